@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// The `rueda` command: `npm run rueda -- <command> [options]`.
+// Each command lives in ./commands/<name>.ts and is loaded only when asked for, so that
+// `match` and `schedule` never pull in the database or Redis clients.
+import { CliCommand } from './command';
+
+const commands: Record<string, () => Promise<{ default: CliCommand }>> = {
+  match: () => import('./commands/match'),
+  schedule: () => import('./commands/schedule'),
+  db: () => import('./commands/db'),
+  seed: () => import('./commands/seed'),
+};
+
+function usage(): string {
+  const lines = Object.keys(commands).map((c) => `  ${c}`);
+  return ['Uso / Usage: npm run rueda -- <comando> [opciones]', '', 'Comandos / Commands:', ...lines, ''].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    process.stdout.write(usage());
+    return name ? 0 : 1;
+  }
+  const load = commands[name];
+  if (!load) {
+    process.stderr.write(`Comando desconocido / Unknown command: ${name}\n\n${usage()}`);
+    return 2;
+  }
+  const cmd = (await load()).default;
+  return cmd.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,3 @@
+export * from './reference-path';
+export * from './taxonomy';
+export * from './reference-data';
