@@ -1,0 +1,25 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, Relation } from 'typeorm';
+import { ParticipantEntity } from './participant.entity';
+import { numericTransformer } from './numeric-transformer';
+
+/** A GADM's need; fields follow rueda.match-input/1. */
+@Entity('demands')
+@Index(['eventId', 'externalId'], { unique: true })
+export class DemandEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid' }) eventId: string;
+  @Column({ type: 'uuid' }) participantId: string;
+  @ManyToOne(() => ParticipantEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'participant_id' }) participant: Relation<ParticipantEntity>;
+  @Column({ type: 'varchar', length: 80 }) externalId: string;
+  @Column({ type: 'varchar', length: 400 }) title: string;
+  @Column({ type: 'text', default: '' }) description: string;
+  @Column({ type: 'text', array: true, default: '{}' }) sectors: string[];
+  @Column({ type: 'text', array: true, default: '{}' }) competencias: string[];
+  @Column({ type: 'integer', array: true, default: '{}' }) ods: number[];
+  @Column({ type: 'text', array: true, default: '{}' }) modalidades: string[];
+  @Column({ type: 'numeric', precision: 16, scale: 2, nullable: true, transformer: numericTransformer }) amountUsd: number | null;
+  @Column({ type: 'date', nullable: true }) deadline: string | null;
+  @VersionColumn() version: number;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+}

@@ -1,0 +1,26 @@
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, Relation } from 'typeorm';
+import { EventSessionEntity } from './event-session.entity';
+
+/** Per-event settings an organiser can tune; defaults live in the domain. */
+export interface EventSettings {
+  matchWeights?: Record<string, number>;
+  requestExpiryHours?: number;
+  maxOpenRequests?: number;
+  mutualInterestBonus?: number;
+}
+
+@Entity('events')
+export class EventEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'varchar', length: 200 }) name: string;
+  @Column({ type: 'varchar', length: 300, default: '' }) venue: string;
+  @Column({ type: 'varchar', length: 64, default: 'America/Guayaquil' }) timeZone: string;
+  @Column({ type: 'varchar', length: 2000, default: '' }) description: string;
+  @Column({ type: 'jsonb', default: {} }) settings: EventSettings;
+  /** Bumped by database triggers whenever demands, offers or participants change. */
+  @Column({ type: 'integer', default: 1 }) dataVersion: number;
+  @OneToMany(() => EventSessionEntity, (s) => s.event) sessions: Relation<EventSessionEntity[]>;
+  @VersionColumn() version: number;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+}

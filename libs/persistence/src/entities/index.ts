@@ -1,0 +1,37 @@
+import { EventEntity } from './event.entity';
+import { EventSessionEntity } from './event-session.entity';
+import { SlotEntity } from './slot.entity';
+import { TableEntity } from './table.entity';
+import { ParticipantEntity } from './participant.entity';
+import { DelegateEntity } from './delegate.entity';
+import { UnavailabilityEntity } from './unavailability.entity';
+import { DemandEntity } from './demand.entity';
+import { OfferEntity } from './offer.entity';
+import { MeetingEntity } from './meeting.entity';
+import { ScheduleVersionEntity } from './schedule-version.entity';
+import { ScheduleAssignmentEntity } from './schedule-assignment.entity';
+import { MatchResultEntity, MatchRunEntity, PairOverrideEntity } from './match.entity';
+import { AuthSessionEntity, UserEntity } from './user.entity';
+import { ImportBatchEntity } from './import-batch.entity';
+
+export * from './event.entity';
+export * from './event-session.entity';
+export * from './slot.entity';
+export * from './table.entity';
+export * from './participant.entity';
+export * from './delegate.entity';
+export * from './unavailability.entity';
+export * from './demand.entity';
+export * from './offer.entity';
+export * from './meeting.entity';
+export * from './schedule-version.entity';
+export * from './schedule-assignment.entity';
+export * from './match.entity';
+export * from './user.entity';
+export * from './import-batch.entity';
+
+export const ENTITIES = [
+  EventEntity, EventSessionEntity, SlotEntity, TableEntity, ParticipantEntity, DelegateEntity, UnavailabilityEntity,
+  DemandEntity, OfferEntity, MeetingEntity, ScheduleVersionEntity, ScheduleAssignmentEntity,
+  MatchRunEntity, MatchResultEntity, PairOverrideEntity, UserEntity, AuthSessionEntity, ImportBatchEntity,
+];

@@ -1,0 +1,41 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+export type MatchRunStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** One scoring of an event at one data version (the BullMQ job id derives from both). */
+@Entity('match_runs')
+@Index(['eventId', 'dataVersion'], { unique: true })
+export class MatchRunEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid' }) eventId: string;
+  @Column({ type: 'integer' }) dataVersion: number;
+  @Column({ type: 'varchar', length: 12 }) status: MatchRunStatus;
+  @Column({ type: 'real', default: 0 }) progress: number;
+  @Column({ type: 'jsonb', default: {} }) stats: Record<string, unknown>;
+  @Column({ type: 'varchar', length: 1000, nullable: true }) error: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @Column({ type: 'timestamptz', nullable: true }) finishedAt: Date | null;
+}
+
+@Entity('match_results')
+@Index(['runId', 'offerId'])
+export class MatchResultEntity {
+  @PrimaryColumn({ type: 'uuid' }) runId: string;
+  @PrimaryColumn({ type: 'uuid' }) demandId: string;
+  @PrimaryColumn({ type: 'uuid' }) offerId: string;
+  @Column({ type: 'integer' }) rank: number;
+  @Column({ type: 'real' }) score: number;
+  @Column({ type: 'jsonb', default: [] }) reasons: { kind: string; detail: string }[];
+}
+
+export type PairOverrideMode = 'pin' | 'block';
+
+/** An organiser's decision on a demand–offer pair, kept across scoring runs. */
+@Entity('pair_overrides')
+export class PairOverrideEntity {
+  @PrimaryColumn({ type: 'uuid' }) demandId: string;
+  @PrimaryColumn({ type: 'uuid' }) offerId: string;
+  @Column({ type: 'uuid' }) eventId: string;
+  @Column({ type: 'varchar', length: 8 }) mode: PairOverrideMode;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,41 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, Relation } from 'typeorm';
+import { ParticipantEntity } from './participant.entity';
+
+export const MEETING_STATUSES = [
+  'requested', 'accepted', 'declined', 'expired', 'scheduled', 'checked_in', 'held', 'no_show', 'cancelled',
+] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export type MeetingOrigin = 'request' | 'organiser' | 'mandatory' | 'walk_in';
+
+/**
+ * A bilateral meeting between two participants, through its whole lifecycle.
+ * participantA is the requester (or the GADM when an organiser creates it).
+ */
+@Entity('meetings')
+@Index(['eventId', 'status'])
+@Index(['participantAId'])
+@Index(['participantBId'])
+@Check('"participant_a_id" <> "participant_b_id"')
+@Check(`"status" IN ('requested','accepted','declined','expired','scheduled','checked_in','held','no_show','cancelled')`)
+export class MeetingEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid' }) eventId: string;
+  @Column({ type: 'uuid' }) participantAId: string;
+  @ManyToOne(() => ParticipantEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'participant_a_id' }) participantA: Relation<ParticipantEntity>;
+  @Column({ type: 'uuid' }) participantBId: string;
+  @ManyToOne(() => ParticipantEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'participant_b_id' }) participantB: Relation<ParticipantEntity>;
+  @Column({ type: 'uuid', nullable: true }) demandId: string | null;
+  @Column({ type: 'uuid', nullable: true }) offerId: string | null;
+  @Column({ type: 'varchar', length: 16 }) origin: MeetingOrigin;
+  @Column({ type: 'varchar', length: 16 }) status: MeetingStatus;
+  @Column({ type: 'real', default: 1 }) weight: number;
+  @Column({ type: 'boolean', default: false }) mandatory: boolean;
+  @Column({ type: 'varchar', length: 1000, default: '' }) note: string;
+  @Column({ type: 'timestamptz', nullable: true }) expiresAt: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) respondedAt: Date | null;
+  @Column({ type: 'uuid', nullable: true }) slotId: string | null;
+  @Column({ type: 'uuid', nullable: true }) tableId: string | null;
+  @VersionColumn() version: number;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+}

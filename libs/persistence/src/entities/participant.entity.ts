@@ -1,0 +1,36 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, Relation } from 'typeorm';
+import { EventEntity } from './event.entity';
+
+export type ParticipantKind = 'gadm' | 'cooperant';
+
+@Entity('participants')
+@Index(['eventId', 'externalId'], { unique: true })
+@Index(['eventId', 'kind'])
+export class ParticipantEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid' }) eventId: string;
+  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'event_id' }) event: Relation<EventEntity>;
+  /** INEC code for a GADM, acronym for a cooperant: the id organisers' spreadsheets use. */
+  @Column({ type: 'varchar', length: 40 }) externalId: string;
+  @Column({ type: 'varchar', length: 12 }) kind: ParticipantKind;
+  @Column({ type: 'varchar', length: 300 }) name: string;
+  @Column({ type: 'varchar', length: 6, nullable: true }) inecCode: string | null;
+  @Column({ type: 'varchar', length: 120, nullable: true }) canton: string | null;
+  @Column({ type: 'varchar', length: 120, nullable: true }) province: string | null;
+  @Column({ type: 'varchar', length: 2, nullable: true }) provinceCode: string | null;
+  @Column({ type: 'varchar', length: 20, nullable: true }) region: string | null;
+  @Column({ type: 'varchar', length: 40, nullable: true }) acronym: string | null;
+  @Column({ type: 'varchar', length: 40, nullable: true }) tipo: string | null;
+  @Column({ type: 'varchar', length: 120, nullable: true }) origin: string | null;
+  @Column({ type: 'varchar', length: 200, nullable: true }) email: string | null;
+  @Column({ type: 'varchar', length: 60, nullable: true }) phone: string | null;
+  /** Meetings held at the same time (several delegates); null = one per delegate, at least 1. */
+  @Column({ type: 'integer', nullable: true }) parallel: number | null;
+  @Column({ type: 'integer', nullable: true }) maxMeetings: number | null;
+  /** sha256 of the personal access token; the token itself is shown once when issued. */
+  @Column({ type: 'varchar', length: 64, nullable: true, select: false }) accessTokenHash: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) accessTokenIssuedAt: Date | null;
+  @VersionColumn() version: number;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+}

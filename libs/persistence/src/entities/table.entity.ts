@@ -1,0 +1,14 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { EventEntity } from './event.entity';
+
+@Entity('tables')
+@Index(['eventId', 'number'], { unique: true })
+export class TableEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid' }) eventId: string;
+  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'event_id' }) event: Relation<EventEntity>;
+  @Column({ type: 'integer' }) number: number;
+  @Column({ type: 'varchar', length: 120, default: '' }) label: string;
+  /** A table kept for one cooperant all day (its `fixedTable` in the schedule instance). */
+  @Column({ type: 'uuid', nullable: true }) reservedForParticipantId: string | null;
+}
