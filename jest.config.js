@@ -2,7 +2,7 @@
 const paths = require('./tsconfig.json').compilerOptions.paths;
 const moduleNameMapper = {};
 for (const [alias, [target]] of Object.entries(paths)) {
-  moduleNameMapper[`^${alias}$`] = `<rootDir>/${target}`;
+  moduleNameMapper[`^${alias}$`] = `<rootDir>/${target.replace(/^\.\//, '')}`;
 }
 module.exports = {
   rootDir: '.',
@@ -25,4 +25,6 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
   moduleNameMapper,
   testTimeout: 30000,
+  // Closed apps leave short pg/ioredis timers behind; they would only delay the exit.
+  forceExit: true,
 };

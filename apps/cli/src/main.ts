@@ -4,11 +4,14 @@
 // `match` and `schedule` never pull in the database or Redis clients.
 import { CliCommand } from './command';
 
-const commands: Record<string, () => Promise<{ default: CliCommand }>> = {
-  match: () => import('./commands/match'),
-  schedule: () => import('./commands/schedule'),
-  db: () => import('./commands/db'),
-  seed: () => import('./commands/seed'),
+/* eslint-disable @typescript-eslint/no-require-imports */
+const commands: Record<string, () => { default: CliCommand }> = {
+  match: () => require('./commands/match'),
+  schedule: () => require('./commands/schedule'),
+  db: () => require('./commands/db'),
+  seed: () => require('./commands/seed'),
+  demo: () => require('./commands/demo'),
+  users: () => require('./commands/users'),
 };
 
 function usage(): string {
@@ -27,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Comando desconocido / Unknown command: ${name}\n\n${usage()}`);
     return 2;
   }
-  const cmd = (await load()).default;
+  const cmd = load().default;
   return cmd.run(rest);
 }
 

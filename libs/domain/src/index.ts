@@ -1,3 +1,5 @@
 export * from './reference-path';
 export * from './taxonomy';
 export * from './reference-data';
+export * from './time-zone';
+export * from './slots';

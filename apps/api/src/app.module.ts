@@ -1,0 +1,60 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { dataSourceOptions } from '@rueda/persistence';
+import { AccessGuard } from './auth/access.guard';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { DbErrorsFilter } from './common/db-errors.filter';
+import { RedisModule } from './common/redis.module';
+import { ENV, EnvModule } from './config/config.module';
+import type { Env } from './config/env';
+import { EventsController } from './events/events.controller';
+import { EventsService } from './events/events.service';
+import { HealthController } from './health/health.controller';
+import { ImportsController } from './imports/imports.controller';
+import { ImportsService } from './imports/imports.service';
+import { MeController } from './me/me.controller';
+import { RECORD_CONTROLLERS } from './records/records.controllers';
+import { RecordsService } from './records/records.service';
+import { UsersController } from './users/users.controller';
+
+@Module({
+  imports: [
+    EnvModule,
+    LoggerModule.forRootAsync({
+      inject: [ENV],
+      useFactory: (env: Env) => ({
+        pinoHttp: {
+          level: env.LOG_LEVEL,
+          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          autoLogging: { ignore: (req) => req.url === '/health' },
+        },
+      }),
+    }),
+    TypeOrmModule.forRootAsync({
+      inject: [ENV],
+      useFactory: (env: Env) => ({ ...dataSourceOptions(env.DATABASE_URL), autoLoadEntities: false }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [ENV],
+      useFactory: (env: Env) => [{ name: 'default', ttl: 60_000, limit: env.API_RATE_PER_MINUTE }],
+    }),
+    RedisModule,
+    TerminusModule,
+  ],
+  controllers: [HealthController, AuthController, UsersController, EventsController, ...RECORD_CONTROLLERS, ImportsController, MeController],
+  providers: [
+    AuthService,
+    EventsService,
+    RecordsService,
+    ImportsService,
+    { provide: APP_GUARD, useClass: ThrottlerGuard },
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_FILTER, useClass: DbErrorsFilter },
+  ],
+})
+export class AppModule {}

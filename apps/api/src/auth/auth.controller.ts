@@ -1,0 +1,41 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Throttle } from '@nestjs/throttler';
+import { z } from 'zod';
+import { AuthService } from './auth.service';
+import { bearer } from './access.guard';
+import { Allow, CurrentPrincipal, Principal, Public } from './principal';
+import { loginRate } from './rates';
+
+const LoginBody = z.object({ email: z.email(), password: z.string().min(1).max(200) });
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Throttle({ default: loginRate() })
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Iniciar sesión de organizador / Organiser login' })
+  login(@Body({ schema: LoginBody }) body: z.infer<typeof LoginBody>) {
+    return this.auth.login(body.email, body.password);
+  }
+
+  @Allow('admin', 'staff')
+  @ApiBearerAuth()
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@Req() req: { headers: { authorization?: string } }) {
+    await this.auth.logout(bearer(req.headers.authorization) ?? '');
+  }
+
+  @Allow('admin', 'staff', 'participant')
+  @ApiBearerAuth()
+  @Get('whoami')
+  @ApiOperation({ summary: 'Quién llama / Who is calling' })
+  whoami(@CurrentPrincipal() p: Principal) {
+    return p;
+  }
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** Every variable the API and the worker read, validated once at boot. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  AUTH_TOKEN_TTL_HOURS: z.coerce.number().positive().default(12),
+  BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('1mb'),
+  UPLOAD_LIMIT_MB: z.coerce.number().positive().default(10),
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  ACCESS_LINK_RATE_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  API_RATE_PER_MINUTE: z.coerce.number().int().positive().default(6000),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(8).optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses the environment or stops with a message that names each bad variable. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const name = i.path.join('.');
+      const got = source[name] === undefined ? 'falta / missing' : `valor inválido / invalid value`;
+      return `  - ${name}: ${got} (${i.message})`;
+    });
+    throw new ConfigError(`Configuración inválida / Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export class ConfigError extends Error {}

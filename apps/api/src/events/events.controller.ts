@@ -1,0 +1,92 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Throttle } from '@nestjs/throttler';
+import { z } from 'zod';
+import { AuthService } from '../auth/auth.service';
+import { Allow } from '../auth/principal';
+import { accessLinkRate } from '../auth/rates';
+import { pageQuery } from '../common/pagination';
+import { RecordsService } from '../records/records.service';
+import { RESOURCES } from '../records/resources';
+import { CreateEventBody, ReplaceSessionsBody, UnavailabilityBody, UpdateEventBody } from './events.schemas';
+import { EventsService } from './events.service';
+
+@ApiTags('events')
+@ApiBearerAuth()
+@Controller('events')
+export class EventsController {
+  constructor(private readonly events: EventsService, private readonly auth: AuthService, private readonly records: RecordsService) {}
+
+  @Post()
+  @Allow('admin')
+  @ApiOperation({ summary: 'Crear una Jornada con sesiones y mesas / Create an event with sessions and tables' })
+  create(@Body({ schema: CreateEventBody }) body: z.infer<typeof CreateEventBody>) {
+    return this.events.create(body);
+  }
+
+  @Get()
+  @Allow('admin', 'staff')
+  list(@Query({ schema: pageQuery }) q: z.infer<typeof pageQuery>) {
+    return this.events.list(q.page, q.pageSize);
+  }
+
+  @Get(':eventId')
+  @Allow('admin', 'staff')
+  get(@Param('eventId', ParseUUIDPipe) id: string) {
+    return this.events.get(id);
+  }
+
+  @Patch(':eventId')
+  @Allow('admin')
+  update(@Param('eventId', ParseUUIDPipe) id: string, @Body({ schema: UpdateEventBody }) body: z.infer<typeof UpdateEventBody>) {
+    return this.events.update(id, body);
+  }
+
+  @Delete(':eventId')
+  @Allow('admin')
+  @HttpCode(204)
+  async remove(@Param('eventId', ParseUUIDPipe) id: string) {
+    await this.events.remove(id);
+  }
+
+  @Put(':eventId/sessions')
+  @Allow('admin')
+  @ApiOperation({ summary: 'Reemplazar sesiones y regenerar franjas / Replace sessions and regenerate slots' })
+  replaceSessions(@Param('eventId', ParseUUIDPipe) id: string, @Body({ schema: ReplaceSessionsBody }) body: z.infer<typeof ReplaceSessionsBody>) {
+    return this.events.replaceSessions(id, body.sessions);
+  }
+
+  @Get(':eventId/slots')
+  @Allow('admin', 'staff')
+  @ApiOperation({ summary: 'Franjas generadas / Generated slots' })
+  slots(@Param('eventId', ParseUUIDPipe) id: string) {
+    return this.events.slots(id);
+  }
+
+  @Get(':eventId/participants/:participantId/unavailability')
+  @Allow('admin', 'staff')
+  @ApiOperation({ summary: 'Franjas en que no puede asistir / Slots the participant cannot attend' })
+  unavailability(@Param('eventId', ParseUUIDPipe) id: string, @Param('participantId', ParseUUIDPipe) pid: string) {
+    return this.events.unavailability(id, pid);
+  }
+
+  @Put(':eventId/participants/:participantId/unavailability')
+  @Allow('admin')
+  setUnavailability(
+    @Param('eventId', ParseUUIDPipe) id: string,
+    @Param('participantId', ParseUUIDPipe) pid: string,
+    @Body({ schema: UnavailabilityBody }) body: z.infer<typeof UnavailabilityBody>,
+  ) {
+    return this.events.setUnavailability(id, pid, body.slotIds);
+  }
+
+  @Post(':eventId/participants/:participantId/access-link')
+  @Allow('admin')
+  @Throttle({ default: accessLinkRate() })
+  @ApiOperation({ summary: 'Emitir el enlace personal (invalida el anterior) / Issue the personal access link (revokes the previous one)' })
+  async accessLink(@Param('eventId', ParseUUIDPipe) id: string, @Param('participantId', ParseUUIDPipe) pid: string) {
+    await this.records.get(RESOURCES.participants, id, pid);
+    const token = await this.auth.issueAccessToken(pid);
+    return { participantId: pid, token, path: `/a/${token}` };
+  }
+}

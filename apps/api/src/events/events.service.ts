@@ -1,0 +1,145 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { z } from 'zod';
+import { generateSlots, SessionError } from '@rueda/domain';
+import {
+  EventEntity, EventSessionEntity, MeetingEntity, ParticipantEntity, SlotEntity, TableEntity, UnavailabilityEntity,
+} from '@rueda/persistence';
+import { ApiError, notFound, versionConflict } from '../common/errors';
+import { CreateEventBody, SessionBody, UpdateEventBody } from './events.schemas';
+
+type SessionInput = z.infer<typeof SessionBody>;
+
+@Injectable()
+export class EventsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Creates the event, its sessions, the slots they generate and numbered tables, all or nothing. */
+  async create(body: z.infer<typeof CreateEventBody>): Promise<EventEntity> {
+    return this.db.transaction(async (m) => {
+      const { sessions, tableCount, ...fields } = body;
+      const event = await m.getRepository(EventEntity).save(m.getRepository(EventEntity).create(fields));
+      await this.writeSessions(m, event, sessions);
+      if (tableCount > 0) {
+        await m.getRepository(TableEntity).insert(
+          Array.from({ length: tableCount }, (_, i) => ({ eventId: event.id, number: i + 1, label: `Mesa ${i + 1}` })),
+        );
+      }
+      return this.get(event.id, m);
+    });
+  }
+
+  async list(page: number, pageSize: number) {
+    const [items, total] = await this.db.getRepository(EventEntity).findAndCount({
+      order: { createdAt: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize,
+    });
+    return { items, total, page, pageSize };
+  }
+
+  async get(id: string, m: EntityManager = this.db.manager): Promise<EventEntity> {
+    const ev = await m.getRepository(EventEntity).findOne({ where: { id }, relations: { sessions: true }, order: { sessions: { day: 'ASC', startTime: 'ASC' } } });
+    if (!ev) throw notFound('Evento', id);
+    return ev;
+  }
+
+  async update(id: string, body: z.infer<typeof UpdateEventBody>): Promise<EventEntity> {
+    return this.db.transaction(async (m) => {
+      const repo = m.getRepository(EventEntity);
+      const current = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw notFound('Evento', id);
+      const { version, ...changes } = body;
+      if (current.version !== version) throw versionConflict(current);
+      const tzChanged = changes.timeZone !== undefined && changes.timeZone !== current.timeZone;
+      await repo.save({ ...current, ...changes, settings: { ...current.settings, ...(changes.settings ?? {}) } });
+      if (tzChanged) {
+        const sessions = await m.getRepository(EventSessionEntity).find({ where: { eventId: id } });
+        await this.regenerateSlots(m, { ...current, timeZone: changes.timeZone! }, sessions);
+      }
+      return this.get(id, m);
+    });
+  }
+
+  async remove(id: string): Promise<void> {
+    const res = await this.db.getRepository(EventEntity).delete({ id });
+    if (!res.affected) throw notFound('Evento', id);
+  }
+
+  /** Replaces the sessions; refused once meetings sit in slots, since their times would change under them. */
+  async replaceSessions(id: string, sessions: SessionInput[]): Promise<EventEntity> {
+    return this.db.transaction(async (m) => {
+      const event = await m.getRepository(EventEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!event) throw notFound('Evento', id);
+      const placed = await m.getRepository(MeetingEntity).count({ where: { eventId: id, slotId: In(await this.slotIds(m, id)) } });
+      if (placed > 0) {
+        throw new ApiError(HttpStatus.CONFLICT, 'slots_in_use', {
+          es: `Hay ${placed} reuniones asignadas a franjas; despublique la agenda antes de cambiar las sesiones`,
+          en: `${placed} meetings sit in slots; unpublish the schedule before changing the sessions`,
+        });
+      }
+      await m.getRepository(EventSessionEntity).delete({ eventId: id });
+      await this.writeSessions(m, event, sessions);
+      return this.get(id, m);
+    });
+  }
+
+  slots(eventId: string) {
+    return this.db.getRepository(SlotEntity).find({ where: { eventId }, order: { ordinal: 'ASC' } });
+  }
+
+  async unavailability(eventId: string, participantId: string): Promise<string[]> {
+    await this.participantOf(eventId, participantId);
+    const rows = await this.db.getRepository(UnavailabilityEntity).find({ where: { participantId } });
+    return rows.map((r) => r.slotId);
+  }
+
+  async setUnavailability(eventId: string, participantId: string, slotIds: string[]): Promise<string[]> {
+    return this.db.transaction(async (m) => {
+      await this.participantOf(eventId, participantId, m);
+      const known = new Set(await this.slotIds(m, eventId));
+      const unknown = slotIds.filter((s) => !known.has(s));
+      if (unknown.length) {
+        throw new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', { es: 'Datos inválidos', en: 'Invalid data' }, {
+          issues: unknown.map((s) => ({ path: 'slotIds', message: `franja desconocida / unknown slot: ${s}` })),
+        });
+      }
+      await m.getRepository(UnavailabilityEntity).delete({ participantId });
+      const unique = [...new Set(slotIds)];
+      if (unique.length) await m.getRepository(UnavailabilityEntity).insert(unique.map((slotId) => ({ participantId, slotId })));
+      return unique;
+    });
+  }
+
+  private async participantOf(eventId: string, participantId: string, m: EntityManager = this.db.manager) {
+    const p = await m.getRepository(ParticipantEntity).findOne({ where: { id: participantId, eventId } });
+    if (!p) throw notFound('Participante', participantId);
+    return p;
+  }
+
+  private async slotIds(m: EntityManager, eventId: string): Promise<string[]> {
+    return (await m.getRepository(SlotEntity).find({ where: { eventId }, select: { id: true } })).map((s) => s.id);
+  }
+
+  private async writeSessions(m: EntityManager, event: EventEntity, sessions: SessionInput[]) {
+    const saved = sessions.length
+      ? await m.getRepository(EventSessionEntity).save(sessions.map((s) => m.getRepository(EventSessionEntity).create({ ...s, eventId: event.id })))
+      : [];
+    await this.regenerateSlots(m, event, saved);
+  }
+
+  private async regenerateSlots(m: EntityManager, event: Pick<EventEntity, 'id' | 'timeZone'>, sessions: EventSessionEntity[]) {
+    let generated;
+    try {
+      generated = generateSlots(sessions, event.timeZone);
+    } catch (e) {
+      if (!(e instanceof SessionError)) throw e;
+      throw new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', { es: 'Sesiones inválidas', en: 'Invalid sessions' }, {
+        issues: [{ path: 'sessions', message: e.message }],
+      });
+    }
+    await m.getRepository(SlotEntity).delete({ eventId: event.id });
+    if (generated.length) {
+      await m.getRepository(SlotEntity).insert(generated.map((s) => ({ ...s, sessionId: s.sessionId ?? null, eventId: event.id })));
+    }
+  }
+}

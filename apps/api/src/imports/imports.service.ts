@@ -1,0 +1,132 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import {
+  exportTable, ImportIssue, ImportKind, parseTable, RecordByKind, TableFormat, validateImport,
+} from '@rueda/importing';
+import {
+  DelegateEntity, DemandEntity, EventEntity, ImportBatchEntity, OfferEntity, ParticipantEntity,
+} from '@rueda/persistence';
+import { ApiError, notFound } from '../common/errors';
+import { normaliseParticipant } from '../records/participant-rules';
+import * as map from './record-mapping';
+
+export interface ImportReport {
+  kind: ImportKind;
+  mode: 'dry-run' | 'commit';
+  file: { name: string; format: string; encoding: string | null; delimiter: string | null; sheet: string | null };
+  rowsRead: number;
+  valid: number;
+  errors: number;
+  warnings: number;
+  issues: ImportIssue[];
+  /** How many records would be (or were) inserted and updated, matched by external id. */
+  insert: number;
+  update: number;
+  committed: boolean;
+}
+
+const ENTITY = { participants: ParticipantEntity, delegates: DelegateEntity, demands: DemandEntity, offers: OfferEntity } as const;
+
+@Injectable()
+export class ImportsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Validates the whole file; with commit, writes every record in one transaction or nothing at all. */
+  async run(eventId: string, kind: ImportKind, file: { buffer: Buffer; originalname: string; mimetype: string }, commit: boolean, userId: string | null): Promise<ImportReport> {
+    await this.eventExists(eventId);
+    const table = await parseTable(file.buffer, { filename: file.originalname, contentType: file.mimetype });
+    const participants = await this.db.getRepository(ParticipantEntity).find({ where: { eventId }, select: { id: true, externalId: true, kind: true } });
+    const result = validateImport(kind, table, { participants: participants.map((p) => ({ externalId: p.externalId, kind: p.kind })) });
+    const issues = [...table.issues.filter((i) => !result.issues.includes(i)), ...result.issues];
+    const errors = issues.filter((i) => i.severity === 'error').length;
+    const existing = await this.existingIds(this.db.manager, kind, eventId, result.records.map((r) => r.externalId));
+    const report: ImportReport = {
+      kind,
+      mode: commit ? 'commit' : 'dry-run',
+      file: { name: file.originalname, format: table.format, encoding: table.encoding, delimiter: table.delimiter, sheet: table.sheet },
+      rowsRead: result.rowsRead,
+      valid: result.records.length,
+      errors,
+      warnings: issues.length - errors,
+      issues,
+      insert: result.records.length - existing.size,
+      update: existing.size,
+      committed: false,
+    };
+    if (!commit) return report;
+    if (errors > 0 || result.records.length === 0) {
+      throw new ApiError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'import_rejected',
+        errors > 0
+          ? { es: `El archivo tiene ${errors} errores; no se escribió nada`, en: `The file has ${errors} errors; nothing was written` }
+          : { es: 'El archivo no tiene filas válidas; no se escribió nada', en: 'The file has no valid rows; nothing was written' },
+        { report },
+      );
+    }
+    await this.db.transaction(async (m) => {
+      // Counted again inside the transaction: the figures returned are the ones written.
+      const before = await this.existingIds(m, kind, eventId, result.records.map((r) => r.externalId));
+      await this.upsert(m, kind, eventId, result.records);
+      report.update = before.size;
+      report.insert = result.records.length - before.size;
+      await m.getRepository(ImportBatchEntity).insert({
+        eventId, kind, filename: file.originalname.slice(0, 300), rows: result.rowsRead, inserted: report.insert, updated: report.update, userId,
+      });
+    });
+    report.committed = true;
+    return report;
+  }
+
+  async export(eventId: string, kind: ImportKind, format: TableFormat): Promise<Buffer> {
+    await this.eventExists(eventId);
+    const participants = await this.db.getRepository(ParticipantEntity).find({ where: { eventId }, order: { externalId: 'ASC' } });
+    const extOf = new Map(participants.map((p) => [p.id, p.externalId]));
+    const rows = kind === 'participants' ? participants : await this.db.getRepository(ENTITY[kind]).find({ where: { eventId }, order: { externalId: 'ASC' } });
+    const records = rows.map((r) => {
+      switch (kind) {
+        case 'participants': return map.participantToRecord(r as ParticipantEntity);
+        case 'delegates': return map.delegateToRecord(r as DelegateEntity, extOf.get((r as DelegateEntity).participantId)!);
+        case 'demands': return map.demandToRecord(r as unknown as DemandEntity, extOf.get((r as DelegateEntity).participantId)!);
+        case 'offers': return map.offerToRecord(r as unknown as OfferEntity, extOf.get((r as DelegateEntity).participantId)!);
+      }
+    });
+    return exportTable(kind, records as RecordByKind[typeof kind][], format);
+  }
+
+  private async upsert(m: EntityManager, kind: ImportKind, eventId: string, records: RecordByKind[ImportKind][]) {
+    const idOf = new Map(
+      (await m.getRepository(ParticipantEntity).find({ where: { eventId }, select: { id: true, externalId: true } })).map((p) => [p.externalId, p.id]),
+    );
+    const pid = (r: { participant: string }) => {
+      const id = idOf.get(r.participant);
+      if (!id) throw new Error(`participant vanished during import: ${r.participant}`);
+      return id;
+    };
+    const values = records.map((r) => {
+      switch (kind) {
+        case 'participants': return normaliseParticipant(map.participantFromRecord(r as RecordByKind['participants']));
+        case 'delegates': return map.delegateFromRecord(r as RecordByKind['delegates'], pid(r as RecordByKind['delegates']));
+        case 'demands': return map.demandFromRecord(r as RecordByKind['demands'], pid(r as RecordByKind['demands']));
+        case 'offers': return map.offerFromRecord(r as RecordByKind['offers'], pid(r as RecordByKind['offers']));
+      }
+    });
+    const repo = m.getRepository<{ eventId: string }>(ENTITY[kind]);
+    for (let i = 0; i < values.length; i += 500) {
+      await repo.upsert(values.slice(i, i + 500).map((v) => ({ ...v, eventId })) as never, { conflictPaths: ['eventId', 'externalId'] });
+    }
+  }
+
+  private async existingIds(m: EntityManager, kind: ImportKind, eventId: string, ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await m.getRepository<{ externalId: string }>(ENTITY[kind]).find({
+      where: { eventId, externalId: In(ids) } as never, select: { externalId: true } as never,
+    });
+    return new Set(rows.map((r) => r.externalId));
+  }
+
+  private async eventExists(eventId: string) {
+    if (!(await this.db.getRepository(EventEntity).exists({ where: { id: eventId } }))) throw notFound('Evento', eventId);
+  }
+}

@@ -1,0 +1,59 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Type } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { Allow } from '../auth/principal';
+import { pageQuery } from '../common/pagination';
+import { RecordsService } from './records.service';
+import { RESOURCES, ResourceSpec } from './resources';
+
+/** One controller class per resource, all alike: `/events/:eventId/<resource>`. */
+function recordsController<E extends { id: string; eventId: string }>(spec: ResourceSpec<E>): Type<unknown> {
+  const listQuery = pageQuery.extend(Object.fromEntries(Object.keys(spec.filters).map((k) => [k, z.string().max(200).optional()])));
+
+  @ApiTags(spec.path)
+  @ApiBearerAuth()
+  @Controller(`events/:eventId/${spec.path}`)
+  class RecordsController {
+    constructor(readonly records: RecordsService) {}
+
+    @Get()
+    @Allow('admin', 'staff')
+    @ApiOperation({ summary: `Listar / List ${spec.path}` })
+    @ApiQuery({ name: 'page', required: false })
+    list(@Param('eventId', ParseUUIDPipe) eventId: string, @Query({ schema: listQuery }) q: z.infer<typeof listQuery>) {
+      const { page, pageSize, ...filters } = q as { page: number; pageSize: number } & Record<string, string | undefined>;
+      return this.records.list(spec, eventId, filters, page, pageSize);
+    }
+
+    @Get(':id')
+    @Allow('admin', 'staff')
+    get(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('id', ParseUUIDPipe) id: string) {
+      return this.records.get(spec, eventId, id);
+    }
+
+    @Post()
+    @Allow('admin')
+    @ApiOperation({ summary: `Crear / Create ${spec.path}` })
+    create(@Param('eventId', ParseUUIDPipe) eventId: string, @Body({ schema: spec.create }) body: Partial<E>) {
+      return this.records.create(spec, eventId, body);
+    }
+
+    @Patch(':id')
+    @Allow('admin')
+    @ApiOperation({ summary: `Modificar / Update ${spec.path} (optimistic: send the version you read)` })
+    update(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('id', ParseUUIDPipe) id: string, @Body({ schema: spec.update }) body: Partial<E>) {
+      return this.records.update(spec, eventId, id, body);
+    }
+
+    @Delete(':id')
+    @Allow('admin')
+    @HttpCode(204)
+    async remove(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('id', ParseUUIDPipe) id: string) {
+      await this.records.remove(spec, eventId, id);
+    }
+  }
+  Object.defineProperty(RecordsController, 'name', { value: `${spec.path[0].toUpperCase()}${spec.path.slice(1)}Controller` });
+  return RecordsController;
+}
+
+export const RECORD_CONTROLLERS = Object.values(RESOURCES).map((spec) => recordsController(spec as unknown as ResourceSpec<{ id: string; eventId: string }>));

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import {
+  DelegateEntity, DemandEntity, OfferEntity, ParticipantEntity, TableEntity,
+} from '@rueda/persistence';
+import { competenciaCodes, modalidadCodes, odsCodes, provinceCode, regionName, sectorCodes, tipoCode } from './taxonomy-schemas';
+
+/**
+ * What differs between the event-scoped records; one generic controller and service serve them all.
+ * `filters` maps a query parameter to how it narrows the list.
+ */
+export interface ResourceSpec<E> {
+  path: string;
+  entity: new () => E;
+  label: { es: string; en: string };
+  create: z.ZodType<Partial<E>>;
+  update: z.ZodType<Partial<E>>;
+  filters: Record<string, { column: string; kind: 'eq' | 'array' | 'ilike' | 'participant' }>;
+  order: string;
+  /** Columns that must point at a participant of the same event. */
+  participantRefs?: string[];
+}
+
+const ext = z.string().trim().min(1).max(80);
+const text = (max: number) => z.string().trim().max(max);
+const opt = <T extends z.ZodType>(s: T) => s.nullable().optional();
+const amount = z.number().min(0).max(1e13);
+const isoDate = z.iso.date();
+
+const participantFields = {
+  externalId: ext,
+  kind: z.enum(['gadm', 'cooperant']),
+  name: text(300).min(1),
+  inecCode: opt(z.string().regex(/^\d{4}$/)),
+  canton: opt(text(120)),
+  province: opt(text(120)),
+  provinceCode: opt(provinceCode),
+  region: opt(regionName),
+  acronym: opt(text(40)),
+  tipo: opt(tipoCode),
+  origin: opt(text(120)),
+  email: opt(z.email()),
+  phone: opt(text(60)),
+  parallel: opt(z.number().int().min(1).max(20)),
+  maxMeetings: opt(z.number().int().min(0).max(200)),
+};
+
+const demandFields = {
+  participantId: z.uuid(),
+  externalId: ext,
+  title: text(400).min(1),
+  description: text(100_000).default(''),
+  sectors: sectorCodes.default([]),
+  competencias: competenciaCodes.default([]),
+  ods: odsCodes.default([]),
+  modalidades: modalidadCodes.default([]),
+  amountUsd: opt(amount),
+  deadline: opt(isoDate),
+};
+
+const offerFields = {
+  participantId: z.uuid(),
+  externalId: ext,
+  title: text(400).min(1),
+  description: text(100_000).default(''),
+  sectors: sectorCodes.default([]),
+  ods: odsCodes.default([]),
+  modalidades: modalidadCodes.default([]),
+  regions: z.array(regionName).default([]),
+  provinces: z.array(provinceCode).default([]),
+  minAmountUsd: opt(amount),
+  maxAmountUsd: opt(amount),
+  validUntil: opt(isoDate),
+};
+
+const amountsInOrder = (o: { minAmountUsd?: number | null; maxAmountUsd?: number | null }) =>
+  o.minAmountUsd == null || o.maxAmountUsd == null || o.minAmountUsd <= o.maxAmountUsd;
+const amountsMsg = { message: 'minAmountUsd ≤ maxAmountUsd', path: ['maxAmountUsd'] };
+
+/** Updates carry the version the client read, so a stale write is refused with 409. */
+const withVersion = <T extends z.ZodRawShape>(shape: T) => z.object(shape).partial().extend({ version: z.number().int().min(1) }).strict();
+
+export const RESOURCES = {
+  tables: {
+    path: 'tables',
+    entity: TableEntity,
+    label: { es: 'Mesa', en: 'Table' },
+    create: z.object({ number: z.number().int().min(1).max(10_000), label: text(120).default(''), reservedForParticipantId: opt(z.uuid()) }).strict(),
+    update: z.object({ number: z.number().int().min(1).max(10_000), label: text(120), reservedForParticipantId: opt(z.uuid()) }).partial().strict(),
+    filters: {},
+    order: 'number',
+    participantRefs: ['reservedForParticipantId'],
+  } satisfies ResourceSpec<TableEntity>,
+  participants: {
+    path: 'participants',
+    entity: ParticipantEntity,
+    label: { es: 'Participante', en: 'Participant' },
+    create: z.object(participantFields).strict(),
+    update: withVersion(participantFields),
+    filters: {
+      kind: { column: 'kind', kind: 'eq' },
+      province: { column: 'province', kind: 'eq' },
+      provinceCode: { column: 'provinceCode', kind: 'eq' },
+      region: { column: 'region', kind: 'eq' },
+      q: { column: 'name', kind: 'ilike' },
+    },
+    order: 'externalId',
+  } satisfies ResourceSpec<ParticipantEntity>,
+  delegates: {
+    path: 'delegates',
+    entity: DelegateEntity,
+    label: { es: 'Delegado', en: 'Delegate' },
+    create: z.object({ participantId: z.uuid(), externalId: ext, fullName: text(200).min(1), role: opt(text(200)), email: opt(z.email()), phone: opt(text(60)) }).strict(),
+    update: withVersion({ fullName: text(200).min(1), role: opt(text(200)), email: opt(z.email()), phone: opt(text(60)) }),
+    filters: { participantId: { column: 'participantId', kind: 'eq' }, q: { column: 'fullName', kind: 'ilike' } },
+    order: 'externalId',
+    participantRefs: ['participantId'],
+  } satisfies ResourceSpec<DelegateEntity>,
+  demands: {
+    path: 'demands',
+    entity: DemandEntity,
+    label: { es: 'Demanda', en: 'Demand' },
+    create: z.object(demandFields).strict(),
+    update: withVersion(demandFields),
+    filters: {
+      participantId: { column: 'participantId', kind: 'eq' },
+      sector: { column: 'sectors', kind: 'array' },
+      modalidad: { column: 'modalidades', kind: 'array' },
+      province: { column: 'province', kind: 'participant' },
+      provinceCode: { column: 'provinceCode', kind: 'participant' },
+      region: { column: 'region', kind: 'participant' },
+      q: { column: 'title', kind: 'ilike' },
+    },
+    order: 'externalId',
+    participantRefs: ['participantId'],
+  } satisfies ResourceSpec<DemandEntity>,
+  offers: {
+    path: 'offers',
+    entity: OfferEntity,
+    label: { es: 'Oferta', en: 'Offer' },
+    create: z.object(offerFields).strict().refine(amountsInOrder, amountsMsg),
+    update: withVersion(offerFields).refine(amountsInOrder, amountsMsg),
+    filters: {
+      participantId: { column: 'participantId', kind: 'eq' },
+      sector: { column: 'sectors', kind: 'array' },
+      modalidad: { column: 'modalidades', kind: 'array' },
+      region: { column: 'regions', kind: 'array' },
+      q: { column: 'title', kind: 'ilike' },
+    },
+    order: 'externalId',
+    participantRefs: ['participantId'],
+  } satisfies ResourceSpec<OfferEntity>,
+};
+
+export type ResourceName = keyof typeof RESOURCES;
