@@ -18,8 +18,10 @@ export interface TestApi {
 export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
   const db = await createTestDatabase();
   Object.assign(process.env, { DATABASE_URL: db.url, LOG_LEVEL: 'silent', ...env });
-  const { createApp } = await import('../../apps/api/src/bootstrap');
-  const { AuthService } = await import('../../apps/api/src/auth/auth.service');
+  // Required after the environment is set: the app reads it while loading.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { createApp } = require('../../apps/api/src/bootstrap') as typeof import('../../apps/api/src/bootstrap');
+  const { AuthService } = require('../../apps/api/src/auth/auth.service') as typeof import('../../apps/api/src/auth/auth.service');
   const app = await createApp({ logger: false });
   await app.init();
   const auth = app.get(AuthService);

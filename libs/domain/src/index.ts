@@ -3,3 +3,4 @@ export * from './taxonomy';
 export * from './reference-data';
 export * from './time-zone';
 export * from './slots';
+export * from './gadm-lookup';

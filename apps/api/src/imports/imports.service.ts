@@ -1,15 +1,15 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   exportTable, ImportIssue, ImportKind, parseTable, RecordByKind, TableFormat, validateImport,
 } from '@rueda/importing';
 import {
-  DelegateEntity, DemandEntity, EventEntity, ImportBatchEntity, OfferEntity, ParticipantEntity,
+  DelegateEntity, DemandEntity, EventEntity, existingExternalIds, ImportBatchEntity, OfferEntity, ParticipantEntity,
+  RECORD_ENTITY, writeRecords,
 } from '@rueda/persistence';
+import * as map from '@rueda/persistence';
 import { ApiError, notFound } from '../common/errors';
-import { normaliseParticipant } from '../records/participant-rules';
-import * as map from './record-mapping';
 
 export interface ImportReport {
   kind: ImportKind;
@@ -26,8 +26,6 @@ export interface ImportReport {
   committed: boolean;
 }
 
-const ENTITY = { participants: ParticipantEntity, delegates: DelegateEntity, demands: DemandEntity, offers: OfferEntity } as const;
-
 @Injectable()
 export class ImportsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -40,7 +38,7 @@ export class ImportsService {
     const result = validateImport(kind, table, { participants: participants.map((p) => ({ externalId: p.externalId, kind: p.kind })) });
     const issues = [...table.issues.filter((i) => !result.issues.includes(i)), ...result.issues];
     const errors = issues.filter((i) => i.severity === 'error').length;
-    const existing = await this.existingIds(this.db.manager, kind, eventId, result.records.map((r) => r.externalId));
+    const existing = await existingExternalIds(this.db.manager, kind, eventId, result.records.map((r) => r.externalId));
     const report: ImportReport = {
       kind,
       mode: commit ? 'commit' : 'dry-run',
@@ -67,10 +65,9 @@ export class ImportsService {
     }
     await this.db.transaction(async (m) => {
       // Counted again inside the transaction: the figures returned are the ones written.
-      const before = await this.existingIds(m, kind, eventId, result.records.map((r) => r.externalId));
-      await this.upsert(m, kind, eventId, result.records);
-      report.update = before.size;
-      report.insert = result.records.length - before.size;
+      const written = await writeRecords(m, kind, eventId, result.records);
+      report.insert = written.inserted;
+      report.update = written.updated;
       await m.getRepository(ImportBatchEntity).insert({
         eventId, kind, filename: file.originalname.slice(0, 300), rows: result.rowsRead, inserted: report.insert, updated: report.update, userId,
       });
@@ -83,7 +80,7 @@ export class ImportsService {
     await this.eventExists(eventId);
     const participants = await this.db.getRepository(ParticipantEntity).find({ where: { eventId }, order: { externalId: 'ASC' } });
     const extOf = new Map(participants.map((p) => [p.id, p.externalId]));
-    const rows = kind === 'participants' ? participants : await this.db.getRepository(ENTITY[kind]).find({ where: { eventId }, order: { externalId: 'ASC' } });
+    const rows = kind === 'participants' ? participants : await this.db.getRepository(RECORD_ENTITY[kind]).find({ where: { eventId }, order: { externalId: 'ASC' } });
     const records = rows.map((r) => {
       switch (kind) {
         case 'participants': return map.participantToRecord(r as ParticipantEntity);
@@ -93,37 +90,6 @@ export class ImportsService {
       }
     });
     return exportTable(kind, records as RecordByKind[typeof kind][], format);
-  }
-
-  private async upsert(m: EntityManager, kind: ImportKind, eventId: string, records: RecordByKind[ImportKind][]) {
-    const idOf = new Map(
-      (await m.getRepository(ParticipantEntity).find({ where: { eventId }, select: { id: true, externalId: true } })).map((p) => [p.externalId, p.id]),
-    );
-    const pid = (r: { participant: string }) => {
-      const id = idOf.get(r.participant);
-      if (!id) throw new Error(`participant vanished during import: ${r.participant}`);
-      return id;
-    };
-    const values = records.map((r) => {
-      switch (kind) {
-        case 'participants': return normaliseParticipant(map.participantFromRecord(r as RecordByKind['participants']));
-        case 'delegates': return map.delegateFromRecord(r as RecordByKind['delegates'], pid(r as RecordByKind['delegates']));
-        case 'demands': return map.demandFromRecord(r as RecordByKind['demands'], pid(r as RecordByKind['demands']));
-        case 'offers': return map.offerFromRecord(r as RecordByKind['offers'], pid(r as RecordByKind['offers']));
-      }
-    });
-    const repo = m.getRepository<{ eventId: string }>(ENTITY[kind]);
-    for (let i = 0; i < values.length; i += 500) {
-      await repo.upsert(values.slice(i, i + 500).map((v) => ({ ...v, eventId })) as never, { conflictPaths: ['eventId', 'externalId'] });
-    }
-  }
-
-  private async existingIds(m: EntityManager, kind: ImportKind, eventId: string, ids: string[]): Promise<Set<string>> {
-    if (!ids.length) return new Set();
-    const rows = await m.getRepository<{ externalId: string }>(ENTITY[kind]).find({
-      where: { eventId, externalId: In(ids) } as never, select: { externalId: true } as never,
-    });
-    return new Set(rows.map((r) => r.externalId));
   }
 
   private async eventExists(eventId: string) {

@@ -1,5 +1,5 @@
 import type { DelegateRecord, DemandRecord, OfferRecord, ParticipantRecord } from '@rueda/importing';
-import type { DelegateEntity, DemandEntity, OfferEntity, ParticipantEntity } from '@rueda/persistence';
+import type { DelegateEntity, DemandEntity, OfferEntity, ParticipantEntity } from '../entities';
 
 // Spreadsheet records name participants by external id; rows in the database by uuid.
 // These two directions are kept side by side so that export → import round-trips.
