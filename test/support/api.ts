@@ -1,4 +1,5 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import { createTestDatabase } from './database';
 
@@ -8,6 +9,8 @@ export interface TestApi {
   dbUrl: string;
   query: (sql: string, params?: unknown[]) => Promise<any[]>;
   tokens: { admin: string; staff: string };
+  /** The BullMQ worker, in this process, on the same database and queue namespace. */
+  startWorker: () => Promise<INestApplicationContext>;
   close: () => Promise<void>;
 }
 
@@ -17,7 +20,8 @@ export interface TestApi {
  */
 export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
   const db = await createTestDatabase();
-  Object.assign(process.env, { DATABASE_URL: db.url, LOG_LEVEL: 'silent', ...env });
+  // Each test file gets its own BullMQ namespace, so workers of parallel files never take each other's jobs.
+  Object.assign(process.env, { DATABASE_URL: db.url, LOG_LEVEL: 'silent', QUEUE_PREFIX: `t${db.url.slice(-10)}`, ...env });
   // Required after the environment is set: the app reads it while loading.
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { createApp } = require('../../apps/api/src/bootstrap') as typeof import('../../apps/api/src/bootstrap');
@@ -29,13 +33,21 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   await auth.createUser({ email: 'staff@rueda.test', name: 'Staff', role: 'staff', password: 'staff-password-1' });
   const admin = (await auth.login('admin@rueda.test', 'admin-password-1')).token;
   const staff = (await auth.login('staff@rueda.test', 'staff-password-1')).token;
+  let worker: INestApplicationContext | undefined;
   return {
     app,
+    startWorker: async () => {
+      const { WorkerModule } = require('../../apps/worker/src/worker.module') as typeof import('../../apps/worker/src/worker.module');
+      worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+      await worker.init();
+      return worker;
+    },
     http: request(app.getHttpServer()),
     dbUrl: db.url,
     query: (sql, params) => db.dataSource.query(sql, params),
     tokens: { admin, staff },
     close: async () => {
+      await worker?.close();
       await app.close();
       await db.drop();
     },
@@ -51,3 +63,14 @@ export const SAMPLE_EVENT = {
   sessions: [{ label: 'Mañana', day: '2026-11-25', startTime: '09:00', endTime: '12:00', slotMinutes: 20, gapMinutes: 0, breaks: [{ start: '10:20', end: '10:40', label: 'Café' }] }],
   tableCount: 10,
 };
+
+/** Polls until `check` returns a value (not undefined) or the time is up. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 20_000, everyMs = 100): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

@@ -9,9 +9,12 @@ import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { DbErrorsFilter } from './common/db-errors.filter';
+import { QueuesModule } from './common/queues.module';
 import { RedisModule } from './common/redis.module';
-import { ENV, EnvModule } from './config/config.module';
-import type { Env } from './config/env';
+import { MatchingController } from './matching/matching.controller';
+import { MatchingService } from './matching/matching.service';
+import { ENV, EnvModule } from '@rueda/config';
+import type { Env } from '@rueda/config';
 import { EventsController } from './events/events.controller';
 import { EventsService } from './events/events.service';
 import { HealthController } from './health/health.controller';
@@ -44,14 +47,16 @@ import { UsersController } from './users/users.controller';
       useFactory: (env: Env) => [{ name: 'default', ttl: 60_000, limit: env.API_RATE_PER_MINUTE }],
     }),
     RedisModule,
+    QueuesModule,
     TerminusModule,
   ],
-  controllers: [HealthController, AuthController, UsersController, EventsController, ...RECORD_CONTROLLERS, ImportsController, MeController],
+  controllers: [HealthController, AuthController, UsersController, EventsController, ...RECORD_CONTROLLERS, ImportsController, MatchingController, MeController],
   providers: [
     AuthService,
     EventsService,
     RecordsService,
     ImportsService,
+    MatchingService,
     { provide: APP_GUARD, useClass: ThrottlerGuard },
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: DbErrorsFilter },

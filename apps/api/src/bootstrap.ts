@@ -7,7 +7,7 @@ import { json, NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { validationPipe } from './common/validation';
-import { loadEnv } from './config/env';
+import { loadEnv } from '@rueda/config';
 
 /** Builds the HTTP application exactly as production runs it; tests use it too. */
 export async function createApp(opts: { logger?: boolean } = {}): Promise<INestApplication> {

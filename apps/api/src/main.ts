@@ -1,4 +1,4 @@
-import { ConfigError, loadEnv } from './config/env';
+import { ConfigError, loadEnv } from '@rueda/config';
 
 async function main() {
   let env;

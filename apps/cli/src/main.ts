@@ -2,16 +2,16 @@
 // The `rueda` command: `npm run rueda -- <command> [options]`.
 // Each command lives in ./commands/<name>.ts and is loaded only when asked for, so that
 // `match` and `schedule` never pull in the database or Redis clients.
-import { CliCommand } from './command';
+import { CliCommand, CliUsageError } from './command';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const commands: Record<string, () => { default: CliCommand }> = {
   match: () => require('./commands/match'),
   schedule: () => require('./commands/schedule'),
   db: () => require('./commands/db'),
+  users: () => require('./commands/users'),
   seed: () => require('./commands/seed'),
   demo: () => require('./commands/demo'),
-  users: () => require('./commands/users'),
 };
 
 function usage(): string {
@@ -30,13 +30,16 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Comando desconocido / Unknown command: ${name}\n\n${usage()}`);
     return 2;
   }
-  const cmd = load().default;
-  return cmd.run(rest);
+  return load().default.run(rest);
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
+    if (err instanceof CliUsageError) {
+      process.stderr.write(err.message.endsWith('\n') ? err.message : `${err.message}\n`);
+      process.exit(2);
+    }
     process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exit(1);
   },

@@ -1,7 +1,7 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
-import { ENV } from '../config/config.module';
-import type { Env } from '../config/env';
+import { ENV } from '@rueda/config';
+import type { Env } from '@rueda/config';
 
 export const REDIS = Symbol('REDIS');
 

@@ -2,13 +2,9 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
-  exportTable, ImportIssue, ImportKind, parseTable, RecordByKind, TableFormat, validateImport,
+  exportTable, ImportIssue, ImportKind, parseTable, TableFormat, validateImport,
 } from '@rueda/importing';
-import {
-  DelegateEntity, DemandEntity, EventEntity, existingExternalIds, ImportBatchEntity, OfferEntity, ParticipantEntity,
-  RECORD_ENTITY, writeRecords,
-} from '@rueda/persistence';
-import * as map from '@rueda/persistence';
+import { EventEntity, existingExternalIds, ImportBatchEntity, ParticipantEntity, readRecords, writeRecords } from '@rueda/persistence';
 import { ApiError, notFound } from '../common/errors';
 
 export interface ImportReport {
@@ -78,18 +74,7 @@ export class ImportsService {
 
   async export(eventId: string, kind: ImportKind, format: TableFormat): Promise<Buffer> {
     await this.eventExists(eventId);
-    const participants = await this.db.getRepository(ParticipantEntity).find({ where: { eventId }, order: { externalId: 'ASC' } });
-    const extOf = new Map(participants.map((p) => [p.id, p.externalId]));
-    const rows = kind === 'participants' ? participants : await this.db.getRepository(RECORD_ENTITY[kind]).find({ where: { eventId }, order: { externalId: 'ASC' } });
-    const records = rows.map((r) => {
-      switch (kind) {
-        case 'participants': return map.participantToRecord(r as ParticipantEntity);
-        case 'delegates': return map.delegateToRecord(r as DelegateEntity, extOf.get((r as DelegateEntity).participantId)!);
-        case 'demands': return map.demandToRecord(r as unknown as DemandEntity, extOf.get((r as DelegateEntity).participantId)!);
-        case 'offers': return map.offerToRecord(r as unknown as OfferEntity, extOf.get((r as DelegateEntity).participantId)!);
-      }
-    });
-    return exportTable(kind, records as RecordByKind[typeof kind][], format);
+    return exportTable(kind, await readRecords(this.db.manager, kind, eventId), format);
   }
 
   private async eventExists(eventId: string) {

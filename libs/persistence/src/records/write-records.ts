@@ -46,3 +46,21 @@ export async function writeRecords<K extends ImportKind>(
   }
   return { inserted: records.length - before.size, updated: before.size };
 }
+
+/** The event's records of one kind as spreadsheet records (participants named by external id). */
+export async function readRecords<K extends ImportKind>(m: EntityManager, kind: K, eventId: string): Promise<RecordByKind[K][]> {
+  const participants = await m.getRepository(ParticipantEntity).find({ where: { eventId }, order: { externalId: 'ASC' } });
+  if (kind === 'participants') return participants.map(map.participantToRecord) as RecordByKind[K][];
+  const extOf = new Map(participants.map((p) => [p.id, p.externalId]));
+  const order = { order: { externalId: 'ASC' as const } };
+  if (kind === 'delegates') {
+    const rows = await m.getRepository(DelegateEntity).find({ where: { eventId }, ...order });
+    return rows.map((r) => map.delegateToRecord(r, extOf.get(r.participantId)!)) as RecordByKind[K][];
+  }
+  if (kind === 'demands') {
+    const rows = await m.getRepository(DemandEntity).find({ where: { eventId }, ...order });
+    return rows.map((r) => map.demandToRecord(r, extOf.get(r.participantId)!)) as RecordByKind[K][];
+  }
+  const rows = await m.getRepository(OfferEntity).find({ where: { eventId }, ...order });
+  return rows.map((r) => map.offerToRecord(r, extOf.get(r.participantId)!)) as RecordByKind[K][];
+}

@@ -15,6 +15,8 @@ export const envSchema = z.object({
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
   ACCESS_LINK_RATE_PER_MINUTE: z.coerce.number().int().positive().default(60),
   API_RATE_PER_MINUTE: z.coerce.number().int().positive().default(6000),
+  /** Namespace of the BullMQ keys in Redis: API nodes and workers of one deployment share it. */
+  QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]{1,40}$/i).default('rueda'),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(8).optional(),
 });
@@ -36,3 +38,16 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
 }
 
 export class ConfigError extends Error {}
+
+/** ioredis/BullMQ connection options from a redis:// URL. */
+export function redisConnection(url: string): { host: string; port: number; username?: string; password?: string; db?: number; tls?: object } {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+    ...(u.pathname.length > 1 ? { db: Number(u.pathname.slice(1)) } : {}),
+    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
+  };
+}

@@ -1,0 +1,103 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { DemandEntity, EventEntity, MatchRunEntity, OfferEntity, PairOverrideEntity, PairOverrideMode } from '@rueda/persistence';
+import { matchingJobId, MatchingJobData, QUEUES } from '@rueda/queues';
+import { ApiError, notFound } from '../common/errors';
+
+export interface MatchQuery {
+  demandId?: string;
+  offerId?: string;
+  participantId?: string;
+  page: number;
+  pageSize: number;
+}
+
+@Injectable()
+export class MatchingService {
+  constructor(@InjectDataSource() private readonly db: DataSource, @InjectQueue(QUEUES.matching) private readonly queue: Queue<MatchingJobData>) {}
+
+  /**
+   * Starts scoring the event's current data, or returns the run that already covers it:
+   * one run and one job per (event, data version), so repeated clicks cost nothing.
+   */
+  async start(eventId: string, top: number): Promise<MatchRunEntity> {
+    const event = await this.db.getRepository(EventEntity).findOneBy({ id: eventId });
+    if (!event) throw notFound('Evento', eventId);
+    await this.db.query(
+      `INSERT INTO match_runs (event_id, data_version, status) VALUES ($1, $2, 'queued') ON CONFLICT (event_id, data_version) DO NOTHING`,
+      [eventId, event.dataVersion],
+    );
+    const run = await this.db.getRepository(MatchRunEntity).findOneByOrFail({ eventId, dataVersion: event.dataVersion });
+    if (run.status === 'failed') await this.db.getRepository(MatchRunEntity).update({ id: run.id }, { status: 'queued', error: null, progress: 0 });
+    if (run.status !== 'done') {
+      const jobId = matchingJobId(eventId, event.dataVersion);
+      const existing = await this.queue.getJob(jobId);
+      if (existing && (await existing.isFailed())) await existing.retry();
+      else if (!existing) await this.queue.add('score-event', { eventId, dataVersion: event.dataVersion, runId: run.id, top }, { jobId });
+    }
+    return this.db.getRepository(MatchRunEntity).findOneByOrFail({ id: run.id });
+  }
+
+  async latest(eventId: string) {
+    const run = await this.db.getRepository(MatchRunEntity).findOne({ where: { eventId }, order: { dataVersion: 'DESC' } });
+    if (!run) return null;
+    const event = await this.db.getRepository(EventEntity).findOneBy({ id: eventId });
+    return { ...run, stale: event ? event.dataVersion !== run.dataVersion : false };
+  }
+
+  /** Matches of the newest finished run, with the titles and names a person needs to judge them. */
+  async matches(eventId: string, q: MatchQuery) {
+    const run = await this.db.getRepository(MatchRunEntity).findOne({ where: { eventId, status: 'done' }, order: { dataVersion: 'DESC' } });
+    if (!run) return { run: null, items: [], total: 0, page: q.page, pageSize: q.pageSize };
+    const where: string[] = ['r.run_id = $1'];
+    const params: unknown[] = [run.id];
+    const add = (sql: string, v: unknown) => {
+      params.push(v);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (q.demandId) add('r.demand_id = ?', q.demandId);
+    if (q.offerId) add('r.offer_id = ?', q.offerId);
+    if (q.participantId) add('(d.participant_id = ? OR o.participant_id = $' + (params.length + 1) + ')', q.participantId) ;
+    if (q.participantId) params.push(q.participantId);
+    const from = `FROM match_results r JOIN demands d ON d.id = r.demand_id JOIN offers o ON o.id = r.offer_id
+      JOIN participants pd ON pd.id = d.participant_id JOIN participants po ON po.id = o.participant_id WHERE ${where.join(' AND ')}`;
+    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n ${from}`, params);
+    const items = await this.db.query(
+      `SELECT r.demand_id AS "demandId", d.external_id AS "demandExternalId", d.title AS "demandTitle",
+              pd.id AS "gadmId", pd.name AS "gadmName", pd.province AS "province",
+              r.offer_id AS "offerId", o.external_id AS "offerExternalId", o.title AS "offerTitle",
+              po.id AS "cooperantId", po.name AS "cooperantName",
+              r.rank, r.score, r.reasons,
+              (SELECT mode FROM pair_overrides x WHERE x.demand_id = r.demand_id AND x.offer_id = r.offer_id) AS "override"
+       ${from} ORDER BY d.external_id, r.rank LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      params,
+    );
+    return { run: { id: run.id, dataVersion: run.dataVersion, finishedAt: run.finishedAt }, items, total: n, page: q.page, pageSize: q.pageSize };
+  }
+
+  /** An organiser's pin or block survives re-scoring; it changes the data version so a new run picks it up. */
+  async setOverride(eventId: string, demandId: string, offerId: string, mode: PairOverrideMode) {
+    const [d, o] = await Promise.all([
+      this.db.getRepository(DemandEntity).existsBy({ id: demandId, eventId }),
+      this.db.getRepository(OfferEntity).existsBy({ id: offerId, eventId }),
+    ]);
+    if (!d || !o) {
+      throw new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', { es: 'Datos inválidos', en: 'Invalid data' }, {
+        issues: [...(d ? [] : [{ path: 'demandId', message: 'demanda desconocida / unknown demand' }]), ...(o ? [] : [{ path: 'offerId', message: 'oferta desconocida / unknown offer' }])],
+      });
+    }
+    await this.db.getRepository(PairOverrideEntity).upsert({ eventId, demandId, offerId, mode }, ['demandId', 'offerId']);
+    return { demandId, offerId, mode };
+  }
+
+  async clearOverride(eventId: string, demandId: string, offerId: string) {
+    await this.db.getRepository(PairOverrideEntity).delete({ eventId, demandId, offerId });
+  }
+
+  overrides(eventId: string) {
+    return this.db.getRepository(PairOverrideEntity).find({ where: { eventId }, order: { createdAt: 'ASC' } });
+  }
+}

@@ -1,0 +1,24 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { ENV, Env, EnvModule, redisConnection } from '@rueda/config';
+import { dataSourceOptions } from '@rueda/persistence';
+import { MatchingProcessor } from './matching/matching.processor';
+import { FailedJobsListener } from './failed-jobs.listener';
+
+/** BullMQ processors only: no HTTP server. Scale out by starting more of these. */
+@Module({
+  imports: [
+    EnvModule,
+    LoggerModule.forRootAsync({ inject: [ENV], useFactory: (env: Env) => ({ pinoHttp: { level: env.LOG_LEVEL } }) }),
+    TypeOrmModule.forRootAsync({ inject: [ENV], useFactory: (env: Env) => dataSourceOptions(env.DATABASE_URL) }),
+    BullModule.forRootAsync({
+      inject: [ENV],
+      useFactory: (env: Env) => ({ prefix: env.QUEUE_PREFIX, connection: { ...redisConnection(env.REDIS_URL), maxRetriesPerRequest: null } }),
+    }),
+    BullModule.registerQueue({ name: 'matching' }, { name: 'scheduling' }),
+  ],
+  providers: [MatchingProcessor, FailedJobsListener],
+})
+export class WorkerModule {}
