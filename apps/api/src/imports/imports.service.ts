@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
-  exportTable, ImportIssue, ImportKind, parseTable, TableFormat, validateImport,
+  exportTable, ImportIssue, ImportKind, parseTable, SHEET_NAMES, TableFormat, validateImport,
 } from '@rueda/importing';
 import { EventEntity, existingExternalIds, ImportBatchEntity, ParticipantEntity, readRecords, writeRecords } from '@rueda/persistence';
 import { ApiError, notFound } from '../common/errors';
@@ -29,7 +29,7 @@ export class ImportsService {
   /** Validates the whole file; with commit, writes every record in one transaction or nothing at all. */
   async run(eventId: string, kind: ImportKind, file: { buffer: Buffer; originalname: string; mimetype: string }, commit: boolean, userId: string | null): Promise<ImportReport> {
     await this.eventExists(eventId);
-    const table = await parseTable(file.buffer, { filename: file.originalname, contentType: file.mimetype });
+    const table = await parseTable(file.buffer, { filename: file.originalname, contentType: file.mimetype, sheet: [SHEET_NAMES[kind], kind] });
     const participants = await this.db.getRepository(ParticipantEntity).find({ where: { eventId }, select: { id: true, externalId: true, kind: true } });
     const result = validateImport(kind, table, { participants: participants.map((p) => ({ externalId: p.externalId, kind: p.kind })) });
     const issues = [...table.issues.filter((i) => !result.issues.includes(i)), ...result.issues];

@@ -1,0 +1,10 @@
+export * from './types';
+export { makeIssue } from './issues';
+export { normalizeExternalId, parseNumber, parseDate, splitList, normalizeKey } from './normalize';
+export { createCodeResolver, type CodeResolver } from './codes';
+export { COLUMNS, resolveHeader, type ColumnSpec } from './columns';
+export { parseTable, decodeText, detectDelimiter, type ParseTableOptions } from './parse-table';
+export { validateImport, parseParticipantKind, type ImportContext, type KnownParticipant } from './validate';
+export { exportTable, exportWorkbook, SHEET_NAMES } from './export-table';
+export { toMatchInput, MATCH_INPUT_FORMAT, type MatchInput, type MatchInputParticipant, type MatchInputDemand, type MatchInputOffer } from './match-input';
+export { importFile } from './import-file';
