@@ -13,6 +13,8 @@ import { QueuesModule } from './common/queues.module';
 import { RedisModule } from './common/redis.module';
 import { MatchingController } from './matching/matching.controller';
 import { MatchingService } from './matching/matching.service';
+import { MeetingsController } from './meetings/meetings.controller';
+import { MeetingsService } from './meetings/meetings.service';
 import { ENV, EnvModule } from '@rueda/config';
 import type { Env } from '@rueda/config';
 import { EventsController } from './events/events.controller';
@@ -50,13 +52,14 @@ import { UsersController } from './users/users.controller';
     QueuesModule,
     TerminusModule,
   ],
-  controllers: [HealthController, AuthController, UsersController, EventsController, ...RECORD_CONTROLLERS, ImportsController, MatchingController, MeController],
+  controllers: [HealthController, AuthController, UsersController, EventsController, ...RECORD_CONTROLLERS, ImportsController, MatchingController, MeetingsController, MeController],
   providers: [
     AuthService,
     EventsService,
     RecordsService,
     ImportsService,
     MatchingService,
+    MeetingsService,
     { provide: APP_GUARD, useClass: ThrottlerGuard },
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: DbErrorsFilter },

@@ -4,6 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { ENV, Env, EnvModule, redisConnection } from '@rueda/config';
 import { dataSourceOptions } from '@rueda/persistence';
+import { QUEUES } from '@rueda/queues';
+import { MaintenanceProcessor } from './maintenance.processor';
 import { MatchingProcessor } from './matching/matching.processor';
 import { FailedJobsListener } from './failed-jobs.listener';
 
@@ -17,8 +19,8 @@ import { FailedJobsListener } from './failed-jobs.listener';
       inject: [ENV],
       useFactory: (env: Env) => ({ prefix: env.QUEUE_PREFIX, connection: { ...redisConnection(env.REDIS_URL), maxRetriesPerRequest: null } }),
     }),
-    BullModule.registerQueue({ name: 'matching' }, { name: 'scheduling' }),
+    BullModule.registerQueue({ name: QUEUES.matching }, { name: QUEUES.scheduling }, { name: QUEUES.maintenance }),
   ],
-  providers: [MatchingProcessor, FailedJobsListener],
+  providers: [MatchingProcessor, MaintenanceProcessor, FailedJobsListener],
 })
 export class WorkerModule {}

@@ -4,3 +4,4 @@ export * from './reference-data';
 export * from './time-zone';
 export * from './slots';
 export * from './gadm-lookup';
+export * from './meetings';

@@ -4,3 +4,4 @@ export * from './naming-strategy';
 export * from './records/record-mapping';
 export * from './records/participant-reference';
 export * from './records/write-records';
+export * from './records/expire-requests';

@@ -7,6 +7,7 @@
 export const QUEUES = {
   matching: 'matching',
   scheduling: 'scheduling',
+  maintenance: 'maintenance',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

@@ -56,12 +56,11 @@ export class MatchingService {
     const params: unknown[] = [run.id];
     const add = (sql: string, v: unknown) => {
       params.push(v);
-      where.push(sql.replace('?', `$${params.length}`));
+      where.push(sql.replaceAll('?', `$${params.length}`));
     };
     if (q.demandId) add('r.demand_id = ?', q.demandId);
     if (q.offerId) add('r.offer_id = ?', q.offerId);
-    if (q.participantId) add('(d.participant_id = ? OR o.participant_id = $' + (params.length + 1) + ')', q.participantId) ;
-    if (q.participantId) params.push(q.participantId);
+    if (q.participantId) add('(d.participant_id = ? OR o.participant_id = ?)', q.participantId);
     const from = `FROM match_results r JOIN demands d ON d.id = r.demand_id JOIN offers o ON o.id = r.offer_id
       JOIN participants pd ON pd.id = d.participant_id JOIN participants po ON po.id = o.participant_id WHERE ${where.join(' AND ')}`;
     const [{ n }] = await this.db.query(`SELECT count(*)::int AS n ${from}`, params);

@@ -1,4 +1,5 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { z } from 'zod';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -6,6 +7,11 @@ import { Brackets, DataSource } from 'typeorm';
 import { DelegateEntity, DemandEntity, EventEntity, MeetingEntity, OfferEntity, ParticipantEntity } from '@rueda/persistence';
 import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { accessLinkRate } from '../auth/rates';
+import { MatchingService } from '../matching/matching.service';
+import { AnswerBody, RequestBody } from '../meetings/meetings.controller';
+import { MeetingsService } from '../meetings/meetings.service';
+
+type Me = Extract<Principal, { type: 'participant' }>;
 
 /** What a participant sees through its personal access link: its own data and nobody else's. */
 @ApiTags('me')
@@ -14,11 +20,15 @@ import { accessLinkRate } from '../auth/rates';
 @Allow('participant')
 @Throttle({ default: accessLinkRate() })
 export class MeController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly meetingsService: MeetingsService,
+    private readonly matching: MatchingService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Mis datos (enlace personal) / My data (personal access link)' })
-  async me(@CurrentPrincipal() p: Extract<Principal, { type: 'participant' }>) {
+  async me(@CurrentPrincipal() p: Me) {
     const [participant, event, delegates, demands, offers] = await Promise.all([
       this.db.getRepository(ParticipantEntity).findOneByOrFail({ id: p.participantId }),
       this.db.getRepository(EventEntity).findOne({ where: { id: p.eventId }, relations: { sessions: true } }),
@@ -31,7 +41,7 @@ export class MeController {
 
   @Get('meetings')
   @ApiOperation({ summary: 'Mis reuniones / My meetings' })
-  meetings(@CurrentPrincipal() p: Extract<Principal, { type: 'participant' }>) {
+  meetings(@CurrentPrincipal() p: Me) {
     return this.db
       .getRepository(MeetingEntity)
       .createQueryBuilder('m')
@@ -39,5 +49,38 @@ export class MeController {
       .andWhere(new Brackets((w) => w.where('m.participantAId = :p', { p: p.participantId }).orWhere('m.participantBId = :p')))
       .orderBy('m.createdAt', 'ASC')
       .getMany();
+  }
+
+  @Get('matches')
+  @ApiOperation({ summary: 'Mis afinidades con sus razones / My matches with their reasons' })
+  matches(@CurrentPrincipal() p: Me) {
+    return this.matching.matches(p.eventId, { participantId: p.participantId, page: 1, pageSize: 200 });
+  }
+
+  @Post('requests')
+  @ApiOperation({ summary: 'Solicitar una reunión / Request a meeting' })
+  request(@CurrentPrincipal() p: Me, @Body({ schema: RequestBody }) b: z.infer<typeof RequestBody>) {
+    return this.meetingsService.request(p.eventId, p.participantId, b);
+  }
+
+  @Post('requests/:meetingId/accept')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Aceptar una solicitud recibida / Accept a request received' })
+  accept(@CurrentPrincipal() p: Me, @Param('meetingId', ParseUUIDPipe) id: string, @Body({ schema: AnswerBody }) b: z.infer<typeof AnswerBody>) {
+    return this.meetingsService.respond(p.eventId, id, 'accept', { participantId: p.participantId, version: b.version });
+  }
+
+  @Post('requests/:meetingId/decline')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Rechazar una solicitud recibida / Decline a request received' })
+  decline(@CurrentPrincipal() p: Me, @Param('meetingId', ParseUUIDPipe) id: string, @Body({ schema: AnswerBody }) b: z.infer<typeof AnswerBody>) {
+    return this.meetingsService.respond(p.eventId, id, 'decline', { participantId: p.participantId, version: b.version });
+  }
+
+  @Post('requests/:meetingId/withdraw')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Retirar una solicitud enviada / Withdraw a request sent' })
+  withdraw(@CurrentPrincipal() p: Me, @Param('meetingId', ParseUUIDPipe) id: string) {
+    return this.meetingsService.withdraw(p.eventId, id, p.participantId);
   }
 }

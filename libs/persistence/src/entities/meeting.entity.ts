@@ -1,10 +1,8 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, Relation } from 'typeorm';
 import { ParticipantEntity } from './participant.entity';
 
-export const MEETING_STATUSES = [
-  'requested', 'accepted', 'declined', 'expired', 'scheduled', 'checked_in', 'held', 'no_show', 'cancelled',
-] as const;
-export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+import type { MeetingStatus } from '@rueda/domain';
+
 export type MeetingOrigin = 'request' | 'organiser' | 'mandatory' | 'walk_in';
 
 /**

@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { MEETING_STATUSES } from '@rueda/domain';
+import { Allow } from '../auth/principal';
+import { pageQuery } from '../common/pagination';
+import { MeetingsService } from './meetings.service';
+
+export const RequestBody = z
+  .object({ counterpartId: z.uuid(), demandId: z.uuid().nullish(), offerId: z.uuid().nullish(), note: z.string().max(1000).optional() })
+  .strict();
+const OnBehalfBody = RequestBody.extend({ requesterId: z.uuid() }).strict();
+const CreateBody = z
+  .object({
+    participantAId: z.uuid(), participantBId: z.uuid(), demandId: z.uuid().nullish(), offerId: z.uuid().nullish(),
+    mandatory: z.boolean().default(false), note: z.string().max(1000).optional(),
+  })
+  .strict();
+export const AnswerBody = z.object({ version: z.number().int().min(1).optional() }).strict();
+const ListQuery = pageQuery.extend({ status: z.enum(MEETING_STATUSES).optional(), participantId: z.uuid().optional() });
+
+@ApiTags('meetings')
+@ApiBearerAuth()
+@Controller('events/:eventId/meetings')
+export class MeetingsController {
+  constructor(private readonly meetings: MeetingsService) {}
+
+  @Get()
+  @Allow('admin', 'staff')
+  @ApiOperation({ summary: 'Reuniones y solicitudes / Meetings and requests' })
+  list(@Param('eventId', ParseUUIDPipe) eventId: string, @Query({ schema: ListQuery }) q: z.infer<typeof ListQuery>) {
+    return this.meetings.list(eventId, q);
+  }
+
+  @Post()
+  @Allow('admin')
+  @ApiOperation({ summary: 'Añadir una reunión aceptada u obligatoria / Add an accepted or mandatory meeting' })
+  create(@Param('eventId', ParseUUIDPipe) eventId: string, @Body({ schema: CreateBody }) b: z.infer<typeof CreateBody>) {
+    return this.meetings.create(eventId, b);
+  }
+
+  @Post('requests')
+  @Allow('admin', 'staff')
+  @ApiOperation({ summary: 'Solicitar una reunión en nombre de un participante / Request a meeting on behalf of a participant' })
+  request(@Param('eventId', ParseUUIDPipe) eventId: string, @Body({ schema: OnBehalfBody }) b: z.infer<typeof OnBehalfBody>) {
+    const { requesterId, ...input } = b;
+    return this.meetings.request(eventId, requesterId, input);
+  }
+
+  @Post(':meetingId/accept')
+  @Allow('admin', 'staff')
+  @HttpCode(200)
+  accept(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('meetingId', ParseUUIDPipe) id: string, @Body({ schema: AnswerBody }) b: z.infer<typeof AnswerBody>) {
+    return this.meetings.respond(eventId, id, 'accept', { version: b.version });
+  }
+
+  @Post(':meetingId/decline')
+  @Allow('admin', 'staff')
+  @HttpCode(200)
+  decline(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('meetingId', ParseUUIDPipe) id: string, @Body({ schema: AnswerBody }) b: z.infer<typeof AnswerBody>) {
+    return this.meetings.respond(eventId, id, 'decline', { version: b.version });
+  }
+}

@@ -1,0 +1,193 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { canTransition, MeetingStatus, meetingWeight } from '@rueda/domain';
+import { EventEntity, expireRequests, MeetingEntity, ParticipantEntity } from '@rueda/persistence';
+import { ApiError, notFound, versionConflict } from '../common/errors';
+
+export const DEFAULT_REQUEST_EXPIRY_HOURS = 72;
+export const DEFAULT_MAX_OPEN_REQUESTS = 20;
+
+export interface RequestInput {
+  counterpartId: string;
+  demandId?: string | null;
+  offerId?: string | null;
+  note?: string;
+}
+
+const issue = (path: string, es: string, en: string) =>
+  new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', { es: 'Datos inválidos', en: 'Invalid data' }, { issues: [{ path, message: `${es} / ${en}` }] });
+
+@Injectable()
+export class MeetingsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * A participant asks another for a meeting. Races are settled by the database: the
+   * requester's row is locked while open requests are counted, and the unique index on live
+   * pairs refuses a second meeting between the same two participants. If the counterpart had
+   * already asked us, that request is accepted as mutual instead.
+   */
+  async request(eventId: string, requesterId: string, input: RequestInput, origin: 'request' | 'organiser' = 'request'): Promise<MeetingEntity> {
+    return this.db.transaction(async (m) => {
+      const event = await m.getRepository(EventEntity).findOneByOrFail({ id: eventId });
+      const requester = await m.getRepository(ParticipantEntity).findOne({ where: { id: requesterId, eventId }, lock: { mode: 'pessimistic_write' } });
+      if (!requester) throw notFound('Participante', requesterId);
+      if (input.counterpartId === requesterId) throw issue('counterpartId', 'no puede reunirse consigo mismo', 'cannot meet itself');
+      const counterpart = await m.getRepository(ParticipantEntity).findOneBy({ id: input.counterpartId, eventId });
+      if (!counterpart) throw issue('counterpartId', 'participante desconocido en este evento', 'unknown participant in this event');
+      if (origin === 'request' && counterpart.kind === requester.kind) {
+        throw issue('counterpartId', 'las reuniones son entre un GADM y un cooperante', 'meetings are between a GADM and a cooperant');
+      }
+      await this.checkTopics(m, eventId, requester, counterpart, input);
+      await this.expire(m, eventId);
+      const live = await this.livePair(m, eventId, requesterId, input.counterpartId);
+      if (live) {
+        if (live.status === 'requested' && live.participantAId === input.counterpartId) {
+          return this.accept(m, live, { mutual: true });
+        }
+        throw new ApiError(HttpStatus.CONFLICT, 'duplicate', {
+          es: 'Ya existe una reunión o solicitud abierta con este participante',
+          en: 'A meeting or open request with this participant already exists',
+        }, { current: live });
+      }
+      const max = event.settings.maxOpenRequests ?? DEFAULT_MAX_OPEN_REQUESTS;
+      const open = await m.getRepository(MeetingEntity).countBy({ eventId, participantAId: requesterId, status: 'requested' });
+      if (origin === 'request' && open >= max) {
+        throw new ApiError(HttpStatus.CONFLICT, 'too_many_open_requests', {
+          es: `Tiene ${open} solicitudes sin respuesta (máximo ${max}); espere respuestas o retire alguna`,
+          en: `You have ${open} unanswered requests (maximum ${max}); wait for answers or withdraw one`,
+        });
+      }
+      const hours = event.settings.requestExpiryHours ?? DEFAULT_REQUEST_EXPIRY_HOURS;
+      const repo = m.getRepository(MeetingEntity);
+      return repo.save(
+        repo.create({
+          eventId, participantAId: requesterId, participantBId: input.counterpartId,
+          demandId: input.demandId ?? null, offerId: input.offerId ?? null, note: input.note ?? '',
+          origin, status: 'requested', expiresAt: new Date(Date.now() + hours * 3600_000),
+        }),
+      );
+    });
+  }
+
+  /** Organisers add meetings directly: accepted, or mandatory (the scheduler must place them first). */
+  async create(eventId: string, input: { participantAId: string; participantBId: string; demandId?: string | null; offerId?: string | null; mandatory: boolean; note?: string }) {
+    return this.db.transaction(async (m) => {
+      const [a, b] = await Promise.all([
+        m.getRepository(ParticipantEntity).findOneBy({ id: input.participantAId, eventId }),
+        m.getRepository(ParticipantEntity).findOneBy({ id: input.participantBId, eventId }),
+      ]);
+      if (!a) throw issue('participantAId', 'participante desconocido en este evento', 'unknown participant in this event');
+      if (!b) throw issue('participantBId', 'participante desconocido en este evento', 'unknown participant in this event');
+      if (a.id === b.id) throw issue('participantBId', 'no puede reunirse consigo mismo', 'cannot meet itself');
+      await this.checkTopics(m, eventId, a, b, input);
+      await this.expire(m, eventId);
+      const live = await this.livePair(m, eventId, a.id, b.id);
+      if (live && live.status !== 'requested') {
+        throw new ApiError(HttpStatus.CONFLICT, 'duplicate', { es: 'Ya existe una reunión con este par', en: 'A meeting for this pair already exists' }, { current: live });
+      }
+      const meeting = live ?? m.getRepository(MeetingEntity).create({ eventId, participantAId: a.id, participantBId: b.id, origin: input.mandatory ? 'mandatory' : 'organiser' });
+      Object.assign(meeting, { demandId: input.demandId ?? meeting.demandId ?? null, offerId: input.offerId ?? meeting.offerId ?? null, note: input.note ?? meeting.note ?? '', mandatory: input.mandatory });
+      if (!live) meeting.status = 'requested';
+      return this.accept(m, meeting, { mutual: false });
+    });
+  }
+
+  /** Only the asked participant (or an organiser) answers; a stale version gets 409. */
+  async respond(eventId: string, meetingId: string, answer: 'accept' | 'decline', by: { participantId?: string; version?: number }) {
+    return this.db.transaction(async (m) => {
+      await this.expire(m, eventId);
+      const meeting = await m.getRepository(MeetingEntity).findOne({ where: { id: meetingId, eventId }, lock: { mode: 'pessimistic_write' } });
+      if (!meeting) throw notFound('Reunión', meetingId);
+      if (by.participantId && meeting.participantBId !== by.participantId) {
+        throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', { es: 'Solo la contraparte puede responder', en: 'Only the counterpart can answer' });
+      }
+      if (by.version !== undefined && by.version !== meeting.version) throw versionConflict(meeting);
+      const to: MeetingStatus = answer === 'accept' ? 'accepted' : 'declined';
+      if (!canTransition(meeting.status, to)) {
+        throw new ApiError(HttpStatus.CONFLICT, 'invalid_transition', {
+          es: `La solicitud está «${meeting.status}» y ya no puede pasar a «${to}»`,
+          en: `The request is "${meeting.status}" and can no longer become "${to}"`,
+        }, { current: meeting });
+      }
+      if (answer === 'decline') {
+        meeting.status = 'declined';
+        meeting.respondedAt = new Date();
+        return m.getRepository(MeetingEntity).save(meeting);
+      }
+      return this.accept(m, meeting, { mutual: false });
+    });
+  }
+
+  async withdraw(eventId: string, meetingId: string, participantId: string) {
+    return this.db.transaction(async (m) => {
+      const meeting = await m.getRepository(MeetingEntity).findOne({ where: { id: meetingId, eventId }, lock: { mode: 'pessimistic_write' } });
+      if (!meeting || meeting.participantAId !== participantId) throw notFound('Solicitud', meetingId);
+      if (meeting.status !== 'requested') {
+        throw new ApiError(HttpStatus.CONFLICT, 'invalid_transition', { es: 'Solo se retiran solicitudes abiertas', en: 'Only open requests can be withdrawn' }, { current: meeting });
+      }
+      meeting.status = 'cancelled';
+      return m.getRepository(MeetingEntity).save(meeting);
+    });
+  }
+
+  async list(eventId: string, q: { status?: string; participantId?: string; page: number; pageSize: number }) {
+    await this.expire(this.db.manager, eventId);
+    const qb = this.db.getRepository(MeetingEntity).createQueryBuilder('m').where('m.eventId = :eventId', { eventId });
+    if (q.status) qb.andWhere('m.status = :status', { status: q.status });
+    if (q.participantId) qb.andWhere('(m.participantAId = :p OR m.participantBId = :p)', { p: q.participantId });
+    const [items, total] = await qb.orderBy('m.createdAt', 'ASC').skip((q.page - 1) * q.pageSize).take(q.pageSize).getManyAndCount();
+    return { items, total, page: q.page, pageSize: q.pageSize };
+  }
+
+  private expire(m: EntityManager, eventId: string) {
+    return expireRequests(m, eventId);
+  }
+
+  private async accept(m: EntityManager, meeting: MeetingEntity, opts: { mutual: boolean }) {
+    const event = await m.getRepository(EventEntity).findOneByOrFail({ id: meeting.eventId });
+    const bestScore = await this.bestScore(m, meeting.eventId, meeting.participantAId, meeting.participantBId);
+    meeting.status = 'accepted';
+    meeting.respondedAt = new Date();
+    meeting.expiresAt = null;
+    meeting.weight = meetingWeight({ bestScore, mutual: opts.mutual, mandatory: meeting.mandatory, mutualBonus: event.settings.mutualInterestBonus });
+    if (opts.mutual) meeting.note = [meeting.note, 'interés mutuo / mutual interest'].filter(Boolean).join(' · ');
+    return m.getRepository(MeetingEntity).save(meeting);
+  }
+
+  /** Best score of the pair in the newest finished matching run, either direction. */
+  private async bestScore(m: EntityManager, eventId: string, a: string, b: string): Promise<number> {
+    const [row] = await m.query(
+      `SELECT max(r.score) AS s FROM match_results r
+         JOIN match_runs mr ON mr.id = r.run_id AND mr.status = 'done'
+         JOIN demands d ON d.id = r.demand_id JOIN offers o ON o.id = r.offer_id
+        WHERE mr.event_id = $1 AND mr.data_version = (SELECT max(data_version) FROM match_runs WHERE event_id = $1 AND status = 'done')
+          AND ((d.participant_id = $2 AND o.participant_id = $3) OR (d.participant_id = $3 AND o.participant_id = $2))`,
+      [eventId, a, b],
+    );
+    return row?.s === null || row?.s === undefined ? 0 : Number(row.s);
+  }
+
+  private async livePair(m: EntityManager, eventId: string, a: string, b: string) {
+    return m
+      .getRepository(MeetingEntity)
+      .createQueryBuilder('m')
+      .setLock('pessimistic_write')
+      .where('m.eventId = :eventId', { eventId })
+      .andWhere("m.status IN ('requested','accepted','scheduled','checked_in')")
+      .andWhere('((m.participantAId = :a AND m.participantBId = :b) OR (m.participantAId = :b AND m.participantBId = :a))', { a, b })
+      .getOne();
+  }
+
+  /** A demand or offer named in a meeting must belong to one of its two participants. */
+  private async checkTopics(m: EntityManager, eventId: string, a: ParticipantEntity, b: ParticipantEntity, input: { demandId?: string | null; offerId?: string | null }) {
+    const owners = [a.id, b.id];
+    for (const [col, table] of [['demandId', 'demands'], ['offerId', 'offers']] as const) {
+      const id = input[col];
+      if (!id) continue;
+      const [row] = await m.query(`SELECT participant_id FROM ${table} WHERE id = $1 AND event_id = $2`, [id, eventId]);
+      if (!row || !owners.includes(row.participant_id)) throw issue(col, 'no pertenece a ninguno de los dos participantes', 'does not belong to either participant');
+    }
+  }
+}

@@ -1,0 +1,51 @@
+/** Meeting lifecycle rules shared by the API, the worker and the live operations. */
+
+export const MEETING_STATUSES = [
+  'requested', 'accepted', 'declined', 'expired', 'scheduled', 'checked_in', 'held', 'no_show', 'cancelled',
+] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+/** Statuses that still occupy the pair (one live meeting per pair of participants). */
+export const LIVE_STATUSES: readonly MeetingStatus[] = ['requested', 'accepted', 'scheduled', 'checked_in'];
+/** Statuses the scheduler places. */
+export const SCHEDULABLE_STATUSES: readonly MeetingStatus[] = ['accepted', 'scheduled'];
+
+const NEXT: Record<MeetingStatus, readonly MeetingStatus[]> = {
+  requested: ['accepted', 'declined', 'expired', 'cancelled'],
+  accepted: ['scheduled', 'cancelled'],
+  declined: [],
+  expired: [],
+  scheduled: ['accepted', 'checked_in', 'held', 'no_show', 'cancelled'],
+  checked_in: ['held', 'no_show', 'cancelled', 'scheduled'],
+  held: [],
+  no_show: [],
+  cancelled: [],
+};
+
+export function canTransition(from: MeetingStatus, to: MeetingStatus): boolean {
+  return NEXT[from].includes(to);
+}
+
+export interface WeightInput {
+  /** Best matching score in [0, 1] between the pair's demands and offers (0 when none). */
+  bestScore: number;
+  /** Both sides asked for the meeting. */
+  mutual: boolean;
+  /** An organiser made it compulsory. */
+  mandatory: boolean;
+  mutualBonus?: number;
+}
+
+export const MANDATORY_WEIGHT = 100;
+
+/**
+ * How much the organisers want a meeting, for the scheduler. Any accepted meeting is worth
+ * at least 1; a strong match up to 5 on top; both sides asking adds the mutual bonus.
+ * Mandatory meetings outweigh any set of ordinary ones a participant could have in their place.
+ */
+export function meetingWeight(w: WeightInput): number {
+  if (w.mandatory) return MANDATORY_WEIGHT;
+  const score = Math.min(1, Math.max(0, Number.isFinite(w.bestScore) ? w.bestScore : 0));
+  const weight = 1 + 4 * score + (w.mutual ? (w.mutualBonus ?? 2) : 0);
+  return Math.round(weight * 100) / 100;
+}
