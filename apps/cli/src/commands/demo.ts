@@ -1,0 +1,122 @@
+import { parseArgs } from 'node:util';
+import { hash } from '@node-rs/argon2';
+import { generateDemoJornada, Rng } from '@rueda/demo';
+import { EventEntity, UserEntity, writeRecords } from '@rueda/persistence';
+import { ApiCallError, ApiClient } from '../api-client';
+import { CliCommand } from '../command';
+import { withDatabase } from '../database';
+
+const EVENT_NAME = 'Jornada de Cooperación Internacional 2026 — Rueda de Negocios (demo)';
+const ADMIN_EMAIL = 'admin@rueda.local';
+
+const say = (s: string) => process.stdout.write(`${s}\n`);
+
+/**
+ * Loads the demo Jornada (idempotent: same seed, same data, upserted) and drives it through
+ * the running API: scoring, meeting requests and answers, and — as those capabilities land —
+ * the schedule and the live day.
+ */
+const command: CliCommand = {
+  description: 'Jornada de demostración / Demo Jornada',
+  async run(args) {
+    const { values } = parseArgs({ args, options: { api: { type: 'string', default: 'http://127.0.0.1:3000' }, seed: { type: 'string', default: '2026' } } });
+    const seed = Number(values.seed);
+    const password = process.env.RUEDA_ADMIN_PASSWORD ?? 'rueda-demo-2026';
+    const demo = generateDemoJornada({ seed });
+
+    const eventId = await withDatabase(async (ds) =>
+      ds.transaction(async (m) => {
+        await m.getRepository(UserEntity).upsert({ email: ADMIN_EMAIL, name: 'Administración Rueda', role: 'admin', passwordHash: await hash(password), active: true }, ['email']);
+        let event = await m.getRepository(EventEntity).findOneBy({ name: EVENT_NAME });
+        if (!event) {
+          event = await m.getRepository(EventEntity).save(m.getRepository(EventEntity).create({ name: EVENT_NAME, venue: 'Quito — Centro de Convenciones Metropolitano' }));
+        }
+        await writeRecords(m, 'participants', event.id, demo.participants);
+        await writeRecords(m, 'delegates', event.id, demo.delegates);
+        await writeRecords(m, 'demands', event.id, demo.demands);
+        await writeRecords(m, 'offers', event.id, demo.offers);
+        return event.id;
+      }),
+    );
+    say(`Datos cargados / Data loaded: ${demo.participants.length} participantes, ${demo.delegates.length} delegados, ${demo.demands.length} demandas, ${demo.offers.length} ofertas.`);
+
+    const api = new ApiClient(values.api!);
+    await api.login(ADMIN_EMAIL, password);
+    const ev = `/events/${eventId}`;
+    const event = await api.call<{ version: number; sessions: unknown[] }>('GET', ev);
+    if (event.sessions.length === 0) {
+      await api.call('PUT', `${ev}/sessions`, {
+        sessions: [
+          { label: 'Mañana / Morning', day: '2026-11-25', startTime: '09:00', endTime: '13:00', slotMinutes: 20 },
+          { label: 'Tarde / Afternoon', day: '2026-11-25', startTime: '14:30', endTime: '18:30', slotMinutes: 20 },
+        ],
+      });
+      for (let n = 1; n <= 60; n++) await api.call('POST', `${ev}/tables`, { number: n, label: `Mesa ${n}` });
+    }
+
+    // Scoring on the worker.
+    await api.call('POST', `${ev}/matching/runs`, { top: 10 });
+    const run = await api.waitFor<{ status: string; progress: number; stats: Record<string, number> } | null>(
+      `${ev}/matching/runs/latest`, (r) => r?.status === 'done' || r?.status === 'failed');
+    if (run?.status !== 'done') throw new Error('matching failed');
+    say(`Afinidades / Matching: ${run.stats.pairs} pares evaluados en ${Number(run.stats.seconds).toFixed(2)} s, ${run.stats.stored} recomendaciones guardadas.`);
+
+    const meetings = await requestMeetings(api, ev, seed);
+    say(`Reuniones / Meetings: ${meetings.accepted} aceptadas, ${meetings.declined} rechazadas, ${meetings.open} sin respuesta, ${meetings.mandatory} obligatorias.`);
+
+    const links = await Promise.all(
+      (await api.call<{ items: { id: string; name: string }[] }>('GET', `${ev}/participants?kind=gadm&pageSize=2`)).items
+        .concat((await api.call<{ items: { id: string; name: string }[] }>('GET', `${ev}/participants?kind=cooperant&pageSize=1`)).items)
+        .map(async (p) => ({ name: p.name, token: (await api.call<{ token: string }>('POST', `${ev}/participants/${p.id}/access-link`)).token })),
+    );
+    say('');
+    say(`API:            ${values.api}`);
+    say(`Documentación:  ${values.api}/docs`);
+    say(`Salud / Health: ${values.api}/health`);
+    say(`Evento / Event: ${eventId}`);
+    say(`Organizador / Organiser: ${ADMIN_EMAIL} / ${password}`);
+    say('Enlaces personales / Personal access links (Authorization: Bearer …):');
+    for (const l of links) say(`  ${l.name}: ${l.token}`);
+    return 0;
+  },
+};
+export default command;
+
+interface MatchItem { gadmId: string; cooperantId: string; demandId: string; offerId: string; rank: number }
+
+/** Each GADM asks its best-matched cooperants; cooperants answer most of them, some ask back. */
+async function requestMeetings(api: ApiClient, ev: string, seed: number) {
+  const rng = new Rng(seed + 7);
+  const items: MatchItem[] = [];
+  for (let page = 1; ; page++) {
+    const res = await api.call<{ items: MatchItem[]; total: number }>('GET', `${ev}/matches?pageSize=500&page=${page}`);
+    items.push(...res.items);
+    if (items.length >= res.total || res.items.length === 0) break;
+  }
+  const existing = await api.call<{ total: number }>('GET', `${ev}/meetings?pageSize=1`);
+  const counts = { accepted: 0, declined: 0, open: 0, mandatory: 0 };
+  if (existing.total > 0) {
+    for (const status of ['accepted', 'declined', 'requested'] as const) {
+      const n = (await api.call<{ total: number }>('GET', `${ev}/meetings?status=${status}&pageSize=1`)).total;
+      counts[status === 'requested' ? 'open' : status] = n;
+    }
+    return counts;
+  }
+  const seen = new Set<string>();
+  for (const m of items.filter((x) => x.rank <= 4)) {
+    const pair = `${m.gadmId}|${m.cooperantId}`;
+    if (seen.has(pair)) continue;
+    seen.add(pair);
+    try {
+      const req = await api.call<{ id: string; status: string }>('POST', `${ev}/meetings/requests`, { requesterId: m.gadmId, counterpartId: m.cooperantId, demandId: m.demandId, offerId: m.offerId });
+      if (req.status === 'accepted') { counts.accepted++; continue; }
+      const roll = rng.float();
+      if (roll < 0.85) { await api.call('POST', `${ev}/meetings/${req.id}/accept`, {}); counts.accepted++; }
+      else if (roll < 0.95) { await api.call('POST', `${ev}/meetings/${req.id}/decline`, {}); counts.declined++; }
+      else counts.open++;
+    } catch (e) {
+      if (!(e instanceof ApiCallError && e.status === 409)) throw e;
+    }
+  }
+  return counts;
+}
