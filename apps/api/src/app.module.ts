@@ -15,6 +15,8 @@ import { MatchingController } from './matching/matching.controller';
 import { MatchingService } from './matching/matching.service';
 import { MeetingsController } from './meetings/meetings.controller';
 import { MeetingsService } from './meetings/meetings.service';
+import { SchedulingController } from './scheduling/scheduling.controller';
+import { SchedulingService } from './scheduling/scheduling.service';
 import { ENV, EnvModule } from '@rueda/config';
 import type { Env } from '@rueda/config';
 import { EventsController } from './events/events.controller';
@@ -52,7 +54,7 @@ import { UsersController } from './users/users.controller';
     QueuesModule,
     TerminusModule,
   ],
-  controllers: [HealthController, AuthController, UsersController, EventsController, ...RECORD_CONTROLLERS, ImportsController, MatchingController, MeetingsController, MeController],
+  controllers: [HealthController, AuthController, UsersController, EventsController, ...RECORD_CONTROLLERS, ImportsController, MatchingController, MeetingsController, SchedulingController, MeController],
   providers: [
     AuthService,
     EventsService,
@@ -60,6 +62,7 @@ import { UsersController } from './users/users.controller';
     ImportsService,
     MatchingService,
     MeetingsService,
+    SchedulingService,
     { provide: APP_GUARD, useClass: ThrottlerGuard },
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: DbErrorsFilter },

@@ -7,7 +7,8 @@ import { dataSourceOptions } from '@rueda/persistence';
 import { QUEUES } from '@rueda/queues';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { MatchingProcessor } from './matching/matching.processor';
-import { FailedJobsListener } from './failed-jobs.listener';
+import { MatchingFailuresListener, SchedulingFailuresListener } from './failed-jobs.listener';
+import { SchedulingProcessor } from './scheduling/scheduling.processor';
 
 /** BullMQ processors only: no HTTP server. Scale out by starting more of these. */
 @Module({
@@ -21,6 +22,6 @@ import { FailedJobsListener } from './failed-jobs.listener';
     }),
     BullModule.registerQueue({ name: QUEUES.matching }, { name: QUEUES.scheduling }, { name: QUEUES.maintenance }),
   ],
-  providers: [MatchingProcessor, MaintenanceProcessor, FailedJobsListener],
+  providers: [MatchingProcessor, SchedulingProcessor, MaintenanceProcessor, MatchingFailuresListener, SchedulingFailuresListener],
 })
 export class WorkerModule {}

@@ -5,3 +5,5 @@ export * from './records/record-mapping';
 export * from './records/participant-reference';
 export * from './records/write-records';
 export * from './records/expire-requests';
+export * from './scheduling/event-schedule-instance';
+export * from './scheduling/schedule-versions';

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type ScheduleStatus = 'draft' | 'published' | 'superseded';
+/** generating → draft → published → superseded; failed when the job gave up. */
+export type ScheduleStatus = 'generating' | 'draft' | 'published' | 'superseded' | 'failed';
 
 /** One generated schedule of an event; at most one is published at a time. */
 @Entity('schedule_versions')
@@ -15,6 +16,10 @@ export class ScheduleVersionEntity {
   @Column({ type: 'jsonb', default: {} }) bounds: Record<string, unknown>;
   @Column({ type: 'jsonb', default: [] }) unscheduled: { meeting: string; reason: string }[];
   @Column({ type: 'varchar', length: 100, nullable: true }) jobId: string | null;
+  /** How it was asked for (seed, time limit, minimum per GADM, mode), so it can be reproduced. */
+  @Column({ type: 'jsonb', default: {} }) params: Record<string, unknown>;
+  @Column({ type: 'jsonb', default: {} }) fairness: Record<string, unknown>;
+  @Column({ type: 'varchar', length: 1000, nullable: true }) error: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @Column({ type: 'timestamptz', nullable: true }) publishedAt: Date | null;
 }

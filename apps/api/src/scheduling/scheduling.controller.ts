@@ -1,0 +1,66 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { Allow } from '../auth/principal';
+import { SchedulingService } from './scheduling.service';
+
+const GenerateBody = z
+  .object({
+    seed: z.number().int().min(0).max(2 ** 31).default(1),
+    timeLimitSeconds: z.number().min(1).max(600).default(20),
+    minMeetingsPerGadm: z.number().int().min(0).max(20).default(1),
+    mode: z.enum(['full', 'keep-published']).default('keep-published'),
+  })
+  .strict();
+const InstanceQuery = z.object({ keepPublished: z.enum(['true', 'false']).default('true') });
+
+@ApiTags('scheduling')
+@ApiBearerAuth()
+@Controller('events/:eventId/schedules')
+export class SchedulingController {
+  constructor(private readonly scheduling: SchedulingService) {}
+
+  @Post()
+  @Allow('admin')
+  @ApiOperation({
+    summary: 'Generar una agenda (trabajo BullMQ «scheduling») / Generate a schedule (BullMQ job)',
+    description: 'mode=keep-published (default) keeps the published meetings where they are and re-plans the rest; mode=full plans everything again.',
+  })
+  generate(@Param('eventId', ParseUUIDPipe) eventId: string, @Body({ schema: GenerateBody }) b: z.infer<typeof GenerateBody>) {
+    return this.scheduling.generate(eventId, b);
+  }
+
+  @Get()
+  @Allow('admin', 'staff')
+  list(@Param('eventId', ParseUUIDPipe) eventId: string) {
+    return this.scheduling.list(eventId);
+  }
+
+  @Get('instance')
+  @Allow('admin', 'staff')
+  @ApiOperation({ summary: 'La instancia rueda.schedule-instance/1 del evento / The event as rueda.schedule-instance/1' })
+  instance(@Param('eventId', ParseUUIDPipe) eventId: string, @Query({ schema: InstanceQuery }) q: z.infer<typeof InstanceQuery>) {
+    return this.scheduling.instance(eventId, q.keepPublished === 'true');
+  }
+
+  @Get(':versionId')
+  @Allow('admin', 'staff')
+  @ApiOperation({ summary: 'Cifras, cota, brecha y reuniones no agendadas / Figures, bound, gap and unscheduled meetings' })
+  get(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('versionId', ParseUUIDPipe) id: string) {
+    return this.scheduling.get(eventId, id);
+  }
+
+  @Get(':versionId/assignments')
+  @Allow('admin', 'staff')
+  assignments(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('versionId', ParseUUIDPipe) id: string) {
+    return this.scheduling.assignments(eventId, id);
+  }
+
+  @Post(':versionId/publish')
+  @Allow('admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Publicar el borrador / Publish the draft' })
+  publish(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('versionId', ParseUUIDPipe) id: string) {
+    return this.scheduling.publish(eventId, id);
+  }
+}

@@ -1,0 +1,105 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import {
+  EventEntity, loadEventScheduleInstance, publishScheduleVersion, ScheduleStateError, ScheduleVersionEntity,
+} from '@rueda/persistence';
+import { QUEUES, SchedulingJobData, SchedulingProgress } from '@rueda/queues';
+import { ApiError, notFound } from '../common/errors';
+
+export interface GenerateInput {
+  seed: number;
+  timeLimitSeconds: number;
+  minMeetingsPerGadm: number;
+  mode: 'full' | 'keep-published';
+}
+
+@Injectable()
+export class SchedulingService {
+  constructor(@InjectDataSource() private readonly db: DataSource, @InjectQueue(QUEUES.scheduling) private readonly queue: Queue<SchedulingJobData>) {}
+
+  /** Creates a draft version and queues the job that fills it. */
+  async generate(eventId: string, input: GenerateInput): Promise<ScheduleVersionEntity> {
+    const version = await this.db.transaction(async (m) => {
+      const event = await m.getRepository(EventEntity).findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_write' } });
+      if (!event) throw notFound('Evento', eventId);
+      const [{ n }] = await m.query(`SELECT coalesce(max(number), 0) + 1 AS n FROM schedule_versions WHERE event_id = $1`, [eventId]);
+      const repo = m.getRepository(ScheduleVersionEntity);
+      const v = await repo.save(repo.create({ eventId, number: n, status: 'generating', params: { ...input } }));
+      v.jobId = `schedule-${v.id}`;
+      return repo.save(v);
+    });
+    await this.queue.add(
+      'solve',
+      { eventId, scheduleVersionId: version.id, seed: input.seed, timeLimitMs: input.timeLimitSeconds * 1000, minMeetingsPerGadm: input.minMeetingsPerGadm, mode: input.mode },
+      { jobId: version.jobId! },
+    );
+    return version;
+  }
+
+  list(eventId: string) {
+    return this.db.getRepository(ScheduleVersionEntity).find({
+      where: { eventId },
+      order: { number: 'DESC' },
+      select: { id: true, eventId: true, number: true, status: true, stats: true, bounds: true, createdAt: true, publishedAt: true, params: true },
+    });
+  }
+
+  /** A version with its figures, the gap to the bound, why meetings were left out, and live progress while it runs. */
+  async get(eventId: string, versionId: string) {
+    const v = await this.db.getRepository(ScheduleVersionEntity).findOneBy({ id: versionId, eventId });
+    if (!v) throw notFound('Agenda', versionId);
+    let progress: SchedulingProgress | null = null;
+    if (v.status === 'generating' && v.jobId) {
+      const job = await this.queue.getJob(v.jobId);
+      progress = (job?.progress as SchedulingProgress | undefined) ?? { phase: 'loading', percent: 0 };
+    }
+    const unscheduled = await this.describeUnscheduled(v.unscheduled);
+    const weight = Number(v.stats.weight ?? 0);
+    const bound = Number(v.bounds.weightUpperBound ?? 0);
+    return { ...v, unscheduled, progress, quality: bound > 0 ? { weight, bound, ratio: weight / bound, gapPercent: (1 - weight / bound) * 100 } : null };
+  }
+
+  /** Slot × table rows with the names a person reads. */
+  async assignments(eventId: string, versionId: string) {
+    const v = await this.db.getRepository(ScheduleVersionEntity).findOneBy({ id: versionId, eventId });
+    if (!v) throw notFound('Agenda', versionId);
+    return this.db.query(
+      `SELECT a.meeting_id AS "meetingId", s.id AS "slotId", s.code AS "slot", s.starts_at AS "startsAt", s.ends_at AS "endsAt",
+              t.id AS "tableId", t.number AS "table", pa.id AS "participantAId", pa.name AS "participantA", pb.id AS "participantBId", pb.name AS "participantB",
+              m.weight, m.mandatory
+         FROM schedule_assignments a JOIN slots s ON s.id = a.slot_id JOIN tables t ON t.id = a.table_id
+         JOIN meetings m ON m.id = a.meeting_id JOIN participants pa ON pa.id = m.participant_a_id JOIN participants pb ON pb.id = m.participant_b_id
+        WHERE a.schedule_version_id = $1 ORDER BY s.ordinal, t.number`,
+      [versionId],
+    );
+  }
+
+  async publish(eventId: string, versionId: string) {
+    try {
+      return await publishScheduleVersion(this.db.manager, eventId, versionId);
+    } catch (e) {
+      if (!(e instanceof ScheduleStateError)) throw e;
+      throw new ApiError(e.code === 'not_found' ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT, e.code, { es: e.es, en: e.en });
+    }
+  }
+
+  /** The instance the next job would solve, as rueda.schedule-instance/1 (for the CLI, audits and support). */
+  async instance(eventId: string, keepPublished: boolean) {
+    if (!(await this.db.getRepository(EventEntity).existsBy({ id: eventId }))) throw notFound('Evento', eventId);
+    return (await loadEventScheduleInstance(this.db.manager, eventId, { keepPublished })).instance;
+  }
+
+  private async describeUnscheduled(rows: { meeting: string; reason: string }[]) {
+    if (!rows.length) return [];
+    const names = await this.db.query(
+      `SELECT m.id, pa.name AS a, pb.name AS b FROM meetings m JOIN participants pa ON pa.id = m.participant_a_id
+         JOIN participants pb ON pb.id = m.participant_b_id WHERE m.id = ANY($1::uuid[])`,
+      [rows.map((r) => r.meeting)],
+    );
+    const byId = new Map<string, { a: string; b: string }>(names.map((n: { id: string; a: string; b: string }) => [n.id, n]));
+    return rows.map((r) => ({ ...r, participants: byId.has(r.meeting) ? [byId.get(r.meeting)!.a, byId.get(r.meeting)!.b] : [] }));
+  }
+}

@@ -1,0 +1,47 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { loadEventScheduleInstance, saveScheduleVersion } from '@rueda/persistence';
+import { QUEUES, SchedulingJobData, SchedulingProgress } from '@rueda/queues';
+import { solve } from '@rueda/scheduling';
+
+/**
+ * Builds the event's instance, runs the solver with progress reports, and writes the result
+ * into its draft version in one transaction (so a retried job never finds half a schedule).
+ */
+@Processor(QUEUES.scheduling, { concurrency: 1, lockDuration: 120_000 })
+export class SchedulingProcessor extends WorkerHost {
+  private readonly log = new Logger(SchedulingProcessor.name);
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    super();
+  }
+
+  async process(job: Job<SchedulingJobData>) {
+    const { eventId, scheduleVersionId, seed, timeLimitMs, minMeetingsPerGadm, mode } = job.data;
+    const report = (p: SchedulingProgress) => job.updateProgress(p).catch(() => undefined);
+    await report({ phase: 'loading', percent: 2 });
+    const { instance, pinned } = await loadEventScheduleInstance(this.db.manager, eventId, { keepPublished: mode === 'keep-published' });
+    await report({ phase: 'solving', percent: 5 });
+    let lastReport = 0;
+    const schedule = solve(instance, {
+      seed,
+      timeLimitMs,
+      minMeetingsPerGadm,
+      onProgress: (p) => {
+        // The solver reports often; Redis needs to hear only a few times a second.
+        const now = Date.now();
+        if (now - lastReport < 250) return;
+        lastReport = now;
+        void report({ phase: 'solving', percent: 5 + Math.round(p.percent * 0.9), bestWeight: p.bestWeight, bound: p.bound });
+      },
+    });
+    await report({ phase: 'saving', percent: 96, bestWeight: schedule.stats.weight, bound: schedule.bounds.weightUpperBound });
+    await saveScheduleVersion(this.db.manager, scheduleVersionId, schedule);
+    await report({ phase: 'done', percent: 100, bestWeight: schedule.stats.weight, bound: schedule.bounds.weightUpperBound });
+    this.log.log(`event ${eventId} v${scheduleVersionId}: ${schedule.stats.scheduled}/${instance.meetings.length} meetings, weight ${schedule.stats.weight} of ≤ ${schedule.bounds.weightUpperBound} (${pinned} pinned)`);
+    return { scheduled: schedule.stats.scheduled, weight: schedule.stats.weight, bound: schedule.bounds.weightUpperBound };
+  }
+}

@@ -1,0 +1,57 @@
+import { EntityManager } from 'typeorm';
+import type { Schedule } from '@rueda/formats';
+import { ScheduleAssignmentEntity, ScheduleVersionEntity } from '../entities';
+
+/**
+ * Writes a solved schedule into its version in one transaction: a worker that dies half way
+ * leaves the version as it was, and a retried job simply writes it again.
+ */
+export async function saveScheduleVersion(m: EntityManager, versionId: string, schedule: Schedule): Promise<void> {
+  await m.transaction(async (t) => {
+    await t.getRepository(ScheduleAssignmentEntity).delete({ scheduleVersionId: versionId });
+    const rows = schedule.assignments.map((a) => ({ scheduleVersionId: versionId, meetingId: a.meeting, slotId: a.slot, tableId: a.table }));
+    for (let i = 0; i < rows.length; i += 1000) await t.getRepository(ScheduleAssignmentEntity).insert(rows.slice(i, i + 1000));
+    // jsonb columns are written as JSON text: TypeORM's partial-update types do not describe them.
+    await t.query(
+      `UPDATE schedule_versions SET status = 'draft', error = NULL, stats = $2, bounds = $3, unscheduled = $4, fairness = $5 WHERE id = $1`,
+      [versionId, JSON.stringify(schedule.stats), JSON.stringify(schedule.bounds), JSON.stringify(schedule.unscheduled), JSON.stringify(schedule.fairness ?? {})],
+    );
+  });
+}
+
+/**
+ * Publishes a draft: the previous published version is superseded, meetings take their slot
+ * and table (status scheduled), meetings no longer placed go back to accepted. The partial
+ * unique index on published versions and the one on (slot, table) of live meetings keep two
+ * concurrent publishes from both winning.
+ */
+export async function publishScheduleVersion(m: EntityManager, eventId: string, versionId: string): Promise<ScheduleVersionEntity> {
+  return m.transaction(async (t) => {
+    await t.query(`SELECT id FROM events WHERE id = $1 FOR UPDATE`, [eventId]);
+    const version = await t.getRepository(ScheduleVersionEntity).findOneBy({ id: versionId, eventId });
+    if (!version) throw new ScheduleStateError('not_found', 'Versión de agenda no encontrada', 'Schedule version not found');
+    if (version.status !== 'draft') {
+      throw new ScheduleStateError('not_draft', `Solo se publica un borrador (esta versión está «${version.status}»)`, `Only a draft can be published (this version is "${version.status}")`);
+    }
+    await t.query(`UPDATE schedule_versions SET status = 'superseded' WHERE event_id = $1 AND status = 'published'`, [eventId]);
+    await t.query(
+      `UPDATE meetings SET status = 'accepted', slot_id = NULL, table_id = NULL, version = version + 1, updated_at = now()
+        WHERE event_id = $1 AND status = 'scheduled'`,
+      [eventId],
+    );
+    await t.query(
+      `UPDATE meetings m SET status = 'scheduled', slot_id = a.slot_id, table_id = a.table_id, version = m.version + 1, updated_at = now()
+         FROM schedule_assignments a
+        WHERE a.schedule_version_id = $1 AND a.meeting_id = m.id AND m.status IN ('accepted', 'scheduled')`,
+      [versionId],
+    );
+    await t.query(`UPDATE schedule_versions SET status = 'published', published_at = now() WHERE id = $1`, [versionId]);
+    return t.getRepository(ScheduleVersionEntity).findOneByOrFail({ id: versionId });
+  });
+}
+
+export class ScheduleStateError extends Error {
+  constructor(readonly code: string, readonly es: string, readonly en: string) {
+    super(`${es} / ${en}`);
+  }
+}

@@ -1,0 +1,76 @@
+import { bearer, eventually, SAMPLE_EVENT, startTestApi, TestApi } from '../support/api';
+
+describe('scheduling as a BullMQ job: draft, review, publish, regenerate the unpublished part', () => {
+  let api: TestApi;
+  let ev: string;
+  const gadms: string[] = [];
+  const coops: string[] = [];
+  const admin = () => bearer(api.tokens.admin);
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    await api.startWorker();
+    // 8 slots, 3 tables: capacity binds, so some meetings must stay unscheduled.
+    ev = (await api.http.post('/events').set(admin()).send({ ...SAMPLE_EVENT, tableCount: 3 })).body.id;
+    for (const code of ['0101', '0102', '0103', '0104', '0105', '0106']) {
+      gadms.push((await api.http.post(`/events/${ev}/participants`).set(admin()).send({ externalId: code, kind: 'gadm', name: `GADM ${code}` })).body.id);
+    }
+    for (const code of ['JICA', 'CAF', 'GIZ']) {
+      coops.push((await api.http.post(`/events/${ev}/participants`).set(admin()).send({ externalId: code, kind: 'cooperant', name: code })).body.id);
+    }
+    for (const g of gadms) for (const c of coops) {
+      await api.http.post(`/events/${ev}/meetings`).set(admin()).send({ participantAId: g, participantBId: c }).expect(201);
+    }
+  });
+  afterAll(async () => api?.close());
+
+  const generate = async (body: object = {}) => {
+    const v = (await api.http.post(`/events/${ev}/schedules`).set(admin()).send({ timeLimitSeconds: 2, ...body }).expect(201)).body;
+    expect(v.status).toBe('generating');
+    return eventually(async () => {
+      const got = (await api.http.get(`/events/${ev}/schedules/${v.id}`).set(admin())).body;
+      return got.status === 'draft' ? got : undefined;
+    });
+  };
+
+  it('generates a draft with figures, a proven bound and the unscheduled meetings with reasons', async () => {
+    const draft = await generate();
+    // 18 meetings of weight 1; each cooperant can hold at most 8 (one per slot): bound 18, all placeable in 8 slots × 3 tables.
+    expect(draft.stats.scheduled).toBe(18);
+    expect(draft.bounds.weightUpperBound).toBeGreaterThanOrEqual(draft.stats.weight);
+    expect(draft.quality.ratio).toBeCloseTo(1, 5);
+    const rows = (await api.http.get(`/events/${ev}/schedules/${draft.id}/assignments`).set(bearer(api.tokens.staff)).expect(200)).body;
+    expect(rows).toHaveLength(18);
+    const cells = new Set(rows.map((r: { slotId: string; tableId: string }) => `${r.slotId}|${r.tableId}`));
+    expect(cells.size).toBe(18);
+    expect(rows[0]).toMatchObject({ slot: expect.stringMatching(/^S\d{2}$/), table: expect.any(Number), participantA: expect.stringMatching(/^GADM/) });
+  });
+
+  it('publishing places the meetings; regenerating keeps published meetings where they were', async () => {
+    const versions = (await api.http.get(`/events/${ev}/schedules`).set(admin())).body;
+    const published = (await api.http.post(`/events/${ev}/schedules/${versions[0].id}/publish`).set(admin()).expect(200)).body;
+    expect(published.status).toBe('published');
+    const placed = await api.query(`SELECT id, slot_id, table_id FROM meetings WHERE event_id = $1 AND status = 'scheduled' ORDER BY id`, [ev]);
+    expect(placed).toHaveLength(18);
+    // A new meeting arrives after publication: only it is planned; the rest stay put.
+    const extra = (await api.http.post(`/events/${ev}/participants`).set(admin()).send({ externalId: 'KOICA', kind: 'cooperant', name: 'KOICA' })).body.id;
+    await api.http.post(`/events/${ev}/meetings`).set(admin()).send({ participantAId: gadms[0], participantBId: extra }).expect(201);
+    const next = await generate({ mode: 'keep-published', seed: 7 });
+    expect(next.number).toBe(2);
+    const rows = (await api.http.get(`/events/${ev}/schedules/${next.id}/assignments`).set(admin())).body as { meetingId: string; slotId: string; tableId: string }[];
+    for (const p of placed) {
+      expect(rows.find((r) => r.meetingId === p.id)).toMatchObject({ slotId: p.slot_id, tableId: p.table_id });
+    }
+    await api.http.post(`/events/${ev}/schedules/${next.id}/publish`).set(admin()).expect(200);
+    const statuses = await api.query(`SELECT status, count(*)::int AS n FROM schedule_versions WHERE event_id = $1 GROUP BY status ORDER BY status`, [ev]);
+    expect(statuses).toEqual([{ status: 'published', n: 1 }, { status: 'superseded', n: 1 }]);
+    await api.http.post(`/events/${ev}/schedules/${versions[0].id}/publish`).set(admin()).expect(409);
+  });
+
+  it('exports the event as rueda.schedule-instance/1 with pins for the published meetings', async () => {
+    const inst = (await api.http.get(`/events/${ev}/schedules/instance`).set(admin()).expect(200)).body;
+    expect(inst.format).toBe('rueda.schedule-instance/1');
+    expect(inst.slots).toHaveLength(8);
+    expect(inst.meetings.filter((m: { pinned?: unknown }) => m.pinned)).toHaveLength(19);
+  });
+});
