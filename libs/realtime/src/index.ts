@@ -1,0 +1,96 @@
+/**
+ * Typed socket.io contracts shared by the gateway and every client (participant agenda,
+ * table staff, organiser control room, public board). Plain types only.
+ *
+ * Every change of an event is one LiveMessage with a per-event sequence number. A client
+ * remembers the last `seq` it applied and sends it when it (re)subscribes; the server answers
+ * with exactly the messages it missed, so there is no gap and no duplicate.
+ */
+
+export type LiveMessageType =
+  | 'meeting.updated' // a meeting changed: status, slot, table (payload: LiveMeeting)
+  | 'meeting.created' // a walk-in or replacement meeting (payload: LiveMeeting)
+  | 'schedule.published' // a schedule version became the agenda (payload: { versionId, number })
+  | 'slots.delayed' // slots moved later (payload: { slots: { id, startsAt, endsAt }[] })
+  | 'delegate.checked_in' // (payload: { participantId, delegateId, checkedInAt })
+  | 'participant.left' // left early, its later meetings freed (payload: { participantId, freedMeetingIds })
+  | 'replacement.proposed' // a freed table/slot and the proposed meeting (payload: ReplacementProposal)
+  | 'replacement.resolved' // accepted or rejected (payload: { proposalId, accepted: boolean })
+  | 'job.progress'; // matching/scheduling progress (payload: { queue, jobId, percent, bestWeight?, bound? })
+
+export interface LiveMeeting {
+  id: string;
+  status: string;
+  participantAId: string;
+  participantBId: string;
+  slotId: string | null;
+  tableId: string | null;
+  version: number;
+}
+
+export interface ReplacementProposal {
+  proposalId: string;
+  slotId: string;
+  tableId: string;
+  freedMeetingId: string | null;
+  candidate: { participantAId: string; participantBId: string; meetingId?: string; source: string; score: number; reason: string } | null;
+  /** Organisers choose automatic (already applied) or confirm-first (waiting for a decision). */
+  mode: 'automatic' | 'confirm';
+}
+
+export interface LiveMessage<T = unknown> {
+  eventId: string;
+  seq: number;
+  type: LiveMessageType;
+  at: string;
+  /** Participants whose agendas the change touches (the server routes by these). */
+  participants: string[];
+  /** Tables the change touches. */
+  tables: string[];
+  payload: T;
+}
+
+export interface SubscribeRequest {
+  /** Last sequence number the client applied (0 or absent: send the current agenda fresh). */
+  lastSeq?: number;
+  /** Staff: follow one table. Board and organisers get everything of the event. */
+  tableId?: string;
+}
+
+export interface SubscribeAck {
+  ok: boolean;
+  /** Newest sequence number of the event at subscription time. */
+  seq: number;
+  /** Messages after lastSeq the client is allowed to see, in order. */
+  missed: LiveMessage[];
+  error?: { es: string; en: string };
+}
+
+export interface StaffMeetingStatusRequest {
+  meetingId: string;
+  status: 'checked_in' | 'held' | 'no_show' | 'cancelled';
+  version?: number;
+}
+
+export interface ServerToClientEvents {
+  live: (msg: LiveMessage) => void;
+  /** Sent before the server disconnects a client (expired token, revoked link). */
+  bye: (reason: { code: string; es: string; en: string }) => void;
+}
+
+export interface ClientToServerEvents {
+  subscribe: (req: SubscribeRequest, ack: (res: SubscribeAck) => void) => void;
+  'meeting:status': (req: StaffMeetingStatusRequest, ack: (res: { ok: boolean; status?: number; error?: { es: string; en: string }; meeting?: LiveMeeting }) => void) => void;
+}
+
+/** Room names: the server joins sockets to these and emits to them. */
+export const rooms = {
+  event: (eventId: string) => `event:${eventId}`,
+  staff: (eventId: string) => `staff:${eventId}`,
+  participant: (participantId: string) => `participant:${participantId}`,
+  table: (tableId: string) => `table:${tableId}`,
+  board: (eventId: string) => `board:${eventId}`,
+};
+
+/** socket.io path and namespace. */
+export const LIVE_NAMESPACE = '/live';
