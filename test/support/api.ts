@@ -21,12 +21,14 @@ export interface TestApi {
 export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
   const db = await createTestDatabase();
   // Each test file gets its own BullMQ namespace, so workers of parallel files never take each other's jobs.
-  Object.assign(process.env, { DATABASE_URL: db.url, LOG_LEVEL: 'silent', QUEUE_PREFIX: `t${db.url.slice(-10)}`, ...env });
+  // TEST_API_LOGS=1 shows the API's own logs (errors included) while debugging a test.
+  const logs = process.env.TEST_API_LOGS === '1';
+  Object.assign(process.env, { DATABASE_URL: db.url, LOG_LEVEL: logs ? 'error' : 'silent', QUEUE_PREFIX: `t${db.url.slice(-10)}`, ...env });
   // Required after the environment is set: the app reads it while loading.
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { createApp } = require('../../apps/api/src/bootstrap') as typeof import('../../apps/api/src/bootstrap');
   const { AuthService } = require('../../apps/api/src/auth/auth.service') as typeof import('../../apps/api/src/auth/auth.service');
-  const app = await createApp({ logger: false });
+  const app = await createApp({ logger: logs });
   await app.init();
   const auth = app.get(AuthService);
   await auth.createUser({ email: 'admin@rueda.test', name: 'Admin', role: 'admin', password: 'admin-password-1' });

@@ -15,6 +15,9 @@ import { MatchingController } from './matching/matching.controller';
 import { MatchingService } from './matching/matching.service';
 import { MeetingsController } from './meetings/meetings.controller';
 import { MeetingsService } from './meetings/meetings.service';
+import { LiveController } from './live/live.controller';
+import { LiveGateway } from './live/live.gateway';
+import { LIVE_EMITTER, LiveOpsService } from './live/live-ops.service';
 import { SchedulingController } from './scheduling/scheduling.controller';
 import { SchedulingService } from './scheduling/scheduling.service';
 import { ENV, EnvModule } from '@rueda/config';
@@ -54,7 +57,7 @@ import { UsersController } from './users/users.controller';
     QueuesModule,
     TerminusModule,
   ],
-  controllers: [HealthController, AuthController, UsersController, EventsController, ...RECORD_CONTROLLERS, ImportsController, MatchingController, MeetingsController, SchedulingController, MeController],
+  controllers: [HealthController, AuthController, UsersController, EventsController, ...RECORD_CONTROLLERS, ImportsController, MatchingController, MeetingsController, SchedulingController, LiveController, MeController],
   providers: [
     AuthService,
     EventsService,
@@ -63,6 +66,9 @@ import { UsersController } from './users/users.controller';
     MatchingService,
     MeetingsService,
     SchedulingService,
+    LiveOpsService,
+    LiveGateway,
+    { provide: LIVE_EMITTER, useExisting: LiveGateway },
     { provide: APP_GUARD, useClass: ThrottlerGuard },
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: DbErrorsFilter },

@@ -7,6 +7,7 @@ import { json, NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { validationPipe } from './common/validation';
+import { RedisIoAdapter } from './live/redis-io.adapter';
 import { loadEnv } from '@rueda/config';
 
 /** Builds the HTTP application exactly as production runs it; tests use it too. */
@@ -18,6 +19,7 @@ export async function createApp(opts: { logger?: boolean } = {}): Promise<INestA
   app.set('trust proxy', 'loopback');
   app.use(jsonBody(env.BODY_LIMIT));
   app.useGlobalPipes(validationPipe());
+  app.useWebSocketAdapter(new RedisIoAdapter(app, env.REDIS_URL, env.QUEUE_PREFIX));
   app.enableShutdownHooks();
   const doc = new DocumentBuilder()
     .setTitle('Rueda API')

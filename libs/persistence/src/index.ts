@@ -7,3 +7,4 @@ export * from './records/write-records';
 export * from './records/expire-requests';
 export * from './scheduling/event-schedule-instance';
 export * from './scheduling/schedule-versions';
+export * from './live/live-log';

@@ -8,6 +8,7 @@ export const QUEUES = {
   matching: 'matching',
   scheduling: 'scheduling',
   maintenance: 'maintenance',
+  live: 'live',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -51,3 +52,13 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnComplete: { age: 24 * 3600, count: 1000 },
   removeOnFail: { age: 7 * 24 * 3600 },
 };
+
+/** Find (and, in automatic mode, apply) the best replacement for a freed table and slot. */
+export interface RecoveryJobData {
+  eventId: string;
+  slotId: string;
+  tableId: string;
+  freedMeetingId: string | null;
+  /** When the freeing call arrived (ms since epoch), to measure the whole loop. */
+  requestedAt: number;
+}

@@ -51,6 +51,8 @@ export interface LiveMessage<T = unknown> {
 }
 
 export interface SubscribeRequest {
+  /** Organisers, staff and the board name the event; a participant's token already does. */
+  eventId?: string;
   /** Last sequence number the client applied (0 or absent: send the current agenda fresh). */
   lastSeq?: number;
   /** Staff: follow one table. Board and organisers get everything of the event. */
@@ -94,3 +96,18 @@ export const rooms = {
 
 /** socket.io path and namespace. */
 export const LIVE_NAMESPACE = '/live';
+
+/** Every room a message goes to: organisers and the board see all, others what touches them. */
+export function roomsFor(msg: Pick<LiveMessage, 'eventId' | 'participants' | 'tables'>): string[] {
+  return [
+    rooms.staff(msg.eventId),
+    rooms.board(msg.eventId),
+    ...msg.participants.map(rooms.participant),
+    ...msg.tables.map(rooms.table),
+  ];
+}
+
+/** Anything that can deliver live messages to the connected clients (socket server, Redis emitter). */
+export interface LiveEmitter {
+  emit(messages: LiveMessage[]): void;
+}

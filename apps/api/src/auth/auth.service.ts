@@ -52,7 +52,7 @@ export class AuthService {
         relations: { user: true },
       });
       if (!s || !s.user.active) return null;
-      return { type: 'user', userId: s.user.id, role: s.user.role, email: s.user.email };
+      return { type: 'user', userId: s.user.id, role: s.user.role, email: s.user.email, expiresAt: s.expiresAt };
     }
     if (token.startsWith(PARTICIPANT_PREFIX)) {
       const p = await this.db.getRepository(ParticipantEntity).findOne({

@@ -2,7 +2,7 @@ import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/com
 import type { UserRole } from '@rueda/persistence';
 
 export type Principal =
-  | { type: 'user'; userId: string; role: UserRole; email: string }
+  | { type: 'user'; userId: string; role: UserRole; email: string; expiresAt?: Date }
   | { type: 'participant'; participantId: string; eventId: string };
 
 export type Audience = UserRole | 'participant';

@@ -16,7 +16,7 @@ import { DEFAULT_JOB_OPTIONS, QUEUES } from '@rueda/queues';
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),
-    BullModule.registerQueue({ name: QUEUES.matching }, { name: QUEUES.scheduling }),
+    BullModule.registerQueue({ name: QUEUES.matching }, { name: QUEUES.scheduling }, { name: QUEUES.live }),
   ],
   exports: [BullModule],
 })

@@ -1,5 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { LiveEmitter } from '@rueda/realtime';
+import { LIVE_EMITTER } from '../live/live-ops.service';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -18,7 +20,11 @@ export interface GenerateInput {
 
 @Injectable()
 export class SchedulingService {
-  constructor(@InjectDataSource() private readonly db: DataSource, @InjectQueue(QUEUES.scheduling) private readonly queue: Queue<SchedulingJobData>) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectQueue(QUEUES.scheduling) private readonly queue: Queue<SchedulingJobData>,
+    @Inject(LIVE_EMITTER) private readonly emitter: LiveEmitter,
+  ) {}
 
   /** Creates a draft version and queues the job that fills it. */
   async generate(eventId: string, input: GenerateInput): Promise<ScheduleVersionEntity> {
@@ -79,7 +85,9 @@ export class SchedulingService {
 
   async publish(eventId: string, versionId: string) {
     try {
-      return await publishScheduleVersion(this.db.manager, eventId, versionId);
+      const { version, messages } = await publishScheduleVersion(this.db.manager, eventId, versionId);
+      this.emitter.emit(messages);
+      return version;
     } catch (e) {
       if (!(e instanceof ScheduleStateError)) throw e;
       throw new ApiError(e.code === 'not_found' ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT, e.code, { es: e.es, en: e.en });

@@ -7,6 +7,10 @@ export interface EventSettings {
   requestExpiryHours?: number;
   maxOpenRequests?: number;
   mutualInterestBonus?: number;
+  /** Live recovery: apply the best replacement at once, or wait for an organiser. */
+  recoveryMode?: 'automatic' | 'confirm';
+  /** Meetings starting within this many minutes are never moved without confirmation. */
+  protectMinutes?: number;
 }
 
 @Entity('events')
@@ -19,6 +23,8 @@ export class EventEntity {
   @Column({ type: 'jsonb', default: {} }) settings: EventSettings;
   /** Bumped by database triggers whenever demands, offers or participants change. */
   @Column({ type: 'integer', default: 1 }) dataVersion: number;
+  /** Sequence number of the newest live message of the event. */
+  @Column({ type: 'bigint', default: 0, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } }) liveSeq: number;
   @OneToMany(() => EventSessionEntity, (s) => s.event) sessions: Relation<EventSessionEntity[]>;
   @VersionColumn() version: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

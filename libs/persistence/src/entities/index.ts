@@ -13,6 +13,7 @@ import { ScheduleAssignmentEntity } from './schedule-assignment.entity';
 import { MatchResultEntity, MatchRunEntity, PairOverrideEntity } from './match.entity';
 import { AuthSessionEntity, UserEntity } from './user.entity';
 import { ImportBatchEntity } from './import-batch.entity';
+import { LiveMessageEntity, ReplacementProposalEntity } from './live.entity';
 
 export * from './event.entity';
 export * from './event-session.entity';
@@ -29,9 +30,11 @@ export * from './schedule-assignment.entity';
 export * from './match.entity';
 export * from './user.entity';
 export * from './import-batch.entity';
+export * from './live.entity';
 
 export const ENTITIES = [
   EventEntity, EventSessionEntity, SlotEntity, TableEntity, ParticipantEntity, DelegateEntity, UnavailabilityEntity,
   DemandEntity, OfferEntity, MeetingEntity, ScheduleVersionEntity, ScheduleAssignmentEntity,
   MatchRunEntity, MatchResultEntity, PairOverrideEntity, UserEntity, AuthSessionEntity, ImportBatchEntity,
+  LiveMessageEntity, ReplacementProposalEntity,
 ];

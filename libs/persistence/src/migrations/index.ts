@@ -1,5 +1,6 @@
 import { InitialSchema1763700000000 } from './1763700000000-initial-schema';
 import { ScheduleVersionParams1763800000000 } from './1763800000000-schedule-version-params';
+import { Live1763900000000 } from './1763900000000-live';
 
 /** Every migration in order; the data source runs exactly these. */
-export const MIGRATIONS = [InitialSchema1763700000000, ScheduleVersionParams1763800000000];
+export const MIGRATIONS = [InitialSchema1763700000000, ScheduleVersionParams1763800000000, Live1763900000000];

@@ -1,6 +1,8 @@
 import { EntityManager } from 'typeorm';
 import type { Schedule } from '@rueda/formats';
+import type { LiveMessage } from '@rueda/realtime';
 import { ScheduleAssignmentEntity, ScheduleVersionEntity } from '../entities';
+import { appendLive } from '../live/live-log';
 
 /**
  * Writes a solved schedule into its version in one transaction: a worker that dies half way
@@ -25,7 +27,9 @@ export async function saveScheduleVersion(m: EntityManager, versionId: string, s
  * unique index on published versions and the one on (slot, table) of live meetings keep two
  * concurrent publishes from both winning.
  */
-export async function publishScheduleVersion(m: EntityManager, eventId: string, versionId: string): Promise<ScheduleVersionEntity> {
+export async function publishScheduleVersion(
+  m: EntityManager, eventId: string, versionId: string,
+): Promise<{ version: ScheduleVersionEntity; messages: LiveMessage[] }> {
   return m.transaction(async (t) => {
     await t.query(`SELECT id FROM events WHERE id = $1 FOR UPDATE`, [eventId]);
     const version = await t.getRepository(ScheduleVersionEntity).findOneBy({ id: versionId, eventId });
@@ -46,7 +50,15 @@ export async function publishScheduleVersion(m: EntityManager, eventId: string, 
       [versionId],
     );
     await t.query(`UPDATE schedule_versions SET status = 'published', published_at = now() WHERE id = $1`, [versionId]);
-    return t.getRepository(ScheduleVersionEntity).findOneByOrFail({ id: versionId });
+    // Everybody with a meeting, placed or taken out, gets a new agenda.
+    const touched: { id: string }[] = await t.query(
+      `SELECT DISTINCT unnest(ARRAY[participant_a_id, participant_b_id]) AS id FROM meetings WHERE event_id = $1 AND status IN ('scheduled', 'accepted')`,
+      [eventId],
+    );
+    const messages = await appendLive(t, eventId, [
+      { type: 'schedule.published', participants: touched.map((r) => r.id), tables: [], payload: { versionId, number: version.number } },
+    ]);
+    return { version: await t.getRepository(ScheduleVersionEntity).findOneByOrFail({ id: versionId }), messages };
   });
 }
 

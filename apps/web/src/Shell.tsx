@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react';
+import { post, session } from './api';
+import { LangToggle, useI18n } from './i18n';
+import { Link, navigate } from './router';
+
+/** Organiser console frame: skip link, header with language and logout, main landmark. */
+export function Shell({ title, children, nav }: { title?: ReactNode; nav?: ReactNode; children: ReactNode }) {
+  const { t } = useI18n();
+  const logout = async () => {
+    try { await post('/auth/logout'); } catch { /* already gone */ }
+    session.token = null;
+    navigate('login');
+  };
+  return (
+    <>
+      <a className="skip-link" href="#main">{t('common.skip')}</a>
+      <header className="topbar">
+        <Link to="" className="brand">{t('app.name')}</Link>
+        {title && <span className="topbar-title">{title}</span>}
+        <span className="spacer" />
+        <LangToggle />
+        {session.token && <button type="button" className="btn btn-ghost" onClick={logout}>{t('login.logout')}</button>}
+      </header>
+      {nav}
+      <main id="main" tabIndex={-1} className="container">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+import { createContext, useContext, useMemo } from 'react';
+import { get, getAll } from '../api';
+import { useLoad } from '../hooks';
+import { useI18n } from '../i18n';
+import type { MessageKey } from '../messages';
+import { Link } from '../router';
+import { Shell } from '../Shell';
+import type { EventRec, Participant } from '../types';
+import { ErrorBox, Loading } from '../ui';
+import { SetupTab } from './Setup';
+import { RecordsTab } from './Records';
+import { MatchingTab } from './Matching';
+import { MeetingsTab } from './Meetings';
+import { ScheduleTab } from './Schedule';
+import { ControlRoomTab } from './ControlRoom';
+
+export interface EventContext {
+  event: EventRec;
+  reloadEvent: () => Promise<void>;
+  participants: Participant[];
+  byId: Map<string, Participant>;
+  reloadParticipants: () => Promise<void>;
+  name: (id: string | null | undefined) => string;
+}
+const Ctx = createContext<EventContext | null>(null);
+export const useEvent = () => {
+  const v = useContext(Ctx);
+  if (!v) throw new Error('EventConsole missing');
+  return v;
+};
+
+const TABS: { id: string; key: MessageKey }[] = [
+  { id: 'setup', key: 'tab.setup' },
+  { id: 'records', key: 'tab.records' },
+  { id: 'matching', key: 'tab.matching' },
+  { id: 'meetings', key: 'tab.meetings' },
+  { id: 'schedule', key: 'tab.schedule' },
+  { id: 'control', key: 'tab.control' },
+];
+
+export function EventConsole({ eventId, tab }: { eventId: string; tab: string }) {
+  const { t } = useI18n();
+  const ev = useLoad(() => get<EventRec>(`/events/${eventId}`), [eventId]);
+  const parts = useLoad(() => getAll<Participant>(`/events/${eventId}/participants`), [eventId]);
+  const ctx = useMemo<EventContext | null>(() => {
+    if (!ev.data) return null;
+    const list = parts.data ?? [];
+    const byId = new Map(list.map((p) => [p.id, p]));
+    return {
+      event: ev.data,
+      reloadEvent: ev.reload,
+      participants: list,
+      byId,
+      reloadParticipants: parts.reload,
+      name: (id) => (id ? byId.get(id)?.name ?? id.slice(0, 8) : '—'),
+    };
+  }, [ev.data, ev.reload, parts.data, parts.reload]);
+  const current = TABS.find((x) => x.id === tab) ?? TABS[0];
+  const nav = (
+    <nav className="tabs" aria-label={t('tab.nav')}>
+      <ul>
+        {TABS.map((x) => (
+          <li key={x.id}>
+            <Link to={`events/${eventId}/${x.id}`} aria-current={x.id === current.id ? 'page' : undefined}>{t(x.key)}</Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+  return (
+    <Shell title={ev.data?.name} nav={nav}>
+      <ErrorBox error={ev.error} />
+      {!ctx ? !ev.error && <Loading /> : (
+        <Ctx.Provider value={ctx}>
+          <h1 className="visually-hidden">{`${ctx.event.name} — ${t(current.key)}`}</h1>
+          {current.id === 'setup' && <SetupTab />}
+          {current.id === 'records' && <RecordsTab />}
+          {current.id === 'matching' && <MatchingTab />}
+          {current.id === 'meetings' && <MeetingsTab />}
+          {current.id === 'schedule' && <ScheduleTab />}
+          {current.id === 'control' && <ControlRoomTab />}
+        </Ctx.Provider>
+      )}
+    </Shell>
+  );
+}

@@ -1,0 +1,69 @@
+import { useId, type ReactNode } from 'react';
+import { useI18n } from './i18n';
+import type { MessageKey } from './messages';
+
+export function ErrorBox({ error }: { error: unknown }) {
+  const { errorText } = useI18n();
+  if (!error) return null;
+  return <div className="alert alert-error" role="alert">{errorText(error)}</div>;
+}
+
+export function Notice({ kind = 'info', children }: { kind?: 'info' | 'ok' | 'warn' | 'error'; children: ReactNode }) {
+  return <div className={`alert alert-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>{children}</div>;
+}
+
+export function Progress({ value, label }: { value: number; label: string }) {
+  const pct = Math.max(0, Math.min(100, value));
+  return (
+    <div className="progress-wrap">
+      <div className="progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(pct)}>
+        <div className="progress-bar" style={{ width: `${pct}%` }} />
+      </div>
+      <span className="progress-text">{Math.round(pct)} %</span>
+    </div>
+  );
+}
+
+/** A labelled input; every control in the app goes through it or has its own <label>. */
+export function Field({ label, hint, children, className }: { label: string; hint?: string; className?: string; children: (id: string, describedBy?: string) => ReactNode }) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className={`field ${className ?? ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children(id, hintId)}
+      {hint && <small id={hintId} className="hint">{hint}</small>}
+    </div>
+  );
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  const { t } = useI18n();
+  const key = `status.${status}` as MessageKey;
+  return <span className={`badge badge-${status}`}>{t(key) === key ? status : t(key)}</span>;
+}
+
+export function Loading() {
+  const { t } = useI18n();
+  return <p className="muted" role="status">{t('common.loading')}</p>;
+}
+
+export function Stat({ label, value, hint }: { label: string; value: ReactNode; hint?: string }) {
+  return (
+    <div className="stat">
+      <div className="stat-value">{value}</div>
+      <div className="stat-label">{label}</div>
+      {hint && <div className="stat-hint">{hint}</div>}
+    </div>
+  );
+}
+
+export function LiveIndicator({ state }: { state: 'connecting' | 'live' | 'offline' }) {
+  const { t } = useI18n();
+  return (
+    <span className={`live-indicator live-${state}`} role="status" aria-live="polite">
+      <span className="dot" aria-hidden="true" />
+      {state === 'live' ? t('live.on') : state === 'connecting' ? t('live.connecting') : t('live.off')}
+    </span>
+  );
+}
