@@ -68,8 +68,20 @@ ensure_redis() {
   REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
 }
 
+# Tools the tests use to read back what Rueda produces: pdftotext for PDFs, Chromium for pages.
+ensure_test_tools() {
+  [ "${RUEDA_TEST_TOOLS:-0}" = 1 ] || return 0
+  local missing=()
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if can_apt; then log "installing ${missing[*]} (apt-get)"; apt_install "${missing[@]}"
+  else die "Missing for the tests: ${missing[*]}. Install them (Debian/Ubuntu: sudo apt-get install ${missing[*]})"; fi
+}
+
 ensure_postgres
 ensure_redis
+ensure_test_tools
 cat > .rueda/env <<ENV
 export DATABASE_URL='$DATABASE_URL'
 export REDIS_URL='$REDIS_URL'

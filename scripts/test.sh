@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
-bash scripts/services.sh
+RUEDA_TEST_TOOLS=1 bash scripts/services.sh
 # shellcheck disable=SC1091
 source .rueda/env
 export NODE_ENV=test

@@ -1,0 +1,12 @@
+export * from './model';
+export * from './labels';
+export { isPlaced, pct, type Counts } from './context';
+export * from './fairness';
+export * from './summary';
+export * from './gadms';
+export * from './cooperants';
+export * from './classification';
+export * from './pipeline';
+export * from './matrix';
+export * from './synthetic';
+export * from './all';
