@@ -9,6 +9,10 @@ export interface TestApi {
   dbUrl: string;
   query: (sql: string, params?: unknown[]) => Promise<any[]>;
   tokens: { admin: string; staff: string };
+  /** Starts listening on a free port; returns the base URL. */
+  listen: () => Promise<string>;
+  /** Another API node on the same database and Redis (a second process in production). */
+  startNode: () => Promise<string>;
   /** The BullMQ worker, in this process, on the same database and queue namespace. */
   startWorker: () => Promise<INestApplicationContext>;
   close: () => Promise<void>;
@@ -36,8 +40,19 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   const admin = (await auth.login('admin@rueda.test', 'admin-password-1')).token;
   const staff = (await auth.login('staff@rueda.test', 'staff-password-1')).token;
   let worker: INestApplicationContext | undefined;
+  const nodes: INestApplication[] = [];
   return {
     app,
+    listen: async () => {
+      await app.listen(0, '127.0.0.1');
+      return `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+    },
+    startNode: async () => {
+      const node = await createApp({ logger: logs });
+      await node.listen(0, '127.0.0.1');
+      nodes.push(node);
+      return `http://127.0.0.1:${(node.getHttpServer().address() as { port: number }).port}`;
+    },
     startWorker: async () => {
       const { WorkerModule } = require('../../apps/worker/src/worker.module') as typeof import('../../apps/worker/src/worker.module');
       worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
@@ -49,6 +64,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     query: (sql, params) => db.dataSource.query(sql, params),
     tokens: { admin, staff },
     close: async () => {
+      for (const n of nodes) await n.close();
       await worker?.close();
       await app.close();
       await db.drop();

@@ -1,5 +1,5 @@
 import { Logger, OnModuleDestroy } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, OnGatewayConnection, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Namespace, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
@@ -21,7 +21,7 @@ const bye = { code: 'unauthenticated', es: 'Token inválido o vencido: vuelva a 
  * organiser token; a participant only ever joins its own room.
  */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
-export class LiveGateway implements OnGatewayConnection, LiveEmitter, OnModuleDestroy {
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, LiveEmitter, OnModuleDestroy {
   @WebSocketServer() private readonly nsp: Namespace<ClientToServerEvents, ServerToClientEvents>;
   private readonly log = new Logger(LiveGateway.name);
   private readonly expiryTimer = setInterval(() => this.dropExpired(), 30_000).unref();
@@ -32,16 +32,25 @@ export class LiveGateway implements OnGatewayConnection, LiveEmitter, OnModuleDe
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
+  /** Authenticates in the handshake, before the connection counts: no message can arrive unauthenticated. */
+  afterInit(nsp: Namespace) {
+    nsp.use((socket, next) => {
+      const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
+      (token ? this.auth.resolve(token).catch(() => null) : Promise.resolve(null)).then((principal) => {
+        if (!principal) {
+          const err = new Error(bye.code) as Error & { data: typeof bye };
+          err.data = bye;
+          return next(err);
+        }
+        (socket as LiveSocket).data.principal = principal;
+        next();
+      }, next);
+    });
+  }
+
   async handleConnection(socket: LiveSocket) {
-    const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
-    const principal = token ? await this.auth.resolve(token).catch(() => null) : null;
-    if (!principal) {
-      socket.emit('bye', bye);
-      socket.disconnect(true);
-      return;
-    }
-    socket.data.principal = principal;
-    if (principal.type === 'participant') await socket.join(rooms.participant(principal.participantId));
+    const principal = socket.data.principal;
+    if (principal?.type === 'participant') await socket.join(rooms.participant(principal.participantId));
   }
 
   /** Joins the rooms the caller may see and returns exactly what it missed since lastSeq. */

@@ -1,0 +1,114 @@
+import { bearer, eventually, SAMPLE_EVENT, startTestApi, TestApi } from '../support/api';
+import { LiveTestClient } from '../support/live-client';
+
+describe('live agendas over socket.io', () => {
+  let api: TestApi;
+  let base: string;
+  let ev: string;
+  const p: Record<string, { id: string; token: string }> = {};
+  const meetings: { id: string; a: string; b: string }[] = [];
+  const clients: LiveTestClient[] = [];
+  const admin = () => bearer(api.tokens.admin);
+  const client = (token: string, req = {}) => {
+    const c = new LiveTestClient(base, token, req);
+    clients.push(c);
+    return c;
+  };
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    await api.startWorker();
+    base = await api.listen();
+    ev = (await api.http.post('/events').set(admin()).send({ ...SAMPLE_EVENT, tableCount: 4 })).body.id;
+    for (const [key, externalId, kind] of [['nabon', '0104', 'gadm'], ['cuenca', '0101', 'gadm'], ['giron', '0102', 'gadm'], ['jica', 'JICA', 'cooperant'], ['caf', 'CAF', 'cooperant']]) {
+      const id = (await api.http.post(`/events/${ev}/participants`).set(admin()).send({ externalId, kind, name: externalId })).body.id;
+      const token = (await api.http.post(`/events/${ev}/participants/${id}/access-link`).set(admin())).body.token;
+      p[key] = { id, token };
+    }
+    for (const g of ['nabon', 'cuenca', 'giron']) for (const c of ['jica', 'caf']) {
+      const m = (await api.http.post(`/events/${ev}/meetings`).set(admin()).send({ participantAId: p[g].id, participantBId: p[c].id })).body;
+      meetings.push({ id: m.id, a: g, b: c });
+    }
+    const v = (await api.http.post(`/events/${ev}/schedules`).set(admin()).send({ timeLimitSeconds: 1 })).body;
+    await eventually(async () => ((await api.http.get(`/events/${ev}/schedules/${v.id}`).set(admin())).body.status === 'draft' ? true : undefined));
+    await api.http.post(`/events/${ev}/schedules/${v.id}/publish`).set(admin()).expect(200);
+  });
+  afterAll(async () => {
+    clients.forEach((c) => c.close());
+    await api?.close();
+  });
+
+  const setStatus = (meetingId: string, status: string) =>
+    api.http.post(`/events/${ev}/live/meetings/${meetingId}/status`).set(bearer(api.tokens.staff)).send({ status }).expect(200);
+
+  it('refuses a connection without a valid token, saying why', async () => {
+    const c = client('rp_not-a-real-token');
+    await eventually(async () => (c.byes.length ? true : undefined), 5000);
+    expect(c.byes[0].code).toBe('unauthenticated');
+    await eventually(async () => (!c.socket.connected ? true : undefined), 5000);
+  });
+
+  it('a participant gets its own changes and never another participant\'s', async () => {
+    const nabon = client(p.nabon.token, { eventId: 'ignored-for-participants' });
+    const cuenca = client(p.cuenca.token);
+    const ackN = await nabon.subscribe();
+    await cuenca.subscribe();
+    expect(ackN.ok).toBe(true);
+    // The publish already touched Nabón's agenda: it is in the replay.
+    expect(nabon.applied.map((m) => m.type)).toContain('schedule.published');
+    const mine = meetings.find((m) => m.a === 'nabon')!;
+    await setStatus(mine.id, 'checked_in');
+    await eventually(async () => (nabon.applied.some((m) => m.type === 'meeting.updated' && (m.payload as { id: string }).id === mine.id) ? true : undefined), 5000);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(cuenca.applied.filter((m) => m.type === 'meeting.updated')).toEqual([]);
+    for (const m of nabon.applied) expect(m.participants).toContain(p.nabon.id);
+  });
+
+  it('a client that drops mid-stream gets exactly what it missed: no gap, no duplicate', async () => {
+    const staff = client(api.tokens.staff, { eventId: ev });
+    await staff.subscribe();
+    const startSeq = Math.max(0, ...staff.seqs());
+    const ids = meetings.filter((m) => m.a !== 'nabon').map((m) => m.id);
+    await setStatus(ids[0], 'checked_in');
+    await setStatus(ids[1], 'checked_in');
+    await eventually(async () => (staff.seqs().filter((s) => s > startSeq).length >= 2 ? true : undefined), 5000);
+    staff.drop();
+    // Changes while the client is away.
+    await setStatus(ids[2], 'checked_in');
+    await setStatus(ids[0], 'held');
+    await setStatus(ids[3], 'no_show');
+    const ack = await staff.reconnect();
+    expect(ack.missed.map((m) => m.seq)).toEqual([startSeq + 3, startSeq + 4, startSeq + 5]);
+    await setStatus(ids[1], 'held');
+    await eventually(async () => (staff.seqs().includes(startSeq + 6) ? true : undefined), 5000);
+    const after = staff.seqs().filter((s) => s > startSeq);
+    expect(after).toEqual([1, 2, 3, 4, 5, 6].map((i) => startSeq + i));
+    // The log is the same as what the client applied.
+    const log = (await api.http.get(`/events/${ev}/live/log?after=${startSeq}`).set(admin()).expect(200)).body;
+    expect(log.map((m: { seq: number }) => m.seq)).toEqual(after.slice(0, log.length));
+  });
+
+  it('a change made on one API node reaches a client connected to another (Redis adapter)', async () => {
+    const nodeB = await api.startNode();
+    const onB = new LiveTestClient(nodeB, api.tokens.staff, { eventId: ev });
+    clients.push(onB);
+    await onB.subscribe();
+    const before = Math.max(0, ...onB.seqs());
+    const target = meetings.find((m) => m.a === 'nabon' && m.b === 'caf')!;
+    await setStatus(target.id, 'checked_in'); // through node A (supertest on the first app)
+    await eventually(async () => (onB.applied.some((m) => m.seq > before && (m.payload as { id: string }).id === target.id) ? true : undefined), 5000);
+  });
+
+  it('a stale update gets 409 with the current state; a double check-in is harmless', async () => {
+    const target = meetings.find((m) => m.a === 'cuenca' && m.b === 'caf')!;
+    const [row] = await api.query('SELECT version FROM meetings WHERE id = $1', [target.id]);
+    const stale = await api.http.post(`/events/${ev}/live/meetings/${target.id}/status`).set(bearer(api.tokens.staff)).send({ status: 'held', version: row.version - 1 }).expect(409);
+    expect(stale.body.current).toMatchObject({ id: target.id, version: row.version });
+    const [d] = await api.query(
+      `INSERT INTO delegates (event_id, participant_id, external_id, full_name, version) VALUES ($1, $2, 'DEL-1', 'Ana', 1) RETURNING id`, [ev, p.cuenca.id]);
+    const first = (await api.http.post(`/events/${ev}/live/checkins`).set(bearer(api.tokens.staff)).send({ delegateId: d.id }).expect(200)).body;
+    const again = (await api.http.post(`/events/${ev}/live/checkins`).set(bearer(api.tokens.staff)).send({ delegateId: d.id }).expect(200)).body;
+    expect(first.alreadyCheckedIn).toBe(false);
+    expect(again).toMatchObject({ alreadyCheckedIn: true, delegate: { checkedInAt: first.delegate.checkedInAt } });
+  });
+});
