@@ -24,7 +24,17 @@ export async function createTestDatabase(opts: { migrate?: boolean } = {}): Prom
   const name = `rueda_t_${randomBytes(5).toString('hex')}`;
   const admin = new Client({ connectionString: databaseUrl('postgres') });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  // CREATE DATABASE copies template1 and fails while another session copies it too (55006):
+  // parallel test files do that, so wait and retry.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(`CREATE DATABASE ${name}`);
+      break;
+    } catch (e) {
+      if ((e as { code?: string }).code !== '55006' || attempt >= 20) throw e;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+    }
+  }
   await admin.end();
   const url = databaseUrl(name);
   const dataSource = createDataSource(url);
