@@ -111,3 +111,22 @@ describe('rate limits', () => {
     expect(statuses.filter((s) => s === 429).length).toBe(2);
   });
 });
+
+describe('queue dashboard (bull-board)', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(async () => api?.close());
+
+  it('is for admins only; a token in the URL becomes an httpOnly cookie', async () => {
+    await api.http.get('/queues').expect(401);
+    await api.http.get(`/queues?token=${api.tokens.staff}`).expect(401);
+    const res = await api.http.get(`/queues?token=${api.tokens.admin}`).expect(200);
+    expect(res.text).toContain('<html');
+    const cookie = res.headers['set-cookie'][0];
+    expect(cookie).toMatch(/HttpOnly/);
+    const queues = await api.http.get('/queues/api/queues').set('Cookie', cookie.split(';')[0]).expect(200);
+    expect(queues.body.queues.map((q: { name: string }) => q.name)).toEqual(expect.arrayContaining(['matching', 'scheduling']));
+  });
+});

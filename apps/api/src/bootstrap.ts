@@ -8,6 +8,8 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { validationPipe } from './common/validation';
 import { RedisIoAdapter } from './live/redis-io.adapter';
+import { mountQueueDashboard } from './common/queue-dashboard';
+import { mountWebApp } from './common/web-app';
 import { loadEnv } from '@rueda/config';
 
 /** Builds the HTTP application exactly as production runs it; tests use it too. */
@@ -18,6 +20,8 @@ export async function createApp(opts: { logger?: boolean } = {}): Promise<INestA
   else app.useLogger(false);
   app.set('trust proxy', 'loopback');
   app.use(jsonBody(env.BODY_LIMIT));
+  mountWebApp(app);
+  mountQueueDashboard(app);
   app.useGlobalPipes(validationPipe());
   app.useWebSocketAdapter(new RedisIoAdapter(app, env.REDIS_URL, env.QUEUE_PREFIX));
   app.enableShutdownHooks();

@@ -16,7 +16,8 @@ import { DEFAULT_JOB_OPTIONS, QUEUES } from '@rueda/queues';
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),
-    BullModule.registerQueue({ name: QUEUES.matching }, { name: QUEUES.scheduling }, { name: QUEUES.live }),
+    // Every queue, so the dashboard shows them all and any service can enqueue.
+    BullModule.registerQueue(...Object.values(QUEUES).map((name) => ({ name }))),
   ],
   exports: [BullModule],
 })
