@@ -15,8 +15,7 @@ export type LiveMessageType =
   | 'delegate.checked_in' // (payload: { participantId, delegateId, checkedInAt })
   | 'participant.left' // left early, its later meetings freed (payload: { participantId, freedMeetingIds })
   | 'replacement.proposed' // a freed table/slot and the proposed meeting (payload: ReplacementProposal)
-  | 'replacement.resolved' // accepted or rejected (payload: { proposalId, accepted: boolean })
-  | 'job.progress'; // matching/scheduling progress (payload: { queue, jobId, percent, bestWeight?, bound? })
+  | 'replacement.resolved'; // accepted or rejected (payload: { proposalId, accepted: boolean })
 
 export interface LiveMeeting {
   id: string;
@@ -74,8 +73,20 @@ export interface StaffMeetingStatusRequest {
   version?: number;
 }
 
+/** Progress of a long job, to organisers only. Ephemeral: not logged, not replayed. */
+export interface JobProgressMessage {
+  eventId: string;
+  queue: 'matching' | 'scheduling' | 'exports';
+  jobId: string;
+  phase: string;
+  percent: number;
+  bestWeight?: number;
+  bound?: number;
+}
+
 export interface ServerToClientEvents {
   live: (msg: LiveMessage) => void;
+  progress: (p: JobProgressMessage) => void;
   /** Sent before the server disconnects a client (expired token, revoked link). */
   bye: (reason: { code: string; es: string; en: string }) => void;
 }
@@ -110,4 +121,5 @@ export function roomsFor(msg: Pick<LiveMessage, 'eventId' | 'participants' | 'ta
 /** Anything that can deliver live messages to the connected clients (socket server, Redis emitter). */
 export interface LiveEmitter {
   emit(messages: LiveMessage[]): void;
+  progress?(p: JobProgressMessage): void;
 }

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { runMatch } from '@rueda/matching';
 import { EventEntity, MatchResultEntity, MatchRunEntity, PairOverrideEntity } from '@rueda/persistence';
 import { MatchingJobData, MatchingProgress, QUEUES } from '@rueda/queues';
+import { WorkerLiveEmitter } from '../live/worker-live-emitter';
 import { loadEventMatchInput } from './event-match-input';
 
 /**
@@ -16,7 +17,7 @@ import { loadEventMatchInput } from './event-match-input';
 export class MatchingProcessor extends WorkerHost {
   private readonly log = new Logger(MatchingProcessor.name);
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {
+  constructor(@InjectDataSource() private readonly db: DataSource, private readonly live: WorkerLiveEmitter) {
     super();
   }
 
@@ -24,6 +25,7 @@ export class MatchingProcessor extends WorkerHost {
     const { eventId, runId, top } = job.data;
     const progress = async (p: MatchingProgress) => {
       await job.updateProgress(p);
+      this.live.progress({ eventId, queue: 'matching', jobId: job.id!, phase: p.phase, percent: p.percent });
       await this.db.getRepository(MatchRunEntity).update({ id: runId }, { status: p.phase === 'done' ? 'done' : 'running', progress: p.percent });
     };
     await progress({ phase: 'loading', percent: 5 });

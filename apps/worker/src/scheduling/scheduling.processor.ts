@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { loadEventScheduleInstance, saveScheduleVersion } from '@rueda/persistence';
 import { QUEUES, SchedulingJobData, SchedulingProgress } from '@rueda/queues';
 import { solve } from '@rueda/scheduling';
+import { WorkerLiveEmitter } from '../live/worker-live-emitter';
 
 /**
  * Builds the event's instance, runs the solver with progress reports, and writes the result
@@ -15,13 +16,16 @@ import { solve } from '@rueda/scheduling';
 export class SchedulingProcessor extends WorkerHost {
   private readonly log = new Logger(SchedulingProcessor.name);
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {
+  constructor(@InjectDataSource() private readonly db: DataSource, private readonly live: WorkerLiveEmitter) {
     super();
   }
 
   async process(job: Job<SchedulingJobData>) {
     const { eventId, scheduleVersionId, seed, timeLimitMs, minMeetingsPerGadm, mode } = job.data;
-    const report = (p: SchedulingProgress) => job.updateProgress(p).catch(() => undefined);
+    const report = (p: SchedulingProgress) => {
+      this.live.progress({ eventId, queue: 'scheduling', jobId: job.id!, ...p });
+      return job.updateProgress(p).catch(() => undefined);
+    };
     await report({ phase: 'loading', percent: 2 });
     const { instance, pinned } = await loadEventScheduleInstance(this.db.manager, eventId, { keepPublished: mode === 'keep-published' });
     await report({ phase: 'solving', percent: 5 });
