@@ -36,6 +36,7 @@ export const gadmFairnessSchema = z.looseObject({
   min: z.number().int().min(0),
   max: z.number().int().min(0),
   mean: z.number().min(0),
+  minAmongRequesting: z.number().int().min(0).optional(),
   histogram: z.record(z.string(), z.number().int().min(0)),
 });
 

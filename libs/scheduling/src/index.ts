@@ -1,0 +1,13 @@
+export { solve } from './solver';
+export type { SolveOptions, SolveProgress } from './solver';
+export { computeBounds, weightUpperBound, holesLowerBound } from './bounds';
+export type { ScheduleBoundsResult } from './bounds';
+export { greedyBaseline } from './greedy-baseline';
+export { validateSchedule } from './validate';
+export type { ScheduleViolation } from './validate';
+export { fairnessReport } from './fairness';
+export { generateInstance } from './generator';
+export type { InstanceGeneratorOptions } from './generator';
+export { buildModel, isGadmParticipant } from './model';
+export type { Model } from './model';
+export { REASONS } from './output';
