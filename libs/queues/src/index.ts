@@ -9,6 +9,7 @@ export const QUEUES = {
   scheduling: 'scheduling',
   maintenance: 'maintenance',
   live: 'live',
+  exports: 'exports',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -61,4 +62,24 @@ export interface RecoveryJobData {
   freedMeetingId: string | null;
   /** When the freeing call arrived (ms since epoch), to measure the whole loop. */
   requestedAt: number;
+}
+
+/** Build a file of an event on a worker (the book of all agendas) into its export_files row. */
+export interface ExportJobData {
+  eventId: string;
+  /** export_files.id, also the BullMQ job id. */
+  exportId: string;
+  kind: 'agendas';
+  /** Only GADMs or only cooperants; both when absent. */
+  participantKind?: 'gadm' | 'cooperant';
+  /** Participants without meetings still get a page (default true). */
+  includeEmpty?: boolean;
+}
+
+export interface ExportProgress {
+  phase: 'queued' | 'loading' | 'rendering' | 'saving' | 'done';
+  percent: number;
+  /** Agendas drawn so far, of how many. */
+  done?: number;
+  total?: number;
 }

@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
+import { CommitmentsService } from './commitments.service';
+import {
+  AdvanceCommitmentBody, AdvanceCommitmentInput, CommitmentListInput, CommitmentListQuery, CreateCommitmentBody, CreateCommitmentInput,
+  ReviewCommitmentBody, ReviewCommitmentInput, UpdateCommitmentBody, UpdateCommitmentInput,
+} from './outcomes.schemas';
+
+const userId = (p: Principal) => (p.type === 'user' ? p.userId : null);
+
+/** Follow-up of what meetings produced: identified → negotiation → signed → execution → closed, or dropped. */
+@ApiTags('commitments')
+@ApiBearerAuth()
+@Controller('events/:eventId/commitments')
+@Allow('admin', 'staff')
+export class CommitmentsController {
+  constructor(private readonly commitments: CommitmentsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Registrar un compromiso de una reunión realizada / Record a commitment from a held meeting' })
+  create(@Param('eventId', ParseUUIDPipe) eventId: string, @Body({ schema: CreateCommitmentBody }) b: CreateCommitmentInput, @CurrentPrincipal() who: Principal) {
+    return this.commitments.create(eventId, b, userId(who));
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'Compromisos, con filtros / Commitments, filtered',
+    description: 'stage, meetingId, participantId, reviewDueBy=YYYY-MM-DD (open commitments with a 3/6/12-month review due and not done).',
+  })
+  list(@Param('eventId', ParseUUIDPipe) eventId: string, @Query({ schema: CommitmentListQuery }) q: CommitmentListInput) {
+    return this.commitments.list(eventId, q);
+  }
+
+  @Get(':commitmentId')
+  get(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('commitmentId', ParseUUIDPipe) id: string) {
+    return this.commitments.get(eventId, id);
+  }
+
+  @Patch(':commitmentId')
+  @ApiOperation({ summary: 'Corregir título, descripción o monto (versión requerida) / Correct title, description or amount (version required)' })
+  update(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('commitmentId', ParseUUIDPipe) id: string, @Body({ schema: UpdateCommitmentBody }) b: UpdateCommitmentInput) {
+    return this.commitments.update(eventId, id, b);
+  }
+
+  @Post(':commitmentId/stage')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Avanzar de etapa o descartar (versión requerida) / Move to a later stage or drop (version required)' })
+  advance(
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('commitmentId', ParseUUIDPipe) id: string,
+    @Body({ schema: AdvanceCommitmentBody }) b: AdvanceCommitmentInput,
+    @CurrentPrincipal() who: Principal,
+  ) {
+    return this.commitments.advance(eventId, id, b, userId(who));
+  }
+
+  @Post(':commitmentId/reviews')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Registrar la revisión de 3, 6 o 12 meses / Record the 3-, 6- or 12-month review' })
+  review(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('commitmentId', ParseUUIDPipe) id: string, @Body({ schema: ReviewCommitmentBody }) b: ReviewCommitmentInput) {
+    return this.commitments.review(eventId, id, b);
+  }
+}

@@ -1,0 +1,31 @@
+import { canAdvance } from './commitments.service';
+import { addMonths, localDay } from './dates';
+
+describe('follow-up dates', () => {
+  it('adds months clamped to the end of shorter months', () => {
+    expect(addMonths('2026-03-12', 3)).toBe('2026-06-12');
+    expect(addMonths('2026-03-12', 12)).toBe('2027-03-12');
+    expect(addMonths('2026-11-30', 3)).toBe('2027-02-28');
+    expect(addMonths('2027-11-30', 3)).toBe('2028-02-29');
+    expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
+  });
+
+  it('takes the calendar day in the event time zone', () => {
+    // 02:00 UTC is still the previous evening in Ecuador.
+    expect(localDay(new Date('2026-03-13T02:00:00Z'), 'America/Guayaquil')).toBe('2026-03-12');
+    expect(localDay(new Date('2026-03-13T02:00:00Z'), 'Pacific/Galapagos')).toBe('2026-03-12');
+    expect(localDay(new Date('2026-03-13T06:00:00Z'), 'America/Guayaquil')).toBe('2026-03-13');
+  });
+});
+
+describe('commitment stages', () => {
+  it('move forward (skipping allowed) or to dropped, never back, never out of closed or dropped', () => {
+    expect(canAdvance('identified', 'negotiation')).toBe(true);
+    expect(canAdvance('identified', 'execution')).toBe(true);
+    expect(canAdvance('signed', 'dropped')).toBe(true);
+    expect(canAdvance('negotiation', 'identified')).toBe(false);
+    expect(canAdvance('signed', 'signed')).toBe(false);
+    expect(canAdvance('closed', 'dropped')).toBe(false);
+    expect(canAdvance('dropped', 'identified')).toBe(false);
+  });
+});

@@ -1,0 +1,45 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Throttle } from '@nestjs/throttler';
+import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
+import { accessLinkRate } from '../auth/rates';
+import { OutcomeBody, OutcomeInput } from './outcomes.schemas';
+import { OutcomesService } from './outcomes.service';
+
+type Me = Extract<Principal, { type: 'participant' }>;
+
+/** A participant's own outcome forms, through its personal access link; never the other side's. */
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('me/outcomes')
+@Allow('participant')
+@Throttle({ default: accessLinkRate() })
+export class MeOutcomesController {
+  constructor(private readonly outcomes: OutcomesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Mis resultados registrados / My recorded outcomes' })
+  list(@CurrentPrincipal() p: Me) {
+    return this.outcomes.listMine(p.eventId, p.participantId);
+  }
+
+  @Get('pending')
+  @ApiOperation({ summary: 'Mis reuniones realizadas sin resultado / My held meetings without an outcome' })
+  async pending(@CurrentPrincipal() p: Me) {
+    const [mine] = await this.outcomes.missing(p.eventId, p.participantId);
+    const meetings = mine?.missing ?? [];
+    return { count: meetings.length, meetings };
+  }
+
+  @Get(':meetingId')
+  @ApiOperation({ summary: 'Mi resultado de una reunión / My outcome of a meeting' })
+  get(@CurrentPrincipal() p: Me, @Param('meetingId', ParseUUIDPipe) meetingId: string) {
+    return this.outcomes.mine(p.eventId, p.participantId, meetingId);
+  }
+
+  @Put(':meetingId')
+  @ApiOperation({ summary: 'Registrar o corregir mi resultado de una reunión realizada / Record or correct my outcome of a held meeting' })
+  upsert(@CurrentPrincipal() p: Me, @Param('meetingId', ParseUUIDPipe) meetingId: string, @Body({ schema: OutcomeBody }) b: OutcomeInput) {
+    return this.outcomes.upsert(p.eventId, meetingId, { type: 'participant', participantId: p.participantId }, b);
+  }
+}

@@ -1,0 +1,50 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
+import { MissingQuery, OutcomeBody, OutcomeInput, OutcomeListQuery } from './outcomes.schemas';
+import { OutcomesService } from './outcomes.service';
+
+const userId = (p: Principal) => (p.type === 'user' ? p.userId : null);
+
+/** Organisers type in outcome forms (paper, phone) and chase the missing ones. */
+@ApiTags('outcomes')
+@ApiBearerAuth()
+@Controller('events/:eventId')
+@Allow('admin', 'staff')
+export class OutcomesController {
+  constructor(private readonly outcomes: OutcomesService) {}
+
+  @Get('outcomes')
+  @ApiOperation({ summary: 'Resultados registrados / Recorded outcomes' })
+  list(@Param('eventId', ParseUUIDPipe) eventId: string, @Query({ schema: OutcomeListQuery }) q: z.infer<typeof OutcomeListQuery>) {
+    return this.outcomes.list(eventId, q);
+  }
+
+  @Get('outcomes/missing')
+  @ApiOperation({
+    summary: 'Reuniones realizadas sin resultado, por participante (recordatorios) / Held meetings without an outcome, per participant (reminders)',
+  })
+  async missing(@Param('eventId', ParseUUIDPipe) eventId: string, @Query({ schema: MissingQuery }) q: z.infer<typeof MissingQuery>) {
+    const participants = await this.outcomes.missing(eventId, q.participantId);
+    return { participants: participants.length, meetings: participants.reduce((n, p) => n + p.missing.length, 0), items: participants };
+  }
+
+  @Get('meetings/:meetingId/outcomes')
+  @ApiOperation({ summary: 'Resultados de ambos lados de una reunión / Both sides’ outcomes of a meeting' })
+  ofMeeting(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('meetingId', ParseUUIDPipe) meetingId: string) {
+    return this.outcomes.ofMeeting(eventId, meetingId);
+  }
+
+  @Put('meetings/:meetingId/outcomes/:participantId')
+  @ApiOperation({ summary: 'Registrar o reemplazar el resultado de un lado / Record or replace one side’s outcome' })
+  upsert(
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('meetingId', ParseUUIDPipe) meetingId: string,
+    @Param('participantId', ParseUUIDPipe) participantId: string,
+    @Body({ schema: OutcomeBody }) b: OutcomeInput,
+    @CurrentPrincipal() who: Principal,
+  ) {
+    return this.outcomes.upsert(eventId, meetingId, { type: 'staff', userId: userId(who), participantId }, b);
+  }
+}

@@ -1,0 +1,166 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { MeetingStatus } from '@rueda/domain';
+import { MeetingOutcomeEntity, OutcomeSide } from '@rueda/persistence';
+import { ApiError, FieldIssue, notFound, versionConflict } from '../common/errors';
+import { Page } from '../common/pagination';
+import { localDay } from './dates';
+import { invalidFields, issue } from './field-errors';
+import type { OutcomeInput } from './outcomes.schemas';
+
+/** Who writes the outcome: the participant through its link, or an organiser on its behalf. */
+export type OutcomeAuthor = { type: 'participant'; participantId: string } | { type: 'staff'; userId: string | null; participantId: string };
+
+/** Organisers may type in a paper form before the table staff marked the meeting held. */
+const STAFF_STATUSES: readonly MeetingStatus[] = ['scheduled', 'checked_in', 'held'];
+
+export interface MeetingRef {
+  id: string;
+  status: MeetingStatus;
+  participantAId: string;
+  participantBId: string;
+  startsAt: Date | null;
+  timeZone: string;
+}
+
+export interface MissingMeeting {
+  meetingId: string;
+  side: OutcomeSide;
+  counterpart: { id: string; name: string; kind: string };
+  startsAt: string | null;
+  tableNumber: number | null;
+}
+
+export interface MissingByParticipant {
+  participant: { id: string; name: string; kind: string; externalId: string; email: string | null };
+  missing: MissingMeeting[];
+}
+
+@Injectable()
+export class OutcomesService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Creates or replaces one side's outcome of a meeting. */
+  async upsert(eventId: string, meetingId: string, author: OutcomeAuthor, input: OutcomeInput): Promise<MeetingOutcomeEntity> {
+    return this.db.transaction(async (m) => {
+      const meeting = await this.lockMeeting(m, eventId, meetingId);
+      const side = sideOf(meeting, author.participantId);
+      if (!meeting || !side) {
+        // A participant must not learn that somebody else's meeting exists.
+        throw author.type === 'participant' ? notFound('Reunión', meetingId) : notFound('Participante de la reunión', author.participantId);
+      }
+      const allowed = author.type === 'participant' ? meeting.status === 'held' : STAFF_STATUSES.includes(meeting.status);
+      if (!allowed) {
+        throw new ApiError(HttpStatus.CONFLICT, 'meeting_not_held', {
+          es: `Solo se registran resultados de reuniones realizadas (esta está «${meeting.status}»)`,
+          en: `Outcomes are recorded for held meetings only (this one is "${meeting.status}")`,
+        });
+      }
+      const issues = datesAfterMeeting(meeting, input);
+      if (issues.length) throw invalidFields(issues);
+
+      const repo = m.getRepository(MeetingOutcomeEntity);
+      const existing = await repo.findOne({ where: { meetingId, side }, lock: { mode: 'pessimistic_write' } });
+      if (existing && input.version !== undefined && existing.version !== input.version) throw versionConflict(existing);
+      const row = existing ?? repo.create({ eventId, meetingId, side, participantId: author.participantId });
+      Object.assign(row, {
+        interest: input.interest,
+        nextSteps: input.nextSteps,
+        amountUsd: input.amountUsd ?? null,
+        contacts: input.contacts,
+        notes: input.notes,
+        nextContactDate: input.nextContactDate ?? null,
+        targetDate: input.targetDate ?? null,
+        filledBy: author.type,
+        filledByUserId: author.type === 'staff' ? author.userId : null,
+      });
+      return repo.save(row);
+    });
+  }
+
+  /** One side's outcome, for that participant; 404 when the meeting is not its own or nothing was filled yet. */
+  async mine(eventId: string, participantId: string, meetingId: string): Promise<MeetingOutcomeEntity> {
+    const row = await this.db.getRepository(MeetingOutcomeEntity).findOneBy({ eventId, meetingId, participantId });
+    if (!row) throw notFound('Resultado de la reunión', meetingId);
+    return row;
+  }
+
+  listMine(eventId: string, participantId: string): Promise<MeetingOutcomeEntity[]> {
+    return this.db.getRepository(MeetingOutcomeEntity).find({ where: { eventId, participantId }, order: { createdAt: 'ASC' } });
+  }
+
+  async ofMeeting(eventId: string, meetingId: string): Promise<MeetingOutcomeEntity[]> {
+    const [meeting] = await this.db.query(`SELECT id FROM meetings WHERE id = $1 AND event_id = $2`, [meetingId, eventId]);
+    if (!meeting) throw notFound('Reunión', meetingId);
+    return this.db.getRepository(MeetingOutcomeEntity).find({ where: { eventId, meetingId }, order: { side: 'ASC' } });
+  }
+
+  async list(eventId: string, q: { participantId?: string; meetingId?: string; page: number; pageSize: number }): Promise<Page<MeetingOutcomeEntity>> {
+    const where = { eventId, ...(q.participantId ? { participantId: q.participantId } : {}), ...(q.meetingId ? { meetingId: q.meetingId } : {}) };
+    const [items, total] = await this.db.getRepository(MeetingOutcomeEntity).findAndCount({
+      where, order: { createdAt: 'ASC', id: 'ASC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize,
+    });
+    return { items, total, page: q.page, pageSize: q.pageSize };
+  }
+
+  /**
+   * Held meetings whose side has no outcome yet, per participant: the list reminders are sent
+   * from until every form is in.
+   */
+  async missing(eventId: string, participantId?: string): Promise<MissingByParticipant[]> {
+    const rows: Record<string, any>[] = await this.db.query(
+      `SELECT p.id AS pid, p.name AS pname, p.kind AS pkind, p.external_id AS pext, p.email AS pemail,
+              m.id AS meeting_id, side.side, cp.id AS cid, cp.name AS cname, cp.kind AS ckind, s.starts_at, t.number AS table_number
+         FROM meetings m
+        CROSS JOIN LATERAL (VALUES ('a', m.participant_a_id, m.participant_b_id), ('b', m.participant_b_id, m.participant_a_id)) AS side(side, self_id, other_id)
+         JOIN participants p ON p.id = side.self_id
+         JOIN participants cp ON cp.id = side.other_id
+         LEFT JOIN slots s ON s.id = m.slot_id
+         LEFT JOIN tables t ON t.id = m.table_id
+        WHERE m.event_id = $1 AND m.status = 'held' AND ($2::uuid IS NULL OR p.id = $2)
+          AND NOT EXISTS (SELECT 1 FROM meeting_outcomes o WHERE o.meeting_id = m.id AND o.side = side.side)
+        ORDER BY p.kind DESC, p.external_id, s.starts_at NULLS LAST, t.number NULLS LAST, m.id`,
+      [eventId, participantId ?? null],
+    );
+    const out = new Map<string, MissingByParticipant>();
+    for (const r of rows) {
+      let entry = out.get(r.pid);
+      if (!entry) out.set(r.pid, (entry = { participant: { id: r.pid, name: r.pname, kind: r.pkind, externalId: r.pext, email: r.pemail }, missing: [] }));
+      entry.missing.push({
+        meetingId: r.meeting_id, side: r.side, counterpart: { id: r.cid, name: r.cname, kind: r.ckind },
+        startsAt: r.starts_at ? (r.starts_at as Date).toISOString() : null, tableNumber: r.table_number ?? null,
+      });
+    }
+    return [...out.values()];
+  }
+
+  private async lockMeeting(m: EntityManager, eventId: string, meetingId: string): Promise<MeetingRef | null> {
+    const [row] = await m.query(
+      `SELECT m.id, m.status, m.participant_a_id, m.participant_b_id, s.starts_at, e.time_zone
+         FROM meetings m JOIN events e ON e.id = m.event_id LEFT JOIN slots s ON s.id = m.slot_id
+        WHERE m.id = $1 AND m.event_id = $2 FOR UPDATE OF m`,
+      [meetingId, eventId],
+    );
+    return row ? { id: row.id, status: row.status, participantAId: row.participant_a_id, participantBId: row.participant_b_id, startsAt: row.starts_at, timeZone: row.time_zone } : null;
+  }
+}
+
+export function sideOf(meeting: Pick<MeetingRef, 'participantAId' | 'participantBId'> | null, participantId: string): OutcomeSide | null {
+  if (!meeting) return null;
+  if (meeting.participantAId === participantId) return 'a';
+  if (meeting.participantBId === participantId) return 'b';
+  return null;
+}
+
+/** Follow-up dates cannot precede the meeting they follow. */
+function datesAfterMeeting(meeting: MeetingRef, input: OutcomeInput): FieldIssue[] {
+  if (!meeting.startsAt) return [];
+  const day = localDay(meeting.startsAt, meeting.timeZone);
+  const issues: FieldIssue[] = [];
+  for (const field of ['nextContactDate', 'targetDate'] as const) {
+    const v = input[field];
+    if (v && v < day) issues.push(issue(field, `No puede ser anterior a la reunión (${day})`, `Cannot be before the meeting (${day})`));
+  }
+  return issues;
+}

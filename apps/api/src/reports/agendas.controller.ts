@@ -1,0 +1,52 @@
+import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Throttle } from '@nestjs/throttler';
+import type { Response } from 'express';
+import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
+import { accessLinkRate } from '../auth/rates';
+import { sendFile } from './reports.controller';
+import { ReportsService } from './reports.service';
+
+type Me = Extract<Principal, { type: 'participant' }>;
+
+/** One participant's agenda, rendered on request: small enough not to need a job. */
+@ApiTags('exports')
+@ApiBearerAuth()
+@Controller('events/:eventId/participants/:participantId')
+@Allow('admin', 'staff')
+export class ParticipantAgendaController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('agenda.pdf')
+  @ApiOperation({ summary: 'Agenda del participante en PDF / Participant agenda as PDF' })
+  async pdf(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('participantId', ParseUUIDPipe) pid: string, @Res() res: Response) {
+    sendFile(res, await this.reports.agenda(eventId, pid, 'pdf'));
+  }
+
+  @Get('agenda.ics')
+  @ApiOperation({ summary: 'Agenda del participante en iCalendar / Participant agenda as iCalendar' })
+  async ics(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('participantId', ParseUUIDPipe) pid: string, @Res() res: Response) {
+    sendFile(res, await this.reports.agenda(eventId, pid, 'ics'));
+  }
+}
+
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('me')
+@Allow('participant')
+@Throttle({ default: accessLinkRate() })
+export class MeAgendaController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('agenda.pdf')
+  @ApiOperation({ summary: 'Mi agenda en PDF / My agenda as PDF' })
+  async pdf(@CurrentPrincipal() p: Me, @Res() res: Response) {
+    sendFile(res, await this.reports.agenda(p.eventId, p.participantId, 'pdf'));
+  }
+
+  @Get('agenda.ics')
+  @ApiOperation({ summary: 'Mi agenda para el calendario (iCalendar) / My agenda for the calendar (iCalendar)' })
+  async ics(@CurrentPrincipal() p: Me, @Res() res: Response) {
+    sendFile(res, await this.reports.agenda(p.eventId, p.participantId, 'ics'));
+  }
+}

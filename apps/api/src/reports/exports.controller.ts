@@ -1,0 +1,41 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
+import { ExportsService } from './exports.service';
+import { sendFile } from './reports.controller';
+
+const AgendasBody = z
+  .object({
+    participantKind: z.enum(['gadm', 'cooperant']).optional(),
+    includeEmpty: z.boolean().default(true),
+  })
+  .strict();
+
+@ApiTags('exports')
+@ApiBearerAuth()
+@Controller('events/:eventId/exports')
+@Allow('admin', 'staff')
+export class ExportsController {
+  constructor(private readonly exports: ExportsService) {}
+
+  @Post('agendas')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Todas las agendas en un PDF (trabajo BullMQ «exports») / All agendas as one PDF (BullMQ job)' })
+  agendas(@Param('eventId', ParseUUIDPipe) eventId: string, @Body({ schema: AgendasBody }) b: z.infer<typeof AgendasBody>, @CurrentPrincipal() who: Principal) {
+    return this.exports.agendas(eventId, b, who.type === 'user' ? who.userId : null);
+  }
+
+  @Get('jobs/:jobId')
+  @ApiOperation({ summary: 'Estado y progreso de una exportación / Export status and progress' })
+  status(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('jobId', ParseUUIDPipe) id: string) {
+    return this.exports.status(eventId, id);
+  }
+
+  @Get('jobs/:jobId/file')
+  @ApiOperation({ summary: 'Descargar el archivo terminado (409 si aún no) / Download the finished file (409 until done)' })
+  async file(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('jobId', ParseUUIDPipe) id: string, @Res() res: Response) {
+    sendFile(res, await this.exports.file(eventId, id));
+  }
+}

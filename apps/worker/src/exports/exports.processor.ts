@@ -1,0 +1,64 @@
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { agendaPdf, buildAgendas } from '@rueda/exports';
+import { loadReportData } from '@rueda/persistence';
+import { ExportJobData, ExportProgress, QUEUES } from '@rueda/queues';
+
+/**
+ * Builds the book of all agendas and stores it in its export_files row: any API node can then
+ * serve it, whichever worker built it. Progress goes to the BullMQ job as agendas are drawn.
+ */
+@Processor(QUEUES.exports, { concurrency: 1, lockDuration: 120_000 })
+export class ExportsProcessor extends WorkerHost {
+  private readonly log = new Logger(ExportsProcessor.name);
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    super();
+  }
+
+  async process(job: Job<ExportJobData>) {
+    const { eventId, exportId } = job.data;
+    const report = (p: ExportProgress) => job.updateProgress(p as unknown as object).catch(() => undefined);
+    await this.db.query(`UPDATE export_files SET status = 'running', error = NULL, progress = $2 WHERE id = $1`, [exportId, { phase: 'loading', percent: 1 }]);
+    await report({ phase: 'loading', percent: 1 });
+    const loaded = await loadReportData(this.db.manager, eventId);
+    if (!loaded) throw new Error(`event ${eventId} not found`);
+    let agendas = buildAgendas(loaded.data, { venue: loaded.event.venue, includeEmpty: job.data.includeEmpty !== false });
+    if (job.data.participantKind) agendas = agendas.filter((a) => a.participant.kind === job.data.participantKind);
+    const total = agendas.length;
+    await report({ phase: 'rendering', percent: 5, done: 0, total });
+    let last = 0;
+    const pdf = await agendaPdf(agendas, {
+      generatedAt: `Generado / Generated ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+      onProgress: (done, n) => {
+        // One update per agenda would be hundreds of Redis writes; a few a second is enough to watch.
+        const now = Date.now();
+        if (now - last < 200 && done < n) return;
+        last = now;
+        void report({ phase: 'rendering', percent: 5 + Math.floor((done / Math.max(1, n)) * 90), done, total: n });
+      },
+    });
+    await report({ phase: 'saving', percent: 96, done: total, total });
+    const done: ExportProgress = { phase: 'done', percent: 100, done: total, total };
+    await this.db.query(
+      `UPDATE export_files SET status = 'done', content = $2, size = $3, progress = $4, finished_at = now() WHERE id = $1`,
+      [exportId, pdf, pdf.length, done],
+    );
+    await report(done);
+    this.log.log(`event ${eventId}: ${total} agendas, ${pdf.length} bytes (export ${exportId})`);
+    return { agendas: total, size: pdf.length };
+  }
+
+  /** A job that failed for good must say so on its row, or the organiser waits forever. */
+  @OnWorkerEvent('failed')
+  async onFailed(job: Job<ExportJobData> | undefined, err: Error) {
+    if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+    this.log.error(`export ${job.data.exportId} failed for good: ${err.message}`);
+    await this.db
+      .query(`UPDATE export_files SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [job.data.exportId, err.message.slice(0, 1000)])
+      .catch(() => undefined);
+  }
+}
