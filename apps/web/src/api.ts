@@ -76,8 +76,8 @@ export async function getAll<T>(path: string, opts?: RequestOptions): Promise<T[
 }
 
 /** Downloads a file that needs the bearer token (exports). */
-export async function download(path: string, filename: string): Promise<void> {
-  const res = await fetch(`${API_BASE}${path}`, { headers: session.token ? { Authorization: `Bearer ${session.token}` } : {} });
+export async function download(path: string, filename: string, token: string | null = session.token): Promise<void> {
+  const res = await fetch(`${API_BASE}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
   if (!res.ok) throw new ApiError(res.status, await res.json().catch(() => null));
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');

@@ -55,7 +55,7 @@ export function useInterval(fn: () => void, ms: number, active = true): void {
  * Live updates with a REST fallback: `refresh` runs (debounced) after live messages, and every
  * `pollMs` while the socket is not live (every 30 s when it is, as a safety net).
  */
-export function useLiveRefresh(opts: { token: string | null; tableId?: string; refresh: () => void; onMessage?: (m: LiveMessage) => void; pollMs?: number }): { state: LiveState; client: React.RefObject<LiveClient | null> } {
+export function useLiveRefresh(opts: { token: string | null; eventId?: string; tableId?: string; refresh: () => void; onMessage?: (m: LiveMessage) => void; pollMs?: number }): { state: LiveState; client: React.RefObject<LiveClient | null> } {
   const [state, setState] = useState<LiveState>('connecting');
   const client = useRef<LiveClient | null>(null);
   const refresh = useRef(opts.refresh);
@@ -67,6 +67,7 @@ export function useLiveRefresh(opts: { token: string | null; tableId?: string; r
     let timer: number | undefined;
     const c = connectLive({
       token: opts.token,
+      eventId: opts.eventId,
       tableId: opts.tableId,
       onMessage: (m) => {
         onMessage.current?.(m);
@@ -84,7 +85,7 @@ export function useLiveRefresh(opts: { token: string | null; tableId?: string; r
       c.close();
       client.current = null;
     };
-  }, [opts.token, opts.tableId]);
+  }, [opts.token, opts.eventId, opts.tableId]);
   useInterval(() => refresh.current(), state === 'live' ? 30_000 : (opts.pollMs ?? 5000));
   return { state, client };
 }

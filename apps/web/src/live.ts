@@ -7,6 +7,8 @@ export type LiveState = 'connecting' | 'live' | 'offline';
 export interface LiveOptions {
   /** Organiser, staff or participant token (sent in the handshake). */
   token: string;
+  /** Organisers, staff and the board name the event; a participant's token already does. */
+  eventId?: string;
   /** Staff following one table. */
   tableId?: string;
   /** Called for every message in sequence order, including the ones missed while offline. */
@@ -44,7 +46,7 @@ export function connectLive(opts: LiveOptions): LiveClient {
   };
   opts.onState?.('connecting');
   socket.on('connect', () => {
-    socket.timeout(8000).emit('subscribe', { lastSeq, tableId: opts.tableId }, (err: Error | null, ack: SubscribeAck) => {
+    socket.timeout(8000).emit('subscribe', { eventId: opts.eventId, lastSeq, tableId: opts.tableId }, (err: Error | null, ack: SubscribeAck) => {
       if (closed) return;
       if (err || !ack?.ok) {
         opts.onState?.('offline', ack?.error);
@@ -61,7 +63,12 @@ export function connectLive(opts: LiveOptions): LiveClient {
     socket.disconnect();
   });
   socket.on('disconnect', () => !closed && opts.onState?.('offline'));
-  socket.on('connect_error', () => !closed && opts.onState?.('offline'));
+  socket.on('connect_error', (err: Error & { data?: { code: string; es: string; en: string } }) => {
+    if (closed) return;
+    opts.onState?.('offline', err.data);
+    // A refused token will not get better by retrying: stay on REST polling.
+    if (err.data?.code === 'unauthenticated') socket.disconnect();
+  });
   return {
     close() {
       closed = true;

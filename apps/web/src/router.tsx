@@ -14,6 +14,8 @@ export function navigate(path: string, opts: { replace?: boolean } = {}): void {
   else window.history.pushState(null, '', url);
   window.dispatchEvent(new Event('rueda:navigate'));
   window.scrollTo(0, 0);
+  // Screen readers and keyboard users start from the new page's content.
+  requestAnimationFrame(() => document.getElementById('main')?.focus({ preventScroll: true }));
 }
 
 export function usePath(): string {
@@ -22,6 +24,8 @@ export function usePath(): string {
     const update = () => setPath(currentPath());
     window.addEventListener('popstate', update);
     window.addEventListener('rueda:navigate', update);
+    // Children's effects run first and may already have navigated.
+    update();
     return () => {
       window.removeEventListener('popstate', update);
       window.removeEventListener('rueda:navigate', update);

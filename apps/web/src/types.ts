@@ -55,3 +55,4 @@ export interface ImportReport {
   mode: string; rowsRead: number; valid: number; errors: number; warnings: number; insert: number; update: number; committed: boolean;
   issues: { row: number; column: string | null; code: string; severity: 'error' | 'warning'; message: { es: string; en: string }; value?: string }[];
 }
+export interface Delegate { id: string; participantId: string; externalId: string; fullName: string; role?: string | null; email?: string | null; checkedInAt?: string | null; version: number }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError, del, get, patch, post, type Page } from '../api';
 import { appUrl } from '../config';
 import { useLoad } from '../hooks';
@@ -152,6 +152,11 @@ function RecordForm({ spec, record, onDone, onCancel }: { spec: ResourceSpec; re
   const [error, setError] = useState<unknown>();
   const [conflict, setConflict] = useState<Rec | null>(null);
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    formRef.current?.scrollIntoView({ block: 'start' });
+    formRef.current?.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea')?.focus({ preventScroll: true });
+  }, []);
 
   const body = (against: Rec | null) => {
     const out: Record<string, unknown> = {};
@@ -194,7 +199,7 @@ function RecordForm({ spec, record, onDone, onCancel }: { spec: ResourceSpec; re
   };
   const title = creating ? t('records.new', { what: t(spec.label) }) : t('records.edit', { what: String(record?.name ?? record?.title ?? record?.fullName ?? record?.number ?? '') });
   return (
-    <form className="card record-form" onSubmit={submit} aria-labelledby="record-form-title">
+    <form ref={formRef} className="card record-form" onSubmit={submit} aria-labelledby="record-form-title">
       <h2 id="record-form-title">{title}</h2>
       {conflict && (
         <div className="alert alert-warn" role="alert">
@@ -344,8 +349,8 @@ export function RecordsTab() {
                     {spec.columns.map((c) => <td key={c.name}>{cell(c, r)}</td>)}
                     <td className="row-actions">
                       <button type="button" className="btn btn-small" onClick={() => setEditing(r)}>{t('common.edit')}</button>
-                      {spec.path === 'participants' && <AccessLink participant={r as unknown as Participant} />}
                       <button type="button" className="btn btn-small btn-danger" onClick={() => remove(r)}>{t('common.delete')}</button>
+                      {spec.path === 'participants' && <AccessLink participant={r as unknown as Participant} />}
                     </td>
                   </tr>
                 ))}

@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import { download, get, post } from '../api';
+import { useLiveRefresh, useLoad } from '../hooks';
+import { LangToggle, useI18n } from '../i18n';
+import type { Meeting, MatchRow, Participant, Session } from '../types';
+import { ErrorBox, LiveIndicator, Loading, Notice, StatusBadge } from '../ui';
+
+interface Me {
+  participant: Participant;
+  event: { id: string; name: string; venue: string; timeZone: string; sessions: Session[] } | null;
+}
+/**
+ * /me/meetings returns meeting rows; when the API adds the readable fields (slot times, table
+ * number, counterpart name) they are used, in either a flat or a nested shape.
+ */
+type MyMeeting = Meeting & {
+  startsAt?: string | null; endsAt?: string | null; slotCode?: string | null; tableNumber?: number | null; counterpartName?: string | null;
+  slot?: { code?: string; startsAt: string; endsAt: string } | null; table?: { number: number; label?: string } | null;
+  counterpart?: { id: string; name: string; kind?: string } | null;
+};
+
+const UPCOMING = new Set(['scheduled', 'checked_in', 'held', 'no_show']);
+
+export function AgendaPage({ token }: { token: string }) {
+  const { t, time, day } = useI18n();
+  const me = useLoad(() => get<Me>('/me', { token }), [token]);
+  const meetings = useLoad(() => get<MyMeeting[]>('/me/meetings', { token }), [token]);
+  const matches = useLoad(() => get<{ items: MatchRow[] }>('/me/matches', { token }).catch(() => ({ items: [] as MatchRow[] })), [token]);
+  const live = useLiveRefresh({ token, refresh: () => void meetings.reload(), pollMs: 15_000 });
+  const [error, setError] = useState<unknown>();
+  const myId = me.data?.participant.id;
+  const tz = me.data?.event?.timeZone ?? 'America/Guayaquil';
+  const names = new Map<string, string>();
+  for (const m of matches.data?.items ?? []) {
+    names.set(m.gadmId, m.gadmName);
+    names.set(m.cooperantId, m.cooperantName);
+  }
+  const other = (m: MyMeeting) => (m.participantAId === myId ? m.participantBId : m.participantAId);
+  const counterpart = (m: MyMeeting) => m.counterpart?.name ?? m.counterpartName ?? names.get(other(m)) ?? t('agenda.unknownCounterpart');
+  const startsAt = (m: MyMeeting) => m.slot?.startsAt ?? m.startsAt ?? null;
+  const endsAt = (m: MyMeeting) => m.slot?.endsAt ?? m.endsAt ?? null;
+  const tableNo = (m: MyMeeting) => m.table?.number ?? m.tableNumber ?? null;
+  const answer = async (m: MyMeeting, how: 'accept' | 'decline') => {
+    setError(undefined);
+    try {
+      await post(`/me/requests/${m.id}/${how}`, { version: m.version }, { token });
+      await meetings.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  if (me.error) {
+    return (
+      <main id="main" className="agenda container narrow">
+        <div className="login-lang"><LangToggle /></div>
+        <h1>{t('agenda.title')}</h1>
+        <Notice kind="error">{t('agenda.badLink')}</Notice>
+      </main>
+    );
+  }
+  if (!me.data || !meetings.data) return <main id="main" className="agenda container narrow"><Loading /></main>;
+  const all = meetings.data;
+  const agenda = all.filter((m) => UPCOMING.has(m.status)).sort((a, b) => (startsAt(a) ?? '9').localeCompare(startsAt(b) ?? '9'));
+  const received = all.filter((m) => m.status === 'requested' && m.participantBId === myId);
+  const sent = all.filter((m) => m.status === 'requested' && m.participantAId === myId);
+  const accepted = all.filter((m) => m.status === 'accepted');
+  let lastDay = '';
+  return (
+    <>
+      <a className="skip-link" href="#main">{t('common.skip')}</a>
+      <header className="topbar agenda-top no-print">
+        <span className="brand">{t('app.name')}</span>
+        <span className="spacer" />
+        <LiveIndicator state={live.state} />
+        <LangToggle />
+      </header>
+      <main id="main" tabIndex={-1} className="agenda container narrow">
+        <h1>{t('agenda.title')}</h1>
+        <p className="agenda-who"><strong>{me.data.participant.name}</strong>{me.data.event ? ` · ${me.data.event.name}` : ''}{me.data.event?.venue ? ` · ${me.data.event.venue}` : ''}</p>
+        <div className="actions no-print">
+          <button type="button" className="btn" onClick={() => window.print()}>{t('agenda.print')}</button>
+          <button type="button" className="btn" onClick={() => download('/me/agenda.pdf', 'agenda.pdf', token).catch(setError)}>{t('agenda.pdf')}</button>
+          <button type="button" className="btn" onClick={() => download('/me/agenda.ics', 'agenda.ics', token).catch(setError)}>{t('agenda.ics')}</button>
+        </div>
+        <ErrorBox error={error ?? meetings.error} />
+        <section aria-labelledby="my-meetings">
+          <h2 id="my-meetings">{t('agenda.meetings', { n: agenda.length })}</h2>
+          {agenda.length === 0 ? <p className="muted">{t('agenda.none')}</p> : (
+            <ol className="agenda-list">
+              {agenda.map((m) => {
+                const s = startsAt(m);
+                const d = s ? day(s, tz) : '';
+                const header = d && d !== lastDay ? (lastDay = d) : null;
+                return (
+                  <li key={m.id} className={`agenda-item st-${m.status}`}>
+                    {header && <h3 className="agenda-day">{header}</h3>}
+                    <div className="agenda-row">
+                      <div className="agenda-time">{s ? `${time(s, tz)}${endsAt(m) ? `–${time(endsAt(m)!, tz)}` : ''}` : t('agenda.timeTbd')}</div>
+                      <div className="agenda-main">
+                        <div className="agenda-counterpart">{counterpart(m)}</div>
+                        <div className="muted">{tableNo(m) !== null ? t('agenda.table', { n: tableNo(m)! }) : t('agenda.tableTbd')}{m.mandatory ? ` · ${t('meetings.mandatoryShort')}` : ''}</div>
+                      </div>
+                      <StatusBadge status={m.status} />
+                    </div>
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+        </section>
+        {received.length > 0 && (
+          <section aria-labelledby="received" className="no-print">
+            <h2 id="received">{t('agenda.received')}</h2>
+            <ul className="plain-list">
+              {received.map((m) => (
+                <li key={m.id} className="card row">
+                  <span>{counterpart(m)}</span>
+                  <span className="spacer" />
+                  <button type="button" className="btn btn-small btn-primary" onClick={() => answer(m, 'accept')}>{t('meetings.accept')}</button>
+                  <button type="button" className="btn btn-small" onClick={() => answer(m, 'decline')}>{t('meetings.decline')}</button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {(sent.length > 0 || accepted.length > 0) && (
+          <section aria-labelledby="pending">
+            <h2 id="pending">{t('agenda.pending')}</h2>
+            <ul className="plain-list">
+              {[...accepted, ...sent].map((m) => (
+                <li key={m.id} className="row"><span>{counterpart(m)}</span> <StatusBadge status={m.status} /></li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <p className="muted small no-print">{t('agenda.footer')}</p>
+      </main>
+    </>
+  );
+}

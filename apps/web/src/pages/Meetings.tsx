@@ -1,0 +1,157 @@
+import { useState, type FormEvent } from 'react';
+import { get, post, type Page } from '../api';
+import { useLoad } from '../hooks';
+import { useI18n } from '../i18n';
+import type { MessageKey } from '../messages';
+import type { Meeting } from '../types';
+import { ErrorBox, Field, Loading, Notice, StatusBadge } from '../ui';
+import { useEvent } from './EventConsole';
+
+const STATUSES = ['requested', 'accepted', 'declined', 'expired', 'scheduled', 'checked_in', 'held', 'no_show', 'cancelled'];
+
+function AddMeeting({ onDone }: { onDone: () => void }) {
+  const { t } = useI18n();
+  const { event, participants } = useEvent();
+  const [a, setA] = useState('');
+  const [b, setB] = useState('');
+  const [mandatory, setMandatory] = useState(true);
+  const [error, setError] = useState<unknown>();
+  const [ok, setOk] = useState<string | null>(null);
+  const run = async (kind: 'meeting' | 'request') => {
+    setError(undefined);
+    setOk(null);
+    try {
+      if (kind === 'meeting') await post(`/events/${event.id}/meetings`, { participantAId: a, participantBId: b, mandatory });
+      else await post(`/events/${event.id}/meetings/requests`, { requesterId: a, counterpartId: b });
+      setOk(t(kind === 'meeting' ? 'meetings.addedOk' : 'meetings.requestedOk'));
+      onDone();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void run('meeting');
+  };
+  const gadms = participants.filter((p) => p.kind === 'gadm');
+  const coops = participants.filter((p) => p.kind === 'cooperant');
+  const options = (
+    <>
+      <option value="">—</option>
+      <optgroup label={t('kind.gadms')}>{gadms.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}</optgroup>
+      <optgroup label={t('kind.cooperants')}>{coops.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}</optgroup>
+    </>
+  );
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="add-meeting-title">
+      <h2 id="add-meeting-title">{t('meetings.add')}</h2>
+      <p className="muted">{t('meetings.addHelp')}</p>
+      <div className="form-row">
+        <Field label={t('meetings.a')} className="grow">{(id) => <select id={id} required value={a} onChange={(e) => setA(e.target.value)}>{options}</select>}</Field>
+        <Field label={t('meetings.b')} className="grow">{(id) => <select id={id} required value={b} onChange={(e) => setB(e.target.value)}>{options}</select>}</Field>
+        <div className="field checkbox">
+          <input id="mandatory" type="checkbox" checked={mandatory} onChange={(e) => setMandatory(e.target.checked)} />
+          <label htmlFor="mandatory">{t('meetings.mandatory')}</label>
+        </div>
+      </div>
+      <ErrorBox error={error} />
+      {ok && <Notice kind="ok">{ok}</Notice>}
+      <div className="actions">
+        <button type="submit" className="btn btn-primary" disabled={!a || !b || a === b}>{t('meetings.addSubmit')}</button>
+        <button type="button" className="btn" disabled={!a || !b || a === b} onClick={() => void run('request')}>{t('meetings.requestSubmit')}</button>
+      </div>
+    </form>
+  );
+}
+
+export function MeetingsTab() {
+  const { t, num, dateTime } = useI18n();
+  const { event, name, participants } = useEvent();
+  const [status, setStatus] = useState('requested');
+  const [participantId, setParticipantId] = useState('');
+  const [page, setPage] = useState(1);
+  const [error, setError] = useState<unknown>();
+  const pageSize = 50;
+  const q = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
+  if (status) q.set('status', status);
+  if (participantId) q.set('participantId', participantId);
+  const list = useLoad(() => get<Page<Meeting>>(`/events/${event.id}/meetings?${q}`), [event.id, q.toString()]);
+  const answer = async (m: Meeting, how: 'accept' | 'decline') => {
+    setError(undefined);
+    try {
+      await post(`/events/${event.id}/meetings/${m.id}/${how}`, { version: m.version });
+      await list.reload();
+    } catch (e) {
+      setError(e);
+      await list.reload();
+    }
+  };
+  const total = list.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return (
+    <div className="stack">
+      <section className="card" aria-labelledby="meetings-title">
+        <h2 id="meetings-title">{t('meetings.title')}</h2>
+        <div className="form-row filters">
+          <Field label={t('meetings.status')}>
+            {(id) => (
+              <select id={id} value={status} onChange={(e) => { setStatus(e.target.value); setPage(1); }}>
+                <option value="">{t('common.all')}</option>
+                {STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}` as MessageKey)}</option>)}
+              </select>
+            )}
+          </Field>
+          <Field label={t('field.participant')} className="grow">
+            {(id) => (
+              <select id={id} value={participantId} onChange={(e) => { setParticipantId(e.target.value); setPage(1); }}>
+                <option value="">{t('common.all')}</option>
+                {participants.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+              </select>
+            )}
+          </Field>
+        </div>
+        <ErrorBox error={error ?? list.error} />
+        {list.loading && !list.data ? <Loading /> : (
+          <div className="table-scroll">
+            <table className="table">
+              <caption className="visually-hidden">{t('meetings.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('meetings.requester')}</th><th scope="col">{t('meetings.counterpart')}</th><th scope="col">{t('meetings.origin')}</th>
+                  <th scope="col">{t('meetings.status')}</th><th scope="col">{t('meetings.weight')}</th><th scope="col">{t('meetings.expires')}</th><th scope="col">{t('common.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data?.items.length === 0 && <tr><td colSpan={7} className="muted">{t('meetings.empty')}</td></tr>}
+                {list.data?.items.map((m) => (
+                  <tr key={m.id}>
+                    <td>{name(m.participantAId)}</td>
+                    <td>{name(m.participantBId)}</td>
+                    <td>{t(`origin.${m.origin}` as MessageKey)}{m.mandatory && m.origin !== 'mandatory' ? ` · ${t('meetings.mandatoryShort')}` : ''}</td>
+                    <td><StatusBadge status={m.status} /></td>
+                    <td>{num(m.weight, 2)}</td>
+                    <td>{m.expiresAt ? dateTime(m.expiresAt, event.timeZone) : '—'}</td>
+                    <td className="row-actions">
+                      {m.status === 'requested' && (
+                        <>
+                          <button type="button" className="btn btn-small btn-primary" onClick={() => answer(m, 'accept')} aria-label={t('meetings.acceptFor', { a: name(m.participantAId), b: name(m.participantBId) })}>{t('meetings.accept')}</button>
+                          <button type="button" className="btn btn-small" onClick={() => answer(m, 'decline')} aria-label={t('meetings.declineFor', { a: name(m.participantAId), b: name(m.participantBId) })}>{t('meetings.decline')}</button>
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <nav className="pager" aria-label={t('common.pages')}>
+          <button type="button" className="btn btn-small" disabled={page <= 1} onClick={() => setPage(page - 1)}>{t('common.prev')}</button>
+          <span>{t('common.pageOf', { page, pages, total: num(total) })}</span>
+          <button type="button" className="btn btn-small" disabled={page >= pages} onClick={() => setPage(page + 1)}>{t('common.next')}</button>
+        </nav>
+      </section>
+      <AddMeeting onDone={() => void list.reload()} />
+    </div>
+  );
+}

@@ -1,0 +1,203 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { get, getAll, post } from '../api';
+import { FairnessChart } from '../FairnessChart';
+import { ScheduleGrid } from '../Grid';
+import { useInterval, useLoad } from '../hooks';
+import { useI18n } from '../i18n';
+import type { MessageKey } from '../messages';
+import type { Assignment, ScheduleVersion, Slot, TableRec } from '../types';
+import { ErrorBox, Field, Loading, Notice, Progress, Stat, StatusBadge } from '../ui';
+import { useEvent } from './EventConsole';
+
+/** "es text / en text" (the solver's reasons) → the chosen language, with participant ids replaced by names. */
+export function useBilingualText() {
+  const { lang } = useI18n();
+  const { name } = useEvent();
+  return (s: string) => {
+    const parts = s.split(' / ');
+    const text = parts.length === 2 ? parts[lang === 'es' ? 0 : 1] : s;
+    return text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => name(id));
+  };
+}
+
+function GenerateForm({ hasPublished, onStarted }: { hasPublished: boolean; onStarted: (v: ScheduleVersion) => void }) {
+  const { t } = useI18n();
+  const { event } = useEvent();
+  const [seed, setSeed] = useState(1);
+  const [seconds, setSeconds] = useState(20);
+  const [minPerGadm, setMinPerGadm] = useState(1);
+  const [mode, setMode] = useState<'full' | 'keep-published'>(hasPublished ? 'keep-published' : 'full');
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  useEffect(() => setMode(hasPublished ? 'keep-published' : 'full'), [hasPublished]);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (mode === 'full' && hasPublished && !window.confirm(t('sched.fullConfirm'))) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      onStarted(await post<ScheduleVersion>(`/events/${event.id}/schedules`, { seed, timeLimitSeconds: seconds, minMeetingsPerGadm: minPerGadm, mode }));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="gen-title">
+      <h2 id="gen-title">{t('sched.generate')}</h2>
+      <p className="muted">{t('sched.generateHelp')}</p>
+      <div className="form-row">
+        <Field label={t('sched.seconds')} hint={t('sched.secondsHint')}>{(id, h) => <input id={id} aria-describedby={h} type="number" min={1} max={600} value={seconds} onChange={(e) => setSeconds(Number(e.target.value))} />}</Field>
+        <Field label={t('sched.minPerGadm')} hint={t('sched.minPerGadmHint')}>{(id, h) => <input id={id} aria-describedby={h} type="number" min={0} max={20} value={minPerGadm} onChange={(e) => setMinPerGadm(Number(e.target.value))} />}</Field>
+        <Field label={t('sched.seed')} hint={t('sched.seedHint')}>{(id, h) => <input id={id} aria-describedby={h} type="number" min={0} value={seed} onChange={(e) => setSeed(Number(e.target.value))} />}</Field>
+        <Field label={t('sched.mode')} className="grow">
+          {(id) => (
+            <select id={id} value={mode} onChange={(e) => setMode(e.target.value as typeof mode)}>
+              <option value="full">{t('sched.modeFull')}</option>
+              <option value="keep-published" disabled={!hasPublished}>{t('sched.modeKeep')}</option>
+            </select>
+          )}
+        </Field>
+      </div>
+      <ErrorBox error={error} />
+      <button type="submit" className="btn btn-primary" disabled={busy}>{hasPublished && mode === 'keep-published' ? t('sched.regenerate') : t('sched.start')}</button>
+    </form>
+  );
+}
+
+function VersionReview({ versionId, onChanged }: { versionId: string; onChanged: () => void }) {
+  const { t, num, dateTime } = useI18n();
+  const { event } = useEvent();
+  const reason = useBilingualText();
+  const v = useLoad(() => get<ScheduleVersion>(`/events/${event.id}/schedules/${versionId}`), [event.id, versionId]);
+  const generating = v.data?.status === 'generating';
+  const ready = v.data && v.data.status !== 'generating' && v.data.status !== 'failed';
+  const slots = useLoad(() => get<Slot[]>(`/events/${event.id}/slots`), [event.id]);
+  const tables = useLoad(() => getAll<TableRec>(`/events/${event.id}/tables`), [event.id]);
+  const rows = useLoad(() => (ready ? get<Assignment[]>(`/events/${event.id}/schedules/${versionId}/assignments`) : Promise.resolve([])), [event.id, versionId, ready]);
+  const [error, setError] = useState<unknown>();
+  const [wasGenerating, setWasGenerating] = useState(false);
+  useInterval(() => void v.reload(), 1000, generating);
+  useEffect(() => {
+    if (generating) setWasGenerating(true);
+    else if (wasGenerating) {
+      setWasGenerating(false);
+      onChanged();
+    }
+  }, [generating, wasGenerating, onChanged]);
+  const publish = async () => {
+    if (!window.confirm(t('sched.publishConfirm'))) return;
+    setError(undefined);
+    try {
+      await post(`/events/${event.id}/schedules/${versionId}/publish`);
+      await v.reload();
+      onChanged();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  if (!v.data) return v.error ? <ErrorBox error={v.error} /> : <Loading />;
+  const d = v.data;
+  const f = d.fairness ?? {};
+  const bound = d.quality?.bound ?? d.bounds?.weightUpperBound;
+  return (
+    <section className="card" aria-labelledby="review-title">
+      <div className="page-head">
+        <h2 id="review-title">{t('sched.version', { n: d.number })} <StatusBadge status={`sv_${d.status}`} /></h2>
+        {d.status === 'draft' && <button type="button" className="btn btn-primary" onClick={publish}>{t('sched.publish')}</button>}
+      </div>
+      <p className="muted small">
+        {t('sched.created', { when: dateTime(d.createdAt, event.timeZone) })}
+        {d.publishedAt ? ` · ${t('sched.publishedAt', { when: dateTime(d.publishedAt, event.timeZone) })}` : ''}
+        {d.params?.mode ? ` · ${t(d.params.mode === 'full' ? 'sched.modeFull' : 'sched.modeKeep')}` : ''}
+      </p>
+      <ErrorBox error={error} />
+      {generating && (
+        <div aria-live="polite" className="gen-progress">
+          <Progress value={d.progress?.percent ?? 0} label={t('sched.progress')} />
+          <div className="stats">
+            <Stat label={t('sched.phase')} value={t(`phase.${d.progress?.phase ?? 'loading'}` as MessageKey)} />
+            <Stat label={t('sched.best')} value={d.progress?.bestWeight !== undefined ? num(d.progress.bestWeight, 1) : '—'} />
+            <Stat label={t('sched.bound')} value={d.progress?.bound !== undefined ? num(d.progress.bound, 1) : '—'} />
+            <Stat label={t('sched.gap')} value={d.progress?.bestWeight !== undefined && d.progress?.bound ? `${num((1 - d.progress.bestWeight / d.progress.bound) * 100, 1)} %` : '—'} />
+          </div>
+        </div>
+      )}
+      {d.status === 'failed' && <Notice kind="error">{d.error ?? t('error.generic')}</Notice>}
+      {ready && (
+        <>
+          <div className="stats">
+            <Stat label={t('sched.scheduled')} value={num(d.stats.scheduled ?? 0)} />
+            <Stat label={t('sched.unscheduled')} value={num(d.unscheduled?.length ?? 0)} />
+            <Stat label={t('sched.weight')} value={num(Number(d.stats.weight ?? 0), 1)} />
+            <Stat label={t('sched.bound')} value={bound !== undefined ? num(Number(bound), 1) : '—'} />
+            <Stat label={t('sched.gap')} value={d.quality ? `${num(d.quality.gapPercent, 2)} %` : '—'} hint={d.quality ? t('sched.ratio', { r: num(d.quality.ratio * 100, 1) }) : undefined} />
+            <Stat label={t('sched.holes')} value={num(Number(d.stats.holes ?? 0))} hint={d.bounds?.holesLowerBound !== undefined ? t('sched.holesBound', { n: num(Number(d.bounds.holesLowerBound)) }) : undefined} />
+          </div>
+          <div className="two-col">
+            <div>
+              <h3>{t('fair.title')}</h3>
+              {f.histogram && Object.keys(f.histogram).length > 0 ? <FairnessChart histogram={f.histogram} /> : <p className="muted">{t('fair.none')}</p>}
+            </div>
+            <div>
+              <h3>{t('fair.figures')}</h3>
+              <dl className="kv">
+                <dt>{t('fair.gadmsTotal')}</dt><dd>{num(f.gadms ?? 0)}</dd>
+                <dt>{t('fair.withRequests')}</dt><dd>{num(f.gadmsWithRequests ?? 0)}</dd>
+                <dt>{t('fair.noMeeting')}</dt><dd className={f.gadmsWithRequestsAndNoMeeting ? 'text-error' : ''}>{num(f.gadmsWithRequestsAndNoMeeting ?? 0)}</dd>
+                <dt>{t('fair.minMeanMax')}</dt><dd>{num(f.min ?? 0)} / {num(f.mean ?? 0, 2)} / {num(f.max ?? 0)}</dd>
+                <dt>{t('fair.minRequesting')}</dt><dd>{num(f.minAmongRequesting ?? 0)}</dd>
+              </dl>
+            </div>
+          </div>
+          <h3>{t('sched.unscheduledTitle')}</h3>
+          {!d.unscheduled?.length ? <p className="muted">{t('sched.allPlaced')}</p> : (
+            <div className="table-scroll">
+              <table className="table">
+                <thead><tr><th scope="col">{t('sched.meeting')}</th><th scope="col">{t('sched.reason')}</th></tr></thead>
+                <tbody>{d.unscheduled.map((u) => <tr key={u.meeting}><td>{u.participants.join(' ⇄ ') || u.meeting}</td><td>{reason(u.reason)}</td></tr>)}</tbody>
+              </table>
+            </div>
+          )}
+          <h3>{t('sched.grid')}</h3>
+          {slots.data && tables.data && rows.data ? (
+            <ScheduleGrid slots={slots.data} tables={tables.data} assignments={rows.data} timeZone={event.timeZone} caption={t('sched.grid')} />
+          ) : <Loading />}
+        </>
+      )}
+    </section>
+  );
+}
+
+export function ScheduleTab() {
+  const { t, dateTime } = useI18n();
+  const { event } = useEvent();
+  const versions = useLoad(() => get<ScheduleVersion[]>(`/events/${event.id}/schedules`), [event.id]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const list = versions.data ?? [];
+  const current = selected ?? list[0]?.id ?? null;
+  const hasPublished = list.some((v) => v.status === 'published');
+  return (
+    <div className="stack">
+      <GenerateForm hasPublished={hasPublished} onStarted={(v) => { setSelected(v.id); void versions.reload(); }} />
+      <ErrorBox error={versions.error} />
+      {list.length > 0 && (
+        <section className="card" aria-labelledby="versions-title">
+          <h2 id="versions-title">{t('sched.versions')}</h2>
+          <ul className="version-list">
+            {list.map((v) => (
+              <li key={v.id}>
+                <button type="button" className={`version-btn ${v.id === current ? 'active' : ''}`} aria-pressed={v.id === current} onClick={() => setSelected(v.id)}>
+                  <strong>{t('sched.version', { n: v.number })}</strong> <StatusBadge status={`sv_${v.status}`} />
+                  <span className="muted small">{dateTime(v.createdAt, event.timeZone)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {current && <VersionReview key={current} versionId={current} onChanged={() => void versions.reload()} />}
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import { ApiError, post, session } from '../api';
+import { useLiveRefresh, useLoad, useNow } from '../hooks';
+import { LangToggle, useI18n } from '../i18n';
+import { loadLiveData } from '../liveData';
+import type { MessageKey } from '../messages';
+import type { Assignment, Delegate } from '../types';
+import { ErrorBox, LiveIndicator, Loading, Notice, StatusBadge } from '../ui';
+
+type StaffStatus = 'checked_in' | 'held' | 'no_show';
+const ACTIONS: { status: StaffStatus; key: MessageKey; cls: string }[] = [
+  { status: 'checked_in', key: 'table.checkIn', cls: 'btn-primary' },
+  { status: 'held', key: 'table.held', cls: 'btn-ok' },
+  { status: 'no_show', key: 'table.noShow', cls: 'btn-danger' },
+];
+
+export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumber: number }) {
+  const { t, time } = useI18n();
+  const data = useLoad(() => loadLiveData(eventId, { delegates: true }), [eventId]);
+  const table = data.data?.tables.find((x) => x.number === tableNumber);
+  const live = useLiveRefresh({ token: table ? session.token : null, eventId, tableId: table?.id, refresh: () => void data.reload() });
+  const now = useNow(15_000);
+  const [error, setError] = useState<unknown>();
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const setStatus = async (a: Assignment, status: StaffStatus) => {
+    const m = data.data?.meetings.get(a.meetingId);
+    setError(undefined);
+    setNotice(null);
+    setBusy(a.meetingId);
+    try {
+      await post(`/events/${eventId}/live/meetings/${a.meetingId}/status`, { status, version: m?.version });
+      await data.reload();
+    } catch (e) {
+      // The REST endpoint may not exist yet: try the socket, then explain.
+      if (e instanceof ApiError && e.status === 404 && !e.messages) {
+        const res = await live.client.current?.emitStatus({ meetingId: a.meetingId, status, version: m?.version });
+        if (res?.ok) await data.reload();
+        else if (res?.error) setError(new ApiError(res.status ?? 400, { messages: res.error }));
+        else setNotice(t('table.notAvailable'));
+      } else {
+        setError(e);
+        await data.reload();
+      }
+    } finally {
+      setBusy(null);
+    }
+  };
+  const checkIn = async (dl: Delegate) => {
+    setError(undefined);
+    setBusy(dl.id);
+    try {
+      await post(`/events/${eventId}/live/checkins`, { delegateId: dl.id });
+      await data.reload();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const d = data.data;
+  const delegatesOf = (participantId: string) => d?.delegates.filter((x) => x.participantId === participantId) ?? [];
+  const rows = d && table ? d.assignments.filter((a) => a.tableId === table.id).sort((x, y) => x.startsAt.localeCompare(y.startsAt)) : [];
+  const currentIdx = rows.findIndex((a) => Date.parse(a.startsAt) <= now && Date.parse(a.endsAt) > now);
+  const nextIdx = rows.findIndex((a) => Date.parse(a.startsAt) > now);
+  return (
+    <>
+      <a className="skip-link" href="#main">{t('common.skip')}</a>
+      <header className="topbar">
+        <span className="brand">{t('app.name')}</span>
+        <span className="topbar-title">{d?.event.name}</span>
+        <span className="spacer" />
+        <LiveIndicator state={live.state} />
+        <LangToggle />
+      </header>
+      <main id="main" tabIndex={-1} className="container narrow table-page">
+        <h1>{t('table.title', { n: tableNumber })}{table?.label && table.label !== t('table.title', { n: tableNumber }) ? ` · ${table.label}` : ''}</h1>
+        <ErrorBox error={data.error ?? error} />
+        {notice && <Notice kind="warn">{notice}</Notice>}
+        {!d ? !data.error && <Loading /> : !table ? <Notice kind="error">{t('table.unknown', { n: tableNumber })}</Notice> : !d.version ? <Notice kind="warn">{t('control.noPublished')}</Notice> : rows.length === 0 ? <p className="muted">{t('table.none')}</p> : (
+          <ol className="table-rounds">
+            {rows.map((a, i) => {
+              const status = d.meetings.get(a.meetingId)?.status ?? 'scheduled';
+              const label = i === currentIdx ? t('table.now') : i === nextIdx ? t('table.next') : null;
+              return (
+                <li key={a.meetingId} className={`card round ${i === currentIdx ? 'round-current' : ''} st-${status}`} aria-current={i === currentIdx ? 'step' : undefined}>
+                  <div className="round-head">
+                    <span className="round-time">{time(a.startsAt, d.event.timeZone)}–{time(a.endsAt, d.event.timeZone)}</span>
+                    <span className="muted">{a.slot}</span>
+                    {label && <span className="tag">{label}</span>}
+                    <span className="spacer" />
+                    <StatusBadge status={status} />
+                  </div>
+                  <div className="round-pair"><span>{a.participantA}</span><span aria-hidden="true" className="muted">⇄</span><span>{a.participantB}</span></div>
+                  {(i === currentIdx || i === nextIdx) && [a.participantAId, a.participantBId].some((p) => delegatesOf(p).length > 0) && (
+                    <ul className="delegates" aria-label={t('table.delegates')}>
+                      {[a.participantAId, a.participantBId].flatMap(delegatesOf).map((dl) => (
+                        <li key={dl.id}>
+                          <span>{dl.fullName}{dl.role ? <span className="muted"> · {dl.role}</span> : null}</span>
+                          {dl.checkedInAt
+                            ? <span className="badge badge-checked_in">{t('table.arrivedAt', { at: time(dl.checkedInAt, d.event.timeZone) })}</span>
+                            : <button type="button" className="btn btn-small" disabled={busy === dl.id} onClick={() => checkIn(dl)} aria-label={`${t('table.delegateCheckIn')}: ${dl.fullName}`}>{t('table.delegateCheckIn')}</button>}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  <div className="row-actions">
+                    {ACTIONS.map((x) => (
+                      <button key={x.status} type="button" className={`btn ${x.cls}`} disabled={busy === a.meetingId || status === x.status}
+                        onClick={() => setStatus(a, x.status)} aria-label={`${t(x.key)}: ${a.participantA} – ${a.participantB}`}>
+                        {t(x.key)}
+                      </button>
+                    ))}
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </main>
+    </>
+  );
+}
