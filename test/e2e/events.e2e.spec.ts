@@ -78,8 +78,37 @@ describe('events, slots and records over HTTP', () => {
     await api.http.get('/docs').expect(200);
   });
 
+  it('serves the reference data publicly', async () => {
+    const tax = await api.http.get('/reference/taxonomy').expect(200);
+    expect(tax.body.sectores.find((x: { code: string }) => x.code === 'AGUA')).toMatchObject({ es: 'Agua potable y saneamiento' });
+    const gadms = await api.http.get('/reference/gadms').expect(200);
+    expect(gadms.body).toHaveLength(221);
+  });
+
   it('reports PostgreSQL and Redis in /health', async () => {
     const res = await api.http.get('/health').expect(200);
     expect(res.body.details).toMatchObject({ postgres: { status: 'up' }, redis: { status: 'up' } });
+  });
+});
+
+describe('event updates', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(async () => api?.close());
+
+  it('changing settings leaves the slots alone; changing the time zone under placed meetings is refused', async () => {
+    const ev = (await api.http.post('/events').set(bearer(api.tokens.admin)).send({ ...SAMPLE_EVENT, timeZone: 'Europe/Madrid' })).body;
+    const before = (await api.http.get(`/events/${ev.id}/slots`).set(bearer(api.tokens.admin))).body.map((s: { id: string }) => s.id);
+    const upd = await api.http.patch(`/events/${ev.id}`).set(bearer(api.tokens.admin)).send({ version: ev.version, settings: { recoveryMode: 'confirm' } }).expect(200);
+    expect(upd.body.timeZone).toBe('Europe/Madrid');
+    const after = (await api.http.get(`/events/${ev.id}/slots`).set(bearer(api.tokens.admin))).body.map((s: { id: string }) => s.id);
+    expect(after).toEqual(before);
+    const [a] = await api.query(`INSERT INTO participants (event_id, external_id, kind, name, version) VALUES ($1, 'JICA', 'cooperant', 'J', 1) RETURNING id`, [ev.id]);
+    const [b] = await api.query(`INSERT INTO participants (event_id, external_id, kind, name, version) VALUES ($1, '0104', 'gadm', 'N', 1) RETURNING id`, [ev.id]);
+    await api.query(`INSERT INTO meetings (event_id, participant_a_id, participant_b_id, origin, status, slot_id, version) VALUES ($1, $2, $3, 'organiser', 'scheduled', $4, 1)`, [ev.id, a.id, b.id, before[0]]);
+    const tz = await api.http.patch(`/events/${ev.id}`).set(bearer(api.tokens.admin)).send({ version: upd.body.version, timeZone: 'America/Guayaquil' }).expect(409);
+    expect(tz.body.error).toBe('slots_in_use');
   });
 });

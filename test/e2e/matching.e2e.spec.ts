@@ -42,6 +42,15 @@ describe('matching as a BullMQ job, with reasons and overrides', () => {
     expect(waste.body.items[0].offerId).toBe(ids.oWaste);
   });
 
+  it('recommends counterparts per participant, aggregated over its demands, to organisers and to the participant', async () => {
+    const res = await api.http.get(`/events/${ev}/participants/${ids.nabon}/recommendations`).set(admin()).expect(200);
+    expect(res.body.items[0]).toMatchObject({ counterpartId: ids.caf, counterpartName: 'CAF', rank: 1 });
+    expect(res.body.items[0].pairs[0]).toMatchObject({ demand: ids.dWater, offer: ids.oWater });
+    const link = (await api.http.post(`/events/${ev}/participants/${ids.jica}/access-link`).set(admin())).body.token;
+    const mine = await api.http.get('/me/recommendations').set(bearer(link)).expect(200);
+    expect(mine.body.items[0]).toMatchObject({ counterpartId: ids.manta, counterpartKind: 'gadm' });
+  });
+
   it('asking again for the same data reuses the run instead of scoring twice', async () => {
     const a = (await api.http.post(`/events/${ev}/matching/runs`).set(admin()).send({}).expect(201)).body;
     const b = (await api.http.post(`/events/${ev}/matching/runs`).set(admin()).send({}).expect(201)).body;

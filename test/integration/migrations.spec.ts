@@ -37,3 +37,22 @@ describe('migrations (real PostgreSQL)', () => {
     }
   });
 });
+
+describe('data version', () => {
+  it('moves with matched data, not with access links', async () => {
+    const db = await createTestDatabase();
+    try {
+      const ds = db.dataSource;
+      const [ev] = await ds.query(`INSERT INTO events (name, version) VALUES ('J', 1) RETURNING id`);
+      const [p] = await ds.query(`INSERT INTO participants (event_id, external_id, kind, name, version) VALUES ($1, 'JICA', 'cooperant', 'JICA', 1) RETURNING id`, [ev.id]);
+      const version = async () => (await ds.query(`SELECT data_version FROM events WHERE id = $1`, [ev.id]))[0].data_version;
+      const v0 = await version();
+      await ds.query(`UPDATE participants SET access_token_hash = 'x', access_token_issued_at = now() WHERE id = $1`, [p.id]);
+      expect(await version()).toBe(v0);
+      await ds.query(`UPDATE participants SET region = 'Sierra' WHERE id = $1`, [p.id]);
+      expect(await version()).toBe(v0 + 1);
+    } finally {
+      await db.drop();
+    }
+  });
+});

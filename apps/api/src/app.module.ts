@@ -30,7 +30,18 @@ import { ImportsService } from './imports/imports.service';
 import { MeController } from './me/me.controller';
 import { RECORD_CONTROLLERS } from './records/records.controllers';
 import { RecordsService } from './records/records.service';
+import { ReferenceController } from './reference/reference.controller';
 import { UsersController } from './users/users.controller';
+import { CommitmentsController } from './outcomes/commitments.controller';
+import { CommitmentsService } from './outcomes/commitments.service';
+import { MeOutcomesController } from './outcomes/me-outcomes.controller';
+import { OutcomesController } from './outcomes/outcomes.controller';
+import { OutcomesService } from './outcomes/outcomes.service';
+import { MeAgendaController, ParticipantAgendaController } from './reports/agendas.controller';
+import { ExportsController } from './reports/exports.controller';
+import { ExportsService } from './reports/exports.service';
+import { ReportsController } from './reports/reports.controller';
+import { ReportsService } from './reports/reports.service';
 
 @Module({
   imports: [
@@ -57,7 +68,8 @@ import { UsersController } from './users/users.controller';
     QueuesModule,
     TerminusModule,
   ],
-  controllers: [HealthController, AuthController, UsersController, EventsController, ...RECORD_CONTROLLERS, ImportsController, MatchingController, MeetingsController, SchedulingController, LiveController, MeController],
+  controllers: [HealthController, ReferenceController, AuthController, UsersController, EventsController, ...RECORD_CONTROLLERS, ImportsController, MatchingController, MeetingsController, SchedulingController, LiveController, MeController,
+    OutcomesController, MeOutcomesController, CommitmentsController, ReportsController, ExportsController, ParticipantAgendaController, MeAgendaController],
   providers: [
     AuthService,
     EventsService,
@@ -67,6 +79,10 @@ import { UsersController } from './users/users.controller';
     MeetingsService,
     SchedulingService,
     LiveOpsService,
+    OutcomesService,
+    CommitmentsService,
+    ReportsService,
+    ExportsService,
     LiveGateway,
     { provide: LIVE_EMITTER, useExisting: LiveGateway },
     { provide: APP_GUARD, useClass: ThrottlerGuard },

@@ -9,6 +9,9 @@ import { MaintenanceProcessor } from './maintenance.processor';
 import { MatchingProcessor } from './matching/matching.processor';
 import { MatchingFailuresListener, SchedulingFailuresListener } from './failed-jobs.listener';
 import { SchedulingProcessor } from './scheduling/scheduling.processor';
+import { ExportsProcessor } from './exports/exports.processor';
+import { RecoveryProcessor } from './live/recovery.processor';
+import { WorkerLiveEmitter } from './live/worker-live-emitter';
 
 /** BullMQ processors only: no HTTP server. Scale out by starting more of these. */
 @Module({
@@ -20,8 +23,8 @@ import { SchedulingProcessor } from './scheduling/scheduling.processor';
       inject: [ENV],
       useFactory: (env: Env) => ({ prefix: env.QUEUE_PREFIX, connection: { ...redisConnection(env.REDIS_URL), maxRetriesPerRequest: null } }),
     }),
-    BullModule.registerQueue({ name: QUEUES.matching }, { name: QUEUES.scheduling }, { name: QUEUES.maintenance }),
+    BullModule.registerQueue(...Object.values(QUEUES).map((name) => ({ name }))),
   ],
-  providers: [MatchingProcessor, SchedulingProcessor, MaintenanceProcessor, MatchingFailuresListener, SchedulingFailuresListener],
+  providers: [WorkerLiveEmitter, RecoveryProcessor, ExportsProcessor, MatchingProcessor, SchedulingProcessor, MaintenanceProcessor, MatchingFailuresListener, SchedulingFailuresListener],
 })
 export class WorkerModule {}

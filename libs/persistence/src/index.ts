@@ -8,3 +8,7 @@ export * from './records/expire-requests';
 export * from './scheduling/event-schedule-instance';
 export * from './scheduling/schedule-versions';
 export * from './live/live-log';
+export * from './reporting/report-data';
+export * from './live/live-state';
+export * from './live/persist-live';
+export * from './live/recovery';

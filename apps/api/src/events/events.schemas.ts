@@ -22,19 +22,30 @@ export const EventSettingsBody = z
     requestExpiryHours: z.number().min(1).max(24 * 60).optional(),
     maxOpenRequests: z.number().int().min(1).max(500).optional(),
     mutualInterestBonus: z.number().min(0).max(10).optional(),
+    recoveryMode: z.enum(['automatic', 'confirm']).optional(),
+    protectMinutes: z.number().int().min(0).max(120).optional(),
   })
   .strict();
 
+// No defaults here: an update must only touch what it names.
 const eventFields = {
   name: z.string().trim().min(1).max(200),
-  venue: z.string().trim().max(300).default(''),
-  description: z.string().max(2000).default(''),
-  timeZone: z.string().refine(isValidTimeZone, 'zona horaria IANA desconocida / unknown IANA time zone').default('America/Guayaquil'),
-  settings: EventSettingsBody.default({}),
+  venue: z.string().trim().max(300),
+  description: z.string().max(2000),
+  timeZone: z.string().refine(isValidTimeZone, 'zona horaria IANA desconocida / unknown IANA time zone'),
+  settings: EventSettingsBody,
 };
 
 export const CreateEventBody = z
-  .object({ ...eventFields, sessions: z.array(SessionBody).max(50).default([]), tableCount: z.number().int().min(0).max(2000).default(0) })
+  .object({
+    ...eventFields,
+    venue: eventFields.venue.default(''),
+    description: eventFields.description.default(''),
+    timeZone: eventFields.timeZone.default('America/Guayaquil'),
+    settings: EventSettingsBody.default({}),
+    sessions: z.array(SessionBody).max(50).default([]),
+    tableCount: z.number().int().min(0).max(2000).default(0),
+  })
   .strict();
 
 export const UpdateEventBody = z

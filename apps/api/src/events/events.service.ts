@@ -51,6 +51,7 @@ export class EventsService {
       const { version, ...changes } = body;
       if (current.version !== version) throw versionConflict(current);
       const tzChanged = changes.timeZone !== undefined && changes.timeZone !== current.timeZone;
+      if (tzChanged) await this.refuseIfPlaced(m, id);
       await repo.save({ ...current, ...changes, settings: { ...current.settings, ...(changes.settings ?? {}) } });
       if (tzChanged) {
         const sessions = await m.getRepository(EventSessionEntity).find({ where: { eventId: id } });
@@ -70,13 +71,7 @@ export class EventsService {
     return this.db.transaction(async (m) => {
       const event = await m.getRepository(EventEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!event) throw notFound('Evento', id);
-      const placed = await m.getRepository(MeetingEntity).count({ where: { eventId: id, slotId: In(await this.slotIds(m, id)) } });
-      if (placed > 0) {
-        throw new ApiError(HttpStatus.CONFLICT, 'slots_in_use', {
-          es: `Hay ${placed} reuniones asignadas a franjas; despublique la agenda antes de cambiar las sesiones`,
-          en: `${placed} meetings sit in slots; unpublish the schedule before changing the sessions`,
-        });
-      }
+      await this.refuseIfPlaced(m, id);
       await m.getRepository(EventSessionEntity).delete({ eventId: id });
       await this.writeSessions(m, event, sessions);
       return this.get(id, m);
@@ -108,6 +103,21 @@ export class EventsService {
       if (unique.length) await m.getRepository(UnavailabilityEntity).insert(unique.map((slotId) => ({ participantId, slotId })));
       return unique;
     });
+  }
+
+  /** Slot times may not change under meetings already placed in them (or under a schedule version). */
+  private async refuseIfPlaced(m: EntityManager, eventId: string) {
+    const [{ n }] = await m.query(
+      `SELECT (SELECT count(*) FROM meetings WHERE event_id = $1 AND slot_id IS NOT NULL)
+            + (SELECT count(*) FROM schedule_assignments a JOIN schedule_versions v ON v.id = a.schedule_version_id WHERE v.event_id = $1) AS n`,
+      [eventId],
+    );
+    if (Number(n) > 0) {
+      throw new ApiError(HttpStatus.CONFLICT, 'slots_in_use', {
+        es: 'Ya hay reuniones o agendas en estas franjas; no se pueden regenerar (use los retrasos del día)',
+        en: 'Meetings or schedules already use these slots; they cannot be regenerated (use delays on the day)',
+      });
+    }
   }
 
   private async participantOf(eventId: string, participantId: string, m: EntityManager = this.db.manager) {

@@ -4,7 +4,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { canTransition, MeetingStatus } from '@rueda/domain';
-import { appendLive, DelegateEntity, LiveChange, MeetingEntity } from '@rueda/persistence';
+import { randomUUID } from 'node:crypto';
+import { applyDelay, applyLeaveEarly, applyWalkIn, buildIndex, cellProblem, DelayRequest, LiveError, slotTiming, timingOptions } from '@rueda/live';
+import {
+  appendLive, DelegateEntity, LiveChange, loadLiveState, lockEvent, MeetingEntity, persistMeetingChanges, ProposalError,
+  ReplacementProposalEntity, resolveProposal,
+} from '@rueda/persistence';
 import { LiveEmitter, LiveMeeting, LiveMessage, StaffMeetingStatusRequest } from '@rueda/realtime';
 import { QUEUES, RecoveryJobData } from '@rueda/queues';
 import { ApiError, notFound, versionConflict } from '../common/errors';
@@ -94,6 +99,121 @@ export class LiveOpsService {
         const body = e.getResponse() as { messages: { es: string; en: string }; current?: LiveMeeting };
         return { ok: false, status: e.getStatus(), error: body.messages, meeting: body.current };
       }
+      throw e;
+    }
+  }
+
+  /** Delays one slot (cascading only as needed) or the rest of the day; every affected agenda is pushed. */
+  async delay(eventId: string, req: DelayRequest) {
+    return this.withLive(eventId, async (m, changes) => {
+      await lockEvent(m, eventId);
+      const state = await loadLiveState(m, eventId);
+      const result = this.domain(() => applyDelay(state, req));
+      const before = new Map(state.slots.map((x) => [x.id, x.startsAt.getTime()]));
+      const moved = result.slots.filter((x) => before.get(x.id) !== x.startsAt.getTime());
+      for (const x of moved) await m.query(`UPDATE slots SET starts_at = $2, ends_at = $3 WHERE id = $1`, [x.id, x.startsAt, x.endsAt]);
+      const movedIds = new Set(moved.map((x) => x.id));
+      const touched = state.meetings.filter((x) => x.slotId && movedIds.has(x.slotId) && ['scheduled', 'checked_in'].includes(x.status));
+      changes.push({
+        type: 'slots.delayed',
+        participants: [...new Set(touched.flatMap((x) => [x.a, x.b]))],
+        tables: [],
+        payload: { slots: moved.map((x) => ({ id: x.id, startsAt: x.startsAt.toISOString(), endsAt: x.endsAt.toISOString() })), atRisk: result.atRisk },
+      });
+      return { slots: moved, atRisk: result.atRisk };
+    });
+  }
+
+  /** A meeting agreed on the spot: the earliest free table and slot for both, or why there is none. */
+  async walkIn(eventId: string, req: { participantAId: string; participantBId: string; slotId?: string; tableId?: string }) {
+    return this.withLive(eventId, async (m, changes) => {
+      const { settings } = await lockEvent(m, eventId);
+      const state = await loadLiveState(m, eventId);
+      const r = applyWalkIn(state, { a: req.participantAId, b: req.participantBId, slotId: req.slotId, tableId: req.tableId }, {
+        newMeetingId: randomUUID(), protectMinutes: (settings.protectMinutes as number | undefined) ?? 10,
+      });
+      if (!r.ok) throw new ApiError(HttpStatus.CONFLICT, 'no_free_cell', r.reason, { details: r.details });
+      const persisted = await persistMeetingChanges(m, eventId, r, 'walk_in');
+      changes.push(...persisted.changes);
+      return liveMeeting(persisted.meetings.find((x) => x.id === r.meeting.id)!);
+    });
+  }
+
+  /** A participant leaves: its later meetings are cancelled and every freed table looks for a replacement. */
+  async leave(eventId: string, participantId: string, at: Date) {
+    const freed = await this.withLive(eventId, async (m, changes) => {
+      await lockEvent(m, eventId);
+      const state = await loadLiveState(m, eventId);
+      const r = this.domain(() => applyLeaveEarly(state, participantId, at));
+      await m.query(`UPDATE participants SET left_at = $2 WHERE id = $1`, [participantId, at]);
+      const persisted = await persistMeetingChanges(m, eventId, r);
+      changes.push(...persisted.changes, {
+        type: 'participant.left', participants: [participantId], tables: [],
+        payload: { participantId, at: at.toISOString(), freedMeetingIds: r.freed.map((f) => f.meetingId) },
+      });
+      return r.freed;
+    });
+    for (const f of freed) await this.recover(eventId, f.slotId, f.tableId, f.meetingId);
+    return { freed };
+  }
+
+  /** Moves a meeting to another table or slot if both people and the table are free there. */
+  async move(eventId: string, meetingId: string, to: { slotId: string; tableId: string; version?: number }) {
+    const r = await this.withLive(eventId, async (m, changes) => {
+      const { settings } = await lockEvent(m, eventId);
+      const row = await m.getRepository(MeetingEntity).findOne({ where: { id: meetingId, eventId }, lock: { mode: 'pessimistic_write' } });
+      if (!row) throw notFound('Reunión', meetingId);
+      if (to.version !== undefined && row.version !== to.version) throw versionConflict(liveMeeting(row));
+      if (!['scheduled', 'checked_in'].includes(row.status)) {
+        throw new ApiError(HttpStatus.CONFLICT, 'invalid_transition', { es: 'Solo se mueven reuniones agendadas', en: 'Only scheduled meetings can be moved' }, { current: liveMeeting(row) });
+      }
+      const state = await loadLiveState(m, eventId);
+      // Judge the target as if the meeting were not on the agenda yet.
+      const without = { ...state, meetings: state.meetings.filter((x) => x.id !== meetingId) };
+      const ix = buildIndex(without);
+      const pos = ix.slotPos.get(to.slotId);
+      if (pos === undefined) throw notFound('Franja', to.slotId);
+      const timing = slotTiming(without.slots[pos], without.now, timingOptions({ protectMinutes: (settings.protectMinutes as number | undefined) ?? 10 }));
+      const problem = timing === 'closed'
+        ? { es: 'la franja ya terminó', en: 'the slot is over' }
+        : cellProblem(ix, row.participantAId, row.participantBId, pos, to.tableId, { timing, addsMeeting: true });
+      if (problem) throw new ApiError(HttpStatus.CONFLICT, 'cell_unavailable', problem, { current: liveMeeting(row) });
+      const fromTable = row.tableId;
+      const fromSlot = row.slotId;
+      row.slotId = to.slotId;
+      row.tableId = to.tableId;
+      const saved = await m.getRepository(MeetingEntity).save(row);
+      changes.push(meetingChange(saved, 'meeting.updated', fromTable ? [fromTable] : []));
+      return { meeting: saved, freed: fromSlot && fromTable ? { slotId: fromSlot, tableId: fromTable } : null };
+    });
+    if (r.freed) await this.recover(eventId, r.freed.slotId, r.freed.tableId, null);
+    return liveMeeting(r.meeting);
+  }
+
+  async proposals(eventId: string, status?: string) {
+    return this.db.getRepository(ReplacementProposalEntity).find({ where: { eventId, ...(status ? { status: status as never } : {}) }, order: { createdAt: 'DESC' }, take: 200 });
+  }
+
+  async resolve(eventId: string, proposalId: string, accept: boolean) {
+    return this.withLive(eventId, async (m, changes) => {
+      const [{ settings }] = await m.query(`SELECT settings FROM events WHERE id = $1`, [eventId]);
+      try {
+        const r = await resolveProposal(m, eventId, proposalId, accept, { protectMinutes: settings.protectMinutes ?? 10 });
+        changes.push(...r.changes);
+        return r.proposal;
+      } catch (e) {
+        if (e instanceof ProposalError) throw new ApiError(e.status, e.status === 404 ? 'not_found' : 'conflict', { es: e.es, en: e.en });
+        throw e;
+      }
+    });
+  }
+
+  /** libs/live refuses impossible requests with a bilingual reason: a 409 for the caller. */
+  private domain<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof LiveError) throw new ApiError(HttpStatus.CONFLICT, 'not_possible', e.reason);
       throw e;
     }
   }

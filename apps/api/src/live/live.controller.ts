@@ -10,6 +10,11 @@ import { LiveOpsService } from './live-ops.service';
 const CheckInBody = z.object({ delegateId: z.uuid() }).strict();
 const StatusBody = z.object({ status: z.enum(['checked_in', 'held', 'no_show', 'cancelled']), version: z.number().int().min(1).optional() }).strict();
 const LogQuery = z.object({ after: z.coerce.number().int().min(0).default(0) });
+const DelayBody = z.object({ fromSlotId: z.uuid(), minutes: z.number().int().min(1).max(240), scope: z.enum(['slot', 'rest-of-day']).default('slot') }).strict();
+const WalkInBody = z.object({ participantAId: z.uuid(), participantBId: z.uuid(), slotId: z.uuid().optional(), tableId: z.uuid().optional() }).strict();
+const LeaveBody = z.object({ at: z.iso.datetime({ offset: true }).optional() }).strict();
+const MoveBody = z.object({ slotId: z.uuid(), tableId: z.uuid(), version: z.number().int().min(1).optional() }).strict();
+const ProposalsQuery = z.object({ status: z.enum(['proposed', 'applied', 'rejected', 'expired', 'accepted']).optional() });
 
 @ApiTags('live')
 @ApiBearerAuth()
@@ -35,6 +40,58 @@ export class LiveController {
     @Body({ schema: StatusBody }) b: z.infer<typeof StatusBody>,
   ) {
     return this.ops.setMeetingStatus(eventId, meetingId, b.status, b.version);
+  }
+
+  @Post('delays')
+  @Allow('admin', 'staff')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Retrasar una franja o el resto del día / Delay a slot or the rest of the day' })
+  delay(@Param('eventId', ParseUUIDPipe) eventId: string, @Body({ schema: DelayBody }) b: z.infer<typeof DelayBody>) {
+    return this.ops.delay(eventId, b);
+  }
+
+  @Post('walk-ins')
+  @Allow('admin', 'staff')
+  @ApiOperation({ summary: 'Reunión espontánea en la primera mesa y franja libres / Walk-in meeting at the first free table and slot' })
+  walkIn(@Param('eventId', ParseUUIDPipe) eventId: string, @Body({ schema: WalkInBody }) b: z.infer<typeof WalkInBody>) {
+    return this.ops.walkIn(eventId, b);
+  }
+
+  @Post('participants/:participantId/leave')
+  @Allow('admin', 'staff')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'El participante se retira: se liberan sus reuniones posteriores / The participant leaves early' })
+  leave(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('participantId', ParseUUIDPipe) pid: string, @Body({ schema: LeaveBody }) b: z.infer<typeof LeaveBody>) {
+    return this.ops.leave(eventId, pid, b.at ? new Date(b.at) : new Date());
+  }
+
+  @Post('meetings/:meetingId/move')
+  @Allow('admin', 'staff')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mover una reunión a otra mesa o franja / Move a meeting' })
+  move(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('meetingId', ParseUUIDPipe) mid: string, @Body({ schema: MoveBody }) b: z.infer<typeof MoveBody>) {
+    return this.ops.move(eventId, mid, b);
+  }
+
+  @Get('proposals')
+  @Allow('admin', 'staff')
+  @ApiOperation({ summary: 'Propuestas de reemplazo / Replacement proposals' })
+  proposals(@Param('eventId', ParseUUIDPipe) eventId: string, @Query({ schema: ProposalsQuery }) q: z.infer<typeof ProposalsQuery>) {
+    return this.ops.proposals(eventId, q.status);
+  }
+
+  @Post('proposals/:proposalId/accept')
+  @Allow('admin', 'staff')
+  @HttpCode(200)
+  accept(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('proposalId', ParseUUIDPipe) id: string) {
+    return this.ops.resolve(eventId, id, true);
+  }
+
+  @Post('proposals/:proposalId/reject')
+  @Allow('admin', 'staff')
+  @HttpCode(200)
+  reject(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('proposalId', ParseUUIDPipe) id: string) {
+    return this.ops.resolve(eventId, id, false);
   }
 
   @Get('log')

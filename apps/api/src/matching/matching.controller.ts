@@ -37,6 +37,13 @@ export class MatchingController {
     return this.matching.matches(eventId, q);
   }
 
+  @Get('participants/:participantId/recommendations')
+  @Allow('admin', 'staff')
+  @ApiOperation({ summary: 'Mejores contrapartes de un participante, con equidad para GADM pequeños / Best counterparts of a participant, fair to small GADMs' })
+  recommendations(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('participantId', ParseUUIDPipe) pid: string) {
+    return this.matching.recommendations(eventId, pid);
+  }
+
   @Get('pair-overrides')
   @Allow('admin', 'staff')
   overrides(@Param('eventId', ParseUUIDPipe) eventId: string) {

@@ -77,6 +77,20 @@ export class MatchingService {
     return { run: { id: run.id, dataVersion: run.dataVersion, finishedAt: run.finishedAt }, items, total: n, page: q.page, pageSize: q.pageSize };
   }
 
+  /** A participant's best counterparts in the newest finished run, with the pairs behind each. */
+  async recommendations(eventId: string, participantId: string) {
+    const run = await this.db.getRepository(MatchRunEntity).findOne({ where: { eventId, status: 'done' }, order: { dataVersion: 'DESC' } });
+    if (!run) return { run: null, items: [] };
+    const items = await this.db.query(
+      `SELECT c.counterpart_id AS "counterpartId", p.name AS "counterpartName", p.kind AS "counterpartKind", p.province, p.region,
+              c.rank, c.score, c.promoted, c.pairs
+         FROM match_counterparts c JOIN participants p ON p.id = c.counterpart_id
+        WHERE c.run_id = $1 AND c.participant_id = $2 ORDER BY c.rank`,
+      [run.id, participantId],
+    );
+    return { run: { id: run.id, dataVersion: run.dataVersion, finishedAt: run.finishedAt }, items };
+  }
+
   /** An organiser's pin or block survives re-scoring; it changes the data version so a new run picks it up. */
   async setOverride(eventId: string, demandId: string, offerId: string, mode: PairOverrideMode) {
     const [d, o] = await Promise.all([

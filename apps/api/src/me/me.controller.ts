@@ -57,6 +57,12 @@ export class MeController {
     return this.matching.matches(p.eventId, { participantId: p.participantId, page: 1, pageSize: 200 });
   }
 
+  @Get('recommendations')
+  @ApiOperation({ summary: 'Con quién me conviene reunirme / Who I should meet' })
+  recommendations(@CurrentPrincipal() p: Me) {
+    return this.matching.recommendations(p.eventId, p.participantId);
+  }
+
   @Post('requests')
   @ApiOperation({ summary: 'Solicitar una reunión / Request a meeting' })
   request(@CurrentPrincipal() p: Me, @Body({ schema: RequestBody }) b: z.infer<typeof RequestBody>) {

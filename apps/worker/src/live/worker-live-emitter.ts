@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import Redis from 'ioredis';
 import { ENV, Env } from '@rueda/config';
@@ -9,7 +9,7 @@ import { JobProgressMessage, LIVE_NAMESPACE, LiveEmitter, LiveMessage, rooms, ro
  * format, and every API node delivers to the clients it holds.
  */
 @Injectable()
-export class WorkerLiveEmitter implements LiveEmitter, OnModuleDestroy {
+export class WorkerLiveEmitter implements LiveEmitter, OnApplicationShutdown {
   private readonly redis: Redis;
   private readonly nsp: ReturnType<Emitter['of']>;
 
@@ -20,14 +20,18 @@ export class WorkerLiveEmitter implements LiveEmitter, OnModuleDestroy {
   }
 
   emit(messages: LiveMessage[]): void {
+    // Once shut down, clients re-read what they missed from the live log when they reconnect.
+    if (this.redis.status === 'end') return;
     for (const msg of messages) this.nsp.to(roomsFor(msg)).emit('live', msg);
   }
 
   progress(p: JobProgressMessage): void {
+    if (this.redis.status === 'end') return;
     this.nsp.to(rooms.staff(p.eventId)).emit('progress', p);
   }
 
-  onModuleDestroy() {
+  /** After the processors have stopped (they close in onModuleDestroy), so their last messages go out. */
+  onApplicationShutdown() {
     this.redis.disconnect();
   }
 }

@@ -3,8 +3,8 @@ import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { runMatch } from '@rueda/matching';
-import { EventEntity, MatchResultEntity, MatchRunEntity, PairOverrideEntity } from '@rueda/persistence';
+import { buildMatchIndex, runMatch } from '@rueda/matching';
+import { EventEntity, MatchCounterpartEntity, MatchResultEntity, MatchRunEntity, PairOverrideEntity } from '@rueda/persistence';
 import { MatchingJobData, MatchingProgress, QUEUES } from '@rueda/queues';
 import { WorkerLiveEmitter } from '../live/worker-live-emitter';
 import { loadEventMatchInput } from './event-match-input';
@@ -38,7 +38,15 @@ export class MatchingProcessor extends WorkerHost {
     const started = Date.now();
     // Ask for enough extra offers per demand that blocked pairs can be dropped without leaving gaps.
     const extra = Math.min(blocked.size, 50);
-    const output = runMatch(input, { top: top + extra, weights: event.settings.matchWeights });
+    const index = buildMatchIndex(input, { weights: event.settings.matchWeights });
+    const output = runMatch(input, { top: top + extra, index });
+    // Per participant, its best counterparts over all its demands or offers (fairness on).
+    const counterparts: Partial<MatchCounterpartEntity>[] = [];
+    for (const p of input.participants) {
+      index.topCounterparts(p.id, top).forEach((c, i) =>
+        counterparts.push({ runId, participantId: p.id, counterpartId: c.participant, rank: i + 1, score: c.score, promoted: !!c.promoted, pairs: c.pairs }),
+      );
+    }
     const seconds = (Date.now() - started) / 1000;
     const perDemand = new Map<string, { offerId: string; score: number; reasons: { kind: string; detail: string }[] }[]>();
     for (const m of output.matches) {
@@ -64,6 +72,8 @@ export class MatchingProcessor extends WorkerHost {
     await this.db.transaction(async (m) => {
       await m.getRepository(MatchResultEntity).delete({ runId });
       for (let i = 0; i < rows.length; i += 1000) await m.getRepository(MatchResultEntity).insert(rows.slice(i, i + 1000));
+      await m.getRepository(MatchCounterpartEntity).delete({ runId });
+      for (let i = 0; i < counterparts.length; i += 1000) await m.getRepository(MatchCounterpartEntity).insert(counterparts.slice(i, i + 1000));
       await m.getRepository(MatchRunEntity).update(
         { id: runId },
         {

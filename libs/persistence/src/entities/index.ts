@@ -10,10 +10,11 @@ import { OfferEntity } from './offer.entity';
 import { MeetingEntity } from './meeting.entity';
 import { ScheduleVersionEntity } from './schedule-version.entity';
 import { ScheduleAssignmentEntity } from './schedule-assignment.entity';
-import { MatchResultEntity, MatchRunEntity, PairOverrideEntity } from './match.entity';
+import { MatchCounterpartEntity, MatchResultEntity, MatchRunEntity, PairOverrideEntity } from './match.entity';
 import { AuthSessionEntity, UserEntity } from './user.entity';
 import { ImportBatchEntity } from './import-batch.entity';
 import { LiveMessageEntity, ReplacementProposalEntity } from './live.entity';
+import { CommitmentEntity, ExportFileEntity, MeetingOutcomeEntity } from './outcome.entity';
 
 export * from './event.entity';
 export * from './event-session.entity';
@@ -31,10 +32,12 @@ export * from './match.entity';
 export * from './user.entity';
 export * from './import-batch.entity';
 export * from './live.entity';
+export * from './outcome.entity';
 
 export const ENTITIES = [
   EventEntity, EventSessionEntity, SlotEntity, TableEntity, ParticipantEntity, DelegateEntity, UnavailabilityEntity,
   DemandEntity, OfferEntity, MeetingEntity, ScheduleVersionEntity, ScheduleAssignmentEntity,
-  MatchRunEntity, MatchResultEntity, PairOverrideEntity, UserEntity, AuthSessionEntity, ImportBatchEntity,
+  MatchRunEntity, MatchResultEntity, MatchCounterpartEntity, PairOverrideEntity, UserEntity, AuthSessionEntity, ImportBatchEntity,
   LiveMessageEntity, ReplacementProposalEntity,
+  MeetingOutcomeEntity, CommitmentEntity, ExportFileEntity,
 ];

@@ -39,3 +39,16 @@ export class PairOverrideEntity {
   @Column({ type: 'varchar', length: 8 }) mode: PairOverrideMode;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }
+
+/** Per participant, its best counterparts of a run (aggregated over its demands or offers). */
+@Entity('match_counterparts')
+export class MatchCounterpartEntity {
+  @PrimaryColumn({ type: 'uuid' }) runId: string;
+  @PrimaryColumn({ type: 'uuid' }) participantId: string;
+  @PrimaryColumn({ type: 'uuid' }) counterpartId: string;
+  @Column({ type: 'integer' }) rank: number;
+  @Column({ type: 'real' }) score: number;
+  /** Listed thanks to the fairness quota for small GADMs rather than raw score. */
+  @Column({ type: 'boolean', default: false }) promoted: boolean;
+  @Column({ type: 'jsonb', default: [] }) pairs: { demand: string; offer: string; score: number }[];
+}

@@ -3,7 +3,7 @@ import { ParticipantEntity } from './participant.entity';
 
 import type { MeetingStatus } from '@rueda/domain';
 
-export type MeetingOrigin = 'request' | 'organiser' | 'mandatory' | 'walk_in';
+export type MeetingOrigin = 'request' | 'organiser' | 'mandatory' | 'walk_in' | 'replacement';
 
 /**
  * A bilateral meeting between two participants, through its whole lifecycle.

@@ -27,6 +27,8 @@ export class ParticipantEntity {
   /** Meetings held at the same time (several delegates); null = one per delegate, at least 1. */
   @Column({ type: 'integer', nullable: true }) parallel: number | null;
   @Column({ type: 'integer', nullable: true }) maxMeetings: number | null;
+  /** Left the venue (or announced it): its meetings from then on were freed. */
+  @Column({ type: 'timestamptz', nullable: true }) leftAt: Date | null;
   /** sha256 of the personal access token; the token itself is shown once when issued. */
   @Column({ type: 'varchar', length: 64, nullable: true, select: false }) accessTokenHash: string | null;
   @Column({ type: 'timestamptz', nullable: true }) accessTokenIssuedAt: Date | null;

@@ -1,6 +1,8 @@
 import { InitialSchema1763700000000 } from './1763700000000-initial-schema';
 import { ScheduleVersionParams1763800000000 } from './1763800000000-schedule-version-params';
 import { Live1763900000000 } from './1763900000000-live';
+import { OutcomesReports1764000000000 } from './1764000000000-outcomes-reports';
+import { MatchCounterparts1764100000000 } from './1764100000000-counterparts-left-at';
 
 /** Every migration in order; the data source runs exactly these. */
-export const MIGRATIONS = [InitialSchema1763700000000, ScheduleVersionParams1763800000000, Live1763900000000];
+export const MIGRATIONS = [InitialSchema1763700000000, ScheduleVersionParams1763800000000, Live1763900000000, OutcomesReports1764000000000, MatchCounterparts1764100000000];

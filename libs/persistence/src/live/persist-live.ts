@@ -1,0 +1,40 @@
+import { EntityManager } from 'typeorm';
+import type { LiveChange as DomainChange } from '@rueda/live';
+import { MeetingEntity } from '../entities';
+import type { LiveChange } from './live-log';
+
+/**
+ * Writes the meetings a libs/live operation changed (new ones inserted) and returns the live
+ * messages that announce them. Version columns move, so stale clients get a 409 afterwards.
+ */
+export async function persistMeetingChanges(
+  m: EntityManager, eventId: string, change: DomainChange, origin: 'walk_in' | 'replacement' = 'replacement',
+): Promise<{ changes: LiveChange[]; meetings: MeetingEntity[] }> {
+  const repo = m.getRepository(MeetingEntity);
+  const out: MeetingEntity[] = [];
+  const changes: LiveChange[] = [];
+  for (const c of change.changedMeetings) {
+    let row: MeetingEntity;
+    if (c.before === null) {
+      row = await repo.save(
+        repo.create({
+          id: c.after.id, eventId, participantAId: c.after.a, participantBId: c.after.b, status: c.after.status,
+          slotId: c.after.slotId, tableId: c.after.tableId, weight: c.after.weight, origin, respondedAt: new Date(),
+        }),
+      );
+    } else {
+      row = await repo.findOneOrFail({ where: { id: c.meetingId, eventId }, lock: { mode: 'pessimistic_write' } });
+      Object.assign(row, { status: c.after.status, slotId: c.after.slotId, tableId: c.after.tableId });
+      row = await repo.save(row);
+    }
+    out.push(row);
+    const tables = [...new Set([c.before?.tableId, c.after.tableId].filter((t): t is string => !!t))];
+    changes.push({
+      type: c.before === null ? 'meeting.created' : 'meeting.updated',
+      participants: [row.participantAId, row.participantBId],
+      tables,
+      payload: { id: row.id, status: row.status, participantAId: row.participantAId, participantBId: row.participantBId, slotId: row.slotId, tableId: row.tableId, version: row.version },
+    });
+  }
+  return { changes, meetings: out };
+}
