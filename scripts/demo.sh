@@ -11,6 +11,7 @@ bash scripts/services.sh
 source .rueda/env
 export PORT="${PORT:-3000}" LOG_LEVEL="${LOG_LEVEL:-info}"
 echo "[rueda] compilando / building" >&2
+export VITE_CONFIG_NATIVE_IGNORE_WARNING=true
 npm run --silent build >&2
 cli() { node dist/apps/cli/src/main.js "$@"; }
 cli db migrate

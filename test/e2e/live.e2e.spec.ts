@@ -41,6 +41,16 @@ describe('live agendas over socket.io', () => {
   const setStatus = (meetingId: string, status: string) =>
     api.http.post(`/events/${ev}/live/meetings/${meetingId}/status`).set(bearer(api.tokens.staff)).send({ status }).expect(200);
 
+  it('a participant\'s agenda carries time, table and counterpart', async () => {
+    const rows = (await api.http.get('/me/meetings').set(bearer(p.nabon.token)).expect(200)).body;
+    expect(rows).toHaveLength(2);
+    for (const r of rows) {
+      expect(r).toMatchObject({ status: 'scheduled', slotCode: expect.stringMatching(/^S\d{2}$/), tableNumber: expect.any(Number), counterpartKind: 'cooperant' });
+      expect(['JICA', 'CAF']).toContain(r.counterpartName);
+      expect(new Date(r.startsAt).getTime()).toBeLessThan(new Date(r.endsAt).getTime());
+    }
+  });
+
   it('refuses a connection without a valid token, saying why', async () => {
     const c = client('rp_not-a-real-token');
     await eventually(async () => (c.byes.length ? true : undefined), 5000);

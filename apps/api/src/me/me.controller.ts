@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource } from 'typeorm';
-import { DelegateEntity, DemandEntity, EventEntity, MeetingEntity, OfferEntity, ParticipantEntity } from '@rueda/persistence';
+import { DataSource } from 'typeorm';
+import { DelegateEntity, DemandEntity, EventEntity, OfferEntity, ParticipantEntity } from '@rueda/persistence';
 import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { accessLinkRate } from '../auth/rates';
 import { MatchingService } from '../matching/matching.service';
@@ -40,15 +40,26 @@ export class MeController {
   }
 
   @Get('meetings')
-  @ApiOperation({ summary: 'Mis reuniones / My meetings' })
+  @ApiOperation({ summary: 'Mis reuniones con hora, mesa y contraparte / My meetings with time, table and counterpart' })
   meetings(@CurrentPrincipal() p: Me) {
-    return this.db
-      .getRepository(MeetingEntity)
-      .createQueryBuilder('m')
-      .where('m.eventId = :e', { e: p.eventId })
-      .andWhere(new Brackets((w) => w.where('m.participantAId = :p', { p: p.participantId }).orWhere('m.participantBId = :p')))
-      .orderBy('m.createdAt', 'ASC')
-      .getMany();
+    return this.db.query(
+      `SELECT m.id, m.status, m.version, m.origin, m.mandatory, m.weight, m.note, m.expires_at AS "expiresAt",
+              m.participant_a_id AS "participantAId", m.participant_b_id AS "participantBId",
+              m.demand_id AS "demandId", m.offer_id AS "offerId", m.slot_id AS "slotId", m.table_id AS "tableId",
+              (m.participant_b_id = $2 AND m.status = 'requested') AS "awaitingMyAnswer",
+              s.code AS "slotCode", s.starts_at AS "startsAt", s.ends_at AS "endsAt", t.number AS "tableNumber",
+              c.id AS "counterpartId", c.name AS "counterpartName", c.kind AS "counterpartKind",
+              COALESCE(d.title, o.title) AS "topic"
+         FROM meetings m
+         JOIN participants c ON c.id = CASE WHEN m.participant_a_id = $2 THEN m.participant_b_id ELSE m.participant_a_id END
+         LEFT JOIN slots s ON s.id = m.slot_id
+         LEFT JOIN tables t ON t.id = m.table_id
+         LEFT JOIN demands d ON d.id = m.demand_id
+         LEFT JOIN offers o ON o.id = m.offer_id
+        WHERE m.event_id = $1 AND (m.participant_a_id = $2 OR m.participant_b_id = $2)
+        ORDER BY s.starts_at NULLS LAST, m.created_at`,
+      [p.eventId, p.participantId],
+    );
   }
 
   @Get('matches')

@@ -64,19 +64,30 @@ const command: CliCommand = {
     const meetings = await requestMeetings(api, ev, seed);
     say(`Reuniones / Meetings: ${meetings.accepted} aceptadas, ${meetings.declined} rechazadas, ${meetings.open} sin respuesta, ${meetings.mandatory} obligatorias.`);
 
+    // The schedule: generated on the worker, then published (announced over the websocket).
+    const version = await api.call<{ id: string }>('POST', `${ev}/schedules`, { timeLimitSeconds: 10, minMeetingsPerGadm: 1, mode: 'keep-published', seed: 1 });
+    const draft = await api.waitFor<{ status: string; stats: Record<string, number>; bounds: Record<string, number>; quality?: { ratio: number } }>(
+      `${ev}/schedules/${version.id}`, (v) => v.status === 'draft' || v.status === 'failed', 180_000);
+    if (draft.status !== 'draft') throw new Error('scheduling failed');
+    await api.call('POST', `${ev}/schedules/${version.id}/publish`);
+    say(`Agenda / Schedule: ${draft.stats.scheduled} reuniones en franjas, peso ${draft.stats.weight} de una cota de ${draft.bounds.weightUpperBound} ` +
+      `(${((draft.quality?.ratio ?? 0) * 100).toFixed(2)} %), ${draft.stats.holes} huecos; publicada / published.`);
+
     const links = await Promise.all(
       (await api.call<{ items: { id: string; name: string }[] }>('GET', `${ev}/participants?kind=gadm&pageSize=2`)).items
         .concat((await api.call<{ items: { id: string; name: string }[] }>('GET', `${ev}/participants?kind=cooperant&pageSize=1`)).items)
         .map(async (p) => ({ name: p.name, token: (await api.call<{ token: string }>('POST', `${ev}/participants/${p.id}/access-link`)).token })),
     );
     say('');
-    say(`API:            ${values.api}`);
-    say(`Documentación:  ${values.api}/docs`);
-    say(`Salud / Health: ${values.api}/health`);
-    say(`Evento / Event: ${eventId}`);
-    say(`Organizador / Organiser: ${ADMIN_EMAIL} / ${password}`);
-    say('Enlaces personales / Personal access links (Authorization: Bearer …):');
-    for (const l of links) say(`  ${l.name}: ${l.token}`);
+    say(`Consola / Console:      ${values.api}/app/   (${ADMIN_EMAIL} / ${password})`);
+    say(`Sala de control:        ${values.api}/app/events/${eventId}/control`);
+    say(`Pantalla / Board:       ${values.api}/app/board/${eventId}`);
+    say(`Mesa 1 / Table 1:       ${values.api}/app/table/${eventId}/1`);
+    say(`API docs (OpenAPI):     ${values.api}/docs`);
+    say(`Salud / Health:         ${values.api}/health`);
+    say(`Colas / Queues:         ${values.api}/queues   (?token=<organiser token>)`);
+    say('Agendas personales / Personal agendas:');
+    for (const l of links) say(`  ${l.name}: ${values.api}/app/a/${l.token}`);
     return 0;
   },
 };
