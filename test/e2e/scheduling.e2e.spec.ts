@@ -1,3 +1,4 @@
+import { io } from 'socket.io-client';
 import { bearer, eventually, SAMPLE_EVENT, startTestApi, TestApi } from '../support/api';
 
 describe('scheduling as a BullMQ job: draft, review, publish, regenerate the unpublished part', () => {
@@ -65,6 +66,24 @@ describe('scheduling as a BullMQ job: draft, review, publish, regenerate the unp
     const statuses = await api.query(`SELECT status, count(*)::int AS n FROM schedule_versions WHERE event_id = $1 GROUP BY status ORDER BY status`, [ev]);
     expect(statuses).toEqual([{ status: 'published', n: 1 }, { status: 'superseded', n: 1 }]);
     await api.http.post(`/events/${ev}/schedules/${versions[0].id}/publish`).set(admin()).expect(409);
+  });
+
+  it('reports progress to organisers over the websocket while the solver runs in its own thread', async () => {
+    const base = await api.listen();
+    const socket = io(`${base}/live`, { auth: { token: api.tokens.staff }, transports: ['websocket'], forceNew: true });
+    const seen: { phase: string; percent: number; bound?: number }[] = [];
+    socket.on('progress', (p) => seen.push(p));
+    await new Promise<void>((r) => socket.once('connect', () => r()));
+    await socket.timeout(5000).emitWithAck('subscribe', { eventId: ev });
+    try {
+      const draft = await generate({ timeLimitSeconds: 2, mode: 'full', seed: 3 });
+      await eventually(async () => (seen.some((p) => p.phase === 'done') ? true : undefined), 5000);
+      expect(seen.map((p) => p.percent)).toEqual([...seen.map((p) => p.percent)].sort((a, b) => a - b));
+      expect(seen.some((p) => p.phase === 'solving')).toBe(true);
+      expect(seen.at(-1)).toMatchObject({ phase: 'done', percent: 100, bound: draft.bounds.weightUpperBound });
+    } finally {
+      socket.disconnect();
+    }
   });
 
   it('exports the event as rueda.schedule-instance/1 with pins for the published meetings', async () => {

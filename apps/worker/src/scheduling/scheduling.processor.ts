@@ -5,7 +5,7 @@ import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { loadEventScheduleInstance, saveScheduleVersion } from '@rueda/persistence';
 import { QUEUES, SchedulingJobData, SchedulingProgress } from '@rueda/queues';
-import { solve } from '@rueda/scheduling';
+import { solveInThread } from './solve-in-thread';
 import { WorkerLiveEmitter } from '../live/worker-live-emitter';
 
 /**
@@ -30,17 +30,12 @@ export class SchedulingProcessor extends WorkerHost {
     const { instance, pinned } = await loadEventScheduleInstance(this.db.manager, eventId, { keepPublished: mode === 'keep-published' });
     await report({ phase: 'solving', percent: 5 });
     let lastReport = 0;
-    const schedule = solve(instance, {
-      seed,
-      timeLimitMs,
-      minMeetingsPerGadm,
-      onProgress: (p) => {
-        // The solver reports often; Redis needs to hear only a few times a second.
-        const now = Date.now();
-        if (now - lastReport < 250) return;
-        lastReport = now;
-        void report({ phase: 'solving', percent: 5 + Math.round(p.percent * 0.9), bestWeight: p.bestWeight, bound: p.bound });
-      },
+    const schedule = await solveInThread(instance, { seed, timeLimitMs, minMeetingsPerGadm }, (p) => {
+      // The solver reports often; Redis needs to hear only a few times a second.
+      const now = Date.now();
+      if (now - lastReport < 250) return;
+      lastReport = now;
+      void report({ phase: 'solving', percent: 5 + Math.round(p.percent * 0.9), bestWeight: p.bestWeight, bound: p.bound });
     });
     await report({ phase: 'saving', percent: 96, bestWeight: schedule.stats.weight, bound: schedule.bounds.weightUpperBound });
     await saveScheduleVersion(this.db.manager, scheduleVersionId, schedule);
