@@ -122,3 +122,41 @@ describe('live agendas over socket.io', () => {
     expect(again).toMatchObject({ alreadyCheckedIn: true, delegate: { checkedInAt: first.delegate.checkedInAt } });
   });
 });
+
+describe('live sockets and token lifetime', () => {
+  let api: TestApi;
+  let base: string;
+  const clients: LiveTestClient[] = [];
+  beforeAll(async () => {
+    api = await startTestApi({ LIVE_TOKEN_CHECK_MS: '200' });
+    base = await api.listen();
+  });
+  afterAll(async () => {
+    clients.forEach((c) => c.close());
+    delete process.env.LIVE_TOKEN_CHECK_MS;
+    await api?.close();
+  });
+
+  it('an expired organiser session is disconnected with a clear reason', async () => {
+    const ev = (await api.http.post('/events').set(bearer(api.tokens.admin)).send(SAMPLE_EVENT)).body.id;
+    const c = new LiveTestClient(base, api.tokens.staff, { eventId: ev });
+    clients.push(c);
+    expect((await c.subscribe()).ok).toBe(true);
+    await api.query(`UPDATE auth_sessions SET expires_at = now() - interval '1 second' WHERE user_id = (SELECT id FROM users WHERE email = 'staff@rueda.test')`);
+    await eventually(async () => (c.byes.length ? true : undefined), 5000);
+    expect(c.byes[0]).toMatchObject({ code: 'token_expired', es: expect.stringContaining('venció') });
+    await eventually(async () => (!c.socket.connected ? true : undefined), 5000);
+  });
+
+  it('a re-issued personal link disconnects the old one', async () => {
+    const ev = (await api.http.post('/events').set(bearer(api.tokens.admin)).send(SAMPLE_EVENT)).body.id;
+    const pid = (await api.http.post(`/events/${ev}/participants`).set(bearer(api.tokens.admin)).send({ externalId: '0104', kind: 'gadm', name: 'N' })).body.id;
+    const old = (await api.http.post(`/events/${ev}/participants/${pid}/access-link`).set(bearer(api.tokens.admin))).body.token;
+    const c = new LiveTestClient(base, old);
+    clients.push(c);
+    expect((await c.subscribe()).ok).toBe(true);
+    await api.http.post(`/events/${ev}/participants/${pid}/access-link`).set(bearer(api.tokens.admin)).expect(201);
+    await eventually(async () => (c.byes.length ? true : undefined), 5000);
+    expect(c.byes[0].code).toBe('token_revoked');
+  });
+});

@@ -17,6 +17,8 @@ export const envSchema = z.object({
   API_RATE_PER_MINUTE: z.coerce.number().int().positive().default(6000),
   /** Namespace of the BullMQ keys in Redis: API nodes and workers of one deployment share it. */
   QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]{1,40}$/i).default('rueda'),
+  /** How often live sockets are re-checked for expired or revoked tokens. */
+  LIVE_TOKEN_CHECK_MS: z.coerce.number().int().min(100).default(30_000),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(8).optional(),
 });

@@ -1,4 +1,5 @@
-import { Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, OnModuleDestroy } from '@nestjs/common';
+import { ENV, Env } from '@rueda/config';
 import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Namespace, Socket } from 'socket.io';
@@ -12,7 +13,7 @@ import { AuthService } from '../auth/auth.service';
 import { Principal } from '../auth/principal';
 import { LiveOpsService } from './live-ops.service';
 
-type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { principal: Principal }>;
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { principal: Principal; token: string }>;
 
 const bye = { code: 'unauthenticated', es: 'Token inválido o vencido: vuelva a iniciar sesión', en: 'Invalid or expired token: sign in again' };
 
@@ -23,14 +24,16 @@ const bye = { code: 'unauthenticated', es: 'Token inválido o vencido: vuelva a 
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection, LiveEmitter, OnModuleDestroy {
   @WebSocketServer() private readonly nsp: Namespace<ClientToServerEvents, ServerToClientEvents>;
-  private readonly log = new Logger(LiveGateway.name);
-  private readonly expiryTimer = setInterval(() => this.dropExpired(), 30_000).unref();
+  private readonly expiryTimer: NodeJS.Timeout;
 
   constructor(
     private readonly auth: AuthService,
     private readonly ops: LiveOpsService,
     @InjectDataSource() private readonly db: DataSource,
-  ) {}
+    @Inject(ENV) env: Env,
+  ) {
+    this.expiryTimer = setInterval(() => void this.dropInvalid(), env.LIVE_TOKEN_CHECK_MS).unref();
+  }
 
   /** Authenticates in the handshake, before the connection counts: no message can arrive unauthenticated. */
   afterInit(nsp: Namespace) {
@@ -43,6 +46,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, LiveEmit
           return next(err);
         }
         (socket as LiveSocket).data.principal = principal;
+        (socket as LiveSocket).data.token = token!;
         next();
       }, next);
     });
@@ -96,15 +100,25 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, LiveEmit
     for (const msg of messages) this.nsp.to(roomsFor(msg)).emit('live', msg);
   }
 
-  private dropExpired() {
+  /**
+   * A session that expires or a personal link that is re-issued must stop the live feed too:
+   * each distinct token is resolved again, and sockets whose token no longer holds are told why.
+   */
+  private async dropInvalid() {
     if (!this.nsp) return;
-    const now = Date.now();
-    for (const socket of this.nsp.sockets.values()) {
-      const p = (socket as LiveSocket).data.principal;
-      if (p?.type === 'user' && p.expiresAt && p.expiresAt.getTime() <= now) {
-        socket.emit('bye', { code: 'token_expired', es: 'Su sesión venció: vuelva a iniciar sesión', en: 'Your session expired: sign in again' });
-        socket.disconnect(true);
-      }
+    const sockets = [...this.nsp.sockets.values()] as LiveSocket[];
+    const verdicts = new Map<string, Promise<boolean>>();
+    for (const socket of sockets) {
+      const token = socket.data.token;
+      if (!token) continue;
+      if (!verdicts.has(token)) verdicts.set(token, this.auth.resolve(token).then((p) => p !== null, () => true));
+      if (await verdicts.get(token)) continue;
+      const p = socket.data.principal;
+      const reason = p?.type === 'participant'
+        ? { code: 'token_revoked', es: 'Su enlace personal fue reemplazado: use el nuevo enlace', en: 'Your personal link was replaced: use the new link' }
+        : { code: 'token_expired', es: 'Su sesión venció: vuelva a iniciar sesión', en: 'Your session expired: sign in again' };
+      socket.emit('bye', reason);
+      socket.disconnect(true);
     }
   }
 
