@@ -49,6 +49,7 @@ export class LiveTestClient {
   }
 
   async reconnect(): Promise<SubscribeAck> {
+    this.socket.disconnect();
     this.socket = this.connect();
     return this.subscribe();
   }

@@ -1,16 +1,37 @@
+import { useState, type DragEvent } from 'react';
 import { useI18n } from './i18n';
 import type { Assignment, Slot, TableRec } from './types';
 import { StatusBadge } from './ui';
 
+export interface GridMove { meetingId: string; slotId: string; tableId: string }
+
+/** Statuses that no longer occupy their cell (the table is free again). */
+export const FREED = new Set(['no_show', 'cancelled']);
+
 /**
  * The slot × table grid of a schedule. `byTable` turns it round (tables as rows) for the control
- * room; `statuses` colours cells by the live meeting status.
+ * room; `statuses` colours cells by the live meeting status. With `onMove`, meetings for which
+ * `canDrag` says yes can be dragged onto another cell (the keyboard alternative is a form next
+ * to the grid). A cell may hold a freed meeting (no-show, cancelled) and the one that replaced it:
+ * the active one is shown, the freed one as an alert line.
  */
-export function ScheduleGrid({ slots, tables, assignments, timeZone, statuses, byTable = false, caption }: {
+export function ScheduleGrid({ slots, tables, assignments, timeZone, statuses, byTable = false, caption, onMove, canDrag, selected, snapBack, highlight }: {
   slots: Slot[]; tables: TableRec[]; assignments: Assignment[]; timeZone: string; statuses?: Map<string, string>; byTable?: boolean; caption: string;
+  onMove?: (m: GridMove) => void; canDrag?: (a: Assignment) => boolean; selected?: string | null; snapBack?: string | null; highlight?: Set<string>;
 }) {
   const { t, time } = useI18n();
-  const cells = new Map(assignments.map((a) => [`${a.slotId}|${a.tableId}`, a]));
+  const [dragging, setDragging] = useState<string | null>(null);
+  const [over, setOver] = useState<string | null>(null);
+  const statusOf = (a: Assignment) => statuses?.get(a.meetingId) ?? 'scheduled';
+  const cells = new Map<string, { active?: Assignment; freed: Assignment[] }>();
+  for (const a of assignments) {
+    const key = `${a.slotId}|${a.tableId}`;
+    const c = cells.get(key) ?? { freed: [] };
+    if (statuses && FREED.has(statusOf(a))) c.freed.push(a);
+    else if (!c.active) c.active = a;
+    else c.freed.push(a);
+    cells.set(key, c);
+  }
   const usedTables = tables.length ? tables : [...new Map(assignments.map((a) => [a.tableId, { id: a.tableId, number: a.table, label: '' }])).values()].sort((x, y) => x.number - y.number);
   const slotHead = (s: Slot) => (
     <>
@@ -18,21 +39,69 @@ export function ScheduleGrid({ slots, tables, assignments, timeZone, statuses, b
       <span className="grid-slot-time">{time(s.startsAt, timeZone)}</span>
     </>
   );
+  const dropProps = (key: string, s: Slot, tb: TableRec) => onMove ? {
+    onDragOver: (e: DragEvent) => {
+      if (!dragging) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'move';
+      if (over !== key) setOver(key);
+    },
+    onDragLeave: () => setOver((o) => (o === key ? null : o)),
+    onDrop: (e: DragEvent) => {
+      e.preventDefault();
+      const id = e.dataTransfer.getData('text/plain') || dragging;
+      setOver(null);
+      setDragging(null);
+      if (id) onMove({ meetingId: id, slotId: s.id, tableId: tb.id });
+    },
+  } : {};
   const cell = (s: Slot, tb: TableRec) => {
-    const a = cells.get(`${s.id}|${tb.id}`);
-    if (!a) return <td key={`${s.id}|${tb.id}`} className="grid-cell empty"><span className="visually-hidden">{t('grid.free')}</span></td>;
-    const status = statuses?.get(a.meetingId);
+    const key = `${s.id}|${tb.id}`;
+    const c = cells.get(key);
+    const a = c?.active;
+    const freed = c?.freed ?? [];
+    const overCls = over === key ? ' drop-over' : '';
+    const common = { 'data-slot': s.id, 'data-table': tb.id, ...dropProps(key, s, tb) };
+    const freedLines = freed.map((f) => (
+      <span key={f.meetingId} className="grid-freed" data-freed={f.meetingId}>
+        <span aria-hidden="true">⚠ </span>{t(statusOf(f) === 'no_show' ? 'status.no_show' : 'status.cancelled')}: {f.participantA} ⇄ {f.participantB}
+      </span>
+    ));
+    if (!a) {
+      return (
+        <td key={key} className={`grid-cell ${freed.length ? `st-${statusOf(freed[0])} freed` : 'empty'}${overCls}`} {...common}>
+          {freedLines}
+          {!freed.length && <span className="visually-hidden">{t('grid.free')}</span>}
+        </td>
+      );
+    }
+    const status = statuses ? statusOf(a) : undefined;
+    const drag = !!onMove && (canDrag ? canDrag(a) : true);
+    const cls = [
+      'grid-cell', status ? `st-${status}` : 'st-scheduled', a.mandatory ? 'mandatory' : '', drag ? 'draggable' : '', overCls.trim(),
+      freed.length ? 'has-freed' : '', selected === a.meetingId ? 'selected' : '', snapBack === a.meetingId ? 'snap-back' : '',
+      highlight?.has(a.meetingId) ? 'flash' : '',
+    ].filter(Boolean).join(' ');
     return (
-      <td key={`${s.id}|${tb.id}`} className={`grid-cell ${status ? `st-${status}` : 'st-scheduled'}${a.mandatory ? ' mandatory' : ''}`} data-meeting={a.meetingId} title={`${a.participantA} ⇄ ${a.participantB}`}>
+      <td key={key} className={cls} data-meeting={a.meetingId} title={`${a.participantA} ⇄ ${a.participantB}${drag ? ` — ${t('move.dragHint')}` : ''}`} {...common}
+        draggable={drag || undefined}
+        onDragStart={drag ? (e) => {
+          e.dataTransfer.setData('text/plain', a.meetingId);
+          e.dataTransfer.effectAllowed = 'move';
+          setDragging(a.meetingId);
+        } : undefined}
+        onDragEnd={drag ? () => { setDragging(null); setOver(null); } : undefined}>
+        {freedLines}
         <span className="grid-a">{a.participantA}</span>
         <span className="grid-b">{a.participantB}</span>
         {status && <StatusBadge status={status} />}
+        {selected === a.meetingId && <span className="visually-hidden">{t('move.selectHint')}</span>}
       </td>
     );
   };
   return (
     <>
-    <div className="table-scroll grid-scroll" tabIndex={0} role="region" aria-label={caption}>
+    <div className={`table-scroll grid-scroll${dragging ? ' is-dragging' : ''}`} tabIndex={0} role="region" aria-label={caption}>
       <table className="grid">
         <caption className="visually-hidden">{caption}</caption>
         {byTable ? (

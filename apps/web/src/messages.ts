@@ -2,7 +2,10 @@
  * Every text of the interface. Spanish is the reference (the organisers' language); English
  * must have exactly the same keys (the type checker enforces it).
  */
+import { enDay, esDay } from './messagesDay';
+
 export const es = {
+  ...esDay,
   'app.name': 'Rueda de Negocios',
   'lang.label': 'Idioma',
   'common.skip': 'Saltar al contenido',
@@ -368,6 +371,7 @@ export const es = {
 export type MessageKey = keyof typeof es;
 
 export const en: Record<MessageKey, string> = {
+  ...enDay,
   'app.name': 'Business Matchmaking',
   'lang.label': 'Language',
   'common.skip': 'Skip to content',

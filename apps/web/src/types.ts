@@ -16,6 +16,7 @@ export interface EventRec {
   timeZone: string;
   version: number;
   sessions?: Session[];
+  settings?: { recoveryMode?: 'automatic' | 'confirm'; protectMinutes?: number; [k: string]: unknown };
   createdAt?: string;
 }
 export interface Slot { id: string; code: string; ordinal: number; startsAt: string; endsAt: string; sessionId?: string | null }
@@ -56,3 +57,12 @@ export interface ImportReport {
   issues: { row: number; column: string | null; code: string; severity: 'error' | 'warning'; message: { es: string; en: string }; value?: string }[];
 }
 export interface Delegate { id: string; participantId: string; externalId: string; fullName: string; role?: string | null; email?: string | null; checkedInAt?: string | null; version: number }
+export interface ProposalRow {
+  id: string; slotId: string; tableId: string; freedMeetingId: string | null; status: 'proposed' | 'applied' | 'rejected' | 'expired' | 'accepted';
+  mode: 'automatic' | 'confirm'; resultMeetingId: string | null; createdAt: string; resolvedAt: string | null;
+  proposal: {
+    kind?: 'fill' | 'move'; meeting?: { a: string; b: string; meetingId?: string; source: string }; score?: number; disruption?: number;
+    requiresConfirmation?: boolean; reason?: { es: string; en: string } | string; moves?: { meetingId: string }[]; none?: boolean;
+  };
+}
+export type LiveMeetingRef = Pick<Meeting, 'id' | 'status' | 'participantAId' | 'participantBId' | 'slotId' | 'tableId' | 'version'>;

@@ -12,3 +12,4 @@ export * from './reporting/report-data';
 export * from './live/live-state';
 export * from './live/persist-live';
 export * from './live/recovery';
+export * from './scheduling/edit-draft';

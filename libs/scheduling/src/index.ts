@@ -11,3 +11,5 @@ export type { InstanceGeneratorOptions } from './generator';
 export { buildModel, isGadmParticipant } from './model';
 export type { Model } from './model';
 export { REASONS } from './output';
+export { measureSchedule } from './stats';
+export type { MeasuredSchedule } from './stats';

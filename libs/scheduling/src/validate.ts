@@ -1,4 +1,5 @@
 import { SCHEDULE_FORMAT, Schedule, ScheduleInstance } from '@rueda/formats';
+import { measureSchedule } from './stats';
 
 export interface ScheduleViolation {
   code:
@@ -43,7 +44,6 @@ export function validateSchedule(instance: ScheduleInstance, schedule: Schedule)
   const tableSlot = new Set<string>();
   const perSlot = new Map<string, number>();
   const perParticipant = new Map<string, number>();
-  const slotsOf = new Map<string, Set<number>>();
   let weight = 0;
   for (const a of schedule.assignments) {
     note(a.meeting);
@@ -72,11 +72,6 @@ export function validateSchedule(instance: ScheduleInstance, schedule: Schedule)
       const parallel = p.fixedTable !== undefined ? 1 : (p.parallel ?? 1);
       if (n === parallel + 1) add('parallel-exceeded', `${pid} has more than ${parallel} meeting(s) in ${a.slot}`);
       perParticipant.set(pid, (perParticipant.get(pid) ?? 0) + 1);
-      if (s !== undefined) {
-        const set = slotsOf.get(pid) ?? new Set<number>();
-        set.add(s);
-        slotsOf.set(pid, set);
-      }
     }
   }
   for (const u of schedule.unscheduled) {
@@ -91,13 +86,7 @@ export function validateSchedule(instance: ScheduleInstance, schedule: Schedule)
     if (max !== undefined && n > max) add('max-meetings-exceeded', `${pid} has ${n} meetings, maxMeetings ${max}`);
   }
 
-  let holes = 0;
-  for (const [pid, set] of slotsOf) {
-    const unavailable = new Set((parts.get(pid)?.unavailable ?? []).map((id) => slotIdx.get(id)));
-    const first = Math.min(...set);
-    const last = Math.max(...set);
-    for (let s = first + 1; s < last; s++) if (!set.has(s) && !unavailable.has(s)) holes++;
-  }
+  const { holes } = measureSchedule(instance, schedule.assignments);
   const st = schedule.stats;
   if (st.scheduled !== schedule.assignments.length) add('stats', `stats.scheduled ${st.scheduled} ≠ ${schedule.assignments.length}`);
   if (Math.abs(st.weight - weight) > 1e-6 * Math.max(1, weight)) add('stats', `stats.weight ${st.weight} ≠ ${weight}`);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Allow } from '../auth/principal';
@@ -12,6 +12,7 @@ const GenerateBody = z
     mode: z.enum(['full', 'keep-published']).default('keep-published'),
   })
   .strict();
+const AssignmentBody = z.object({ slotId: z.uuid(), tableId: z.uuid() }).strict();
 const InstanceQuery = z.object({ keepPublished: z.enum(['true', 'false']).default('true') });
 
 @ApiTags('scheduling')
@@ -54,6 +55,25 @@ export class SchedulingController {
   @Allow('admin', 'staff')
   assignments(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('versionId', ParseUUIDPipe) id: string) {
     return this.scheduling.assignments(eventId, id);
+  }
+
+  @Put(':versionId/assignments/:meetingId')
+  @Allow('admin')
+  @ApiOperation({ summary: 'Mover una reunión del borrador a otra mesa o franja (arrastrar) / Move a draft meeting (drag and drop)' })
+  move(
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('versionId', ParseUUIDPipe) id: string,
+    @Param('meetingId', ParseUUIDPipe) meetingId: string,
+    @Body({ schema: AssignmentBody }) b: z.infer<typeof AssignmentBody>,
+  ) {
+    return this.scheduling.editAssignment(eventId, id, meetingId, b);
+  }
+
+  @Delete(':versionId/assignments/:meetingId')
+  @Allow('admin')
+  @ApiOperation({ summary: 'Quitar una reunión del borrador / Take a meeting out of the draft' })
+  unassign(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('versionId', ParseUUIDPipe) id: string, @Param('meetingId', ParseUUIDPipe) meetingId: string) {
+    return this.scheduling.editAssignment(eventId, id, meetingId, null);
   }
 
   @Post(':versionId/publish')

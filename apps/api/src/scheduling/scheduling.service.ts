@@ -6,7 +6,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import {
-  EventEntity, loadEventScheduleInstance, publishScheduleVersion, ScheduleStateError, ScheduleVersionEntity,
+  DraftEditRefused, editDraftAssignment, EventEntity, loadEventScheduleInstance, publishScheduleVersion, ScheduleStateError,
+  ScheduleVersionEntity,
 } from '@rueda/persistence';
 import { QUEUES, SchedulingJobData, SchedulingProgress } from '@rueda/queues';
 import { ApiError, notFound } from '../common/errors';
@@ -91,6 +92,17 @@ export class SchedulingService {
     } catch (e) {
       if (!(e instanceof ScheduleStateError)) throw e;
       throw new ApiError(e.code === 'not_found' ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT, e.code, { es: e.es, en: e.en });
+    }
+  }
+
+  /** Drag and drop on the draft: conflicts are refused with their reason (409). */
+  async editAssignment(eventId: string, versionId: string, meetingId: string, to: { slotId: string; tableId: string } | null) {
+    try {
+      return await editDraftAssignment(this.db.manager, eventId, versionId, meetingId, to);
+    } catch (e) {
+      if (e instanceof DraftEditRefused) throw new ApiError(HttpStatus.CONFLICT, 'cell_unavailable', e.reason);
+      if (e instanceof ScheduleStateError) throw new ApiError(e.code === 'not_found' ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT, e.code, { es: e.es, en: e.en });
+      throw e;
     }
   }
 

@@ -1,25 +1,73 @@
-import { useState } from 'react';
-import type { LiveMessage, LiveMeeting } from '@rueda/realtime';
-import { session } from '../api';
-import { ScheduleGrid } from '../Grid';
-import { useLiveRefresh, useLoad } from '../hooks';
+import { useMemo, useState } from 'react';
+import type { LiveMessage, LiveMeeting, ReplacementProposal } from '@rueda/realtime';
+import { get, getAll, session } from '../api';
+import { FREED, ScheduleGrid, type GridMove } from '../Grid';
+import { useLiveRefresh, useLoad, useNow } from '../hooks';
 import { useI18n } from '../i18n';
-import { loadLiveData, PRESENT } from '../liveData';
+import { loadLiveData, PRESENT, type LiveData } from '../liveData';
 import type { MessageKey } from '../messages';
 import { Link } from '../router';
-import { ErrorBox, Field, LiveIndicator, Loading, Notice, Stat } from '../ui';
+import type { Assignment, Participant, ProposalRow } from '../types';
+import { post } from '../api';
+import { ErrorBox, Field, LiveIndicator, Loading, Notice, Stat, StatusBadge } from '../ui';
 import { useEvent } from './EventConsole';
+import { DayOperations, MoveForm, ProposalsPanel, RecoveryMode, useCellName, type DayContext } from './LiveOps';
 
 const SHOWN = ['scheduled', 'checked_in', 'held', 'no_show', 'cancelled'];
+/** Meetings that sit in a cell of the day's grid (freed ones stay visible as alerts). */
+const PLACED = new Set(['scheduled', 'checked_in', 'held', 'no_show', 'cancelled']);
+const MOVABLE = new Set(['scheduled', 'checked_in']);
+
+type ControlData = LiveData & { participants: Participant[] };
+
+/**
+ * The day's grid is built from the meetings themselves (their current slot and table), not from
+ * the published snapshot: moves, walk-ins and replacements show up at once.
+ */
+function liveAssignments(d: ControlData, name: (id: string) => string): Assignment[] {
+  const slots = new Map(d.slots.map((s) => [s.id, s]));
+  const tables = new Map(d.tables.map((tb) => [tb.id, tb]));
+  const out: Assignment[] = [];
+  for (const m of d.meetings.values()) {
+    if (!m.slotId || !m.tableId || !PLACED.has(m.status)) continue;
+    const s = slots.get(m.slotId);
+    const tb = tables.get(m.tableId);
+    if (!s || !tb) continue;
+    out.push({
+      meetingId: m.id, slotId: s.id, slot: s.code, startsAt: s.startsAt, endsAt: s.endsAt, tableId: tb.id, table: tb.number,
+      participantAId: m.participantAId, participantA: name(m.participantAId), participantBId: m.participantBId, participantB: name(m.participantBId),
+      weight: m.weight, mandatory: m.mandatory,
+    });
+  }
+  return out.sort((x, y) => x.startsAt.localeCompare(y.startsAt) || x.table - y.table);
+}
 
 export function ControlRoomTab() {
-  const { t, num, time } = useI18n();
-  const { event, name } = useEvent();
-  const data = useLoad(() => loadLiveData(event.id, { delegates: true }), [event.id]);
+  const { t, num, time, errorText } = useI18n();
+  const { event, reloadEvent } = useEvent();
+  const data = useLoad<ControlData>(async () => {
+    const [d, participants] = await Promise.all([loadLiveData(event.id, { delegates: true }), getAll<Participant>(`/events/${event.id}/participants`)]);
+    return { ...d, participants };
+  }, [event.id]);
+  const proposals = useLoad(async () => {
+    const [waiting, applied] = await Promise.all([
+      get<ProposalRow[]>(`/events/${event.id}/live/proposals?status=proposed`),
+      get<ProposalRow[]>(`/events/${event.id}/live/proposals?status=applied`),
+    ]);
+    return { waiting, applied };
+  }, [event.id]);
+  const now = useNow(15_000);
   const [table, setTable] = useState('1');
   const [feed, setFeed] = useState<LiveMessage[]>([]);
+  const [pending, setPending] = useState<GridMove | null>(null);
+  const [snapBack, setSnapBack] = useState<string | null>(null);
+  const [moveMsg, setMoveMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const refresh = () => {
+    void data.reload();
+    void proposals.reload();
+  };
   const onMessage = (m: LiveMessage) => {
-    setFeed((f) => [m, ...f].slice(0, 8));
+    setFeed((f) => [m, ...f].slice(0, 10));
     if ((m.type === 'meeting.updated' || m.type === 'meeting.created') && data.data) {
       const lm = m.payload as LiveMeeting;
       const prev = data.data.meetings.get(lm.id);
@@ -30,20 +78,71 @@ export function ControlRoomTab() {
       }
     }
   };
-  const live = useLiveRefresh({ token: session.token, eventId: event.id, refresh: () => void data.reload(), onMessage });
-  if (!data.data) return data.error ? <ErrorBox error={data.error} /> : <Loading />;
+  const live = useLiveRefresh({ token: session.token, eventId: event.id, refresh, onMessage });
   const d = data.data;
-  const statuses = new Map(d.assignments.map((a) => [a.meetingId, d.meetings.get(a.meetingId)?.status ?? 'scheduled']));
+  const byId = useMemo(() => new Map((d?.participants ?? []).map((p) => [p.id, p])), [d?.participants]);
+  const name = (id: string | null | undefined) => (id ? byId.get(id)?.name ?? id.slice(0, 8) : '—');
+  const ctx: DayContext | null = d ? {
+    event, slots: d.slots, tables: d.tables, participants: d.participants, name, meetings: d.meetings,
+    slotById: new Map(d.slots.map((s) => [s.id, s])), tableById: new Map(d.tables.map((tb) => [tb.id, tb])), changed: refresh,
+  } : null;
+  const cellName = useCellName(ctx ?? ({ slotById: new Map(), tableById: new Map(), event } as unknown as DayContext));
+  if (!d || !ctx) return data.error ? <ErrorBox error={data.error} /> : <Loading />;
+
+  let assignments = liveAssignments(d, name);
+  // While a move is on its way the meeting is drawn at its target; a refusal snaps it back.
+  if (pending) {
+    const s = ctx.slotById.get(pending.slotId);
+    const tb = ctx.tableById.get(pending.tableId);
+    if (s && tb) assignments = assignments.map((a) => (a.meetingId === pending.meetingId ? { ...a, slotId: s.id, slot: s.code, startsAt: s.startsAt, endsAt: s.endsAt, tableId: tb.id, table: tb.number } : a));
+  }
+  const statuses = new Map(assignments.map((a) => [a.meetingId, d.meetings.get(a.meetingId)?.status ?? 'scheduled']));
   const counts = new Map<string, number>();
   for (const s of statuses.values()) counts.set(s, (counts.get(s) ?? 0) + 1);
   const present = new Set<string>();
-  for (const a of d.assignments) {
+  for (const a of assignments) {
     if (PRESENT.has(statuses.get(a.meetingId) ?? '')) {
       present.add(a.participantAId);
       present.add(a.participantBId);
     }
   }
-  const expected = new Set(d.assignments.flatMap((a) => [a.participantAId, a.participantBId]));
+  const active = assignments.filter((a) => !FREED.has(statuses.get(a.meetingId) ?? ''));
+  const expected = new Set(active.flatMap((a) => [a.participantAId, a.participantBId]));
+  const canDrag = (a: Assignment) => MOVABLE.has(statuses.get(a.meetingId) ?? '') && Date.parse(a.endsAt) > now;
+  const movable = active.filter(canDrag);
+  const alerts = assignments.filter((a) => statuses.get(a.meetingId) === 'no_show');
+  const pairOf = (a: Assignment) => `${a.participantA} ⇄ ${a.participantB}`;
+
+  const move = async (mv: GridMove) => {
+    const a = assignments.find((x) => x.meetingId === mv.meetingId);
+    if (!a || (a.slotId === mv.slotId && a.tableId === mv.tableId)) return;
+    const m = d.meetings.get(mv.meetingId);
+    setMoveMsg(null);
+    setSnapBack(null);
+    setPending(mv);
+    try {
+      await post(`/events/${event.id}/live/meetings/${mv.meetingId}/move`, { slotId: mv.slotId, tableId: mv.tableId, version: m?.version });
+      await data.reload();
+      setMoveMsg({ kind: 'ok', text: t('move.ok', { pair: pairOf(a), cell: cellName(mv.slotId, mv.tableId) }) });
+    } catch (e) {
+      setMoveMsg({ kind: 'error', text: t('move.refused', { pair: pairOf(a), cell: cellName(mv.slotId, mv.tableId), reason: errorText(e) }) });
+      setSnapBack(mv.meetingId);
+      void data.reload();
+    } finally {
+      setPending(null);
+    }
+  };
+
+  const feedText = (m: LiveMessage) => {
+    const label = t(`livetype.${m.type}` as MessageKey) === `livetype.${m.type}` ? m.type : t(`livetype.${m.type}` as MessageKey);
+    if (m.type === 'replacement.proposed') {
+      const p = m.payload as ReplacementProposal;
+      const who = p.candidate ? `${name(p.candidate.participantAId)} ⇄ ${name(p.candidate.participantBId)}` : '—';
+      return `${label} (${p.mode === 'automatic' ? t('proposals.auto') : t('recovery.confirm').split(':')[0]}): ${who} → ${cellName(p.slotId, p.tableId)}`;
+    }
+    return label;
+  };
+
   return (
     <div className="stack">
       <section className="card" aria-labelledby="control-title">
@@ -53,28 +152,60 @@ export function ControlRoomTab() {
         </div>
         {live.state !== 'live' && <p className="muted small">{t('live.fallback')}</p>}
         {!d.version ? <Notice kind="warn">{t('control.noPublished')}</Notice> : (
-          <>
-            <div className="stats">
-              <Stat label={t('control.meetings')} value={num(d.assignments.length)} />
-              {SHOWN.map((s) => <Stat key={s} label={t(`status.${s}` as MessageKey)} value={num(counts.get(s) ?? 0)} />)}
-              <Stat label={t('control.checkedIn')} value={`${num(present.size)} / ${num(expected.size)}`} hint={t('control.checkedInHint')} />
-              <Stat label={t('control.delegatesIn')} value={`${num(d.delegates.filter((x) => x.checkedInAt).length)} / ${num(d.delegates.length)}`} hint={t('control.delegatesInHint')} />
-            </div>
-            <ScheduleGrid slots={d.slots} tables={d.tables} assignments={d.assignments} timeZone={event.timeZone} statuses={statuses} byTable caption={t('control.grid')} />
-          </>
+          <div className="stats">
+            <Stat label={t('control.meetings')} value={num(active.length)} />
+            {SHOWN.map((s) => <Stat key={s} label={t(`status.${s}` as MessageKey)} value={num(counts.get(s) ?? 0)} />)}
+            <Stat label={t('control.checkedIn')} value={`${num(present.size)} / ${num(expected.size)}`} hint={t('control.checkedInHint')} />
+            <Stat label={t('control.delegatesIn')} value={`${num(d.delegates.filter((x) => x.checkedInAt).length)} / ${num(d.delegates.length)}`} hint={t('control.delegatesInHint')} />
+          </div>
         )}
       </section>
+      {d.version && (
+        <>
+          <section className={`card alerts-card${alerts.length ? ' has-alerts' : ''}`} aria-labelledby="alerts-title">
+            <h2 id="alerts-title">{t('control.alerts')}</h2>
+            <div aria-live="polite">
+              {alerts.length === 0 ? <p className="muted">{t('control.noAlerts')}</p> : (
+                <ul className="alert-list">
+                  {alerts.map((a) => (
+                    <li key={a.meetingId} className="alert alert-error no-show-alert" data-meeting={a.meetingId}>
+                      <span aria-hidden="true">⚠ </span>{t('control.noShowAlert', { pair: pairOf(a), slot: `${a.slot} ${time(a.startsAt, event.timeZone)}`, table: a.table })}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          </section>
+          {proposals.data && <ProposalsPanel ctx={ctx} waiting={proposals.data.waiting} applied={proposals.data.applied} />}
+          <ErrorBox error={proposals.error} />
+          <section className="card" aria-labelledby="grid-title">
+            <h2 id="grid-title">{t('control.grid')}</h2>
+            <div className="move-feedback" aria-live="assertive">
+              {moveMsg && <Notice kind={moveMsg.kind}>{moveMsg.text}</Notice>}
+            </div>
+            <ScheduleGrid slots={d.slots} tables={d.tables} assignments={assignments} timeZone={event.timeZone} statuses={statuses} byTable caption={t('control.grid')}
+              onMove={(mv) => void move(mv)} canDrag={canDrag} snapBack={snapBack} />
+            <MoveForm ctx={ctx} movable={movable} onMove={(mv) => void move(mv)} />
+            <RecoveryMode ctx={ctx} reloadEvent={reloadEvent} />
+          </section>
+          <DayOperations ctx={ctx} now={now} />
+        </>
+      )}
       <section className="card" aria-labelledby="feed-title">
         <h2 id="feed-title">{t('control.feed')}</h2>
         {feed.length === 0 ? <p className="muted">{t('control.feedEmpty')}</p> : (
           <ol className="feed" aria-live="polite">
-            {feed.map((m) => (
-              <li key={m.seq}>
-                <span className="feed-time">{time(m.at, event.timeZone)}</span>
-                <span>{t(`livetype.${m.type}` as MessageKey) === `livetype.${m.type}` ? m.type : t(`livetype.${m.type}` as MessageKey)}</span>
-                {m.participants.length > 0 && <span className="muted">{m.participants.length === 2 ? `${name(m.participants[0])} ⇄ ${name(m.participants[1])}` : m.participants.length === 1 ? name(m.participants[0]) : t('control.nParticipants', { n: m.participants.length })}</span>}
-              </li>
-            ))}
+            {feed.map((m) => {
+              const lm = m.type === 'meeting.updated' || m.type === 'meeting.created' ? (m.payload as LiveMeeting) : null;
+              return (
+                <li key={m.seq} className={lm?.status === 'no_show' ? 'feed-alert' : undefined}>
+                  <span className="feed-time">{time(m.at, event.timeZone)}</span>
+                  <span>{feedText(m)}</span>
+                  {lm && <StatusBadge status={lm.status} />}
+                  {m.type !== 'replacement.proposed' && m.participants.length > 0 && <span className="muted">{m.participants.length === 2 ? `${name(m.participants[0])} ⇄ ${name(m.participants[1])}` : m.participants.length === 1 ? name(m.participants[0]) : t('control.nParticipants', { n: m.participants.length })}</span>}
+                </li>
+              );
+            })}
           </ol>
         )}
       </section>
