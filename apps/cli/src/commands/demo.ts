@@ -70,7 +70,7 @@ const command: CliCommand = {
       `${ev}/schedules/${version.id}`, (v) => v.status === 'draft' || v.status === 'failed', 180_000);
     if (draft.status !== 'draft') throw new Error('scheduling failed');
     await api.call('POST', `${ev}/schedules/${version.id}/publish`);
-    say(`Agenda / Schedule: ${draft.stats.scheduled} reuniones en franjas, peso ${draft.stats.weight} de una cota de ${draft.bounds.weightUpperBound} ` +
+    say(`Agenda / Schedule: ${draft.stats.scheduled} reuniones en franjas, peso ${Number(draft.stats.weight).toFixed(2)} de una cota de ${Number(draft.bounds.weightUpperBound).toFixed(2)} ` +
       `(${((draft.quality?.ratio ?? 0) * 100).toFixed(2)} %), ${draft.stats.holes} huecos; publicada / published.`);
 
     const links = await Promise.all(
