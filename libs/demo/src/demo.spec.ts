@@ -158,7 +158,7 @@ describe('toMatchInput', () => {
       for (const x of o.ods ?? []) expect(tax.ods.has(x)).toBe(true);
       for (const m of o.modalidades ?? []) expect(tax.modalidades.has(m)).toBe(true);
       expect(Array.isArray(o.regions) && Array.isArray(o.provinces)).toBe(true);
-      for (const p of o.provinces) expect(provinceCodes.has(p)).toBe(true);
+      for (const p of o.provinces ?? []) expect(provinceCodes.has(p)).toBe(true);
     }
     // Plain JSON: survives serialisation unchanged.
     expect(JSON.parse(JSON.stringify(mi))).toEqual(mi);

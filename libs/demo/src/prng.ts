@@ -1,18 +1,6 @@
-/**
- * mulberry32: tiny, fast and good enough for demo data; what matters is that
- * the same seed yields the same Jornada on every machine and Node version,
- * which Math.random cannot give.
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '@rueda/domain';
+
+export { mulberry32 };
 
 export class Rng {
   private readonly next: () => number;

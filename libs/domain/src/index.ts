@@ -5,3 +5,4 @@ export * from './time-zone';
 export * from './slots';
 export * from './gadm-lookup';
 export * from './meetings';
+export * from './random';

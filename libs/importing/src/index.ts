@@ -6,5 +6,5 @@ export { COLUMNS, resolveHeader, type ColumnSpec } from './columns';
 export { parseTable, decodeText, detectDelimiter, type ParseTableOptions } from './parse-table';
 export { validateImport, parseParticipantKind, type ImportContext, type KnownParticipant } from './validate';
 export { exportTable, exportWorkbook, SHEET_NAMES } from './export-table';
-export { toMatchInput, MATCH_INPUT_FORMAT, type MatchInput, type MatchInputParticipant, type MatchInputDemand, type MatchInputOffer } from './match-input';
+export { toMatchInput, MATCH_INPUT_FORMAT, type MatchInput } from './match-input';
 export { importFile } from './import-file';

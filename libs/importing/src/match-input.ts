@@ -1,50 +1,8 @@
-import type { DemandRecord, OfferRecord, ParticipantKind, ParticipantRecord } from './types';
+import { MATCH_INPUT_FORMAT, type MatchInput } from '@rueda/formats';
+import type { DemandRecord, OfferRecord, ParticipantRecord } from './types';
 
-export const MATCH_INPUT_FORMAT = 'rueda.match-input/1';
-
-/** The shape of rueda.match-input/1 (see /work/shared/formats/README.md). */
-export interface MatchInput {
-  format: typeof MATCH_INPUT_FORMAT;
-  participants: MatchInputParticipant[];
-  demands: MatchInputDemand[];
-  offers: MatchInputOffer[];
-}
-
-export interface MatchInputParticipant {
-  id: string;
-  kind: ParticipantKind;
-  name: string;
-  /** Province code ("01"), GADMs only. */
-  province?: string;
-  region?: string;
-  tipo?: string;
-}
-
-export interface MatchInputDemand {
-  id: string;
-  participant: string;
-  title: string;
-  description: string;
-  sectors?: string[];
-  competencias?: string[];
-  ods?: number[];
-  modalidades?: string[];
-  amountUsd?: number;
-}
-
-export interface MatchInputOffer {
-  id: string;
-  participant: string;
-  title: string;
-  description: string;
-  sectors?: string[];
-  ods?: number[];
-  modalidades?: string[];
-  regions: string[];
-  provinces: string[];
-  minAmountUsd?: number;
-  maxAmountUsd?: number;
-}
+// The format's types live with its reader in @rueda/formats; this file only converts records.
+export { MATCH_INPUT_FORMAT, type MatchInput } from '@rueda/formats';
 
 // Empty tag lists are left out, as in a half-filled form: the format treats a
 // missing tag field as "not stated", which is what an empty cell means.
@@ -88,7 +46,7 @@ export function toMatchInput(data: {
       ...tags('sectors', o.sectors),
       ...tags('ods', o.ods),
       ...tags('modalidades', o.modalidades),
-      regions: [...o.regions],
+      regions: [...o.regions] as MatchInput['offers'][number]['regions'],
       provinces: [...o.provinces],
       ...(o.minAmountUsd !== undefined && { minAmountUsd: o.minAmountUsd }),
       ...(o.maxAmountUsd !== undefined && { maxAmountUsd: o.maxAmountUsd }),

@@ -1,4 +1,4 @@
-import { loadCooperants, loadGadms, loadTaxonomy, zonedTimeToUtc, type MeetingStatus } from '@rueda/domain';
+import { loadCooperants, loadGadms, loadTaxonomy, mulberry32, zonedTimeToUtc, type MeetingStatus } from '@rueda/domain';
 import { NEXT_STEP_CODES, type CommitmentStage, type ReportData, type ReportMeeting, type ReportParticipant } from './model';
 import { titleCaseEs } from './gadms';
 
@@ -26,17 +26,6 @@ export interface SyntheticOptions {
   timeZone?: string;
 }
 
-/** Small seeded PRNG so benches and tests see the same event every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A plausible Rueda for benches and tests: real GADMs and cooperants from the reference,

@@ -1,18 +1,9 @@
-import { loadCooperants, loadGadms, loadTaxonomy } from '@rueda/domain';
+import { loadCooperants, loadGadms, loadTaxonomy, mulberry32 } from '@rueda/domain';
 import type { MatchDemand, MatchInput, MatchOffer, MatchParticipant, MatchRegion } from '@rueda/formats';
 import { SECTOR_LEXICON } from '../lexicon';
 
-/** mulberry32: tiny, fast, good enough for test data; same seed → same event. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Same seed → same event (the PRNG is shared with the demo generator). */
+export const seededRandom = mulberry32;
 
 export interface SyntheticOptions {
   demands: number;
