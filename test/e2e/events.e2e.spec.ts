@@ -47,6 +47,9 @@ describe('events, slots and records over HTTP', () => {
       .send({ participantId: gadm.id, externalId: 'D1', title: 'Agua potable', sectors: ['AGUA'], ods: [6], amountUsd: 250000 }).expect(201);
     const bySector = await api.http.get(`/events/${ev.id}/demands?sector=AGUA&province=AZUAY`).set(bearer(api.tokens.staff)).expect(200);
     expect(bySector.body.items.map((d: { id: string }) => d.id)).toEqual([ok.body.id]);
+    // A partial update leaves the fields it does not name alone.
+    const renamed = await api.http.patch(`/events/${ev.id}/demands/${ok.body.id}`).set(bearer(api.tokens.admin)).send({ version: ok.body.version, title: 'Planta de agua potable' }).expect(200);
+    expect(renamed.body).toMatchObject({ title: 'Planta de agua potable', sectors: ['AGUA'], ods: [6], amountUsd: 250000 });
   });
 
   it('refuses a stale update with 409 and the current state', async () => {

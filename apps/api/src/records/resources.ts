@@ -76,8 +76,14 @@ const amountsInOrder = (o: { minAmountUsd?: number | null; maxAmountUsd?: number
   o.minAmountUsd == null || o.maxAmountUsd == null || o.minAmountUsd <= o.maxAmountUsd;
 const amountsMsg = { message: 'minAmountUsd ≤ maxAmountUsd', path: ['maxAmountUsd'] };
 
-/** Updates carry the version the client read, so a stale write is refused with 409. */
-const withVersion = <T extends z.ZodRawShape>(shape: T) => z.object(shape).partial().extend({ version: z.number().int().min(1) }).strict();
+/**
+ * Updates carry the version the client read, so a stale write is refused with 409. Defaults
+ * are stripped: a field the client leaves out must stay as it is, not be reset.
+ */
+const withVersion = <T extends z.ZodRawShape>(shape: T) => {
+  const plain = Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v instanceof z.ZodDefault ? v.unwrap() : v]));
+  return z.object(plain).partial().extend({ version: z.number().int().min(1) }).strict();
+};
 
 export const RESOURCES = {
   tables: {
