@@ -109,6 +109,21 @@ describe('live agendas over socket.io', () => {
     await eventually(async () => (onB.applied.some((m) => m.seq > before && (m.payload as { id: string }).id === target.id) ? true : undefined), 5000);
   });
 
+  it('table staff can mark a meeting over the socket; participants cannot', async () => {
+    const staff = client(api.tokens.staff, { eventId: ev });
+    await staff.subscribe();
+    const target = meetings.find((m) => m.a === 'giron' && m.b === 'jica')!;
+    const [row] = await api.query('SELECT version FROM meetings WHERE id = $1', [target.id]);
+    const res = await staff.socket.timeout(5000).emitWithAck('meeting:status', { meetingId: target.id, status: 'held', version: row.version });
+    expect(res).toMatchObject({ ok: true, meeting: { id: target.id, status: 'held' } });
+    const stale = await staff.socket.timeout(5000).emitWithAck('meeting:status', { meetingId: target.id, status: 'no_show', version: row.version });
+    expect(stale).toMatchObject({ ok: false, status: 409 });
+    const participant = client(p.giron.token);
+    await participant.subscribe();
+    const refused = await participant.socket.timeout(5000).emitWithAck('meeting:status', { meetingId: target.id, status: 'cancelled' });
+    expect(refused).toMatchObject({ ok: false, status: 403 });
+  });
+
   it('a stale update gets 409 with the current state; a double check-in is harmless', async () => {
     const target = meetings.find((m) => m.a === 'cuenca' && m.b === 'caf')!;
     const [row] = await api.query('SELECT version FROM meetings WHERE id = $1', [target.id]);
