@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
+import { formatLocal } from '@rueda/domain';
 import { bearer, startTestApi, TestApi } from '../support/api';
 import { launchBrowser, screenshot, TestBrowser } from './support/browser';
 import { webOrigin, WebServer } from './support/web-server';
@@ -7,6 +9,21 @@ import { webOrigin, WebServer } from './support/web-server';
  * One whole Jornada through the organiser console, from an empty database: needs the SPA built
  * first (`npx vite build --config apps/web/vite.config.ts`).
  */
+/**
+ * Live operations act on the real clock: one session around "now" (started 30 minutes ago,
+ * three hours long), in a fixed-offset time zone where it is late morning whatever the hour
+ * the test runs (see test/e2e/live-ops.e2e.spec.ts).
+ */
+function todaysSession() {
+  const zones = Array.from({ length: 27 }, (_, i) => i - 14).map((o) => (o === 0 ? 'Etc/GMT' : `Etc/GMT${o > 0 ? '+' : '-'}${Math.abs(o)}`));
+  const timeZone = zones.find((z) => Number(formatLocal(new Date(), z).slice(11, 13)) === 10)!;
+  const [day, time] = formatLocal(new Date(Date.now() - 30 * 60_000), timeZone).split('T');
+  const [h, m] = time.split(':').map(Number);
+  const from = h * 60 + m - (m % 10);
+  const fmt = (x: number) => `${String(Math.floor(x / 60)).padStart(2, '0')}:${String(x % 60).padStart(2, '0')}`;
+  return { timeZone, day, startTime: fmt(from), endTime: fmt(from + 180) };
+}
+
 const BOM = '\uFEFF';
 const csv = (lines: string[]) => Buffer.from(BOM + lines.join('\r\n') + '\r\n', 'utf8');
 
@@ -82,7 +99,7 @@ describe('organiser console: a whole Jornada in the browser', () => {
       .map((el) => el.outerHTML.slice(0, 120))`) as Promise<string[]>;
   const tab = (name: string) => page.getByRole('navigation', { name: 'Secciones de la Jornada' }).getByRole('link', { name }).click();
 
-  it('login → Jornada → imports → matching → meetings → schedule → publish → agenda → control room', async () => {
+  it('login → Jornada → imports → matching → meetings → schedule → publish → agenda → live day → reports → outcome', async () => {
     // Login (Spanish by default).
     await page.goto(`${web.url}/app/`);
     await page.getByRole('heading', { name: 'Rueda de Negocios' }).waitFor();
@@ -92,25 +109,26 @@ describe('organiser console: a whole Jornada in the browser', () => {
     await page.getByLabel('Contraseña').fill('admin-password-1');
     await page.getByRole('button', { name: 'Ingresar' }).click();
 
-    // Create the Jornada: one morning of 20-minute slots with a coffee break, 4 tables.
+    // Create the Jornada: today, three hours of 20-minute slots around the real clock, 4 tables.
+    const today = todaysSession();
     await page.getByRole('button', { name: 'Nueva Jornada' }).click();
     await page.getByLabel('Nombre', { exact: true }).fill('Jornada de Cooperación Internacional 2026');
     await page.getByLabel('Lugar').fill('Quito, Centro de Convenciones');
+    await page.getByLabel('Zona horaria').fill(today.timeZone);
     await page.getByLabel('Número de mesas').fill('4');
     await page.getByLabel('Nombre de la sesión').fill('Mañana');
-    await page.getByLabel('Día').fill('2026-11-25');
-    await page.getByLabel('Inicio').fill('09:00');
-    await page.getByLabel('Fin', { exact: true }).fill('11:00');
+    await page.getByLabel('Día').fill(today.day);
+    await page.getByLabel('Inicio').fill(today.startTime);
+    await page.getByLabel('Fin', { exact: true }).fill(today.endTime);
     await page.getByLabel('Minutos por reunión').fill('20');
     await page.getByLabel('Minutos entre reuniones').fill('0');
-    await page.getByLabel('Pausas').fill('10:00-10:20');
     await screenshot(page, '02-create-jornada');
     expect(await unlabeled(page)).toEqual([]);
     await page.getByRole('button', { name: 'Crear Jornada' }).click();
     await page.waitForURL(/\/app\/events\/[0-9a-f-]{36}\/setup$/);
     eventId = /events\/([0-9a-f-]{36})/.exec(page.url())![1];
     await page.getByText('Reuniones posibles').waitFor();
-    await see(page.locator('.stat', { hasText: 'Franjas' }).locator('.stat-value')).hasText('5');
+    await see(page.locator('.stat', { hasText: 'Franjas' }).locator('.stat-value')).hasText('9');
 
     // Imports: participants, then a demands file with a bad row (commit disabled), then the good one, then offers.
     await upload('participants', 'participantes.csv', PARTICIPANTS);
@@ -181,6 +199,15 @@ describe('organiser console: a whole Jornada in the browser', () => {
     await screenshot(page, '07-meetings');
     expect(await unlabeled(page)).toEqual([]);
 
+    // The morning is under way: the slots already started (or about to) are unavailable for everybody,
+    // so the meetings land in slots still ahead.
+    const admin = bearer(api.tokens.admin);
+    const slots = (await api.http.get(`/events/${eventId}/slots`).set(admin)).body as { id: string; startsAt: string }[];
+    const gone = slots.filter((x) => new Date(x.startsAt).getTime() < Date.now() + 20 * 60_000).map((x) => x.id);
+    for (const { id } of await api.query(`SELECT id FROM participants WHERE event_id = $1`, [eventId])) {
+      await api.http.put(`/events/${eventId}/participants/${id}/unavailability`).set(admin).send({ slotIds: gone }).expect(200);
+    }
+
     // Scheduling: generate (short time limit), review the draft, publish.
     await tab('Agenda');
     await page.getByLabel('Tiempo máximo (segundos)').fill('2');
@@ -193,6 +220,35 @@ describe('organiser console: a whole Jornada in the browser', () => {
     expect(await page.locator('.grid td[data-meeting]').count()).toBe(4);
     await screenshot(page, '08-schedule-draft');
     expect(await unlabeled(page)).toEqual([]);
+
+    // Drafts are edited by hand: a drop on a slot nobody can make is refused with its reason and
+    // the meeting snaps back; a drop on a cell free for both moves it.
+    const [draft] = await api.query(`SELECT id FROM schedule_versions WHERE event_id = $1 AND status = 'draft'`, [eventId]);
+    const draftRows = (await api.query(
+      `SELECT a.meeting_id, a.slot_id, a.table_id, m.participant_a_id AS a, m.participant_b_id AS b
+         FROM schedule_assignments a JOIN meetings m ON m.id = a.meeting_id WHERE a.schedule_version_id = $1`, [draft.id])) as
+      { meeting_id: string; slot_id: string; table_id: string; a: string; b: string }[];
+    const tableIds = (await api.query(`SELECT id FROM tables WHERE event_id = $1 ORDER BY number`, [eventId])).map((r: { id: string }) => r.id as string);
+    const dragged = draftRows[0];
+    const draftCell = page.locator(`td[data-meeting="${dragged.meeting_id}"]`);
+    await drag(draftCell, page.locator(`td[data-slot="${gone[0]}"][data-table="${tableIds[tableIds.length - 1]}"]`));
+    await page.locator('.move-feedback .alert-error').waitFor();
+    expect(await draftCell.getAttribute('data-slot')).toBe(dragged.slot_id);
+    await screenshot(page, '08b-schedule-draft-move-refused');
+    let target: { slot: string; table: string } | undefined;
+    for (const sl of slots.filter((x) => !gone.includes(x.id)).reverse()) {
+      const there = draftRows.filter((r) => r.slot_id === sl.id && r.meeting_id !== dragged.meeting_id);
+      if (there.some((r) => [r.a, r.b].some((x) => x === dragged.a || x === dragged.b))) continue;
+      const table = tableIds.find((tb: string) => !there.some((r) => r.table_id === tb) && !(sl.id === dragged.slot_id && tb === dragged.table_id));
+      if (table) {
+        target = { slot: sl.id, table };
+        break;
+      }
+    }
+    await drag(draftCell, page.locator(`td[data-slot="${target!.slot}"][data-table="${target!.table}"]`));
+    await page.getByText(/^Reunión movida:/).waitFor();
+    await page.locator(`td[data-meeting="${dragged.meeting_id}"][data-slot="${target!.slot}"][data-table="${target!.table}"]`).waitFor();
+    await see(page.locator('.stat', { hasText: 'Reuniones agendadas' }).locator('.stat-value')).hasText('4');
     await page.getByRole('button', { name: 'Publicar' }).click();
     await page.locator('#review-title .badge', { hasText: 'Publicada' }).waitFor();
     await see(page.getByRole('button', { name: 'Regenerar conservando lo publicado' })).isVisible();
@@ -211,43 +267,218 @@ describe('organiser console: a whole Jornada in the browser', () => {
     await see(agenda.locator('.agenda-item')).hasCount(1);
     await see(agenda.locator('.agenda-item')).containsText('Agencia de Cooperación Internacional del Japón');
     await see(agenda.locator('.agenda-item')).containsText('Agendada');
+    await see(agenda.locator('.agenda-item')).containsText('Mesa ');
     await screenshot(agenda, '10-participant-agenda');
     await agenda.emulateMedia({ media: 'print' });
     await screenshot(agenda, '11-participant-agenda-print');
     await agenda.close();
 
-    // Control room: the published grid with statuses.
+    // Control room: the live grid with statuses, on the socket.
     await tab('Sala de control');
     await page.locator('.grid td[data-meeting]').first().waitFor();
     expect(await page.locator('.grid td[data-meeting]').count()).toBe(4);
     await see(page.locator('.stat', { hasText: 'Agendada' }).locator('.stat-value')).hasText('4');
+    await page.locator('.live-indicator.live-live').waitFor();
     await screenshot(page, '12-control-room');
+    expect(await unlabeled(page)).toEqual([]);
 
-    // Staff table view: the status buttons are there; the REST endpoint may not exist yet.
-    const [first] = await api.query(
-      `SELECT t.number, s.starts_at AS "startsAt" FROM meetings m JOIN tables t ON t.id = m.table_id JOIN slots s ON s.id = m.slot_id
-        WHERE m.event_id = $1 AND m.status = 'scheduled' ORDER BY s.ordinal, t.number LIMIT 1`, [eventId]);
+    // Confirm-first recovery: a freed table waits for the organiser's decision.
+    await page.getByLabel('Confirmar antes: proponer y esperar mi decisión').check();
+    await page.getByRole('button', { name: 'Guardar modo' }).click();
+    await page.getByText('Modo de recuperación guardado.').waitFor();
+
+    const staffToken = bearer(api.tokens.staff);
+    const meetingOf = async (externalId: string) => (await api.query(
+      `SELECT m.id, m.slot_id, m.table_id, t.number AS table_number FROM meetings m
+         JOIN participants pa ON pa.id = m.participant_a_id JOIN participants pb ON pb.id = m.participant_b_id JOIN tables t ON t.id = m.table_id
+        WHERE m.event_id = $1 AND $2 IN (pa.external_id, pb.external_id) AND m.status IN ('scheduled', 'checked_in') LIMIT 1`, [eventId, externalId]))[0] as
+      { id: string; slot_id: string; table_id: string; table_number: number };
+    const nabonMeeting = await meetingOf('0104');
+    const machala = await meetingOf('0701');
+    const quito = await meetingOf('1701');
+
+    // Staff table view: the delegates of the next round arrive (a table whose first round has some).
+    const firstRounds = await api.query(
+      `SELECT DISTINCT ON (t.number) t.number, pa.external_id AS a, pb.external_id AS b FROM meetings m JOIN tables t ON t.id = m.table_id JOIN slots s ON s.id = m.slot_id
+         JOIN participants pa ON pa.id = m.participant_a_id JOIN participants pb ON pb.id = m.participant_b_id
+        WHERE m.event_id = $1 AND m.status = 'scheduled' ORDER BY t.number, s.ordinal`, [eventId]);
+    const withDelegates = firstRounds.find((r: { a: string; b: string }) => [r.a, r.b].some((x) => x === '0104' || x === 'JICA')) ?? firstRounds[0];
     const staff = await browser.context.newPage();
     staff.on('pageerror', (e) => errors.push(String(e)));
-    await staff.goto(`${web.url}/app/table/${eventId}/${first.number}`);
+    await staff.goto(`${web.url}/app/table/${eventId}/${withDelegates.number}`);
     await staff.locator('.round').first().waitFor();
     await staff.getByRole('button', { name: /^Llegaron:/ }).first().click();
     await staff.locator('.round-head .badge-checked_in').first().waitFor();
-    await staff.getByRole('button', { name: /^Registrar llegada: María/ }).click();
-    await staff.getByText(/^Llegó \d\d:\d\d$/).waitFor();
+    const arrive = staff.getByRole('button', { name: /^Registrar llegada: / }).first();
+    if (await arrive.count()) {
+      await arrive.click();
+      await staff.getByText(/^Llegó \d\d:\d\d$/).first().waitFor();
+    }
     await screenshot(staff, '13-table-view');
-    // Big-screen board at a moment during the first round.
-    await staff.goto(`${web.url}/app/board/${eventId}?at=${new Date(new Date(first.startsAt).getTime() + 5 * 60_000).toISOString()}`);
-    await staff.getByRole('heading', { name: /Ronda actual/ }).waitFor();
-    await screenshot(staff, '14-board', false);
+    await see(page.locator('.stat', { hasText: 'Delegados registrados' }).locator('.stat-value')).containsText(' / 2');
+
+    // Booked too late for the schedule and free when Machala's meeting is: the waiting meeting
+    // (a GADM free at that slot with a new cooperant) is the best candidate for the freed table.
+    const koica = (await api.http.post(`/events/${eventId}/participants`).set(admin).send({ externalId: 'KOICA', kind: 'cooperant', name: 'KOICA Corea' }).expect(201)).body.id;
+    const [freeGadm] = await api.query(
+      `SELECT p.id FROM participants p WHERE p.event_id = $1 AND p.kind = 'gadm' AND p.external_id <> '0701'
+          AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.slot_id = $2 AND m.status IN ('scheduled', 'checked_in') AND p.id IN (m.participant_a_id, m.participant_b_id))
+        ORDER BY p.external_id LIMIT 1`, [eventId, machala.slot_id]);
+    // (Should every other GADM be busy then, Machala itself: the engine still proposes the waiting meeting.)
+    const gadmId = freeGadm?.id ?? (await api.query(`SELECT id FROM participants WHERE event_id = $1 AND external_id = '0701'`, [eventId]))[0].id;
+    await api.http.post(`/events/${eventId}/meetings`).set(admin).send({ participantAId: gadmId, participantBId: koica }).expect(201);
+
+    // A no-show at the table view…
+    await staff.goto(`${web.url}/app/table/${eventId}/${machala.table_number}`);
+    await staff.getByRole('button', { name: /^No asistió: .*Machala/ }).click();
+    await staff.locator('.round', { hasText: 'Machala' }).locator('.round-head .badge-no_show').waitFor();
+    await screenshot(staff, '17-table-no-show');
     await staff.close();
+    // …is an alert in the control room, and the replacement proposal appears there; accept it.
+    await page.locator('.no-show-alert', { hasText: 'GAD Municipal de Machala' }).waitFor();
+    await page.locator(`td[data-slot="${machala.slot_id}"][data-table="${machala.table_id}"] .grid-freed`).waitFor();
+    const proposal = page.locator('.proposal').first();
+    await proposal.waitFor({ timeout: 20_000 });
+    await see(proposal).containsText('KOICA Corea');
+    await screenshot(page, '18-control-room-no-show-proposal');
+    await proposal.getByRole('button', { name: /^Aceptar la propuesta/ }).click();
+    await page.getByText(/^Propuesta aceptada:/).waitFor();
+    await page.locator(`td[data-slot="${machala.slot_id}"][data-table="${machala.table_id}"][data-meeting]`, { hasText: 'KOICA Corea' }).waitFor();
+    await page.locator('.recent-replacements li', { hasText: 'KOICA Corea' }).waitFor();
+
+    // A walk-in: the first table and slot free for both.
+    await page.getByLabel('Participante A', { exact: true }).selectOption({ label: 'GAD Municipal de Azogues' });
+    await page.getByLabel('Participante B', { exact: true }).selectOption({ label: 'Cooperación Alemana GIZ' });
+    await page.getByRole('button', { name: 'Agendar reunión espontánea' }).click();
+    await page.getByText(/^Reunión espontánea agendada: GAD Municipal de Azogues ⇄ Cooperación Alemana GIZ/).waitFor();
+
+    // Drag and drop: onto a taken table it is refused with the reason and snaps back; onto a free cell it moves.
+    const source = page.locator(`td[data-meeting="${quito.id}"]`);
+    const [taken] = await api.query(
+      `SELECT m.slot_id, m.table_id FROM meetings m JOIN slots s ON s.id = m.slot_id
+        WHERE m.event_id = $1 AND m.status IN ('scheduled', 'checked_in') AND m.id <> $2 AND s.starts_at > now() + interval '15 minutes'
+        ORDER BY s.ordinal LIMIT 1`, [eventId, quito.id]);
+    await drag(source, page.locator(`td[data-slot="${taken.slot_id}"][data-table="${taken.table_id}"]`));
+    await page.locator('.move-feedback .alert-error').waitFor();
+    await see(page.locator('.move-feedback')).containsText('No se movió GAD Metropolitano de Quito');
+    expect(await source.getAttribute('data-slot')).toBe(quito.slot_id);
+    await screenshot(page, '19-move-refused');
+    const freeCellFor = async (meetingId: string) => (await api.query(
+      `SELECT s.id AS slot_id, t.id AS table_id FROM slots s CROSS JOIN tables t
+        WHERE s.event_id = $1 AND t.event_id = $1 AND s.starts_at > now() + interval '15 minutes'
+          AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.slot_id = s.id AND m.table_id = t.id AND m.status IN ('scheduled', 'checked_in', 'held'))
+          AND NOT EXISTS (SELECT 1 FROM meetings m JOIN meetings q ON q.id = $2 WHERE m.slot_id = s.id AND m.status IN ('scheduled', 'checked_in', 'held') AND m.id <> q.id
+                          AND (m.participant_a_id IN (q.participant_a_id, q.participant_b_id) OR m.participant_b_id IN (q.participant_a_id, q.participant_b_id)))
+        ORDER BY s.ordinal DESC, t.number LIMIT 1`, [eventId, meetingId]))[0] as { slot_id: string; table_id: string };
+    const free = await freeCellFor(quito.id);
+    await drag(source, page.locator(`td[data-slot="${free.slot_id}"][data-table="${free.table_id}"]`));
+    await page.getByText(/^Reunión movida: GAD Metropolitano de Quito/).waitFor();
+    await page.locator(`td[data-meeting="${quito.id}"][data-slot="${free.slot_id}"][data-table="${free.table_id}"]`).waitFor();
+    // The keyboard alternative: the meeting and the target cell chosen in a form.
+    const free2 = await freeCellFor(quito.id);
+    await page.getByLabel('Reunión a mover').selectOption(quito.id);
+    await page.getByLabel('Franja de destino').selectOption(free2.slot_id);
+    await page.getByLabel('Mesa de destino').selectOption(free2.table_id);
+    await page.getByRole('button', { name: 'Mover', exact: true }).click();
+    await page.locator(`td[data-meeting="${quito.id}"][data-slot="${free2.slot_id}"][data-table="${free2.table_id}"]`).waitFor();
+
+    // A delay of the rest of the day from the next slot.
+    const [nextSlot] = await api.query(`SELECT id FROM slots WHERE event_id = $1 AND starts_at > now() ORDER BY ordinal LIMIT 1`, [eventId]);
+    await page.getByLabel('Desde la franja').selectOption(nextSlot.id);
+    await page.getByLabel('Minutos', { exact: true }).fill('10');
+    await page.getByLabel('Alcance').selectOption('rest-of-day');
+    await page.getByRole('button', { name: 'Aplicar retraso' }).click();
+    await page.getByText(/^Retraso aplicado: \d+ franja/).waitFor();
+    await page.locator('.feed li', { hasText: 'Franjas retrasadas' }).waitFor();
+    await screenshot(page, '20-control-room-live-changes');
+    expect(await unlabeled(page)).toEqual([]);
+
+    // Big-screen board at a moment during the first round.
+    const [first] = await api.query(`SELECT s.starts_at AS "startsAt" FROM meetings m JOIN slots s ON s.id = m.slot_id WHERE m.event_id = $1 AND m.status = 'scheduled' ORDER BY s.ordinal LIMIT 1`, [eventId]);
+    const board = await browser.context.newPage();
+    board.on('pageerror', (e) => errors.push(String(e)));
+    await board.goto(`${web.url}/app/board/${eventId}?at=${new Date(new Date(first.startsAt).getTime() + 5 * 60_000).toISOString()}`);
+    await board.getByRole('heading', { name: /Ronda actual/ }).waitFor();
+    await screenshot(board, '14-board', false);
+    await board.close();
+
+    // After: two meetings held, a commitment recorded from one of them.
+    await api.http.post(`/events/${eventId}/live/meetings/${nabonMeeting.id}/status`).set(staffToken).send({ status: 'held' }).expect(200);
+    const walkIn = (await api.query(`SELECT m.id FROM meetings m WHERE m.event_id = $1 AND m.origin = 'walk_in'`, [eventId]))[0];
+    if (walkIn) await api.http.post(`/events/${eventId}/live/meetings/${walkIn.id}/status`).set(staffToken).send({ status: 'held' }).expect(200);
+    await api.http.post(`/events/${eventId}/commitments`).set(admin)
+      .send({ meetingId: nabonMeeting.id, title: 'Estudios de la planta de agua de Nabón', amountUsd: 250000 }).expect(201);
+
+    // Reports, one click away: figures, charts, tables and every download.
+    await tab('Después');
+    await page.getByRole('heading', { name: 'Resultados de la Jornada' }).waitFor();
+    await see(page.locator('.stat', { hasText: 'Realizadas' }).locator('.stat-value')).hasText(walkIn ? '2' : '1');
+    await see(page.locator('.chart-card canvas')).hasCount(4);
+    await page.locator('.commitment', { hasText: 'Estudios de la planta de agua de Nabón' }).waitFor();
+    await see(page.locator('#missing-title + p + p')).containsText('reunión');
+    await screenshot(page, '21-reports');
+    expect(await unlabeled(page)).toEqual([]);
+    const [xlsxDownload, xlsxResponse] = await Promise.all([
+      page.waitForEvent('download'),
+      page.waitForResponse((r) => r.url().endsWith('/reports/all.xlsx')),
+      page.getByRole('button', { name: 'Libro completo (Excel)' }).click(),
+    ]);
+    expect(xlsxResponse.status()).toBe(200);
+    expect(xlsxResponse.headers()['content-type']).toContain('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(xlsxResponse.request().url()).not.toMatch(/token/i);
+    expect(xlsxDownload.suggestedFilename()).toBe('reportes-rueda.xlsx');
+    const xlsx = readFileSync((await xlsxDownload.path())!);
+    expect(xlsx.subarray(0, 2).toString('latin1')).toBe('PK');
+    // The saved file is the whole response (Express sends its length).
+    expect(xlsx.length).toBe(Number(xlsxResponse.headers()['content-length']));
+    expect(xlsx.length).toBeGreaterThan(5_000);
+    await page.getByText('Descargado: reportes-rueda.xlsx').waitFor();
+    // The book of agendas is a job with a progress bar, then a download.
+    await page.getByRole('button', { name: 'Preparar PDF de agendas' }).click();
+    await page.getByRole('button', { name: 'Descargar agendas' }).waitFor({ timeout: 30_000 });
+    // Commitments move forward.
+    await page.getByLabel('Nueva etapa para Estudios de la planta de agua de Nabón').selectOption('negotiation');
+    await page.getByRole('button', { name: 'Cambiar etapa' }).click();
+    await page.getByText('Etapa actualizada: Estudios de la planta de agua de Nabón → En negociación.').waitFor();
+    await screenshot(page, '22-reports-downloads-follow-up');
+
+    // The participant records the outcome of the held meeting; a bad field is explained next to it.
+    const participant = await browser.context.newPage();
+    participant.on('pageerror', (e) => errors.push(String(e)));
+    await participant.goto(link.replace(/^https?:\/\/[^/]+/, web.url));
+    const form = participant.locator('form.outcome-form', { hasText: 'Agencia de Cooperación Internacional del Japón' });
+    await form.waitFor();
+    await form.getByLabel('Interés (1 = poco, 5 = mucho)').selectOption('4');
+    await form.getByLabel('Misión técnica').check();
+    await form.getByLabel('Perfil de proyecto').check();
+    await form.getByLabel('Monto estimado (USD)').fill('-5');
+    await form.getByLabel('Nombre del contacto 1').fill('Kenji Tanaka');
+    await form.getByLabel('Correo del contacto 1').fill('kenji@');
+    await form.getByRole('button', { name: 'Guardar resultado' }).click();
+    await form.locator('.field-error', { hasText: 'El monto no puede ser negativo' }).waitFor();
+    await form.locator('.field-error', { hasText: 'Correo inválido' }).waitFor();
+    expect(await form.getByLabel('Monto estimado (USD)').getAttribute('aria-invalid')).toBe('true');
+    expect(await unlabeled(participant)).toEqual([]);
+    await screenshot(participant, '23-outcome-errors');
+    await form.getByLabel('Monto estimado (USD)').fill('250000');
+    await form.getByLabel('Correo del contacto 1').fill('tanaka.kenji@jica.go.jp');
+    await form.getByRole('button', { name: 'Guardar resultado' }).click();
+    await participant.getByText(/^¡Gracias! Resultado guardado/).waitFor();
+    const [outcome] = await api.query(`SELECT interest, next_steps, amount_usd FROM meeting_outcomes WHERE meeting_id = $1`, [nabonMeeting.id]);
+    expect(outcome).toMatchObject({ interest: 4, next_steps: ['TECH_MISSION', 'PROJECT_PROFILE'] });
+    expect(Number(outcome.amount_usd)).toBe(250000);
+    await see(participant.locator('.agenda-item')).containsText('Realizada');
+    await screenshot(participant, '24-participant-outcome-saved');
+    await participant.close();
 
     // English on request, remembered, with the lang attribute switched.
-    await page.getByRole('button', { name: 'EN' }).click();
-    await page.getByRole('heading', { name: 'Control room', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await page.getByRole('heading', { name: 'Results of the event' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    await page.reload();
+    await screenshot(page, '25-reports-en');
+    await page.goto(`${web.url}/app/events/${eventId}/control`);
     await page.getByRole('heading', { name: 'Control room', exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Replacement proposals' }).waitFor();
     await screenshot(page, '15-control-room-en');
 
     // Tablet width: the schedule review still reads well.
@@ -259,6 +490,13 @@ describe('organiser console: a whole Jornada in the browser', () => {
     expect(errors).toEqual([]);
   }, 90_000);
 });
+
+/** HTML5 drag and drop of a grid cell: both ends in view first (the page must not scroll mid-drag). */
+async function drag(source: Locator, target: Locator) {
+  await target.scrollIntoViewIfNeeded();
+  await source.scrollIntoViewIfNeeded();
+  await source.dragTo(target);
+}
 
 /** Web-first checks with retries (playwright-core ships no `expect`). */
 function see(loc: Locator) {

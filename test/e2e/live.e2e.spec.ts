@@ -71,7 +71,8 @@ describe('live agendas over socket.io', () => {
     await eventually(async () => (nabon.applied.some((m) => m.type === 'meeting.updated' && (m.payload as { id: string }).id === mine.id) ? true : undefined), 5000);
     await new Promise((r) => setTimeout(r, 200));
     expect(cuenca.applied.filter((m) => m.type === 'meeting.updated')).toEqual([]);
-    for (const m of nabon.applied) expect(m.participants).toContain(p.nabon.id);
+    // Each message either concerns Nabón or is event-wide (a publish), which names nobody.
+    for (const m of nabon.applied) expect(m.participants.length === 0 ? m.tables : m.participants).toEqual(m.participants.length === 0 ? [] : expect.arrayContaining([p.nabon.id]));
   });
 
   it('a client that drops mid-stream gets exactly what it missed: no gap, no duplicate', async () => {
@@ -122,6 +123,21 @@ describe('live agendas over socket.io', () => {
     await participant.subscribe();
     const refused = await participant.socket.timeout(5000).emitWithAck('meeting:status', { meetingId: target.id, status: 'cancelled' });
     expect(refused).toMatchObject({ ok: false, status: 403 });
+  });
+
+  it('a publish reaches every subscriber of the event live, table views included, naming nobody', async () => {
+    const [table] = await api.query(`SELECT id FROM tables WHERE event_id = $1 ORDER BY number LIMIT 1`, [ev]);
+    const tableClient = client(api.tokens.staff, { eventId: ev, tableId: table.id });
+    const giron = client(p.giron.token);
+    await tableClient.subscribe();
+    await giron.subscribe();
+    const v = (await api.http.post(`/events/${ev}/schedules`).set(admin()).send({ timeLimitSeconds: 1 })).body;
+    await eventually(async () => ((await api.http.get(`/events/${ev}/schedules/${v.id}`).set(admin())).body.status === 'draft' ? true : undefined));
+    await api.http.post(`/events/${ev}/schedules/${v.id}/publish`).set(admin()).expect(200);
+    for (const c of [tableClient, giron]) {
+      const msg = await eventually(async () => c.applied.find((m) => m.type === 'schedule.published' && (m.payload as { versionId: string }).versionId === v.id));
+      expect(msg.participants).toEqual([]);
+    }
   });
 
   it('a stale update gets 409 with the current state; a double check-in is harmless', async () => {

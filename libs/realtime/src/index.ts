@@ -108,8 +108,17 @@ export const rooms = {
 /** socket.io path and namespace. */
 export const LIVE_NAMESPACE = '/live';
 
-/** Every room a message goes to: organisers and the board see all, others what touches them. */
+/** A message that names no participant and no table concerns everybody in the event (a publish). */
+export function isEventWide(msg: Pick<LiveMessage, 'participants' | 'tables'>): boolean {
+  return msg.participants.length === 0 && msg.tables.length === 0;
+}
+
+/**
+ * Every room a message goes to: organisers and the board see all, others what touches them;
+ * an event-wide message goes once to the event room, which every subscriber of the event joins.
+ */
 export function roomsFor(msg: Pick<LiveMessage, 'eventId' | 'participants' | 'tables'>): string[] {
+  if (isEventWide(msg)) return [rooms.event(msg.eventId)];
   return [
     rooms.staff(msg.eventId),
     rooms.board(msg.eventId),

@@ -68,6 +68,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, LiveEmit
     if (p.type === 'participant') {
       eventId = p.eventId;
       scope = { participantId: p.participantId };
+      await socket.join(rooms.event(eventId));
     } else {
       if (!req?.eventId || !/^[0-9a-f-]{36}$/i.test(req.eventId)) {
         return { ok: false, seq: 0, missed: [], error: { es: 'Falta eventId', en: 'eventId is required' } };
@@ -76,10 +77,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, LiveEmit
       if (req.tableId) {
         const table = await this.db.getRepository(TableEntity).findOneBy({ id: req.tableId, eventId });
         if (!table) return { ok: false, seq: 0, missed: [], error: { es: 'Mesa desconocida', en: 'Unknown table' } };
-        await socket.join(rooms.table(req.tableId));
+        await socket.join([rooms.table(req.tableId), rooms.event(eventId)]);
         scope = { tableId: req.tableId };
       } else {
-        await socket.join([rooms.staff(eventId), rooms.board(eventId)]);
+        await socket.join([rooms.staff(eventId), rooms.board(eventId), rooms.event(eventId)]);
       }
     }
     // Join first, then read: anything committed meanwhile arrives twice at worst, never not at all.

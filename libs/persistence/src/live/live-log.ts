@@ -43,12 +43,14 @@ export async function missedLive(
 ): Promise<LiveMessage[]> {
   const params: unknown[] = [eventId, lastSeq];
   let filter = '';
+  // Event-wide messages (no participant, no table) are for everybody; see roomsFor.
+  const eventWide = `(cardinality(participants) = 0 AND cardinality(tables) = 0)`;
   if (scope.participantId) {
     params.push(scope.participantId);
-    filter = `AND $3::uuid = ANY(participants)`;
+    filter = `AND ($3::uuid = ANY(participants) OR ${eventWide})`;
   } else if (scope.tableId) {
     params.push(scope.tableId);
-    filter = `AND ($3::uuid = ANY(tables) OR cardinality(tables) = 0)`;
+    filter = `AND ($3::uuid = ANY(tables) OR ${eventWide})`;
   }
   const rows = await m.query(
     `SELECT seq, type, at, participants, tables, payload FROM live_messages WHERE event_id = $1 AND seq > $2 ${filter} ORDER BY seq LIMIT 5000`,

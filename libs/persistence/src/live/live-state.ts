@@ -20,11 +20,15 @@ export async function loadLiveState(m: EntityManager, eventId: string, now: Date
     m.query(`SELECT id, starts_at, ends_at FROM slots WHERE event_id = $1 ORDER BY ordinal`, [eventId]),
     m.query(`SELECT id, number, reserved_for_participant_id FROM tables WHERE event_id = $1 ORDER BY number`, [eventId]),
     m.query(
+      // One pass over each table (grouped joins), not one sub-query per participant.
       `SELECT p.id, p.kind, p.parallel, p.max_meetings, p.left_at,
-              (SELECT count(*)::int FROM delegates d WHERE d.participant_id = p.id) AS delegates,
-              EXISTS (SELECT 1 FROM delegates d WHERE d.participant_id = p.id AND d.checked_in_at IS NOT NULL) AS checked_in,
-              COALESCE((SELECT array_agg(u.slot_id) FROM unavailability u WHERE u.participant_id = p.id), '{}') AS unavailable
-         FROM participants p WHERE p.event_id = $1`,
+              COALESCE(d.n, 0)::int AS delegates, COALESCE(d.checked_in, false) AS checked_in, COALESCE(u.slots, '{}') AS unavailable
+         FROM participants p
+         LEFT JOIN (SELECT participant_id, count(*) AS n, bool_or(checked_in_at IS NOT NULL) AS checked_in
+                      FROM delegates WHERE event_id = $1 GROUP BY participant_id) d ON d.participant_id = p.id
+         LEFT JOIN (SELECT u.participant_id, array_agg(u.slot_id) AS slots FROM unavailability u
+                      JOIN slots s ON s.id = u.slot_id WHERE s.event_id = $1 GROUP BY u.participant_id) u ON u.participant_id = p.id
+        WHERE p.event_id = $1`,
       [eventId],
     ),
     m.query(

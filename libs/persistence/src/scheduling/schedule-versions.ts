@@ -50,13 +50,10 @@ export async function publishScheduleVersion(
       [versionId],
     );
     await t.query(`UPDATE schedule_versions SET status = 'published', published_at = now() WHERE id = $1`, [versionId]);
-    // Everybody with a meeting, placed or taken out, gets a new agenda.
-    const touched: { id: string }[] = await t.query(
-      `SELECT DISTINCT unnest(ARRAY[participant_a_id, participant_b_id]) AS id FROM meetings WHERE event_id = $1 AND status IN ('scheduled', 'accepted')`,
-      [eventId],
-    );
+    // Event-wide (no participant, no table named): everybody reloads its agenda, and nobody
+    // receives the list of everybody else.
     const messages = await appendLive(t, eventId, [
-      { type: 'schedule.published', participants: touched.map((r) => r.id), tables: [], payload: { versionId, number: version.number } },
+      { type: 'schedule.published', participants: [], tables: [], payload: { versionId, number: version.number } },
     ]);
     return { version: await t.getRepository(ScheduleVersionEntity).findOneByOrFail({ id: versionId }), messages };
   });
