@@ -183,6 +183,9 @@ export const esDay = {
   'next.VOLUNTEERING': 'Voluntariado',
   'next.TWINNING': 'Hermanamiento',
   'sched.moveInControl': 'Esta versión está publicada: para mover reuniones use la sala de control (arrastrar y soltar).',
+  'sched.dragHelp': 'Borrador: arrastre una reunión a otra celda para moverla, o elíjala aquí con el teclado. Los conflictos (mesa ocupada, alguien ocupado o no disponible, reunión ya anunciada) se rechazan con su motivo; las cifras se recalculan.',
+  'sched.removeFromDraft': 'Quitar del borrador',
+  'sched.removed': 'Reunión quitada del borrador: {pair}.',
 } as const;
 
 export const enDay: Record<keyof typeof esDay, string> = {
@@ -366,4 +369,7 @@ export const enDay: Record<keyof typeof esDay, string> = {
   'next.VOLUNTEERING': 'Volunteering',
   'next.TWINNING': 'Twinning',
   'sched.moveInControl': 'This version is published: to move meetings use the control room (drag and drop).',
+  'sched.dragHelp': 'Draft: drag a meeting to another cell to move it, or choose it here with the keyboard. Conflicts (table taken, someone busy or unavailable, meeting already announced) are refused with their reason; the figures are measured again.',
+  'sched.removeFromDraft': 'Remove from the draft',
+  'sched.removed': 'Meeting removed from the draft: {pair}.',
 };

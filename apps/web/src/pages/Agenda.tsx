@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { download, get, post } from '../api';
+import { OutcomeForms } from './OutcomeForm';
 import { useLiveRefresh, useLoad } from '../hooks';
 import { LangToggle, useI18n } from '../i18n';
 import type { Meeting, MatchRow, Participant, Session } from '../types';
@@ -15,6 +16,7 @@ interface Me {
  */
 type MyMeeting = Meeting & {
   startsAt?: string | null; endsAt?: string | null; slotCode?: string | null; tableNumber?: number | null; counterpartName?: string | null;
+  counterpartKind?: string | null; topic?: string | null; awaitingMyAnswer?: boolean;
   slot?: { code?: string; startsAt: string; endsAt: string } | null; table?: { number: number; label?: string } | null;
   counterpart?: { id: string; name: string; kind?: string } | null;
 };
@@ -61,7 +63,7 @@ export function AgendaPage({ token }: { token: string }) {
   if (!me.data || !meetings.data) return <main id="main" className="agenda container narrow"><Loading /></main>;
   const all = meetings.data;
   const agenda = all.filter((m) => UPCOMING.has(m.status)).sort((a, b) => (startsAt(a) ?? '9').localeCompare(startsAt(b) ?? '9'));
-  const received = all.filter((m) => m.status === 'requested' && m.participantBId === myId);
+  const received = all.filter((m) => m.status === 'requested' && (m.awaitingMyAnswer ?? m.participantBId === myId));
   const sent = all.filter((m) => m.status === 'requested' && m.participantAId === myId);
   const accepted = all.filter((m) => m.status === 'accepted');
   let lastDay = '';
@@ -85,6 +87,7 @@ export function AgendaPage({ token }: { token: string }) {
         <ErrorBox error={error ?? meetings.error} />
         <section aria-labelledby="my-meetings">
           <h2 id="my-meetings">{t('agenda.meetings', { n: agenda.length })}</h2>
+          <p className="muted small">{t('agenda.tzNote', { tz })}</p>
           {agenda.length === 0 ? <p className="muted">{t('agenda.none')}</p> : (
             <ol className="agenda-list">
               {agenda.map((m) => {
@@ -98,7 +101,8 @@ export function AgendaPage({ token }: { token: string }) {
                       <div className="agenda-time">{s ? `${time(s, tz)}${endsAt(m) ? `–${time(endsAt(m)!, tz)}` : ''}` : t('agenda.timeTbd')}</div>
                       <div className="agenda-main">
                         <div className="agenda-counterpart">{counterpart(m)}</div>
-                        <div className="muted">{tableNo(m) !== null ? t('agenda.table', { n: tableNo(m)! }) : t('agenda.tableTbd')}{m.mandatory ? ` · ${t('meetings.mandatoryShort')}` : ''}</div>
+                        {m.topic && <div className="small">{t('agenda.topic', { topic: m.topic })}</div>}
+                        <div className="muted"><strong className="agenda-table">{tableNo(m) !== null ? t('agenda.table', { n: tableNo(m)! }) : t('agenda.tableTbd')}</strong>{m.slotCode ? ` · ${m.slotCode}` : ''}{m.mandatory ? ` · ${t('meetings.mandatoryShort')}` : ''}</div>
                       </div>
                       <StatusBadge status={m.status} />
                     </div>
@@ -108,6 +112,7 @@ export function AgendaPage({ token }: { token: string }) {
             </ol>
           )}
         </section>
+        <OutcomeForms token={token} timeZone={tz} refreshKey={all.filter((m) => m.status === 'held').map((m) => m.id).join(',')} />
         {received.length > 0 && (
           <section aria-labelledby="received" className="no-print">
             <h2 id="received">{t('agenda.received')}</h2>

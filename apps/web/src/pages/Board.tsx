@@ -1,7 +1,7 @@
 import { session } from '../api';
 import { useLiveRefresh, useLoad, useNow } from '../hooks';
 import { useI18n } from '../i18n';
-import { loadLiveData } from '../liveData';
+import { FREED_STATUSES, loadLiveData } from '../liveData';
 import type { Assignment } from '../types';
 import { ErrorBox, LiveIndicator, Loading } from '../ui';
 
@@ -41,12 +41,12 @@ function Round({ title, rows, timeZone, until, untilLabel }: { title: string; ro
 
 export function BoardPage({ eventId }: { eventId: string }) {
   const { t } = useI18n();
-  const data = useLoad(() => loadLiveData(eventId, { meetings: false }), [eventId]);
+  const data = useLoad(() => loadLiveData(eventId), [eventId]);
   const live = useLiveRefresh({ token: session.token, eventId, refresh: () => void data.reload(), pollMs: 20_000 });
   const now = useNow(1000);
   const d = data.data;
   const bySlot = new Map<string, Assignment[]>();
-  for (const a of d?.assignments ?? []) bySlot.set(a.slotId, [...(bySlot.get(a.slotId) ?? []), a]);
+  for (const a of (d?.assignments ?? []).filter((x) => !FREED_STATUSES.has(d?.meetings.get(x.meetingId)?.status ?? ''))) bySlot.set(a.slotId, [...(bySlot.get(a.slotId) ?? []), a]);
   const rounds = [...bySlot.values()].map((rows) => rows.sort((x, y) => x.table - y.table)).sort((x, y) => x[0].startsAt.localeCompare(y[0].startsAt));
   const current = rounds.find((r) => Date.parse(r[0].startsAt) <= now && Date.parse(r[0].endsAt) > now);
   const next = rounds.find((r) => Date.parse(r[0].startsAt) > now);

@@ -1,54 +1,24 @@
 import { useMemo, useState } from 'react';
 import type { LiveMessage, LiveMeeting, ReplacementProposal } from '@rueda/realtime';
-import { get, getAll, session } from '../api';
+import { get, post, session } from '../api';
 import { FREED, ScheduleGrid, type GridMove } from '../Grid';
 import { useLiveRefresh, useLoad, useNow } from '../hooks';
 import { useI18n } from '../i18n';
-import { loadLiveData, PRESENT, type LiveData } from '../liveData';
+import { liveAssignments, loadLiveData, PRESENT } from '../liveData';
 import type { MessageKey } from '../messages';
 import { Link } from '../router';
-import type { Assignment, Participant, ProposalRow } from '../types';
-import { post } from '../api';
+import type { Assignment, ProposalRow } from '../types';
 import { ErrorBox, Field, LiveIndicator, Loading, Notice, Stat, StatusBadge } from '../ui';
 import { useEvent } from './EventConsole';
-import { DayOperations, MoveForm, ProposalsPanel, RecoveryMode, useCellName, type DayContext } from './LiveOps';
+import { DayOperations, MoveForm, ProposalsPanel, RecoveryMode, useCellName, useReadableIds, type DayContext } from './LiveOps';
 
 const SHOWN = ['scheduled', 'checked_in', 'held', 'no_show', 'cancelled'];
-/** Meetings that sit in a cell of the day's grid (freed ones stay visible as alerts). */
-const PLACED = new Set(['scheduled', 'checked_in', 'held', 'no_show', 'cancelled']);
 const MOVABLE = new Set(['scheduled', 'checked_in']);
-
-type ControlData = LiveData & { participants: Participant[] };
-
-/**
- * The day's grid is built from the meetings themselves (their current slot and table), not from
- * the published snapshot: moves, walk-ins and replacements show up at once.
- */
-function liveAssignments(d: ControlData, name: (id: string) => string): Assignment[] {
-  const slots = new Map(d.slots.map((s) => [s.id, s]));
-  const tables = new Map(d.tables.map((tb) => [tb.id, tb]));
-  const out: Assignment[] = [];
-  for (const m of d.meetings.values()) {
-    if (!m.slotId || !m.tableId || !PLACED.has(m.status)) continue;
-    const s = slots.get(m.slotId);
-    const tb = tables.get(m.tableId);
-    if (!s || !tb) continue;
-    out.push({
-      meetingId: m.id, slotId: s.id, slot: s.code, startsAt: s.startsAt, endsAt: s.endsAt, tableId: tb.id, table: tb.number,
-      participantAId: m.participantAId, participantA: name(m.participantAId), participantBId: m.participantBId, participantB: name(m.participantBId),
-      weight: m.weight, mandatory: m.mandatory,
-    });
-  }
-  return out.sort((x, y) => x.startsAt.localeCompare(y.startsAt) || x.table - y.table);
-}
 
 export function ControlRoomTab() {
   const { t, num, time, errorText } = useI18n();
   const { event, reloadEvent } = useEvent();
-  const data = useLoad<ControlData>(async () => {
-    const [d, participants] = await Promise.all([loadLiveData(event.id, { delegates: true }), getAll<Participant>(`/events/${event.id}/participants`)]);
-    return { ...d, participants };
-  }, [event.id]);
+  const data = useLoad(() => loadLiveData(event.id, { delegates: true }), [event.id]);
   const proposals = useLoad(async () => {
     const [waiting, applied] = await Promise.all([
       get<ProposalRow[]>(`/events/${event.id}/live/proposals?status=proposed`),
@@ -86,10 +56,13 @@ export function ControlRoomTab() {
     event, slots: d.slots, tables: d.tables, participants: d.participants, name, meetings: d.meetings,
     slotById: new Map(d.slots.map((s) => [s.id, s])), tableById: new Map(d.tables.map((tb) => [tb.id, tb])), changed: refresh,
   } : null;
-  const cellName = useCellName(ctx ?? ({ slotById: new Map(), tableById: new Map(), event } as unknown as DayContext));
+  const emptyCtx = { slotById: new Map(), tableById: new Map(), meetings: new Map(), name, event } as unknown as DayContext;
+  const cellName = useCellName(ctx ?? emptyCtx);
+  const readable = useReadableIds(ctx ?? emptyCtx);
   if (!d || !ctx) return data.error ? <ErrorBox error={data.error} /> : <Loading />;
 
-  let assignments = liveAssignments(d, name);
+  // Statuses change with live messages before the next reload: rebuild the cells from the meetings.
+  let assignments = liveAssignments(d.meetings.values(), d.slots, d.tables, name);
   // While a move is on its way the meeting is drawn at its target; a refusal snaps it back.
   if (pending) {
     const s = ctx.slotById.get(pending.slotId);
@@ -125,7 +98,7 @@ export function ControlRoomTab() {
       await data.reload();
       setMoveMsg({ kind: 'ok', text: t('move.ok', { pair: pairOf(a), cell: cellName(mv.slotId, mv.tableId) }) });
     } catch (e) {
-      setMoveMsg({ kind: 'error', text: t('move.refused', { pair: pairOf(a), cell: cellName(mv.slotId, mv.tableId), reason: errorText(e) }) });
+      setMoveMsg({ kind: 'error', text: t('move.refused', { pair: pairOf(a), cell: cellName(mv.slotId, mv.tableId), reason: readable(errorText(e)) }) });
       setSnapBack(mv.meetingId);
       void data.reload();
     } finally {
@@ -185,7 +158,7 @@ export function ControlRoomTab() {
             </div>
             <ScheduleGrid slots={d.slots} tables={d.tables} assignments={assignments} timeZone={event.timeZone} statuses={statuses} byTable caption={t('control.grid')}
               onMove={(mv) => void move(mv)} canDrag={canDrag} snapBack={snapBack} />
-            <MoveForm ctx={ctx} movable={movable} onMove={(mv) => void move(mv)} />
+            <MoveForm slots={d.slots} tables={d.tables} timeZone={event.timeZone} movable={movable} onMove={(mv) => void move(mv)} />
             <RecoveryMode ctx={ctx} reloadEvent={reloadEvent} />
           </section>
           <DayOperations ctx={ctx} now={now} />

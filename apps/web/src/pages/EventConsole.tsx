@@ -13,6 +13,7 @@ import { MatchingTab } from './Matching';
 import { MeetingsTab } from './Meetings';
 import { ScheduleTab } from './Schedule';
 import { ControlRoomTab } from './ControlRoom';
+import { ReportsTab } from './Reports';
 
 export interface EventContext {
   event: EventRec;
@@ -36,6 +37,7 @@ const TABS: { id: string; key: MessageKey }[] = [
   { id: 'meetings', key: 'tab.meetings' },
   { id: 'schedule', key: 'tab.schedule' },
   { id: 'control', key: 'tab.control' },
+  { id: 'after', key: 'tab.after' },
 ];
 
 export function EventConsole({ eventId, tab }: { eventId: string; tab: string }) {
@@ -79,6 +81,7 @@ export function EventConsole({ eventId, tab }: { eventId: string; tab: string })
           {current.id === 'meetings' && <MeetingsTab />}
           {current.id === 'schedule' && <ScheduleTab />}
           {current.id === 'control' && <ControlRoomTab />}
+          {current.id === 'after' && <ReportsTab />}
         </Ctx.Provider>
       )}
     </Shell>

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { patch, post } from '../api';
+import { get, patch, post } from '../api';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
 import type { Assignment, EventRec, LiveMeetingRef, Participant, ProposalRow, Slot, TableRec } from '../types';
@@ -28,6 +28,21 @@ export function useCellName(ctx: DayContext) {
   };
 }
 
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+/** The engine's reasons name ids: read them as people, slots, tables and meetings. */
+export function useReadableIds(ctx: DayContext) {
+  const { t } = useI18n();
+  const cellName = useCellName(ctx);
+  return (text: string) => text.replace(UUID, (id) => {
+    if (ctx.slotById.has(id)) return cellName(id, null).split(' · ')[0];
+    const tb = ctx.tableById.get(id);
+    if (tb) return t('grid.tableN', { n: tb.number });
+    const m = ctx.meetings.get(id);
+    if (m) return pair(ctx, m.participantAId, m.participantBId);
+    return ctx.name(id);
+  });
+}
+
 const pair = (ctx: DayContext, a: string | undefined, b: string | undefined) => `${ctx.name(a)} ⇄ ${ctx.name(b)}`;
 
 /** Automatic or confirm-first recovery, and the protected minutes (PATCH /events/:id settings). */
@@ -44,7 +59,9 @@ export function RecoveryMode({ ctx, reloadEvent }: { ctx: DayContext; reloadEven
     setError(undefined);
     setOk(false);
     try {
-      await patch(`/events/${ctx.event.id}`, { version: ctx.event.version, settings: { recoveryMode: mode, protectMinutes: protect } });
+      // Only the settings are sent (the server merges them), so the freshest version is the right one.
+      const fresh = await get<EventRec>(`/events/${ctx.event.id}`);
+      await patch(`/events/${ctx.event.id}`, { version: fresh.version, settings: { recoveryMode: mode, protectMinutes: protect } });
       await reloadEvent();
       setOk(true);
     } catch (err) {
@@ -83,7 +100,8 @@ export function ProposalsPanel({ ctx, waiting, applied }: { ctx: DayContext; wai
   const cellName = useCellName(ctx);
   const [busy, setBusy] = useState<string | null>(null);
   const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const reasonText = (r: ProposalRow['proposal']['reason']) => (typeof r === 'string' ? r : pick(r));
+  const readable = useReadableIds(ctx);
+  const reasonText = (r: ProposalRow['proposal']['reason']) => readable(typeof r === 'string' ? r : pick(r));
   const freedBy = (p: ProposalRow) => {
     const m = p.freedMeetingId ? ctx.meetings.get(p.freedMeetingId) : undefined;
     return m ? `${t('proposals.freedBy', { pair: pair(ctx, m.participantAId, m.participantBId) })} (${t(`status.${m.status}` as MessageKey)})` : '';
@@ -95,7 +113,7 @@ export function ProposalsPanel({ ctx, waiting, applied }: { ctx: DayContext; wai
       await post(`/events/${ctx.event.id}/live/proposals/${p.id}/${how}`);
       setMsg({ kind: 'ok', text: how === 'accept' ? t('proposals.accepted', { pair: pair(ctx, p.proposal.meeting?.a, p.proposal.meeting?.b), cell: cellName(p.slotId, p.tableId) }) : t('proposals.rejected') });
     } catch (e) {
-      setMsg({ kind: 'error', text: errorText(e) });
+      setMsg({ kind: 'error', text: readable(errorText(e)) });
     } finally {
       setBusy(null);
       ctx.changed();
@@ -153,7 +171,11 @@ export function ProposalsPanel({ ctx, waiting, applied }: { ctx: DayContext; wai
 }
 
 /** Keyboard alternative to dragging: choose the meeting and the target cell. */
-export function MoveForm({ ctx, movable, onMove }: { ctx: DayContext; movable: Assignment[]; onMove: (m: { meetingId: string; slotId: string; tableId: string }) => void }) {
+export function MoveForm({ slots, tables, timeZone, movable, onMove, onRemove, help }: {
+  slots: Slot[]; tables: TableRec[]; timeZone: string; movable: Assignment[]; onMove: (m: { meetingId: string; slotId: string; tableId: string }) => void;
+  /** Drafts only: take the meeting out of the agenda. */
+  onRemove?: (meetingId: string) => void; help?: string;
+}) {
   const { t, time } = useI18n();
   const [meeting, setMeeting] = useState('');
   const [slot, setSlot] = useState('');
@@ -165,7 +187,7 @@ export function MoveForm({ ctx, movable, onMove }: { ctx: DayContext; movable: A
   return (
     <form onSubmit={submit} aria-labelledby="move-title" className="move-form">
       <h3 id="move-title">{t('move.title')}</h3>
-      <p className="muted small">{t('move.help')}</p>
+      <p className="muted small">{help ?? t('move.help')}</p>
       <div className="form-row">
         <Field label={t('move.meeting')} className="grow">
           {(id) => (
@@ -179,7 +201,7 @@ export function MoveForm({ ctx, movable, onMove }: { ctx: DayContext; movable: A
           {(id) => (
             <select id={id} value={slot} onChange={(e) => setSlot(e.target.value)} required>
               <option value="">—</option>
-              {ctx.slots.map((s) => <option key={s.id} value={s.id}>{`${s.code} · ${time(s.startsAt, ctx.event.timeZone)}`}</option>)}
+              {slots.map((s) => <option key={s.id} value={s.id}>{`${s.code} · ${time(s.startsAt, timeZone)}`}</option>)}
             </select>
           )}
         </Field>
@@ -187,11 +209,12 @@ export function MoveForm({ ctx, movable, onMove }: { ctx: DayContext; movable: A
           {(id) => (
             <select id={id} value={table} onChange={(e) => setTable(e.target.value)} required>
               <option value="">—</option>
-              {ctx.tables.map((tb) => <option key={tb.id} value={tb.id}>{tb.number}</option>)}
+              {tables.map((tb) => <option key={tb.id} value={tb.id}>{tb.number}</option>)}
             </select>
           )}
         </Field>
         <button type="submit" className="btn btn-primary" disabled={!meeting || !slot || !table}>{t('move.submit')}</button>
+        {onRemove && <button type="button" className="btn btn-danger" disabled={!meeting} onClick={() => onRemove(meeting)}>{t('sched.removeFromDraft')}</button>}
       </div>
     </form>
   );
@@ -210,8 +233,11 @@ function ParticipantOptions({ participants }: { participants: Participant[] }) {
 
 /** Delay, walk-in and leaving early: the three changes of the day that are not a drag. */
 export function DayOperations({ ctx, now }: { ctx: DayContext; now: number }) {
-  const { t, time } = useI18n();
+  const { t, time, errorText } = useI18n();
   const cellName = useCellName(ctx);
+  const readable = useReadableIds(ctx);
+  /** A refusal (409) explained with names instead of ids. */
+  const explain = (err: unknown) => new Error(readable(errorText(err)));
   const open = ctx.slots.filter((s) => Date.parse(s.endsAt) > now);
   // Delay
   const [from, setFrom] = useState('');
@@ -228,7 +254,7 @@ export function DayOperations({ ctx, now }: { ctx: DayContext; now: number }) {
       setDelayMsg([t('delay.ok', { n: r.slots.length }), r.atRisk?.length ? t('delay.atRisk', { n: r.atRisk.length }) : ''].filter(Boolean).join(' '));
       ctx.changed();
     } catch (err) {
-      setDelayErr(err);
+      setDelayErr(explain(err));
     }
   };
   // Walk-in
@@ -249,7 +275,7 @@ export function DayOperations({ ctx, now }: { ctx: DayContext; now: number }) {
       setWalkMsg(t('walkin.ok', { pair: pair(ctx, a, b), cell: cellName(m.slotId, m.tableId) }));
       ctx.changed();
     } catch (err) {
-      setWalkErr(err);
+      setWalkErr(explain(err));
     }
   };
   // Leave early
@@ -266,7 +292,7 @@ export function DayOperations({ ctx, now }: { ctx: DayContext; now: number }) {
       setLeaveMsg(t('leave.ok', { name: ctx.name(who), n: r.freed.length }));
       ctx.changed();
     } catch (err) {
-      setLeaveErr(err);
+      setLeaveErr(explain(err));
     }
   };
   return (

@@ -1,13 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { get, getAll, post } from '../api';
+import { del, get, getAll, post, put } from '../api';
 import { FairnessChart } from '../FairnessChart';
-import { ScheduleGrid } from '../Grid';
+import { ScheduleGrid, type GridMove } from '../Grid';
 import { useInterval, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
 import type { Assignment, ScheduleVersion, Slot, TableRec } from '../types';
 import { ErrorBox, Field, Loading, Notice, Progress, Stat, StatusBadge } from '../ui';
+import { Link } from '../router';
 import { useEvent } from './EventConsole';
+import { MoveForm } from './LiveOps';
 
 /** "es text / en text" (the solver's reasons) → the chosen language, with participant ids replaced by names. */
 export function useBilingualText() {
@@ -78,6 +80,10 @@ function VersionReview({ versionId, onChanged }: { versionId: string; onChanged:
   const rows = useLoad(() => (ready ? get<Assignment[]>(`/events/${event.id}/schedules/${versionId}/assignments`) : Promise.resolve([])), [event.id, versionId, ready]);
   const [error, setError] = useState<unknown>();
   const [wasGenerating, setWasGenerating] = useState(false);
+  const [pending, setPending] = useState<GridMove | null>(null);
+  const [snapBack, setSnapBack] = useState<string | null>(null);
+  const [editMsg, setEditMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const { errorText, time } = useI18n();
   useInterval(() => void v.reload(), 1000, generating);
   useEffect(() => {
     if (generating) setWasGenerating(true);
@@ -97,8 +103,57 @@ function VersionReview({ versionId, onChanged }: { versionId: string; onChanged:
       setError(e);
     }
   };
+  const cellName = (slotId: string, tableId: string) => {
+    const s = slots.data?.find((x) => x.id === slotId);
+    const tb = tables.data?.find((x) => x.id === tableId);
+    return t('cell.name', { slot: s ? `${s.code} ${time(s.startsAt, event.timeZone)}` : '—', table: tb?.number ?? '—' });
+  };
+  /** Slot and table ids in a refusal, as people read them (participants are named by `reason`). */
+  const readIds = (text: string) => text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => {
+    const s = slots.data?.find((x) => x.id === id);
+    if (s) return `${s.code} ${time(s.startsAt, event.timeZone)}`;
+    const tb = tables.data?.find((x) => x.id === id);
+    return tb ? t('grid.tableN', { n: tb.number }) : id;
+  });
+  /** Drag and drop on a draft (PUT …/assignments/:meetingId); a refusal snaps the meeting back with its reason. */
+  const moveDraft = async (mv: GridMove) => {
+    const a = rows.data?.find((x) => x.meetingId === mv.meetingId);
+    if (!a || (a.slotId === mv.slotId && a.tableId === mv.tableId)) return;
+    const pair = `${a.participantA} ⇄ ${a.participantB}`;
+    setEditMsg(null);
+    setSnapBack(null);
+    setPending(mv);
+    try {
+      await put(`/events/${event.id}/schedules/${versionId}/assignments/${mv.meetingId}`, { slotId: mv.slotId, tableId: mv.tableId });
+      await Promise.all([rows.reload(), v.reload()]);
+      setEditMsg({ kind: 'ok', text: t('move.ok', { pair, cell: cellName(mv.slotId, mv.tableId) }) });
+    } catch (e) {
+      setEditMsg({ kind: 'error', text: t('move.refused', { pair, cell: cellName(mv.slotId, mv.tableId), reason: reason(readIds(errorText(e))) }) });
+      setSnapBack(mv.meetingId);
+    } finally {
+      setPending(null);
+    }
+  };
+  const removeDraft = async (meetingId: string) => {
+    const a = rows.data?.find((x) => x.meetingId === meetingId);
+    setEditMsg(null);
+    try {
+      await del(`/events/${event.id}/schedules/${versionId}/assignments/${meetingId}`);
+      await Promise.all([rows.reload(), v.reload()]);
+      setEditMsg({ kind: 'ok', text: t('sched.removed', { pair: a ? `${a.participantA} ⇄ ${a.participantB}` : '' }) });
+    } catch (e) {
+      setEditMsg({ kind: 'error', text: reason(errorText(e)) });
+    }
+  };
   if (!v.data) return v.error ? <ErrorBox error={v.error} /> : <Loading />;
   const d = v.data;
+  const isDraft = d.status === 'draft';
+  const shown = (rows.data ?? []).map((a) => {
+    if (!pending || a.meetingId !== pending.meetingId) return a;
+    const s = slots.data?.find((x) => x.id === pending.slotId);
+    const tb = tables.data?.find((x) => x.id === pending.tableId);
+    return s && tb ? { ...a, slotId: s.id, slot: s.code, startsAt: s.startsAt, endsAt: s.endsAt, tableId: tb.id, table: tb.number } : a;
+  });
   const f = d.fairness ?? {};
   const bound = d.quality?.bound ?? d.bounds?.weightUpperBound;
   return (
@@ -161,8 +216,17 @@ function VersionReview({ versionId, onChanged }: { versionId: string; onChanged:
             </div>
           )}
           <h3>{t('sched.grid')}</h3>
+          {d.status === 'published' && <p className="muted small">{t('sched.moveInControl')} <Link to={`events/${event.id}/control`}>{t('tab.control')}</Link></p>}
           {slots.data && tables.data && rows.data ? (
-            <ScheduleGrid slots={slots.data} tables={tables.data} assignments={rows.data} timeZone={event.timeZone} caption={t('sched.grid')} />
+            <>
+              <div className="move-feedback" aria-live="assertive">{editMsg && <Notice kind={editMsg.kind}>{editMsg.text}</Notice>}</div>
+              <ScheduleGrid slots={slots.data} tables={tables.data} assignments={shown} timeZone={event.timeZone} caption={t('sched.grid')}
+                onMove={isDraft ? (mv) => void moveDraft(mv) : undefined} snapBack={snapBack} />
+              {isDraft && (
+                <MoveForm slots={slots.data} tables={tables.data} timeZone={event.timeZone} movable={rows.data} help={t('sched.dragHelp')}
+                  onMove={(mv) => void moveDraft(mv)} onRemove={(id) => void removeDraft(id)} />
+              )}
+            </>
           ) : <Loading />}
         </>
       )}

@@ -2,11 +2,13 @@ import { useState } from 'react';
 import { ApiError, post, session } from '../api';
 import { useLiveRefresh, useLoad, useNow } from '../hooks';
 import { LangToggle, useI18n } from '../i18n';
-import { loadLiveData } from '../liveData';
+import { FREED_STATUSES, loadLiveData } from '../liveData';
 import type { MessageKey } from '../messages';
 import type { Assignment, Delegate } from '../types';
 import { ErrorBox, LiveIndicator, Loading, Notice, StatusBadge } from '../ui';
 
+/** Held, no-show and cancelled meetings cannot change any more. */
+const FINAL = new Set(['held', 'no_show', 'cancelled']);
 type StaffStatus = 'checked_in' | 'held' | 'no_show';
 const ACTIONS: { status: StaffStatus; key: MessageKey; cls: string }[] = [
   { status: 'checked_in', key: 'table.checkIn', cls: 'btn-primary' },
@@ -61,8 +63,10 @@ export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumb
   const d = data.data;
   const delegatesOf = (participantId: string) => d?.delegates.filter((x) => x.participantId === participantId) ?? [];
   const rows = d && table ? d.assignments.filter((a) => a.tableId === table.id).sort((x, y) => x.startsAt.localeCompare(y.startsAt)) : [];
-  const currentIdx = rows.findIndex((a) => Date.parse(a.startsAt) <= now && Date.parse(a.endsAt) > now);
-  const nextIdx = rows.findIndex((a) => Date.parse(a.startsAt) > now);
+  // A freed meeting (no-show, cancelled) stays listed, but the round in play is the one that replaced it.
+  const inPlay = (a: Assignment) => !FREED_STATUSES.has(d?.meetings.get(a.meetingId)?.status ?? '');
+  const currentIdx = rows.findIndex((a) => inPlay(a) && Date.parse(a.startsAt) <= now && Date.parse(a.endsAt) > now);
+  const nextIdx = rows.findIndex((a) => inPlay(a) && Date.parse(a.startsAt) > now);
   return (
     <>
       <a className="skip-link" href="#main">{t('common.skip')}</a>
@@ -106,7 +110,7 @@ export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumb
                   )}
                   <div className="row-actions">
                     {ACTIONS.map((x) => (
-                      <button key={x.status} type="button" className={`btn ${x.cls}`} disabled={busy === a.meetingId || status === x.status}
+                      <button key={x.status} type="button" className={`btn ${x.cls}`} disabled={busy === a.meetingId || status === x.status || FINAL.has(status)}
                         onClick={() => setStatus(a, x.status)} aria-label={`${t(x.key)}: ${a.participantA} – ${a.participantB}`}>
                         {t(x.key)}
                       </button>
