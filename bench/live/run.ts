@@ -675,7 +675,11 @@ async function main() {
     tr.start = performance.now();
     await http('POST', `/events/${ev}/schedules/${v}/publish`, undefined, k % NODES, 200);
     tr.restMs = performance.now() - tr.start;
-    const expected = () => clients.filter((c) => c.kind === 'staff' || (c.kind === 'participant' && tr.participants?.has(c.participantId!))).map((c) => c.idx);
+    // An event-wide publish (naming nobody) is for every client of the event, table views included.
+    const expected = () =>
+      clients
+        .filter((c) => c.kind === 'staff' || tr.participants?.size === 0 || (c.kind === 'participant' && tr.participants?.has(c.participantId!)))
+        .map((c) => c.idx);
     const end = Date.now() + 15_000;
     while ((!tr.participants || !expected().every((i) => tr.recv.has(i))) && Date.now() < end) await sleep(20);
     await sleep(500);
