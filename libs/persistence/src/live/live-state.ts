@@ -16,7 +16,7 @@ export async function lockEvent(m: EntityManager, eventId: string): Promise<{ ti
  */
 export async function loadLiveState(m: EntityManager, eventId: string, now: Date = new Date()): Promise<LiveState> {
   const [event] = await m.query(`SELECT time_zone FROM events WHERE id = $1`, [eventId]);
-  const [slots, tables, participants, meetings, matches] = await Promise.all([
+  const [slots, tables, participants, meetings, matches, allPairs] = await Promise.all([
     m.query(`SELECT id, starts_at, ends_at FROM slots WHERE event_id = $1 ORDER BY ordinal`, [eventId]),
     m.query(`SELECT id, number, reserved_for_participant_id FROM tables WHERE event_id = $1 ORDER BY number`, [eventId]),
     m.query(
@@ -42,6 +42,7 @@ export async function loadLiveState(m: EntityManager, eventId: string, now: Date
           AND c.rank <= 5`,
       [eventId],
     ),
+    m.query(`SELECT DISTINCT participant_a_id AS a, participant_b_id AS b FROM meetings WHERE event_id = $1`, [eventId]),
   ]);
   const fixedTableOf = new Map<string, string>(
     tables.filter((t: { reserved_for_participant_id: string | null }) => t.reserved_for_participant_id).map((t: { id: string; reserved_for_participant_id: string }) => [t.reserved_for_participant_id, t.id]),
@@ -51,7 +52,13 @@ export async function loadLiveState(m: EntityManager, eventId: string, now: Date
     if (x.status === 'accepted' && !x.slot_id) candidates.push({ a: x.a, b: x.b, source: 'unscheduled', score: x.weight, meetingId: x.id });
     if (x.status === 'requested') candidates.push({ a: x.a, b: x.b, source: 'waitlist', score: x.weight, meetingId: x.id });
   }
-  for (const c of matches as { a: string; b: string; score: number }[]) candidates.push({ a: c.a, b: c.b, source: 'match', score: c.score });
+  // A match is only a fresh idea for pairs that never had a meeting: not one that was declined,
+  // missed (no-show), cancelled, or is already on somebody's list above.
+  const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+  const hadMeeting = new Set((allPairs as { a: string; b: string }[]).map((x) => pairKey(x.a, x.b)));
+  for (const c of matches as { a: string; b: string; score: number }[]) {
+    if (!hadMeeting.has(pairKey(c.a, c.b))) candidates.push({ a: c.a, b: c.b, source: 'match', score: c.score });
+  }
   return {
     now,
     timeZone: event?.time_zone,
