@@ -21,7 +21,7 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { io, Socket } from 'socket.io-client';
-import { formatLocal } from '@rueda/domain';
+import { sessionAroundNow } from '../../test/support/sessions';
 import { applyNoShow, LiveState, proposeReplacement } from '@rueda/live';
 import type { ClientToServerEvents, LiveMeeting, LiveMessage, ReplacementProposal, ServerToClientEvents, SubscribeAck } from '@rueda/realtime';
 
@@ -280,17 +280,10 @@ async function http<T = any>(method: string, path: string, body?: unknown, node 
   }
 }
 
-/** Sessions around the real clock in a fixed-offset zone where it is late morning (as test/e2e/live-ops). */
+/** 9 hours of 20-minute slots around now: 27 slots, the first 2–3 already gone, ~24 × 60 table-slots ahead. */
 function todaysSessions() {
-  const zones = Array.from({ length: 27 }, (_, i) => i - 14).map((o) => (o === 0 ? 'Etc/GMT' : `Etc/GMT${o > 0 ? '+' : '-'}${Math.abs(o)}`));
-  const timeZone = zones.find((z) => Number(formatLocal(new Date(), z).slice(11, 13)) === 10)!;
-  const start = new Date(Date.now() - 30 * 60_000);
-  const [day, time] = formatLocal(start, timeZone).split('T');
-  const [h, m] = time.split(':').map(Number);
-  const from = h * 60 + m - (m % 10);
-  const fmt = (x: number) => `${String(Math.floor(x / 60)).padStart(2, '0')}:${String(x % 60).padStart(2, '0')}`;
-  // 9 hours of 20-minute slots: 27 slots, the first 2–3 already gone, ~24 × 60 table-slots ahead.
-  return { timeZone, sessions: [{ label: 'Hoy', day, startTime: fmt(from), endTime: fmt(from + 540), slotMinutes: 20, gapMinutes: 0, breaks: [] }] };
+  const { timeZone, session } = sessionAroundNow(540);
+  return { timeZone, sessions: [session] };
 }
 
 // ---------------------------------------------------------------- clients

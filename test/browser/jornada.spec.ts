@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { formatLocal } from '@rueda/domain';
+import { sessionAroundNow } from '../support/sessions';
 import { bearer, startTestApi, TestApi } from '../support/api';
 import { launchBrowser, screenshot, TestBrowser } from './support/browser';
 import { webOrigin, WebServer } from './support/web-server';
@@ -15,13 +15,8 @@ import { webOrigin, WebServer } from './support/web-server';
  * the test runs (see test/e2e/live-ops.e2e.spec.ts).
  */
 function todaysSession() {
-  const zones = Array.from({ length: 27 }, (_, i) => i - 14).map((o) => (o === 0 ? 'Etc/GMT' : `Etc/GMT${o > 0 ? '+' : '-'}${Math.abs(o)}`));
-  const timeZone = zones.find((z) => Number(formatLocal(new Date(), z).slice(11, 13)) === 10)!;
-  const [day, time] = formatLocal(new Date(Date.now() - 30 * 60_000), timeZone).split('T');
-  const [h, m] = time.split(':').map(Number);
-  const from = h * 60 + m - (m % 10);
-  const fmt = (x: number) => `${String(Math.floor(x / 60)).padStart(2, '0')}:${String(x % 60).padStart(2, '0')}`;
-  return { timeZone, day, startTime: fmt(from), endTime: fmt(from + 180) };
+  const { timeZone, session } = sessionAroundNow(180);
+  return { timeZone, day: session.day, startTime: session.startTime, endTime: session.endTime };
 }
 
 const BOM = '\uFEFF';

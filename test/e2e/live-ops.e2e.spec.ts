@@ -1,21 +1,10 @@
-import { formatLocal } from '@rueda/domain';
 import { bearer, eventually, startTestApi, TestApi } from '../support/api';
 import { LiveTestClient } from '../support/live-client';
+import { sessionAroundNow } from '../support/sessions';
 
-/**
- * Sessions around the real clock, so that "now" falls inside the day. The venue's time zone
- * is chosen among the fixed-offset zones so that it is late morning there, whatever the hour
- * the tests run (a session never crosses midnight).
- */
 function todaysSessions() {
-  const zones = Array.from({ length: 27 }, (_, i) => i - 14).map((o) => (o === 0 ? 'Etc/GMT' : `Etc/GMT${o > 0 ? '+' : '-'}${Math.abs(o)}`));
-  const timeZone = zones.find((z) => Number(formatLocal(new Date(), z).slice(11, 13)) === 10)!;
-  const start = new Date(Date.now() - 30 * 60_000);
-  const [day, time] = formatLocal(start, timeZone).split('T');
-  const [h, m] = time.split(':').map(Number);
-  const from = h * 60 + m - (m % 10);
-  const fmt = (x: number) => `${String(Math.floor(x / 60)).padStart(2, '0')}:${String(x % 60).padStart(2, '0')}`;
-  return { timeZone, sessions: [{ label: 'Hoy', day, startTime: fmt(from), endTime: fmt(from + 180), slotMinutes: 20, gapMinutes: 0, breaks: [] }] };
+  const { timeZone, session } = sessionAroundNow(180);
+  return { timeZone, sessions: [session] };
 }
 
 describe('live operations: no-show recovery, confirm-first, walk-in, delay, leave early, move', () => {

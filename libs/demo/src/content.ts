@@ -1,3 +1,5 @@
+import type { CooperantRef } from '@rueda/domain';
+
 /**
  * Text material for the demo Jornada, written in the register of the seed
  * documents (GADM project sheets and cooperant presentations). Placeholders:
@@ -400,14 +402,8 @@ export const COOPERANT_ROLES = [
   ['Agregado de cooperación', 'Agregada de cooperación'],
 ] as const;
 
-export interface CooperantTemplate {
-  acronym: string;
-  name: string;
-  tipo: string;
-  origin: string;
-  sectores: string[];
-  modalidades: string[];
-}
+/** A generated cooperant has the same shape as a reference one. */
+export type CooperantTemplate = CooperantRef;
 
 /**
  * Pool the generator draws the extra cooperants from (beyond the 38 of the
