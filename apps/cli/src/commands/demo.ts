@@ -114,19 +114,34 @@ async function requestMeetings(api: ApiClient, ev: string, seed: number) {
     return counts;
   }
   const seen = new Set<string>();
+  const withMeeting = new Set<string>();
   for (const m of items.filter((x) => x.rank <= 4)) {
     const pair = `${m.gadmId}|${m.cooperantId}`;
     if (seen.has(pair)) continue;
     seen.add(pair);
     try {
       const req = await api.call<{ id: string; status: string }>('POST', `${ev}/meetings/requests`, { requesterId: m.gadmId, counterpartId: m.cooperantId, demandId: m.demandId, offerId: m.offerId });
-      if (req.status === 'accepted') { counts.accepted++; continue; }
+      if (req.status === 'accepted') { counts.accepted++; withMeeting.add(m.gadmId); continue; }
       const roll = rng.float();
-      if (roll < 0.85) { await api.call('POST', `${ev}/meetings/${req.id}/accept`, {}); counts.accepted++; }
+      if (roll < 0.85) { await api.call('POST', `${ev}/meetings/${req.id}/accept`, {}); counts.accepted++; withMeeting.add(m.gadmId); }
       else if (roll < 0.95) { await api.call('POST', `${ev}/meetings/${req.id}/decline`, {}); counts.declined++; }
       else counts.open++;
     } catch (e) {
       if (!(e instanceof ApiCallError && e.status === 409)) throw e;
+    }
+  }
+  // Organisers make sure no GADM that came with a demand leaves without a meeting.
+  const gadmsWithDemands = [...new Set(items.map((x) => x.gadmId))];
+  for (const gadmId of gadmsWithDemands.filter((g) => !withMeeting.has(g)).slice(0, 15)) {
+    const rec = await api.call<{ items: { counterpartId: string }[] }>('GET', `${ev}/participants/${gadmId}/recommendations`);
+    for (const c of rec.items) {
+      try {
+        await api.call('POST', `${ev}/meetings`, { participantAId: gadmId, participantBId: c.counterpartId, mandatory: true });
+        counts.mandatory++;
+        break;
+      } catch (e) {
+        if (!(e instanceof ApiCallError && e.status === 409)) throw e;
+      }
     }
   }
   return counts;
