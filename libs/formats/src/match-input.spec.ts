@@ -2,7 +2,7 @@ import { FormatError, zodIssuesToFormatIssues } from './format-error';
 import { MATCH_INPUT_FORMAT, parseMatchInput } from './match-input';
 import { parseMatchOutput, writeMatchOutput } from './match-output';
 
-// The example of /work/shared/formats/README.md, verbatim.
+// The example of the shared formats README (rueda.match-input/1), verbatim.
 const example = () => ({
   format: 'rueda.match-input/1',
   participants: [
