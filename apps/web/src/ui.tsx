@@ -67,3 +67,15 @@ export function LiveIndicator({ state }: { state: 'connecting' | 'live' | 'offli
     </span>
   );
 }
+
+/** Previous / next page with "page X of Y (N)", the same in every list. */
+export function Pager({ page, pages, total, onPage }: { page: number; pages: number; total: number; onPage: (page: number) => void }) {
+  const { t, num } = useI18n();
+  return (
+    <nav className="pager" aria-label={t('common.pages')}>
+      <button type="button" className="btn btn-small" disabled={page <= 1} onClick={() => onPage(page - 1)}>{t('common.prev')}</button>
+      <span>{t('common.pageOf', { page, pages, total: num(total) })}</span>
+      <button type="button" className="btn btn-small" disabled={page >= pages} onClick={() => onPage(page + 1)}>{t('common.next')}</button>
+    </nav>
+  );
+}

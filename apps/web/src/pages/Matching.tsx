@@ -4,7 +4,7 @@ import { useInterval, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
 import type { MatchRow, MatchRun } from '../types';
-import { ErrorBox, Field, Loading, Notice, Progress, Stat, StatusBadge } from '../ui';
+import { ErrorBox, Field, Loading, Notice, Progress, Stat, StatusBadge, Pager } from '../ui';
 import { useEvent } from './EventConsole';
 
 interface MatchPage { run: { id: string; dataVersion: number; finishedAt: string } | null; items: MatchRow[]; total: number; page: number; pageSize: number }
@@ -159,11 +159,7 @@ export function MatchingTab() {
                 </li>
               ))}
             </ol>
-            <nav className="pager" aria-label={t('common.pages')}>
-              <button type="button" className="btn btn-small" disabled={page <= 1} onClick={() => setPage(page - 1)}>{t('common.prev')}</button>
-              <span>{t('common.pageOf', { page, pages, total: num(total) })}</span>
-              <button type="button" className="btn btn-small" disabled={page >= pages} onClick={() => setPage(page + 1)}>{t('common.next')}</button>
-            </nav>
+            <Pager page={page} pages={pages} total={total} onPage={setPage} />
           </>
         )}
       </section>

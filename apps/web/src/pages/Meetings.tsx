@@ -4,7 +4,7 @@ import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
 import type { Meeting } from '../types';
-import { ErrorBox, Field, Loading, Notice, StatusBadge } from '../ui';
+import { ErrorBox, Field, Loading, Notice, StatusBadge, Pager } from '../ui';
 import { useEvent } from './EventConsole';
 
 const STATUSES = ['requested', 'accepted', 'declined', 'expired', 'scheduled', 'checked_in', 'held', 'no_show', 'cancelled'];
@@ -145,11 +145,7 @@ export function MeetingsTab() {
             </table>
           </div>
         )}
-        <nav className="pager" aria-label={t('common.pages')}>
-          <button type="button" className="btn btn-small" disabled={page <= 1} onClick={() => setPage(page - 1)}>{t('common.prev')}</button>
-          <span>{t('common.pageOf', { page, pages, total: num(total) })}</span>
-          <button type="button" className="btn btn-small" disabled={page >= pages} onClick={() => setPage(page + 1)}>{t('common.next')}</button>
-        </nav>
+        <Pager page={page} pages={pages} total={total} onPage={setPage} />
       </section>
       <AddMeeting onDone={() => void list.reload()} />
     </div>

@@ -5,7 +5,7 @@ import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
 import type { Participant } from '../types';
-import { ErrorBox, Field, Loading, Notice } from '../ui';
+import { ErrorBox, Field, Loading, Notice, Pager } from '../ui';
 import { useEvent } from './EventConsole';
 
 type FieldType = 'text' | 'email' | 'number' | 'date' | 'textarea' | 'list' | 'numlist' | 'kind' | 'participant';
@@ -358,11 +358,7 @@ export function RecordsTab() {
             </table>
           </div>
         )}
-        <nav className="pager" aria-label={t('common.pages')}>
-          <button type="button" className="btn btn-small" disabled={page <= 1} onClick={() => setPage(page - 1)}>{t('common.prev')}</button>
-          <span>{t('common.pageOf', { page, pages, total: num(total) })}</span>
-          <button type="button" className="btn btn-small" disabled={page >= pages} onClick={() => setPage(page + 1)}>{t('common.next')}</button>
-        </nav>
+        <Pager page={page} pages={pages} total={total} onPage={setPage} />
       </section>
       {editing && <RecordForm key={editing === 'new' ? 'new' : `${editing.id}-${editing.version}`} spec={spec} record={editing === 'new' ? null : editing} onDone={done} onCancel={() => setEditing(null)} />}
       {spec.path === 'participants' && <Notice>{t('link.help')}</Notice>}
