@@ -1,10 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { generateSlots, SessionError } from '@rueda/domain';
 import {
-  EventEntity, EventSessionEntity, MeetingEntity, ParticipantEntity, SlotEntity, TableEntity, UnavailabilityEntity,
+  EventEntity, EventSessionEntity, ParticipantEntity, SlotEntity, TableEntity, UnavailabilityEntity,
 } from '@rueda/persistence';
 import { ApiError, notFound, versionConflict } from '../common/errors';
 import { CreateEventBody, SessionBody, UpdateEventBody } from './events.schemas';

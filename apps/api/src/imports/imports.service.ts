@@ -32,7 +32,7 @@ export class ImportsService {
     const table = await parseTable(file.buffer, { filename: file.originalname, contentType: file.mimetype, sheet: [SHEET_NAMES[kind], kind] });
     const participants = await this.db.getRepository(ParticipantEntity).find({ where: { eventId }, select: { id: true, externalId: true, kind: true } });
     const result = validateImport(kind, table, { participants: participants.map((p) => ({ externalId: p.externalId, kind: p.kind })) });
-    const issues = [...table.issues.filter((i) => !result.issues.includes(i)), ...result.issues];
+    const issues = result.issues;
     const errors = issues.filter((i) => i.severity === 'error').length;
     const existing = await existingExternalIds(this.db.manager, kind, eventId, result.records.map((r) => r.externalId));
     const report: ImportReport = {

@@ -7,7 +7,7 @@ import { canTransition, MeetingStatus } from '@rueda/domain';
 import { randomUUID } from 'node:crypto';
 import { applyDelay, applyLeaveEarly, applyWalkIn, buildIndex, cellProblem, DelayRequest, LiveError, slotTiming, timingOptions } from '@rueda/live';
 import {
-  appendLive, DelegateEntity, LiveChange, loadLiveState, lockEvent, MeetingEntity, persistMeetingChanges, ProposalError,
+  appendLive, DelegateEntity, LiveChange, lockLiveState, MeetingEntity, persistMeetingChanges, ProposalError,
   ReplacementProposalEntity, resolveProposal,
 } from '@rueda/persistence';
 import { LiveEmitter, LiveMeeting, LiveMessage, StaffMeetingStatusRequest } from '@rueda/realtime';
@@ -106,8 +106,7 @@ export class LiveOpsService {
   /** Delays one slot (cascading only as needed) or the rest of the day; every affected agenda is pushed. */
   async delay(eventId: string, req: DelayRequest) {
     return this.withLive(eventId, async (m, changes) => {
-      await lockEvent(m, eventId);
-      const state = await loadLiveState(m, eventId);
+      const { state } = await lockLiveState(m, eventId);
       const result = this.domain(() => applyDelay(state, req));
       const before = new Map(state.slots.map((x) => [x.id, x.startsAt.getTime()]));
       const moved = result.slots.filter((x) => before.get(x.id) !== x.startsAt.getTime());
@@ -127,10 +126,9 @@ export class LiveOpsService {
   /** A meeting agreed on the spot: the earliest free table and slot for both, or why there is none. */
   async walkIn(eventId: string, req: { participantAId: string; participantBId: string; slotId?: string; tableId?: string }) {
     return this.withLive(eventId, async (m, changes) => {
-      const { settings } = await lockEvent(m, eventId);
-      const state = await loadLiveState(m, eventId);
+      const { settings, state } = await lockLiveState(m, eventId);
       const r = applyWalkIn(state, { a: req.participantAId, b: req.participantBId, slotId: req.slotId, tableId: req.tableId }, {
-        newMeetingId: randomUUID(), protectMinutes: (settings.protectMinutes as number | undefined) ?? 10,
+        newMeetingId: randomUUID(), protectMinutes: settings.protectMinutes,
       });
       if (!r.ok) throw new ApiError(HttpStatus.CONFLICT, 'no_free_cell', r.reason, { details: r.details });
       const persisted = await persistMeetingChanges(m, eventId, r, 'walk_in');
@@ -142,8 +140,7 @@ export class LiveOpsService {
   /** A participant leaves: its later meetings are cancelled and every freed table looks for a replacement. */
   async leave(eventId: string, participantId: string, at: Date) {
     const freed = await this.withLive(eventId, async (m, changes) => {
-      await lockEvent(m, eventId);
-      const state = await loadLiveState(m, eventId);
+      const { state } = await lockLiveState(m, eventId);
       const r = this.domain(() => applyLeaveEarly(state, participantId, at));
       await m.query(`UPDATE participants SET left_at = $2 WHERE id = $1`, [participantId, at]);
       const persisted = await persistMeetingChanges(m, eventId, r);
@@ -160,20 +157,19 @@ export class LiveOpsService {
   /** Moves a meeting to another table or slot if both people and the table are free there. */
   async move(eventId: string, meetingId: string, to: { slotId: string; tableId: string; version?: number }) {
     const r = await this.withLive(eventId, async (m, changes) => {
-      const { settings } = await lockEvent(m, eventId);
+      const { settings, state } = await lockLiveState(m, eventId);
       const row = await m.getRepository(MeetingEntity).findOne({ where: { id: meetingId, eventId }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw notFound('Reunión', meetingId);
       if (to.version !== undefined && row.version !== to.version) throw versionConflict(liveMeeting(row));
       if (!['scheduled', 'checked_in'].includes(row.status)) {
         throw new ApiError(HttpStatus.CONFLICT, 'invalid_transition', { es: 'Solo se mueven reuniones agendadas', en: 'Only scheduled meetings can be moved' }, { current: liveMeeting(row) });
       }
-      const state = await loadLiveState(m, eventId);
       // Judge the target as if the meeting were not on the agenda yet.
       const without = { ...state, meetings: state.meetings.filter((x) => x.id !== meetingId) };
       const ix = buildIndex(without);
       const pos = ix.slotPos.get(to.slotId);
       if (pos === undefined) throw notFound('Franja', to.slotId);
-      const timing = slotTiming(without.slots[pos], without.now, timingOptions({ protectMinutes: (settings.protectMinutes as number | undefined) ?? 10 }));
+      const timing = slotTiming(without.slots[pos], without.now, timingOptions({ protectMinutes: settings.protectMinutes }));
       const problem = timing === 'closed'
         ? { es: 'la franja ya terminó', en: 'the slot is over' }
         : cellProblem(ix, row.participantAId, row.participantBId, pos, to.tableId, { timing, addsMeeting: true });
@@ -196,9 +192,8 @@ export class LiveOpsService {
 
   async resolve(eventId: string, proposalId: string, accept: boolean) {
     return this.withLive(eventId, async (m, changes) => {
-      const [{ settings }] = await m.query(`SELECT settings FROM events WHERE id = $1`, [eventId]);
       try {
-        const r = await resolveProposal(m, eventId, proposalId, accept, { protectMinutes: settings.protectMinutes ?? 10 });
+        const r = await resolveProposal(m, eventId, proposalId, accept);
         changes.push(...r.changes);
         return r.proposal;
       } catch (e) {

@@ -3,12 +3,10 @@ import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { appendLive, EventEntity, recoverCell } from '@rueda/persistence';
+import { appendLive, recoverCell } from '@rueda/persistence';
 import { LiveMessage } from '@rueda/realtime';
 import { QUEUES, RecoveryJobData } from '@rueda/queues';
 import { WorkerLiveEmitter } from './worker-live-emitter';
-
-export const DEFAULT_PROTECT_MINUTES = 10;
 
 /**
  * A freed table and slot: find the next best meeting and, in automatic mode, place it; push
@@ -26,11 +24,7 @@ export class RecoveryProcessor extends WorkerHost {
     const { eventId, slotId, tableId, freedMeetingId } = job.data;
     let messages: LiveMessage[] = [];
     const result = await this.db.transaction(async (m) => {
-      const event = await m.getRepository(EventEntity).findOneByOrFail({ id: eventId });
-      const r = await recoverCell(m, eventId, { slotId, tableId, freedMeetingId }, {
-        mode: event.settings.recoveryMode ?? 'automatic',
-        protectMinutes: event.settings.protectMinutes ?? DEFAULT_PROTECT_MINUTES,
-      });
+      const r = await recoverCell(m, eventId, { slotId, tableId, freedMeetingId });
       messages = await appendLive(m, eventId, r.changes);
       return r;
     });

@@ -1,12 +1,26 @@
 import { EntityManager } from 'typeorm';
 import type { MeetingStatus } from '@rueda/domain';
-import type { Candidate, LiveState } from '@rueda/live';
+import { type Candidate, DEFAULT_PROTECT_MINUTES, type LiveState } from '@rueda/live';
+import type { EventSettings } from '../entities';
+
+/** How the event's day is run, with the defaults applied once, here. */
+export interface LiveSettings {
+  recoveryMode: 'automatic' | 'confirm';
+  protectMinutes: number;
+}
 
 /** Serialises the live operations of one event: whoever holds this lock sees the latest state. */
-export async function lockEvent(m: EntityManager, eventId: string): Promise<{ timeZone: string; settings: Record<string, unknown> }> {
-  const [row] = await m.query(`SELECT time_zone, settings FROM events WHERE id = $1 FOR UPDATE`, [eventId]);
+export async function lockEvent(m: EntityManager, eventId: string): Promise<LiveSettings> {
+  const [row] = await m.query(`SELECT settings FROM events WHERE id = $1 FOR UPDATE`, [eventId]);
   if (!row) throw new Error(`evento desconocido / unknown event: ${eventId}`);
-  return { timeZone: row.time_zone, settings: row.settings };
+  const settings = row.settings as EventSettings;
+  return { recoveryMode: settings.recoveryMode ?? 'automatic', protectMinutes: settings.protectMinutes ?? DEFAULT_PROTECT_MINUTES };
+}
+
+/** The event locked for a live operation, with its settings and its state as of now. */
+export async function lockLiveState(m: EntityManager, eventId: string, now?: Date): Promise<{ settings: LiveSettings; state: LiveState }> {
+  const settings = await lockEvent(m, eventId);
+  return { settings, state: await loadLiveState(m, eventId, now) };
 }
 
 /**
