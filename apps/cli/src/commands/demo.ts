@@ -107,10 +107,11 @@ async function requestMeetings(api: ApiClient, ev: string, seed: number) {
   const existing = await api.call<{ total: number }>('GET', `${ev}/meetings?pageSize=1`);
   const counts = { accepted: 0, declined: 0, open: 0, mandatory: 0 };
   if (existing.total > 0) {
-    for (const status of ['accepted', 'declined', 'requested'] as const) {
-      const n = (await api.call<{ total: number }>('GET', `${ev}/meetings?status=${status}&pageSize=1`)).total;
-      counts[status === 'requested' ? 'open' : status] = n;
-    }
+    // A re-run: the meetings are already there, some of them placed by the published schedule.
+    const total = async (status: string) => (await api.call<{ total: number }>('GET', `${ev}/meetings?status=${status}&pageSize=1`)).total;
+    for (const status of ['accepted', 'scheduled', 'checked_in', 'held']) counts.accepted += await total(status);
+    counts.declined = await total('declined');
+    counts.open = await total('requested');
     return counts;
   }
   const seen = new Set<string>();
