@@ -5,6 +5,8 @@
 # RUEDA_DEMO_EXIT=1 stops everything once the demo is loaded and checked (used by the tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/node-env.sh
+source scripts/node-env.sh
 bash scripts/install-deps.sh
 bash scripts/services.sh
 # shellcheck disable=SC1091
