@@ -22,12 +22,20 @@ export default defineConfig({
   server: {
     // `npx vite --config apps/web/vite.config.ts` during development: the API on :3000.
     proxy: {
-      '^/(auth|events|me|users|health|docs|socket.io)': { target: process.env.RUEDA_API_URL ?? 'http://localhost:3000', changeOrigin: true, ws: true },
+      '^/(auth|events|me|users|health|docs|socket.io)': {
+        target: process.env.RUEDA_API_URL ?? 'http://localhost:3000',
+        changeOrigin: true,
+        ws: true,
+      },
     },
   },
   preview: {
     proxy: {
-      '^/(auth|events|me|users|health|docs|socket.io)': { target: process.env.RUEDA_API_URL ?? 'http://localhost:3000', changeOrigin: true, ws: true },
+      '^/(auth|events|me|users|health|docs|socket.io)': {
+        target: process.env.RUEDA_API_URL ?? 'http://localhost:3000',
+        changeOrigin: true,
+        ws: true,
+      },
     },
   },
 });

@@ -4,7 +4,16 @@
 import { cpus, loadavg } from 'node:os';
 import { applyNoShow, checkInvariants, generateLiveState, proposeReplacement } from '@rueda/live';
 
-const state0 = generateLiveState({ seed: 7, gadms: 221, cooperants: 80, slots: 24, tables: 60, meetings: 1400, unscheduled: 70, candidates: 3000 });
+const state0 = generateLiveState({
+  seed: 7,
+  gadms: 221,
+  cooperants: 80,
+  slots: 24,
+  tables: 60,
+  meetings: 1400,
+  unscheduled: 70,
+  candidates: 3000,
+});
 const scheduled = state0.meetings.filter((m) => m.slotId !== null).length;
 const violations = checkInvariants(state0).length;
 console.log(
@@ -53,7 +62,9 @@ const stats = (xs: number[]) => {
 
 for (const allowMoves of [false, true]) {
   const t = run(allowMoves);
-  console.log(`proposeReplacement allowMoves=${allowMoves} over ${t.wall.length} freed cells (target ≤ 20 ms), ${(t.proposals / t.wall.length).toFixed(1)} proposals each`);
+  console.log(
+    `proposeReplacement allowMoves=${allowMoves} over ${t.wall.length} freed cells (target ≤ 20 ms), ${(t.proposals / t.wall.length).toFixed(1)} proposals each`,
+  );
   console.log(`  wall: ${stats(t.wall)}`);
   console.log(`  cpu:  ${stats(t.cpu)}`);
 }

@@ -23,7 +23,14 @@ import { Client } from 'pg';
 import { io, Socket } from 'socket.io-client';
 import { sessionAroundNow } from '../../test/support/sessions';
 import { applyNoShow, LiveState, proposeReplacement } from '@rueda/live';
-import type { ClientToServerEvents, LiveMeeting, LiveMessage, ReplacementProposal, ServerToClientEvents, SubscribeAck } from '@rueda/realtime';
+import type {
+  ClientToServerEvents,
+  LiveMeeting,
+  LiveMessage,
+  ReplacementProposal,
+  ServerToClientEvents,
+  SubscribeAck,
+} from '@rueda/realtime';
 
 // ---------------------------------------------------------------- options, environment
 
@@ -90,7 +97,9 @@ const withDb = (url: string, name: string) => {
 };
 
 function openFileLimit(): number {
-  const line = readFileSync('/proc/self/limits', 'utf8').split('\n').find((l) => l.startsWith('Max open files'));
+  const line = readFileSync('/proc/self/limits', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('Max open files'));
   const soft = line?.split(/\s{2,}/)[1];
   return soft === 'unlimited' || !soft ? Infinity : Number(soft);
 }
@@ -101,10 +110,19 @@ const mb = (kb: number) => (kb / 1024).toFixed(1);
 function quantiles(xs: number[]) {
   const s = [...xs].sort((a, b) => a - b);
   const q = (p: number) => (s.length ? s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))] : NaN);
-  return { n: s.length, p50: q(0.5), p95: q(0.95), p99: q(0.99), max: s[s.length - 1] ?? NaN, mean: s.reduce((a, b) => a + b, 0) / (s.length || 1) };
+  return {
+    n: s.length,
+    p50: q(0.5),
+    p95: q(0.95),
+    p99: q(0.99),
+    max: s[s.length - 1] ?? NaN,
+    mean: s.reduce((a, b) => a + b, 0) / (s.length || 1),
+  };
 }
 const fmtQ = (x: ReturnType<typeof quantiles>) =>
-  !x.n ? 'none' : `p50 ${x.p50.toFixed(1)} ms, p95 ${x.p95.toFixed(1)} ms, p99 ${x.p99.toFixed(1)} ms, max ${x.max.toFixed(1)} ms (n = ${x.n})`;
+  !x.n
+    ? 'none'
+    : `p50 ${x.p50.toFixed(1)} ms, p95 ${x.p95.toFixed(1)} ms, p99 ${x.p99.toFixed(1)} ms, max ${x.max.toFixed(1)} ms (n = ${x.n})`;
 
 async function pool<T, R>(items: T[], concurrency: number, fn: (x: T, i: number) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
@@ -217,14 +235,20 @@ function newestMtime(dir: string): number {
  */
 function compiledServer(): string {
   const mains = (d: string) => ['api', 'worker', 'cli'].map((a) => join(d, 'apps', a, 'src', 'main.js'));
-  const sources = Math.max(newestMtime(join(ROOT, 'libs')), ...['api', 'worker', 'cli'].map((a) => newestMtime(join(ROOT, 'apps', a, 'src'))));
+  const sources = Math.max(
+    newestMtime(join(ROOT, 'libs')),
+    ...['api', 'worker', 'cli'].map((a) => newestMtime(join(ROOT, 'apps', a, 'src'))),
+  );
   const shared = join(ROOT, 'dist');
   if (!opt.rebuild && mains(shared).every((f) => existsSync(f) && statSync(f).mtimeMs >= sources)) return shared;
   const own = join(WORK, 'dist');
   log(`compiling the server into ${own} (shared dist/ is missing, incomplete or older than the sources)`);
   const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
   const alias = join(ROOT, 'node_modules', 'tsc-alias', 'dist', 'bin', 'index.js');
-  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', own, '--tsBuildInfoFile', join(own, '.tsbuildinfo')], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', own, '--tsBuildInfoFile', join(own, '.tsbuildinfo')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   execFileSync(process.execPath, [alias, '-p', 'tsconfig.build.json', '--outDir', own], { cwd: ROOT, stdio: 'inherit' });
   if (!mains(own).every(existsSync)) throw new Error(`build did not produce ${mains(own).join(', ')}`);
   return own;
@@ -260,7 +284,13 @@ async function waitHealthy(base: string, name: string) {
 let bases: string[] = [];
 let adminToken = '';
 
-async function http<T = any>(method: string, path: string, body?: unknown, node = 0, expect?: number): Promise<{ status: number; body: T }> {
+async function http<T = any>(
+  method: string,
+  path: string,
+  body?: unknown,
+  node = 0,
+  expect?: number,
+): Promise<{ status: number; body: T }> {
   for (let attempt = 0; ; attempt++) {
     const r = await fetch(`${bases[node % bases.length]}${path}`, {
       method,
@@ -352,7 +382,11 @@ function onLive(c: BenchClient, msg: LiveMessage) {
 
 async function connectClient(c: Omit<BenchClient, 'socket' | 'received'>, token: string, eventId: string): Promise<BenchClient> {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(`${bases[c.node]}/live`, {
-    auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 20_000,
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    timeout: 20_000,
   });
   sockets.push(socket);
   const client: BenchClient = { ...c, socket, received: 0 };
@@ -361,7 +395,8 @@ async function connectClient(c: Omit<BenchClient, 'socket' | 'received'>, token:
     socket.once('connect', () => res());
     socket.once('connect_error', (e) => rej(new Error(`client ${c.idx} (${c.kind}) connect: ${e.message}`)));
   });
-  const req = c.kind === 'participant' ? { lastSeq: 0 } : c.kind === 'table' ? { eventId, tableId: c.tableId, lastSeq: 0 } : { eventId, lastSeq: 0 };
+  const req =
+    c.kind === 'participant' ? { lastSeq: 0 } : c.kind === 'table' ? { eventId, tableId: c.tableId, lastSeq: 0 } : { eventId, lastSeq: 0 };
   const ack: SubscribeAck = await socket.timeout(20_000).emitWithAck('subscribe', req);
   if (!ack.ok) throw new Error(`client ${c.idx} subscribe refused: ${ack.error?.en}`);
   return client;
@@ -373,13 +408,21 @@ async function main() {
   mkdirSync(LOGS, { recursive: true });
   const started = new Date();
   const machine = `${cpus().length} CPU (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.version}`;
-  log(`${machine}; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}; ${started.toISOString()}`);
+  log(
+    `${machine}; load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}; ${started.toISOString()}`,
+  );
 
   const limit = openFileLimit();
   const need = CLIENTS + 1024;
-  log(`open-file limit (ulimit -n) ${limit}; this process needs about ${need} (one socket per client), each API node about ${Math.ceil(CLIENTS / NODES) + 512}`);
+  log(
+    `open-file limit (ulimit -n) ${limit}; this process needs about ${need} (one socket per client), each API node about ${Math.ceil(CLIENTS / NODES) + 512}`,
+  );
   if (limit < need) {
-    throw new BenchStop(`ulimit -n is ${limit}, too low for ${CLIENTS} clients: raise it (e.g. \`ulimit -n ${Math.max(4096, need * 2)}\`) and run again, or pass --clients ${Math.max(100, limit - 1024)}`);
+    throw new BenchStop(
+      `ulimit -n is ${limit}, too low for ${CLIENTS} clients: raise it (e.g. \`ulimit -n ${Math.max(4096, need * 2)}\`) and run again, or pass --clients ${Math.max(100, limit - 1024)}`,
+    );
   }
 
   const svc = serviceUrls();
@@ -397,13 +440,27 @@ async function main() {
     await c.end();
   }
   const env: Record<string, string> = {
-    DATABASE_URL: dbUrl, REDIS_URL: svc.redis, HOST: '127.0.0.1', LOG_LEVEL: 'warn', QUEUE_PREFIX, NODE_ENV: 'production',
-    API_RATE_PER_MINUTE: '1000000', LOGIN_RATE_PER_MINUTE: '1000000', ACCESS_LINK_RATE_PER_MINUTE: '1000000', AUTH_TOKEN_TTL_HOURS: '4',
+    DATABASE_URL: dbUrl,
+    REDIS_URL: svc.redis,
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    QUEUE_PREFIX,
+    NODE_ENV: 'production',
+    API_RATE_PER_MINUTE: '1000000',
+    LOGIN_RATE_PER_MINUTE: '1000000',
+    ACCESS_LINK_RATE_PER_MINUTE: '1000000',
+    AUTH_TOKEN_TTL_HOURS: '4',
   };
   const cli = join(dist, 'apps', 'cli', 'src', 'main.js');
-  execFileSync(process.execPath, [cli, 'db', 'migrate'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [cli, 'db', 'migrate'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   execFileSync(process.execPath, [cli, 'users', 'create', '--email', ADMIN.email, '--password', ADMIN.password, '--role', 'admin'], {
-    cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'],
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
   log(`database ${DB_NAME} created and migrated; queue prefix ${QUEUE_PREFIX}`);
 
@@ -422,11 +479,31 @@ async function main() {
 
   // ---- the Jornada, happening now
   const { timeZone, sessions } = todaysSessions();
-  const ev = (await http<{ id: string }>('POST', '/events', {
-    name: 'Jornada (bench live)', timeZone, sessions, tableCount: TABLES, settings: { recoveryMode: 'automatic', protectMinutes: 5 },
-  }, 0, 201)).body.id;
-  const gadmRows = readFileSync(join(ROOT, 'data', 'reference', 'gadm_ecuador.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
-  const coopRows = readFileSync(join(ROOT, 'data', 'reference', 'cooperantes.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+  const ev = (
+    await http<{ id: string }>(
+      'POST',
+      '/events',
+      {
+        name: 'Jornada (bench live)',
+        timeZone,
+        sessions,
+        tableCount: TABLES,
+        settings: { recoveryMode: 'automatic', protectMinutes: 5 },
+      },
+      0,
+      201,
+    )
+  ).body.id;
+  const gadmRows = readFileSync(join(ROOT, 'data', 'reference', 'gadm_ecuador.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(','));
+  const coopRows = readFileSync(join(ROOT, 'data', 'reference', 'cooperantes.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(','));
   const people = [
     ...gadmRows.map(([inec, canton]) => ({ externalId: inec, kind: 'gadm', name: `GAD Municipal de ${canton}`, inecCode: inec })),
     ...Array.from({ length: 80 }, (_, i) =>
@@ -435,18 +512,32 @@ async function main() {
         : { externalId: `COOP-${i + 1}`, kind: 'cooperant', name: `Cooperante ${i + 1}`, acronym: `C${i + 1}` },
     ),
   ];
-  const pids = await pool(people, 16, async (p, i) => (await http<{ id: string }>('POST', `/events/${ev}/participants`, p, i, 201)).body.id);
+  const pids = await pool(
+    people,
+    16,
+    async (p, i) => (await http<{ id: string }>('POST', `/events/${ev}/participants`, p, i, 201)).body.id,
+  );
   const gadms = pids.slice(0, gadmRows.length);
   const coops = pids.slice(gadmRows.length);
   const slots = (await http<{ id: string; startsAt: string }[]>('GET', `/events/${ev}/slots`, undefined, 0, 200)).body;
   const gone = slots.filter((x) => new Date(x.startsAt).getTime() < Date.now() + 20 * 60_000).map((x) => x.id);
   await pool(pids, 16, async (pid, i) => {
-    const d = (await http<{ id: string }>('POST', `/events/${ev}/delegates`, { participantId: pid, externalId: `D-${people[i].externalId}`, fullName: `Delegado ${people[i].externalId}` }, i, 201)).body.id;
+    const d = (
+      await http<{ id: string }>(
+        'POST',
+        `/events/${ev}/delegates`,
+        { participantId: pid, externalId: `D-${people[i].externalId}`, fullName: `Delegado ${people[i].externalId}` },
+        i,
+        201,
+      )
+    ).body.id;
     await http('POST', `/events/${ev}/live/checkins`, { delegateId: d }, i + 1, 200);
     // The morning is under way: plan only the slots still ahead.
     await http('PUT', `/events/${ev}/participants/${pid}/unavailability`, { slotIds: gone }, i, 200);
   });
-  log(`event ${ev} in ${timeZone} (${sessions[0].day} ${sessions[0].startTime}–${sessions[0].endTime}, ${slots.length} slots, ${gone.length} already gone, ${TABLES} tables); ${gadms.length} GADMs + ${coops.length} cooperants, delegates checked in`);
+  log(
+    `event ${ev} in ${timeZone} (${sessions[0].day} ${sessions[0].startTime}–${sessions[0].endTime}, ${slots.length} slots, ${gone.length} already gone, ${TABLES} tables); ${gadms.length} GADMs + ${coops.length} cooperants, delegates checked in`,
+  );
 
   // ---- meetings: every GADM with cooperants g+11r (mod 80), so every participant has some
   const pairs: [string, string][] = [];
@@ -454,18 +545,23 @@ async function main() {
     for (let g = 0; g < gadms.length && pairs.length < MEETINGS; g++) pairs.push([gadms[g], coops[(g + 11 * r) % coops.length]]);
   }
   await pool(pairs, 16, async ([a, b], i) => http('POST', `/events/${ev}/meetings`, { participantAId: a, participantBId: b }, i, 201));
-  const v1 = (await http<{ id: string }>('POST', `/events/${ev}/schedules`, { timeLimitSeconds: 5, minMeetingsPerGadm: 1, mode: 'full' }, 0, 201)).body.id;
+  const v1 = (
+    await http<{ id: string }>('POST', `/events/${ev}/schedules`, { timeLimitSeconds: 5, minMeetingsPerGadm: 1, mode: 'full' }, 0, 201)
+  ).body.id;
   await waitDraft(ev, v1);
   await http('POST', `/events/${ev}/schedules/${v1}/publish`, undefined, 0, 200);
-  const [{ placed }] = (await db.query(`SELECT count(*)::int AS placed FROM meetings WHERE event_id = $1 AND status = 'scheduled'`, [ev])).rows;
+  const [{ placed }] = (await db.query(`SELECT count(*)::int AS placed FROM meetings WHERE event_id = $1 AND status = 'scheduled'`, [ev]))
+    .rows;
   log(`${pairs.length} accepted meetings created, schedule published: ${placed} placed`);
 
   // ---- no-show targets: future scheduled meetings, round-robin over the slots ahead
-  const scheduled: { id: string; a: string; b: string; slot_id: string; table_id: string; starts_at: Date }[] = (await db.query(
-    `SELECT m.id, m.participant_a_id AS a, m.participant_b_id AS b, m.slot_id, m.table_id, s.starts_at FROM meetings m JOIN slots s ON s.id = m.slot_id
+  const scheduled: { id: string; a: string; b: string; slot_id: string; table_id: string; starts_at: Date }[] = (
+    await db.query(
+      `SELECT m.id, m.participant_a_id AS a, m.participant_b_id AS b, m.slot_id, m.table_id, s.starts_at FROM meetings m JOIN slots s ON s.id = m.slot_id
       WHERE m.event_id = $1 AND m.status = 'scheduled' ORDER BY s.ordinal, m.table_id`,
-    [ev],
-  )).rows;
+      [ev],
+    )
+  ).rows;
   const ahead = scheduled.filter((m) => m.starts_at.getTime() > Date.now() + 25 * 60_000);
   const bySlot = new Map<string, typeof ahead>();
   for (const m of ahead) bySlot.set(m.slot_id, [...(bySlot.get(m.slot_id) ?? []), m]);
@@ -497,11 +593,21 @@ async function main() {
     rot += 7;
   }
   await pool(waiting, 16, async ([a, b], i) => http('POST', `/events/${ev}/meetings`, { participantAId: a, participantBId: b }, i, 201));
-  const [{ unplaced }] = (await db.query(`SELECT count(*)::int AS unplaced FROM meetings WHERE event_id = $1 AND status = 'accepted'`, [ev])).rows;
-  log(`${targets.length} no-show targets in ${new Set(targets.map((t) => t.slot_id)).size} slots; waiting pool: ${unplaced} accepted, unplaced meetings (${waiting.length} booked after publishing)`);
+  const [{ unplaced }] = (
+    await db.query(`SELECT count(*)::int AS unplaced FROM meetings WHERE event_id = $1 AND status = 'accepted'`, [ev])
+  ).rows;
+  log(
+    `${targets.length} no-show targets in ${new Set(targets.map((t) => t.slot_id)).size} slots; waiting pool: ${unplaced} accepted, unplaced meetings (${waiting.length} booked after publishing)`,
+  );
 
-  const tokens = await pool(pids, 16, async (pid, i) => (await http<{ token: string }>('POST', `/events/${ev}/participants/${pid}/access-link`, {}, i, 201)).body.token);
-  const tables: { id: string; number: number }[] = (await db.query(`SELECT id, number FROM tables WHERE event_id = $1 ORDER BY number`, [ev])).rows;
+  const tokens = await pool(
+    pids,
+    16,
+    async (pid, i) => (await http<{ token: string }>('POST', `/events/${ev}/participants/${pid}/access-link`, {}, i, 201)).body.token,
+  );
+  const tables: { id: string; number: number }[] = (
+    await db.query(`SELECT id, number FROM tables WHERE event_id = $1 ORDER BY number`, [ev])
+  ).rows;
   log(`access links issued for ${tokens.length} participants`);
 
   // ---- (c) memory before, then connect
@@ -537,12 +643,18 @@ async function main() {
   const benchRssAfter = process.memoryUsage().rss / 1024;
   const perNode = [0, 1].map((n) => clients.filter((c) => c.node === n).length);
   const kinds = (k: Kind) => clients.filter((c) => c.kind === k).length;
-  log(`${clients.length} clients connected and subscribed in ${connectS.toFixed(1)} s (batches of ${CONNECT_BATCH}): ${kinds('participant')} participant tabs ` +
-    `(${(kinds('participant') / pids.length).toFixed(1)} per participant), ${kinds('staff')} staff/board, ${kinds('table')} table; per node ${perNode.join(' / ')}`);
-  const memLines = apis.map((_, n) =>
-    `api-${n}: RSS ${mb(rssBefore[n])} → ${mb(rssAfter[n])} MB with ${perNode[n]} connections = ${((rssAfter[n] - rssBefore[n]) / perNode[n]).toFixed(1)} KB per connection`);
+  log(
+    `${clients.length} clients connected and subscribed in ${connectS.toFixed(1)} s (batches of ${CONNECT_BATCH}): ${kinds('participant')} participant tabs ` +
+      `(${(kinds('participant') / pids.length).toFixed(1)} per participant), ${kinds('staff')} staff/board, ${kinds('table')} table; per node ${perNode.join(' / ')}`,
+  );
+  const memLines = apis.map(
+    (_, n) =>
+      `api-${n}: RSS ${mb(rssBefore[n])} → ${mb(rssAfter[n])} MB with ${perNode[n]} connections = ${((rssAfter[n] - rssBefore[n]) / perNode[n]).toFixed(1)} KB per connection`,
+  );
   for (const l of memLines) log(`(c) ${l}`);
-  log(`(c) bench process (the ${clients.length} clients): RSS ${mb(benchRssBefore)} → ${mb(benchRssAfter)} MB = ${((benchRssAfter - benchRssBefore) / clients.length).toFixed(1)} KB per client; worker RSS ${mb(workerRssBefore)} MB`);
+  log(
+    `(c) bench process (the ${clients.length} clients): RSS ${mb(benchRssBefore)} → ${mb(benchRssAfter)} MB = ${((benchRssAfter - benchRssBefore) / clients.length).toFixed(1)} KB per client; worker RSS ${mb(workerRssBefore)} MB`,
+  );
 
   const staffIdx = clients.filter((c) => c.kind === 'staff').map((c) => c.idx);
   const tableIdx = new Map<string, number[]>();
@@ -559,7 +671,13 @@ async function main() {
   const aStart = performance.now();
   for (let i = 0; i < targets.length; i++) {
     const t = targets[i];
-    const tr: NoShowTrack = { target: { id: t.id, slotId: t.slot_id, tableId: t.table_id, slotStartsAt: t.starts_at }, node: i % NODES, start: 0, wallStart: 0, recv: new Map() };
+    const tr: NoShowTrack = {
+      target: { id: t.id, slotId: t.slot_id, tableId: t.table_id, slotStartsAt: t.starts_at },
+      node: i % NODES,
+      start: 0,
+      wallStart: 0,
+      recv: new Map(),
+    };
     byCell.set(`${t.slot_id}/${t.table_id}`, tr);
     tracks.push(tr);
     const due = aStart + i * INTERVAL_MS;
@@ -567,15 +685,25 @@ async function main() {
     if (wait > 0) await sleep(wait);
     tr.wallStart = Date.now();
     tr.start = performance.now();
-    calls.push(http('POST', `/events/${ev}/live/meetings/${t.id}/status`, { status: 'no_show' }, tr.node, 200).then(() => {
-      tr.restMs = performance.now() - tr.start;
-    }));
+    calls.push(
+      http('POST', `/events/${ev}/live/meetings/${t.id}/status`, { status: 'no_show' }, tr.node, 200).then(() => {
+        tr.restMs = performance.now() - tr.start;
+      }),
+    );
   }
   await Promise.all(calls);
   const aCallsS = (performance.now() - aStart) / 1000;
   const expectedFor = (tr: NoShowTrack) =>
-    tr.meeting ? [...staffIdx, ...(tableIdx.get(tr.target.tableId) ?? []), ...(partIdx.get(tr.meeting.participantAId) ?? []), ...(partIdx.get(tr.meeting.participantBId) ?? [])] : staffIdx;
-  const aDone = () => tracks.every((tr) => (tr.proposal && !tr.proposal.candidate) || (tr.meeting && expectedFor(tr).every((i) => tr.recv.has(i))));
+    tr.meeting
+      ? [
+          ...staffIdx,
+          ...(tableIdx.get(tr.target.tableId) ?? []),
+          ...(partIdx.get(tr.meeting.participantAId) ?? []),
+          ...(partIdx.get(tr.meeting.participantBId) ?? []),
+        ]
+      : staffIdx;
+  const aDone = () =>
+    tracks.every((tr) => (tr.proposal && !tr.proposal.candidate) || (tr.meeting && expectedFor(tr).every((i) => tr.recv.has(i))));
   const aEnd = Date.now() + 15_000;
   while (!aDone() && Date.now() < aEnd) await sleep(50);
   await sleep(300);
@@ -586,7 +714,16 @@ async function main() {
   await queue.close();
   const jobByCell = new Map(jobs.map((j) => [`${j.data.slotId}/${j.data.tableId}`, j]));
   const loop: number[] = [];
-  const comp = { rest: [] as number[], toQueued: [] as number[], queueWait: [] as number[], jobToStamp: [] as number[], jobRun: [] as number[], stampToFirst: [] as number[], stampToLast: [] as number[], firstToLast: [] as number[] };
+  const comp = {
+    rest: [] as number[],
+    toQueued: [] as number[],
+    queueWait: [] as number[],
+    jobToStamp: [] as number[],
+    jobRun: [] as number[],
+    stampToFirst: [] as number[],
+    stampToLast: [] as number[],
+    firstToLast: [] as number[],
+  };
   let noCandidate = 0;
   let incomplete = 0;
   let recipients = 0;
@@ -621,11 +758,16 @@ async function main() {
   }
   const aq = quantiles(loop);
   const sources = new Map<string, number>();
-  for (const tr of tracks) if (tr.proposal?.candidate) sources.set(tr.proposal.candidate.source, (sources.get(tr.proposal.candidate.source) ?? 0) + 1);
-  log(`(a) calls issued over ${aCallsS.toFixed(1)} s = ${(targets.length / aCallsS).toFixed(1)} no-shows/s; ${loop.length} replacements fully delivered ` +
-    `(avg ${(recipients / Math.max(1, loop.length + incomplete)).toFixed(1)} clients each), ${noCandidate} without candidate, ${incomplete} incomplete; ` +
-    `replacement sources: ${[...sources].map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  log(`(a) no-show REST call → last affected client has the replacement: ${fmtQ(aq)}; target p99 ≤ 150 ms ${aq.p99 <= 150 ? 'MET' : 'MISSED'}`);
+  for (const tr of tracks)
+    if (tr.proposal?.candidate) sources.set(tr.proposal.candidate.source, (sources.get(tr.proposal.candidate.source) ?? 0) + 1);
+  log(
+    `(a) calls issued over ${aCallsS.toFixed(1)} s = ${(targets.length / aCallsS).toFixed(1)} no-shows/s; ${loop.length} replacements fully delivered ` +
+      `(avg ${(recipients / Math.max(1, loop.length + incomplete)).toFixed(1)} clients each), ${noCandidate} without candidate, ${incomplete} incomplete; ` +
+      `replacement sources: ${[...sources].map(([k, v]) => `${k} ${v}`).join(', ')}`,
+  );
+  log(
+    `(a) no-show REST call → last affected client has the replacement: ${fmtQ(aq)}; target p99 ≤ 150 ms ${aq.p99 <= 150 ? 'MET' : 'MISSED'}`,
+  );
   const parts: [string, number[]][] = [
     ['REST no_show call (response)', comp.rest],
     ['call start → job queued (API: transaction + queue.add)', comp.toQueued],
@@ -639,7 +781,9 @@ async function main() {
   for (const [name, xs] of parts) log(`(a)   ${name}: ${fmtQ(quantiles(xs))}`);
   // Every live write of an event takes the event row (lockEvent / appendLive): a no-show call
   // that arrives while a recovery job holds it waits for the job's transaction to commit.
-  const running = jobs.filter((j) => j.processedOn && j.finishedOn).map((j) => [j.processedOn!, j.finishedOn!, `${j.data.slotId}/${j.data.tableId}`] as const);
+  const running = jobs
+    .filter((j) => j.processedOn && j.finishedOn)
+    .map((j) => [j.processedOn!, j.finishedOn!, `${j.data.slotId}/${j.data.tableId}`] as const);
   const overlapped: number[] = [];
   const alone: number[] = [];
   for (const tr of tracks) {
@@ -648,7 +792,9 @@ async function main() {
     const hit = running.some(([a, b, cell]) => cell !== own && a <= tr.wallStart + tr.restMs! && b >= tr.wallStart);
     (hit ? overlapped : alone).push(tr.restMs);
   }
-  log(`(a)   REST no_show calls while another recovery job ran: ${fmtQ(quantiles(overlapped))}; with no job running: ${fmtQ(quantiles(alone))}`);
+  log(
+    `(a)   REST no_show calls while another recovery job ran: ${fmtQ(quantiles(overlapped))}; with no job running: ${fmtQ(quantiles(alone))}`,
+  );
 
   // Where the worker's time goes: the same loadLiveState the job runs (compiled server code, each
   // of its queries timed through a stand-in EntityManager), then proposeReplacement on a freed cell.
@@ -656,9 +802,19 @@ async function main() {
   for (const l of diag) log(`(a)   ${l}`);
 
   // ---- (b) publish → all clients
-  const bResults: { q: number; expected: number; got: number; rest: number; stamp: number; first: number; extraTable: number; participants: number }[] = [];
+  const bResults: {
+    q: number;
+    expected: number;
+    got: number;
+    rest: number;
+    stamp: number;
+    first: number;
+    extraTable: number;
+    participants: number;
+  }[] = [];
   for (let k = 0; k < PUBLISHES; k++) {
-    const v = (await http<{ id: string }>('POST', `/events/${ev}/schedules`, { mode: 'keep-published', timeLimitSeconds: 2 }, 0, 201)).body.id;
+    const v = (await http<{ id: string }>('POST', `/events/${ev}/schedules`, { mode: 'keep-published', timeLimitSeconds: 2 }, 0, 201)).body
+      .id;
     await waitDraft(ev, v);
     await sleep(1500);
     const tr: PublishTrack = { versionId: v, start: 0, wallStart: 0, recv: new Map() };
@@ -671,7 +827,9 @@ async function main() {
     // An event-wide publish (naming nobody) is for every client of the event, table views included.
     const expected = () =>
       clients
-        .filter((c) => c.kind === 'staff' || tr.participants?.size === 0 || (c.kind === 'participant' && tr.participants?.has(c.participantId!)))
+        .filter(
+          (c) => c.kind === 'staff' || tr.participants?.size === 0 || (c.kind === 'participant' && tr.participants?.has(c.participantId!)),
+        )
         .map((c) => c.idx);
     const end = Date.now() + 15_000;
     while ((!tr.participants || !expected().every((i) => tr.recv.has(i))) && Date.now() < end) await sleep(20);
@@ -682,28 +840,50 @@ async function main() {
     const cpu = process.cpuUsage(cpu0);
     const lastOn = [0, 1].map((n) => Math.max(...exp.filter((i) => clients[i].node === n).map((i) => tr.recv.get(i) ?? NaN)) - tr.start);
     const r = {
-      q: Math.max(...got) - tr.start, expected: exp.length, got: got.length, rest: tr.restMs, stamp: (tr.messageAt ?? NaN) - tr.wallStart,
-      first: Math.min(...got) - tr.start, extraTable, participants: tr.participants?.size ?? 0,
+      q: Math.max(...got) - tr.start,
+      expected: exp.length,
+      got: got.length,
+      rest: tr.restMs,
+      stamp: (tr.messageAt ?? NaN) - tr.wallStart,
+      first: Math.min(...got) - tr.start,
+      extraTable,
+      participants: tr.participants?.size ?? 0,
     };
     bResults.push(r);
-    log(`(b) publish #${k + 1}: last of ${r.got}/${r.expected} expected clients after ${r.q.toFixed(0)} ms (REST response ${r.rest.toFixed(0)} ms, ` +
-      `message stamped at +${r.stamp.toFixed(0)} ms, first client +${r.first.toFixed(0)} ms); message names ${r.participants} of ${pids.length} participants, ${tr.bytes} bytes as JSON; table clients that got it: ${r.extraTable}`);
-    log(`(b)   last client on api-0 +${lastOn[0].toFixed(0)} ms, on api-1 +${lastOn[1].toFixed(0)} ms; first → last client ${(r.q - r.first).toFixed(0)} ms; ` +
-      `this process used ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms of CPU receiving them (wait loop included)`);
+    log(
+      `(b) publish #${k + 1}: last of ${r.got}/${r.expected} expected clients after ${r.q.toFixed(0)} ms (REST response ${r.rest.toFixed(0)} ms, ` +
+        `message stamped at +${r.stamp.toFixed(0)} ms, first client +${r.first.toFixed(0)} ms); message names ${r.participants} of ${pids.length} participants, ${tr.bytes} bytes as JSON; table clients that got it: ${r.extraTable}`,
+    );
+    log(
+      `(b)   last client on api-0 +${lastOn[0].toFixed(0)} ms, on api-1 +${lastOn[1].toFixed(0)} ms; first → last client ${(r.q - r.first).toFixed(0)} ms; ` +
+        `this process used ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms of CPU receiving them (wait loop included)`,
+    );
     publishTrack = null;
   }
   const rssEnd = apis.map((a) => rssKb(a.pid!));
-  log(`(c) RSS after the run: ${rssEnd.map((x, n) => `api-${n} ${mb(x)} MB`).join(', ')}, worker ${mb(rssKb(worker.pid!))} MB, bench ${mb(process.memoryUsage().rss / 1024)} MB`);
+  log(
+    `(c) RSS after the run: ${rssEnd.map((x, n) => `api-${n} ${mb(x)} MB`).join(', ')}, worker ${mb(rssKb(worker.pid!))} MB, bench ${mb(process.memoryUsage().rss / 1024)} MB`,
+  );
 
   // ---- summary
   const bMax = Math.max(...bResults.map((r) => r.q));
   console.log('\n==== SUMMARY ====');
-  console.log(`machine: ${machine}; load average at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}; started ${started.toISOString()}`);
-  console.log(`setup: ${pids.length} participants (${gadms.length} GADMs + ${coops.length} cooperants), ${slots.length} slots × ${TABLES} tables, ${placed} meetings placed, ${unplaced} waiting; ` +
-    `${clients.length} clients (${kinds('participant')} participant tabs, ${kinds('staff')} staff/board, ${kinds('table')} table), ${perNode.join(' / ')} per node`);
-  console.log(`(a) no-show → replacement at last affected client: ${fmtQ(aq)} at ${(targets.length / aCallsS).toFixed(1)} calls/s — target p99 ≤ 150 ms: ${aq.p99 <= 150 ? 'met' : 'MISSED'}`);
+  console.log(
+    `machine: ${machine}; load average at end ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}; started ${started.toISOString()}`,
+  );
+  console.log(
+    `setup: ${pids.length} participants (${gadms.length} GADMs + ${coops.length} cooperants), ${slots.length} slots × ${TABLES} tables, ${placed} meetings placed, ${unplaced} waiting; ` +
+      `${clients.length} clients (${kinds('participant')} participant tabs, ${kinds('staff')} staff/board, ${kinds('table')} table), ${perNode.join(' / ')} per node`,
+  );
+  console.log(
+    `(a) no-show → replacement at last affected client: ${fmtQ(aq)} at ${(targets.length / aCallsS).toFixed(1)} calls/s — target p99 ≤ 150 ms: ${aq.p99 <= 150 ? 'met' : 'MISSED'}`,
+  );
   for (const [name, xs] of parts) console.log(`      ${name}: ${fmtQ(quantiles(xs))}`);
-  console.log(`(b) publish → last expected client: ${bResults.map((r) => `${r.q.toFixed(0)} ms (${r.got}/${r.expected})`).join(', ')} — target ≤ 2 s: ${bMax <= 2000 && bResults.every((r) => r.got === r.expected) ? 'met' : 'MISSED'}`);
+  console.log(
+    `(b) publish → last expected client: ${bResults.map((r) => `${r.q.toFixed(0)} ms (${r.got}/${r.expected})`).join(', ')} — target ≤ 2 s: ${bMax <= 2000 && bResults.every((r) => r.got === r.expected) ? 'met' : 'MISSED'}`,
+  );
   for (const l of memLines) console.log(`(c) ${l}`);
   console.log(`(c) bench process RSS ${mb(benchRssBefore)} → ${mb(benchRssAfter)} MB with ${clients.length} client sockets`);
   console.log(`total run time ${((performance.now() - t0Run) / 1000).toFixed(0)} s`);
@@ -742,14 +922,19 @@ async function recoveryDiagnostic(dist: string, db: Client, ev: string): Promise
     const t = performance.now();
     state = await loadLiveState(manager, ev);
     load.push(performance.now() - t);
-    const later = state.meetings.filter((m) => m.status === 'scheduled' && m.slotId && state!.slots.find((x) => x.id === m.slotId)!.startsAt.getTime() > Date.now() + 15 * 60_000);
+    const later = state.meetings.filter(
+      (m) =>
+        m.status === 'scheduled' && m.slotId && state!.slots.find((x) => x.id === m.slotId)!.startsAt.getTime() > Date.now() + 15 * 60_000,
+    );
     const { state: freedState, freed } = applyNoShow(state, later[(i * 37) % later.length].id);
     const t2 = performance.now();
     proposeReplacement(freedState, freed[0], { protectMinutes: 5, allowMoves: true, limit: 5 });
     propose.push(performance.now() - t2);
   }
   const med = (xs: number[]) => quantiles(xs.slice(2)).p50.toFixed(1);
-  const plan: string[] = (await db.query(`EXPLAIN (ANALYZE) ${participantsSql!.sql}`, participantsSql!.params)).rows.map((r: Record<string, string>) => r['QUERY PLAN']);
+  const plan: string[] = (await db.query(`EXPLAIN (ANALYZE) ${participantsSql!.sql}`, participantsSql!.params)).rows.map(
+    (r: Record<string, string>) => r['QUERY PLAN'],
+  );
   const scans = plan.filter((l) => /Seq Scan on delegates/.test(l)).map((l) => /loops=(\d+)/.exec(l)?.[1]);
   const exec = plan.find((l) => l.startsWith('Execution Time'));
   return [

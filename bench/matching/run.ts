@@ -36,14 +36,13 @@ function scenarioA(): void {
   const index = buildMatchIndex(input);
   const buildS = secs(t0);
   const runs: number[] = [];
-  let eligible = 0;
   for (let r = 0; r < 5; r++) {
     t0 = process.hrtime.bigint();
     index.topOffersPerDemandIdx(K, 'brute');
     runs.push(secs(t0));
   }
   t0 = process.hrtime.bigint();
-  eligible = index.scoreAll();
+  const eligible = index.scoreAll();
   const scoreAllS = secs(t0);
   const mem = process.memoryUsage();
   console.log(`## A. ${nD} demands × ${nO} offers = ${(nD * nO).toLocaleString('en-US')} pairs (brute force, top-${K})`);
@@ -97,11 +96,15 @@ function scenarioB(): void {
     }
   }
   const total = n * n;
-  console.log(`## B. ${n.toLocaleString('en-US')} × ${n.toLocaleString('en-US')} = ${total.toLocaleString('en-US')} pairs (pruned, top-${K})`);
+  console.log(
+    `## B. ${n.toLocaleString('en-US')} × ${n.toLocaleString('en-US')} = ${total.toLocaleString('en-US')} pairs (pruned, top-${K})`,
+  );
   console.log(`generate data:          ${genS.toFixed(3)} s`);
   console.log(`build index:            ${buildS.toFixed(3)} s (vocabulary ${index['terms'].length} terms)`);
   console.log(`pruned top-${K}:          ${prunedS.toFixed(3)} s`);
-  console.log(`pairs scored exactly:   ${stats.scoredPairs.toLocaleString('en-US')} (${((100 * stats.scoredPairs) / total).toFixed(1)}% of all), full scans ${stats.fullScans}`);
+  console.log(
+    `pairs scored exactly:   ${stats.scoredPairs.toLocaleString('en-US')} (${((100 * stats.scoredPairs) / total).toFixed(1)}% of all), full scans ${stats.fullScans}`,
+  );
   console.log(`total build+search:     ${(buildS + prunedS).toFixed(3)} s`);
   console.log(
     `check vs brute force:   ${sampleSize} sampled demands, ${mismatches} mismatches (brute force on the sample took ${bruteSampleS.toFixed(3)} s, ≈ ${((bruteSampleS * n) / sampleSize).toFixed(1)} s for all)`,

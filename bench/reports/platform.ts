@@ -12,8 +12,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import {
-  allReports, byCompetencia, byCooperant, byGadm, byModalidad, byOds, bySector, cooperantSectorMatrix, pipeline, summary,
-  syntheticReportData, type ReportData,
+  allReports,
+  byCompetencia,
+  byCooperant,
+  byGadm,
+  byModalidad,
+  byOds,
+  bySector,
+  cooperantSectorMatrix,
+  pipeline,
+  summary,
+  syntheticReportData,
+  type ReportData,
 } from '../../libs/reporting/src';
 import { agendaPdf, buildAgendas, eventReportPdf, reportsToXlsx, reportToCsv } from '../../libs/exports/src';
 import { loadReportData } from '../../libs/persistence/src';
@@ -36,7 +46,9 @@ async function seed(query: (sql: string, params?: unknown[]) => Promise<any[]>, 
   const bulk = async (table: string, rows: Record<string, unknown>[], cols: string) => {
     // jsonb_populate_recordset: one round trip per 2,000 rows, typed by the table itself.
     for (let i = 0; i < rows.length; i += 2000) {
-      await query(`INSERT INTO ${table} (${cols}) SELECT ${cols} FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)`, [JSON.stringify(rows.slice(i, i + 2000))]);
+      await query(`INSERT INTO ${table} (${cols}) SELECT ${cols} FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)`, [
+        JSON.stringify(rows.slice(i, i + 2000)),
+      ]);
     }
   };
   const [ev] = await query(`INSERT INTO events (name, venue, version) VALUES ($1, 'Quito', 1) RETURNING id`, [data.event.name]);
@@ -46,38 +58,126 @@ async function seed(query: (sql: string, params?: unknown[]) => Promise<any[]>, 
     if (m.slotId && !slots.has(m.slotId)) slots.set(m.slotId, { id: uuid(m.slotId)!, starts_at: m.startsAt!, ends_at: m.endsAt! });
     if (m.tableId && !tables.has(m.tableId)) tables.set(m.tableId, { id: uuid(m.tableId)!, number: m.tableNumber! });
   }
-  const slotRows = [...slots.values()].sort((a, b) => a.starts_at.localeCompare(b.starts_at)).map((s, i) => ({ ...s, event_id: ev.id, code: `S${i + 1}`, ordinal: i + 1 }));
+  const slotRows = [...slots.values()]
+    .sort((a, b) => a.starts_at.localeCompare(b.starts_at))
+    .map((s, i) => ({ ...s, event_id: ev.id, code: `S${i + 1}`, ordinal: i + 1 }));
   await bulk('slots', slotRows, 'id, event_id, code, ordinal, starts_at, ends_at');
-  await bulk('tables', [...tables.values()].map((t) => ({ ...t, event_id: ev.id, label: '' })), 'id, event_id, number, label');
-  await bulk('participants', data.participants.map((p) => ({
-    id: uuid(p.id), event_id: ev.id, external_id: p.externalId, kind: p.kind, name: p.name, province: p.province ?? null,
-    province_code: p.provinceCode ?? null, region: p.region ?? null, tipo: p.tipo ?? null, version: 1,
-  })), 'id, event_id, external_id, kind, name, province, province_code, region, tipo, version');
-  await bulk('demands', data.demands.map((d) => ({
-    id: uuid(d.id), event_id: ev.id, participant_id: uuid(d.participantId), external_id: d.id, title: d.title ?? '', description: '',
-    sectors: d.sectors, competencias: d.competencias, ods: d.ods, modalidades: d.modalidades, version: 1,
-  })), 'id, event_id, participant_id, external_id, title, description, sectors, competencias, ods, modalidades, version');
-  await bulk('offers', data.offers.map((o) => ({
-    id: uuid(o.id), event_id: ev.id, participant_id: uuid(o.participantId), external_id: o.id, title: o.title ?? '', description: '',
-    sectors: o.sectors, ods: o.ods, modalidades: o.modalidades, regions: [], provinces: [], version: 1,
-  })), 'id, event_id, participant_id, external_id, title, description, sectors, ods, modalidades, regions, provinces, version');
-  await bulk('meetings', data.meetings.map((m) => ({
-    id: uuid(m.id), event_id: ev.id, participant_a_id: uuid(m.participantAId), participant_b_id: uuid(m.participantBId),
-    demand_id: uuid(m.demandId), offer_id: uuid(m.offerId), origin: m.origin, status: m.status, weight: 1, mandatory: false, note: '',
-    slot_id: uuid(m.slotId), table_id: uuid(m.tableId), version: 1,
-  })), 'id, event_id, participant_a_id, participant_b_id, demand_id, offer_id, origin, status, weight, mandatory, note, slot_id, table_id, version');
+  await bulk(
+    'tables',
+    [...tables.values()].map((t) => ({ ...t, event_id: ev.id, label: '' })),
+    'id, event_id, number, label',
+  );
+  await bulk(
+    'participants',
+    data.participants.map((p) => ({
+      id: uuid(p.id),
+      event_id: ev.id,
+      external_id: p.externalId,
+      kind: p.kind,
+      name: p.name,
+      province: p.province ?? null,
+      province_code: p.provinceCode ?? null,
+      region: p.region ?? null,
+      tipo: p.tipo ?? null,
+      version: 1,
+    })),
+    'id, event_id, external_id, kind, name, province, province_code, region, tipo, version',
+  );
+  await bulk(
+    'demands',
+    data.demands.map((d) => ({
+      id: uuid(d.id),
+      event_id: ev.id,
+      participant_id: uuid(d.participantId),
+      external_id: d.id,
+      title: d.title ?? '',
+      description: '',
+      sectors: d.sectors,
+      competencias: d.competencias,
+      ods: d.ods,
+      modalidades: d.modalidades,
+      version: 1,
+    })),
+    'id, event_id, participant_id, external_id, title, description, sectors, competencias, ods, modalidades, version',
+  );
+  await bulk(
+    'offers',
+    data.offers.map((o) => ({
+      id: uuid(o.id),
+      event_id: ev.id,
+      participant_id: uuid(o.participantId),
+      external_id: o.id,
+      title: o.title ?? '',
+      description: '',
+      sectors: o.sectors,
+      ods: o.ods,
+      modalidades: o.modalidades,
+      regions: [],
+      provinces: [],
+      version: 1,
+    })),
+    'id, event_id, participant_id, external_id, title, description, sectors, ods, modalidades, regions, provinces, version',
+  );
+  await bulk(
+    'meetings',
+    data.meetings.map((m) => ({
+      id: uuid(m.id),
+      event_id: ev.id,
+      participant_a_id: uuid(m.participantAId),
+      participant_b_id: uuid(m.participantBId),
+      demand_id: uuid(m.demandId),
+      offer_id: uuid(m.offerId),
+      origin: m.origin,
+      status: m.status,
+      weight: 1,
+      mandatory: false,
+      note: '',
+      slot_id: uuid(m.slotId),
+      table_id: uuid(m.tableId),
+      version: 1,
+    })),
+    'id, event_id, participant_a_id, participant_b_id, demand_id, offer_id, origin, status, weight, mandatory, note, slot_id, table_id, version',
+  );
   const sideOf = new Map(data.meetings.map((m) => [m.id, m]));
-  await bulk('meeting_outcomes', data.outcomes.map((o) => {
-    const m = sideOf.get(o.meetingId)!;
-    return {
-      id: randomUUID(), event_id: ev.id, meeting_id: uuid(o.meetingId), side: o.side, participant_id: uuid(o.side === 'a' ? m.participantAId : m.participantBId),
-      interest: o.interest, next_steps: o.nextSteps, amount_usd: o.amountUsd ?? null, contacts: [], notes: '', filled_by: 'participant', version: 1,
-    };
-  }), 'id, event_id, meeting_id, side, participant_id, interest, next_steps, amount_usd, contacts, notes, filled_by, version');
-  await bulk('commitments', data.commitments.map((c) => ({
-    id: uuid(c.id), event_id: ev.id, meeting_id: uuid(c.meetingId), title: 'Compromiso', description: '', stage: c.stage, stage_date: '2026-06-01',
-    amount_usd: c.amountUsd ?? null, base_date: '2026-03-13', reviews: [], history: [], version: 1,
-  })), 'id, event_id, meeting_id, title, description, stage, stage_date, amount_usd, base_date, reviews, history, version');
+  await bulk(
+    'meeting_outcomes',
+    data.outcomes.map((o) => {
+      const m = sideOf.get(o.meetingId)!;
+      return {
+        id: randomUUID(),
+        event_id: ev.id,
+        meeting_id: uuid(o.meetingId),
+        side: o.side,
+        participant_id: uuid(o.side === 'a' ? m.participantAId : m.participantBId),
+        interest: o.interest,
+        next_steps: o.nextSteps,
+        amount_usd: o.amountUsd ?? null,
+        contacts: [],
+        notes: '',
+        filled_by: 'participant',
+        version: 1,
+      };
+    }),
+    'id, event_id, meeting_id, side, participant_id, interest, next_steps, amount_usd, contacts, notes, filled_by, version',
+  );
+  await bulk(
+    'commitments',
+    data.commitments.map((c) => ({
+      id: uuid(c.id),
+      event_id: ev.id,
+      meeting_id: uuid(c.meetingId),
+      title: 'Compromiso',
+      description: '',
+      stage: c.stage,
+      stage_date: '2026-06-01',
+      amount_usd: c.amountUsd ?? null,
+      base_date: '2026-03-13',
+      reviews: [],
+      history: [],
+      version: 1,
+    })),
+    'id, event_id, meeting_id, title, description, stage, stage_date, amount_usd, base_date, reviews, history, version',
+  );
   await query('ANALYZE');
   return ev.id;
 }
@@ -105,8 +205,15 @@ async function main() {
 
     // What GET /events/:id/reports/:name does: load, then compute (fresh lookups each request).
     const reports: [string, (x: ReportData) => unknown][] = [
-      ['summary', summary], ['gadms', (x) => byGadm(x)], ['cooperants', byCooperant], ['sectors', bySector], ['ods', byOds],
-      ['competencias', byCompetencia], ['modalidades', byModalidad], ['pipeline', pipeline], ['matrix', cooperantSectorMatrix],
+      ['summary', summary],
+      ['gadms', (x) => byGadm(x)],
+      ['cooperants', byCooperant],
+      ['sectors', bySector],
+      ['ods', byOds],
+      ['competencias', byCompetencia],
+      ['modalidades', byModalidad],
+      ['pipeline', pipeline],
+      ['matrix', cooperantSectorMatrix],
     ];
     const rows: string[] = [];
     for (const [name, fn] of reports) {
@@ -127,7 +234,11 @@ async function main() {
 
     const placed = d.meetings.filter((x) => x.slotId).length;
     let nproc = '?';
-    try { nproc = execSync('nproc', { encoding: 'utf8' }).trim(); } catch { /* not Linux */ }
+    try {
+      nproc = execSync('nproc', { encoding: 'utf8' }).trim();
+    } catch {
+      /* not Linux */
+    }
     const pg = (await db.dataSource.query('SHOW server_version'))[0].server_version;
     const md = `### From PostgreSQL (loader + report, end to end)
 

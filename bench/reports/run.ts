@@ -10,8 +10,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import {
-  allReports, byCompetencia, byCooperant, byGadm, byModalidad, byOds, bySector, cooperantSectorMatrix, pipeline, summary,
-  syntheticReportData, type ReportData,
+  allReports,
+  byCompetencia,
+  byCooperant,
+  byGadm,
+  byModalidad,
+  byOds,
+  bySector,
+  cooperantSectorMatrix,
+  pipeline,
+  summary,
+  syntheticReportData,
+  type ReportData,
 } from '../../libs/reporting/src';
 import { agendaIcs, agendaPdf, buildAgendas, eventReportPdf, reportsToXlsx, reportToCsv } from '../../libs/exports/src';
 
@@ -23,9 +33,15 @@ function machine() {
   let cpu = cpus()[0]?.model ?? 'unknown';
   try {
     cpu = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpu;
-  } catch { /* not Linux */ }
+  } catch {
+    /* not Linux */
+  }
   let nproc = String(cpus().length);
-  try { nproc = execSync('nproc', { encoding: 'utf8' }).trim(); } catch { /* not Linux */ }
+  try {
+    nproc = execSync('nproc', { encoding: 'utf8' }).trim();
+  } catch {
+    /* not Linux */
+  }
   return { nproc, cpu, node: process.version, date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC' };
 }
 
@@ -57,8 +73,15 @@ async function agendaBook() {
 async function reports() {
   const big = syntheticReportData({ slots: 48, tables: 72, placed: 3456, unplaced: 1544, cooperants: 100, participation: 1 });
   const fns: [string, (d: ReportData) => unknown][] = [
-    ['summary', summary], ['byGadm', byGadm], ['byCooperant', byCooperant], ['bySector', bySector], ['byOds', byOds],
-    ['byCompetencia', byCompetencia], ['byModalidad', byModalidad], ['pipeline', pipeline], ['cooperantSectorMatrix', cooperantSectorMatrix],
+    ['summary', summary],
+    ['byGadm', byGadm],
+    ['byCooperant', byCooperant],
+    ['bySector', bySector],
+    ['byOds', byOds],
+    ['byCompetencia', byCompetencia],
+    ['byModalidad', byModalidad],
+    ['pipeline', pipeline],
+    ['cooperantSectorMatrix', cooperantSectorMatrix],
     ['allReports', (d) => allReports(d)],
   ];
   const rows: { name: string; cold: number; median: number }[] = [];
@@ -85,8 +108,18 @@ async function reports() {
   const pdf = await eventReportPdf({ ...big }, { generatedAt: '2026-03-13 18:00' });
   const pdfMs = performance.now() - t0;
   return {
-    meetings: big.meetings.length, placed: big.meetings.filter((m) => m.slotId).length, participants: big.participants.length, outcomes: big.outcomes.length, commitments: big.commitments.length,
-    rows, csvMs, csvBytes, xlsxMs, xlsxBytes: xlsx.length, pdfMs, pdfBytes: pdf.length,
+    meetings: big.meetings.length,
+    placed: big.meetings.filter((m) => m.slotId).length,
+    participants: big.participants.length,
+    outcomes: big.outcomes.length,
+    commitments: big.commitments.length,
+    rows,
+    csvMs,
+    csvBytes,
+    xlsxMs,
+    xlsxBytes: xlsx.length,
+    pdfMs,
+    pdfBytes: pdf.length,
   };
 }
 

@@ -36,7 +36,20 @@ const only = process.argv.includes('--case') ? process.argv[process.argv.indexOf
 const fmt = (n: number, d = 2) => n.toFixed(d);
 const rows: string[] = [];
 const line = (cells: (string | number)[]) => rows.push(`| ${cells.join(' | ')} |`);
-line(['Instance', 'Seed', 'Method', 'Scheduled', 'Weight', 'Upper bound', 'Weight / bound', 'Holes', 'Holes / participant', 'Seconds', 'Peak RSS (MB)', 'GADMs with 0 (asked ≥ 1)']);
+line([
+  'Instance',
+  'Seed',
+  'Method',
+  'Scheduled',
+  'Weight',
+  'Upper bound',
+  'Weight / bound',
+  'Holes',
+  'Holes / participant',
+  'Seconds',
+  'Peak RSS (MB)',
+  'GADMs with 0 (asked ≥ 1)',
+]);
 line(Array(12).fill('---'));
 
 let failures = 0;
@@ -72,7 +85,8 @@ for (const c of cases) {
         const t = c.target;
         const miss: string[] = [];
         if (ratio < t.ratio) miss.push(`ratio ${fmt(100 * ratio)} % < ${100 * t.ratio} %`);
-        if (t.holesPerParticipant !== undefined && hpp > t.holesPerParticipant) miss.push(`holes/participant ${fmt(hpp, 3)} > ${t.holesPerParticipant}`);
+        if (t.holesPerParticipant !== undefined && hpp > t.holesPerParticipant)
+          miss.push(`holes/participant ${fmt(hpp, 3)} > ${t.holesPerParticipant}`);
         if (seconds > t.seconds) miss.push(`${fmt(seconds)} s > ${t.seconds} s`);
         if (t.rssMb !== undefined && rss > t.rssMb) miss.push(`RSS ${fmt(rss, 0)} MB > ${t.rssMb} MB`);
         console.error(`${c.name} seed ${seed}: ${miss.length ? `TARGET MISSED: ${miss.join(', ')}` : 'targets met'}`);
@@ -93,6 +107,8 @@ for (const c of cases) {
   }
 }
 
-console.log(`Machine: ${cpus().length} CPUs (nproc), ${cpus()[0]?.model ?? 'unknown CPU'}; Node ${process.version}; ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC\n`);
+console.log(
+  `Machine: ${cpus().length} CPUs (nproc), ${cpus()[0]?.model ?? 'unknown CPU'}; Node ${process.version}; ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC\n`,
+);
 console.log(rows.join('\n'));
 if (failures > 0) process.exitCode = 1;

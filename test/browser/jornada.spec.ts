@@ -38,7 +38,11 @@ const DELEGATES = csv([
   'JICA-1;JICA;Kenji;Tanaka;Representante residente;',
 ]);
 const DEMANDS_HEAD = 'id;participante;titulo;descripcion;sectores;modalidades;monto_usd';
-const DEMANDS_BAD = csv([DEMANDS_HEAD, 'D-0104-1;0104;Planta de agua potable para Nabón;Estudios y diseños;AGUA;ASIST_TEC;250000', 'D-9999-1;9999;Demanda de un GADM que no existe;Sin participante;AGUA;;']);
+const DEMANDS_BAD = csv([
+  DEMANDS_HEAD,
+  'D-0104-1;0104;Planta de agua potable para Nabón;Estudios y diseños;AGUA;ASIST_TEC;250000',
+  'D-9999-1;9999;Demanda de un GADM que no existe;Sin participante;AGUA;;',
+]);
 const DEMANDS = csv([
   DEMANDS_HEAD,
   'D-0104-1;0104;Planta de agua potable para Nabón;Estudios y diseños de la planta de tratamiento de agua potable;AGUA;ASIST_TEC;250000',
@@ -149,7 +153,11 @@ describe('organiser console: a whole Jornada in the browser', () => {
     const nabonRow = page.getByRole('row', { name: /GAD Municipal de Nabón/ });
     await nabonRow.getByRole('button', { name: 'Editar' }).click();
     const [nabon] = await api.query(`SELECT id, version FROM participants WHERE event_id = $1 AND external_id = '0104'`, [eventId]);
-    await api.http.patch(`/events/${eventId}/participants/${nabon.id}`).set(bearer(api.tokens.admin)).send({ version: nabon.version, phone: '07 222 0000' }).expect(200);
+    await api.http
+      .patch(`/events/${eventId}/participants/${nabon.id}`)
+      .set(bearer(api.tokens.admin))
+      .send({ version: nabon.version, phone: '07 222 0000' })
+      .expect(200);
     await page.getByLabel('Teléfono').fill('07 333 1111');
     await page.getByRole('button', { name: 'Guardar', exact: true }).click();
     await page.getByText('Otra persona cambió este registro mientras usted lo editaba.').waitFor();
@@ -173,7 +181,11 @@ describe('organiser console: a whole Jornada in the browser', () => {
     await page.getByText(/^Solicitud creada: GAD Municipal de Machala/).waitFor();
     await matchFor('Movilidad sostenible en Azogues').getByRole('button', { name: 'Añadir reunión' }).click();
     await page.getByText(/^Reunión añadida/).waitFor();
-    await page.locator('.match', { hasText: 'Planta de agua potable para Nabón' }).filter({ hasText: 'Ciudades con movilidad sostenible' }).getByRole('button', { name: 'Bloquear par' }).click();
+    await page
+      .locator('.match', { hasText: 'Planta de agua potable para Nabón' })
+      .filter({ hasText: 'Ciudades con movilidad sostenible' })
+      .getByRole('button', { name: 'Bloquear par' })
+      .click();
     await page.getByText(/^Par bloqueado/).waitFor();
 
     // Meetings: accept the requests on behalf of the cooperants, add a mandatory meeting.
@@ -208,7 +220,8 @@ describe('organiser console: a whole Jornada in the browser', () => {
     await page.getByLabel('Tiempo máximo (segundos)').fill('2');
     await page.getByRole('button', { name: 'Generar', exact: true }).click();
     await page.getByRole('heading', { name: /Versión 1/ }).waitFor();
-    if (await page.getByRole('progressbar', { name: 'Progreso de la generación' }).isVisible()) await screenshot(page, '08a-schedule-generating', false);
+    if (await page.getByRole('progressbar', { name: 'Progreso de la generación' }).isVisible())
+      await screenshot(page, '08a-schedule-generating', false);
     await page.getByRole('button', { name: 'Publicar' }).waitFor({ timeout: 30_000 });
     await see(page.locator('.stat', { hasText: 'Reuniones agendadas' }).locator('.stat-value')).hasText('4');
     await page.locator('.grid td[data-meeting]').first().waitFor();
@@ -221,9 +234,12 @@ describe('organiser console: a whole Jornada in the browser', () => {
     const [draft] = await api.query(`SELECT id FROM schedule_versions WHERE event_id = $1 AND status = 'draft'`, [eventId]);
     const draftRows = (await api.query(
       `SELECT a.meeting_id, a.slot_id, a.table_id, m.participant_a_id AS a, m.participant_b_id AS b
-         FROM schedule_assignments a JOIN meetings m ON m.id = a.meeting_id WHERE a.schedule_version_id = $1`, [draft.id])) as
-      { meeting_id: string; slot_id: string; table_id: string; a: string; b: string }[];
-    const tableIds = (await api.query(`SELECT id FROM tables WHERE event_id = $1 ORDER BY number`, [eventId])).map((r: { id: string }) => r.id as string);
+         FROM schedule_assignments a JOIN meetings m ON m.id = a.meeting_id WHERE a.schedule_version_id = $1`,
+      [draft.id],
+    )) as { meeting_id: string; slot_id: string; table_id: string; a: string; b: string }[];
+    const tableIds = (await api.query(`SELECT id FROM tables WHERE event_id = $1 ORDER BY number`, [eventId])).map(
+      (r: { id: string }) => r.id as string,
+    );
     const dragged = draftRows[0];
     const draftCell = page.locator(`td[data-meeting="${dragged.meeting_id}"]`);
     await drag(draftCell, page.locator(`td[data-slot="${gone[0]}"][data-table="${tableIds[tableIds.length - 1]}"]`));
@@ -234,7 +250,9 @@ describe('organiser console: a whole Jornada in the browser', () => {
     for (const sl of slots.filter((x) => !gone.includes(x.id)).reverse()) {
       const there = draftRows.filter((r) => r.slot_id === sl.id && r.meeting_id !== dragged.meeting_id);
       if (there.some((r) => [r.a, r.b].some((x) => x === dragged.a || x === dragged.b))) continue;
-      const table = tableIds.find((tb: string) => !there.some((r) => r.table_id === tb) && !(sl.id === dragged.slot_id && tb === dragged.table_id));
+      const table = tableIds.find(
+        (tb: string) => !there.some((r) => r.table_id === tb) && !(sl.id === dragged.slot_id && tb === dragged.table_id),
+      );
       if (table) {
         target = { slot: sl.id, table };
         break;
@@ -250,7 +268,10 @@ describe('organiser console: a whole Jornada in the browser', () => {
 
     // Personal access link → the participant's agenda shows its meetings.
     await tab('Registros');
-    await page.getByRole('row', { name: /GAD Municipal de Nabón/ }).getByRole('button', { name: 'Enlace personal' }).click();
+    await page
+      .getByRole('row', { name: /GAD Municipal de Nabón/ })
+      .getByRole('button', { name: 'Enlace personal' })
+      .click();
     const link = await page.getByTestId('access-link').inputValue();
     expect(link).toMatch(/\/app\/a\/.+/);
     await screenshot(page, '09-access-link');
@@ -283,11 +304,15 @@ describe('organiser console: a whole Jornada in the browser', () => {
     await page.getByText('Modo de recuperación guardado.').waitFor();
 
     const staffToken = bearer(api.tokens.staff);
-    const meetingOf = async (externalId: string) => (await api.query(
-      `SELECT m.id, m.slot_id, m.table_id, t.number AS table_number FROM meetings m
+    const meetingOf = async (externalId: string) =>
+      (
+        await api.query(
+          `SELECT m.id, m.slot_id, m.table_id, t.number AS table_number FROM meetings m
          JOIN participants pa ON pa.id = m.participant_a_id JOIN participants pb ON pb.id = m.participant_b_id JOIN tables t ON t.id = m.table_id
-        WHERE m.event_id = $1 AND $2 IN (pa.external_id, pb.external_id) AND m.status IN ('scheduled', 'checked_in') LIMIT 1`, [eventId, externalId]))[0] as
-      { id: string; slot_id: string; table_id: string; table_number: number };
+        WHERE m.event_id = $1 AND $2 IN (pa.external_id, pb.external_id) AND m.status IN ('scheduled', 'checked_in') LIMIT 1`,
+          [eventId, externalId],
+        )
+      )[0] as { id: string; slot_id: string; table_id: string; table_number: number };
     const nabonMeeting = await meetingOf('0104');
     const machala = await meetingOf('0701');
     const quito = await meetingOf('1701');
@@ -296,31 +321,49 @@ describe('organiser console: a whole Jornada in the browser', () => {
     const firstRounds = await api.query(
       `SELECT DISTINCT ON (t.number) t.number, pa.external_id AS a, pb.external_id AS b FROM meetings m JOIN tables t ON t.id = m.table_id JOIN slots s ON s.id = m.slot_id
          JOIN participants pa ON pa.id = m.participant_a_id JOIN participants pb ON pb.id = m.participant_b_id
-        WHERE m.event_id = $1 AND m.status = 'scheduled' ORDER BY t.number, s.ordinal`, [eventId]);
-    const withDelegates = firstRounds.find((r: { a: string; b: string }) => [r.a, r.b].some((x) => x === '0104' || x === 'JICA')) ?? firstRounds[0];
+        WHERE m.event_id = $1 AND m.status = 'scheduled' ORDER BY t.number, s.ordinal`,
+      [eventId],
+    );
+    const withDelegates =
+      firstRounds.find((r: { a: string; b: string }) => [r.a, r.b].some((x) => x === '0104' || x === 'JICA')) ?? firstRounds[0];
     const staff = await browser.context.newPage();
     staff.on('pageerror', (e) => errors.push(String(e)));
     await staff.goto(`${web.url}/app/table/${eventId}/${withDelegates.number}`);
     await staff.locator('.round').first().waitFor();
-    await staff.getByRole('button', { name: /^Llegaron:/ }).first().click();
+    await staff
+      .getByRole('button', { name: /^Llegaron:/ })
+      .first()
+      .click();
     await staff.locator('.round-head .badge-checked_in').first().waitFor();
     const arrive = staff.getByRole('button', { name: /^Registrar llegada: / }).first();
     if (await arrive.count()) {
       await arrive.click();
-      await staff.getByText(/^Llegó \d\d:\d\d$/).first().waitFor();
+      await staff
+        .getByText(/^Llegó \d\d:\d\d$/)
+        .first()
+        .waitFor();
     }
     await screenshot(staff, '13-table-view');
     await see(page.locator('.stat', { hasText: 'Delegados registrados' }).locator('.stat-value')).containsText(' / 2');
 
     // Booked too late for the schedule and free when Machala's meeting is: the waiting meeting
     // (a GADM free at that slot with a new cooperant) is the best candidate for the freed table.
-    const koica = (await api.http.post(`/events/${eventId}/participants`).set(admin).send({ externalId: 'KOICA', kind: 'cooperant', name: 'KOICA Corea' }).expect(201)).body.id;
+    const koica = (
+      await api.http
+        .post(`/events/${eventId}/participants`)
+        .set(admin)
+        .send({ externalId: 'KOICA', kind: 'cooperant', name: 'KOICA Corea' })
+        .expect(201)
+    ).body.id;
     const [freeGadm] = await api.query(
       `SELECT p.id FROM participants p WHERE p.event_id = $1 AND p.kind = 'gadm' AND p.external_id <> '0701'
           AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.slot_id = $2 AND m.status IN ('scheduled', 'checked_in') AND p.id IN (m.participant_a_id, m.participant_b_id))
-        ORDER BY p.external_id LIMIT 1`, [eventId, machala.slot_id]);
+        ORDER BY p.external_id LIMIT 1`,
+      [eventId, machala.slot_id],
+    );
     // (Should every other GADM be busy then, Machala itself: the engine still proposes the waiting meeting.)
-    const gadmId = freeGadm?.id ?? (await api.query(`SELECT id FROM participants WHERE event_id = $1 AND external_id = '0701'`, [eventId]))[0].id;
+    const gadmId =
+      freeGadm?.id ?? (await api.query(`SELECT id FROM participants WHERE event_id = $1 AND external_id = '0701'`, [eventId]))[0].id;
     await api.http.post(`/events/${eventId}/meetings`).set(admin).send({ participantAId: gadmId, participantBId: koica }).expect(201);
 
     // A no-show at the table view…
@@ -338,7 +381,9 @@ describe('organiser console: a whole Jornada in the browser', () => {
     await screenshot(page, '18-control-room-no-show-proposal');
     await proposal.getByRole('button', { name: /^Aceptar la propuesta/ }).click();
     await page.getByText(/^Propuesta aceptada:/).waitFor();
-    await page.locator(`td[data-slot="${machala.slot_id}"][data-table="${machala.table_id}"][data-meeting]`, { hasText: 'KOICA Corea' }).waitFor();
+    await page
+      .locator(`td[data-slot="${machala.slot_id}"][data-table="${machala.table_id}"][data-meeting]`, { hasText: 'KOICA Corea' })
+      .waitFor();
     await page.locator('.recent-replacements li', { hasText: 'KOICA Corea' }).waitFor();
 
     // A walk-in: the first table and slot free for both.
@@ -352,19 +397,26 @@ describe('organiser console: a whole Jornada in the browser', () => {
     const [taken] = await api.query(
       `SELECT m.slot_id, m.table_id FROM meetings m JOIN slots s ON s.id = m.slot_id
         WHERE m.event_id = $1 AND m.status IN ('scheduled', 'checked_in') AND m.id <> $2 AND s.starts_at > now() + interval '15 minutes'
-        ORDER BY s.ordinal LIMIT 1`, [eventId, quito.id]);
+        ORDER BY s.ordinal LIMIT 1`,
+      [eventId, quito.id],
+    );
     await drag(source, page.locator(`td[data-slot="${taken.slot_id}"][data-table="${taken.table_id}"]`));
     await page.locator('.move-feedback .alert-error').waitFor();
     await see(page.locator('.move-feedback')).containsText('No se movió GAD Metropolitano de Quito');
     expect(await source.getAttribute('data-slot')).toBe(quito.slot_id);
     await screenshot(page, '19-move-refused');
-    const freeCellFor = async (meetingId: string) => (await api.query(
-      `SELECT s.id AS slot_id, t.id AS table_id FROM slots s CROSS JOIN tables t
+    const freeCellFor = async (meetingId: string) =>
+      (
+        await api.query(
+          `SELECT s.id AS slot_id, t.id AS table_id FROM slots s CROSS JOIN tables t
         WHERE s.event_id = $1 AND t.event_id = $1 AND s.starts_at > now() + interval '15 minutes'
           AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.slot_id = s.id AND m.table_id = t.id AND m.status IN ('scheduled', 'checked_in', 'held'))
           AND NOT EXISTS (SELECT 1 FROM meetings m JOIN meetings q ON q.id = $2 WHERE m.slot_id = s.id AND m.status IN ('scheduled', 'checked_in', 'held') AND m.id <> q.id
                           AND (m.participant_a_id IN (q.participant_a_id, q.participant_b_id) OR m.participant_b_id IN (q.participant_a_id, q.participant_b_id)))
-        ORDER BY s.ordinal DESC, t.number LIMIT 1`, [eventId, meetingId]))[0] as { slot_id: string; table_id: string };
+        ORDER BY s.ordinal DESC, t.number LIMIT 1`,
+          [eventId, meetingId],
+        )
+      )[0] as { slot_id: string; table_id: string };
     const free = await freeCellFor(quito.id);
     await drag(source, page.locator(`td[data-slot="${free.slot_id}"][data-table="${free.table_id}"]`));
     await page.getByText(/^Reunión movida: GAD Metropolitano de Quito/).waitFor();
@@ -378,7 +430,9 @@ describe('organiser console: a whole Jornada in the browser', () => {
     await page.locator(`td[data-meeting="${quito.id}"][data-slot="${free2.slot_id}"][data-table="${free2.table_id}"]`).waitFor();
 
     // A delay of the rest of the day from the next slot.
-    const [nextSlot] = await api.query(`SELECT id FROM slots WHERE event_id = $1 AND starts_at > now() ORDER BY ordinal LIMIT 1`, [eventId]);
+    const [nextSlot] = await api.query(`SELECT id FROM slots WHERE event_id = $1 AND starts_at > now() ORDER BY ordinal LIMIT 1`, [
+      eventId,
+    ]);
     await page.getByLabel('Desde la franja').selectOption(nextSlot.id);
     await page.getByLabel('Minutos', { exact: true }).fill('10');
     await page.getByLabel('Alcance').selectOption('rest-of-day');
@@ -389,7 +443,10 @@ describe('organiser console: a whole Jornada in the browser', () => {
     expect(await unlabeled(page)).toEqual([]);
 
     // Big-screen board at a moment during the first round.
-    const [first] = await api.query(`SELECT s.starts_at AS "startsAt" FROM meetings m JOIN slots s ON s.id = m.slot_id WHERE m.event_id = $1 AND m.status = 'scheduled' ORDER BY s.ordinal LIMIT 1`, [eventId]);
+    const [first] = await api.query(
+      `SELECT s.starts_at AS "startsAt" FROM meetings m JOIN slots s ON s.id = m.slot_id WHERE m.event_id = $1 AND m.status = 'scheduled' ORDER BY s.ordinal LIMIT 1`,
+      [eventId],
+    );
     const board = await browser.context.newPage();
     board.on('pageerror', (e) => errors.push(String(e)));
     await board.goto(`${web.url}/app/board/${eventId}?at=${new Date(new Date(first.startsAt).getTime() + 5 * 60_000).toISOString()}`);
@@ -400,9 +457,13 @@ describe('organiser console: a whole Jornada in the browser', () => {
     // After: two meetings held, a commitment recorded from one of them.
     await api.http.post(`/events/${eventId}/live/meetings/${nabonMeeting.id}/status`).set(staffToken).send({ status: 'held' }).expect(200);
     const walkIn = (await api.query(`SELECT m.id FROM meetings m WHERE m.event_id = $1 AND m.origin = 'walk_in'`, [eventId]))[0];
-    if (walkIn) await api.http.post(`/events/${eventId}/live/meetings/${walkIn.id}/status`).set(staffToken).send({ status: 'held' }).expect(200);
-    await api.http.post(`/events/${eventId}/commitments`).set(admin)
-      .send({ meetingId: nabonMeeting.id, title: 'Estudios de la planta de agua de Nabón', amountUsd: 250000 }).expect(201);
+    if (walkIn)
+      await api.http.post(`/events/${eventId}/live/meetings/${walkIn.id}/status`).set(staffToken).send({ status: 'held' }).expect(200);
+    await api.http
+      .post(`/events/${eventId}/commitments`)
+      .set(admin)
+      .send({ meetingId: nabonMeeting.id, title: 'Estudios de la planta de agua de Nabón', amountUsd: 250000 })
+      .expect(201);
 
     // Reports, one click away: figures, charts, tables and every download.
     await tab('Después');
@@ -459,7 +520,9 @@ describe('organiser console: a whole Jornada in the browser', () => {
     await form.getByLabel('Correo del contacto 1').fill('tanaka.kenji@jica.go.jp');
     await form.getByRole('button', { name: 'Guardar resultado' }).click();
     await participant.getByText(/^¡Gracias! Resultado guardado/).waitFor();
-    const [outcome] = await api.query(`SELECT interest, next_steps, amount_usd FROM meeting_outcomes WHERE meeting_id = $1`, [nabonMeeting.id]);
+    const [outcome] = await api.query(`SELECT interest, next_steps, amount_usd FROM meeting_outcomes WHERE meeting_id = $1`, [
+      nabonMeeting.id,
+    ]);
     expect(outcome).toMatchObject({ interest: 4, next_steps: ['TECH_MISSION', 'PROJECT_PROFILE'] });
     expect(Number(outcome.amount_usd)).toBe(250000);
     await see(participant.locator('.agenda-item')).containsText('Realizada');
@@ -504,9 +567,25 @@ function see(loc: Locator) {
     throw new Error(await what().catch(() => 'check failed'));
   };
   return {
-    hasText: (s: string) => retry(async () => (await loc.first().innerText()).trim() === s, async () => `expected text "${s}", got "${await loc.first().innerText()}"`),
-    containsText: (s: string) => retry(async () => (await loc.first().innerText()).includes(s), async () => `expected to contain "${s}", got "${await loc.first().innerText()}"`),
-    hasCount: (n: number) => retry(async () => (await loc.count()) === n, async () => `expected ${n} elements, got ${await loc.count()}`),
-    isVisible: () => retry(() => loc.first().isVisible(), async () => 'expected element to be visible'),
+    hasText: (s: string) =>
+      retry(
+        async () => (await loc.first().innerText()).trim() === s,
+        async () => `expected text "${s}", got "${await loc.first().innerText()}"`,
+      ),
+    containsText: (s: string) =>
+      retry(
+        async () => (await loc.first().innerText()).includes(s),
+        async () => `expected to contain "${s}", got "${await loc.first().innerText()}"`,
+      ),
+    hasCount: (n: number) =>
+      retry(
+        async () => (await loc.count()) === n,
+        async () => `expected ${n} elements, got ${await loc.count()}`,
+      ),
+    isVisible: () =>
+      retry(
+        () => loc.first().isVisible(),
+        async () => 'expected element to be visible',
+      ),
   };
 }

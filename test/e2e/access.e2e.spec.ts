@@ -8,20 +8,31 @@ describe('access control: role × endpoint family', () => {
   let ev: string;
   let gadm: { id: string; token: string };
   let other: { id: string; token: string };
-  const tokenOf = (r: Role) => (r === 'admin' ? api.tokens.admin : r === 'staff' ? api.tokens.staff : r === 'participant' ? gadm.token : null);
+  const tokenOf = (r: Role) =>
+    r === 'admin' ? api.tokens.admin : r === 'staff' ? api.tokens.staff : r === 'participant' ? gadm.token : null;
 
   beforeAll(async () => {
     api = await startTestApi();
     ev = (await api.http.post('/events').set(bearer(api.tokens.admin)).send(SAMPLE_EVENT)).body.id;
     const mk = async (externalId: string, kind: string) => {
-      const p = (await api.http.post(`/events/${ev}/participants`).set(bearer(api.tokens.admin)).send({ externalId, kind, name: externalId })).body;
+      const p = (
+        await api.http.post(`/events/${ev}/participants`).set(bearer(api.tokens.admin)).send({ externalId, kind, name: externalId })
+      ).body;
       const link = (await api.http.post(`/events/${ev}/participants/${p.id}/access-link`).set(bearer(api.tokens.admin)).expect(201)).body;
       return { id: p.id as string, token: link.token as string };
     };
     gadm = await mk('0104', 'gadm');
     other = await mk('0701', 'gadm');
-    await api.http.post(`/events/${ev}/demands`).set(bearer(api.tokens.admin)).send({ participantId: gadm.id, externalId: 'D-NABON', title: 'Agua potable' }).expect(201);
-    await api.http.post(`/events/${ev}/demands`).set(bearer(api.tokens.admin)).send({ participantId: other.id, externalId: 'D-MACHALA', title: 'Malecón' }).expect(201);
+    await api.http
+      .post(`/events/${ev}/demands`)
+      .set(bearer(api.tokens.admin))
+      .send({ participantId: gadm.id, externalId: 'D-NABON', title: 'Agua potable' })
+      .expect(201);
+    await api.http
+      .post(`/events/${ev}/demands`)
+      .set(bearer(api.tokens.admin))
+      .send({ participantId: other.id, externalId: 'D-MACHALA', title: 'Malecón' })
+      .expect(201);
   });
   afterAll(async () => api?.close());
 
@@ -33,7 +44,12 @@ describe('access control: role × endpoint family', () => {
     { family: 'events: write', call: () => ['post', '/events', SAMPLE_EVENT], allowed: ['admin'], ok: 201 },
     { family: 'slots: read', call: () => ['get', `/events/${ev}/slots`], allowed: ['staff', 'admin'], ok: 200 },
     { family: 'records: read', call: () => ['get', `/events/${ev}/demands`], allowed: ['staff', 'admin'], ok: 200 },
-    { family: 'records: write', call: () => ['post', `/events/${ev}/tables`, { number: 900 + Math.floor(Math.random() * 99) }], allowed: ['admin'], ok: 201 },
+    {
+      family: 'records: write',
+      call: () => ['post', `/events/${ev}/tables`, { number: 900 + Math.floor(Math.random() * 99) }],
+      allowed: ['admin'],
+      ok: 201,
+    },
     { family: 'imports', call: () => ['post', `/events/${ev}/imports/participants`], allowed: ['admin'], ok: 415 },
     { family: 'exports', call: () => ['get', `/events/${ev}/exports/demands.csv`], allowed: ['staff', 'admin'], ok: 200 },
     { family: 'users', call: () => ['get', '/users'], allowed: ['admin'], ok: 200 },
@@ -57,7 +73,7 @@ describe('access control: role × endpoint family', () => {
     }
   }
 
-  it('a personal link shows its own data and nobody else\'s', async () => {
+  it("a personal link shows its own data and nobody else's", async () => {
     const me = await api.http.get('/me').set(bearer(gadm.token)).expect(200);
     expect(me.body.participant.id).toBe(gadm.id);
     expect(me.body.demands.map((d: { externalId: string }) => d.externalId)).toEqual(['D-NABON']);
@@ -73,10 +89,14 @@ describe('access control: role × endpoint family', () => {
   });
 
   it('issuing a new link revokes the old one; a guessed token is refused', async () => {
-    const fresh = (await api.http.post(`/events/${ev}/participants/${gadm.id}/access-link`).set(bearer(api.tokens.admin)).expect(201)).body.token;
+    const fresh = (await api.http.post(`/events/${ev}/participants/${gadm.id}/access-link`).set(bearer(api.tokens.admin)).expect(201)).body
+      .token;
     await api.http.get('/me').set(bearer(gadm.token)).expect(401);
     await api.http.get('/me').set(bearer(fresh)).expect(200);
-    await api.http.get('/me').set(bearer('rp_' + 'A'.repeat(43))).expect(401);
+    await api.http
+      .get('/me')
+      .set(bearer('rp_' + 'A'.repeat(43)))
+      .expect(401);
     gadm.token = fresh;
   });
 

@@ -25,7 +25,10 @@ describe('bulk import and export over HTTP', () => {
   let api: TestApi;
   let eventId: string;
   const upload = (kind: string, mode: 'dry-run' | 'commit', file: Buffer, name: string, type = 'text/csv') =>
-    api.http.post(`/events/${eventId}/imports/${kind}?mode=${mode}`).set(bearer(api.tokens.admin)).attach('file', file, { filename: name, contentType: type });
+    api.http
+      .post(`/events/${eventId}/imports/${kind}?mode=${mode}`)
+      .set(bearer(api.tokens.admin))
+      .attach('file', file, { filename: name, contentType: type });
   const count = async (table: string) => (await api.query(`SELECT count(*)::int AS n FROM ${table} WHERE event_id = $1`, [eventId]))[0].n;
 
   beforeAll(async () => {
@@ -41,7 +44,9 @@ describe('bulk import and export over HTTP', () => {
     expect(await count('participants')).toBe(0);
     const done = await upload('participants', 'commit', csv(PARTICIPANTS), 'participantes.csv').expect(200);
     expect(done.body).toMatchObject({ committed: true, insert: 4, update: 0 });
-    const [nabon] = await api.query(`SELECT canton, province, region FROM participants WHERE event_id=$1 AND external_id='0104'`, [eventId]);
+    const [nabon] = await api.query(`SELECT canton, province, region FROM participants WHERE event_id=$1 AND external_id='0104'`, [
+      eventId,
+    ]);
     expect(nabon).toEqual({ canton: 'NABÓN', province: 'AZUAY', region: 'Sierra' });
   });
 
@@ -68,9 +73,27 @@ describe('bulk import and export over HTTP', () => {
   it('imports offers from XLSX', async () => {
     const file = await xlsx(
       ['id', 'participante', 'titulo', 'descripcion', 'sectores', 'modalidades', 'regiones', 'monto_min_usd', 'monto_max_usd'],
-      [['O-CAF-1', 'CAF', 'Preinversión en agua y saneamiento', 'Asistencia técnica', 'AGUA', 'ASIST_TEC, CREDITO', 'Sierra, Costa', 50000, 2000000]],
+      [
+        [
+          'O-CAF-1',
+          'CAF',
+          'Preinversión en agua y saneamiento',
+          'Asistencia técnica',
+          'AGUA',
+          'ASIST_TEC, CREDITO',
+          'Sierra, Costa',
+          50000,
+          2000000,
+        ],
+      ],
     );
-    const res = await upload('offers', 'commit', file, 'ofertas.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').expect(200);
+    const res = await upload(
+      'offers',
+      'commit',
+      file,
+      'ofertas.xlsx',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ).expect(200);
     expect(res.body).toMatchObject({ committed: true, insert: 1 });
     const [o] = await api.query(`SELECT regions, modalidades FROM offers WHERE event_id=$1`, [eventId]);
     expect(o).toEqual({ regions: ['Sierra', 'Costa'], modalidades: ['ASIST_TEC', 'CREDITO'] });
@@ -97,7 +120,12 @@ describe('bulk import and export over HTTP', () => {
   });
 
   it('reports malformed CSV and unknown INEC codes', async () => {
-    const malformed = await upload('participants', 'commit', csv(['id;tipo_participante;nombre', '0104;gadm;"Nabón sin cerrar', '0701;gadm;Machala']), 'p.csv').expect(422);
+    const malformed = await upload(
+      'participants',
+      'commit',
+      csv(['id;tipo_participante;nombre', '0104;gadm;"Nabón sin cerrar', '0701;gadm;Machala']),
+      'p.csv',
+    ).expect(422);
     expect(malformed.body.report.issues.map((i: { code: string }) => i.code)).toContain('malformed_csv');
     const inec = await upload('participants', 'dry-run', csv(['id;tipo_participante;nombre', '9901;gadm;Inventado']), 'p.csv').expect(200);
     expect(inec.body.issues[0]).toMatchObject({ row: 2, code: 'unknown_inec' });
@@ -114,11 +142,24 @@ describe('bulk import and export over HTTP', () => {
 
   it('exports CSV and XLSX that import back unchanged', async () => {
     for (const format of ['csv', 'xlsx'] as const) {
-      const res = await api.http.get(`/events/${eventId}/exports/participants.${format}`).set(bearer(api.tokens.staff)).buffer(true)
-        .parse((r, cb) => { const chunks: Buffer[] = []; r.on('data', (c: Buffer) => chunks.push(c)); r.on('end', () => cb(null, Buffer.concat(chunks))); })
+      const res = await api.http
+        .get(`/events/${eventId}/exports/participants.${format}`)
+        .set(bearer(api.tokens.staff))
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
         .expect(200);
       if (format === 'csv') expect((res.body as Buffer).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-      const again = await upload('participants', 'dry-run', res.body, `p.${format}`, format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').expect(200);
+      const again = await upload(
+        'participants',
+        'dry-run',
+        res.body,
+        `p.${format}`,
+        format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      ).expect(200);
       expect(again.body).toMatchObject({ errors: 0, insert: 0, update: 4 });
     }
   });

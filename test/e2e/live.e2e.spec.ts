@@ -19,18 +19,33 @@ describe('live agendas over socket.io', () => {
     api = await startTestApi();
     await api.startWorker();
     base = await api.listen();
-    ev = (await api.http.post('/events').set(admin()).send({ ...SAMPLE_EVENT, tableCount: 4 })).body.id;
-    for (const [key, externalId, kind] of [['nabon', '0104', 'gadm'], ['cuenca', '0101', 'gadm'], ['giron', '0102', 'gadm'], ['jica', 'JICA', 'cooperant'], ['caf', 'CAF', 'cooperant']]) {
+    ev = (
+      await api.http
+        .post('/events')
+        .set(admin())
+        .send({ ...SAMPLE_EVENT, tableCount: 4 })
+    ).body.id;
+    for (const [key, externalId, kind] of [
+      ['nabon', '0104', 'gadm'],
+      ['cuenca', '0101', 'gadm'],
+      ['giron', '0102', 'gadm'],
+      ['jica', 'JICA', 'cooperant'],
+      ['caf', 'CAF', 'cooperant'],
+    ]) {
       const id = (await api.http.post(`/events/${ev}/participants`).set(admin()).send({ externalId, kind, name: externalId })).body.id;
       const token = (await api.http.post(`/events/${ev}/participants/${id}/access-link`).set(admin())).body.token;
       p[key] = { id, token };
     }
-    for (const g of ['nabon', 'cuenca', 'giron']) for (const c of ['jica', 'caf']) {
-      const m = (await api.http.post(`/events/${ev}/meetings`).set(admin()).send({ participantAId: p[g].id, participantBId: p[c].id })).body;
-      meetings.push({ id: m.id, a: g, b: c });
-    }
+    for (const g of ['nabon', 'cuenca', 'giron'])
+      for (const c of ['jica', 'caf']) {
+        const m = (await api.http.post(`/events/${ev}/meetings`).set(admin()).send({ participantAId: p[g].id, participantBId: p[c].id }))
+          .body;
+        meetings.push({ id: m.id, a: g, b: c });
+      }
     const v = (await api.http.post(`/events/${ev}/schedules`).set(admin()).send({ timeLimitSeconds: 1 })).body;
-    await eventually(async () => ((await api.http.get(`/events/${ev}/schedules/${v.id}`).set(admin())).body.status === 'draft' ? true : undefined));
+    await eventually(async () =>
+      (await api.http.get(`/events/${ev}/schedules/${v.id}`).set(admin())).body.status === 'draft' ? true : undefined,
+    );
     await api.http.post(`/events/${ev}/schedules/${v.id}/publish`).set(admin()).expect(200);
   });
   afterAll(async () => {
@@ -41,11 +56,16 @@ describe('live agendas over socket.io', () => {
   const setStatus = (meetingId: string, status: string) =>
     api.http.post(`/events/${ev}/live/meetings/${meetingId}/status`).set(bearer(api.tokens.staff)).send({ status }).expect(200);
 
-  it('a participant\'s agenda carries time, table and counterpart', async () => {
+  it("a participant's agenda carries time, table and counterpart", async () => {
     const rows = (await api.http.get('/me/meetings').set(bearer(p.nabon.token)).expect(200)).body;
     expect(rows).toHaveLength(2);
     for (const r of rows) {
-      expect(r).toMatchObject({ status: 'scheduled', slotCode: expect.stringMatching(/^S\d{2}$/), tableNumber: expect.any(Number), counterpartKind: 'cooperant' });
+      expect(r).toMatchObject({
+        status: 'scheduled',
+        slotCode: expect.stringMatching(/^S\d{2}$/),
+        tableNumber: expect.any(Number),
+        counterpartKind: 'cooperant',
+      });
       expect(['JICA', 'CAF']).toContain(r.counterpartName);
       expect(new Date(r.startsAt).getTime()).toBeLessThan(new Date(r.endsAt).getTime());
     }
@@ -58,7 +78,7 @@ describe('live agendas over socket.io', () => {
     await eventually(async () => (!c.socket.connected ? true : undefined), 5000);
   });
 
-  it('a participant gets its own changes and never another participant\'s', async () => {
+  it("a participant gets its own changes and never another participant's", async () => {
     const nabon = client(p.nabon.token, { eventId: 'ignored-for-participants' });
     const cuenca = client(p.cuenca.token);
     const ackN = await nabon.subscribe();
@@ -68,11 +88,18 @@ describe('live agendas over socket.io', () => {
     expect(nabon.applied.map((m) => m.type)).toContain('schedule.published');
     const mine = meetings.find((m) => m.a === 'nabon')!;
     await setStatus(mine.id, 'checked_in');
-    await eventually(async () => (nabon.applied.some((m) => m.type === 'meeting.updated' && (m.payload as { id: string }).id === mine.id) ? true : undefined), 5000);
+    await eventually(
+      async () =>
+        nabon.applied.some((m) => m.type === 'meeting.updated' && (m.payload as { id: string }).id === mine.id) ? true : undefined,
+      5000,
+    );
     await new Promise((r) => setTimeout(r, 200));
     expect(cuenca.applied.filter((m) => m.type === 'meeting.updated')).toEqual([]);
     // Each message either concerns Nabón or is event-wide (a publish), which names nobody.
-    for (const m of nabon.applied) expect(m.participants.length === 0 ? m.tables : m.participants).toEqual(m.participants.length === 0 ? [] : expect.arrayContaining([p.nabon.id]));
+    for (const m of nabon.applied)
+      expect(m.participants.length === 0 ? m.tables : m.participants).toEqual(
+        m.participants.length === 0 ? [] : expect.arrayContaining([p.nabon.id]),
+      );
   });
 
   it('a client that drops mid-stream gets exactly what it missed: no gap, no duplicate', async () => {
@@ -107,7 +134,10 @@ describe('live agendas over socket.io', () => {
     const before = Math.max(0, ...onB.seqs());
     const target = meetings.find((m) => m.a === 'nabon' && m.b === 'caf')!;
     await setStatus(target.id, 'checked_in'); // through node A (supertest on the first app)
-    await eventually(async () => (onB.applied.some((m) => m.seq > before && (m.payload as { id: string }).id === target.id) ? true : undefined), 5000);
+    await eventually(
+      async () => (onB.applied.some((m) => m.seq > before && (m.payload as { id: string }).id === target.id) ? true : undefined),
+      5000,
+    );
   });
 
   it('table staff can mark a meeting over the socket; participants cannot', async () => {
@@ -115,9 +145,13 @@ describe('live agendas over socket.io', () => {
     await staff.subscribe();
     const target = meetings.find((m) => m.a === 'giron' && m.b === 'jica')!;
     const [row] = await api.query('SELECT version FROM meetings WHERE id = $1', [target.id]);
-    const res = await staff.socket.timeout(5000).emitWithAck('meeting:status', { meetingId: target.id, status: 'held', version: row.version });
+    const res = await staff.socket
+      .timeout(5000)
+      .emitWithAck('meeting:status', { meetingId: target.id, status: 'held', version: row.version });
     expect(res).toMatchObject({ ok: true, meeting: { id: target.id, status: 'held' } });
-    const stale = await staff.socket.timeout(5000).emitWithAck('meeting:status', { meetingId: target.id, status: 'no_show', version: row.version });
+    const stale = await staff.socket
+      .timeout(5000)
+      .emitWithAck('meeting:status', { meetingId: target.id, status: 'no_show', version: row.version });
     expect(stale).toMatchObject({ ok: false, status: 409 });
     const participant = client(p.giron.token);
     await participant.subscribe();
@@ -132,10 +166,14 @@ describe('live agendas over socket.io', () => {
     await tableClient.subscribe();
     await giron.subscribe();
     const v = (await api.http.post(`/events/${ev}/schedules`).set(admin()).send({ timeLimitSeconds: 1 })).body;
-    await eventually(async () => ((await api.http.get(`/events/${ev}/schedules/${v.id}`).set(admin())).body.status === 'draft' ? true : undefined));
+    await eventually(async () =>
+      (await api.http.get(`/events/${ev}/schedules/${v.id}`).set(admin())).body.status === 'draft' ? true : undefined,
+    );
     await api.http.post(`/events/${ev}/schedules/${v.id}/publish`).set(admin()).expect(200);
     for (const c of [tableClient, giron]) {
-      const msg = await eventually(async () => c.applied.find((m) => m.type === 'schedule.published' && (m.payload as { versionId: string }).versionId === v.id));
+      const msg = await eventually(async () =>
+        c.applied.find((m) => m.type === 'schedule.published' && (m.payload as { versionId: string }).versionId === v.id),
+      );
       expect(msg.participants).toEqual([]);
     }
   });
@@ -143,12 +181,20 @@ describe('live agendas over socket.io', () => {
   it('a stale update gets 409 with the current state; a double check-in is harmless', async () => {
     const target = meetings.find((m) => m.a === 'cuenca' && m.b === 'caf')!;
     const [row] = await api.query('SELECT version FROM meetings WHERE id = $1', [target.id]);
-    const stale = await api.http.post(`/events/${ev}/live/meetings/${target.id}/status`).set(bearer(api.tokens.staff)).send({ status: 'held', version: row.version - 1 }).expect(409);
+    const stale = await api.http
+      .post(`/events/${ev}/live/meetings/${target.id}/status`)
+      .set(bearer(api.tokens.staff))
+      .send({ status: 'held', version: row.version - 1 })
+      .expect(409);
     expect(stale.body.current).toMatchObject({ id: target.id, version: row.version });
     const [d] = await api.query(
-      `INSERT INTO delegates (event_id, participant_id, external_id, full_name, version) VALUES ($1, $2, 'DEL-1', 'Ana', 1) RETURNING id`, [ev, p.cuenca.id]);
-    const first = (await api.http.post(`/events/${ev}/live/checkins`).set(bearer(api.tokens.staff)).send({ delegateId: d.id }).expect(200)).body;
-    const again = (await api.http.post(`/events/${ev}/live/checkins`).set(bearer(api.tokens.staff)).send({ delegateId: d.id }).expect(200)).body;
+      `INSERT INTO delegates (event_id, participant_id, external_id, full_name, version) VALUES ($1, $2, 'DEL-1', 'Ana', 1) RETURNING id`,
+      [ev, p.cuenca.id],
+    );
+    const first = (await api.http.post(`/events/${ev}/live/checkins`).set(bearer(api.tokens.staff)).send({ delegateId: d.id }).expect(200))
+      .body;
+    const again = (await api.http.post(`/events/${ev}/live/checkins`).set(bearer(api.tokens.staff)).send({ delegateId: d.id }).expect(200))
+      .body;
     expect(first.alreadyCheckedIn).toBe(false);
     expect(again).toMatchObject({ alreadyCheckedIn: true, delegate: { checkedInAt: first.delegate.checkedInAt } });
   });
@@ -173,7 +219,9 @@ describe('live sockets and token lifetime', () => {
     const c = new LiveTestClient(base, api.tokens.staff, { eventId: ev });
     clients.push(c);
     expect((await c.subscribe()).ok).toBe(true);
-    await api.query(`UPDATE auth_sessions SET expires_at = now() - interval '1 second' WHERE user_id = (SELECT id FROM users WHERE email = 'staff@rueda.test')`);
+    await api.query(
+      `UPDATE auth_sessions SET expires_at = now() - interval '1 second' WHERE user_id = (SELECT id FROM users WHERE email = 'staff@rueda.test')`,
+    );
     await eventually(async () => (c.byes.length ? true : undefined), 5000);
     expect(c.byes[0]).toMatchObject({ code: 'token_expired', es: expect.stringContaining('venció') });
     await eventually(async () => (!c.socket.connected ? true : undefined), 5000);
@@ -181,7 +229,9 @@ describe('live sockets and token lifetime', () => {
 
   it('a re-issued personal link disconnects the old one', async () => {
     const ev = (await api.http.post('/events').set(bearer(api.tokens.admin)).send(SAMPLE_EVENT)).body.id;
-    const pid = (await api.http.post(`/events/${ev}/participants`).set(bearer(api.tokens.admin)).send({ externalId: '0104', kind: 'gadm', name: 'N' })).body.id;
+    const pid = (
+      await api.http.post(`/events/${ev}/participants`).set(bearer(api.tokens.admin)).send({ externalId: '0104', kind: 'gadm', name: 'N' })
+    ).body.id;
     const old = (await api.http.post(`/events/${ev}/participants/${pid}/access-link`).set(bearer(api.tokens.admin))).body.token;
     const c = new LiveTestClient(base, old);
     clients.push(c);

@@ -8,9 +8,22 @@ describe('meeting requests: ask, accept, decline, expire, caps and mutual intere
 
   beforeAll(async () => {
     api = await startTestApi();
-    ev = (await api.http.post('/events').set(admin()).send({ ...SAMPLE_EVENT, settings: { maxOpenRequests: 2, requestExpiryHours: 24 } })).body.id;
-    for (const [key, externalId, kind] of [['nabon', '0104', 'gadm'], ['manta', '1308', 'gadm'], ['loja', '1101', 'gadm'], ['jica', 'JICA', 'cooperant'], ['caf', 'CAF', 'cooperant'], ['giz', 'GIZ', 'cooperant']]) {
-      const id = (await api.http.post(`/events/${ev}/participants`).set(admin()).send({ externalId, kind, name: externalId }).expect(201)).body.id;
+    ev = (
+      await api.http
+        .post('/events')
+        .set(admin())
+        .send({ ...SAMPLE_EVENT, settings: { maxOpenRequests: 2, requestExpiryHours: 24 } })
+    ).body.id;
+    for (const [key, externalId, kind] of [
+      ['nabon', '0104', 'gadm'],
+      ['manta', '1308', 'gadm'],
+      ['loja', '1101', 'gadm'],
+      ['jica', 'JICA', 'cooperant'],
+      ['caf', 'CAF', 'cooperant'],
+      ['giz', 'GIZ', 'cooperant'],
+    ]) {
+      const id = (await api.http.post(`/events/${ev}/participants`).set(admin()).send({ externalId, kind, name: externalId }).expect(201))
+        .body.id;
       const token = (await api.http.post(`/events/${ev}/participants/${id}/access-link`).set(admin())).body.token;
       p[key] = { id, token };
     }
@@ -25,7 +38,8 @@ describe('meeting requests: ask, accept, decline, expire, caps and mutual intere
     expect(new Date(req.expiresAt).getTime()).toBeGreaterThan(Date.now() + 23 * 3600_000);
     // Only the counterpart may answer.
     await api.http.post(`/me/requests/${req.id}/accept`).set(bearer(p.nabon.token)).send({}).expect(403);
-    const ok = (await api.http.post(`/me/requests/${req.id}/accept`).set(bearer(p.jica.token)).send({ version: req.version }).expect(200)).body;
+    const ok = (await api.http.post(`/me/requests/${req.id}/accept`).set(bearer(p.jica.token)).send({ version: req.version }).expect(200))
+      .body;
     expect(ok.status).toBe('accepted');
     expect(ok.weight).toBeGreaterThanOrEqual(1);
     // It shows in both participants' lists and nobody else's.
@@ -68,9 +82,19 @@ describe('meeting requests: ask, accept, decline, expire, caps and mutual intere
   });
 
   it('organisers add mandatory meetings; participants cannot meet themselves or their own kind', async () => {
-    const m = (await api.http.post(`/events/${ev}/meetings`).set(admin()).send({ participantAId: p.loja.id, participantBId: p.caf.id, mandatory: true }).expect(201)).body;
+    const m = (
+      await api.http
+        .post(`/events/${ev}/meetings`)
+        .set(admin())
+        .send({ participantAId: p.loja.id, participantBId: p.caf.id, mandatory: true })
+        .expect(201)
+    ).body;
     expect(m).toMatchObject({ status: 'accepted', mandatory: true, origin: 'mandatory', weight: 100 });
-    const self = await api.http.post(`/events/${ev}/meetings`).set(admin()).send({ participantAId: p.loja.id, participantBId: p.loja.id }).expect(400);
+    const self = await api.http
+      .post(`/events/${ev}/meetings`)
+      .set(admin())
+      .send({ participantAId: p.loja.id, participantBId: p.loja.id })
+      .expect(400);
     expect(self.body.issues[0].path).toBe('participantBId');
     const same = await ask('nabon', 'manta').expect(400);
     expect(same.body.issues[0].path).toBe('counterpartId');
@@ -79,7 +103,10 @@ describe('meeting requests: ask, accept, decline, expire, caps and mutual intere
   it('concurrent requests for the same pair leave exactly one', async () => {
     const results = await Promise.all([ask('nabon', 'giz'), ask('nabon', 'giz'), ask('nabon', 'giz')]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
-    const [{ n }] = await api.query(`SELECT count(*)::int AS n FROM meetings WHERE participant_a_id = $1 AND participant_b_id = $2`, [p.nabon.id, p.giz.id]);
+    const [{ n }] = await api.query(`SELECT count(*)::int AS n FROM meetings WHERE participant_a_id = $1 AND participant_b_id = $2`, [
+      p.nabon.id,
+      p.giz.id,
+    ]);
     expect(n).toBe(1);
   });
 });

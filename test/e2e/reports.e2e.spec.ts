@@ -10,7 +10,10 @@ import { bearer, eventually, startTestApi, TestApi } from '../support/api';
 // by hand) and compared with the JSON report and with the meetings the test itself created.
 
 type Row = Record<string, string | number>;
-interface Table { columns: { key: string; es: string; en: string; type?: string }[]; rows: Row[] }
+interface Table {
+  columns: { key: string; es: string; en: string; type?: string }[];
+  rows: Row[];
+}
 
 const REPORTS = ['summary', 'gadms', 'cooperants', 'sectors', 'ods', 'competencias', 'modalidades', 'pipeline', 'matrix'];
 
@@ -41,11 +44,17 @@ function parseIcs(text: string): Record<string, string>[] {
   let cur: Record<string, string> | null = null;
   for (const line of lines) {
     if (line === 'BEGIN:VEVENT') cur = {};
-    else if (line === 'END:VEVENT') { events.push(cur!); cur = null; }
-    else if (cur) {
+    else if (line === 'END:VEVENT') {
+      events.push(cur!);
+      cur = null;
+    } else if (cur) {
       const i = line.indexOf(':');
       const name = line.slice(0, i).split(';')[0];
-      cur[name] = line.slice(i + 1).replace(/\\n/g, '\n').replace(/\\,/g, ',').replace(/\\;/g, ';');
+      cur[name] = line
+        .slice(i + 1)
+        .replace(/\\n/g, '\n')
+        .replace(/\\,/g, ',')
+        .replace(/\\;/g, ';');
     }
   }
   return events;
@@ -53,9 +62,19 @@ function parseIcs(text: string): Record<string, string>[] {
 
 /** What reportToCsv writes for a value: decimal comma, no thousands separator. */
 const csvCell = (v: string | number | undefined) =>
-  v === undefined || v === null ? '' : typeof v === 'number' ? (Number.isInteger(v) ? String(v) : String(Math.round(v * 1e6) / 1e6).replace('.', ',')) : String(v).replace(/^([=+\-@])/, "'$1");
+  v === undefined || v === null
+    ? ''
+    : typeof v === 'number'
+      ? Number.isInteger(v)
+        ? String(v)
+        : String(Math.round(v * 1e6) / 1e6).replace('.', ',')
+      : String(v).replace(/^([=+\-@])/, "'$1");
 
-const icsUtc = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const icsUtc = (iso: string) =>
+  new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 describe('reports, exports and agendas of an event, read back', () => {
   let api: TestApi;
@@ -71,11 +90,18 @@ describe('reports, exports and agendas of an event, read back', () => {
     api = await startTestApi();
     await api.startWorker();
     // A past day: commitments and reviews are dated after it.
-    ev = (await api.http.post('/events').set(admin()).send({
-      name: 'Jornada de Cooperación Internacional 2026', venue: 'Quito, Centro de Convenciones Metropolitano',
-      sessions: [{ label: 'Mañana', day: '2026-03-12', startTime: '09:00', endTime: '11:00', slotMinutes: 20, gapMinutes: 0 }],
-      tableCount: 3,
-    }).expect(201)).body.id;
+    ev = (
+      await api.http
+        .post('/events')
+        .set(admin())
+        .send({
+          name: 'Jornada de Cooperación Internacional 2026',
+          venue: 'Quito, Centro de Convenciones Metropolitano',
+          sessions: [{ label: 'Mañana', day: '2026-03-12', startTime: '09:00', endTime: '11:00', slotMinutes: 20, gapMinutes: 0 }],
+          tableCount: 3,
+        })
+        .expect(201)
+    ).body.id;
     const people: [string, string, 'gadm' | 'cooperant', string][] = [
       ['cuenca', '0101', 'gadm', 'GAD Municipal de Cuenca'],
       ['nabon', '0104', 'gadm', 'GAD Municipal de Nabón'],
@@ -91,16 +117,35 @@ describe('reports, exports and agendas of an event, read back', () => {
     const sectors: Record<string, string[]> = { cuenca: ['AGUA'], nabon: ['RESIDUOS'], manta: ['AGUA', 'CLIMA'] };
     const demand: Record<string, string> = {};
     for (const g of ['cuenca', 'nabon', 'manta']) {
-      demand[g] = (await api.http.post(`/events/${ev}/demands`).set(admin()).send({
-        participantId: p[g].id, externalId: `D-${g}`, title: `Proyecto de ${g}`, sectors: sectors[g], modalidades: ['ASIST_TEC'], ods: [6],
-      }).expect(201)).body.id;
+      demand[g] = (
+        await api.http
+          .post(`/events/${ev}/demands`)
+          .set(admin())
+          .send({
+            participantId: p[g].id,
+            externalId: `D-${g}`,
+            title: `Proyecto de ${g}`,
+            sectors: sectors[g],
+            modalidades: ['ASIST_TEC'],
+            ods: [6],
+          })
+          .expect(201)
+      ).body.id;
     }
-    for (const g of ['cuenca', 'nabon', 'manta']) for (const c of ['jica', 'giz']) {
-      meetings[`${g}-${c}`] = (await api.http.post(`/events/${ev}/meetings`).set(admin())
-        .send({ participantAId: p[g].id, participantBId: p[c].id, demandId: demand[g] }).expect(201)).body.id;
-    }
+    for (const g of ['cuenca', 'nabon', 'manta'])
+      for (const c of ['jica', 'giz']) {
+        meetings[`${g}-${c}`] = (
+          await api.http
+            .post(`/events/${ev}/meetings`)
+            .set(admin())
+            .send({ participantAId: p[g].id, participantBId: p[c].id, demandId: demand[g] })
+            .expect(201)
+        ).body.id;
+      }
     const draft = (await api.http.post(`/events/${ev}/schedules`).set(admin()).send({ timeLimitSeconds: 2 }).expect(201)).body;
-    await eventually(async () => ((await api.http.get(`/events/${ev}/schedules/${draft.id}`).set(admin())).body.status === 'draft' ? true : undefined));
+    await eventually(async () =>
+      (await api.http.get(`/events/${ev}/schedules/${draft.id}`).set(admin())).body.status === 'draft' ? true : undefined,
+    );
     await api.http.post(`/events/${ev}/schedules/${draft.id}/publish`).set(admin()).expect(200);
     for (const k of ['cuenca-jica', 'cuenca-giz', 'nabon-jica', 'manta-giz']) {
       await api.http.post(`/events/${ev}/live/meetings/${meetings[k]}/status`).set(staff()).send({ status: 'held' }).expect(200);
@@ -113,22 +158,57 @@ describe('reports, exports and agendas of an event, read back', () => {
       api.http.put(`/me/outcomes/${meetings[meeting]}`).set(bearer(p[who].token)).send(body).expect(200);
     await outcome('cuenca', 'cuenca-jica', { interest: 5, nextSteps: ['MOU', 'TECH_MISSION'], amountUsd: 250000 });
     await outcome('jica', 'cuenca-jica', { interest: 4, nextSteps: ['MOU'] });
-    await api.http.put(`/events/${ev}/meetings/${meetings['nabon-jica']}/outcomes/${p.nabon.id}`).set(staff())
-      .send({ interest: 3, nextSteps: ['PROJECT_PROFILE'] }).expect(200);
+    await api.http
+      .put(`/events/${ev}/meetings/${meetings['nabon-jica']}/outcomes/${p.nabon.id}`)
+      .set(staff())
+      .send({ interest: 3, nextSteps: ['PROJECT_PROFILE'] })
+      .expect(200);
 
     const commit = async (meeting: string, title: string, amountUsd?: number) =>
-      (await api.http.post(`/events/${ev}/commitments`).set(staff()).send({ meetingId: meetings[meeting], title, amountUsd, date: '2026-03-12' }).expect(201)).body;
+      (
+        await api.http
+          .post(`/events/${ev}/commitments`)
+          .set(staff())
+          .send({ meetingId: meetings[meeting], title, amountUsd, date: '2026-03-12' })
+          .expect(201)
+      ).body;
     let c1 = await commit('cuenca-jica', 'Memorando de entendimiento: agua potable', 250000);
-    c1 = (await api.http.post(`/events/${ev}/commitments/${c1.id}/stage`).set(staff()).send({ stage: 'negotiation', date: '2026-04-01', version: c1.version }).expect(200)).body;
-    await api.http.post(`/events/${ev}/commitments/${c1.id}/stage`).set(staff()).send({ stage: 'signed', date: '2026-06-15', version: c1.version }).expect(200);
+    c1 = (
+      await api.http
+        .post(`/events/${ev}/commitments/${c1.id}/stage`)
+        .set(staff())
+        .send({ stage: 'negotiation', date: '2026-04-01', version: c1.version })
+        .expect(200)
+    ).body;
+    await api.http
+      .post(`/events/${ev}/commitments/${c1.id}/stage`)
+      .set(staff())
+      .send({ stage: 'signed', date: '2026-06-15', version: c1.version })
+      .expect(200);
     const c2 = await commit('manta-giz', 'Perfil de proyecto de adaptación costera', 80000);
-    await api.http.post(`/events/${ev}/commitments/${c2.id}/stage`).set(staff()).send({ stage: 'dropped', date: '2026-05-01', version: c2.version }).expect(200);
+    await api.http
+      .post(`/events/${ev}/commitments/${c2.id}/stage`)
+      .set(staff())
+      .send({ stage: 'dropped', date: '2026-05-01', version: c2.version })
+      .expect(200);
     await commit('cuenca-giz', 'Misión técnica de residuos');
 
-    emptyEv = (await api.http.post('/events').set(admin()).send({
-      name: 'Jornada sin reuniones', sessions: [{ day: '2026-03-13', startTime: '09:00', endTime: '10:00', slotMinutes: 20 }], tableCount: 2,
-    }).expect(201)).body.id;
-    await api.http.post(`/events/${emptyEv}/participants`).set(admin()).send({ externalId: '0101', kind: 'gadm', name: 'GAD Municipal de Cuenca' }).expect(201);
+    emptyEv = (
+      await api.http
+        .post('/events')
+        .set(admin())
+        .send({
+          name: 'Jornada sin reuniones',
+          sessions: [{ day: '2026-03-13', startTime: '09:00', endTime: '10:00', slotMinutes: 20 }],
+          tableCount: 2,
+        })
+        .expect(201)
+    ).body.id;
+    await api.http
+      .post(`/events/${emptyEv}/participants`)
+      .set(admin())
+      .send({ externalId: '0101', kind: 'gadm', name: 'GAD Municipal de Cuenca' })
+      .expect(201);
   }, 60_000);
   afterAll(async () => api?.close());
 
@@ -136,9 +216,18 @@ describe('reports, exports and agendas of an event, read back', () => {
     const s = (await api.http.get(`/events/${ev}/reports/summary`).set(staff()).expect(200)).body;
     expect(s).toMatchObject({ report: 'summary', event: { id: ev, name: 'Jornada de Cooperación Internacional 2026' } });
     expect(s.figures).toMatchObject({
-      requested: 6, scheduled: 6, held: 4, noShow: 1, cancelledAfterScheduling: 1, open: 0,
+      requested: 6,
+      scheduled: 6,
+      held: 4,
+      noShow: 1,
+      cancelledAfterScheduling: 1,
+      open: 0,
       participants: { gadms: 3, cooperants: 2, gadmsWithHeld: 3, cooperantsWithHeld: 2 },
-      outcomes: { meetingsWithOutcome: 2, meanInterest: 4, nextSteps: { MOU: 1, TECH_MISSION: 1, PROJECT_PROFILE: 1, FUND_APPLICATION: 0 } },
+      outcomes: {
+        meetingsWithOutcome: 2,
+        meanInterest: 4,
+        nextSteps: { MOU: 1, TECH_MISSION: 1, PROJECT_PROFILE: 1, FUND_APPLICATION: 0 },
+      },
       commitments: { count: 3, active: 2, activeAmountUsd: 250000, signedOrLaterAmountUsd: 250000 },
     });
     expect(s.figures.rates.held).toBe(66.7);
@@ -150,7 +239,15 @@ describe('reports, exports and agendas of an event, read back', () => {
   it('per GADM, per cooperant, per sector, the pipeline and the matrix agree with the meetings', async () => {
     const g = (await api.http.get(`/events/${ev}/reports/gadms`).set(staff()).expect(200)).body;
     const gadm = (code: string) => g.rows.find((r: Row) => r.inecCode === code);
-    expect(gadm('0101')).toMatchObject({ name: 'GAD Municipal de Cuenca', participated: 'Sí', requested: 2, scheduled: 2, held: 2, noShow: 0, counterparts: 2 });
+    expect(gadm('0101')).toMatchObject({
+      name: 'GAD Municipal de Cuenca',
+      participated: 'Sí',
+      requested: 2,
+      scheduled: 2,
+      held: 2,
+      noShow: 0,
+      counterparts: 2,
+    });
     expect(gadm('0104')).toMatchObject({ held: 1, noShow: 1 });
     expect(gadm('1308')).toMatchObject({ held: 1, cancelled: 1 });
     expect(g.rows).toHaveLength(221);
@@ -221,8 +318,20 @@ describe('reports, exports and agendas of an event, read back', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'Resumen', 'Equidad GADM', 'Distribución GADM', 'Por región', 'Por provincia', 'Por tamaño', 'Por GADM', 'Por cooperante',
-      'Por sector', 'Por ODS', 'Por competencia', 'Por modalidad', 'Compromisos', 'Cooperante x sector',
+      'Resumen',
+      'Equidad GADM',
+      'Distribución GADM',
+      'Por región',
+      'Por provincia',
+      'Por tamaño',
+      'Por GADM',
+      'Por cooperante',
+      'Por sector',
+      'Por ODS',
+      'Por competencia',
+      'Por modalidad',
+      'Compromisos',
+      'Cooperante x sector',
     ]);
     const summary: Table = (await api.http.get(`/events/${ev}/reports/summary`).set(staff())).body;
     const sheet = wb.getWorksheet('Resumen')!;
@@ -270,7 +379,8 @@ describe('reports, exports and agendas of an event, read back', () => {
       [ev],
     );
     expect(rows).toHaveLength(5);
-    const hhmm = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'America/Guayaquil', hour: '2-digit', minute: '2-digit' }).format(d);
+    const hhmm = (d: Date) =>
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'America/Guayaquil', hour: '2-digit', minute: '2-digit' }).format(d);
     for (const r of rows) expect(text).toContain(hhmm(r.starts_at));
     // Stored in PostgreSQL: another API node (no worker, no local file) serves the same bytes.
     const other = await api.startNode();
@@ -322,10 +432,18 @@ describe('reports, exports and agendas of an event, read back', () => {
   it('documents the new routes in OpenAPI', async () => {
     const doc = (await api.http.get('/docs/openapi.json').expect(200)).body;
     for (const path of [
-      '/events/{eventId}/reports/{file}', '/events/{eventId}/exports/agendas', '/events/{eventId}/exports/jobs/{jobId}/file',
-      '/events/{eventId}/participants/{participantId}/agenda.ics', '/me/agenda.pdf', '/me/outcomes/pending', '/me/outcomes/{meetingId}',
-      '/events/{eventId}/outcomes/missing', '/events/{eventId}/meetings/{meetingId}/outcomes/{participantId}', '/events/{eventId}/commitments/{commitmentId}/stage',
-    ]) expect(Object.keys(doc.paths)).toContain(path);
+      '/events/{eventId}/reports/{file}',
+      '/events/{eventId}/exports/agendas',
+      '/events/{eventId}/exports/jobs/{jobId}/file',
+      '/events/{eventId}/participants/{participantId}/agenda.ics',
+      '/me/agenda.pdf',
+      '/me/outcomes/pending',
+      '/me/outcomes/{meetingId}',
+      '/events/{eventId}/outcomes/missing',
+      '/events/{eventId}/meetings/{meetingId}/outcomes/{participantId}',
+      '/events/{eventId}/commitments/{commitmentId}/stage',
+    ])
+      expect(Object.keys(doc.paths)).toContain(path);
   });
 
   it('an event without meetings gives empty reports and files, not errors', async () => {

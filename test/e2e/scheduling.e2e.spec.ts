@@ -12,21 +12,42 @@ describe('scheduling as a BullMQ job: draft, review, publish, regenerate the unp
     api = await startTestApi();
     await api.startWorker();
     // 8 slots, 3 tables: capacity binds, so some meetings must stay unscheduled.
-    ev = (await api.http.post('/events').set(admin()).send({ ...SAMPLE_EVENT, tableCount: 3 })).body.id;
+    ev = (
+      await api.http
+        .post('/events')
+        .set(admin())
+        .send({ ...SAMPLE_EVENT, tableCount: 3 })
+    ).body.id;
     for (const code of ['0101', '0102', '0103', '0104', '0105', '0106']) {
-      gadms.push((await api.http.post(`/events/${ev}/participants`).set(admin()).send({ externalId: code, kind: 'gadm', name: `GADM ${code}` })).body.id);
+      gadms.push(
+        (
+          await api.http
+            .post(`/events/${ev}/participants`)
+            .set(admin())
+            .send({ externalId: code, kind: 'gadm', name: `GADM ${code}` })
+        ).body.id,
+      );
     }
     for (const code of ['JICA', 'CAF', 'GIZ']) {
-      coops.push((await api.http.post(`/events/${ev}/participants`).set(admin()).send({ externalId: code, kind: 'cooperant', name: code })).body.id);
+      coops.push(
+        (await api.http.post(`/events/${ev}/participants`).set(admin()).send({ externalId: code, kind: 'cooperant', name: code })).body.id,
+      );
     }
-    for (const g of gadms) for (const c of coops) {
-      await api.http.post(`/events/${ev}/meetings`).set(admin()).send({ participantAId: g, participantBId: c }).expect(201);
-    }
+    for (const g of gadms)
+      for (const c of coops) {
+        await api.http.post(`/events/${ev}/meetings`).set(admin()).send({ participantAId: g, participantBId: c }).expect(201);
+      }
   });
   afterAll(async () => api?.close());
 
   const generate = async (body: object = {}) => {
-    const v = (await api.http.post(`/events/${ev}/schedules`).set(admin()).send({ timeLimitSeconds: 2, ...body }).expect(201)).body;
+    const v = (
+      await api.http
+        .post(`/events/${ev}/schedules`)
+        .set(admin())
+        .send({ timeLimitSeconds: 2, ...body })
+        .expect(201)
+    ).body;
     expect(v.status).toBe('generating');
     return eventually(async () => {
       const got = (await api.http.get(`/events/${ev}/schedules/${v.id}`).set(admin())).body;
@@ -44,20 +65,40 @@ describe('scheduling as a BullMQ job: draft, review, publish, regenerate the unp
     expect(rows).toHaveLength(18);
     const cells = new Set(rows.map((r: { slotId: string; tableId: string }) => `${r.slotId}|${r.tableId}`));
     expect(cells.size).toBe(18);
-    expect(rows[0]).toMatchObject({ slot: expect.stringMatching(/^S\d{2}$/), table: expect.any(Number), participantA: expect.stringMatching(/^GADM/) });
+    expect(rows[0]).toMatchObject({
+      slot: expect.stringMatching(/^S\d{2}$/),
+      table: expect.any(Number),
+      participantA: expect.stringMatching(/^GADM/),
+    });
   });
 
   it('a draft can be edited by hand: conflicts are refused and explained, moves re-measure the figures', async () => {
     const draft = await generate({ mode: 'full', seed: 11 });
-    const rows = (await api.http.get(`/events/${ev}/schedules/${draft.id}/assignments`).set(admin())).body as { meetingId: string; slotId: string; tableId: string; participantAId: string; participantBId: string }[];
+    const rows = (await api.http.get(`/events/${ev}/schedules/${draft.id}/assignments`).set(admin())).body as {
+      meetingId: string;
+      slotId: string;
+      tableId: string;
+      participantAId: string;
+      participantBId: string;
+    }[];
     const [x] = rows;
     const clash = rows.find((r) => r.meetingId !== x.meetingId && r.slotId !== x.slotId);
-    const refused = await api.http.put(`/events/${ev}/schedules/${draft.id}/assignments/${x.meetingId}`).set(admin()).send({ slotId: clash!.slotId, tableId: clash!.tableId }).expect(409);
+    const refused = await api.http
+      .put(`/events/${ev}/schedules/${draft.id}/assignments/${x.meetingId}`)
+      .set(admin())
+      .send({ slotId: clash!.slotId, tableId: clash!.tableId })
+      .expect(409);
     expect(refused.body.messages.es).toMatch(/mesa|ocupad|reunión/i);
     const out = (await api.http.delete(`/events/${ev}/schedules/${draft.id}/assignments/${x.meetingId}`).set(admin()).expect(200)).body;
     expect(out.stats.scheduled).toBe(17);
     expect(out.unscheduled.map((u: { meeting: string }) => u.meeting)).toContain(x.meetingId);
-    const back = (await api.http.put(`/events/${ev}/schedules/${draft.id}/assignments/${x.meetingId}`).set(admin()).send({ slotId: x.slotId, tableId: x.tableId }).expect(200)).body;
+    const back = (
+      await api.http
+        .put(`/events/${ev}/schedules/${draft.id}/assignments/${x.meetingId}`)
+        .set(admin())
+        .send({ slotId: x.slotId, tableId: x.tableId })
+        .expect(200)
+    ).body;
     expect(back.stats).toMatchObject({ scheduled: 18, editedByHand: true });
     expect(back.unscheduled.map((u: { meeting: string }) => u.meeting)).not.toContain(x.meetingId);
   });
@@ -66,19 +107,30 @@ describe('scheduling as a BullMQ job: draft, review, publish, regenerate the unp
     const versions = (await api.http.get(`/events/${ev}/schedules`).set(admin())).body;
     const published = (await api.http.post(`/events/${ev}/schedules/${versions[0].id}/publish`).set(admin()).expect(200)).body;
     expect(published.status).toBe('published');
-    const placed = await api.query(`SELECT id, slot_id, table_id FROM meetings WHERE event_id = $1 AND status = 'scheduled' ORDER BY id`, [ev]);
+    const placed = await api.query(`SELECT id, slot_id, table_id FROM meetings WHERE event_id = $1 AND status = 'scheduled' ORDER BY id`, [
+      ev,
+    ]);
     expect(placed).toHaveLength(18);
     // A new meeting arrives after publication: only it is planned; the rest stay put.
-    const extra = (await api.http.post(`/events/${ev}/participants`).set(admin()).send({ externalId: 'KOICA', kind: 'cooperant', name: 'KOICA' })).body.id;
+    const extra = (
+      await api.http.post(`/events/${ev}/participants`).set(admin()).send({ externalId: 'KOICA', kind: 'cooperant', name: 'KOICA' })
+    ).body.id;
     await api.http.post(`/events/${ev}/meetings`).set(admin()).send({ participantAId: gadms[0], participantBId: extra }).expect(201);
     const next = await generate({ mode: 'keep-published', seed: 7 });
     expect(next.number).toBeGreaterThan(published.number);
-    const rows = (await api.http.get(`/events/${ev}/schedules/${next.id}/assignments`).set(admin())).body as { meetingId: string; slotId: string; tableId: string }[];
+    const rows = (await api.http.get(`/events/${ev}/schedules/${next.id}/assignments`).set(admin())).body as {
+      meetingId: string;
+      slotId: string;
+      tableId: string;
+    }[];
     for (const p of placed) {
       expect(rows.find((r) => r.meetingId === p.id)).toMatchObject({ slotId: p.slot_id, tableId: p.table_id });
     }
     await api.http.post(`/events/${ev}/schedules/${next.id}/publish`).set(admin()).expect(200);
-    const statuses = await api.query(`SELECT status, count(*)::int AS n FROM schedule_versions WHERE event_id = $1 GROUP BY status ORDER BY status`, [ev]);
+    const statuses = await api.query(
+      `SELECT status, count(*)::int AS n FROM schedule_versions WHERE event_id = $1 GROUP BY status ORDER BY status`,
+      [ev],
+    );
     expect(statuses).toEqual(expect.arrayContaining([{ status: 'published', n: 1 }, expect.objectContaining({ status: 'superseded' })]));
     await api.http.post(`/events/${ev}/schedules/${versions[0].id}/publish`).set(admin()).expect(409);
   });

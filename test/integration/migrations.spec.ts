@@ -6,13 +6,17 @@ describe('migrations (real PostgreSQL)', () => {
     try {
       const ds = db.dataSource;
       const tables = async () =>
-        (await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema='public' AND table_name <> 'migrations' ORDER BY 1`)).map(
-          (r: { table_name: string }) => r.table_name,
-        );
+        (
+          await ds.query(
+            `SELECT table_name FROM information_schema.tables WHERE table_schema='public' AND table_name <> 'migrations' ORDER BY 1`,
+          )
+        ).map((r: { table_name: string }) => r.table_name);
       expect(await tables()).toEqual([]);
       await ds.runMigrations();
       const up = await tables();
-      expect(up).toEqual(expect.arrayContaining(['events', 'participants', 'demands', 'offers', 'meetings', 'slots', 'tables', 'schedule_versions']));
+      expect(up).toEqual(
+        expect.arrayContaining(['events', 'participants', 'demands', 'offers', 'meetings', 'slots', 'tables', 'schedule_versions']),
+      );
       expect(await ds.showMigrations()).toBe(false);
       // Every migration can be undone.
       while ((await ds.query(`SELECT count(*)::int AS n FROM migrations`))[0].n > 0) await ds.undoLastMigration();
@@ -29,7 +33,9 @@ describe('migrations (real PostgreSQL)', () => {
     try {
       const ds = db.dataSource;
       const [ev] = await ds.query(`INSERT INTO events (name, version) VALUES ('J', 1) RETURNING id, data_version`);
-      await ds.query(`INSERT INTO participants (event_id, external_id, kind, name, version) VALUES ($1, '0104', 'gadm', 'NABÓN', 1)`, [ev.id]);
+      await ds.query(`INSERT INTO participants (event_id, external_id, kind, name, version) VALUES ($1, '0104', 'gadm', 'NABÓN', 1)`, [
+        ev.id,
+      ]);
       const [after] = await ds.query(`SELECT data_version FROM events WHERE id = $1`, [ev.id]);
       expect(after.data_version).toBe(ev.data_version + 1);
     } finally {
@@ -44,7 +50,10 @@ describe('data version', () => {
     try {
       const ds = db.dataSource;
       const [ev] = await ds.query(`INSERT INTO events (name, version) VALUES ('J', 1) RETURNING id`);
-      const [p] = await ds.query(`INSERT INTO participants (event_id, external_id, kind, name, version) VALUES ($1, 'JICA', 'cooperant', 'JICA', 1) RETURNING id`, [ev.id]);
+      const [p] = await ds.query(
+        `INSERT INTO participants (event_id, external_id, kind, name, version) VALUES ($1, 'JICA', 'cooperant', 'JICA', 1) RETURNING id`,
+        [ev.id],
+      );
       const version = async () => (await ds.query(`SELECT data_version FROM events WHERE id = $1`, [ev.id]))[0].data_version;
       const v0 = await version();
       await ds.query(`UPDATE participants SET access_token_hash = 'x', access_token_issued_at = now() WHERE id = $1`, [p.id]);

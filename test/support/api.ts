@@ -78,7 +78,17 @@ export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 export const SAMPLE_EVENT = {
   name: 'Jornada de Cooperación Internacional 2026',
   venue: 'Quito, Centro de Convenciones',
-  sessions: [{ label: 'Mañana', day: '2026-11-25', startTime: '09:00', endTime: '12:00', slotMinutes: 20, gapMinutes: 0, breaks: [{ start: '10:20', end: '10:40', label: 'Café' }] }],
+  sessions: [
+    {
+      label: 'Mañana',
+      day: '2026-11-25',
+      startTime: '09:00',
+      endTime: '12:00',
+      slotMinutes: 20,
+      gapMinutes: 0,
+      breaks: [{ start: '10:20', end: '10:40', label: 'Café' }],
+    },
+  ],
   tableCount: 10,
 };
 

@@ -14,12 +14,21 @@ export class LiveTestClient {
   private lastSeq = 0;
   private readonly seen = new Set<number>();
 
-  constructor(private readonly base: string, private readonly token: string, private readonly req: SubscribeRequest = {}) {
+  constructor(
+    private readonly base: string,
+    private readonly token: string,
+    private readonly req: SubscribeRequest = {},
+  ) {
     this.socket = this.connect();
   }
 
   private connect(): LiveSocket {
-    const s: LiveSocket = io(`${this.base}/live`, { auth: { token: this.token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const s: LiveSocket = io(`${this.base}/live`, {
+      auth: { token: this.token },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     s.on('live', (m) => this.apply(m));
     s.on('bye', (b) => this.byes.push(b));
     // A refused handshake arrives as connect_error carrying the same reason as 'bye'.
@@ -35,10 +44,11 @@ export class LiveTestClient {
   }
 
   async subscribe(): Promise<SubscribeAck> {
-    if (!this.socket.connected) await new Promise<void>((resolve, reject) => {
-      this.socket.once('connect', () => resolve());
-      this.socket.once('connect_error', reject);
-    });
+    if (!this.socket.connected)
+      await new Promise<void>((resolve, reject) => {
+        this.socket.once('connect', () => resolve());
+        this.socket.once('connect_error', reject);
+      });
     const ack = await this.socket.timeout(5000).emitWithAck('subscribe', { ...this.req, lastSeq: this.lastSeq });
     for (const m of ack.missed) this.apply(m);
     return ack;

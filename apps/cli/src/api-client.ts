@@ -33,7 +33,10 @@ export class ApiClient {
 }
 
 export class ApiCallError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }

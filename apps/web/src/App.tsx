@@ -32,9 +32,29 @@ export function App() {
   let m: Record<string, string> | null;
   if (match('login', path)) return <Login />;
   if ((m = match('a/:token', path))) return <AgendaPage token={m.token} />;
-  if ((m = match('table/:eventId/:table', path))) return <RequireLogin path={path}><TablePage eventId={m.eventId} tableNumber={Number(m.table)} /></RequireLogin>;
-  if ((m = match('board/:eventId', path))) return <RequireLogin path={path}><BoardPage eventId={m.eventId} /></RequireLogin>;
-  if ((m = match('events/:eventId/:tab?', path))) return <RequireLogin path={path}><EventConsole eventId={m.eventId} tab={m.tab ?? 'setup'} /></RequireLogin>;
-  if (path === '' || match('events', path)) return <RequireLogin path={path}><EventsPage /></RequireLogin>;
+  if ((m = match('table/:eventId/:table', path)))
+    return (
+      <RequireLogin path={path}>
+        <TablePage eventId={m.eventId} tableNumber={Number(m.table)} />
+      </RequireLogin>
+    );
+  if ((m = match('board/:eventId', path)))
+    return (
+      <RequireLogin path={path}>
+        <BoardPage eventId={m.eventId} />
+      </RequireLogin>
+    );
+  if ((m = match('events/:eventId/:tab?', path)))
+    return (
+      <RequireLogin path={path}>
+        <EventConsole eventId={m.eventId} tab={m.tab ?? 'setup'} />
+      </RequireLogin>
+    );
+  if (path === '' || match('events', path))
+    return (
+      <RequireLogin path={path}>
+        <EventsPage />
+      </RequireLogin>
+    );
   return <NotFound />;
 }

@@ -8,7 +8,9 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 export function FairnessChart({ histogram }: { histogram: Record<string, number> }) {
   const { t, lang } = useI18n();
   const canvas = useRef<HTMLCanvasElement>(null);
-  const keys = Object.keys(histogram).map(Number).sort((a, b) => a - b);
+  const keys = Object.keys(histogram)
+    .map(Number)
+    .sort((a, b) => a - b);
   const max = keys.length ? keys[keys.length - 1] : 0;
   const labels = Array.from({ length: max + 1 }, (_, i) => String(i));
   const data = labels.map((k) => histogram[k] ?? 0);
@@ -18,15 +20,25 @@ export function FairnessChart({ histogram }: { histogram: Record<string, number>
       type: 'bar',
       data: {
         labels,
-        datasets: [{ label: t('fair.gadms'), data, backgroundColor: labels.map((l) => (l === '0' ? '#b42318' : '#1d5fa8')), borderRadius: 3 }],
+        datasets: [
+          { label: t('fair.gadms'), data, backgroundColor: labels.map((l) => (l === '0' ? '#b42318' : '#1d5fa8')), borderRadius: 3 },
+        ],
       },
       options: {
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
         scales: {
-          x: { title: { display: true, text: t('fair.meetingsPerGadm'), color: '#1f2937' }, ticks: { color: '#1f2937' }, grid: { display: false } },
-          y: { beginAtZero: true, title: { display: true, text: t('fair.gadms'), color: '#1f2937' }, ticks: { precision: 0, color: '#1f2937' } },
+          x: {
+            title: { display: true, text: t('fair.meetingsPerGadm'), color: '#1f2937' },
+            ticks: { color: '#1f2937' },
+            grid: { display: false },
+          },
+          y: {
+            beginAtZero: true,
+            title: { display: true, text: t('fair.gadms'), color: '#1f2937' },
+            ticks: { precision: 0, color: '#1f2937' },
+          },
         },
         plugins: { tooltip: { enabled: true } },
       },
@@ -36,11 +48,25 @@ export function FairnessChart({ histogram }: { histogram: Record<string, number>
   }, [JSON.stringify(histogram), lang]);
   return (
     <figure className="chart">
-      <div className="chart-box"><canvas ref={canvas} role="img" aria-label={t('fair.chartLabel')} /></div>
+      <div className="chart-box">
+        <canvas ref={canvas} role="img" aria-label={t('fair.chartLabel')} />
+      </div>
       <figcaption>{t('fair.caption')}</figcaption>
       <table className="visually-hidden">
-        <thead><tr><th scope="col">{t('fair.meetingsPerGadm')}</th><th scope="col">{t('fair.gadms')}</th></tr></thead>
-        <tbody>{labels.map((l, i) => <tr key={l}><td>{l}</td><td>{data[i]}</td></tr>)}</tbody>
+        <thead>
+          <tr>
+            <th scope="col">{t('fair.meetingsPerGadm')}</th>
+            <th scope="col">{t('fair.gadms')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {labels.map((l, i) => (
+            <tr key={l}>
+              <td>{l}</td>
+              <td>{data[i]}</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
     </figure>
   );

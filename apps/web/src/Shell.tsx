@@ -7,22 +7,36 @@ import { Link, navigate } from './router';
 export function Shell({ title, children, nav }: { title?: ReactNode; nav?: ReactNode; children: ReactNode }) {
   const { t } = useI18n();
   const logout = async () => {
-    try { await post('/auth/logout'); } catch { /* already gone */ }
+    try {
+      await post('/auth/logout');
+    } catch {
+      /* already gone */
+    }
     session.token = null;
     navigate('login');
   };
   return (
     <>
-      <a className="skip-link" href="#main">{t('common.skip')}</a>
+      <a className="skip-link" href="#main">
+        {t('common.skip')}
+      </a>
       <header className="topbar">
-        <Link to="" className="brand">{t('app.name')}</Link>
+        <Link to="" className="brand">
+          {t('app.name')}
+        </Link>
         {title && <span className="topbar-title">{title}</span>}
         <span className="spacer" />
         <LangToggle />
-        {session.token && <button type="button" className="btn btn-ghost" onClick={logout}>{t('login.logout')}</button>}
+        {session.token && (
+          <button type="button" className="btn btn-ghost" onClick={logout}>
+            {t('login.logout')}
+          </button>
+        )}
       </header>
       {nav}
-      <main id="main" tabIndex={-1} className="container">{children}</main>
+      <main id="main" tabIndex={-1} className="container">
+        {children}
+      </main>
     </>
   );
 }

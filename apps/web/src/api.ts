@@ -1,23 +1,45 @@
 import { API_BASE } from './config';
 
-export interface Bilingual { es: string; en: string }
-export interface Page<T> { items: T[]; total: number; page: number; pageSize: number }
+export interface Bilingual {
+  es: string;
+  en: string;
+}
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
 
 /** An API error: the HTTP status and the bilingual body the API sends. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly body: { error?: string; message?: string; messages?: Bilingual; issues?: { path: string; message: string }[]; current?: unknown; report?: unknown } | null,
+    readonly body: {
+      error?: string;
+      message?: string;
+      messages?: Bilingual;
+      issues?: { path: string; message: string }[];
+      current?: unknown;
+      report?: unknown;
+    } | null,
   ) {
     super(body?.message ?? `HTTP ${status}`);
   }
-  get messages(): Bilingual | undefined { return this.body?.messages; }
+  get messages(): Bilingual | undefined {
+    return this.body?.messages;
+  }
 }
 
 const TOKEN_KEY = 'rueda.token';
 export const session = {
-  get token(): string | null { return localStorage.getItem(TOKEN_KEY); },
-  set token(v: string | null) { if (v) localStorage.setItem(TOKEN_KEY, v); else localStorage.removeItem(TOKEN_KEY); },
+  get token(): string | null {
+    return localStorage.getItem(TOKEN_KEY);
+  },
+  set token(v: string | null) {
+    if (v) localStorage.setItem(TOKEN_KEY, v);
+    else localStorage.removeItem(TOKEN_KEY);
+  },
 };
 
 export interface RequestOptions {
@@ -48,7 +70,11 @@ export async function api<T = unknown>(method: string, path: string, opts: Reque
   const text = await res.text();
   let data: unknown = null;
   if (text) {
-    try { data = JSON.parse(text); } catch { data = { message: text }; }
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = { message: text };
+    }
   }
   if (!res.ok) {
     if (res.status === 401 && opts.token === undefined) window.dispatchEvent(new CustomEvent('rueda:unauthorized'));

@@ -55,7 +55,14 @@ export function useInterval(fn: () => void, ms: number, active = true): void {
  * Live updates with a REST fallback: `refresh` runs (debounced) after live messages, and every
  * `pollMs` while the socket is not live (every 30 s when it is, as a safety net).
  */
-export function useLiveRefresh(opts: { token: string | null; eventId?: string; tableId?: string; refresh: () => void; onMessage?: (m: LiveMessage) => void; pollMs?: number }): { state: LiveState; client: React.RefObject<LiveClient | null> } {
+export function useLiveRefresh(opts: {
+  token: string | null;
+  eventId?: string;
+  tableId?: string;
+  refresh: () => void;
+  onMessage?: (m: LiveMessage) => void;
+  pollMs?: number;
+}): { state: LiveState; client: React.RefObject<LiveClient | null> } {
   const [state, setState] = useState<LiveState>('connecting');
   const client = useRef<LiveClient | null>(null);
   const refresh = useRef(opts.refresh);

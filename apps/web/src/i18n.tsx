@@ -45,7 +45,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
       return s;
     };
-    const pick: I18n['pick'] = (m) => (m ? m[lang] ?? m.es : '');
+    const pick: I18n['pick'] = (m) => (m ? (m[lang] ?? m.es) : '');
     const fmt = (opts: Intl.DateTimeFormatOptions) => (iso: string | Date, timeZone?: string) => {
       const d = typeof iso === 'string' ? new Date(iso) : iso;
       if (Number.isNaN(d.getTime())) return '—';
@@ -87,8 +87,12 @@ export function LangToggle() {
   const { lang, setLang, t } = useI18n();
   return (
     <div className="lang-toggle" role="group" aria-label={t('lang.label')}>
-      <button type="button" aria-pressed={lang === 'es'} onClick={() => setLang('es')} lang="es">ES</button>
-      <button type="button" aria-pressed={lang === 'en'} onClick={() => setLang('en')} lang="en">EN</button>
+      <button type="button" aria-pressed={lang === 'es'} onClick={() => setLang('es')} lang="es">
+        ES
+      </button>
+      <button type="button" aria-pressed={lang === 'en'} onClick={() => setLang('en')} lang="en">
+        EN
+      </button>
     </div>
   );
 }

@@ -20,7 +20,11 @@ export interface LiveClient {
   close(): void;
   readonly lastSeq: number;
   /** Sends a staff status change over the socket when connected; resolves null when offline. */
-  emitStatus(req: { meetingId: string; status: 'checked_in' | 'held' | 'no_show' | 'cancelled'; version?: number }): Promise<{ ok: boolean; status?: number; error?: { es: string; en: string } } | null>;
+  emitStatus(req: {
+    meetingId: string;
+    status: 'checked_in' | 'held' | 'no_show' | 'cancelled';
+    version?: number;
+  }): Promise<{ ok: boolean; status?: number; error?: { es: string; en: string } } | null>;
 }
 
 /**
@@ -46,16 +50,18 @@ export function connectLive(opts: LiveOptions): LiveClient {
   };
   opts.onState?.('connecting');
   socket.on('connect', () => {
-    socket.timeout(8000).emit('subscribe', { eventId: opts.eventId, lastSeq, tableId: opts.tableId }, (err: Error | null, ack: SubscribeAck) => {
-      if (closed) return;
-      if (err || !ack?.ok) {
-        opts.onState?.('offline', ack?.error);
-        return;
-      }
-      for (const m of ack.missed) apply(m);
-      if (ack.seq > lastSeq && ack.missed.length === 0 && lastSeq === 0) lastSeq = ack.seq;
-      opts.onState?.('live');
-    });
+    socket
+      .timeout(8000)
+      .emit('subscribe', { eventId: opts.eventId, lastSeq, tableId: opts.tableId }, (err: Error | null, ack: SubscribeAck) => {
+        if (closed) return;
+        if (err || !ack?.ok) {
+          opts.onState?.('offline', ack?.error);
+          return;
+        }
+        for (const m of ack.missed) apply(m);
+        if (ack.seq > lastSeq && ack.missed.length === 0 && lastSeq === 0) lastSeq = ack.seq;
+        opts.onState?.('live');
+      });
   });
   socket.on('live', apply);
   socket.on('bye', (reason) => {
@@ -75,7 +81,9 @@ export function connectLive(opts: LiveOptions): LiveClient {
       socket.removeAllListeners();
       socket.disconnect();
     },
-    get lastSeq() { return lastSeq; },
+    get lastSeq() {
+      return lastSeq;
+    },
     emitStatus(req) {
       if (!socket.connected) return Promise.resolve(null);
       return new Promise((resolve) => {

@@ -21,7 +21,12 @@ const PLACED = new Set(['scheduled', 'checked_in', 'held', 'no_show', 'cancelled
  * published snapshot: moves, walk-ins and replacements show up at once, and the slot times
  * follow delays.
  */
-export function liveAssignments(meetings: Iterable<Meeting>, slots: Slot[], tables: TableRec[], name: (id: string) => string): Assignment[] {
+export function liveAssignments(
+  meetings: Iterable<Meeting>,
+  slots: Slot[],
+  tables: TableRec[],
+  name: (id: string) => string,
+): Assignment[] {
   const slotById = new Map(slots.map((s) => [s.id, s]));
   const tableById = new Map(tables.map((tb) => [tb.id, tb]));
   const out: Assignment[] = [];
@@ -31,9 +36,19 @@ export function liveAssignments(meetings: Iterable<Meeting>, slots: Slot[], tabl
     const tb = tableById.get(m.tableId);
     if (!s || !tb) continue;
     out.push({
-      meetingId: m.id, slotId: s.id, slot: s.code, startsAt: s.startsAt, endsAt: s.endsAt, tableId: tb.id, table: tb.number,
-      participantAId: m.participantAId, participantA: name(m.participantAId), participantBId: m.participantBId, participantB: name(m.participantBId),
-      weight: m.weight, mandatory: m.mandatory,
+      meetingId: m.id,
+      slotId: s.id,
+      slot: s.code,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      tableId: tb.id,
+      table: tb.number,
+      participantAId: m.participantAId,
+      participantA: name(m.participantAId),
+      participantBId: m.participantBId,
+      participantB: name(m.participantBId),
+      weight: m.weight,
+      mandatory: m.mandatory,
     });
   }
   return out.sort((x, y) => x.startsAt.localeCompare(y.startsAt) || x.table - y.table);

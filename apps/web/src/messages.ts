@@ -68,7 +68,8 @@ export const es = {
   'setup.editSessions': 'Cambiar sesiones',
   'setup.sessionsWarn': 'Cambiar las sesiones vuelve a generar las franjas; las agendas ya generadas dejan de valer.',
   'import.title': 'Importar datos',
-  'import.help': 'Elija la tabla y el archivo (CSV o XLSX). Primero se valida sin escribir nada; si no hay errores, confirme la importación. Volver a importar actualiza por identificador.',
+  'import.help':
+    'Elija la tabla y el archivo (CSV o XLSX). Primero se valida sin escribir nada; si no hay errores, confirme la importación. Volver a importar actualiza por identificador.',
   'import.kind': 'Tabla',
   'import.file': 'Archivo',
   'import.fileHint': 'CSV (; o ,) o Excel XLSX, con una fila de encabezados',
@@ -156,10 +157,12 @@ export const es = {
   'link.send': 'Enviar por correo',
   'link.noEmail': 'Sin correo registrado',
   'link.mailSubject': 'Su agenda en la {event}',
-  'link.mailBody': 'Estimado/a {name}:\n\nEste es su enlace personal para ver su agenda de reuniones y responder solicitudes:\n{link}\n\nNo lo comparta.',
+  'link.mailBody':
+    'Estimado/a {name}:\n\nEste es su enlace personal para ver su agenda de reuniones y responder solicitudes:\n{link}\n\nNo lo comparta.',
   'link.help': 'El enlace personal permite a cada participante ver su agenda sin contraseña. Emitir uno nuevo anula el anterior.',
   'matching.run': 'Calcular afinidades',
-  'matching.runHelp': 'Compara cada demanda con cada oferta y guarda las mejores con sus razones. Se puede repetir: si los datos no cambiaron, no se recalcula.',
+  'matching.runHelp':
+    'Compara cada demanda con cada oferta y guarda las mejores con sus razones. Se puede repetir: si los datos no cambiaron, no se recalcula.',
   'matching.top': 'Ofertas por demanda',
   'matching.topHint': 'Cuántas afinidades guardar por demanda (1–50)',
   'matching.start': 'Calcular',
@@ -215,7 +218,8 @@ export const es = {
   'meetings.acceptFor': 'Aceptar la solicitud de {a} a {b}',
   'meetings.declineFor': 'Rechazar la solicitud de {a} a {b}',
   'meetings.add': 'Añadir una reunión',
-  'meetings.addHelp': 'Una reunión añadida por la organización queda aceptada; marque «obligatoria» para que el agendamiento la priorice. También puede registrar una solicitud en nombre de un participante.',
+  'meetings.addHelp':
+    'Una reunión añadida por la organización queda aceptada; marque «obligatoria» para que el agendamiento la priorice. También puede registrar una solicitud en nombre de un participante.',
   'meetings.a': 'Participante A (solicitante)',
   'meetings.b': 'Participante B',
   'meetings.mandatory': 'Obligatoria',
@@ -434,7 +438,8 @@ export const en: Record<MessageKey, string> = {
   'setup.editSessions': 'Change sessions',
   'setup.sessionsWarn': 'Changing the sessions regenerates the slots; schedules already generated stop being valid.',
   'import.title': 'Import data',
-  'import.help': 'Choose the table and the file (CSV or XLSX). It is checked first without writing anything; if there are no errors, confirm the import. Importing again updates by identifier.',
+  'import.help':
+    'Choose the table and the file (CSV or XLSX). It is checked first without writing anything; if there are no errors, confirm the import. Importing again updates by identifier.',
   'import.kind': 'Table',
   'import.file': 'File',
   'import.fileHint': 'CSV (; or ,) or Excel XLSX, with a header row',
@@ -522,10 +527,12 @@ export const en: Record<MessageKey, string> = {
   'link.send': 'Send by email',
   'link.noEmail': 'No email on record',
   'link.mailSubject': 'Your agenda at {event}',
-  'link.mailBody': 'Dear {name},\n\nThis is your personal link to see your meeting agenda and answer requests:\n{link}\n\nPlease do not share it.',
+  'link.mailBody':
+    'Dear {name},\n\nThis is your personal link to see your meeting agenda and answer requests:\n{link}\n\nPlease do not share it.',
   'link.help': 'The personal link lets each participant see their agenda without a password. Issuing a new one revokes the previous one.',
   'matching.run': 'Score matches',
-  'matching.runHelp': 'Compares every demand with every offer and keeps the best ones with their reasons. It can be repeated: if the data did not change, nothing is recomputed.',
+  'matching.runHelp':
+    'Compares every demand with every offer and keeps the best ones with their reasons. It can be repeated: if the data did not change, nothing is recomputed.',
   'matching.top': 'Offers per demand',
   'matching.topHint': 'How many matches to keep per demand (1–50)',
   'matching.start': 'Score',
@@ -581,7 +588,8 @@ export const en: Record<MessageKey, string> = {
   'meetings.acceptFor': 'Accept the request from {a} to {b}',
   'meetings.declineFor': 'Decline the request from {a} to {b}',
   'meetings.add': 'Add a meeting',
-  'meetings.addHelp': 'A meeting added by the organisers is accepted; tick "mandatory" so that scheduling gives it priority. You can also record a request on behalf of a participant.',
+  'meetings.addHelp':
+    'A meeting added by the organisers is accepted; tick "mandatory" so that scheduling gives it priority. You can also record a request on behalf of a participant.',
   'meetings.a': 'Participant A (requester)',
   'meetings.b': 'Participant B',
   'meetings.mandatory': 'Mandatory',

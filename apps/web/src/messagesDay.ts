@@ -42,7 +42,8 @@ export const esDay = {
   'source.scheduled': 'adelantar una reunión agendada',
   'cell.name': '{slot} · Mesa {table}',
   'move.title': 'Mover una reunión',
-  'move.help': 'Arrastre una reunión a otra celda de la cuadrícula, o elíjala aquí con el teclado. Si la mesa está ocupada, alguien no puede o la franja ya pasó, el cambio se rechaza y se explica por qué.',
+  'move.help':
+    'Arrastre una reunión a otra celda de la cuadrícula, o elíjala aquí con el teclado. Si la mesa está ocupada, alguien no puede o la franja ya pasó, el cambio se rechaza y se explica por qué.',
   'move.meeting': 'Reunión a mover',
   'move.slot': 'Franja de destino',
   'move.table': 'Mesa de destino',
@@ -183,7 +184,8 @@ export const esDay = {
   'next.VOLUNTEERING': 'Voluntariado',
   'next.TWINNING': 'Hermanamiento',
   'sched.moveInControl': 'Esta versión está publicada: para mover reuniones use la sala de control (arrastrar y soltar).',
-  'sched.dragHelp': 'Borrador: arrastre una reunión a otra celda para moverla, o elíjala aquí con el teclado. Los conflictos (mesa ocupada, alguien ocupado o no disponible, reunión ya anunciada) se rechazan con su motivo; las cifras se recalculan.',
+  'sched.dragHelp':
+    'Borrador: arrastre una reunión a otra celda para moverla, o elíjala aquí con el teclado. Los conflictos (mesa ocupada, alguien ocupado o no disponible, reunión ya anunciada) se rechazan con su motivo; las cifras se recalculan.',
   'sched.removeFromDraft': 'Quitar del borrador',
   'sched.removed': 'Reunión quitada del borrador: {pair}.',
 } as const;
@@ -228,7 +230,8 @@ export const enDay: Record<keyof typeof esDay, string> = {
   'source.scheduled': 'bring a scheduled meeting forward',
   'cell.name': '{slot} · Table {table}',
   'move.title': 'Move a meeting',
-  'move.help': 'Drag a meeting to another cell of the grid, or choose it here with the keyboard. If the table is taken, someone cannot make it or the slot is over, the move is refused with the reason.',
+  'move.help':
+    'Drag a meeting to another cell of the grid, or choose it here with the keyboard. If the table is taken, someone cannot make it or the slot is over, the move is refused with the reason.',
   'move.meeting': 'Meeting to move',
   'move.slot': 'Target slot',
   'move.table': 'Target table',
@@ -369,7 +372,8 @@ export const enDay: Record<keyof typeof esDay, string> = {
   'next.VOLUNTEERING': 'Volunteering',
   'next.TWINNING': 'Twinning',
   'sched.moveInControl': 'This version is published: to move meetings use the control room (drag and drop).',
-  'sched.dragHelp': 'Draft: drag a meeting to another cell to move it, or choose it here with the keyboard. Conflicts (table taken, someone busy or unavailable, meeting already announced) are refused with their reason; the figures are measured again.',
+  'sched.dragHelp':
+    'Draft: drag a meeting to another cell to move it, or choose it here with the keyboard. Conflicts (table taken, someone busy or unavailable, meeting already announced) are refused with their reason; the figures are measured again.',
   'sched.removeFromDraft': 'Remove from the draft',
   'sched.removed': 'Meeting removed from the draft: {pair}.',
 };

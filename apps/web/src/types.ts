@@ -19,25 +19,93 @@ export interface EventRec {
   settings?: { recoveryMode?: 'automatic' | 'confirm'; protectMinutes?: number; [k: string]: unknown };
   createdAt?: string;
 }
-export interface Slot { id: string; code: string; ordinal: number; startsAt: string; endsAt: string; sessionId?: string | null }
-export interface TableRec { id: string; number: number; label: string; reservedForParticipantId?: string | null }
+export interface Slot {
+  id: string;
+  code: string;
+  ordinal: number;
+  startsAt: string;
+  endsAt: string;
+  sessionId?: string | null;
+}
+export interface TableRec {
+  id: string;
+  number: number;
+  label: string;
+  reservedForParticipantId?: string | null;
+}
 export interface Participant {
-  id: string; externalId: string; kind: 'gadm' | 'cooperant'; name: string; email?: string | null; phone?: string | null;
-  province?: string | null; canton?: string | null; region?: string | null; acronym?: string | null; maxMeetings?: number | null; parallel?: number | null; version: number;
+  id: string;
+  externalId: string;
+  kind: 'gadm' | 'cooperant';
+  name: string;
+  email?: string | null;
+  phone?: string | null;
+  province?: string | null;
+  canton?: string | null;
+  region?: string | null;
+  acronym?: string | null;
+  maxMeetings?: number | null;
+  parallel?: number | null;
+  version: number;
 }
 export interface Meeting {
-  id: string; participantAId: string; participantBId: string; demandId?: string | null; offerId?: string | null; origin: string; status: string;
-  weight: number; mandatory: boolean; note: string; slotId: string | null; tableId: string | null; version: number; createdAt: string; expiresAt?: string | null;
+  id: string;
+  participantAId: string;
+  participantBId: string;
+  demandId?: string | null;
+  offerId?: string | null;
+  origin: string;
+  status: string;
+  weight: number;
+  mandatory: boolean;
+  note: string;
+  slotId: string | null;
+  tableId: string | null;
+  version: number;
+  createdAt: string;
+  expiresAt?: string | null;
 }
 export interface MatchRow {
-  demandId: string; demandExternalId: string; demandTitle: string; gadmId: string; gadmName: string; province?: string | null;
-  offerId: string; offerExternalId: string; offerTitle: string; cooperantId: string; cooperantName: string;
-  rank: number; score: number; reasons: { kind: string; detail: string }[]; override: 'pin' | 'block' | null;
+  demandId: string;
+  demandExternalId: string;
+  demandTitle: string;
+  gadmId: string;
+  gadmName: string;
+  province?: string | null;
+  offerId: string;
+  offerExternalId: string;
+  offerTitle: string;
+  cooperantId: string;
+  cooperantName: string;
+  rank: number;
+  score: number;
+  reasons: { kind: string; detail: string }[];
+  override: 'pin' | 'block' | null;
 }
-export interface MatchRun { id: string; status: 'queued' | 'running' | 'done' | 'failed'; progress: number; stats: Record<string, unknown>; error: string | null; stale?: boolean; finishedAt?: string | null; dataVersion: number }
-export interface Fairness { gadms?: number; gadmsWithRequests?: number; gadmsWithRequestsAndNoMeeting?: number; min?: number; max?: number; mean?: number; minAmongRequesting?: number; histogram?: Record<string, number> }
+export interface MatchRun {
+  id: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  progress: number;
+  stats: Record<string, unknown>;
+  error: string | null;
+  stale?: boolean;
+  finishedAt?: string | null;
+  dataVersion: number;
+}
+export interface Fairness {
+  gadms?: number;
+  gadmsWithRequests?: number;
+  gadmsWithRequestsAndNoMeeting?: number;
+  min?: number;
+  max?: number;
+  mean?: number;
+  minAmongRequesting?: number;
+  histogram?: Record<string, number>;
+}
 export interface ScheduleVersion {
-  id: string; number: number; status: 'generating' | 'draft' | 'published' | 'superseded' | 'failed';
+  id: string;
+  number: number;
+  status: 'generating' | 'draft' | 'published' | 'superseded' | 'failed';
   stats: { scheduled?: number; weight?: number; holes?: number; [k: string]: unknown };
   bounds: { weightUpperBound?: number; holesLowerBound?: number; [k: string]: unknown };
   quality?: { weight: number; bound: number; ratio: number; gapPercent: number } | null;
@@ -46,23 +114,71 @@ export interface ScheduleVersion {
   progress?: { phase: string; percent: number; bestWeight?: number; bound?: number } | null;
   params?: Record<string, unknown>;
   error?: string | null;
-  createdAt: string; publishedAt?: string | null;
+  createdAt: string;
+  publishedAt?: string | null;
 }
 export interface Assignment {
-  meetingId: string; slotId: string; slot: string; startsAt: string; endsAt: string; tableId: string; table: number;
-  participantAId: string; participantA: string; participantBId: string; participantB: string; weight: number; mandatory: boolean;
+  meetingId: string;
+  slotId: string;
+  slot: string;
+  startsAt: string;
+  endsAt: string;
+  tableId: string;
+  table: number;
+  participantAId: string;
+  participantA: string;
+  participantBId: string;
+  participantB: string;
+  weight: number;
+  mandatory: boolean;
 }
 export interface ImportReport {
-  mode: string; rowsRead: number; valid: number; errors: number; warnings: number; insert: number; update: number; committed: boolean;
-  issues: { row: number; column: string | null; code: string; severity: 'error' | 'warning'; message: { es: string; en: string }; value?: string }[];
+  mode: string;
+  rowsRead: number;
+  valid: number;
+  errors: number;
+  warnings: number;
+  insert: number;
+  update: number;
+  committed: boolean;
+  issues: {
+    row: number;
+    column: string | null;
+    code: string;
+    severity: 'error' | 'warning';
+    message: { es: string; en: string };
+    value?: string;
+  }[];
 }
-export interface Delegate { id: string; participantId: string; externalId: string; fullName: string; role?: string | null; email?: string | null; checkedInAt?: string | null; version: number }
+export interface Delegate {
+  id: string;
+  participantId: string;
+  externalId: string;
+  fullName: string;
+  role?: string | null;
+  email?: string | null;
+  checkedInAt?: string | null;
+  version: number;
+}
 export interface ProposalRow {
-  id: string; slotId: string; tableId: string; freedMeetingId: string | null; status: 'proposed' | 'applied' | 'rejected' | 'expired' | 'accepted';
-  mode: 'automatic' | 'confirm'; resultMeetingId: string | null; createdAt: string; resolvedAt: string | null;
+  id: string;
+  slotId: string;
+  tableId: string;
+  freedMeetingId: string | null;
+  status: 'proposed' | 'applied' | 'rejected' | 'expired' | 'accepted';
+  mode: 'automatic' | 'confirm';
+  resultMeetingId: string | null;
+  createdAt: string;
+  resolvedAt: string | null;
   proposal: {
-    kind?: 'fill' | 'move'; meeting?: { a: string; b: string; meetingId?: string; source: string }; score?: number; disruption?: number;
-    requiresConfirmation?: boolean; reason?: { es: string; en: string } | string; moves?: { meetingId: string }[]; none?: boolean;
+    kind?: 'fill' | 'move';
+    meeting?: { a: string; b: string; meetingId?: string; source: string };
+    score?: number;
+    disruption?: number;
+    requiresConfirmation?: boolean;
+    reason?: { es: string; en: string } | string;
+    moves?: { meetingId: string }[];
+    none?: boolean;
   };
 }
 export type LiveMeetingRef = Pick<Meeting, 'id' | 'status' | 'participantAId' | 'participantBId' | 'slotId' | 'tableId' | 'version'>;

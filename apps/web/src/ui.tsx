@@ -5,11 +5,19 @@ import type { MessageKey } from './messages';
 export function ErrorBox({ error }: { error: unknown }) {
   const { errorText } = useI18n();
   if (!error) return null;
-  return <div className="alert alert-error" role="alert">{errorText(error)}</div>;
+  return (
+    <div className="alert alert-error" role="alert">
+      {errorText(error)}
+    </div>
+  );
 }
 
 export function Notice({ kind = 'info', children }: { kind?: 'info' | 'ok' | 'warn' | 'error'; children: ReactNode }) {
-  return <div className={`alert alert-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>{children}</div>;
+  return (
+    <div className={`alert alert-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+      {children}
+    </div>
+  );
 }
 
 export function Progress({ value, label }: { value: number; label: string }) {
@@ -25,14 +33,28 @@ export function Progress({ value, label }: { value: number; label: string }) {
 }
 
 /** A labelled input; every control in the app goes through it or has its own <label>. */
-export function Field({ label, hint, children, className }: { label: string; hint?: string; className?: string; children: (id: string, describedBy?: string) => ReactNode }) {
+export function Field({
+  label,
+  hint,
+  children,
+  className,
+}: {
+  label: string;
+  hint?: string;
+  className?: string;
+  children: (id: string, describedBy?: string) => ReactNode;
+}) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   return (
     <div className={`field ${className ?? ''}`}>
       <label htmlFor={id}>{label}</label>
       {children(id, hintId)}
-      {hint && <small id={hintId} className="hint">{hint}</small>}
+      {hint && (
+        <small id={hintId} className="hint">
+          {hint}
+        </small>
+      )}
     </div>
   );
 }
@@ -45,7 +67,11 @@ export function StatusBadge({ status }: { status: string }) {
 
 export function Loading() {
   const { t } = useI18n();
-  return <p className="muted" role="status">{t('common.loading')}</p>;
+  return (
+    <p className="muted" role="status">
+      {t('common.loading')}
+    </p>
+  );
 }
 
 export function Stat({ label, value, hint }: { label: string; value: ReactNode; hint?: string }) {
@@ -73,9 +99,13 @@ export function Pager({ page, pages, total, onPage }: { page: number; pages: num
   const { t, num } = useI18n();
   return (
     <nav className="pager" aria-label={t('common.pages')}>
-      <button type="button" className="btn btn-small" disabled={page <= 1} onClick={() => onPage(page - 1)}>{t('common.prev')}</button>
+      <button type="button" className="btn btn-small" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        {t('common.prev')}
+      </button>
       <span>{t('common.pageOf', { page, pages, total: num(total) })}</span>
-      <button type="button" className="btn btn-small" disabled={page >= pages} onClick={() => onPage(page + 1)}>{t('common.next')}</button>
+      <button type="button" className="btn btn-small" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+        {t('common.next')}
+      </button>
     </nav>
   );
 }

@@ -18,7 +18,10 @@ export class MatchingFailuresListener extends QueueEventsHost {
   async onExhausted({ jobId, failedReason }: { jobId: string; failedReason?: string }) {
     this.log.error(`job ${jobId} failed for good: ${failedReason}`);
     const [row] = await this.db.query(`SELECT id FROM match_runs WHERE 'match-' || event_id || '-v' || data_version = $1`, [jobId]);
-    if (row) await this.db.getRepository(MatchRunEntity).update({ id: row.id }, { status: 'failed', error: (failedReason ?? 'error').slice(0, 1000) });
+    if (row)
+      await this.db
+        .getRepository(MatchRunEntity)
+        .update({ id: row.id }, { status: 'failed', error: (failedReason ?? 'error').slice(0, 1000) });
   }
 }
 

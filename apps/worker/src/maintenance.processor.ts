@@ -14,7 +14,10 @@ import { QUEUES } from '@rueda/queues';
 export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly log = new Logger(MaintenanceProcessor.name);
 
-  constructor(@InjectDataSource() private readonly db: DataSource, @InjectQueue(QUEUES.maintenance) private readonly queue: Queue) {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectQueue(QUEUES.maintenance) private readonly queue: Queue,
+  ) {
     super();
   }
 

@@ -21,10 +21,22 @@ import { WorkerLiveEmitter } from './live/worker-live-emitter';
     TypeOrmModule.forRootAsync({ inject: [ENV], useFactory: (env: Env) => dataSourceOptions(env.DATABASE_URL) }),
     BullModule.forRootAsync({
       inject: [ENV],
-      useFactory: (env: Env) => ({ prefix: env.QUEUE_PREFIX, connection: { ...redisConnection(env.REDIS_URL), maxRetriesPerRequest: null } }),
+      useFactory: (env: Env) => ({
+        prefix: env.QUEUE_PREFIX,
+        connection: { ...redisConnection(env.REDIS_URL), maxRetriesPerRequest: null },
+      }),
     }),
     BullModule.registerQueue(...Object.values(QUEUES).map((name) => ({ name }))),
   ],
-  providers: [WorkerLiveEmitter, RecoveryProcessor, ExportsProcessor, MatchingProcessor, SchedulingProcessor, MaintenanceProcessor, MatchingFailuresListener, SchedulingFailuresListener],
+  providers: [
+    WorkerLiveEmitter,
+    RecoveryProcessor,
+    ExportsProcessor,
+    MatchingProcessor,
+    SchedulingProcessor,
+    MaintenanceProcessor,
+    MatchingFailuresListener,
+    SchedulingFailuresListener,
+  ],
 })
 export class WorkerModule {}

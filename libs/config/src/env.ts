@@ -10,13 +10,19 @@ export const envSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   AUTH_TOKEN_TTL_HOURS: z.coerce.number().positive().default(12),
-  BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('1mb'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(kb|mb)$/)
+    .default('1mb'),
   UPLOAD_LIMIT_MB: z.coerce.number().positive().default(10),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
   ACCESS_LINK_RATE_PER_MINUTE: z.coerce.number().int().positive().default(60),
   API_RATE_PER_MINUTE: z.coerce.number().int().positive().default(6000),
   /** Namespace of the BullMQ keys in Redis: API nodes and workers of one deployment share it. */
-  QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]{1,40}$/i).default('rueda'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,40}$/i)
+    .default('rueda'),
   /** How often live sockets are re-checked for expired or revoked tokens. */
   LIVE_TOKEN_CHECK_MS: z.coerce.number().int().min(100).default(30_000),
   ADMIN_EMAIL: z.email().optional(),
@@ -42,7 +48,14 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
 export class ConfigError extends Error {}
 
 /** ioredis/BullMQ connection options from a redis:// URL. */
-export function redisConnection(url: string): { host: string; port: number; username?: string; password?: string; db?: number; tls?: object } {
+export function redisConnection(url: string): {
+  host: string;
+  port: number;
+  username?: string;
+  password?: string;
+  db?: number;
+  tls?: object;
+} {
   const u = new URL(url);
   return {
     host: u.hostname,

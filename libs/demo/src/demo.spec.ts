@@ -28,7 +28,11 @@ describe('generateDemoJornada', () => {
   it('has every GADM and 80 cooperants, the 38 of the reference included', () => {
     const gadms = demo.participants.filter((p) => p.kind === 'gadm');
     const cooperants = demo.participants.filter((p) => p.kind === 'cooperant');
-    expect(gadms.map((g) => g.externalId).sort()).toEqual(loadGadms().map((g) => g.inecCode).sort());
+    expect(gadms.map((g) => g.externalId).sort()).toEqual(
+      loadGadms()
+        .map((g) => g.inecCode)
+        .sort(),
+    );
     expect(cooperants).toHaveLength(80);
     const ids = new Set(cooperants.map((c) => c.externalId));
     for (const ref of loadCooperants()) expect(ids.has(ref.acronym)).toBe(true);
@@ -37,7 +41,11 @@ describe('generateDemoJornada', () => {
       expect(tipos.has(c.tipo!)).toBe(true);
       expect(c.origin).toBeTruthy();
     }
-    expect(gadms.find((g) => g.externalId === '0104')).toMatchObject({ name: 'GAD Municipal de Nabón', provinceCode: '01', region: 'Sierra' });
+    expect(gadms.find((g) => g.externalId === '0104')).toMatchObject({
+      name: 'GAD Municipal de Nabón',
+      provinceCode: '01',
+      region: 'Sierra',
+    });
   });
 
   it('produces records that satisfy the import schemas', () => {
@@ -112,7 +120,7 @@ describe('generateDemoJornada', () => {
     expect(demo.offers.some((o) => o.maxAmountUsd !== undefined)).toBe(true);
   });
 
-  it('round-trips through the organisers\' spreadsheet format', async () => {
+  it("round-trips through the organisers' spreadsheet format", async () => {
     const participants = demo.participants.map((p) => ({ externalId: p.externalId, kind: p.kind }));
     for (const kind of ['participants', 'delegates', 'demands', 'offers'] as const) {
       const buf = await exportTable(kind, demo[kind] as never, 'csv');
@@ -149,7 +157,11 @@ describe('toMatchInput', () => {
       for (const c of d.competencias ?? []) expect(tax.competencias.has(c)).toBe(true);
       for (const o of d.ods ?? []) expect(tax.ods.has(o)).toBe(true);
       for (const m of d.modalidades ?? []) expect(tax.modalidades.has(m)).toBe(true);
-      expect(Object.keys(d).every((k) => ['id', 'participant', 'title', 'description', 'sectors', 'competencias', 'ods', 'modalidades', 'amountUsd'].includes(k))).toBe(true);
+      expect(
+        Object.keys(d).every((k) =>
+          ['id', 'participant', 'title', 'description', 'sectors', 'competencias', 'ods', 'modalidades', 'amountUsd'].includes(k),
+        ),
+      ).toBe(true);
     }
     const provinceCodes = new Set(loadGadms().map((g) => g.provinceCode));
     for (const o of mi.offers) {

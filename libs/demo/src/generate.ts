@@ -1,12 +1,5 @@
 import { indexTaxonomy, loadCooperants, loadGadms, type GadmRef, type Region } from '@rueda/domain';
-import {
-  normalizeKey,
-  REGIONS,
-  type DelegateRecord,
-  type DemandRecord,
-  type OfferRecord,
-  type ParticipantRecord,
-} from '@rueda/importing';
+import { normalizeKey, REGIONS, type DelegateRecord, type DemandRecord, type OfferRecord, type ParticipantRecord } from '@rueda/importing';
 import {
   BARRIOS,
   CANTON_OPENERS,
@@ -56,9 +49,30 @@ const slug = (s: string) => normalizeKey(s).replace(/_/g, '');
 
 /** Landline area code by province (Ecuador's 02-07 numbering). */
 const AREA_CODE: Record<string, string> = {
-  '01': '07', '02': '03', '03': '07', '04': '06', '05': '03', '06': '03', '07': '07', '08': '06', '09': '04', '10': '06',
-  '11': '07', '12': '05', '13': '05', '14': '07', '15': '06', '16': '03', '17': '02', '18': '03', '19': '07', '20': '05',
-  '21': '06', '22': '06', '23': '02', '24': '04',
+  '01': '07',
+  '02': '03',
+  '03': '07',
+  '04': '06',
+  '05': '03',
+  '06': '03',
+  '07': '07',
+  '08': '06',
+  '09': '04',
+  '10': '06',
+  '11': '07',
+  '12': '05',
+  '13': '05',
+  '14': '07',
+  '15': '06',
+  '16': '03',
+  '17': '02',
+  '18': '03',
+  '19': '07',
+  '20': '05',
+  '21': '06',
+  '22': '06',
+  '23': '02',
+  '24': '04',
 };
 
 /** Sectors a region asks for more often than the national mix. */
@@ -153,7 +167,17 @@ export function generateDemoJornada(options: DemoOptions = {}): DemoJornada {
   // ---------------------------------------------------------------- delegates
   for (const p of participants) {
     const isGadm = p.kind === 'gadm';
-    const n = isGadm ? rng.weighted([[1, 0.35], [2, 0.45], [3, 0.2]] as const) : rng.weighted([[1, 0.4], [2, 0.4], [3, 0.2]] as const);
+    const n = isGadm
+      ? rng.weighted([
+          [1, 0.35],
+          [2, 0.45],
+          [3, 0.2],
+        ] as const)
+      : rng.weighted([
+          [1, 0.4],
+          [2, 0.4],
+          [3, 0.2],
+        ] as const);
     const roles = isGadm ? rng.sample(GADM_ROLES_EXTRA, n - 1) : rng.sample(COOPERANT_ROLES, n);
     for (let i = 0; i < n; i++) {
       const person = personName(rng, isGadm ? undefined : p.origin);
@@ -187,7 +211,11 @@ type TaxIndex = ReturnType<typeof indexTaxonomy>;
 
 function gadmDemands(rng: Rng, g: GadmRef, tax: TaxIndex): DemandRecord[] {
   const canton = titleCase(g.canton);
-  const n = rng.weighted([[1, 0.45], [2, 0.35], [3, 0.2]] as const);
+  const n = rng.weighted([
+    [1, 0.45],
+    [2, 0.35],
+    [3, 0.2],
+  ] as const);
   const boost = new Set(REGIONAL_BOOST[g.region]);
   const used = new Set<string>();
   const out: DemandRecord[] = [];
@@ -199,7 +227,12 @@ function gadmDemands(rng: Rng, g: GadmRef, tax: TaxIndex): DemandRecord[] {
     );
     used.add(sector);
     const content = SECTOR_CONTENT[sector];
-    const vars = { canton, parroquia: rng.pick(PARROQUIAS), barrio: rng.pick(BARRIOS), n: String(rng.pick([120, 350, 800, 1500, 2400, 5000])) };
+    const vars = {
+      canton,
+      parroquia: rng.pick(PARROQUIAS),
+      barrio: rng.pick(BARRIOS),
+      n: String(rng.pick([120, 350, 800, 1500, 2400, 5000])),
+    };
     const titleTemplate = rng.pick(content.demandTitles);
     const title = fill(titleTemplate, vars);
     let sentences = rng.sample(content.demandSentences, rng.int(1, 3));
@@ -281,7 +314,11 @@ function cooperantOffers(rng: Rng, c: CooperantTemplate, tax: TaxIndex, province
     let regions: OfferRecord['regions'] = [];
     let provinces: string[] = [];
     const scope = rng.float();
-    if (scope < 0.2) regions = rng.sample(REGIONS.filter((r) => r !== 'Insular'), rng.int(1, 2));
+    if (scope < 0.2)
+      regions = rng.sample(
+        REGIONS.filter((r) => r !== 'Insular'),
+        rng.int(1, 2),
+      );
     else if (scope < 0.3) provinces = rng.sample(provinceCodes, rng.int(1, 3)).sort();
     out.push({
       externalId: `O-${c.acronym}-${k}`,

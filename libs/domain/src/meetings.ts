@@ -1,7 +1,15 @@
 /** Meeting lifecycle rules shared by the API, the worker and the live operations. */
 
 export const MEETING_STATUSES = [
-  'requested', 'accepted', 'declined', 'expired', 'scheduled', 'checked_in', 'held', 'no_show', 'cancelled',
+  'requested',
+  'accepted',
+  'declined',
+  'expired',
+  'scheduled',
+  'checked_in',
+  'held',
+  'no_show',
+  'cancelled',
 ] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 

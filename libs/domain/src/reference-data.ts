@@ -21,22 +21,26 @@ export interface CooperantRef {
   modalidades: string[];
 }
 
-const splitList = (s: string) => (s ? s.split(';').map((x) => x.trim()).filter(Boolean) : []);
+const splitList = (s: string) =>
+  s
+    ? s
+        .split(';')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : [];
 
 let gadms: GadmRef[] | undefined;
 let cooperants: CooperantRef[] | undefined;
 
 /** The 221 GADMs with INEC codes (data/reference/gadm_ecuador.csv). */
 export function loadGadms(): GadmRef[] {
-  gadms ??= (parse(readFileSync(referencePath('gadm_ecuador.csv')), { columns: true, bom: true }) as Record<string, string>[]).map(
-    (r) => ({
-      inecCode: r.inec_code,
-      canton: r.canton,
-      provinceCode: r.province_code,
-      province: r.province,
-      region: r.region as Region,
-    }),
-  );
+  gadms ??= (parse(readFileSync(referencePath('gadm_ecuador.csv')), { columns: true, bom: true }) as Record<string, string>[]).map((r) => ({
+    inecCode: r.inec_code,
+    canton: r.canton,
+    provinceCode: r.province_code,
+    province: r.province,
+    region: r.region as Region,
+  }));
   return gadms;
 }
 

@@ -6,7 +6,16 @@ describe('slot generation', () => {
 
   it('cuts a session into slots in local time, skipping a break', () => {
     const slots = generateSlots(
-      [{ day: '2026-11-25', startTime: '09:00', endTime: '11:00', slotMinutes: 20, gapMinutes: 0, breaks: [{ start: '10:00', end: '10:20' }] }],
+      [
+        {
+          day: '2026-11-25',
+          startTime: '09:00',
+          endTime: '11:00',
+          slotMinutes: 20,
+          gapMinutes: 0,
+          breaks: [{ start: '10:00', end: '10:20' }],
+        },
+      ],
       tz,
     );
     expect(slots.map((s) => formatLocal(s.startsAt, tz).slice(11))).toEqual(['09:00', '09:20', '09:40', '10:20', '10:40']);
@@ -24,7 +33,10 @@ describe('slot generation', () => {
       tz,
     );
     expect(slots.map((s) => formatLocal(s.startsAt, tz))).toEqual([
-      '2026-11-25T14:00', '2026-11-25T14:25', '2026-11-26T09:00', '2026-11-26T09:25',
+      '2026-11-25T14:00',
+      '2026-11-25T14:25',
+      '2026-11-26T09:00',
+      '2026-11-26T09:25',
     ]);
     expect(slots.map((s) => s.ordinal)).toEqual([1, 2, 3, 4]);
   });

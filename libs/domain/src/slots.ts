@@ -31,7 +31,10 @@ export function sessionProblems(s: SessionSpec): string[] {
   const out: string[] = [];
   const time = /^([01]\d|2[0-3]):[0-5]\d$/;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s.day) || Number.isNaN(Date.parse(s.day))) out.push(`día inválido / invalid day: ${s.day}`);
-  for (const [k, v] of [['startTime', s.startTime], ['endTime', s.endTime]] as const) {
+  for (const [k, v] of [
+    ['startTime', s.startTime],
+    ['endTime', s.endTime],
+  ] as const) {
     if (!time.test(v)) out.push(`${k}: hora inválida / invalid time: ${v}`);
   }
   if (out.length) return out;

@@ -1,12 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { referencePath } from './reference-path';
 
-export interface Label { es: string; en: string }
-export interface Competencia extends Label { code: string }
-export interface Ods extends Label { code: number }
-export interface Modalidad extends Label { code: string }
-export interface TipoCooperacion extends Label { code: string }
-export interface Sector extends Label { code: string; competencias: string[]; ods: number[] }
+export interface Label {
+  es: string;
+  en: string;
+}
+export interface Competencia extends Label {
+  code: string;
+}
+export interface Ods extends Label {
+  code: number;
+}
+export interface Modalidad extends Label {
+  code: string;
+}
+export interface TipoCooperacion extends Label {
+  code: string;
+}
+export interface Sector extends Label {
+  code: string;
+  competencias: string[];
+  ods: number[];
+}
 
 export interface Taxonomy {
   competencias: Competencia[];

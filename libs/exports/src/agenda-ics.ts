@@ -4,9 +4,15 @@ import type { MeetingStatus } from '@rueda/domain';
 import { compareMeetings, kindLabel, statusLabel, type AgendaMeeting, type ParticipantAgenda } from './agenda';
 
 const ICS_STATUS: Partial<Record<MeetingStatus, EventStatus>> = {
-  requested: 'TENTATIVE', accepted: 'TENTATIVE',
-  scheduled: 'CONFIRMED', checked_in: 'CONFIRMED', held: 'CONFIRMED', no_show: 'CONFIRMED',
-  cancelled: 'CANCELLED', declined: 'CANCELLED', expired: 'CANCELLED',
+  requested: 'TENTATIVE',
+  accepted: 'TENTATIVE',
+  scheduled: 'CONFIRMED',
+  checked_in: 'CONFIRMED',
+  held: 'CONFIRMED',
+  no_show: 'CONFIRMED',
+  cancelled: 'CANCELLED',
+  declined: 'CANCELLED',
+  expired: 'CANCELLED',
 };
 
 export const UID_DOMAIN = 'rueda';
@@ -16,7 +22,8 @@ export const UID_DOMAIN = 'rueda';
  * same event; otherwise a hash of what identifies the meeting for this participant.
  */
 export function meetingUid(agenda: ParticipantAgenda, m: AgendaMeeting): string {
-  const id = m.id ?? createHash('sha1').update(`${agenda.participant.externalId}|${m.startsAt}|${m.tableNumber}`).digest('hex').slice(0, 20);
+  const id =
+    m.id ?? createHash('sha1').update(`${agenda.participant.externalId}|${m.startsAt}|${m.tableNumber}`).digest('hex').slice(0, 20);
   return `${id}@${UID_DOMAIN}`;
 }
 
@@ -42,7 +49,9 @@ export function agendaIcs(agenda: ParticipantAgenda): string {
       m.topic ? `Tema / Topic: ${m.topic}` : '',
       `Mesa / Table: ${m.tableNumber}`,
       `Estado / Status: ${statusLabel(m.status)}`,
-    ].filter(Boolean).join('\n'),
+    ]
+      .filter(Boolean)
+      .join('\n'),
     status: ICS_STATUS[m.status] ?? 'CONFIRMED',
     busyStatus: m.status === 'cancelled' ? 'FREE' : 'BUSY',
     categories: ['Rueda de Negocios'],
@@ -50,7 +59,15 @@ export function agendaIcs(agenda: ParticipantAgenda): string {
   const header = { method: 'PUBLISH', productId: '-//Rueda//Agenda//ES', calName: `${agenda.event.name} — ${agenda.participant.name}` };
   // ics refuses an empty list; an empty agenda is still a valid (empty) calendar.
   if (events.length === 0) {
-    return ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${header.productId}`, 'METHOD:PUBLISH', 'CALSCALE:GREGORIAN', 'END:VCALENDAR', ''].join('\r\n');
+    return [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      `PRODID:${header.productId}`,
+      'METHOD:PUBLISH',
+      'CALSCALE:GREGORIAN',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
   }
   const { error, value } = createEvents(events, header);
   if (error || !value) throw error ?? new Error('ics: empty calendar');

@@ -1,5 +1,18 @@
 import { compareMeetings, kindLabel, localTimeRange, localWallClock, statusLabel, type ParticipantAgenda } from './agenda';
-import { BOLD, breathe, COLORS, contentWidth, createPdf, drawFooters, drawTable, FONT, PAGE, type PdfContext, type PdfFontOptions, type TableColumn } from './pdf-common';
+import {
+  BOLD,
+  breathe,
+  COLORS,
+  contentWidth,
+  createPdf,
+  drawFooters,
+  drawTable,
+  FONT,
+  PAGE,
+  type PdfContext,
+  type PdfFontOptions,
+  type TableColumn,
+} from './pdf-common';
 
 export interface AgendaPdfOptions {
   /** Called after each agenda, e.g. to report BullMQ job progress. */
@@ -21,7 +34,11 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>();
 /** "jueves, 12 de marzo de 2026" in the event's time zone. */
 function dayHeading(iso: string, timeZone: string): string {
   let f = dayFormats.get(timeZone);
-  if (!f) dayFormats.set(timeZone, (f = new Intl.DateTimeFormat('es-EC', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })));
+  if (!f)
+    dayFormats.set(
+      timeZone,
+      (f = new Intl.DateTimeFormat('es-EC', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })),
+    );
   const s = f.format(new Date(iso));
   return s.charAt(0).toLocaleUpperCase('es') + s.slice(1);
 }
@@ -32,20 +49,34 @@ function drawAgenda(ctx: PdfContext, a: ParticipantAgenda, generatedAt: string |
   const first = doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1;
   const tz = a.event.timeZone;
 
-  doc.font(FONT).fontSize(9).fillColor(COLORS.muted).text(t(a.event.name + (a.event.venue ? ` · ${a.event.venue}` : '')), { width: contentWidth });
+  doc
+    .font(FONT)
+    .fontSize(9)
+    .fillColor(COLORS.muted)
+    .text(t(a.event.name + (a.event.venue ? ` · ${a.event.venue}` : '')), { width: contentWidth });
   doc.moveDown(0.3);
   doc.font(BOLD).fontSize(15).fillColor(COLORS.accent).text(t('Agenda de reuniones / Meeting schedule'), { width: contentWidth });
   doc.moveDown(0.2);
   doc.font(BOLD).fontSize(13).fillColor(COLORS.text).text(t(a.participant.name), { width: contentWidth });
   const code = a.participant.kind === 'gadm' ? `Código INEC ${a.participant.externalId}` : `Código ${a.participant.externalId}`;
-  doc.font(FONT).fontSize(9).fillColor(COLORS.muted).text(
-    t(`${kindLabel(a.participant.kind)} · ${code} · ${a.meetings.length} ${a.meetings.length === 1 ? 'reunión / meeting' : 'reuniones / meetings'} · Horas locales / Local times (${tz})`),
-    { width: contentWidth },
-  );
+  doc
+    .font(FONT)
+    .fontSize(9)
+    .fillColor(COLORS.muted)
+    .text(
+      t(
+        `${kindLabel(a.participant.kind)} · ${code} · ${a.meetings.length} ${a.meetings.length === 1 ? 'reunión / meeting' : 'reuniones / meetings'} · Horas locales / Local times (${tz})`,
+      ),
+      { width: contentWidth },
+    );
   doc.fillColor(COLORS.text).moveDown(0.8);
 
   const contHeader = () => {
-    doc.font(FONT).fontSize(9).fillColor(COLORS.muted).text(t(`${a.participant.name} — Agenda de reuniones / Meeting schedule (cont.)`), { width: contentWidth });
+    doc
+      .font(FONT)
+      .fontSize(9)
+      .fillColor(COLORS.muted)
+      .text(t(`${a.participant.name} — Agenda de reuniones / Meeting schedule (cont.)`), { width: contentWidth });
     doc.fillColor(COLORS.text).moveDown(0.5);
   };
 
@@ -63,18 +94,24 @@ function drawAgenda(ctx: PdfContext, a: ParticipantAgenda, generatedAt: string |
         doc.addPage();
         contHeader();
       }
-      doc.font(BOLD).fontSize(10.5).fillColor(COLORS.text).text(t(dayHeading(meetings[i].startsAt, tz)), PAGE.margin, doc.y, { width: contentWidth });
+      doc
+        .font(BOLD)
+        .fontSize(10.5)
+        .fillColor(COLORS.text)
+        .text(t(dayHeading(meetings[i].startsAt, tz)), PAGE.margin, doc.y, { width: contentWidth });
       doc.moveDown(0.3);
       drawTable(
         ctx,
         COLUMNS,
-        meetings.slice(i, j).map((m) => [
-          { text: localTimeRange(m, tz), bold: true },
-          { text: String(m.tableNumber), bold: true },
-          { text: m.counterpart, sub: kindLabel(m.counterpartKind) },
-          m.topic ?? '',
-          statusLabel(m.status),
-        ]),
+        meetings
+          .slice(i, j)
+          .map((m) => [
+            { text: localTimeRange(m, tz), bold: true },
+            { text: String(m.tableNumber), bold: true },
+            { text: m.counterpart, sub: kindLabel(m.counterpartKind) },
+            m.topic ?? '',
+            statusLabel(m.status),
+          ]),
         { onNewPage: contHeader, fontSize: 9 },
       );
       doc.moveDown(0.8);

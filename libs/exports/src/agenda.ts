@@ -47,13 +47,22 @@ export function buildAgendas(data: ReportData, opts: BuildAgendasOptions): Parti
     if (m.status === 'cancelled' && !opts.includeCancelled) continue;
     const topic = (m.demandId && demands.get(m.demandId)?.title) || (m.offerId && offers.get(m.offerId)?.title) || undefined;
     const endsAt = m.endsAt ?? m.startsAt;
-    for (const [self, other] of [[m.participantAId, m.participantBId], [m.participantBId, m.participantAId]]) {
+    for (const [self, other] of [
+      [m.participantAId, m.participantBId],
+      [m.participantBId, m.participantAId],
+    ]) {
       const agenda = agendas.get(self);
       const counterpart = byId.get(other);
       if (!agenda) continue;
       agenda.meetings.push({
-        id: m.id, startsAt: m.startsAt, endsAt, tableNumber: m.tableNumber, topic, status: m.status,
-        counterpart: counterpart?.name ?? '—', counterpartKind: counterpart?.kind ?? (agenda.participant.kind === 'gadm' ? 'cooperant' : 'gadm'),
+        id: m.id,
+        startsAt: m.startsAt,
+        endsAt,
+        tableNumber: m.tableNumber,
+        topic,
+        status: m.status,
+        counterpart: counterpart?.name ?? '—',
+        counterpartKind: counterpart?.kind ?? (agenda.participant.kind === 'gadm' ? 'cooperant' : 'gadm'),
       });
     }
   }
@@ -61,7 +70,9 @@ export function buildAgendas(data: ReportData, opts: BuildAgendasOptions): Parti
   for (const a of list) a.meetings.sort(compareMeetings);
   return list.sort((x, y) =>
     x.participant.kind !== y.participant.kind
-      ? x.participant.kind === 'gadm' ? -1 : 1
+      ? x.participant.kind === 'gadm'
+        ? -1
+        : 1
       : x.participant.kind === 'gadm'
         ? x.participant.externalId.localeCompare(y.participant.externalId)
         : x.participant.name.localeCompare(y.participant.name, 'es'),
@@ -80,7 +91,15 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 export function localWallClock(iso: string, timeZone: string): string {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     formatters.set(timeZone, f);
   }
   const p: Record<string, string> = {};

@@ -1,10 +1,31 @@
 import {
-  byCooperant, byGadm, byOds, bySector, pipeline, summary,
-  type GadmReportOptions, type ReportColumn, type ReportData, type ReportTable,
+  byCooperant,
+  byGadm,
+  byOds,
+  bySector,
+  pipeline,
+  summary,
+  type GadmReportOptions,
+  type ReportColumn,
+  type ReportData,
+  type ReportTable,
 } from '@rueda/reporting';
 import {
-  BOLD, breathe, COLORS, contentBottom, contentWidth, createPdf, drawFooters, drawTable, fit, FONT, formatNumberEs, PAGE,
-  type PdfContext, type PdfFontOptions, type TableColumn,
+  BOLD,
+  breathe,
+  COLORS,
+  contentBottom,
+  contentWidth,
+  createPdf,
+  drawFooters,
+  drawTable,
+  fit,
+  FONT,
+  formatNumberEs,
+  PAGE,
+  type PdfContext,
+  type PdfFontOptions,
+  type TableColumn,
 } from './pdf-common';
 
 export interface EventReportPdfOptions extends GadmReportOptions {
@@ -21,7 +42,11 @@ function compactUsd(v: number): string {
   return formatNumberEs(v, 'usd');
 }
 
-interface Bar { label: string; value: number; note?: string }
+interface Bar {
+  label: string;
+  value: number;
+  note?: string;
+}
 
 function heading(ctx: PdfContext, text: string, size = 12): void {
   const { doc, t } = ctx;
@@ -37,7 +62,11 @@ function note(ctx: PdfContext, text: string): void {
 }
 
 /** Horizontal bars, labels on the left, value (and note) after the bar; the scale starts at 0. */
-function hBars(ctx: PdfContext, bars: Bar[], opts: { labelWidth?: number; barHeight?: number; color?: string; format?: (v: number) => string } = {}): void {
+function hBars(
+  ctx: PdfContext,
+  bars: Bar[],
+  opts: { labelWidth?: number; barHeight?: number; color?: string; format?: (v: number) => string } = {},
+): void {
   const { doc, t } = ctx;
   const labelWidth = opts.labelWidth ?? 200;
   const bh = opts.barHeight ?? 11;
@@ -52,14 +81,33 @@ function hBars(ctx: PdfContext, bars: Bar[], opts: { labelWidth?: number; barHei
   for (const b of bars) {
     if (doc.y + bh + gap > contentBottom) doc.addPage();
     const y = doc.y;
-    doc.font(FONT).fontSize(7.5).fillColor(COLORS.text).text(fit(doc, t(b.label), labelWidth - 8), PAGE.margin, y + 1.5, { width: labelWidth - 6, align: 'right', lineBreak: false });
+    doc
+      .font(FONT)
+      .fontSize(7.5)
+      .fillColor(COLORS.text)
+      .text(fit(doc, t(b.label), labelWidth - 8), PAGE.margin, y + 1.5, { width: labelWidth - 6, align: 'right', lineBreak: false });
     const w = (b.value / max) * area;
     const x = PAGE.margin + labelWidth;
-    doc.save().rect(x, y, Math.max(w, b.value > 0 ? 1 : 0), bh).fill(opts.color ?? COLORS.bars).restore();
-    doc.font(FONT).fontSize(7.5).fillColor(COLORS.text).text(t(fmt(b.value) + (b.note ? `  ${b.note}` : '')), x + w + 4, y + 1.5, { lineBreak: false });
+    doc
+      .save()
+      .rect(x, y, Math.max(w, b.value > 0 ? 1 : 0), bh)
+      .fill(opts.color ?? COLORS.bars)
+      .restore();
+    doc
+      .font(FONT)
+      .fontSize(7.5)
+      .fillColor(COLORS.text)
+      .text(t(fmt(b.value) + (b.note ? `  ${b.note}` : '')), x + w + 4, y + 1.5, { lineBreak: false });
     doc.y = y + bh + gap;
   }
-  doc.save().moveTo(PAGE.margin + labelWidth, doc.y).lineTo(PAGE.margin + labelWidth + area, doc.y).lineWidth(0.4).strokeColor(COLORS.rule).stroke().restore();
+  doc
+    .save()
+    .moveTo(PAGE.margin + labelWidth, doc.y)
+    .lineTo(PAGE.margin + labelWidth + area, doc.y)
+    .lineWidth(0.4)
+    .strokeColor(COLORS.rule)
+    .stroke()
+    .restore();
   doc.x = PAGE.margin;
   doc.moveDown(0.8);
 }
@@ -75,17 +123,36 @@ function vBars(ctx: PdfContext, bars: Bar[], opts: { height?: number; xLabel: st
   const max = Math.max(1, ...bars.map((b) => b.value));
   const step = width / Math.max(1, bars.length);
   const bw = Math.max(2, step * 0.75);
-  doc.font(FONT).fontSize(7).fillColor(COLORS.muted).text(t(opts.yLabel), PAGE.margin, top - 12, { width: contentWidth, lineBreak: false });
+  doc
+    .font(FONT)
+    .fontSize(7)
+    .fillColor(COLORS.muted)
+    .text(t(opts.yLabel), PAGE.margin, top - 12, { width: contentWidth, lineBreak: false });
   bars.forEach((b, i) => {
     const h = (b.value / max) * height;
     const x = left + i * step + (step - bw) / 2;
-    doc.save().rect(x, top + height - h, bw, h).fill(i === 0 ? COLORS.bars2 : COLORS.bars).restore();
+    doc
+      .save()
+      .rect(x, top + height - h, bw, h)
+      .fill(i === 0 ? COLORS.bars2 : COLORS.bars)
+      .restore();
     doc.font(FONT).fontSize(6.5).fillColor(COLORS.text);
     if (b.value > 0) doc.text(String(b.value), x - 4, top + height - h - 9, { width: bw + 8, align: 'center', lineBreak: false });
     doc.text(t(b.label), x - 6, top + height + 3, { width: bw + 12, align: 'center', lineBreak: false });
   });
-  doc.save().moveTo(left, top + height).lineTo(left + width, top + height).lineWidth(0.5).strokeColor(COLORS.rule).stroke().restore();
-  doc.font(FONT).fontSize(7).fillColor(COLORS.muted).text(t(opts.xLabel), left, top + height + 14, { width, align: 'center', lineBreak: false });
+  doc
+    .save()
+    .moveTo(left, top + height)
+    .lineTo(left + width, top + height)
+    .lineWidth(0.5)
+    .strokeColor(COLORS.rule)
+    .stroke()
+    .restore();
+  doc
+    .font(FONT)
+    .fontSize(7)
+    .fillColor(COLORS.muted)
+    .text(t(opts.xLabel), left, top + height + 14, { width, align: 'center', lineBreak: false });
   doc.fillColor(COLORS.text);
   doc.x = PAGE.margin;
   doc.y = top + height + 30;
@@ -99,7 +166,11 @@ function reportTable(ctx: PdfContext, table: ReportTable, keys?: string[], maxRo
   const fixed = cols.filter(numeric).reduce((a, c) => a + numWidth(c), 0);
   const texts = cols.filter((c) => !numeric(c)).length;
   const textWidth = texts ? Math.max(60, (contentWidth - fixed) / texts) : 0;
-  const columns: TableColumn[] = cols.map((c) => ({ header: c.es, width: numeric(c) ? numWidth(c) : textWidth, align: numeric(c) ? 'right' : 'left' }));
+  const columns: TableColumn[] = cols.map((c) => ({
+    header: c.es,
+    width: numeric(c) ? numWidth(c) : textWidth,
+    align: numeric(c) ? 'right' : 'left',
+  }));
   const rows = (maxRows ? table.rows.slice(0, maxRows) : table.rows).map((r) =>
     cols.map((c) => {
       const v = r[c.key];
@@ -131,7 +202,11 @@ export async function eventReportPdf(data: ReportData, opts: EventReportPdfOptio
 
   doc.font(FONT).fontSize(9).fillColor(COLORS.muted).text(t(data.event.name), { width: contentWidth });
   doc.font(BOLD).fontSize(18).fillColor(COLORS.accent).text(t('Informe de resultados / Event report'), { width: contentWidth });
-  doc.font(FONT).fontSize(9).fillColor(COLORS.muted).text(t(`Rueda de Negocios${opts.generatedAt ? ` · Generado / Generated ${opts.generatedAt}` : ''}`), { width: contentWidth });
+  doc
+    .font(FONT)
+    .fontSize(9)
+    .fillColor(COLORS.muted)
+    .text(t(`Rueda de Negocios${opts.generatedAt ? ` · Generado / Generated ${opts.generatedAt}` : ''}`), { width: contentWidth });
   doc.fillColor(COLORS.text).moveDown(1);
 
   heading(ctx, 'Cifras clave / Key figures');
@@ -142,7 +217,10 @@ export async function eventReportPdf(data: ReportData, opts: EventReportPdfOptio
     ['Realizadas / Held', formatNumberEs(f.held)],
     ['Inasistencias / No-shows', formatNumberEs(f.noShow)],
     ['Tasa de realización / Held rate', formatNumberEs(f.rates.held, 'percent')],
-    [`GADM con ≥1 reunión ${metric}`, `${fair.overall.withAtLeastOne} de ${fair.overall.n} (${formatNumberEs(fair.overall.shareWithAtLeastOne, 'percent')})`],
+    [
+      `GADM con ≥1 reunión ${metric}`,
+      `${fair.overall.withAtLeastOne} de ${fair.overall.n} (${formatNumberEs(fair.overall.shareWithAtLeastOne, 'percent')})`,
+    ],
     ['Gini entre GADM / Gini across GADMs', fair.overall.gini.toFixed(3).replace('.', ',')],
     ['Cooperantes activos / Active cooperants', `${f.participants.cooperantsWithHeld} de ${f.participants.cooperants}`],
     ['Compromisos vigentes / Active commitments', formatNumberEs(f.commitments.active)],
@@ -154,50 +232,93 @@ export async function eventReportPdf(data: ReportData, opts: EventReportPdfOptio
   boxes.forEach(([label, value], i) => {
     const x = PAGE.margin + (i % 5) * bw;
     const y = y0 + Math.floor(i / 5) * (bh + 6);
-    doc.save().roundedRect(x + 2, y, bw - 4, bh, 3).fill(COLORS.headerFill).restore();
-    doc.font(BOLD).fontSize(value.length > 14 ? 9.5 : 14).fillColor(COLORS.accent);
+    doc
+      .save()
+      .roundedRect(x + 2, y, bw - 4, bh, 3)
+      .fill(COLORS.headerFill)
+      .restore();
+    doc
+      .font(BOLD)
+      .fontSize(value.length > 14 ? 9.5 : 14)
+      .fillColor(COLORS.accent);
     doc.text(fit(doc, t(value), bw - 12), x + 6, y + 7, { lineBreak: false });
-    doc.font(FONT).fontSize(6.8).fillColor(COLORS.muted).text(t(label), x + 6, y + 26, { width: bw - 12, height: 18, ellipsis: true });
+    doc
+      .font(FONT)
+      .fontSize(6.8)
+      .fillColor(COLORS.muted)
+      .text(t(label), x + 6, y + 26, { width: bw - 12, height: 18, ellipsis: true });
   });
   doc.fillColor(COLORS.text);
   doc.x = PAGE.margin;
   doc.y = y0 + 2 * (bh + 6) + 8;
-  note(ctx, 'Agendadas: reuniones que alguna vez tuvieron mesa y horario (incluye las canceladas después de agendar). Tasas sobre agendadas. / Scheduled: meetings ever given a table and slot; rates are over scheduled meetings.');
+  note(
+    ctx,
+    'Agendadas: reuniones que alguna vez tuvieron mesa y horario (incluye las canceladas después de agendar). Tasas sobre agendadas. / Scheduled: meetings ever given a table and slot; rates are over scheduled meetings.',
+  );
 
   heading(ctx, 'Reuniones realizadas por sector / Meetings held by sector');
   hBars(
     ctx,
-    sectors.entries.filter((e) => e.counts.held > 0).sort((a, b) => b.counts.held - a.counts.held).map((e) => ({ label: e.es, value: e.counts.held })),
+    sectors.entries
+      .filter((e) => e.counts.held > 0)
+      .sort((a, b) => b.counts.held - a.counts.held)
+      .map((e) => ({ label: e.es, value: e.counts.held })),
   );
-  if (sectors.multiCoded) note(ctx, `${sectors.multiCoded} reuniones tienen más de un sector y cuentan en cada uno. / Meetings with several sectors count in each.`);
+  if (sectors.multiCoded)
+    note(
+      ctx,
+      `${sectors.multiCoded} reuniones tienen más de un sector y cuentan en cada uno. / Meetings with several sectors count in each.`,
+    );
   await breathe();
 
   heading(ctx, `Distribución de reuniones ${metric}s por GADM / Meetings per GADM`);
-  vBars(ctx, fair.histogram.map((b) => ({ label: b.label, value: b.count })), {
-    xLabel: `Reuniones ${metric}s por GADM / Meetings per GADM (los ${fair.overall.n} GADM de referencia / all ${fair.overall.n} reference GADMs)`,
-    yLabel: 'GADM',
-  });
+  vBars(
+    ctx,
+    fair.histogram.map((b) => ({ label: b.label, value: b.count })),
+    {
+      xLabel: `Reuniones ${metric}s por GADM / Meetings per GADM (los ${fair.overall.n} GADM de referencia / all ${fair.overall.n} reference GADMs)`,
+      yLabel: 'GADM',
+    },
+  );
 
   heading(ctx, 'GADM con al menos una reunión, por región / GADMs with at least one meeting, by region');
   hBars(
     ctx,
-    fair.byRegion.map((g) => ({ label: g.label, value: g.distribution.shareWithAtLeastOne, note: `(${g.distribution.withAtLeastOne} de ${g.gadms}; ${g.distribution.total} reuniones)` })),
+    fair.byRegion.map((g) => ({
+      label: g.label,
+      value: g.distribution.shareWithAtLeastOne,
+      note: `(${g.distribution.withAtLeastOne} de ${g.gadms}; ${g.distribution.total} reuniones)`,
+    })),
     { format: (v) => formatNumberEs(v, 'percent'), labelWidth: 110, color: COLORS.bars2 },
   );
   hBars(
     ctx,
-    fair.bySize.map((g) => ({ label: g.label, value: g.distribution.shareWithAtLeastOne, note: `(${g.distribution.withAtLeastOne} de ${g.gadms}; media ${formatNumberEs(g.distribution.mean)})` })),
+    fair.bySize.map((g) => ({
+      label: g.label,
+      value: g.distribution.shareWithAtLeastOne,
+      note: `(${g.distribution.withAtLeastOne} de ${g.gadms}; media ${formatNumberEs(g.distribution.mean)})`,
+    })),
     { format: (v) => formatNumberEs(v, 'percent'), labelWidth: 110, color: COLORS.bars2 },
   );
-  note(ctx, 'Tamaño: población cuando se conoce (≥ 100.000 hab. = grande); si no, las 24 capitales provinciales cuentan como grandes. / Size: population when known, else provincial capitals count as large.');
+  note(
+    ctx,
+    'Tamaño: población cuando se conoce (≥ 100.000 hab. = grande); si no, las 24 capitales provinciales cuentan como grandes. / Size: population when known, else provincial capitals count as large.',
+  );
 
   heading(ctx, 'Compromisos por etapa / Commitments by stage');
   hBars(
     ctx,
-    pipe.stages.map((st) => ({ label: `${st.es} / ${st.en}`, value: st.count, note: st.amountUsd ? formatNumberEs(st.amountUsd, 'usd') : '' })),
+    pipe.stages.map((st) => ({
+      label: `${st.es} / ${st.en}`,
+      value: st.count,
+      note: st.amountUsd ? formatNumberEs(st.amountUsd, 'usd') : '',
+    })),
     { labelWidth: 160 },
   );
-  note(ctx, `${pipe.heldWithCommitment} reuniones realizadas generaron al menos un compromiso vigente (${formatNumberEs(pipe.conversion, 'percent')}). / Held meetings with an active commitment.`);
+  note(
+    ctx,
+    `${pipe.heldWithCommitment} reuniones realizadas generaron al menos un compromiso vigente (${formatNumberEs(pipe.conversion, 'percent')}). / Held meetings with an active commitment.`,
+  );
   await breathe();
 
   heading(ctx, 'Resumen / Summary');

@@ -6,7 +6,15 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { allReports, bySector, summary, syntheticReportData, type ReportTable } from '@rueda/reporting';
 import {
-  agendaIcs, agendaPdf, buildAgendas, eventReportPdf, localTimeRange, reportsToXlsx, reportToCsv, sheetName, winAnsi,
+  agendaIcs,
+  agendaPdf,
+  buildAgendas,
+  eventReportPdf,
+  localTimeRange,
+  reportsToXlsx,
+  reportToCsv,
+  sheetName,
+  winAnsi,
   type ParticipantAgenda,
 } from './index';
 
@@ -20,7 +28,9 @@ function pdfText(pdf: Buffer, name: string, mode: 'layout' | 'raw' = 'layout'): 
   try {
     return execFileSync('pdftotext', [`-${mode}`, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   } catch (e) {
-    throw new Error(`pdftotext failed (is poppler-utils installed? apt-get install -y poppler-utils): ${(e as Error).message}`);
+    throw new Error(`pdftotext failed (is poppler-utils installed? apt-get install -y poppler-utils): ${(e as Error).message}`, {
+      cause: e,
+    });
   }
 }
 const pageCount = (pdf: Buffer, name: string): number => {
@@ -29,20 +39,30 @@ const pageCount = (pdf: Buffer, name: string): number => {
   return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
 };
 
-interface IcsEvent { [prop: string]: string }
+interface IcsEvent {
+  [prop: string]: string;
+}
 /** Just enough RFC 5545 to check what we write: unfold, split components, unescape text. */
 function parseIcs(text: string): { calendar: Record<string, string>; events: IcsEvent[] } {
-  const lines = text.replace(/\r\n[ \t]/g, '').split(/\r\n/).filter(Boolean);
+  const lines = text
+    .replace(/\r\n[ \t]/g, '')
+    .split(/\r\n/)
+    .filter(Boolean);
   const calendar: Record<string, string> = {};
   const events: IcsEvent[] = [];
   let current: IcsEvent | undefined;
   for (const line of lines) {
     if (line === 'BEGIN:VEVENT') current = {};
-    else if (line === 'END:VEVENT') { events.push(current!); current = undefined; }
-    else {
+    else if (line === 'END:VEVENT') {
+      events.push(current!);
+      current = undefined;
+    } else {
       const i = line.indexOf(':');
       const name = line.slice(0, i).split(';')[0];
-      const value = line.slice(i + 1).replace(/\\n/gi, '\n').replace(/\\([,;\\])/g, '$1');
+      const value = line
+        .slice(i + 1)
+        .replace(/\\n/gi, '\n')
+        .replace(/\\([,;\\])/g, '$1');
       (current ?? calendar)[name] = value;
     }
   }
@@ -54,9 +74,35 @@ const agenda: ParticipantAgenda = {
   participant: { name: 'GAD Municipal de Cañar', kind: 'gadm', externalId: '0303' },
   event: { name: 'Jornada de Cooperación Internacional', venue: 'Centro de Convenciones, Quito', timeZone: 'America/Guayaquil' },
   meetings: [
-    { id: 'mtg-2', startsAt: '2026-03-12T14:25:00.000Z', endsAt: '2026-03-12T14:45:00.000Z', tableNumber: 17, counterpart: 'Agencia Española de Cooperación (AECID)', counterpartKind: 'cooperant', topic: 'Gestión de residuos sólidos', status: 'scheduled' },
-    { id: 'mtg-1', startsAt: '2026-03-12T14:00:00.000Z', endsAt: '2026-03-12T14:20:00.000Z', tableNumber: 3, counterpart: 'Fundación Ñandú', counterpartKind: 'cooperant', topic: 'Agua potable en la parroquia Ducur', status: 'held' },
-    { id: 'mtg-3', startsAt: '2026-03-13T15:00:00.000Z', endsAt: '2026-03-13T15:20:00.000Z', tableNumber: 42, counterpart: 'Łódź Miasto', counterpartKind: 'cooperant', status: 'cancelled' },
+    {
+      id: 'mtg-2',
+      startsAt: '2026-03-12T14:25:00.000Z',
+      endsAt: '2026-03-12T14:45:00.000Z',
+      tableNumber: 17,
+      counterpart: 'Agencia Española de Cooperación (AECID)',
+      counterpartKind: 'cooperant',
+      topic: 'Gestión de residuos sólidos',
+      status: 'scheduled',
+    },
+    {
+      id: 'mtg-1',
+      startsAt: '2026-03-12T14:00:00.000Z',
+      endsAt: '2026-03-12T14:20:00.000Z',
+      tableNumber: 3,
+      counterpart: 'Fundación Ñandú',
+      counterpartKind: 'cooperant',
+      topic: 'Agua potable en la parroquia Ducur',
+      status: 'held',
+    },
+    {
+      id: 'mtg-3',
+      startsAt: '2026-03-13T15:00:00.000Z',
+      endsAt: '2026-03-13T15:20:00.000Z',
+      tableNumber: 42,
+      counterpart: 'Łódź Miasto',
+      counterpartKind: 'cooperant',
+      status: 'cancelled',
+    },
   ],
 };
 
@@ -115,7 +161,9 @@ describe('reportsToXlsx', () => {
       expect(table.columns.map((_, i) => header.getCell(i + 1).value)).toEqual(table.columns.map((c) => c.es));
       expect(ws.rowCount).toBe(table.rows.length + 1);
       // exceljs leaves out columns of its default width (9) and reads them back as undefined.
-      table.columns.forEach((c, i) => expect({ sheet: name, col: c.key, width: (ws.getColumn(i + 1).width ?? 9) >= 8 }).toEqual({ sheet: name, col: c.key, width: true }));
+      table.columns.forEach((c, i) =>
+        expect({ sheet: name, col: c.key, width: (ws.getColumn(i + 1).width ?? 9) >= 8 }).toEqual({ sheet: name, col: c.key, width: true }),
+      );
       expect(Math.max(...table.columns.map((_, i) => ws.getColumn(i + 1).width ?? 9))).toBeGreaterThan(9);
       table.rows.forEach((r, i) => {
         const cells = table.columns.map((_, j) => ws.getRow(i + 2).getCell(j + 1).value);
@@ -123,7 +171,10 @@ describe('reportsToXlsx', () => {
       });
     }
     const s = summary(data);
-    const held = wb.getWorksheet('Resumen')!.getRows(2, s.rows.length)!.find((r) => r.getCell(1).value === 'Reuniones realizadas')!;
+    const held = wb
+      .getWorksheet('Resumen')!
+      .getRows(2, s.rows.length)!
+      .find((r) => r.getCell(1).value === 'Reuniones realizadas')!;
     expect(held.getCell(3).value).toBe(s.figures.held);
   });
 
@@ -175,9 +226,14 @@ describe('agendaPdf', () => {
     const long: ParticipantAgenda = {
       ...agenda,
       meetings: Array.from({ length: 40 }, (_, i) => ({
-        id: `m${i}`, startsAt: new Date(Date.UTC(2026, 2, 12, 13, 0) + i * 20 * 60_000).toISOString(),
-        endsAt: new Date(Date.UTC(2026, 2, 12, 13, 20) + i * 20 * 60_000).toISOString(), tableNumber: i + 1,
-        counterpart: `Cooperante número ${i + 1} con un nombre bastante largo para ocupar dos líneas`, counterpartKind: 'cooperant' as const, topic: 'Tema', status: 'scheduled' as const,
+        id: `m${i}`,
+        startsAt: new Date(Date.UTC(2026, 2, 12, 13, 0) + i * 20 * 60_000).toISOString(),
+        endsAt: new Date(Date.UTC(2026, 2, 12, 13, 20) + i * 20 * 60_000).toISOString(),
+        tableNumber: i + 1,
+        counterpart: `Cooperante número ${i + 1} con un nombre bastante largo para ocupar dos líneas`,
+        counterpartKind: 'cooperant' as const,
+        topic: 'Tema',
+        status: 'scheduled' as const,
       })),
     };
     const pdf = await agendaPdf([long]);
@@ -251,7 +307,15 @@ describe('eventReportPdf', () => {
   });
 
   it('an event with no meetings still gives a report', async () => {
-    const data = { event: { name: 'Jornada vacía', timeZone: 'America/Guayaquil' }, participants: [], demands: [], offers: [], meetings: [], outcomes: [], commitments: [] };
+    const data = {
+      event: { name: 'Jornada vacía', timeZone: 'America/Guayaquil' },
+      participants: [],
+      demands: [],
+      offers: [],
+      meetings: [],
+      outcomes: [],
+      commitments: [],
+    };
     const text = pdfText(await eventReportPdf(data), 'empty');
     expect(text).toContain('Jornada vacía');
     expect(text).toContain('0 de 221');

@@ -18,13 +18,35 @@ export const BOLD = 'B';
 /** A4 in points, with the margins every Rueda PDF uses. */
 export const PAGE = { width: 595.28, height: 841.89, margin: 40, footer: 28 } as const;
 
-export const COLORS = { text: '#1a1a1a', muted: '#666666', rule: '#bbbbbb', headerFill: '#e8eef5', zebra: '#f6f6f6', accent: '#1f5f99', bars: '#2f7fbf', bars2: '#9bbf3f' };
+export const COLORS = {
+  text: '#1a1a1a',
+  muted: '#666666',
+  rule: '#bbbbbb',
+  headerFill: '#e8eef5',
+  zebra: '#f6f6f6',
+  accent: '#1f5f99',
+  bars: '#2f7fbf',
+  bars2: '#9bbf3f',
+};
 
 const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
 // Letters NFD does not decompose, and symbols our own labels use.
 const REPLACEMENTS: Record<string, string> = {
-  'Ł': 'L', 'ł': 'l', 'Đ': 'D', 'đ': 'd', 'Ħ': 'H', 'ħ': 'h', 'ı': 'i', 'Ŧ': 'T', 'ŧ': 't',
-  '≥': '>=', '≤': '<=', '→': '->', '\u202f': ' ', '\u2009': ' ', '\u2212': '-',
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  Ħ: 'H',
+  ħ: 'h',
+  ı: 'i',
+  Ŧ: 'T',
+  ŧ: 't',
+  '≥': '>=',
+  '≤': '<=',
+  '→': '->',
+  '\u202f': ' ',
+  '\u2009': ' ',
+  '\u2212': '-',
 };
 
 /**
@@ -52,7 +74,10 @@ export interface PdfContext {
 }
 
 /** A document with Rueda's fonts registered as FONT/BOLD; resolves with the bytes once ended. */
-export function createPdf(opts: { title: string; fonts?: PdfFontOptions; bufferPages?: boolean }): { ctx: PdfContext; done: Promise<Buffer> } {
+export function createPdf(opts: { title: string; fonts?: PdfFontOptions; bufferPages?: boolean }): {
+  ctx: PdfContext;
+  done: Promise<Buffer>;
+} {
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: PAGE.margin, bottom: PAGE.margin + PAGE.footer, left: PAGE.margin, right: PAGE.margin },
@@ -88,12 +113,19 @@ export function drawFooters(ctx: PdfContext, firstPage: number, lastPage: number
     doc.page.margins.bottom = 0;
     const y = PAGE.height - PAGE.margin - 10;
     doc.save();
-    doc.moveTo(PAGE.margin, y - 6).lineTo(PAGE.width - PAGE.margin, y - 6).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
+    doc
+      .moveTo(PAGE.margin, y - 6)
+      .lineTo(PAGE.width - PAGE.margin, y - 6)
+      .lineWidth(0.5)
+      .strokeColor(COLORS.rule)
+      .stroke();
     doc.restore();
     doc.font(FONT).fontSize(7.5).fillColor(COLORS.muted);
     doc.text(fit(doc, t(left), contentWidth * 0.7 - 8), PAGE.margin, y, { lineBreak: false });
     doc.text(t(`Página ${i - firstPage + 1} de ${n} / Page ${i - firstPage + 1} of ${n}`), PAGE.margin + contentWidth * 0.7, y, {
-      width: contentWidth * 0.3, align: 'right', lineBreak: false,
+      width: contentWidth * 0.3,
+      align: 'right',
+      lineBreak: false,
     });
     doc.page.margins.bottom = saved;
   }
@@ -145,7 +177,16 @@ export function drawTable(ctx: PdfContext, columns: TableColumn[], rows: TableCe
     doc.font(BOLD).fontSize(size);
     const h = Math.max(...columns.map((c) => doc.heightOfString(t(c.header), { width: c.width - 2 * PAD }))) + 2 * PAD;
     const y = doc.y;
-    doc.save().rect(x0, y, columns.reduce((a, c) => a + c.width, 0), h).fill(COLORS.headerFill).restore();
+    doc
+      .save()
+      .rect(
+        x0,
+        y,
+        columns.reduce((a, c) => a + c.width, 0),
+        h,
+      )
+      .fill(COLORS.headerFill)
+      .restore();
     doc.fillColor(COLORS.text);
     let x = x0;
     for (const c of columns) {
@@ -186,12 +227,27 @@ export function drawTable(ctx: PdfContext, columns: TableColumn[], rows: TableCe
     parts.forEach((p, i) => {
       const c = columns[i];
       const w = c.width - 2 * PAD;
-      doc.font(p.bold ? BOLD : FONT).fontSize(size).fillColor(COLORS.text);
+      doc
+        .font(p.bold ? BOLD : FONT)
+        .fontSize(size)
+        .fillColor(COLORS.text);
       doc.text(t(p.text), x + PAD, y + PAD, { width: w, align: c.align ?? 'left' });
-      if (p.sub) doc.font(FONT).fontSize(subSize).fillColor(COLORS.muted).text(t(p.sub), x + PAD, doc.y, { width: w, align: c.align ?? 'left' });
+      if (p.sub)
+        doc
+          .font(FONT)
+          .fontSize(subSize)
+          .fillColor(COLORS.muted)
+          .text(t(p.sub), x + PAD, doc.y, { width: w, align: c.align ?? 'left' });
       x += c.width;
     });
-    doc.save().moveTo(x0, y + h).lineTo(x0 + totalWidth, y + h).lineWidth(0.3).strokeColor(COLORS.rule).stroke().restore();
+    doc
+      .save()
+      .moveTo(x0, y + h)
+      .lineTo(x0 + totalWidth, y + h)
+      .lineWidth(0.3)
+      .strokeColor(COLORS.rule)
+      .stroke()
+      .restore();
     doc.fillColor(COLORS.text);
     doc.x = x0;
     doc.y = y + h;

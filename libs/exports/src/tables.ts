@@ -9,7 +9,8 @@ export interface CsvOptions {
   headers?: HeaderLanguage;
 }
 
-const header = (c: ReportColumn, lang: HeaderLanguage) => (lang === 'es' ? c.es : lang === 'en' ? c.en : c.es === c.en ? c.es : `${c.es} / ${c.en}`);
+const header = (c: ReportColumn, lang: HeaderLanguage) =>
+  lang === 'es' ? c.es : lang === 'en' ? c.en : c.es === c.en ? c.es : `${c.es} / ${c.en}`;
 
 /** Excel would run a cell starting like a formula (CSV injection); the apostrophe is Excel's own "literal text" mark. */
 const defuse = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
@@ -48,7 +49,15 @@ const NUM_FMT: Partial<Record<ColumnType, string>> = {
 
 /** Excel's sheet-name rules: ≤31 characters, none of []:*?/\ and unique (case-insensitively). */
 export function sheetName(name: string, taken: Set<string>): string {
-  const base = (name.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').replace(/^'+|'+$/g, '').trim() || 'Hoja').slice(0, 31).trim();
+  const base = (
+    name
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim() || 'Hoja'
+  )
+    .slice(0, 31)
+    .trim();
   let candidate = base;
   for (let n = 2; taken.has(candidate.toLowerCase()); n++) {
     const suffix = ` (${n})`;
@@ -101,7 +110,10 @@ export async function reportsToXlsx(tables: { name: string; table: ReportTable }
     head.font = { bold: true };
     head.alignment = { vertical: 'middle', wrapText: true };
     head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF5' } };
-    if (lang === 'es') cols.forEach((c, i) => { if (c.en && c.en !== c.es) head.getCell(i + 1).note = c.en; });
+    if (lang === 'es')
+      cols.forEach((c, i) => {
+        if (c.en && c.en !== c.es) head.getCell(i + 1).note = c.en;
+      });
     if (cols.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: cols.length } };
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -100,7 +100,10 @@ describe('parseMatchInput', () => {
     delete (doc.demands[0] as Partial<(typeof doc.demands)[0]>).title;
     (doc.offers[0] as { minAmountUsd: unknown }).minAmountUsd = 'mucho';
     const issues = issuesOf(() => parseMatchInput(doc));
-    expect(issues).toContainEqual({ path: 'demands[0].title', message: 'campo obligatorio ausente / required field missing (id "D-0104-1")' });
+    expect(issues).toContainEqual({
+      path: 'demands[0].title',
+      message: 'campo obligatorio ausente / required field missing (id "D-0104-1")',
+    });
     expect(issues).toContainEqual({ path: 'offers[0].minAmountUsd', message: expect.stringContaining('se esperaba número') });
   });
 
@@ -172,8 +175,8 @@ describe('match output', () => {
     expect(back.matches[0].score).toBe(0.1235);
     expect(Object.keys(JSON.parse(text))).toEqual(['format', 'matches']);
     expect(() => parseMatchOutput({ format: 'rueda.match-output/9', matches: [] })).toThrow(FormatError);
-    expect(() => parseMatchOutput({ format: 'rueda.match-output/1', matches: [{ demand: 'D', offer: 'O', rank: 0, score: 2, reasons: [] }] })).toThrow(
-      /matches\[0\]\.rank/,
-    );
+    expect(() =>
+      parseMatchOutput({ format: 'rueda.match-output/1', matches: [{ demand: 'D', offer: 'O', rank: 0, score: 2, reasons: [] }] }),
+    ).toThrow(/matches\[0\]\.rank/);
   });
 });

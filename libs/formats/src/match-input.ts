@@ -236,7 +236,10 @@ export function parseMatchInput(json: unknown, taxonomy: TaxonomyIndex = indexTa
       } else if (owner.kind !== kind) {
         const es = list === 'demands' ? 'una demanda debe pertenecer a un GADM' : 'una oferta debe pertenecer a un cooperante';
         const en = list === 'demands' ? 'a demand must belong to a GADM' : 'an offer must belong to a cooperant';
-        issues.push({ path: `${list}[${i}].participant`, message: `${es} ("${owner.id}" es ${owner.kind}) / ${en} ("${owner.id}" is ${owner.kind})` });
+        issues.push({
+          path: `${list}[${i}].participant`,
+          message: `${es} ("${owner.id}" es ${owner.kind}) / ${en} ("${owner.id}" is ${owner.kind})`,
+        });
       }
     });
   };

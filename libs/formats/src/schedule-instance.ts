@@ -127,7 +127,8 @@ export function validateScheduleInstance(inst: ScheduleInstance): FormatIssue[] 
     m.participants.forEach((pid, j) => {
       const ok = partIdx.has(pid);
       known.push(ok);
-      if (!ok) issues.push({ path: `meetings[${i}].participants[${j}]`, message: `participante desconocido "${pid}" / unknown participant` });
+      if (!ok)
+        issues.push({ path: `meetings[${i}].participants[${j}]`, message: `participante desconocido "${pid}" / unknown participant` });
     });
     if (a === b) {
       issues.push({

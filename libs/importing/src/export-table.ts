@@ -82,13 +82,19 @@ const defuse = (s: string) => (/^[=+\-@]/.test(s) ? `'${s}` : s);
  * CRLF and a UTF-8 BOM so a Spanish-locale Excel opens it with accents intact,
  * or XLSX with real number and date cells.
  */
-export async function exportTable<K extends ImportKind>(kind: K, records: ReadonlyArray<RecordByKind[K]>, format: TableFormat): Promise<Buffer> {
+export async function exportTable<K extends ImportKind>(
+  kind: K,
+  records: ReadonlyArray<RecordByKind[K]>,
+  format: TableFormat,
+): Promise<Buffer> {
   if (format === 'csv') {
     const columns = exportedColumns(kind);
     const rows = toRows(kind, records);
     const text = stringify(
       rows.map((row) =>
-        row.map((v) => (v === undefined ? '' : typeof v === 'number' ? formatNumber(v) : typeof v === 'object' ? formatDateEs(v.date) : defuse(v))),
+        row.map((v) =>
+          v === undefined ? '' : typeof v === 'number' ? formatNumber(v) : typeof v === 'object' ? formatDateEs(v.date) : defuse(v),
+        ),
       ),
       { delimiter: ';', bom: true, record_delimiter: 'windows', header: true, columns: columns.map((c) => c.header) },
     );

@@ -86,7 +86,8 @@ describe('parseTable', () => {
   });
 
   it('decodes Windows-1252 when the bytes are not valid UTF-8', async () => {
-    const text = 'id;participante;título;descripción\r\nD-1;0301;Mejoramiento vial de Cañar;Señalización y puentes en la parroquia rural Ingapirca\r\n';
+    const text =
+      'id;participante;título;descripción\r\nD-1;0301;Mejoramiento vial de Cañar;Señalización y puentes en la parroquia rural Ingapirca\r\n';
     const buf = iconv.encode(text, 'win1252');
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(buf)).toThrow();
     const t = await parseTable(buf, { filename: 'demandas.csv' });
@@ -110,7 +111,10 @@ describe('parseTable', () => {
   });
 
   it('skips a title line above the header, in CSV too', async () => {
-    const t = await parseTable(csv(['Participantes Jornada 2026', '', 'id,nombre,origen', 'JICA,"Agencia de Cooperación Internacional del Japón",Japón']), {});
+    const t = await parseTable(
+      csv(['Participantes Jornada 2026', '', 'id,nombre,origen', 'JICA,"Agencia de Cooperación Internacional del Japón",Japón']),
+      {},
+    );
     expect(t.delimiter).toBe(',');
     expect(t.headers).toEqual(['id', 'nombre', 'origen']);
     expect(t.rowNumbers).toEqual([4]);
@@ -142,23 +146,21 @@ describe('parseTable', () => {
   });
 
   it('reads a real XLSX: numbers, dates, rich text, hyperlinks, formulas, header not on row 1', async () => {
-    const buf = await xlsx(
+    const buf = await xlsx([
+      ['Demandas de la Jornada 2026'],
+      [],
+      ['ID', 'Participante', 'Título', 'Descripción', 'Monto (USD)', 'Fecha límite', 'Correo'],
       [
-        ['Demandas de la Jornada 2026'],
-        [],
-        ['ID', 'Participante', 'Título', 'Descripción', 'Monto (USD)', 'Fecha límite', 'Correo'],
-        [
-          'D-1',
-          104,
-          { richText: [{ text: 'Planta de ' }, { font: { bold: true }, text: 'agua potable' }] },
-          'Estudios de la planta del centro cantonal',
-          250000.5,
-          new Date(Date.UTC(2026, 10, 25)),
-          { text: 'obras@nabon.gob.ec', hyperlink: 'mailto:obras@nabon.gob.ec' },
-        ],
-        ['D-2', '0104', 'Relleno sanitario', 'Cierre técnico', { formula: '1000*2', result: 2000 }, '30/11/2026', ''],
+        'D-1',
+        104,
+        { richText: [{ text: 'Planta de ' }, { font: { bold: true }, text: 'agua potable' }] },
+        'Estudios de la planta del centro cantonal',
+        250000.5,
+        new Date(Date.UTC(2026, 10, 25)),
+        { text: 'obras@nabon.gob.ec', hyperlink: 'mailto:obras@nabon.gob.ec' },
       ],
-    );
+      ['D-2', '0104', 'Relleno sanitario', 'Cierre técnico', { formula: '1000*2', result: 2000 }, '30/11/2026', ''],
+    ]);
     const t = await parseTable(buf, { filename: 'demandas.xlsx' });
     expect(t).toMatchObject({ format: 'xlsx', encoding: null, sheet: 'Hoja1' });
     expect(t.rowNumbers).toEqual([4, 5]);
@@ -207,8 +209,24 @@ describe('validateImport: participants', () => {
         email: 'alcaldia@nabon.gob.ec',
         phone: '07 2227 001',
       },
-      { externalId: '0301', kind: 'gadm', name: 'AZOGUES', inecCode: '0301', canton: 'AZOGUES', province: 'CAÑAR', provinceCode: '03', region: 'Sierra' },
-      { externalId: 'JICA', kind: 'cooperant', name: 'Agencia de Cooperación Internacional del Japón', acronym: 'JICA', tipo: 'BILATERAL', origin: 'Japón' },
+      {
+        externalId: '0301',
+        kind: 'gadm',
+        name: 'AZOGUES',
+        inecCode: '0301',
+        canton: 'AZOGUES',
+        province: 'CAÑAR',
+        provinceCode: '03',
+        region: 'Sierra',
+      },
+      {
+        externalId: 'JICA',
+        kind: 'cooperant',
+        name: 'Agencia de Cooperación Internacional del Japón',
+        acronym: 'JICA',
+        tipo: 'BILATERAL',
+        origin: 'Japón',
+      },
       { externalId: 'ONU_HABITAT', kind: 'cooperant', name: 'ONU-Hábitat', acronym: 'ONU_HABITAT', tipo: 'MULTILATERAL', origin: 'Global' },
     ]);
   });
@@ -368,7 +386,10 @@ describe('validateImport: demands', () => {
   });
 
   it('accepts English headers', async () => {
-    const buf = csv(['Code,Participant,Title,Description,Sectors,SDG,Amount USD,Deadline', 'D-1,0104,Water plant,Studies,AGUA;CLIMA,6;13,"250,000.00",2026-11-25']);
+    const buf = csv([
+      'Code,Participant,Title,Description,Sectors,SDG,Amount USD,Deadline',
+      'D-1,0104,Water plant,Studies,AGUA;CLIMA,6;13,"250,000.00",2026-11-25',
+    ]);
     const r = validateImport('demands', await parseTable(buf, {}), { participants: KNOWN });
     expect(r.issues).toEqual([]);
     expect(r.records[0]).toMatchObject({ sectors: ['AGUA', 'CLIMA'], ods: [6, 13], amountUsd: 250000, deadline: '2026-11-25' });
@@ -462,7 +483,14 @@ describe('validateImport: offers and delegates', () => {
     ]);
     const r = validateImport('delegates', await parseTable(buf, {}), { participants: KNOWN.map((p) => p.externalId) });
     expect(r.records).toEqual<DelegateRecord[]>([
-      { externalId: 'DEL-1', participant: '0104', fullName: 'Patricio Maldonado', role: 'Alcalde', email: 'alcalde@nabon.gob.ec', phone: '0991234567' },
+      {
+        externalId: 'DEL-1',
+        participant: '0104',
+        fullName: 'Patricio Maldonado',
+        role: 'Alcalde',
+        email: 'alcalde@nabon.gob.ec',
+        phone: '0991234567',
+      },
       { externalId: 'DEL-2', participant: 'JICA', fullName: 'Keiko', role: 'Oficial de programas' },
     ]);
     expect(r.issues.map((i) => [i.row, i.code])).toEqual([[4, 'unknown_participant']]);
@@ -471,8 +499,26 @@ describe('validateImport: offers and delegates', () => {
 
 describe('exportTable', () => {
   const participants: ParticipantRecord[] = [
-    { externalId: '0104', kind: 'gadm', name: 'NABÓN', inecCode: '0104', canton: 'NABÓN', province: 'AZUAY', provinceCode: '01', region: 'Sierra', email: 'a@nabon.gob.ec' },
-    { externalId: 'JICA', kind: 'cooperant', name: 'Agencia de Cooperación Internacional del Japón', acronym: 'JICA', tipo: 'BILATERAL', origin: 'Japón', phone: '+81 3 5226 6660' },
+    {
+      externalId: '0104',
+      kind: 'gadm',
+      name: 'NABÓN',
+      inecCode: '0104',
+      canton: 'NABÓN',
+      province: 'AZUAY',
+      provinceCode: '01',
+      region: 'Sierra',
+      email: 'a@nabon.gob.ec',
+    },
+    {
+      externalId: 'JICA',
+      kind: 'cooperant',
+      name: 'Agencia de Cooperación Internacional del Japón',
+      acronym: 'JICA',
+      tipo: 'BILATERAL',
+      origin: 'Japón',
+      phone: '+81 3 5226 6660',
+    },
   ];
   const delegates: DelegateRecord[] = [
     { externalId: 'DEL-1', participant: '0104', fullName: 'Patricio Maldonado', role: 'Alcalde' },
@@ -491,7 +537,16 @@ describe('exportTable', () => {
       amountUsd: 250000.5,
       deadline: '2026-11-25',
     },
-    { externalId: 'D-0104-2', participant: '0104', title: 'Sin etiquetas', description: '- Texto libre', sectors: [], competencias: [], ods: [], modalidades: [] },
+    {
+      externalId: 'D-0104-2',
+      participant: '0104',
+      title: 'Sin etiquetas',
+      description: '- Texto libre',
+      sectors: [],
+      competencias: [],
+      ods: [],
+      modalidades: [],
+    },
   ];
   const offers: OfferRecord[] = [
     {
@@ -549,11 +604,44 @@ describe('toMatchInput', () => {
   it('writes rueda.match-input/1 with external ids and province codes', () => {
     const mi = toMatchInput({
       participants: [
-        { externalId: '0104', kind: 'gadm', name: 'NABÓN', inecCode: '0104', provinceCode: '01', region: 'Sierra', province: 'AZUAY', canton: 'NABÓN' },
+        {
+          externalId: '0104',
+          kind: 'gadm',
+          name: 'NABÓN',
+          inecCode: '0104',
+          provinceCode: '01',
+          region: 'Sierra',
+          province: 'AZUAY',
+          canton: 'NABÓN',
+        },
         { externalId: 'CAF', kind: 'cooperant', name: 'CAF', tipo: 'MULTILATERAL', acronym: 'CAF' },
       ],
-      demands: [{ externalId: 'D-1', participant: '0104', title: 't', description: 'd', sectors: ['AGUA'], competencias: [], ods: [6], modalidades: [], amountUsd: 1 }],
-      offers: [{ externalId: 'O-1', participant: 'CAF', title: 't', description: 'd', sectors: [], ods: [], modalidades: ['CREDITO'], regions: [], provinces: [] }],
+      demands: [
+        {
+          externalId: 'D-1',
+          participant: '0104',
+          title: 't',
+          description: 'd',
+          sectors: ['AGUA'],
+          competencias: [],
+          ods: [6],
+          modalidades: [],
+          amountUsd: 1,
+        },
+      ],
+      offers: [
+        {
+          externalId: 'O-1',
+          participant: 'CAF',
+          title: 't',
+          description: 'd',
+          sectors: [],
+          ods: [],
+          modalidades: ['CREDITO'],
+          regions: [],
+          provinces: [],
+        },
+      ],
     });
     expect(mi).toEqual({
       format: 'rueda.match-input/1',

@@ -80,7 +80,7 @@ export function parseNumber(raw: string): number | undefined {
     if (/^\d{1,3}(,\d{3}){2,}$/.test(t)) normalized = t.replace(/,/g, '');
     else if (/^\d*,\d+$/.test(t)) normalized = t.replace(',', '.');
   } else if (hasDot) {
-    if (/^\d{1,3}(\.\d{3}){2,}$/.test(t) || (/^[1-9]\d{0,2}\.\d{3}$/.test(t))) normalized = t.replace(/\./g, '');
+    if (/^\d{1,3}(\.\d{3}){2,}$/.test(t) || /^[1-9]\d{0,2}\.\d{3}$/.test(t)) normalized = t.replace(/\./g, '');
     else if (/^\d*\.\d+$/.test(t)) normalized = t;
   }
   if (normalized === undefined) return undefined;

@@ -209,7 +209,12 @@ function findHeaderRow(grid: { cells: string[] }[]): number {
   return nonBlank.slice(0, 10).find((i) => filled(i) >= 2) ?? nonBlank[0] ?? -1;
 }
 
-function buildTable(format: TableFormat, grid: { row: number; cells: string[] }[], issues: ImportIssue[], opts: ParseTableOptions): ParsedTable {
+function buildTable(
+  format: TableFormat,
+  grid: { row: number; cells: string[] }[],
+  issues: ImportIssue[],
+  opts: ParseTableOptions,
+): ParsedTable {
   const table = emptyTable(format, issues);
   const headerIdx = findHeaderRow(grid);
   if (headerIdx < 0) {

@@ -19,10 +19,16 @@ export const participantRecordSchema = z.object({
   externalId: z.string().min(1),
   kind: z.enum(PARTICIPANT_KINDS),
   name: z.string().min(1),
-  inecCode: z.string().regex(/^\d{4}$/).optional(),
+  inecCode: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
   canton: z.string().optional(),
   province: z.string().optional(),
-  provinceCode: z.string().regex(/^\d{2}$/).optional(),
+  provinceCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
   region: z.enum(REGIONS).optional(),
   acronym: z.string().optional(),
   tipo: z.string().optional(),

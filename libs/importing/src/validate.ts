@@ -379,7 +379,11 @@ function knownParticipants(ctx: ImportContext): Map<string, ParticipantKind | un
  * Turns a parsed sheet into typed records and the complete list of problems
  * (every row, every cell), so organisers fix the file in one pass.
  */
-export function validateImport<K extends ImportKind>(kind: K, table: ParsedTable, context: ImportContext = {}): ImportResult<RecordByKind[K]> {
+export function validateImport<K extends ImportKind>(
+  kind: K,
+  table: ParsedTable,
+  context: ImportContext = {},
+): ImportResult<RecordByKind[K]> {
   const issues: ImportIssue[] = [...table.issues];
   const result: ImportResult<RecordByKind[K]> = { records: [], recordRows: [], issues, rowsRead: table.rows.length };
   if (table.headers.length === 0) return finish(result);

@@ -152,26 +152,40 @@ export function participantProblem(ix: LiveIndex, id: string, pos: number, table
     case 'left':
       return { es: `${id} ya se retiró`, en: `${id} has left` };
     case 'not_checked_in':
-      return { es: `${id} no ha registrado su llegada y la franja ${slot} empieza ya`, en: `${id} has not checked in and slot ${slot} starts now` };
+      return {
+        es: `${id} no ha registrado su llegada y la franja ${slot} empieza ya`,
+        en: `${id} has not checked in and slot ${slot} starts now`,
+      };
     case 'fixed_table':
       return { es: `${id} solo se reúne en su mesa ${p!.fixedTable}`, en: `${id} only meets at its table ${p!.fixedTable}` };
     case 'busy':
       return { es: `${id} ya está ocupado en ${slot}`, en: `${id} is already busy in ${slot}` };
     case 'max':
-      return { es: `${id} llegó a su máximo de ${p!.maxMeetings} reuniones`, en: `${id} reached its maximum of ${p!.maxMeetings} meetings` };
+      return {
+        es: `${id} llegó a su máximo de ${p!.maxMeetings} reuniones`,
+        en: `${id} reached its maximum of ${p!.maxMeetings} meetings`,
+      };
   }
 }
 
 /** A second live meeting of the same pair (other than `own`) is never created. */
 export function pairProblem(ix: LiveIndex, a: string, b: string, own?: string): Reason | null {
-  if (a === b) return { es: `una reunión necesita dos participantes distintos (${a})`, en: `a meeting needs two different participants (${a})` };
+  if (a === b)
+    return { es: `una reunión necesita dos participantes distintos (${a})`, en: `a meeting needs two different participants (${a})` };
   const other = (ix.pairs.get(pairKey(a, b)) ?? []).find((id) => id !== own);
   if (other !== undefined) return { es: `${a} y ${b} ya tienen la reunión ${other}`, en: `${a} and ${b} already have meeting ${other}` };
   return null;
 }
 
 /** First reason the pair cannot meet in that cell, or null. */
-export function cellProblem(ix: LiveIndex, a: string, b: string, pos: number, tableId: string, c: SeatCheck & { own?: string }): Reason | null {
+export function cellProblem(
+  ix: LiveIndex,
+  a: string,
+  b: string,
+  pos: number,
+  tableId: string,
+  c: SeatCheck & { own?: string },
+): Reason | null {
   return (
     tableProblem(ix, pos, tableId) ??
     pairProblem(ix, a, b, c.own) ??

@@ -18,7 +18,11 @@ describe('applyNoShow / applyCancel', () => {
   const s = event({
     now: '10:25',
     people: [{ id: 'G1' }, { id: 'C1' }, { id: 'G2' }],
-    meetings: [meeting('M1', 'G1', 'C1', '10:20', 'T7', 'checked_in'), meeting('M2', 'G2', 'C1', null, null, 'accepted'), meeting('M3', 'G2', 'G1', '09:00', 'T1', 'held')],
+    meetings: [
+      meeting('M1', 'G1', 'C1', '10:20', 'T7', 'checked_in'),
+      meeting('M2', 'G2', 'C1', null, null, 'accepted'),
+      meeting('M3', 'G2', 'G1', '09:00', 'T1', 'held'),
+    ],
   });
 
   it('marks the no-show, frees its cell and leaves the input untouched', () => {
@@ -117,7 +121,13 @@ describe('applyDelay', () => {
       meetings: [meeting('M', 'G1', 'C1', '11:40', 'T1'), meeting('N', 'G1', 'C1x', '11:00', 'T2', 'checked_in')],
     });
     const r = applyDelay(s, { fromSlotId: 'S1140', minutes: 30, scope: 'rest-of-day' });
-    expect(r.atRisk).toEqual([{ meetingId: 'M', participantId: 'G1', reason: { es: 'G1 se retira antes del nuevo inicio de S1140', en: 'G1 leaves before the new start of S1140' } }]);
+    expect(r.atRisk).toEqual([
+      {
+        meetingId: 'M',
+        participantId: 'G1',
+        reason: { es: 'G1 se retira antes del nuevo inicio de S1140', en: 'G1 leaves before the new start of S1140' },
+      },
+    ]);
   });
 
   it('rejects non-positive delays, unknown and finished slots', () => {
@@ -134,7 +144,15 @@ describe('applyWalkIn', () => {
     event({
       now: '10:05',
       tables: 3,
-      people: [{ id: 'G1' }, { id: 'C1' }, { id: 'G2' }, { id: 'C2', fixedTable: 'T3' }, { id: 'C3', fixedTable: 'T2' }, { id: 'G9', checkedIn: false }, { id: 'C4' }],
+      people: [
+        { id: 'G1' },
+        { id: 'C1' },
+        { id: 'G2' },
+        { id: 'C2', fixedTable: 'T3' },
+        { id: 'C3', fixedTable: 'T2' },
+        { id: 'G9', checkedIn: false },
+        { id: 'C4' },
+      ],
       meetings: [
         meeting('A', 'G2', 'C4', '10:00', 'T1', 'checked_in'),
         meeting('B', 'G1', 'C2', '10:20', 'T3'),

@@ -13,7 +13,16 @@ import {
   pairKey,
   Reason,
 } from './model';
-import { buildIndex, LiveIndex, pairProblem, participantProblem, slotTiming, tableProblem, TimingOptions, timingOptions } from './occupancy';
+import {
+  buildIndex,
+  LiveIndex,
+  pairProblem,
+  participantProblem,
+  slotTiming,
+  tableProblem,
+  TimingOptions,
+  timingOptions,
+} from './occupancy';
 import { freshMeetingId } from './replacement';
 
 function meetingOf(state: LiveState, meetingId: string): LiveMeetingRecord {
@@ -25,7 +34,10 @@ function meetingOf(state: LiveState, meetingId: string): LiveMeetingRecord {
 function setStatus(state: LiveState, meetingId: string, to: MeetingStatus): LiveChange {
   const m = meetingOf(state, meetingId);
   if (!canTransition(m.status, to)) {
-    throw new LiveError({ es: `la reunión ${m.id} no puede pasar de ${m.status} a ${to}`, en: `meeting ${m.id} cannot go from ${m.status} to ${to}` });
+    throw new LiveError({
+      es: `la reunión ${m.id} no puede pasar de ${m.status} a ${to}`,
+      en: `meeting ${m.id} cannot go from ${m.status} to ${to}`,
+    });
   }
   const after: LiveMeetingRecord = { ...m, status: to };
   return {
@@ -197,7 +209,10 @@ export function applyWalkIn(state: LiveState, req: WalkInRequest, options?: Part
     const p = ix.participants.get(id)!;
     if (p.leftAt != null && p.leftAt.getTime() <= state.now.getTime()) return fail({ es: `${id} ya se retiró`, en: `${id} has left` });
     if (p.maxMeetings !== undefined && (ix.placed.get(id) ?? 0) >= p.maxMeetings) {
-      return fail({ es: `${id} llegó a su máximo de ${p.maxMeetings} reuniones`, en: `${id} reached its maximum of ${p.maxMeetings} meetings` });
+      return fail({
+        es: `${id} llegó a su máximo de ${p.maxMeetings} reuniones`,
+        en: `${id} reached its maximum of ${p.maxMeetings} meetings`,
+      });
     }
   }
 
@@ -217,7 +232,8 @@ export function applyWalkIn(state: LiveState, req: WalkInRequest, options?: Part
     const slot = state.slots[pos];
     const when = slotTiming(slot, state.now, timing);
     if (when === 'closed') {
-      if (req.slotId !== undefined) details.push({ slotId: slot.id, reason: { es: `la franja ${slot.id} ya terminó`, en: `slot ${slot.id} is over` } });
+      if (req.slotId !== undefined)
+        details.push({ slotId: slot.id, reason: { es: `la franja ${slot.id} ya terminó`, en: `slot ${slot.id} is over` } });
       continue;
     }
     // Tables are already narrowed to the fixed one when there is one, so the people's checks do not depend on the table.
@@ -301,4 +317,3 @@ function place(
     changedMeetings: [{ meetingId: after.id, before: waiting ?? null, after }],
   };
 }
-

@@ -44,7 +44,12 @@ const timing = fc.record({
 });
 
 /** A freed cell: a no-show or cancellation of a placed meeting, or any cell that happens to be empty. */
-function freeSomething(s: LiveState, i: number, j: number, k: number): { state: LiveState; cell: { slotId: string; tableId: string; meetingId?: string | null } } {
+function freeSomething(
+  s: LiveState,
+  i: number,
+  j: number,
+  k: number,
+): { state: LiveState; cell: { slotId: string; tableId: string; meetingId?: string | null } } {
   const live = s.meetings.filter((m) => occupies(m) && (m.status === 'scheduled' || m.status === 'checked_in'));
   if (live.length && k % 3 !== 2) {
     const m = live[i % live.length];
@@ -61,10 +66,19 @@ const startsSoon = (s: LiveState, slotId: string, protectMinutes: number) =>
  * Independent judge of a placement: put the meeting there by hand and ask checkInvariants,
  * plus the two timing rules that are not invariants (slot still usable, check-in when soon).
  */
-function oracleAllows(s: LiveState, a: string, b: string, slotId: string, tableId: string, own: LiveMeetingRecord | undefined, t: { protectMinutes: number; minRemainingMinutes: number }): boolean {
+function oracleAllows(
+  s: LiveState,
+  a: string,
+  b: string,
+  slotId: string,
+  tableId: string,
+  own: LiveMeetingRecord | undefined,
+  t: { protectMinutes: number; minRemainingMinutes: number },
+): boolean {
   const slot = s.slots.find((x) => x.id === slotId)!;
   if (slot.endsAt.getTime() - s.now.getTime() < t.minRemainingMinutes * MINUTE_MS) return false;
-  if (startsSoon(s, slotId, t.protectMinutes) && !s.participants.filter((p) => p.id === a || p.id === b).every((p) => p.checkedIn)) return false;
+  if (startsSoon(s, slotId, t.protectMinutes) && !s.participants.filter((p) => p.id === a || p.id === b).every((p) => p.checkedIn))
+    return false;
   const placed: LiveMeetingRecord = own
     ? { ...own, status: 'scheduled', slotId, tableId }
     : { id: '__probe__', a, b, status: 'scheduled', slotId, tableId, weight: 1 };
@@ -74,7 +88,10 @@ function oracleAllows(s: LiveState, a: string, b: string, slotId: string, tableI
 
 describe('live operations (property-based)', () => {
   it('generated states keep every invariant', () => {
-    fc.assert(fc.property(states, (s) => checkInvariants(s).length === 0), { numRuns: 200 });
+    fc.assert(
+      fc.property(states, (s) => checkInvariants(s).length === 0),
+      { numRuns: 200 },
+    );
   });
 
   it('every proposal is well formed and applying it keeps the invariants', () => {
@@ -111,7 +128,11 @@ describe('live operations (property-based)', () => {
     fc.assert(
       fc.property(states, timing, fc.nat(), fc.nat(), fc.nat(), (s0, t, i, j, k) => {
         const { state, cell } = freeSomething(s0, i, j, k);
-        const proposed = new Set(proposeReplacement(state, cell, { ...t, limit: 1_000_000 }).filter((p) => p.kind === 'fill').map((p) => pairKey(p.meeting.a, p.meeting.b)));
+        const proposed = new Set(
+          proposeReplacement(state, cell, { ...t, limit: 1_000_000 })
+            .filter((p) => p.kind === 'fill')
+            .map((p) => pairKey(p.meeting.a, p.meeting.b)),
+        );
         const expected = new Set<string>();
         const byId = new Map(state.meetings.map((m) => [m.id, m] as const));
         const waiting = (m: LiveMeetingRecord | undefined) => !!m && (m.status === 'accepted' || m.status === 'requested') && !occupies(m);
@@ -122,7 +143,9 @@ describe('live operations (property-based)', () => {
             own = byId.get(c.meetingId);
             if (!waiting(own) || pairKey(own!.a, own!.b) !== key) continue;
           } else {
-            const blocking = state.meetings.filter((m) => pairKey(m.a, m.b) === key && ['requested', 'accepted', 'scheduled', 'checked_in', 'held'].includes(m.status));
+            const blocking = state.meetings.filter(
+              (m) => pairKey(m.a, m.b) === key && ['requested', 'accepted', 'scheduled', 'checked_in', 'held'].includes(m.status),
+            );
             if (blocking.length === 1 && waiting(blocking[0])) own = blocking[0];
           }
           if (c.a !== c.b && oracleAllows(state, c.a, c.b, cell.slotId, cell.tableId, own, t)) expected.add(key);
@@ -141,11 +164,17 @@ describe('live operations (property-based)', () => {
         const b = s.participants[j % s.participants.length].id;
         const r = applyWalkIn(s, { a, b }, t);
         const key = pairKey(a, b);
-        const blocking = s.meetings.filter((m) => pairKey(m.a, m.b) === key && ['requested', 'accepted', 'scheduled', 'checked_in', 'held'].includes(m.status));
-        const own = blocking.length === 1 && !occupies(blocking[0]) && ['requested', 'accepted'].includes(blocking[0].status) ? blocking[0] : undefined;
+        const blocking = s.meetings.filter(
+          (m) => pairKey(m.a, m.b) === key && ['requested', 'accepted', 'scheduled', 'checked_in', 'held'].includes(m.status),
+        );
+        const own =
+          blocking.length === 1 && !occupies(blocking[0]) && ['requested', 'accepted'].includes(blocking[0].status)
+            ? blocking[0]
+            : undefined;
         const feasible: string[] = [];
         if (a !== b) {
-          for (const slot of s.slots) for (const table of s.tables) if (oracleAllows(s, a, b, slot.id, table.id, own, t)) feasible.push(`${slot.id}/${table.id}`);
+          for (const slot of s.slots)
+            for (const table of s.tables) if (oracleAllows(s, a, b, slot.id, table.id, own, t)) feasible.push(`${slot.id}/${table.id}`);
         }
         if (!r.ok) {
           expect(feasible).toEqual([]);
@@ -194,7 +223,9 @@ describe('live operations (property-based)', () => {
               case 'fill':
               case 'move': {
                 const cell = { slotId: s.slots[o.i % s.slots.length].id, tableId: s.tables[o.j % s.tables.length].id };
-                const ps = proposeReplacement(s, cell, { allowMoves: o.kind === 'move' }).filter((x) => x.kind === (o.kind === 'move' ? 'move' : 'fill'));
+                const ps = proposeReplacement(s, cell, { allowMoves: o.kind === 'move' }).filter(
+                  (x) => x.kind === (o.kind === 'move' ? 'move' : 'fill'),
+                );
                 if (ps.length) {
                   const a = applyProposal(s, ps[o.minutes % ps.length]);
                   if (!a.ok) throw new Error(a.reason.en);
@@ -225,25 +256,33 @@ describe('live operations (property-based)', () => {
 
   it('a delay keeps slot lengths and order, never moves a slot earlier, and cascades only to resolve overlaps', () => {
     fc.assert(
-      fc.property(states, fc.nat(), fc.integer({ min: 1, max: 120 }), fc.constantFrom('slot' as const, 'rest-of-day' as const), (s0, i, minutes, scope) => {
-        const s = { ...s0, now: new Date(s0.slots[0].startsAt.getTime() - 60 * MINUTE_MS) };
-        const from = i % s.slots.length;
-        const r = applyDelay(s, { fromSlotId: s.slots[from].id, minutes, scope });
-        const before = s.slots;
-        const after = r.state.slots;
-        expect(after.map((x) => x.id)).toEqual(before.map((x) => x.id));
-        for (let n = 0; n < after.length; n++) {
-          const shift = after[n].startsAt.getTime() - before[n].startsAt.getTime();
-          expect(after[n].endsAt.getTime() - after[n].startsAt.getTime()).toBe(before[n].endsAt.getTime() - before[n].startsAt.getTime());
-          if (n < from) expect(shift).toBe(0);
-          if (n === from) expect(shift).toBe(minutes * MINUTE_MS);
-          expect(shift).toBeGreaterThanOrEqual(0);
-          if (n > 0) expect(after[n].startsAt.getTime()).toBeGreaterThanOrEqual(after[n - 1].endsAt.getTime());
-          // Cascaded slots (slot scope) move just enough to follow their predecessor.
-          if (scope === 'slot' && n > from && shift > 0) expect(after[n].startsAt.getTime()).toBe(after[n - 1].endsAt.getTime());
-        }
-        expect(r.slots.map((x) => x.id)).toEqual(after.filter((x, n) => x.startsAt.getTime() !== before[n].startsAt.getTime()).map((x) => x.id));
-      }),
+      fc.property(
+        states,
+        fc.nat(),
+        fc.integer({ min: 1, max: 120 }),
+        fc.constantFrom('slot' as const, 'rest-of-day' as const),
+        (s0, i, minutes, scope) => {
+          const s = { ...s0, now: new Date(s0.slots[0].startsAt.getTime() - 60 * MINUTE_MS) };
+          const from = i % s.slots.length;
+          const r = applyDelay(s, { fromSlotId: s.slots[from].id, minutes, scope });
+          const before = s.slots;
+          const after = r.state.slots;
+          expect(after.map((x) => x.id)).toEqual(before.map((x) => x.id));
+          for (let n = 0; n < after.length; n++) {
+            const shift = after[n].startsAt.getTime() - before[n].startsAt.getTime();
+            expect(after[n].endsAt.getTime() - after[n].startsAt.getTime()).toBe(before[n].endsAt.getTime() - before[n].startsAt.getTime());
+            if (n < from) expect(shift).toBe(0);
+            if (n === from) expect(shift).toBe(minutes * MINUTE_MS);
+            expect(shift).toBeGreaterThanOrEqual(0);
+            if (n > 0) expect(after[n].startsAt.getTime()).toBeGreaterThanOrEqual(after[n - 1].endsAt.getTime());
+            // Cascaded slots (slot scope) move just enough to follow their predecessor.
+            if (scope === 'slot' && n > from && shift > 0) expect(after[n].startsAt.getTime()).toBe(after[n - 1].endsAt.getTime());
+          }
+          expect(r.slots.map((x) => x.id)).toEqual(
+            after.filter((x, n) => x.startsAt.getTime() !== before[n].startsAt.getTime()).map((x) => x.id),
+          );
+        },
+      ),
       { numRuns: 200 },
     );
   });

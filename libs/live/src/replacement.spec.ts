@@ -37,7 +37,10 @@ describe('proposeReplacement: who may fill a freed cell', () => {
 
   it('availability: skips a participant unavailable in that slot', () => {
     const { state, freed } = freedAt1020({
-      people: [{ id: 'G3', unavailable: new Set([slotId('10:20')]) }, { id: 'G4', unavailable: [slotId('10:20')] }],
+      people: [
+        { id: 'G3', unavailable: new Set([slotId('10:20')]) },
+        { id: 'G4', unavailable: [slotId('10:20')] },
+      ],
       candidates: [cand('G3', 'C2', 'unscheduled', 5), cand('G4', 'C2', 'unscheduled', 5), cand('G2', 'C2', 'match', 0.5)],
     });
     expect(pairs(proposeReplacement(state, freed))).toEqual(['G2-C2']);
@@ -54,7 +57,10 @@ describe('proposeReplacement: who may fill a freed cell', () => {
 
   it('fixedTable: a participant with its own table only fills that table', () => {
     const { state, freed } = freedAt1020({
-      people: [{ id: 'C3', fixedTable: 'T3' }, { id: 'C4', fixedTable: 'T7' }],
+      people: [
+        { id: 'C3', fixedTable: 'T3' },
+        { id: 'C4', fixedTable: 'T7' },
+      ],
       candidates: [cand('G2', 'C3', 'unscheduled', 9), cand('G2', 'C4', 'match', 0.1)],
     });
     expect(pairs(proposeReplacement(state, freed))).toEqual(['G2-C4']);
@@ -63,7 +69,10 @@ describe('proposeReplacement: who may fill a freed cell', () => {
 
   it('left early: nobody who leaves before the slot starts; leaving later is fine', () => {
     const { state, freed } = freedAt1020({
-      people: [{ id: 'C3', leftAt: new Date('2026-11-25T10:20:00-05:00') }, { id: 'C4', leftAt: new Date('2026-11-25T10:21:00-05:00') }],
+      people: [
+        { id: 'C3', leftAt: new Date('2026-11-25T10:20:00-05:00') },
+        { id: 'C4', leftAt: new Date('2026-11-25T10:21:00-05:00') },
+      ],
       candidates: [cand('G2', 'C3', 'unscheduled', 9), cand('G2', 'C4', 'match', 0.1)],
     });
     expect(pairs(proposeReplacement(state, freed))).toEqual(['G2-C4']);
@@ -85,7 +94,11 @@ describe('proposeReplacement: who may fill a freed cell', () => {
   it('no duplicate pair: a pair with a live or held meeting is not proposed again', () => {
     const { state, freed } = freedAt1020({
       people: [{ id: 'G3' }, { id: 'G4' }],
-      meetings: [meeting('L1', 'G2', 'C2', '11:00', 'T1'), meeting('H1', 'G3', 'C2', '09:00', 'T1', 'held'), meeting('R1', 'G4', 'C2', null, null, 'requested')],
+      meetings: [
+        meeting('L1', 'G2', 'C2', '11:00', 'T1'),
+        meeting('H1', 'G3', 'C2', '09:00', 'T1', 'held'),
+        meeting('R1', 'G4', 'C2', null, null, 'requested'),
+      ],
       candidates: [cand('G2', 'C2', 'mutual', 1), cand('C2', 'G3', 'mutual', 1), cand('G4', 'C2', 'waitlist', 0.3)],
     });
     const ps = proposeReplacement(state, freed);
@@ -95,7 +108,10 @@ describe('proposeReplacement: who may fill a freed cell', () => {
 
   it('maxMeetings: a participant at its maximum is skipped', () => {
     const { state, freed } = freedAt1020({
-      people: [{ id: 'G3', maxMeetings: 1 }, { id: 'G4', maxMeetings: 2 }],
+      people: [
+        { id: 'G3', maxMeetings: 1 },
+        { id: 'G4', maxMeetings: 2 },
+      ],
       meetings: [meeting('X1', 'G3', 'C1', '09:00', 'T1', 'held'), meeting('X2', 'G4', 'C1', '09:20', 'T1', 'held')],
       candidates: [cand('G3', 'C2', 'unscheduled', 9), cand('G4', 'C2', 'match', 0.2)],
     });
@@ -106,7 +122,12 @@ describe('proposeReplacement: who may fill a freed cell', () => {
     const { state, freed } = freedAt1020({
       people: [{ id: 'G3' }, { id: 'G4' }, { id: 'G5' }],
       meetings: [meeting('U1', 'G5', 'C2', null, null, 'accepted', 1)],
-      candidates: [cand('G2', 'C2', 'match', 1), cand('G3', 'C2', 'waitlist', 0.01), cand('G4', 'C2', 'mutual', 0), cand('G5', 'C2', 'unscheduled', 1, 'U1')],
+      candidates: [
+        cand('G2', 'C2', 'match', 1),
+        cand('G3', 'C2', 'waitlist', 0.01),
+        cand('G4', 'C2', 'mutual', 0),
+        cand('G5', 'C2', 'unscheduled', 1, 'U1'),
+      ],
     });
     const ps = proposeReplacement(state, freed);
     expect(ps.map((p) => p.meeting.source)).toEqual(['unscheduled', 'mutual', 'waitlist', 'match']);
@@ -116,7 +137,13 @@ describe('proposeReplacement: who may fill a freed cell', () => {
   it('keeps the best candidate per pair and drops stale or malformed ones', () => {
     const { state, freed } = freedAt1020({
       meetings: [meeting('D1', 'G2', 'C1', null, null, 'declined')],
-      candidates: [cand('G2', 'C2', 'match', 0.9), cand('C2', 'G2', 'mutual', 0.1), cand('G2', 'G2', 'mutual', 1), cand('G2', 'X9', 'mutual', 1), cand('G2', 'C1', 'unscheduled', 3, 'D1')],
+      candidates: [
+        cand('G2', 'C2', 'match', 0.9),
+        cand('C2', 'G2', 'mutual', 0.1),
+        cand('G2', 'G2', 'mutual', 1),
+        cand('G2', 'X9', 'mutual', 1),
+        cand('G2', 'C1', 'unscheduled', 3, 'D1'),
+      ],
     });
     const ps = proposeReplacement(state, freed);
     expect(ps.map((p) => [p.meeting.source, p.meeting.a, p.meeting.b])).toEqual([['mutual', 'C2', 'G2']]);
@@ -241,7 +268,14 @@ describe('applyProposal', () => {
       slotId: 'S1020',
       tableId: 'T7',
       freedMeetingId: 'M7',
-      candidate: { participantAId: 'G3', participantBId: 'C2', meetingId: 'U1', source: 'unscheduled', score: p.score, reason: `${p.reason.es} / ${p.reason.en}` },
+      candidate: {
+        participantAId: 'G3',
+        participantBId: 'C2',
+        meetingId: 'U1',
+        source: 'unscheduled',
+        score: p.score,
+        reason: `${p.reason.es} / ${p.reason.en}`,
+      },
       mode: 'automatic',
     });
   });

@@ -13,7 +13,18 @@ import {
   pairKey,
   Reason,
 } from './model';
-import { buildIndex, canSeat, cellProblem, LiveIndex, slotAt, SlotTiming, slotTiming, tableProblem, TimingOptions, timingOptions } from './occupancy';
+import {
+  buildIndex,
+  canSeat,
+  cellProblem,
+  LiveIndex,
+  slotAt,
+  SlotTiming,
+  slotTiming,
+  tableProblem,
+  TimingOptions,
+  timingOptions,
+} from './occupancy';
 
 /**
  * Tiers of the candidate value. Each tier spans [p, 2p) once multiplied by (1 + strength), so a
@@ -134,7 +145,8 @@ function bestPerPair(ix: LiveIndex, candidates: readonly Candidate[]): Resolved[
     const r = resolveCandidate(ix, c);
     if (!r) continue;
     const prev = best.get(r.key);
-    if (!prev || r.value > prev.value || (r.value === prev.value && r.meetingId !== undefined && prev.meetingId === undefined)) best.set(r.key, r);
+    if (!prev || r.value > prev.value || (r.value === prev.value && r.meetingId !== undefined && prev.meetingId === undefined))
+      best.set(r.key, r);
   }
   return [...best.values()];
 }
@@ -166,7 +178,8 @@ export function proposeReplacement(
   const limit = options?.limit ?? DEFAULT_PROPOSAL_LIMIT;
   const ix = buildIndex(state);
   const { slot, pos } = slotAt(ix, freed.slotId);
-  if (!ix.tables.has(freed.tableId)) throw new LiveError({ es: `mesa desconocida: ${freed.tableId}`, en: `unknown table: ${freed.tableId}` });
+  if (!ix.tables.has(freed.tableId))
+    throw new LiveError({ es: `mesa desconocida: ${freed.tableId}`, en: `unknown table: ${freed.tableId}` });
   const when = slotTiming(slot, state.now, timing);
   if (when === 'closed' || tableProblem(ix, pos, freed.tableId)) return [];
   // Rank light entries first and write texts only for the `limit` kept: on a Jornada a
@@ -175,7 +188,14 @@ export function proposeReplacement(
   for (const c of bestPerPair(ix, state.candidates)) {
     if (!canSeat(ix, c.a, c.b, pos, freed.tableId, { timing: when, addsMeeting: true, own: c.meetingId })) continue;
     const absent = (ix.participants.get(c.a)!.checkedIn ? 0 : 1) + (ix.participants.get(c.b)!.checkedIn ? 0 : 1);
-    ranked.push({ score: round(c.value - NOT_CHECKED_IN_PENALTY * absent), disruption: 0, confirm: false, tie: `${c.meetingId ?? ''}\u0001${c.key}`, fill: c, absent });
+    ranked.push({
+      score: round(c.value - NOT_CHECKED_IN_PENALTY * absent),
+      disruption: 0,
+      confirm: false,
+      tie: `${c.meetingId ?? ''}\u0001${c.key}`,
+      fill: c,
+      absent,
+    });
   }
   if (allowMoves) {
     const start = slot.startsAt.getTime();
@@ -185,12 +205,24 @@ export function proposeReplacement(
       const from = ix.slotPos.get(m.slotId!);
       if (from === undefined || state.slots[from].startsAt.getTime() <= start) continue;
       if (!canSeat(ix, m.a, m.b, pos, freed.tableId, { timing: when, addsMeeting: false, own: m.id })) continue;
-      ranked.push({ score: round(MOVE_VALUE * (1 + strength(m.weight)) - DISRUPTION_PENALTY), disruption: 1, confirm, tie: `${m.id}\u0001${pairKey(m.a, m.b)}`, move: m });
+      ranked.push({
+        score: round(MOVE_VALUE * (1 + strength(m.weight)) - DISRUPTION_PENALTY),
+        disruption: 1,
+        confirm,
+        tie: `${m.id}\u0001${pairKey(m.a, m.b)}`,
+        move: m,
+      });
     }
   }
   ranked.sort(compareRanked);
   const cause = causeOf(ix, freed);
-  return ranked.slice(0, Math.max(0, limit)).map((r) => (r.fill ? fillProposal(r.fill, r.absent ?? 0, r.score, slot.id, freed.tableId, cause) : moveProposal(r.move!, r, slot.id, freed.tableId, cause)));
+  return ranked
+    .slice(0, Math.max(0, limit))
+    .map((r) =>
+      r.fill
+        ? fillProposal(r.fill, r.absent ?? 0, r.score, slot.id, freed.tableId, cause)
+        : moveProposal(r.move!, r, slot.id, freed.tableId, cause),
+    );
 }
 
 interface Ranked {
@@ -204,7 +236,12 @@ interface Ranked {
 }
 
 function compareRanked(x: Ranked, y: Ranked): number {
-  return y.score - x.score || x.disruption - y.disruption || Number(x.confirm) - Number(y.confirm) || (x.tie < y.tie ? -1 : x.tie > y.tie ? 1 : 0);
+  return (
+    y.score - x.score ||
+    x.disruption - y.disruption ||
+    Number(x.confirm) - Number(y.confirm) ||
+    (x.tie < y.tie ? -1 : x.tie > y.tie ? 1 : 0)
+  );
 }
 
 function fillProposal(c: Resolved, absent: number, score: number, slotId: string, tableId: string, cause: Reason): Proposal {
@@ -268,7 +305,11 @@ export function freshMeetingId(state: LiveState, base: string): string {
  * Applies a proposal to the state it may have been made on or to a newer one. It re-checks
  * every rule first: between proposing and confirming, someone may have taken the table.
  */
-export function applyProposal(state: LiveState, p: Proposal, options?: Partial<ApplyProposalOptions>): ApplyResult<{ meeting: LiveMeetingRecord }> {
+export function applyProposal(
+  state: LiveState,
+  p: Proposal,
+  options?: Partial<ApplyProposalOptions>,
+): ApplyResult<{ meeting: LiveMeetingRecord }> {
   const timing = timingOptions(options);
   const ix = buildIndex(state);
   const pos = ix.slotPos.get(p.slotId);
@@ -281,7 +322,10 @@ export function applyProposal(state: LiveState, p: Proposal, options?: Partial<A
     const mv = p.moves[0];
     const m = ix.meetings.get(mv.meetingId);
     if (!m || m.status !== 'scheduled' || m.slotId !== mv.fromSlot || m.tableId !== mv.fromTable) {
-      return { ok: false, reason: { es: `la reunión ${mv.meetingId} ya no está donde estaba`, en: `meeting ${mv.meetingId} is no longer where it was` } };
+      return {
+        ok: false,
+        reason: { es: `la reunión ${mv.meetingId} ya no está donde estaba`, en: `meeting ${mv.meetingId} is no longer where it was` },
+      };
     }
     const problem = cellProblem(ix, m.a, m.b, pos, p.tableId, { timing: when, addsMeeting: false, own: m.id });
     if (problem) return { ok: false, reason: problem };
@@ -357,4 +401,3 @@ export function toReplacementProposal(
     mode: ctx.mode ?? (p.requiresConfirmation ? 'confirm' : 'automatic'),
   };
 }
-

@@ -111,7 +111,11 @@ describe('Rueda de Negocios: a morning of recoveries', () => {
 
   it('10:52 — Nabón finally arrives and asks CAF for the meeting it missed: a walk-in finds the next common cell', () => {
     const s0 = applyNoShow({ ...jornada(), now: at('10:25') }, 'M-10').state;
-    const arrived = { ...s0, now: at('10:52'), participants: s0.participants.map((p) => (p.id === '0104' ? { ...p, checkedIn: true } : p)) };
+    const arrived = {
+      ...s0,
+      now: at('10:52'),
+      participants: s0.participants.map((p) => (p.id === '0104' ? { ...p, checkedIn: true } : p)),
+    };
     const walkIn = applyWalkIn(arrived, { a: '0104', b: 'CAF' });
     if (!walkIn.ok) throw new Error(walkIn.reason.en);
     // 10:40 has less than 10 minutes left; at 11:00 both are free and table 1 is the first free one.

@@ -71,7 +71,7 @@ export class TopKHeap {
   drainSorted(outItems: Int32Array, outScores: Float64Array, offset: number): number {
     const n = this.size;
     const order = Array.from({ length: n }, (_, i) => i);
-    order.sort((a, b) => (this.scores[b] - this.scores[a]) || (this.items[a] - this.items[b]));
+    order.sort((a, b) => this.scores[b] - this.scores[a] || this.items[a] - this.items[b]);
     for (let j = 0; j < n; j++) {
       outItems[offset + j] = this.items[order[j]];
       outScores[offset + j] = this.scores[order[j]];

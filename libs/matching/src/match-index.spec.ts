@@ -12,8 +12,8 @@ function event(demands: MatchDemand[], offers: MatchOffer[], participants?: Matc
   const ids = new Set<string>();
   const ps: MatchParticipant[] = participants ?? [];
   if (!participants) {
-    for (const d of demands) if (!ids.has(d.participant)) ids.add(d.participant), ps.push(gadm(d.participant));
-    for (const o of offers) if (!ids.has(o.participant)) ids.add(o.participant), ps.push(coop(o.participant));
+    for (const d of demands) if (!ids.has(d.participant)) (ids.add(d.participant), ps.push(gadm(d.participant)));
+    for (const o of offers) if (!ids.has(o.participant)) (ids.add(o.participant), ps.push(coop(o.participant)));
   }
   return { format: 'rueda.match-input/1', participants: ps, demands, offers };
 }
@@ -60,7 +60,7 @@ describe('score', () => {
   it('is in [0, 1] and ranks the on-topic offer first, with checkable reasons', () => {
     const index = buildMatchIndex(event([water], [offerWaste, offerWater, offerMobility]));
     const s = ['O-AGUA', 'O-RES', 'O-MOV'].map((o) => index.score('D1', o)!);
-    for (const x of s) expect(x).toBeGreaterThanOrEqual(0), expect(x).toBeLessThanOrEqual(1);
+    for (const x of s) (expect(x).toBeGreaterThanOrEqual(0), expect(x).toBeLessThanOrEqual(1));
     expect(s[0]).toBeGreaterThan(s[1] + 0.3);
     const e = index.explain('D1', 'O-AGUA');
     expect(e.reasons).toEqual(
@@ -80,19 +80,29 @@ describe('score', () => {
     const input = generateMatchInput({ demands: 30, offers: 60, seed: 9 });
     const w = fc.double({ min: 0, max: 5, noNaN: true });
     fc.assert(
-      fc.property(fc.record({ sector: w, thematic: w, text: w, modality: w, amount: fc.double({ min: 0.01, max: 5, noNaN: true }), territory: w }), (weights) => {
-        const index = buildMatchIndex(input, { weights });
-        index.scoreAll((_d, _o, s) => {
-          if (!(s >= 0 && s <= 1)) throw new Error(`score out of range: ${s}`);
-        });
-      }),
+      fc.property(
+        fc.record({ sector: w, thematic: w, text: w, modality: w, amount: fc.double({ min: 0.01, max: 5, noNaN: true }), territory: w }),
+        (weights) => {
+          const index = buildMatchIndex(input, { weights });
+          index.scoreAll((_d, _o, s) => {
+            if (!(s >= 0 && s <= 1)) throw new Error(`score out of range: ${s}`);
+          });
+        },
+      ),
       { numRuns: 20 },
     );
   });
 
   it('excludes pairs outside the offer territory, by region or province', () => {
     const amazon: MatchOffer = { ...offerWater, id: 'O-AMZ', regions: ['Amazonía'], minAmountUsd: undefined, maxAmountUsd: undefined };
-    const azuay: MatchOffer = { ...offerWater, id: 'O-AZ', regions: [], provinces: ['01'], minAmountUsd: undefined, maxAmountUsd: undefined };
+    const azuay: MatchOffer = {
+      ...offerWater,
+      id: 'O-AZ',
+      regions: [],
+      provinces: ['01'],
+      minAmountUsd: undefined,
+      maxAmountUsd: undefined,
+    };
     const tena: MatchDemand = { ...water, id: 'D2', participant: '1501' };
     const index = buildMatchIndex(event([water, tena], [amazon, azuay]));
     expect(index.score('D1', 'O-AMZ')).toBeNull();
@@ -124,13 +134,28 @@ describe('score', () => {
   });
 
   it('matches synonyms: basura meets desechos and solid waste', () => {
-    const basura: MatchDemand = { id: 'D-B', participant: '0104', title: 'Basura', description: 'Mejorar el manejo de la basura del cantón.' };
+    const basura: MatchDemand = {
+      id: 'D-B',
+      participant: '0104',
+      title: 'Basura',
+      description: 'Mejorar el manejo de la basura del cantón.',
+    };
     const desechos: MatchOffer = { id: 'O-D', participant: 'X', title: 'Desechos', description: 'Apoyo para manejo de desechos.' };
     const english: MatchOffer = { id: 'O-E', participant: 'Y', title: 'Solid waste', description: 'Support for solid waste management.' };
-    const roads: MatchOffer = { id: 'O-R', participant: 'Z', title: 'Vialidad', description: 'Apoyo para pavimentación de calles del cantón.' };
+    const roads: MatchOffer = {
+      id: 'O-R',
+      participant: 'Z',
+      title: 'Vialidad',
+      description: 'Apoyo para pavimentación de calles del cantón.',
+    };
     const index = buildMatchIndex(event([basura], [roads, desechos, english]));
     const top = index.topOffersPerDemand(3, 'brute').get('D-B')!;
-    expect(top.map((t) => t.offer).slice(0, 2).sort()).toEqual(['O-D', 'O-E']);
+    expect(
+      top
+        .map((t) => t.offer)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(['O-D', 'O-E']);
     const text = index.explain('D-B', 'O-D').reasons.find((r) => r.kind === 'text');
     expect(text?.detail).toContain('basura≈desechos');
   });
@@ -172,10 +197,20 @@ describe('score', () => {
 
   it('lets an event override weights', () => {
     // Text says water, tags say waste: the ranking follows whichever component weighs more.
-    const mixed: MatchDemand = { id: 'D-M', participant: '0104', title: 'Agua potable y alcantarillado', description: 'planta de agua potable', sectors: ['RESIDUOS'] };
+    const mixed: MatchDemand = {
+      id: 'D-M',
+      participant: '0104',
+      title: 'Agua potable y alcantarillado',
+      description: 'planta de agua potable',
+      sectors: ['RESIDUOS'],
+    };
     const input = event([mixed], [offerWater, offerWaste]);
-    const byTags = buildMatchIndex(input, { weights: { sector: 1, text: 0.01 } }).topOffersPerDemand(1).get('D-M')![0].offer;
-    const byText = buildMatchIndex(input, { weights: { sector: 0.01, thematic: 0, text: 1 } }).topOffersPerDemand(1).get('D-M')![0].offer;
+    const byTags = buildMatchIndex(input, { weights: { sector: 1, text: 0.01 } })
+      .topOffersPerDemand(1)
+      .get('D-M')![0].offer;
+    const byText = buildMatchIndex(input, { weights: { sector: 0.01, thematic: 0, text: 1 } })
+      .topOffersPerDemand(1)
+      .get('D-M')![0].offer;
     expect(byTags).toBe('O-RES');
     expect(byText).toBe('O-AGUA');
     expect(() => buildMatchIndex(input, { weights: { text: -1 } })).toThrow(/Invalid weight text/);
@@ -271,7 +306,9 @@ describe('counterparts and fairness', () => {
     const capitals = ['0101', '0601', '1101', '1701', '0901'];
     const demands = [...capitals.map((g, i) => waterAt(`DC${i}`, g, 2)), waterAt('DS0', '0104', 1)];
     const input = event(demands, [{ ...offerWater, regions: [], minAmountUsd: undefined, maxAmountUsd: undefined }]);
-    const list = buildMatchIndex(input, { fairness: { minRelativeScore: 0.5 } }).topDemandsPerOffer(3).get('O-AGUA')!;
+    const list = buildMatchIndex(input, { fairness: { minRelativeScore: 0.5 } })
+      .topDemandsPerOffer(3)
+      .get('O-AGUA')!;
     expect(list.map((r) => r.demand)).toContain('DS0');
     expect(list.find((r) => r.demand === 'DS0')?.promoted).toBe(true);
   });

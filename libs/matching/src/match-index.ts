@@ -561,7 +561,12 @@ export class MatchIndex {
     const c = this.tmp;
     this.components(d, o, c);
     const s =
-      this.wSec * c.sector + this.wThem * c.thematic + this.wText * c.text + this.wMod * c.modality + this.wAmt * c.amount + this.wTer * c.territory;
+      this.wSec * c.sector +
+      this.wThem * c.thematic +
+      this.wText * c.text +
+      this.wMod * c.modality +
+      this.wAmt * c.amount +
+      this.wTer * c.territory;
     return s > 1 ? 1 : s;
   }
 
@@ -709,7 +714,8 @@ export class MatchIndex {
       const list = P.sector[this.dSecIdx[j]];
       feats.push({ ub: this.wSec * this.dSecW[j] * this.dSecInv[d], list, from: 0, to: list.length });
     }
-    for (const b of bitsOf(this.dComp[d])) feats.push({ ub: this.wThem * this.dCompInv[d], list: P.comp[b], from: 0, to: P.comp[b].length });
+    for (const b of bitsOf(this.dComp[d]))
+      feats.push({ ub: this.wThem * this.dCompInv[d], list: P.comp[b], from: 0, to: P.comp[b].length });
     for (const b of bitsOf(this.dOds[d])) feats.push({ ub: this.wThem * this.dOdsInv[d], list: P.ods[b], from: 0, to: P.ods[b].length });
     const dt = this.dText;
     for (let j = dt.ptr[d]; j < dt.ptr[d + 1]; j++) {
@@ -1016,17 +1022,25 @@ export class MatchIndex {
       if (this.oSec[o * S + s] <= 0) continue;
       const code = this.sectorCodes[s];
       const sources: string[] = [];
-      for (const [side, prov, idx] of [['demand', dp, d], ['offer', op, o]] as const) {
+      for (const [side, prov, idx] of [
+        ['demand', dp, d],
+        ['offer', op, o],
+      ] as const) {
         if (prov.explicit.includes(s)) continue;
         if (prov.inferred.has(s)) {
-          reasons.push({ kind: 'inferred-sector', detail: `${code} (por texto${side === 'offer' ? ' de la oferta' : ''}: ${this.inferenceWords(side, idx, s)})` });
+          reasons.push({
+            kind: 'inferred-sector',
+            detail: `${code} (por texto${side === 'offer' ? ' de la oferta' : ''}: ${this.inferenceWords(side, idx, s)})`,
+          });
           sources.push('text');
         }
         const rel = prov.related.get(s);
         if (rel) {
           for (const c of rel) {
             viaCode.add(c);
-            reasons.push(c.startsWith('ODS') ? { kind: 'ods', detail: `${c} → ${code}` } : { kind: 'competencia', detail: `${c} → ${code}` });
+            reasons.push(
+              c.startsWith('ODS') ? { kind: 'ods', detail: `${c} → ${code}` } : { kind: 'competencia', detail: `${c} → ${code}` },
+            );
           }
           sources.push('code');
         }
@@ -1039,17 +1053,25 @@ export class MatchIndex {
       const list = bitsOf(compShared)
         .map((b) => this.compCodes[b])
         .filter((c) => !viaCode.has(c));
-      if (list.length) reasons.push({ kind: 'competencia', detail: list.map((c) => `${c} ${shortLabel(this.tax.competencias.get(c)!.es)}`).join('; ') });
+      if (list.length)
+        reasons.push({ kind: 'competencia', detail: list.map((c) => `${c} ${shortLabel(this.tax.competencias.get(c)!.es)}`).join('; ') });
     }
     const odsShared = this.dOds[d] & this.oOds[o] & (this.dTagged[1][d] | this.oTagged[1][o]);
     if (odsShared) {
       const list = bitsOf(odsShared)
         .map((b) => b + 1)
         .filter((n) => !viaCode.has(`ODS ${n}`));
-      if (list.length) reasons.push({ kind: 'ods', detail: list.map((n) => `ODS ${n} ${this.tax.ods.get(n)?.es ?? ''}`.trim()).join('; ') });
+      if (list.length)
+        reasons.push({ kind: 'ods', detail: list.map((n) => `ODS ${n} ${this.tax.ods.get(n)?.es ?? ''}`.trim()).join('; ') });
     }
     const modShared = this.dMod[d] & this.oMod[o];
-    if (modShared) reasons.push({ kind: 'modalidad', detail: bitsOf(modShared).map((b) => this.modCodes[b]).join(', ') });
+    if (modShared)
+      reasons.push({
+        kind: 'modalidad',
+        detail: bitsOf(modShared)
+          .map((b) => this.modCodes[b])
+          .join(', '),
+      });
     if (components.text > 0) {
       const words = this.textReason(d, o);
       if (words) reasons.push({ kind: 'text', detail: words });
@@ -1071,7 +1093,9 @@ export class MatchIndex {
       const limited = (offer.regions?.length ?? 0) + (offer.provinces?.length ?? 0) > 0;
       reasons.push({
         kind: 'territory',
-        detail: limited ? 'dentro del territorio de la oferta (sin afinidad temática)' : 'oferta abierta a todo el país (sin afinidad temática)',
+        detail: limited
+          ? 'dentro del territorio de la oferta (sin afinidad temática)'
+          : 'oferta abierta a todo el país (sin afinidad temática)',
       });
     }
     // Identical reasons can arise when both sides lend the same code.

@@ -10,7 +10,7 @@ const snowball = require('snowball-stemmers') as { newStemmer(lang: string): Ste
 /** Lower case without diacritics: "Gestión" → "gestion". ñ becomes n, like most people type it. */
 export function foldAccents(s: string): string {
   // Most words are plain ASCII; NFD normalisation is by far the costliest step otherwise.
-  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
+  if (/^\p{ASCII}*$/u.test(s)) return s.toLowerCase();
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

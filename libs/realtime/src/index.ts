@@ -93,7 +93,10 @@ export interface ServerToClientEvents {
 
 export interface ClientToServerEvents {
   subscribe: (req: SubscribeRequest, ack: (res: SubscribeAck) => void) => void;
-  'meeting:status': (req: StaffMeetingStatusRequest, ack: (res: { ok: boolean; status?: number; error?: { es: string; en: string }; meeting?: LiveMeeting }) => void) => void;
+  'meeting:status': (
+    req: StaffMeetingStatusRequest,
+    ack: (res: { ok: boolean; status?: number; error?: { es: string; en: string }; meeting?: LiveMeeting }) => void,
+  ) => void;
 }
 
 /** Room names: the server joins sockets to these and emits to them. */
@@ -119,12 +122,7 @@ export function isEventWide(msg: Pick<LiveMessage, 'participants' | 'tables'>): 
  */
 export function roomsFor(msg: Pick<LiveMessage, 'eventId' | 'participants' | 'tables'>): string[] {
   if (isEventWide(msg)) return [rooms.event(msg.eventId)];
-  return [
-    rooms.staff(msg.eventId),
-    rooms.board(msg.eventId),
-    ...msg.participants.map(rooms.participant),
-    ...msg.tables.map(rooms.table),
-  ];
+  return [rooms.staff(msg.eventId), rooms.board(msg.eventId), ...msg.participants.map(rooms.participant), ...msg.tables.map(rooms.table)];
 }
 
 /** Anything that can deliver live messages to the connected clients (socket server, Redis emitter). */

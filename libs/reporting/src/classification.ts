@@ -24,15 +24,23 @@ export function meetingCodes(ctx: ReportContext, m: ReportMeeting, dim: Dimensio
   return [...new Set(codes.map(String))];
 }
 
-export interface CodeLabel { code: string; es: string; en: string }
+export interface CodeLabel {
+  code: string;
+  es: string;
+  en: string;
+}
 
 /** Taxonomy entries of a dimension, in taxonomy order (stable across events, so reports compare). */
 export function dimensionLabels(dim: Dimension, taxonomy: Taxonomy = loadTaxonomy()): CodeLabel[] {
   switch (dim) {
-    case 'sectors': return taxonomy.sectores.map((s) => ({ code: s.code, es: s.es, en: s.en }));
-    case 'competencias': return taxonomy.competencias.map((c) => ({ code: c.code, es: c.es, en: c.en }));
-    case 'modalidades': return taxonomy.modalidades.map((c) => ({ code: c.code, es: c.es, en: c.en }));
-    case 'ods': return taxonomy.ods.map((o) => ({ code: String(o.code), es: `ODS ${o.code}: ${o.es}`, en: `SDG ${o.code}: ${o.en}` }));
+    case 'sectors':
+      return taxonomy.sectores.map((s) => ({ code: s.code, es: s.es, en: s.en }));
+    case 'competencias':
+      return taxonomy.competencias.map((c) => ({ code: c.code, es: c.es, en: c.en }));
+    case 'modalidades':
+      return taxonomy.modalidades.map((c) => ({ code: c.code, es: c.es, en: c.en }));
+    case 'ods':
+      return taxonomy.ods.map((o) => ({ code: String(o.code), es: `ODS ${o.code}: ${o.es}`, en: `SDG ${o.code}: ${o.en}` }));
   }
 }
 
@@ -106,9 +114,16 @@ function byDimension(data: ReportData, dim: Dimension): ClassificationReport {
   return {
     columns,
     rows: list.map((e) => ({
-      code: e.code, label: e.es, labelEn: e.en,
-      requested: e.counts.requested, scheduled: e.counts.placed, held: e.counts.held, noShow: e.counts.noShow,
-      heldShare: pct(e.counts.held, totalHeld), commitments: e.commitments, amountUsd: e.amountUsd,
+      code: e.code,
+      label: e.es,
+      labelEn: e.en,
+      requested: e.counts.requested,
+      scheduled: e.counts.placed,
+      held: e.counts.held,
+      noShow: e.counts.noShow,
+      heldShare: pct(e.counts.held, totalHeld),
+      commitments: e.commitments,
+      amountUsd: e.amountUsd,
     })),
     dimension: dim,
     entries: list,

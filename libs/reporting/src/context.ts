@@ -35,12 +35,23 @@ export function addTo(c: Counts, m: ReportMeeting, placed: boolean): void {
   c.requested++;
   if (placed) c.placed++;
   switch (m.status) {
-    case 'held': c.held++; break;
-    case 'no_show': c.noShow++; break;
-    case 'cancelled': c.cancelled++; break;
-    case 'declined': c.declined++; break;
-    case 'expired': c.expired++; break;
-    default: break;
+    case 'held':
+      c.held++;
+      break;
+    case 'no_show':
+      c.noShow++;
+      break;
+    case 'cancelled':
+      c.cancelled++;
+      break;
+    case 'declined':
+      c.declined++;
+      break;
+    case 'expired':
+      c.expired++;
+      break;
+    default:
+      break;
   }
 }
 

@@ -33,8 +33,22 @@ export function byCooperant(data: ReportData): CooperantReport {
   for (const p of data.participants ?? []) {
     if (p.kind !== 'cooperant') continue;
     accs.set(p.id, {
-      row: { participant: p, counts: emptyCounts(), gadmsMet: 0, provinces: 0, regions: 0, ownInterest: 0, counterpartInterest: 0, commitments: 0, amountUsd: 0 },
-      gadms: new Set(), provinces: new Set(), regions: new Set(), own: [0, 0], theirs: [0, 0],
+      row: {
+        participant: p,
+        counts: emptyCounts(),
+        gadmsMet: 0,
+        provinces: 0,
+        regions: 0,
+        ownInterest: 0,
+        counterpartInterest: 0,
+        commitments: 0,
+        amountUsd: 0,
+      },
+      gadms: new Set(),
+      provinces: new Set(),
+      regions: new Set(),
+      own: [0, 0],
+      theirs: [0, 0],
     });
   }
   const meetings = data.meetings ?? [];
@@ -96,10 +110,22 @@ export function byCooperant(data: ReportData): CooperantReport {
       { key: 'amountUsd', es: 'Monto comprometido (USD)', en: 'Committed amount (USD)', type: 'usd' },
     ],
     rows: cooperants.map((r) => ({
-      externalId: r.participant.externalId, name: r.participant.name, tipo: r.participant.tipo ?? '',
-      requested: r.counts.requested, scheduled: r.counts.placed, held: r.counts.held, noShow: r.counts.noShow, cancelled: r.counts.cancelled,
-      heldRate: pct(r.counts.held, r.counts.placed), gadmsMet: r.gadmsMet, provinces: r.provinces, regions: r.regions,
-      ownInterest: r.ownInterest, counterpartInterest: r.counterpartInterest, commitments: r.commitments, amountUsd: r.amountUsd,
+      externalId: r.participant.externalId,
+      name: r.participant.name,
+      tipo: r.participant.tipo ?? '',
+      requested: r.counts.requested,
+      scheduled: r.counts.placed,
+      held: r.counts.held,
+      noShow: r.counts.noShow,
+      cancelled: r.counts.cancelled,
+      heldRate: pct(r.counts.held, r.counts.placed),
+      gadmsMet: r.gadmsMet,
+      provinces: r.provinces,
+      regions: r.regions,
+      ownInterest: r.ownInterest,
+      counterpartInterest: r.counterpartInterest,
+      commitments: r.commitments,
+      amountUsd: r.amountUsd,
     })),
     cooperants,
   };

@@ -44,8 +44,14 @@ export function distribution(values: readonly number[]): Distribution {
   const mid = n >> 1;
   const median = n % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   return {
-    n, total, mean: round(total / n, 2), median, max: sorted[n - 1], withAtLeastOne,
-    shareWithAtLeastOne: pct(withAtLeastOne, n), gini: gini(values),
+    n,
+    total,
+    mean: round(total / n, 2),
+    median,
+    max: sorted[n - 1],
+    withAtLeastOne,
+    shareWithAtLeastOne: pct(withAtLeastOne, n),
+    gini: gini(values),
   };
 }
 

@@ -9,11 +9,30 @@ import type { ReportColumn, ReportData, ReportTable } from './model';
  * budget and technical staff, which is what makes a GADM "large" for cooperation.
  */
 export const PROVINCIAL_CAPITALS: Readonly<Record<string, string>> = {
-  '0101': 'Cuenca', '0201': 'Guaranda', '0301': 'Azogues', '0401': 'Tulcán', '0501': 'Latacunga',
-  '0601': 'Riobamba', '0701': 'Machala', '0801': 'Esmeraldas', '0901': 'Guayaquil', '1001': 'Ibarra',
-  '1101': 'Loja', '1201': 'Babahoyo', '1301': 'Portoviejo', '1401': 'Morona (Macas)', '1501': 'Tena',
-  '1601': 'Pastaza (Puyo)', '1701': 'Quito', '1801': 'Ambato', '1901': 'Zamora', '2001': 'San Cristóbal',
-  '2101': 'Lago Agrio', '2201': 'Orellana (El Coca)', '2301': 'Santo Domingo', '2401': 'Santa Elena',
+  '0101': 'Cuenca',
+  '0201': 'Guaranda',
+  '0301': 'Azogues',
+  '0401': 'Tulcán',
+  '0501': 'Latacunga',
+  '0601': 'Riobamba',
+  '0701': 'Machala',
+  '0801': 'Esmeraldas',
+  '0901': 'Guayaquil',
+  '1001': 'Ibarra',
+  '1101': 'Loja',
+  '1201': 'Babahoyo',
+  '1301': 'Portoviejo',
+  '1401': 'Morona (Macas)',
+  '1501': 'Tena',
+  '1601': 'Pastaza (Puyo)',
+  '1701': 'Quito',
+  '1801': 'Ambato',
+  '1901': 'Zamora',
+  '2001': 'San Cristóbal',
+  '2101': 'Lago Agrio',
+  '2201': 'Orellana (El Coca)',
+  '2301': 'Santo Domingo',
+  '2401': 'Santa Elena',
 };
 
 export const DEFAULT_LARGE_POPULATION = 100_000;
@@ -135,8 +154,16 @@ export function byGadm(data: ReportData, opts: GadmReportOptions = {}): GadmRepo
   const rows = new Map<string, GadmRow>();
   for (const g of reference) {
     rows.set(g.inecCode, {
-      inecCode: g.inecCode, canton: titleCaseEs(g.canton), name: '', province: titleCaseEs(g.province), provinceCode: g.provinceCode,
-      region: g.region, size: sizeOf(g.inecCode, undefined, largePopulation), participated: false, counts: emptyCounts(), counterparts: 0,
+      inecCode: g.inecCode,
+      canton: titleCaseEs(g.canton),
+      name: '',
+      province: titleCaseEs(g.province),
+      provinceCode: g.provinceCode,
+      region: g.region,
+      size: sizeOf(g.inecCode, undefined, largePopulation),
+      participated: false,
+      counts: emptyCounts(),
+      counterparts: 0,
     });
   }
   // Participant id → row, for the meeting pass.
@@ -147,8 +174,16 @@ export function byGadm(data: ReportData, opts: GadmReportOptions = {}): GadmRepo
     let row = rows.get(code);
     if (!row) {
       row = {
-        inecCode: code, canton: p.name, name: '', province: p.province ?? '', provinceCode: p.provinceCode ?? '', region: p.region ?? '',
-        size: 'small', participated: false, counts: emptyCounts(), counterparts: 0,
+        inecCode: code,
+        canton: p.name,
+        name: '',
+        province: p.province ?? '',
+        provinceCode: p.provinceCode ?? '',
+        region: p.region ?? '',
+        size: 'small',
+        participated: false,
+        counts: emptyCounts(),
+        counterparts: 0,
       };
       rows.set(code || `participant:${p.id}`, row);
     }
@@ -165,7 +200,10 @@ export function byGadm(data: ReportData, opts: GadmReportOptions = {}): GadmRepo
     const m = meetings[i];
     const a = byParticipant.get(m.participantAId);
     const b = byParticipant.get(m.participantBId);
-    for (const [row, other] of [[a, m.participantBId], [b, m.participantAId]] as const) {
+    for (const [row, other] of [
+      [a, m.participantBId],
+      [b, m.participantAId],
+    ] as const) {
       if (!row) continue;
       addTo(row.counts, m, ctx.placed[i]);
       if (m.status === 'held') {
@@ -192,7 +230,13 @@ export function byGadm(data: ReportData, opts: GadmReportOptions = {}): GadmRepo
     }
     return [...acc.entries()]
       .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
-      .map(([key, g]) => ({ key, label: g.label, gadms: g.values.length, participating: g.participating, distribution: distribution(g.values) }));
+      .map(([key, g]) => ({
+        key,
+        label: g.label,
+        gadms: g.values.length,
+        participating: g.participating,
+        distribution: distribution(g.values),
+      }));
   };
 
   const fairness: Fairness = {
@@ -200,9 +244,18 @@ export function byGadm(data: ReportData, opts: GadmReportOptions = {}): GadmRepo
     overall: distribution(values),
     participatingOnly: distribution(gadms.filter((r) => r.participated).map(value)),
     histogram: histogram(values),
-    byRegion: groups((r) => r.region || '—', (r) => r.region || '—'),
-    byProvince: groups((r) => r.provinceCode || r.province || '—', (r) => r.province || '—'),
-    bySize: groups((r) => r.size, (r) => `${SIZE_LABELS[r.size].es} / ${SIZE_LABELS[r.size].en}`).sort((x, y) => (x.key === y.key ? 0 : x.key === 'large' ? -1 : 1)),
+    byRegion: groups(
+      (r) => r.region || '—',
+      (r) => r.region || '—',
+    ),
+    byProvince: groups(
+      (r) => r.provinceCode || r.province || '—',
+      (r) => r.province || '—',
+    ),
+    bySize: groups(
+      (r) => r.size,
+      (r) => `${SIZE_LABELS[r.size].es} / ${SIZE_LABELS[r.size].en}`,
+    ).sort((x, y) => (x.key === y.key ? 0 : x.key === 'large' ? -1 : 1)),
   };
 
   const metricEs = metric === 'held' ? 'realizadas' : 'agendadas';
@@ -272,14 +325,22 @@ export function byGadm(data: ReportData, opts: GadmReportOptions = {}): GadmRepo
       { key: 'counterparts', es: 'Contrapartes distintas', en: 'Distinct counterparts', type: 'int' },
     ],
     rows: gadms.map((r) => ({
-      inecCode: r.inecCode, canton: r.canton, name: r.name, province: r.province, region: r.region,
-      size: SIZE_LABELS[r.size].es, participated: r.participated ? 'Sí' : 'No',
-      requested: r.counts.requested, scheduled: r.counts.placed, held: r.counts.held, noShow: r.counts.noShow,
-      cancelled: r.counts.cancelled, counterparts: r.counterparts,
+      inecCode: r.inecCode,
+      canton: r.canton,
+      name: r.name,
+      province: r.province,
+      region: r.region,
+      size: SIZE_LABELS[r.size].es,
+      participated: r.participated ? 'Sí' : 'No',
+      requested: r.counts.requested,
+      scheduled: r.counts.placed,
+      held: r.counts.held,
+      noShow: r.counts.noShow,
+      cancelled: r.counts.cancelled,
+      counterparts: r.counterparts,
     })),
     gadms,
     fairness,
     tables,
   };
 }
-

@@ -1,7 +1,10 @@
 import type { MeetingStatus } from '@rueda/domain';
 import type { CommitmentStage, NextStepCode, ParticipantKind } from './model';
 
-export interface Bilingual { es: string; en: string }
+export interface Bilingual {
+  es: string;
+  en: string;
+}
 
 export const STATUS_LABELS: Record<MeetingStatus, Bilingual> = {
   requested: { es: 'Solicitada', en: 'Requested' },

@@ -1,15 +1,43 @@
 import { loadGadms } from '@rueda/domain';
 import {
-  allReports, byCompetencia, byCooperant, byGadm, byModalidad, byOds, bySector, cooperantSectorMatrix, gini, histogram,
-  normalizeInec, pipeline, PROVINCIAL_CAPITALS, summary, syntheticReportData,
-  type ReportData, type ReportMeeting, type ReportTable,
+  allReports,
+  byCompetencia,
+  byCooperant,
+  byGadm,
+  byModalidad,
+  byOds,
+  bySector,
+  cooperantSectorMatrix,
+  gini,
+  histogram,
+  normalizeInec,
+  pipeline,
+  PROVINCIAL_CAPITALS,
+  summary,
+  syntheticReportData,
+  type ReportData,
+  type ReportMeeting,
+  type ReportTable,
 } from './index';
 
-const empty = (): ReportData => ({ event: { name: 'Vacía', timeZone: 'America/Guayaquil' }, participants: [], demands: [], offers: [], meetings: [], outcomes: [], commitments: [] });
+const empty = (): ReportData => ({
+  event: { name: 'Vacía', timeZone: 'America/Guayaquil' },
+  participants: [],
+  demands: [],
+  offers: [],
+  meetings: [],
+  outcomes: [],
+  commitments: [],
+});
 
 let seq = 0;
 const meeting = (a: string, b: string, status: ReportMeeting['status'], extra: Partial<ReportMeeting> = {}): ReportMeeting => ({
-  id: `m${++seq}`, participantAId: a, participantBId: b, status, origin: 'request', ...extra,
+  id: `m${++seq}`,
+  participantAId: a,
+  participantBId: b,
+  status,
+  origin: 'request',
+  ...extra,
 });
 const slot = { slotId: 's1', tableId: 't1', tableNumber: 1, startsAt: '2026-03-12T14:00:00Z' };
 
@@ -186,7 +214,12 @@ describe('byGadm and fairness', () => {
     expect(gini([1, 1, 1, 1])).toBe(0);
     expect(gini([0, 0, 0, 4])).toBe(0.75);
     expect(gini([])).toBe(0);
-    expect(histogram([0, 1, 1, 3]).map((b) => [b.label, b.count])).toEqual([['0', 1], ['1', 2], ['2', 0], ['3', 1]]);
+    expect(histogram([0, 1, 1, 3]).map((b) => [b.label, b.count])).toEqual([
+      ['0', 1],
+      ['1', 2],
+      ['2', 0],
+      ['3', 1],
+    ]);
     const wide = histogram([0, 45, 100]);
     expect(wide[0].count).toBe(1);
     expect(wide.reduce((n, b) => n + b.count, 0)).toBe(3);
@@ -236,7 +269,15 @@ describe('performance', () => {
     const big = syntheticReportData({ slots: 48, tables: 72, placed: 3456, unplaced: 1544, cooperants: 100, participation: 1 });
     expect(big.meetings.length).toBe(5000);
     const reports: Record<string, (d: ReportData) => unknown> = {
-      summary, byGadm, byCooperant, bySector, byOds, byCompetencia, byModalidad, pipeline, cooperantSectorMatrix,
+      summary,
+      byGadm,
+      byCooperant,
+      bySector,
+      byOds,
+      byCompetencia,
+      byModalidad,
+      pipeline,
+      cooperantSectorMatrix,
     };
     for (const [name, fn] of Object.entries(reports)) {
       // A fresh copy each time, so the lookups cached per data object are paid by every report.

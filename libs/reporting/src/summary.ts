@@ -61,8 +61,18 @@ export function summary(data: ReportData): SummaryReport {
   const ctx = contextOf(data);
   const meetings = data.meetings ?? [];
   const f: SummaryFigures = {
-    requested: meetings.length, pending: 0, acceptedUnscheduled: 0, declined: 0, expired: 0, withdrawn: 0,
-    scheduled: 0, open: 0, held: 0, noShow: 0, cancelled: 0, cancelledAfterScheduling: 0,
+    requested: meetings.length,
+    pending: 0,
+    acceptedUnscheduled: 0,
+    declined: 0,
+    expired: 0,
+    withdrawn: 0,
+    scheduled: 0,
+    open: 0,
+    held: 0,
+    noShow: 0,
+    cancelled: 0,
+    cancelledAfterScheduling: 0,
     rates: { acceptance: 0, scheduling: 0, held: 0, noShow: 0, cancellation: 0, decline: 0, expiry: 0 },
     byOrigin: {},
     participants: { gadms: 0, cooperants: 0, gadmsWithHeld: 0, cooperantsWithHeld: 0 },
@@ -75,20 +85,47 @@ export function summary(data: ReportData): SummaryReport {
     if (placed) f.scheduled++;
     f.byOrigin[m.origin ?? ''] = (f.byOrigin[m.origin ?? ''] ?? 0) + 1;
     switch (m.status) {
-      case 'requested': f.pending++; break;
-      case 'accepted': f.acceptedUnscheduled++; break;
-      case 'declined': f.declined++; break;
-      case 'expired': f.expired++; break;
-      case 'scheduled': case 'checked_in': f.open++; break;
-      case 'held': f.held++; withHeld.add(m.participantAId); withHeld.add(m.participantBId); break;
-      case 'no_show': f.noShow++; break;
-      case 'cancelled': f.cancelled++; if (placed) f.cancelledAfterScheduling++; else f.withdrawn++; break;
-      default: break;
+      case 'requested':
+        f.pending++;
+        break;
+      case 'accepted':
+        f.acceptedUnscheduled++;
+        break;
+      case 'declined':
+        f.declined++;
+        break;
+      case 'expired':
+        f.expired++;
+        break;
+      case 'scheduled':
+      case 'checked_in':
+        f.open++;
+        break;
+      case 'held':
+        f.held++;
+        withHeld.add(m.participantAId);
+        withHeld.add(m.participantBId);
+        break;
+      case 'no_show':
+        f.noShow++;
+        break;
+      case 'cancelled':
+        f.cancelled++;
+        if (placed) f.cancelledAfterScheduling++;
+        else f.withdrawn++;
+        break;
+      default:
+        break;
     }
   });
   for (const p of data.participants ?? []) {
-    if (p.kind === 'gadm') { f.participants.gadms++; if (withHeld.has(p.id)) f.participants.gadmsWithHeld++; }
-    else if (p.kind === 'cooperant') { f.participants.cooperants++; if (withHeld.has(p.id)) f.participants.cooperantsWithHeld++; }
+    if (p.kind === 'gadm') {
+      f.participants.gadms++;
+      if (withHeld.has(p.id)) f.participants.gadmsWithHeld++;
+    } else if (p.kind === 'cooperant') {
+      f.participants.cooperants++;
+      if (withHeld.has(p.id)) f.participants.cooperantsWithHeld++;
+    }
   }
   const accepted = f.scheduled + f.acceptedUnscheduled;
   f.rates = {
@@ -107,7 +144,10 @@ export function summary(data: ReportData): SummaryReport {
     f.outcomes.meetingsWithOutcome++;
     const steps = new Set<string>();
     for (const o of outs) {
-      if (Number.isFinite(o.interest)) { interestSum += o.interest; interestN++; }
+      if (Number.isFinite(o.interest)) {
+        interestSum += o.interest;
+        interestN++;
+      }
       for (const s of o.nextSteps ?? []) steps.add(s);
     }
     for (const s of steps) f.outcomes.nextSteps[s] = (f.outcomes.nextSteps[s] ?? 0) + 1;
@@ -116,7 +156,10 @@ export function summary(data: ReportData): SummaryReport {
 
   for (const c of data.commitments ?? []) {
     f.commitments.count++;
-    if (ACTIVE_STAGES.has(c.stage)) { f.commitments.active++; f.commitments.activeAmountUsd += c.amountUsd ?? 0; }
+    if (ACTIVE_STAGES.has(c.stage)) {
+      f.commitments.active++;
+      f.commitments.activeAmountUsd += c.amountUsd ?? 0;
+    }
     if (SIGNED_OR_LATER.has(c.stage)) f.commitments.signedOrLaterAmountUsd += c.amountUsd ?? 0;
   }
 
@@ -141,10 +184,20 @@ export function summary(data: ReportData): SummaryReport {
     ['gadms', 'GADM participantes', 'Participating GADMs', f.participants.gadms],
     ['gadmsWithHeld', 'GADM con al menos una reunión realizada', 'GADMs with at least one meeting held', f.participants.gadmsWithHeld],
     ['cooperants', 'Cooperantes participantes', 'Participating cooperants', f.participants.cooperants],
-    ['cooperantsWithHeld', 'Cooperantes con al menos una reunión realizada', 'Cooperants with at least one meeting held', f.participants.cooperantsWithHeld],
+    [
+      'cooperantsWithHeld',
+      'Cooperantes con al menos una reunión realizada',
+      'Cooperants with at least one meeting held',
+      f.participants.cooperantsWithHeld,
+    ],
     ['meetingsWithOutcome', 'Reuniones con resultados registrados', 'Meetings with recorded outcomes', f.outcomes.meetingsWithOutcome],
     ['meanInterest', 'Interés medio (1–5)', 'Mean interest (1–5)', f.outcomes.meanInterest],
-    ...NEXT_STEP_CODES.map((c): Line => [`next_${c}`, `Próximo paso: ${NEXT_STEP_LABELS[c].es}`, `Next step: ${NEXT_STEP_LABELS[c].en}`, f.outcomes.nextSteps[c] ?? 0]),
+    ...NEXT_STEP_CODES.map((c): Line => [
+      `next_${c}`,
+      `Próximo paso: ${NEXT_STEP_LABELS[c].es}`,
+      `Next step: ${NEXT_STEP_LABELS[c].en}`,
+      f.outcomes.nextSteps[c] ?? 0,
+    ]),
     ['commitments', 'Compromisos registrados', 'Commitments recorded', f.commitments.count],
     ['activeCommitments', 'Compromisos vigentes (no descartados)', 'Active commitments (not dropped)', f.commitments.active],
     ['activeAmountUsd', 'Monto de compromisos vigentes (USD)', 'Active commitment amount (USD)', f.commitments.activeAmountUsd],

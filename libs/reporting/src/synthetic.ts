@@ -26,7 +26,6 @@ export interface SyntheticOptions {
   timeZone?: string;
 }
 
-
 /**
  * A plausible Rueda for benches and tests: real GADMs and cooperants from the reference,
  * demands and offers on taxonomy codes, a conflict-free grid of meetings (nobody in two
@@ -56,8 +55,13 @@ export function syntheticReportData(opts: SyntheticOptions = {}): ReportData {
     .slice(0, opts.gadms ?? 221)
     .filter(() => rnd() < participation)
     .map((g) => ({
-      id: `g-${g.inecCode}`, kind: 'gadm', name: `GAD Municipal de ${titleCaseEs(g.canton)}`, externalId: g.inecCode,
-      province: titleCaseEs(g.province), provinceCode: g.provinceCode, region: g.region,
+      id: `g-${g.inecCode}`,
+      kind: 'gadm',
+      name: `GAD Municipal de ${titleCaseEs(g.canton)}`,
+      externalId: g.inecCode,
+      province: titleCaseEs(g.province),
+      provinceCode: g.provinceCode,
+      region: g.region,
     }));
   const refCoops = loadCooperants();
   const nCoops = opts.cooperants ?? 80;
@@ -65,7 +69,13 @@ export function syntheticReportData(opts: SyntheticOptions = {}): ReportData {
     const ref = refCoops[i];
     return ref
       ? { id: `c-${i + 1}`, kind: 'cooperant', name: ref.name, externalId: ref.acronym, tipo: ref.tipo }
-      : { id: `c-${i + 1}`, kind: 'cooperant', name: `Fundación Cooperante Ñandú ${i + 1}`, externalId: `COOP${i + 1}`, tipo: pick(tax.tipos_cooperacion).code };
+      : {
+          id: `c-${i + 1}`,
+          kind: 'cooperant',
+          name: `Fundación Cooperante Ñandú ${i + 1}`,
+          externalId: `COOP${i + 1}`,
+          tipo: pick(tax.tipos_cooperacion).code,
+        };
   });
 
   const demands: ReportData['demands'] = [];
@@ -76,8 +86,12 @@ export function syntheticReportData(opts: SyntheticOptions = {}): ReportData {
       const s = pick(tax.sectores);
       const id = `d-${g.externalId}-${k}`;
       demands.push({
-        id, participantId: g.id, title: `${s.es} en ${g.name.replace('GAD Municipal de ', '')}`,
-        sectors: rnd() < 0.2 ? [s.code, pick(tax.sectores).code] : [s.code], competencias: s.competencias.slice(0, 2), ods: s.ods.slice(0, 2),
+        id,
+        participantId: g.id,
+        title: `${s.es} en ${g.name.replace('GAD Municipal de ', '')}`,
+        sectors: rnd() < 0.2 ? [s.code, pick(tax.sectores).code] : [s.code],
+        competencias: s.competencias.slice(0, 2),
+        ods: s.ods.slice(0, 2),
         modalidades: [pick(tax.modalidades).code],
       });
       (demandsOf.get(g.id) ?? demandsOf.set(g.id, []).get(g.id)!).push(id);
@@ -90,7 +104,14 @@ export function syntheticReportData(opts: SyntheticOptions = {}): ReportData {
     for (let k = 0; k < n; k++) {
       const s = pick(tax.sectores);
       const id = `o-${c.id}-${k}`;
-      offers.push({ id, participantId: c.id, title: `Programa de ${s.es.toLocaleLowerCase('es')}`, sectors: [s.code], ods: s.ods.slice(0, 1), modalidades: [pick(tax.modalidades).code] });
+      offers.push({
+        id,
+        participantId: c.id,
+        title: `Programa de ${s.es.toLocaleLowerCase('es')}`,
+        sectors: [s.code],
+        ods: s.ods.slice(0, 1),
+        modalidades: [pick(tax.modalidades).code],
+      });
       (offersOf.get(c.id) ?? offersOf.set(c.id, []).get(c.id)!).push(id);
     }
   }
@@ -135,10 +156,17 @@ export function syntheticReportData(opts: SyntheticOptions = {}): ReportData {
       }
       const fromGadm = rnd() < 0.6;
       meetings.push({
-        id: `m-${meetings.length + 1}`, participantAId: fromGadm ? g.id : c.id, participantBId: fromGadm ? c.id : g.id,
-        ...topicIds(g, c), status, origin: rnd() < 0.85 ? 'request' : rnd() < 0.5 ? 'organiser' : 'mandatory',
-        slotId: `slot-${s + 1}`, tableId: `table-${table}`, tableNumber: table,
-        startsAt: new Date(start).toISOString(), endsAt: new Date(start + slotMinutes * 60_000).toISOString(),
+        id: `m-${meetings.length + 1}`,
+        participantAId: fromGadm ? g.id : c.id,
+        participantBId: fromGadm ? c.id : g.id,
+        ...topicIds(g, c),
+        status,
+        origin: rnd() < 0.85 ? 'request' : rnd() < 0.5 ? 'organiser' : 'mandatory',
+        slotId: `slot-${s + 1}`,
+        tableId: `table-${table}`,
+        tableNumber: table,
+        startsAt: new Date(start).toISOString(),
+        endsAt: new Date(start + slotMinutes * 60_000).toISOString(),
       });
       table++;
     }
@@ -151,8 +179,12 @@ export function syntheticReportData(opts: SyntheticOptions = {}): ReportData {
     if (!g || !c || pairs.has(`${g.id}|${c.id}`)) continue;
     pairs.add(`${g.id}|${c.id}`);
     meetings.push({
-      id: `m-${meetings.length + 1}`, participantAId: g.id, participantBId: c.id, ...topicIds(g, c),
-      status: phase === 'post' ? pick(unplacedStatuses) : pick(['requested', 'accepted', 'declined'] as MeetingStatus[]), origin: 'request',
+      id: `m-${meetings.length + 1}`,
+      participantAId: g.id,
+      participantBId: c.id,
+      ...topicIds(g, c),
+      status: phase === 'post' ? pick(unplacedStatuses) : pick(['requested', 'accepted', 'declined'] as MeetingStatus[]),
+      origin: 'request',
     });
     k++;
   }
@@ -160,18 +192,36 @@ export function syntheticReportData(opts: SyntheticOptions = {}): ReportData {
   const outcomes: ReportData['outcomes'] = [];
   const commitments: ReportData['commitments'] = [];
   if (phase === 'post') {
-    const stages: CommitmentStage[] = ['identified', 'identified', 'negotiation', 'negotiation', 'signed', 'execution', 'closed', 'dropped'];
+    const stages: CommitmentStage[] = [
+      'identified',
+      'identified',
+      'negotiation',
+      'negotiation',
+      'signed',
+      'execution',
+      'closed',
+      'dropped',
+    ];
     for (const m of meetings) {
       if (m.status !== 'held') continue;
       for (const side of ['a', 'b'] as const) {
         if (rnd() < 0.3) continue;
         const steps = NEXT_STEP_CODES.filter(() => rnd() < 0.15);
-        outcomes.push({ meetingId: m.id, side, interest: 1 + Math.floor(rnd() * 5), nextSteps: steps, amountUsd: rnd() < 0.2 ? Math.round(rnd() * 500) * 1000 : undefined });
+        outcomes.push({
+          meetingId: m.id,
+          side,
+          interest: 1 + Math.floor(rnd() * 5),
+          nextSteps: steps,
+          amountUsd: rnd() < 0.2 ? Math.round(rnd() * 500) * 1000 : undefined,
+        });
       }
       if (rnd() < 0.18) {
         commitments.push({
-          id: `k-${commitments.length + 1}`, meetingId: m.id, stage: pick(stages),
-          amountUsd: rnd() < 0.7 ? Math.round(5 + rnd() * 995) * 1000 : undefined, updatedAt: '2026-06-01T15:00:00.000Z',
+          id: `k-${commitments.length + 1}`,
+          meetingId: m.id,
+          stage: pick(stages),
+          amountUsd: rnd() < 0.7 ? Math.round(5 + rnd() * 995) * 1000 : undefined,
+          updatedAt: '2026-06-01T15:00:00.000Z',
         });
       }
     }

@@ -47,9 +47,19 @@ const handMade = fc
       };
     });
     const meetings = pairs
-      .map(([a, b, w], k) => ({ id: `M${k}`, participants: [participants[a % people.length].id, participants[b % people.length].id] as [string, string], weight: w }))
+      .map(([a, b, w], k) => ({
+        id: `M${k}`,
+        participants: [participants[a % people.length].id, participants[b % people.length].id] as [string, string],
+        weight: w,
+      }))
       .filter((m) => m.participants[0] !== m.participants[1]);
-    return { format: 'rueda.schedule-instance/1', slots: slotIds.map((id) => ({ id })), tables: tableIds.map((id) => ({ id })), participants, meetings };
+    return {
+      format: 'rueda.schedule-instance/1',
+      slots: slotIds.map((id) => ({ id })),
+      tables: tableIds.map((id) => ({ id })),
+      participants,
+      meetings,
+    };
   });
 
 const instances = fc.oneof(generated, handMade);

@@ -114,7 +114,13 @@ describe('solve', () => {
     const inst = instance({
       slots: slots(6),
       tables: tables(1),
-      participants: [{ id: 'CAF' }, { id: '0101', unavailable: ['S2', 'S3', 'S4', 'S5', 'S6'] }, { id: '0102' }, { id: '0103' }, { id: '0104' }],
+      participants: [
+        { id: 'CAF' },
+        { id: '0101', unavailable: ['S2', 'S3', 'S4', 'S5', 'S6'] },
+        { id: '0102' },
+        { id: '0103' },
+        { id: '0104' },
+      ],
       meetings: ['0101', '0102', '0103', '0104'].map((g, i) => ({ id: `M${i}`, participants: [g, 'CAF'] as [string, string] })),
     });
     const s = solve(inst, { seed: 5 });

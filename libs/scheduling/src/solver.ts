@@ -49,7 +49,13 @@ export function solve(instance: ScheduleInstance, options: SolveOptions = {}): S
     const seed = options.seed ?? 1;
     for (let k = 1; k <= SMALL_INSTANCE_RESTARTS && !best.weightAtBound(); k++) {
       if (performance.now() - started > (options.timeLimitMs ?? 30_000) * 0.9) break;
-      const other = new Solver(model, bounds, { ...options, seed: seed + 7919 * k, onProgress: undefined, effort: 0.1 * (options.effort ?? 1) }, started, bounds.guide);
+      const other = new Solver(
+        model,
+        bounds,
+        { ...options, seed: seed + 7919 * k, onProgress: undefined, effort: 0.1 * (options.effort ?? 1) },
+        started,
+        bounds.guide,
+      );
       other.run();
       if (other.better(best)) best = other;
     }
@@ -573,7 +579,7 @@ export class Solver {
     let dropped = 0;
     for (let guard = 0; guard < 6; guard++) {
       if (state.canPlace(m, s)) return { relocate, dropped };
-      let victim = -1;
+      let victim: number;
       let drop = false;
       const rt = model.resTable[m];
       if (rt >= 0 && state.reserved[rt * S + s] >= 0) victim = state.reserved[rt * S + s];
@@ -599,7 +605,6 @@ export class Solver {
     }
     return null;
   }
-
 
   /**
    * Kempe-style insertion: m fits in slot α except that one participant x is busy there. Move

@@ -5,7 +5,10 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const SCREENSHOTS = resolve(__dirname, '../../../test-artifacts/screenshots');
 
-export interface TestBrowser { context: BrowserContext; close: () => Promise<void> }
+export interface TestBrowser {
+  context: BrowserContext;
+  close: () => Promise<void>;
+}
 
 /** Debian's Chromium, headless, on a fresh profile. */
 export async function launchBrowser(opts: { width?: number; height?: number } = {}): Promise<TestBrowser> {
@@ -13,7 +16,14 @@ export async function launchBrowser(opts: { width?: number; height?: number } = 
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: opts.width ?? 1366, height: opts.height ?? 900 },
     locale: 'es-EC',
     timezoneId: 'America/Guayaquil',

@@ -7,11 +7,20 @@ import { extname, join, normalize, resolve } from 'node:path';
 export const WEB_DIST = resolve(__dirname, '../../../dist/web');
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
 };
 
-export interface WebServer { url: string; close: () => Promise<void> }
+export interface WebServer {
+  url: string;
+  close: () => Promise<void>;
+}
 
 /**
  * Stand-in for the API's own static serving until it exists: serves dist/web at /app/ (with
@@ -46,7 +55,12 @@ export async function startWebServer(apiPort: number): Promise<WebServer> {
   });
   server.on('upgrade', (req, socket, head) => {
     const up = connect(apiPort, '127.0.0.1', () => {
-      const lines = [`${req.method} ${req.url} HTTP/1.1`, ...Object.entries(req.headers).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => `${k}: ${x}`)), '', ''];
+      const lines = [
+        `${req.method} ${req.url} HTTP/1.1`,
+        ...Object.entries(req.headers).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => `${k}: ${x}`)),
+        '',
+        '',
+      ];
       up.write(lines.join('\r\n'));
       if (head.length) up.write(head);
       up.pipe(socket);
@@ -59,10 +73,11 @@ export async function startWebServer(apiPort: number): Promise<WebServer> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((ok) => {
-      server.closeAllConnections();
-      server.close(() => ok());
-    }),
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }
 

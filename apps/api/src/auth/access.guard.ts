@@ -9,7 +9,10 @@ const ORGANISERS: Audience[] = ['admin', 'staff'];
 /** Every route is guarded: a bearer token is required unless the route is @Public(). */
 @Injectable()
 export class AccessGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly auth: AuthService) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     if (ctx.getType() !== 'http') return true;

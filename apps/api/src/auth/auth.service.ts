@@ -14,7 +14,10 @@ const invalidLogin = () =>
 
 @Injectable()
 export class AuthService {
-  constructor(@InjectDataSource() private readonly db: DataSource, @Inject(ENV) private readonly env: Env) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(ENV) private readonly env: Env,
+  ) {}
 
   async createUser(input: { email: string; name: string; role: UserRole; password: string }): Promise<UserEntity> {
     const passwordHash = await hash(input.password);
@@ -24,7 +27,10 @@ export class AuthService {
     return saved;
   }
 
-  async login(email: string, password: string): Promise<{ token: string; expiresAt: Date; user: Pick<UserEntity, 'id' | 'email' | 'name' | 'role'> }> {
+  async login(
+    email: string,
+    password: string,
+  ): Promise<{ token: string; expiresAt: Date; user: Pick<UserEntity, 'id' | 'email' | 'name' | 'role'> }> {
     const user = await this.db
       .getRepository(UserEntity)
       .createQueryBuilder('u')

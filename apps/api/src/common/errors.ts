@@ -1,9 +1,15 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 
 /** A bilingual message: participants read Spanish first. */
-export interface Bilingual { es: string; en: string }
+export interface Bilingual {
+  es: string;
+  en: string;
+}
 
-export interface FieldIssue { path: string; message: string }
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
 
 /** A 4xx body that names what is wrong: `{statusCode, error, message, issues?, current?}`. */
 export class ApiError extends HttpException {

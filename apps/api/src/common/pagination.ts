@@ -5,4 +5,9 @@ export const pageQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
 
-export interface Page<T> { items: T[]; total: number; page: number; pageSize: number }
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

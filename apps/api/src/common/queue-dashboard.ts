@@ -24,16 +24,24 @@ export function mountQueueDashboard(app: INestApplication): void {
     options: { uiConfig: { boardTitle: 'Rueda — colas / queues' } },
   });
   const auth = app.get(AuthService);
-  app.use(QUEUE_DASHBOARD_PATH, async (req: Request, res: Response, next: NextFunction) => {
-    const fromQuery = typeof req.query.token === 'string' ? req.query.token : null;
-    const fromCookie = (req.headers.cookie ?? '').split(/;\s*/).find((c) => c.startsWith(`${COOKIE}=`))?.slice(COOKIE.length + 1) ?? null;
-    const token = bearer(req.headers.authorization) ?? fromQuery ?? fromCookie;
-    const principal = token ? await auth.resolve(token).catch(() => null) : null;
-    if (!principal || principal.type !== 'user' || principal.role !== 'admin') {
-      res.status(401).json({ statusCode: 401, error: 'unauthenticated', message: 'Solo administradores / Admins only' });
-      return;
-    }
-    if (fromQuery) res.setHeader('Set-Cookie', `${COOKIE}=${token}; Path=${QUEUE_DASHBOARD_PATH}; HttpOnly; SameSite=Strict`);
-    next();
-  }, adapter.getRouter());
+  app.use(
+    QUEUE_DASHBOARD_PATH,
+    async (req: Request, res: Response, next: NextFunction) => {
+      const fromQuery = typeof req.query.token === 'string' ? req.query.token : null;
+      const fromCookie =
+        (req.headers.cookie ?? '')
+          .split(/;\s*/)
+          .find((c) => c.startsWith(`${COOKIE}=`))
+          ?.slice(COOKIE.length + 1) ?? null;
+      const token = bearer(req.headers.authorization) ?? fromQuery ?? fromCookie;
+      const principal = token ? await auth.resolve(token).catch(() => null) : null;
+      if (!principal || principal.type !== 'user' || principal.role !== 'admin') {
+        res.status(401).json({ statusCode: 401, error: 'unauthenticated', message: 'Solo administradores / Admins only' });
+        return;
+      }
+      if (fromQuery) res.setHeader('Set-Cookie', `${COOKIE}=${token}; Path=${QUEUE_DASHBOARD_PATH}; HttpOnly; SameSite=Strict`);
+      next();
+    },
+    adapter.getRouter(),
+  );
 }

@@ -24,6 +24,9 @@ export function mountWebApp(app: NestExpressApplication): boolean {
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(join(root, 'index.html'));
   });
-  app.getHttpAdapter().getInstance().get('/', (_req: Request, res: Response) => res.redirect(`${WEB_BASE}/`));
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .get('/', (_req: Request, res: Response) => res.redirect(`${WEB_BASE}/`));
   return true;
 }

@@ -15,7 +15,11 @@ import { EventsService } from './events.service';
 @ApiBearerAuth()
 @Controller('events')
 export class EventsController {
-  constructor(private readonly events: EventsService, private readonly auth: AuthService, private readonly records: RecordsService) {}
+  constructor(
+    private readonly events: EventsService,
+    private readonly auth: AuthService,
+    private readonly records: RecordsService,
+  ) {}
 
   @Post()
   @Allow('admin')
@@ -52,7 +56,10 @@ export class EventsController {
   @Put(':eventId/sessions')
   @Allow('admin')
   @ApiOperation({ summary: 'Reemplazar sesiones y regenerar franjas / Replace sessions and regenerate slots' })
-  replaceSessions(@Param('eventId', ParseUUIDPipe) id: string, @Body({ schema: ReplaceSessionsBody }) body: z.infer<typeof ReplaceSessionsBody>) {
+  replaceSessions(
+    @Param('eventId', ParseUUIDPipe) id: string,
+    @Body({ schema: ReplaceSessionsBody }) body: z.infer<typeof ReplaceSessionsBody>,
+  ) {
     return this.events.replaceSessions(id, body.sessions);
   }
 

@@ -11,7 +11,10 @@ export const SessionBody = z
     endTime: hhmm,
     slotMinutes: z.number().int().min(5).max(240),
     gapMinutes: z.number().int().min(0).max(120).default(0),
-    breaks: z.array(z.object({ start: hhmm, end: hhmm, label: z.string().max(120).optional() })).max(10).default([]),
+    breaks: z
+      .array(z.object({ start: hhmm, end: hhmm, label: z.string().max(120).optional() }))
+      .max(10)
+      .default([]),
   })
   .strict()
   .refine((s) => s.endTime > s.startTime, { message: 'endTime > startTime', path: ['endTime'] });
@@ -19,7 +22,11 @@ export const SessionBody = z
 export const EventSettingsBody = z
   .object({
     matchWeights: z.record(z.string(), z.number().min(0).max(10)).optional(),
-    requestExpiryHours: z.number().min(1).max(24 * 60).optional(),
+    requestExpiryHours: z
+      .number()
+      .min(1)
+      .max(24 * 60)
+      .optional(),
     maxOpenRequests: z.number().int().min(1).max(500).optional(),
     mutualInterestBonus: z.number().min(0).max(10).optional(),
     recoveryMode: z.enum(['automatic', 'confirm']).optional(),

@@ -3,9 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { generateSlots, SessionError } from '@rueda/domain';
-import {
-  EventEntity, EventSessionEntity, ParticipantEntity, SlotEntity, TableEntity, UnavailabilityEntity,
-} from '@rueda/persistence';
+import { EventEntity, EventSessionEntity, ParticipantEntity, SlotEntity, TableEntity, UnavailabilityEntity } from '@rueda/persistence';
 import { ApiError, notFound, versionConflict } from '../common/errors';
 import { CreateEventBody, SessionBody, UpdateEventBody } from './events.schemas';
 
@@ -22,9 +20,9 @@ export class EventsService {
       const event = await m.getRepository(EventEntity).save(m.getRepository(EventEntity).create(fields));
       await this.writeSessions(m, event, sessions);
       if (tableCount > 0) {
-        await m.getRepository(TableEntity).insert(
-          Array.from({ length: tableCount }, (_, i) => ({ eventId: event.id, number: i + 1, label: `Mesa ${i + 1}` })),
-        );
+        await m
+          .getRepository(TableEntity)
+          .insert(Array.from({ length: tableCount }, (_, i) => ({ eventId: event.id, number: i + 1, label: `Mesa ${i + 1}` })));
       }
       return this.get(event.id, m);
     });
@@ -32,13 +30,17 @@ export class EventsService {
 
   async list(page: number, pageSize: number) {
     const [items, total] = await this.db.getRepository(EventEntity).findAndCount({
-      order: { createdAt: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize,
+      order: { createdAt: 'DESC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
     });
     return { items, total, page, pageSize };
   }
 
   async get(id: string, m: EntityManager = this.db.manager): Promise<EventEntity> {
-    const ev = await m.getRepository(EventEntity).findOne({ where: { id }, relations: { sessions: true }, order: { sessions: { day: 'ASC', startTime: 'ASC' } } });
+    const ev = await m
+      .getRepository(EventEntity)
+      .findOne({ where: { id }, relations: { sessions: true }, order: { sessions: { day: 'ASC', startTime: 'ASC' } } });
     if (!ev) throw notFound('Evento', id);
     return ev;
   }
@@ -94,9 +96,14 @@ export class EventsService {
       const known = new Set(await this.slotIds(m, eventId));
       const unknown = slotIds.filter((s) => !known.has(s));
       if (unknown.length) {
-        throw new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', { es: 'Datos inválidos', en: 'Invalid data' }, {
-          issues: unknown.map((s) => ({ path: 'slotIds', message: `franja desconocida / unknown slot: ${s}` })),
-        });
+        throw new ApiError(
+          HttpStatus.BAD_REQUEST,
+          'validation_failed',
+          { es: 'Datos inválidos', en: 'Invalid data' },
+          {
+            issues: unknown.map((s) => ({ path: 'slotIds', message: `franja desconocida / unknown slot: ${s}` })),
+          },
+        );
       }
       await m.getRepository(UnavailabilityEntity).delete({ participantId });
       const unique = [...new Set(slotIds)];
@@ -132,7 +139,9 @@ export class EventsService {
 
   private async writeSessions(m: EntityManager, event: EventEntity, sessions: SessionInput[]) {
     const saved = sessions.length
-      ? await m.getRepository(EventSessionEntity).save(sessions.map((s) => m.getRepository(EventSessionEntity).create({ ...s, eventId: event.id })))
+      ? await m
+          .getRepository(EventSessionEntity)
+          .save(sessions.map((s) => m.getRepository(EventSessionEntity).create({ ...s, eventId: event.id })))
       : [];
     await this.regenerateSlots(m, event, saved);
   }
@@ -143,9 +152,14 @@ export class EventsService {
       generated = generateSlots(sessions, event.timeZone);
     } catch (e) {
       if (!(e instanceof SessionError)) throw e;
-      throw new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', { es: 'Sesiones inválidas', en: 'Invalid sessions' }, {
-        issues: [{ path: 'sessions', message: e.message }],
-      });
+      throw new ApiError(
+        HttpStatus.BAD_REQUEST,
+        'validation_failed',
+        { es: 'Sesiones inválidas', en: 'Invalid sessions' },
+        {
+          issues: [{ path: 'sessions', message: e.message }],
+        },
+      );
     }
     await m.getRepository(SlotEntity).delete({ eventId: event.id });
     if (generated.length) {

@@ -1,5 +1,15 @@
 import {
-  Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Res, UploadedFile, UseInterceptors,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -11,8 +21,13 @@ import { ApiError } from '../common/errors';
 import { ImportsService } from './imports.service';
 
 const ACCEPTED_TYPES = new Set([
-  'text/csv', 'text/plain', 'application/csv', 'application/vnd.ms-excel', 'application/octet-stream',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/tab-separated-values',
+  'text/csv',
+  'text/plain',
+  'application/csv',
+  'application/vnd.ms-excel',
+  'application/octet-stream',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'text/tab-separated-values',
 ]);
 const uploadLimitBytes = () => Number(process.env.UPLOAD_LIMIT_MB ?? 10) * 1024 * 1024;
 const kindParam = z.enum(IMPORT_KINDS);
@@ -46,14 +61,16 @@ export class ImportsController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Importar participantes, delegados, demandas u ofertas desde CSV/XLSX / Import from CSV/XLSX',
-    description: 'mode=dry-run (default) reports every problem with row and column; mode=commit writes all rows in one transaction or nothing (422). Re-importing updates by external id.',
+    description:
+      'mode=dry-run (default) reports every problem with row and column; mode=commit writes all rows in one transaction or nothing (422). Re-importing updates by external id.',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
   @UseInterceptors(
     FileInterceptor('file', {
       limits: { fileSize: uploadLimitBytes(), files: 1 },
-      fileFilter: (_req, file, cb) => cb(ACCEPTED_TYPES.has(file.mimetype) ? null : unsupported(file.mimetype), ACCEPTED_TYPES.has(file.mimetype)),
+      fileFilter: (_req, file, cb) =>
+        cb(ACCEPTED_TYPES.has(file.mimetype) ? null : unsupported(file.mimetype), ACCEPTED_TYPES.has(file.mimetype)),
     }),
   )
   async import(
@@ -71,7 +88,12 @@ export class ImportsController {
   @Get('exports/:kind.:format')
   @Allow('admin', 'staff')
   @ApiOperation({ summary: 'Exportar la tabla como CSV (;, UTF-8 con BOM) o XLSX / Export the table as CSV or XLSX' })
-  async export(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('kind') kind: string, @Param('format') format: string, @Res() res: Response) {
+  async export(
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('kind') kind: string,
+    @Param('format') format: string,
+    @Res() res: Response,
+  ) {
     const k = parseKind(kind);
     if (format !== 'csv' && format !== 'xlsx') throw unsupported(format);
     const buf = await this.imports.export(eventId, k, format);

@@ -1,9 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import {
-  exportTable, ImportIssue, ImportKind, parseTable, SHEET_NAMES, TableFormat, validateImport,
-} from '@rueda/importing';
+import { exportTable, ImportIssue, ImportKind, parseTable, SHEET_NAMES, TableFormat, validateImport } from '@rueda/importing';
 import { EventEntity, existingExternalIds, ImportBatchEntity, ParticipantEntity, readRecords, writeRecords } from '@rueda/persistence';
 import { ApiError, notFound } from '../common/errors';
 
@@ -27,14 +25,31 @@ export class ImportsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Validates the whole file; with commit, writes every record in one transaction or nothing at all. */
-  async run(eventId: string, kind: ImportKind, file: { buffer: Buffer; originalname: string; mimetype: string }, commit: boolean, userId: string | null): Promise<ImportReport> {
+  async run(
+    eventId: string,
+    kind: ImportKind,
+    file: { buffer: Buffer; originalname: string; mimetype: string },
+    commit: boolean,
+    userId: string | null,
+  ): Promise<ImportReport> {
     await this.eventExists(eventId);
-    const table = await parseTable(file.buffer, { filename: file.originalname, contentType: file.mimetype, sheet: [SHEET_NAMES[kind], kind] });
-    const participants = await this.db.getRepository(ParticipantEntity).find({ where: { eventId }, select: { id: true, externalId: true, kind: true } });
+    const table = await parseTable(file.buffer, {
+      filename: file.originalname,
+      contentType: file.mimetype,
+      sheet: [SHEET_NAMES[kind], kind],
+    });
+    const participants = await this.db
+      .getRepository(ParticipantEntity)
+      .find({ where: { eventId }, select: { id: true, externalId: true, kind: true } });
     const result = validateImport(kind, table, { participants: participants.map((p) => ({ externalId: p.externalId, kind: p.kind })) });
     const issues = result.issues;
     const errors = issues.filter((i) => i.severity === 'error').length;
-    const existing = await existingExternalIds(this.db.manager, kind, eventId, result.records.map((r) => r.externalId));
+    const existing = await existingExternalIds(
+      this.db.manager,
+      kind,
+      eventId,
+      result.records.map((r) => r.externalId),
+    );
     const report: ImportReport = {
       kind,
       mode: commit ? 'commit' : 'dry-run',
@@ -65,7 +80,13 @@ export class ImportsService {
       report.insert = written.inserted;
       report.update = written.updated;
       await m.getRepository(ImportBatchEntity).insert({
-        eventId, kind, filename: file.originalname.slice(0, 300), rows: result.rowsRead, inserted: report.insert, updated: report.update, userId,
+        eventId,
+        kind,
+        filename: file.originalname.slice(0, 300),
+        rows: result.rowsRead,
+        inserted: report.insert,
+        updated: report.update,
+        userId,
       });
     });
     report.committed = true;

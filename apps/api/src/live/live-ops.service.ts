@@ -5,10 +5,27 @@ import { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { canTransition, MeetingStatus } from '@rueda/domain';
 import { randomUUID } from 'node:crypto';
-import { applyDelay, applyLeaveEarly, applyWalkIn, buildIndex, cellProblem, DelayRequest, LiveError, slotTiming, timingOptions } from '@rueda/live';
 import {
-  appendLive, DelegateEntity, LiveChange, lockLiveState, MeetingEntity, persistMeetingChanges, ProposalError,
-  ReplacementProposalEntity, resolveProposal,
+  applyDelay,
+  applyLeaveEarly,
+  applyWalkIn,
+  buildIndex,
+  cellProblem,
+  DelayRequest,
+  LiveError,
+  slotTiming,
+  timingOptions,
+} from '@rueda/live';
+import {
+  appendLive,
+  DelegateEntity,
+  LiveChange,
+  lockLiveState,
+  MeetingEntity,
+  persistMeetingChanges,
+  ProposalError,
+  ReplacementProposalEntity,
+  resolveProposal,
 } from '@rueda/persistence';
 import { LiveEmitter, LiveMeeting, LiveMessage, StaffMeetingStatusRequest } from '@rueda/realtime';
 import { QUEUES, RecoveryJobData } from '@rueda/queues';
@@ -17,10 +34,20 @@ import { ApiError, notFound, versionConflict } from '../common/errors';
 export const LIVE_EMITTER = Symbol('LIVE_EMITTER');
 
 export const liveMeeting = (m: MeetingEntity): LiveMeeting => ({
-  id: m.id, status: m.status, participantAId: m.participantAId, participantBId: m.participantBId, slotId: m.slotId, tableId: m.tableId, version: m.version,
+  id: m.id,
+  status: m.status,
+  participantAId: m.participantAId,
+  participantBId: m.participantBId,
+  slotId: m.slotId,
+  tableId: m.tableId,
+  version: m.version,
 });
 
-export const meetingChange = (m: MeetingEntity, type: 'meeting.updated' | 'meeting.created' = 'meeting.updated', extraTables: string[] = []): LiveChange => ({
+export const meetingChange = (
+  m: MeetingEntity,
+  type: 'meeting.updated' | 'meeting.created' = 'meeting.updated',
+  extraTables: string[] = [],
+): LiveChange => ({
   type,
   participants: [m.participantAId, m.participantBId],
   tables: [...new Set([...(m.tableId ? [m.tableId] : []), ...extraTables])],
@@ -60,7 +87,12 @@ export class LiveOpsService {
       if (d.checkedInAt) return { delegate: d, alreadyCheckedIn: true };
       d.checkedInAt = new Date();
       const saved = await m.getRepository(DelegateEntity).save(d);
-      changes.push({ type: 'delegate.checked_in', participants: [d.participantId], tables: [], payload: { participantId: d.participantId, delegateId: d.id, checkedInAt: d.checkedInAt.toISOString() } });
+      changes.push({
+        type: 'delegate.checked_in',
+        participants: [d.participantId],
+        tables: [],
+        payload: { participantId: d.participantId, delegateId: d.id, checkedInAt: d.checkedInAt.toISOString() },
+      });
       return { delegate: saved, alreadyCheckedIn: false };
     });
   }
@@ -73,10 +105,15 @@ export class LiveOpsService {
       if (version !== undefined && mt.version !== version) throw versionConflict(liveMeeting(mt));
       if (mt.status === status) return mt;
       if (!canTransition(mt.status, status)) {
-        throw new ApiError(HttpStatus.CONFLICT, 'invalid_transition', {
-          es: `La reunión está «${mt.status}» y no puede pasar a «${status}»`,
-          en: `The meeting is "${mt.status}" and cannot become "${status}"`,
-        }, { current: liveMeeting(mt) });
+        throw new ApiError(
+          HttpStatus.CONFLICT,
+          'invalid_transition',
+          {
+            es: `La reunión está «${mt.status}» y no puede pasar a «${status}»`,
+            en: `The meeting is "${mt.status}" and cannot become "${status}"`,
+          },
+          { current: liveMeeting(mt) },
+        );
       }
       mt.status = status;
       const saved = await m.getRepository(MeetingEntity).save(mt);
@@ -117,7 +154,10 @@ export class LiveOpsService {
         type: 'slots.delayed',
         participants: [...new Set(touched.flatMap((x) => [x.a, x.b]))],
         tables: [],
-        payload: { slots: moved.map((x) => ({ id: x.id, startsAt: x.startsAt.toISOString(), endsAt: x.endsAt.toISOString() })), atRisk: result.atRisk },
+        payload: {
+          slots: moved.map((x) => ({ id: x.id, startsAt: x.startsAt.toISOString(), endsAt: x.endsAt.toISOString() })),
+          atRisk: result.atRisk,
+        },
       });
       return { slots: moved, atRisk: result.atRisk };
     });
@@ -127,9 +167,14 @@ export class LiveOpsService {
   async walkIn(eventId: string, req: { participantAId: string; participantBId: string; slotId?: string; tableId?: string }) {
     return this.withLive(eventId, async (m, changes) => {
       const { settings, state } = await lockLiveState(m, eventId);
-      const r = applyWalkIn(state, { a: req.participantAId, b: req.participantBId, slotId: req.slotId, tableId: req.tableId }, {
-        newMeetingId: randomUUID(), protectMinutes: settings.protectMinutes,
-      });
+      const r = applyWalkIn(
+        state,
+        { a: req.participantAId, b: req.participantBId, slotId: req.slotId, tableId: req.tableId },
+        {
+          newMeetingId: randomUUID(),
+          protectMinutes: settings.protectMinutes,
+        },
+      );
       if (!r.ok) throw new ApiError(HttpStatus.CONFLICT, 'no_free_cell', r.reason, { details: r.details });
       const persisted = await persistMeetingChanges(m, eventId, r, 'walk_in');
       changes.push(...persisted.changes);
@@ -145,7 +190,9 @@ export class LiveOpsService {
       await m.query(`UPDATE participants SET left_at = $2 WHERE id = $1`, [participantId, at]);
       const persisted = await persistMeetingChanges(m, eventId, r);
       changes.push(...persisted.changes, {
-        type: 'participant.left', participants: [participantId], tables: [],
+        type: 'participant.left',
+        participants: [participantId],
+        tables: [],
         payload: { participantId, at: at.toISOString(), freedMeetingIds: r.freed.map((f) => f.meetingId) },
       });
       return r.freed;
@@ -162,7 +209,12 @@ export class LiveOpsService {
       if (!row) throw notFound('Reunión', meetingId);
       if (to.version !== undefined && row.version !== to.version) throw versionConflict(liveMeeting(row));
       if (!['scheduled', 'checked_in'].includes(row.status)) {
-        throw new ApiError(HttpStatus.CONFLICT, 'invalid_transition', { es: 'Solo se mueven reuniones agendadas', en: 'Only scheduled meetings can be moved' }, { current: liveMeeting(row) });
+        throw new ApiError(
+          HttpStatus.CONFLICT,
+          'invalid_transition',
+          { es: 'Solo se mueven reuniones agendadas', en: 'Only scheduled meetings can be moved' },
+          { current: liveMeeting(row) },
+        );
       }
       // Judge the target as if the meeting were not on the agenda yet.
       const without = { ...state, meetings: state.meetings.filter((x) => x.id !== meetingId) };
@@ -170,9 +222,10 @@ export class LiveOpsService {
       const pos = ix.slotPos.get(to.slotId);
       if (pos === undefined) throw notFound('Franja', to.slotId);
       const timing = slotTiming(without.slots[pos], without.now, timingOptions({ protectMinutes: settings.protectMinutes }));
-      const problem = timing === 'closed'
-        ? { es: 'la franja ya terminó', en: 'the slot is over' }
-        : cellProblem(ix, row.participantAId, row.participantBId, pos, to.tableId, { timing, addsMeeting: true });
+      const problem =
+        timing === 'closed'
+          ? { es: 'la franja ya terminó', en: 'the slot is over' }
+          : cellProblem(ix, row.participantAId, row.participantBId, pos, to.tableId, { timing, addsMeeting: true });
       if (problem) throw new ApiError(HttpStatus.CONFLICT, 'cell_unavailable', problem, { current: liveMeeting(row) });
       const fromTable = row.tableId;
       const fromSlot = row.slotId;
@@ -187,7 +240,9 @@ export class LiveOpsService {
   }
 
   async proposals(eventId: string, status?: string) {
-    return this.db.getRepository(ReplacementProposalEntity).find({ where: { eventId, ...(status ? { status: status as never } : {}) }, order: { createdAt: 'DESC' }, take: 200 });
+    return this.db
+      .getRepository(ReplacementProposalEntity)
+      .find({ where: { eventId, ...(status ? { status: status as never } : {}) }, order: { createdAt: 'DESC' }, take: 200 });
   }
 
   async resolve(eventId: string, proposalId: string, accept: boolean) {
@@ -215,6 +270,10 @@ export class LiveOpsService {
 
   /** Queues the search for the best replacement of a freed table and slot. */
   async recover(eventId: string, slotId: string, tableId: string, freedMeetingId: string | null) {
-    await this.queue.add('recover', { eventId, slotId, tableId, freedMeetingId, requestedAt: Date.now() }, { removeOnComplete: 1000, attempts: 2 });
+    await this.queue.add(
+      'recover',
+      { eventId, slotId, tableId, freedMeetingId, requestedAt: Date.now() },
+      { removeOnComplete: 1000, attempts: 2 },
+    );
   }
 }

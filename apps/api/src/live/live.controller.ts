@@ -8,10 +8,16 @@ import { Allow } from '../auth/principal';
 import { LiveOpsService } from './live-ops.service';
 
 const CheckInBody = z.object({ delegateId: z.uuid() }).strict();
-const StatusBody = z.object({ status: z.enum(['checked_in', 'held', 'no_show', 'cancelled']), version: z.number().int().min(1).optional() }).strict();
+const StatusBody = z
+  .object({ status: z.enum(['checked_in', 'held', 'no_show', 'cancelled']), version: z.number().int().min(1).optional() })
+  .strict();
 const LogQuery = z.object({ after: z.coerce.number().int().min(0).default(0) });
-const DelayBody = z.object({ fromSlotId: z.uuid(), minutes: z.number().int().min(1).max(240), scope: z.enum(['slot', 'rest-of-day']).default('slot') }).strict();
-const WalkInBody = z.object({ participantAId: z.uuid(), participantBId: z.uuid(), slotId: z.uuid().optional(), tableId: z.uuid().optional() }).strict();
+const DelayBody = z
+  .object({ fromSlotId: z.uuid(), minutes: z.number().int().min(1).max(240), scope: z.enum(['slot', 'rest-of-day']).default('slot') })
+  .strict();
+const WalkInBody = z
+  .object({ participantAId: z.uuid(), participantBId: z.uuid(), slotId: z.uuid().optional(), tableId: z.uuid().optional() })
+  .strict();
 const LeaveBody = z.object({ at: z.iso.datetime({ offset: true }).optional() }).strict();
 const MoveBody = z.object({ slotId: z.uuid(), tableId: z.uuid(), version: z.number().int().min(1).optional() }).strict();
 const ProposalsQuery = z.object({ status: z.enum(['proposed', 'applied', 'rejected', 'expired', 'accepted']).optional() });
@@ -20,7 +26,10 @@ const ProposalsQuery = z.object({ status: z.enum(['proposed', 'applied', 'reject
 @ApiBearerAuth()
 @Controller('events/:eventId/live')
 export class LiveController {
-  constructor(private readonly ops: LiveOpsService, @InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    private readonly ops: LiveOpsService,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
 
   @Post('checkins')
   @Allow('admin', 'staff')
@@ -61,7 +70,11 @@ export class LiveController {
   @Allow('admin', 'staff')
   @HttpCode(200)
   @ApiOperation({ summary: 'El participante se retira: se liberan sus reuniones posteriores / The participant leaves early' })
-  leave(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('participantId', ParseUUIDPipe) pid: string, @Body({ schema: LeaveBody }) b: z.infer<typeof LeaveBody>) {
+  leave(
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('participantId', ParseUUIDPipe) pid: string,
+    @Body({ schema: LeaveBody }) b: z.infer<typeof LeaveBody>,
+  ) {
     return this.ops.leave(eventId, pid, b.at ? new Date(b.at) : new Date());
   }
 
@@ -69,7 +82,11 @@ export class LiveController {
   @Allow('admin', 'staff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mover una reunión a otra mesa o franja / Move a meeting' })
-  move(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('meetingId', ParseUUIDPipe) mid: string, @Body({ schema: MoveBody }) b: z.infer<typeof MoveBody>) {
+  move(
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('meetingId', ParseUUIDPipe) mid: string,
+    @Body({ schema: MoveBody }) b: z.infer<typeof MoveBody>,
+  ) {
     return this.ops.move(eventId, mid, b);
   }
 

@@ -1,13 +1,29 @@
 import { Inject, OnModuleDestroy } from '@nestjs/common';
 import { ENV, Env } from '@rueda/config';
-import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Namespace, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import { currentLiveSeq, missedLive, TableEntity } from '@rueda/persistence';
 import {
-  ClientToServerEvents, LIVE_NAMESPACE, LiveEmitter, LiveMessage, rooms, roomsFor, ServerToClientEvents, StaffMeetingStatusRequest,
-  SubscribeAck, SubscribeRequest,
+  ClientToServerEvents,
+  LIVE_NAMESPACE,
+  LiveEmitter,
+  LiveMessage,
+  rooms,
+  roomsFor,
+  ServerToClientEvents,
+  StaffMeetingStatusRequest,
+  SubscribeAck,
+  SubscribeRequest,
 } from '@rueda/realtime';
 import { AuthService } from '../auth/auth.service';
 import { Principal } from '../auth/principal';
@@ -15,7 +31,11 @@ import { LiveOpsService } from './live-ops.service';
 
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { principal: Principal; token: string }>;
 
-const bye = { code: 'unauthenticated', es: 'Token inválido o vencido: vuelva a iniciar sesión', en: 'Invalid or expired token: sign in again' };
+const bye = {
+  code: 'unauthenticated',
+  es: 'Token inválido o vencido: vuelva a iniciar sesión',
+  en: 'Invalid or expired token: sign in again',
+};
 
 /**
  * Live agendas over socket.io. The handshake carries a participant access token or an
@@ -84,7 +104,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, LiveEmit
       }
     }
     // Join first, then read: anything committed meanwhile arrives twice at worst, never not at all.
-    const [seq, missed] = await Promise.all([currentLiveSeq(this.db.manager, eventId), missedLive(this.db.manager, eventId, lastSeq, scope)]);
+    const [seq, missed] = await Promise.all([
+      currentLiveSeq(this.db.manager, eventId),
+      missedLive(this.db.manager, eventId, lastSeq, scope),
+    ]);
     return { ok: true, seq, missed };
   }
 
@@ -112,12 +135,24 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, LiveEmit
     for (const socket of sockets) {
       const token = socket.data.token;
       if (!token) continue;
-      if (!verdicts.has(token)) verdicts.set(token, this.auth.resolve(token).then((p) => p !== null, () => true));
+      if (!verdicts.has(token))
+        verdicts.set(
+          token,
+          this.auth.resolve(token).then(
+            (p) => p !== null,
+            () => true,
+          ),
+        );
       if (await verdicts.get(token)) continue;
       const p = socket.data.principal;
-      const reason = p?.type === 'participant'
-        ? { code: 'token_revoked', es: 'Su enlace personal fue reemplazado: use el nuevo enlace', en: 'Your personal link was replaced: use the new link' }
-        : { code: 'token_expired', es: 'Su sesión venció: vuelva a iniciar sesión', en: 'Your session expired: sign in again' };
+      const reason =
+        p?.type === 'participant'
+          ? {
+              code: 'token_revoked',
+              es: 'Su enlace personal fue reemplazado: use el nuevo enlace',
+              en: 'Your personal link was replaced: use the new link',
+            }
+          : { code: 'token_expired', es: 'Su sesión venció: vuelva a iniciar sesión', en: 'Your session expired: sign in again' };
       socket.emit('bye', reason);
       socket.disconnect(true);
     }

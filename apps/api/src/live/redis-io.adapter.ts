@@ -13,7 +13,11 @@ export class RedisIoAdapter extends IoAdapter {
   private pub?: Redis;
   private sub?: Redis;
 
-  constructor(app: INestApplicationContext, private readonly redisUrl: string, private readonly keyPrefix: string) {
+  constructor(
+    app: INestApplicationContext,
+    private readonly redisUrl: string,
+    private readonly keyPrefix: string,
+  ) {
     super(app);
   }
 

@@ -39,7 +39,10 @@ export class MatchingController {
 
   @Get('participants/:participantId/recommendations')
   @Allow('admin', 'staff')
-  @ApiOperation({ summary: 'Mejores contrapartes de un participante, con equidad para GADM pequeños / Best counterparts of a participant, fair to small GADMs' })
+  @ApiOperation({
+    summary:
+      'Mejores contrapartes de un participante, con equidad para GADM pequeños / Best counterparts of a participant, fair to small GADMs',
+  })
   recommendations(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('participantId', ParseUUIDPipe) pid: string) {
     return this.matching.recommendations(eventId, pid);
   }
@@ -60,7 +63,10 @@ export class MatchingController {
   @Delete('pair-overrides')
   @Allow('admin')
   @HttpCode(204)
-  async clearOverride(@Param('eventId', ParseUUIDPipe) eventId: string, @Query({ schema: ClearOverrideQuery }) q: z.infer<typeof ClearOverrideQuery>) {
+  async clearOverride(
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Query({ schema: ClearOverrideQuery }) q: z.infer<typeof ClearOverrideQuery>,
+  ) {
     await this.matching.clearOverride(eventId, q.demandId, q.offerId);
   }
 }

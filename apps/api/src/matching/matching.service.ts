@@ -17,7 +17,10 @@ export interface MatchQuery {
 
 @Injectable()
 export class MatchingService {
-  constructor(@InjectDataSource() private readonly db: DataSource, @InjectQueue(QUEUES.matching) private readonly queue: Queue<MatchingJobData>) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectQueue(QUEUES.matching) private readonly queue: Queue<MatchingJobData>,
+  ) {}
 
   /**
    * Starts scoring the event's current data, or returns the run that already covers it:
@@ -31,7 +34,8 @@ export class MatchingService {
       [eventId, event.dataVersion],
     );
     const run = await this.db.getRepository(MatchRunEntity).findOneByOrFail({ eventId, dataVersion: event.dataVersion });
-    if (run.status === 'failed') await this.db.getRepository(MatchRunEntity).update({ id: run.id }, { status: 'queued', error: null, progress: 0 });
+    if (run.status === 'failed')
+      await this.db.getRepository(MatchRunEntity).update({ id: run.id }, { status: 'queued', error: null, progress: 0 });
     if (run.status !== 'done') {
       const jobId = matchingJobId(eventId, event.dataVersion);
       const existing = await this.queue.getJob(jobId);
@@ -74,7 +78,13 @@ export class MatchingService {
        ${from} ORDER BY d.external_id, r.rank LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
       params,
     );
-    return { run: { id: run.id, dataVersion: run.dataVersion, finishedAt: run.finishedAt }, items, total: n, page: q.page, pageSize: q.pageSize };
+    return {
+      run: { id: run.id, dataVersion: run.dataVersion, finishedAt: run.finishedAt },
+      items,
+      total: n,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
   }
 
   /** A participant's best counterparts in the newest finished run, with the pairs behind each. */
@@ -98,9 +108,17 @@ export class MatchingService {
       this.db.getRepository(OfferEntity).existsBy({ id: offerId, eventId }),
     ]);
     if (!d || !o) {
-      throw new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', { es: 'Datos inválidos', en: 'Invalid data' }, {
-        issues: [...(d ? [] : [{ path: 'demandId', message: 'demanda desconocida / unknown demand' }]), ...(o ? [] : [{ path: 'offerId', message: 'oferta desconocida / unknown offer' }])],
-      });
+      throw new ApiError(
+        HttpStatus.BAD_REQUEST,
+        'validation_failed',
+        { es: 'Datos inválidos', en: 'Invalid data' },
+        {
+          issues: [
+            ...(d ? [] : [{ path: 'demandId', message: 'demanda desconocida / unknown demand' }]),
+            ...(o ? [] : [{ path: 'offerId', message: 'oferta desconocida / unknown offer' }]),
+          ],
+        },
+      );
     }
     await this.db.getRepository(PairOverrideEntity).upsert({ eventId, demandId, offerId, mode }, ['demandId', 'offerId']);
     return { demandId, offerId, mode };

@@ -36,7 +36,13 @@ export class MeController {
       this.db.getRepository(DemandEntity).find({ where: { participantId: p.participantId }, order: { externalId: 'ASC' } }),
       this.db.getRepository(OfferEntity).find({ where: { participantId: p.participantId }, order: { externalId: 'ASC' } }),
     ]);
-    return { participant, event: event && { id: event.id, name: event.name, venue: event.venue, timeZone: event.timeZone, sessions: event.sessions }, delegates, demands, offers };
+    return {
+      participant,
+      event: event && { id: event.id, name: event.name, venue: event.venue, timeZone: event.timeZone, sessions: event.sessions },
+      delegates,
+      demands,
+      offers,
+    };
   }
 
   @Get('meetings')
@@ -83,14 +89,22 @@ export class MeController {
   @Post('requests/:meetingId/accept')
   @HttpCode(200)
   @ApiOperation({ summary: 'Aceptar una solicitud recibida / Accept a request received' })
-  accept(@CurrentPrincipal() p: Me, @Param('meetingId', ParseUUIDPipe) id: string, @Body({ schema: AnswerBody }) b: z.infer<typeof AnswerBody>) {
+  accept(
+    @CurrentPrincipal() p: Me,
+    @Param('meetingId', ParseUUIDPipe) id: string,
+    @Body({ schema: AnswerBody }) b: z.infer<typeof AnswerBody>,
+  ) {
     return this.meetingsService.respond(p.eventId, id, 'accept', { participantId: p.participantId, version: b.version });
   }
 
   @Post('requests/:meetingId/decline')
   @HttpCode(200)
   @ApiOperation({ summary: 'Rechazar una solicitud recibida / Decline a request received' })
-  decline(@CurrentPrincipal() p: Me, @Param('meetingId', ParseUUIDPipe) id: string, @Body({ schema: AnswerBody }) b: z.infer<typeof AnswerBody>) {
+  decline(
+    @CurrentPrincipal() p: Me,
+    @Param('meetingId', ParseUUIDPipe) id: string,
+    @Body({ schema: AnswerBody }) b: z.infer<typeof AnswerBody>,
+  ) {
     return this.meetingsService.respond(p.eventId, id, 'decline', { participantId: p.participantId, version: b.version });
   }
 

@@ -12,8 +12,12 @@ export const RequestBody = z
 const OnBehalfBody = RequestBody.extend({ requesterId: z.uuid() }).strict();
 const CreateBody = z
   .object({
-    participantAId: z.uuid(), participantBId: z.uuid(), demandId: z.uuid().nullish(), offerId: z.uuid().nullish(),
-    mandatory: z.boolean().default(false), note: z.string().max(1000).optional(),
+    participantAId: z.uuid(),
+    participantBId: z.uuid(),
+    demandId: z.uuid().nullish(),
+    offerId: z.uuid().nullish(),
+    mandatory: z.boolean().default(false),
+    note: z.string().max(1000).optional(),
   })
   .strict();
 export const AnswerBody = z.object({ version: z.number().int().min(1).optional() }).strict();
@@ -50,14 +54,22 @@ export class MeetingsController {
   @Post(':meetingId/accept')
   @Allow('admin', 'staff')
   @HttpCode(200)
-  accept(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('meetingId', ParseUUIDPipe) id: string, @Body({ schema: AnswerBody }) b: z.infer<typeof AnswerBody>) {
+  accept(
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('meetingId', ParseUUIDPipe) id: string,
+    @Body({ schema: AnswerBody }) b: z.infer<typeof AnswerBody>,
+  ) {
     return this.meetings.respond(eventId, id, 'accept', { version: b.version });
   }
 
   @Post(':meetingId/decline')
   @Allow('admin', 'staff')
   @HttpCode(200)
-  decline(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('meetingId', ParseUUIDPipe) id: string, @Body({ schema: AnswerBody }) b: z.infer<typeof AnswerBody>) {
+  decline(
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('meetingId', ParseUUIDPipe) id: string,
+    @Body({ schema: AnswerBody }) b: z.infer<typeof AnswerBody>,
+  ) {
     return this.meetings.respond(eventId, id, 'decline', { version: b.version });
   }
 }

@@ -16,7 +16,12 @@ export interface RequestInput {
 }
 
 const issue = (path: string, es: string, en: string) =>
-  new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', { es: 'Datos inválidos', en: 'Invalid data' }, { issues: [{ path, message: `${es} / ${en}` }] });
+  new ApiError(
+    HttpStatus.BAD_REQUEST,
+    'validation_failed',
+    { es: 'Datos inválidos', en: 'Invalid data' },
+    { issues: [{ path, message: `${es} / ${en}` }] },
+  );
 
 @Injectable()
 export class MeetingsService {
@@ -28,10 +33,17 @@ export class MeetingsService {
    * pairs refuses a second meeting between the same two participants. If the counterpart had
    * already asked us, that request is accepted as mutual instead.
    */
-  async request(eventId: string, requesterId: string, input: RequestInput, origin: 'request' | 'organiser' = 'request'): Promise<MeetingEntity> {
+  async request(
+    eventId: string,
+    requesterId: string,
+    input: RequestInput,
+    origin: 'request' | 'organiser' = 'request',
+  ): Promise<MeetingEntity> {
     return this.db.transaction(async (m) => {
       const event = await m.getRepository(EventEntity).findOneByOrFail({ id: eventId });
-      const requester = await m.getRepository(ParticipantEntity).findOne({ where: { id: requesterId, eventId }, lock: { mode: 'pessimistic_write' } });
+      const requester = await m
+        .getRepository(ParticipantEntity)
+        .findOne({ where: { id: requesterId, eventId }, lock: { mode: 'pessimistic_write' } });
       if (!requester) throw notFound('Participante', requesterId);
       if (input.counterpartId === requesterId) throw issue('counterpartId', 'no puede reunirse consigo mismo', 'cannot meet itself');
       const counterpart = await m.getRepository(ParticipantEntity).findOneBy({ id: input.counterpartId, eventId });
@@ -46,10 +58,15 @@ export class MeetingsService {
         if (live.status === 'requested' && live.participantAId === input.counterpartId) {
           return this.accept(m, live, { mutual: true });
         }
-        throw new ApiError(HttpStatus.CONFLICT, 'duplicate', {
-          es: 'Ya existe una reunión o solicitud abierta con este participante',
-          en: 'A meeting or open request with this participant already exists',
-        }, { current: live });
+        throw new ApiError(
+          HttpStatus.CONFLICT,
+          'duplicate',
+          {
+            es: 'Ya existe una reunión o solicitud abierta con este participante',
+            en: 'A meeting or open request with this participant already exists',
+          },
+          { current: live },
+        );
       }
       const max = event.settings.maxOpenRequests ?? DEFAULT_MAX_OPEN_REQUESTS;
       const open = await m.getRepository(MeetingEntity).countBy({ eventId, participantAId: requesterId, status: 'requested' });
@@ -63,16 +80,32 @@ export class MeetingsService {
       const repo = m.getRepository(MeetingEntity);
       return repo.save(
         repo.create({
-          eventId, participantAId: requesterId, participantBId: input.counterpartId,
-          demandId: input.demandId ?? null, offerId: input.offerId ?? null, note: input.note ?? '',
-          origin, status: 'requested', expiresAt: new Date(Date.now() + hours * 3600_000),
+          eventId,
+          participantAId: requesterId,
+          participantBId: input.counterpartId,
+          demandId: input.demandId ?? null,
+          offerId: input.offerId ?? null,
+          note: input.note ?? '',
+          origin,
+          status: 'requested',
+          expiresAt: new Date(Date.now() + hours * 3600_000),
         }),
       );
     });
   }
 
   /** Organisers add meetings directly: accepted, or mandatory (the scheduler must place them first). */
-  async create(eventId: string, input: { participantAId: string; participantBId: string; demandId?: string | null; offerId?: string | null; mandatory: boolean; note?: string }) {
+  async create(
+    eventId: string,
+    input: {
+      participantAId: string;
+      participantBId: string;
+      demandId?: string | null;
+      offerId?: string | null;
+      mandatory: boolean;
+      note?: string;
+    },
+  ) {
     return this.db.transaction(async (m) => {
       const [a, b] = await Promise.all([
         m.getRepository(ParticipantEntity).findOneBy({ id: input.participantAId, eventId }),
@@ -85,10 +118,24 @@ export class MeetingsService {
       await this.expire(m, eventId);
       const live = await this.livePair(m, eventId, a.id, b.id);
       if (live && live.status !== 'requested') {
-        throw new ApiError(HttpStatus.CONFLICT, 'duplicate', { es: 'Ya existe una reunión con este par', en: 'A meeting for this pair already exists' }, { current: live });
+        throw new ApiError(
+          HttpStatus.CONFLICT,
+          'duplicate',
+          { es: 'Ya existe una reunión con este par', en: 'A meeting for this pair already exists' },
+          { current: live },
+        );
       }
-      const meeting = live ?? m.getRepository(MeetingEntity).create({ eventId, participantAId: a.id, participantBId: b.id, origin: input.mandatory ? 'mandatory' : 'organiser' });
-      Object.assign(meeting, { demandId: input.demandId ?? meeting.demandId ?? null, offerId: input.offerId ?? meeting.offerId ?? null, note: input.note ?? meeting.note ?? '', mandatory: input.mandatory });
+      const meeting =
+        live ??
+        m
+          .getRepository(MeetingEntity)
+          .create({ eventId, participantAId: a.id, participantBId: b.id, origin: input.mandatory ? 'mandatory' : 'organiser' });
+      Object.assign(meeting, {
+        demandId: input.demandId ?? meeting.demandId ?? null,
+        offerId: input.offerId ?? meeting.offerId ?? null,
+        note: input.note ?? meeting.note ?? '',
+        mandatory: input.mandatory,
+      });
       if (!live) meeting.status = 'requested';
       return this.accept(m, meeting, { mutual: false });
     });
@@ -98,18 +145,28 @@ export class MeetingsService {
   async respond(eventId: string, meetingId: string, answer: 'accept' | 'decline', by: { participantId?: string; version?: number }) {
     return this.db.transaction(async (m) => {
       await this.expire(m, eventId);
-      const meeting = await m.getRepository(MeetingEntity).findOne({ where: { id: meetingId, eventId }, lock: { mode: 'pessimistic_write' } });
+      const meeting = await m
+        .getRepository(MeetingEntity)
+        .findOne({ where: { id: meetingId, eventId }, lock: { mode: 'pessimistic_write' } });
       if (!meeting) throw notFound('Reunión', meetingId);
       if (by.participantId && meeting.participantBId !== by.participantId) {
-        throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', { es: 'Solo la contraparte puede responder', en: 'Only the counterpart can answer' });
+        throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', {
+          es: 'Solo la contraparte puede responder',
+          en: 'Only the counterpart can answer',
+        });
       }
       if (by.version !== undefined && by.version !== meeting.version) throw versionConflict(meeting);
       const to: MeetingStatus = answer === 'accept' ? 'accepted' : 'declined';
       if (!canTransition(meeting.status, to)) {
-        throw new ApiError(HttpStatus.CONFLICT, 'invalid_transition', {
-          es: `La solicitud está «${meeting.status}» y ya no puede pasar a «${to}»`,
-          en: `The request is "${meeting.status}" and can no longer become "${to}"`,
-        }, { current: meeting });
+        throw new ApiError(
+          HttpStatus.CONFLICT,
+          'invalid_transition',
+          {
+            es: `La solicitud está «${meeting.status}» y ya no puede pasar a «${to}»`,
+            en: `The request is "${meeting.status}" and can no longer become "${to}"`,
+          },
+          { current: meeting },
+        );
       }
       if (answer === 'decline') {
         meeting.status = 'declined';
@@ -122,10 +179,17 @@ export class MeetingsService {
 
   async withdraw(eventId: string, meetingId: string, participantId: string) {
     return this.db.transaction(async (m) => {
-      const meeting = await m.getRepository(MeetingEntity).findOne({ where: { id: meetingId, eventId }, lock: { mode: 'pessimistic_write' } });
+      const meeting = await m
+        .getRepository(MeetingEntity)
+        .findOne({ where: { id: meetingId, eventId }, lock: { mode: 'pessimistic_write' } });
       if (!meeting || meeting.participantAId !== participantId) throw notFound('Solicitud', meetingId);
       if (meeting.status !== 'requested') {
-        throw new ApiError(HttpStatus.CONFLICT, 'invalid_transition', { es: 'Solo se retiran solicitudes abiertas', en: 'Only open requests can be withdrawn' }, { current: meeting });
+        throw new ApiError(
+          HttpStatus.CONFLICT,
+          'invalid_transition',
+          { es: 'Solo se retiran solicitudes abiertas', en: 'Only open requests can be withdrawn' },
+          { current: meeting },
+        );
       }
       meeting.status = 'cancelled';
       return m.getRepository(MeetingEntity).save(meeting);
@@ -137,7 +201,11 @@ export class MeetingsService {
     const qb = this.db.getRepository(MeetingEntity).createQueryBuilder('m').where('m.eventId = :eventId', { eventId });
     if (q.status) qb.andWhere('m.status = :status', { status: q.status });
     if (q.participantId) qb.andWhere('(m.participantAId = :p OR m.participantBId = :p)', { p: q.participantId });
-    const [items, total] = await qb.orderBy('m.createdAt', 'ASC').skip((q.page - 1) * q.pageSize).take(q.pageSize).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('m.createdAt', 'ASC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
     return { items, total, page: q.page, pageSize: q.pageSize };
   }
 
@@ -151,7 +219,12 @@ export class MeetingsService {
     meeting.status = 'accepted';
     meeting.respondedAt = new Date();
     meeting.expiresAt = null;
-    meeting.weight = meetingWeight({ bestScore, mutual: opts.mutual, mandatory: meeting.mandatory, mutualBonus: event.settings.mutualInterestBonus });
+    meeting.weight = meetingWeight({
+      bestScore,
+      mutual: opts.mutual,
+      mandatory: meeting.mandatory,
+      mutualBonus: event.settings.mutualInterestBonus,
+    });
     if (opts.mutual) meeting.note = [meeting.note, 'interés mutuo / mutual interest'].filter(Boolean).join(' · ');
     return m.getRepository(MeetingEntity).save(meeting);
   }
@@ -181,13 +254,23 @@ export class MeetingsService {
   }
 
   /** A demand or offer named in a meeting must belong to one of its two participants. */
-  private async checkTopics(m: EntityManager, eventId: string, a: ParticipantEntity, b: ParticipantEntity, input: { demandId?: string | null; offerId?: string | null }) {
+  private async checkTopics(
+    m: EntityManager,
+    eventId: string,
+    a: ParticipantEntity,
+    b: ParticipantEntity,
+    input: { demandId?: string | null; offerId?: string | null },
+  ) {
     const owners = [a.id, b.id];
-    for (const [col, table] of [['demandId', 'demands'], ['offerId', 'offers']] as const) {
+    for (const [col, table] of [
+      ['demandId', 'demands'],
+      ['offerId', 'offers'],
+    ] as const) {
       const id = input[col];
       if (!id) continue;
       const [row] = await m.query(`SELECT participant_id FROM ${table} WHERE id = $1 AND event_id = $2`, [id, eventId]);
-      if (!row || !owners.includes(row.participant_id)) throw issue(col, 'no pertenece a ninguno de los dos participantes', 'does not belong to either participant');
+      if (!row || !owners.includes(row.participant_id))
+        throw issue(col, 'no pertenece a ninguno de los dos participantes', 'does not belong to either participant');
     }
   }
 }

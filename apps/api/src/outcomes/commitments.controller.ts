@@ -3,8 +3,16 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { CommitmentsService } from './commitments.service';
 import {
-  AdvanceCommitmentBody, AdvanceCommitmentInput, CommitmentListInput, CommitmentListQuery, CreateCommitmentBody, CreateCommitmentInput,
-  ReviewCommitmentBody, ReviewCommitmentInput, UpdateCommitmentBody, UpdateCommitmentInput,
+  AdvanceCommitmentBody,
+  AdvanceCommitmentInput,
+  CommitmentListInput,
+  CommitmentListQuery,
+  CreateCommitmentBody,
+  CreateCommitmentInput,
+  ReviewCommitmentBody,
+  ReviewCommitmentInput,
+  UpdateCommitmentBody,
+  UpdateCommitmentInput,
 } from './outcomes.schemas';
 
 const userId = (p: Principal) => (p.type === 'user' ? p.userId : null);
@@ -19,7 +27,11 @@ export class CommitmentsController {
 
   @Post()
   @ApiOperation({ summary: 'Registrar un compromiso de una reunión realizada / Record a commitment from a held meeting' })
-  create(@Param('eventId', ParseUUIDPipe) eventId: string, @Body({ schema: CreateCommitmentBody }) b: CreateCommitmentInput, @CurrentPrincipal() who: Principal) {
+  create(
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Body({ schema: CreateCommitmentBody }) b: CreateCommitmentInput,
+    @CurrentPrincipal() who: Principal,
+  ) {
     return this.commitments.create(eventId, b, userId(who));
   }
 
@@ -38,8 +50,14 @@ export class CommitmentsController {
   }
 
   @Patch(':commitmentId')
-  @ApiOperation({ summary: 'Corregir título, descripción o monto (versión requerida) / Correct title, description or amount (version required)' })
-  update(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('commitmentId', ParseUUIDPipe) id: string, @Body({ schema: UpdateCommitmentBody }) b: UpdateCommitmentInput) {
+  @ApiOperation({
+    summary: 'Corregir título, descripción o monto (versión requerida) / Correct title, description or amount (version required)',
+  })
+  update(
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('commitmentId', ParseUUIDPipe) id: string,
+    @Body({ schema: UpdateCommitmentBody }) b: UpdateCommitmentInput,
+  ) {
     return this.commitments.update(eventId, id, b);
   }
 
@@ -58,7 +76,11 @@ export class CommitmentsController {
   @Post(':commitmentId/reviews')
   @HttpCode(200)
   @ApiOperation({ summary: 'Registrar la revisión de 3, 6 o 12 meses / Record the 3-, 6- or 12-month review' })
-  review(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('commitmentId', ParseUUIDPipe) id: string, @Body({ schema: ReviewCommitmentBody }) b: ReviewCommitmentInput) {
+  review(
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('commitmentId', ParseUUIDPipe) id: string,
+    @Body({ schema: ReviewCommitmentBody }) b: ReviewCommitmentInput,
+  ) {
     return this.commitments.review(eventId, id, b);
   }
 }

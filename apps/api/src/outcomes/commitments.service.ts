@@ -8,7 +8,11 @@ import { Page } from '../common/pagination';
 import { addMonths, localDay } from './dates';
 import { invalidFields, issue } from './field-errors';
 import type {
-  AdvanceCommitmentInput, CommitmentListInput, CreateCommitmentInput, ReviewCommitmentInput, UpdateCommitmentInput,
+  AdvanceCommitmentInput,
+  CommitmentListInput,
+  CreateCommitmentInput,
+  ReviewCommitmentInput,
+  UpdateCommitmentInput,
 } from './outcomes.schemas';
 
 export const REVIEW_MONTHS = [3, 6, 12] as const;
@@ -25,7 +29,11 @@ export function canAdvance(from: CommitmentStageCode, to: CommitmentStageCode): 
   return order(to) > order(from);
 }
 
-interface MeetingDay { status: string; day: string | null; timeZone: string }
+interface MeetingDay {
+  status: string;
+  day: string | null;
+  timeZone: string;
+}
 
 @Injectable()
 export class CommitmentsService {
@@ -48,10 +56,32 @@ export class CommitmentsService {
       const repo = m.getRepository(CommitmentEntity);
       return repo.save(
         repo.create({
-          eventId, meetingId: input.meetingId, title: input.title, description: input.description, nextStep: input.nextStep ?? null,
-          stage: input.stage, stageDate: date, amountUsd: input.amountUsd ?? null, baseDate,
-          reviews: REVIEW_MONTHS.map((months) => ({ months, dueDate: addMonths(baseDate, months), reviewedOn: null, stage: null, note: '' })),
-          history: [{ stage: input.stage, date, recordedAt: new Date().toISOString(), amountUsd: input.amountUsd ?? null, note: input.note, userId }],
+          eventId,
+          meetingId: input.meetingId,
+          title: input.title,
+          description: input.description,
+          nextStep: input.nextStep ?? null,
+          stage: input.stage,
+          stageDate: date,
+          amountUsd: input.amountUsd ?? null,
+          baseDate,
+          reviews: REVIEW_MONTHS.map((months) => ({
+            months,
+            dueDate: addMonths(baseDate, months),
+            reviewedOn: null,
+            stage: null,
+            note: '',
+          })),
+          history: [
+            {
+              stage: input.stage,
+              date,
+              recordedAt: new Date().toISOString(),
+              amountUsd: input.amountUsd ?? null,
+              note: input.note,
+              userId,
+            },
+          ],
         }),
       );
     });
@@ -76,7 +106,10 @@ export class CommitmentsService {
       if (input.amountUsd !== undefined) c.amountUsd = input.amountUsd;
       c.stage = input.stage;
       c.stageDate = date;
-      c.history = [...c.history, { stage: input.stage, date, recordedAt: new Date().toISOString(), amountUsd: c.amountUsd, note: input.note, userId }];
+      c.history = [
+        ...c.history,
+        { stage: input.stage, date, recordedAt: new Date().toISOString(), amountUsd: c.amountUsd, note: input.note, userId },
+      ];
     });
   }
 
@@ -105,7 +138,10 @@ export class CommitmentsService {
     return c;
   }
 
-  async list(eventId: string, q: CommitmentListInput): Promise<Page<CommitmentEntity & { participants: { id: string; name: string; kind: string }[] }>> {
+  async list(
+    eventId: string,
+    q: CommitmentListInput,
+  ): Promise<Page<CommitmentEntity & { participants: { id: string; name: string; kind: string }[] }>> {
     const qb = this.db
       .getRepository(CommitmentEntity)
       .createQueryBuilder('c')
@@ -120,7 +156,12 @@ export class CommitmentsService {
         { due: q.reviewDueBy },
       );
     }
-    const [items, total] = await qb.orderBy('c.createdAt', 'ASC').addOrderBy('c.id', 'ASC').skip((q.page - 1) * q.pageSize).take(q.pageSize).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('c.createdAt', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
     const names = items.length
       ? await this.db.query(
           `SELECT m.id, pa.id AS aid, pa.name AS aname, pa.kind AS akind, pb.id AS bid, pb.name AS bname, pb.kind AS bkind
@@ -130,13 +171,29 @@ export class CommitmentsService {
         )
       : [];
     const byMeeting = new Map<string, { id: string; name: string; kind: string }[]>(
-      names.map((n: Record<string, string>) => [n.id, [{ id: n.aid, name: n.aname, kind: n.akind }, { id: n.bid, name: n.bname, kind: n.bkind }]]),
+      names.map((n: Record<string, string>) => [
+        n.id,
+        [
+          { id: n.aid, name: n.aname, kind: n.akind },
+          { id: n.bid, name: n.bname, kind: n.bkind },
+        ],
+      ]),
     );
-    return { items: items.map((c) => ({ ...c, participants: byMeeting.get(c.meetingId) ?? [] })), total, page: q.page, pageSize: q.pageSize };
+    return {
+      items: items.map((c) => ({ ...c, participants: byMeeting.get(c.meetingId) ?? [] })),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
   }
 
   /** Locks the row, refuses a stale version with 409, applies `fn` and saves. */
-  private async change(eventId: string, id: string, version: number, fn: (c: CommitmentEntity, meeting: MeetingDay) => Promise<void>): Promise<CommitmentEntity> {
+  private async change(
+    eventId: string,
+    id: string,
+    version: number,
+    fn: (c: CommitmentEntity, meeting: MeetingDay) => Promise<void>,
+  ): Promise<CommitmentEntity> {
     return this.db.transaction(async (m) => {
       const repo = m.getRepository(CommitmentEntity);
       const c = await repo.findOne({ where: { id, eventId }, lock: { mode: 'pessimistic_write' } });
@@ -160,7 +217,8 @@ export class CommitmentsService {
 
 /** Dates in order: a stage or review day cannot precede what it follows (the meeting, the previous stage, the event). */
 function dateIssues(field: string, date: string, notBefore: string | null, whatEs: string, whatEn: string): FieldIssue[] {
-  if (notBefore && date < notBefore) return [issue(field, `No puede ser anterior a ${whatEs} (${notBefore})`, `Cannot be before ${whatEn} (${notBefore})`)];
+  if (notBefore && date < notBefore)
+    return [issue(field, `No puede ser anterior a ${whatEs} (${notBefore})`, `Cannot be before ${whatEn} (${notBefore})`)];
   return [];
 }
 

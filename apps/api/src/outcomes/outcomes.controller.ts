@@ -23,7 +23,8 @@ export class OutcomesController {
 
   @Get('outcomes/missing')
   @ApiOperation({
-    summary: 'Reuniones realizadas sin resultado, por participante (recordatorios) / Held meetings without an outcome, per participant (reminders)',
+    summary:
+      'Reuniones realizadas sin resultado, por participante (recordatorios) / Held meetings without an outcome, per participant (reminders)',
   })
   async missing(@Param('eventId', ParseUUIDPipe) eventId: string, @Query({ schema: MissingQuery }) q: z.infer<typeof MissingQuery>) {
     const participants = await this.outcomes.missing(eventId, q.participantId);

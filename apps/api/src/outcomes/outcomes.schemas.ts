@@ -3,13 +3,14 @@ import { COMMITMENT_STAGES, NEXT_STEP_CODES } from '@rueda/reporting';
 import { pageQuery } from '../common/pagination';
 
 // Messages Spanish first: the participant fills the form in Spanish.
-const day = (field: string) =>
-  z.iso.date({ error: `${field}: fecha AAAA-MM-DD / date YYYY-MM-DD` });
+const day = (field: string) => z.iso.date({ error: `${field}: fecha AAAA-MM-DD / date YYYY-MM-DD` });
 const amount = z
   .number({ error: 'Monto en USD: un número / Amount in USD: a number' })
   .min(0, { error: 'El monto no puede ser negativo / The amount cannot be negative' })
   .max(1e13, { error: 'Monto demasiado grande / Amount too large' });
-const nextStep = z.enum(NEXT_STEP_CODES, { error: `Próximo paso desconocido: use ${NEXT_STEP_CODES.join(', ')} / Unknown next step: use ${NEXT_STEP_CODES.join(', ')}` });
+const nextStep = z.enum(NEXT_STEP_CODES, {
+  error: `Próximo paso desconocido: use ${NEXT_STEP_CODES.join(', ')} / Unknown next step: use ${NEXT_STEP_CODES.join(', ')}`,
+});
 
 const Contact = z
   .object({
@@ -41,7 +42,8 @@ export const OutcomeBody = z
   .superRefine((b, ctx) => {
     if (b.nextContactDate && b.targetDate && b.targetDate < b.nextContactDate) {
       ctx.addIssue({
-        code: 'custom', path: ['targetDate'],
+        code: 'custom',
+        path: ['targetDate'],
         message: 'La fecha objetivo no puede ser anterior al próximo contacto / The target date cannot be before the next contact',
       });
     }
@@ -54,7 +56,9 @@ export type OutcomeInput = z.infer<typeof OutcomeBody>;
 export const OutcomeListQuery = pageQuery.extend({ participantId: z.uuid().optional(), meetingId: z.uuid().optional() });
 export const MissingQuery = z.object({ participantId: z.uuid().optional() });
 
-const stage = z.enum(COMMITMENT_STAGES, { error: `Etapa desconocida: use ${COMMITMENT_STAGES.join(', ')} / Unknown stage: use ${COMMITMENT_STAGES.join(', ')}` });
+const stage = z.enum(COMMITMENT_STAGES, {
+  error: `Etapa desconocida: use ${COMMITMENT_STAGES.join(', ')} / Unknown stage: use ${COMMITMENT_STAGES.join(', ')}`,
+});
 const version = z.number({ error: 'Versión leída requerida / The version read is required' }).int().min(1);
 
 export const CreateCommitmentBody = z

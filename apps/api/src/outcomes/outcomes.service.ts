@@ -10,7 +10,8 @@ import { invalidFields, issue } from './field-errors';
 import type { OutcomeInput } from './outcomes.schemas';
 
 /** Who writes the outcome: the participant through its link, or an organiser on its behalf. */
-export type OutcomeAuthor = { type: 'participant'; participantId: string } | { type: 'staff'; userId: string | null; participantId: string };
+export type OutcomeAuthor =
+  { type: 'participant'; participantId: string } | { type: 'staff'; userId: string | null; participantId: string };
 
 /** Organisers may type in a paper form before the table staff marked the meeting held. */
 const STAFF_STATUSES: readonly MeetingStatus[] = ['scheduled', 'checked_in', 'held'];
@@ -30,6 +31,21 @@ export interface MissingMeeting {
   counterpart: { id: string; name: string; kind: string };
   startsAt: string | null;
   tableNumber: number | null;
+}
+
+interface MissingRow {
+  pid: string;
+  pname: string;
+  pkind: string;
+  pext: string;
+  pemail: string | null;
+  meeting_id: string;
+  side: OutcomeSide;
+  cid: string;
+  cname: string;
+  ckind: string;
+  starts_at: Date | null;
+  table_number: number | null;
 }
 
 export interface MissingByParticipant {
@@ -96,10 +112,20 @@ export class OutcomesService {
     return this.db.getRepository(MeetingOutcomeEntity).find({ where: { eventId, meetingId }, order: { side: 'ASC' } });
   }
 
-  async list(eventId: string, q: { participantId?: string; meetingId?: string; page: number; pageSize: number }): Promise<Page<MeetingOutcomeEntity>> {
-    const where = { eventId, ...(q.participantId ? { participantId: q.participantId } : {}), ...(q.meetingId ? { meetingId: q.meetingId } : {}) };
+  async list(
+    eventId: string,
+    q: { participantId?: string; meetingId?: string; page: number; pageSize: number },
+  ): Promise<Page<MeetingOutcomeEntity>> {
+    const where = {
+      eventId,
+      ...(q.participantId ? { participantId: q.participantId } : {}),
+      ...(q.meetingId ? { meetingId: q.meetingId } : {}),
+    };
     const [items, total] = await this.db.getRepository(MeetingOutcomeEntity).findAndCount({
-      where, order: { createdAt: 'ASC', id: 'ASC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize,
+      where,
+      order: { createdAt: 'ASC', id: 'ASC' },
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
     });
     return { items, total, page: q.page, pageSize: q.pageSize };
   }
@@ -109,7 +135,7 @@ export class OutcomesService {
    * from until every form is in.
    */
   async missing(eventId: string, participantId?: string): Promise<MissingByParticipant[]> {
-    const rows: Record<string, any>[] = await this.db.query(
+    const rows: MissingRow[] = await this.db.query(
       `SELECT p.id AS pid, p.name AS pname, p.kind AS pkind, p.external_id AS pext, p.email AS pemail,
               m.id AS meeting_id, side.side, cp.id AS cid, cp.name AS cname, cp.kind AS ckind, s.starts_at, t.number AS table_number
          FROM meetings m
@@ -126,10 +152,17 @@ export class OutcomesService {
     const out = new Map<string, MissingByParticipant>();
     for (const r of rows) {
       let entry = out.get(r.pid);
-      if (!entry) out.set(r.pid, (entry = { participant: { id: r.pid, name: r.pname, kind: r.pkind, externalId: r.pext, email: r.pemail }, missing: [] }));
+      if (!entry)
+        out.set(
+          r.pid,
+          (entry = { participant: { id: r.pid, name: r.pname, kind: r.pkind, externalId: r.pext, email: r.pemail }, missing: [] }),
+        );
       entry.missing.push({
-        meetingId: r.meeting_id, side: r.side, counterpart: { id: r.cid, name: r.cname, kind: r.ckind },
-        startsAt: r.starts_at ? (r.starts_at as Date).toISOString() : null, tableNumber: r.table_number ?? null,
+        meetingId: r.meeting_id,
+        side: r.side,
+        counterpart: { id: r.cid, name: r.cname, kind: r.ckind },
+        startsAt: r.starts_at ? (r.starts_at as Date).toISOString() : null,
+        tableNumber: r.table_number ?? null,
       });
     }
     return [...out.values()];
@@ -142,7 +175,16 @@ export class OutcomesService {
         WHERE m.id = $1 AND m.event_id = $2 FOR UPDATE OF m`,
       [meetingId, eventId],
     );
-    return row ? { id: row.id, status: row.status, participantAId: row.participant_a_id, participantBId: row.participant_b_id, startsAt: row.starts_at, timeZone: row.time_zone } : null;
+    return row
+      ? {
+          id: row.id,
+          status: row.status,
+          participantAId: row.participant_a_id,
+          participantBId: row.participant_b_id,
+          startsAt: row.starts_at,
+          timeZone: row.time_zone,
+        }
+      : null;
   }
 }
 

@@ -8,8 +8,13 @@ export function normaliseParticipant(p: Partial<ParticipantEntity>): Partial<Par
     return withGadmReference(p);
   } catch (e) {
     if (!(e instanceof UnknownGadmError)) throw e;
-    throw new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', { es: 'Datos inválidos', en: 'Invalid data' }, {
-      issues: [{ path: 'inecCode', message: e.message }],
-    });
+    throw new ApiError(
+      HttpStatus.BAD_REQUEST,
+      'validation_failed',
+      { es: 'Datos inválidos', en: 'Invalid data' },
+      {
+        issues: [{ path: 'inecCode', message: e.message }],
+      },
+    );
   }
 }

@@ -41,7 +41,11 @@ function recordsController<E extends { id: string; eventId: string }>(spec: Reso
     @Patch(':id')
     @Allow('admin')
     @ApiOperation({ summary: `Modificar / Update ${spec.path} (optimistic: send the version you read)` })
-    update(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('id', ParseUUIDPipe) id: string, @Body({ schema: spec.update }) body: Partial<E>) {
+    update(
+      @Param('eventId', ParseUUIDPipe) eventId: string,
+      @Param('id', ParseUUIDPipe) id: string,
+      @Body({ schema: spec.update }) body: Partial<E>,
+    ) {
       return this.records.update(spec, eventId, id, body);
     }
 
@@ -56,4 +60,6 @@ function recordsController<E extends { id: string; eventId: string }>(spec: Reso
   return RecordsController;
 }
 
-export const RECORD_CONTROLLERS = Object.values(RESOURCES).map((spec) => recordsController(spec as unknown as ResourceSpec<{ id: string; eventId: string }>));
+export const RECORD_CONTROLLERS = Object.values(RESOURCES).map((spec) =>
+  recordsController(spec as unknown as ResourceSpec<{ id: string; eventId: string }>),
+);

@@ -14,7 +14,13 @@ type Row = ObjectLiteral & { id: string; eventId: string; version?: number };
 export class RecordsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async list<E extends Row>(spec: ResourceSpec<E>, eventId: string, query: Record<string, string | undefined>, page: number, pageSize: number): Promise<Page<E>> {
+  async list<E extends Row>(
+    spec: ResourceSpec<E>,
+    eventId: string,
+    query: Record<string, string | undefined>,
+    page: number,
+    pageSize: number,
+  ): Promise<Page<E>> {
     const qb = this.db.getRepository(spec.entity).createQueryBuilder('r').where('r.eventId = :eventId', { eventId });
     let joined = false;
     for (const [param, f] of Object.entries(spec.filters)) {
@@ -80,9 +86,14 @@ export class RecordsService {
       if (typeof ref !== 'string') continue;
       const found = await m.getRepository(ParticipantEntity).exists({ where: { id: ref, eventId } });
       if (!found) {
-        throw new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', { es: 'Datos inválidos', en: 'Invalid data' }, {
-          issues: [{ path: col, message: `participante desconocido en este evento / unknown participant in this event: ${ref}` }],
-        });
+        throw new ApiError(
+          HttpStatus.BAD_REQUEST,
+          'validation_failed',
+          { es: 'Datos inválidos', en: 'Invalid data' },
+          {
+            issues: [{ path: col, message: `participante desconocido en este evento / unknown participant in this event: ${ref}` }],
+          },
+        );
       }
     }
   }

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import {
-  DelegateEntity, DemandEntity, OfferEntity, ParticipantEntity, TableEntity,
-} from '@rueda/persistence';
+import { DelegateEntity, DemandEntity, OfferEntity, ParticipantEntity, TableEntity } from '@rueda/persistence';
 import { competenciaCodes, modalidadCodes, odsCodes, provinceCode, regionName, sectorCodes, tipoCode } from './taxonomy-schemas';
 
 /**
@@ -82,7 +80,11 @@ const amountsMsg = { message: 'minAmountUsd ≤ maxAmountUsd', path: ['maxAmount
  */
 const withVersion = <T extends z.ZodRawShape>(shape: T) => {
   const plain = Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v instanceof z.ZodDefault ? v.unwrap() : v]));
-  return z.object(plain).partial().extend({ version: z.number().int().min(1) }).strict();
+  return z
+    .object(plain)
+    .partial()
+    .extend({ version: z.number().int().min(1) })
+    .strict();
 };
 
 export const RESOURCES = {
@@ -90,8 +92,13 @@ export const RESOURCES = {
     path: 'tables',
     entity: TableEntity,
     label: { es: 'Mesa', en: 'Table' },
-    create: z.object({ number: z.number().int().min(1).max(10_000), label: text(120).default(''), reservedForParticipantId: opt(z.uuid()) }).strict(),
-    update: z.object({ number: z.number().int().min(1).max(10_000), label: text(120), reservedForParticipantId: opt(z.uuid()) }).partial().strict(),
+    create: z
+      .object({ number: z.number().int().min(1).max(10_000), label: text(120).default(''), reservedForParticipantId: opt(z.uuid()) })
+      .strict(),
+    update: z
+      .object({ number: z.number().int().min(1).max(10_000), label: text(120), reservedForParticipantId: opt(z.uuid()) })
+      .partial()
+      .strict(),
     filters: {},
     order: 'number',
     participantRefs: ['reservedForParticipantId'],
@@ -115,7 +122,16 @@ export const RESOURCES = {
     path: 'delegates',
     entity: DelegateEntity,
     label: { es: 'Delegado', en: 'Delegate' },
-    create: z.object({ participantId: z.uuid(), externalId: ext, fullName: text(200).min(1), role: opt(text(200)), email: opt(z.email()), phone: opt(text(60)) }).strict(),
+    create: z
+      .object({
+        participantId: z.uuid(),
+        externalId: ext,
+        fullName: text(200).min(1),
+        role: opt(text(200)),
+        email: opt(z.email()),
+        phone: opt(text(60)),
+      })
+      .strict(),
     update: withVersion({ fullName: text(200).min(1), role: opt(text(200)), email: opt(z.email()), phone: opt(text(60)) }),
     filters: { participantId: { column: 'participantId', kind: 'eq' }, q: { column: 'fullName', kind: 'ilike' } },
     order: 'externalId',

@@ -23,7 +23,11 @@ export class ExportsController {
   @Post('agendas')
   @HttpCode(202)
   @ApiOperation({ summary: 'Todas las agendas en un PDF (trabajo BullMQ «exports») / All agendas as one PDF (BullMQ job)' })
-  agendas(@Param('eventId', ParseUUIDPipe) eventId: string, @Body({ schema: AgendasBody }) b: z.infer<typeof AgendasBody>, @CurrentPrincipal() who: Principal) {
+  agendas(
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Body({ schema: AgendasBody }) b: z.infer<typeof AgendasBody>,
+    @CurrentPrincipal() who: Principal,
+  ) {
     return this.exports.agendas(eventId, b, who.type === 'user' ? who.userId : null);
   }
 

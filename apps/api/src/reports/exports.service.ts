@@ -8,7 +8,10 @@ import { ExportJobData, ExportProgress, QUEUES } from '@rueda/queues';
 import { ApiError, notFound } from '../common/errors';
 import { CONTENT_TYPES, RenderedFile } from './reports.service';
 
-export interface AgendaExportInput { participantKind?: 'gadm' | 'cooperant'; includeEmpty: boolean }
+export interface AgendaExportInput {
+  participantKind?: 'gadm' | 'cooperant';
+  includeEmpty: boolean;
+}
 
 @Injectable()
 export class ExportsService {
@@ -23,8 +26,14 @@ export class ExportsService {
     const repo = this.db.getRepository(ExportFileEntity);
     const row = await repo.save(
       repo.create({
-        eventId, kind: 'agendas', status: 'queued', params: { ...input }, progress: { phase: 'queued', percent: 0 },
-        filename: `agendas${input.participantKind ? `-${input.participantKind}` : ''}.pdf`, contentType: CONTENT_TYPES.pdf, requestedBy: userId,
+        eventId,
+        kind: 'agendas',
+        status: 'queued',
+        params: { ...input },
+        progress: { phase: 'queued', percent: 0 },
+        filename: `agendas${input.participantKind ? `-${input.participantKind}` : ''}.pdf`,
+        contentType: CONTENT_TYPES.pdf,
+        requestedBy: userId,
       }),
     );
     await this.queue.add('agendas', { eventId, exportId: row.id, kind: 'agendas', ...input }, { jobId: row.id });
@@ -52,10 +61,15 @@ export class ExportsService {
       .getOne();
     if (!row) throw notFound('Exportación', id);
     if (row.status !== 'done' || !row.content) {
-      throw new ApiError(HttpStatus.CONFLICT, 'export_not_ready', {
-        es: `El archivo aún no está listo (estado «${row.status}»)`,
-        en: `The file is not ready yet (status "${row.status}")`,
-      }, { status: row.status, progress: row.progress });
+      throw new ApiError(
+        HttpStatus.CONFLICT,
+        'export_not_ready',
+        {
+          es: `El archivo aún no está listo (estado «${row.status}»)`,
+          en: `The file is not ready yet (status "${row.status}")`,
+        },
+        { status: row.status, progress: row.progress },
+      );
     }
     return { body: row.content, contentType: row.contentType, filename: row.filename };
   }
@@ -63,9 +77,18 @@ export class ExportsService {
   private describe(row: ExportFileEntity) {
     const base = `/events/${row.eventId}/exports/jobs/${row.id}`;
     return {
-      jobId: row.id, kind: row.kind, status: row.status, params: row.params, progress: row.progress, filename: row.filename,
-      size: row.size, error: row.error, createdAt: row.createdAt, finishedAt: row.finishedAt,
-      url: base, fileUrl: row.status === 'done' ? `${base}/file` : null,
+      jobId: row.id,
+      kind: row.kind,
+      status: row.status,
+      params: row.params,
+      progress: row.progress,
+      filename: row.filename,
+      size: row.size,
+      error: row.error,
+      createdAt: row.createdAt,
+      finishedAt: row.finishedAt,
+      url: base,
+      fileUrl: row.status === 'done' ? `${base}/file` : null,
     };
   }
 }

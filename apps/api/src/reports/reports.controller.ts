@@ -39,10 +39,16 @@ export class ReportsController {
   @Get(':file')
   @ApiParam({ name: 'file', description: `${REPORT_NAMES.join(' | ')}, optionally .csv or .xlsx; all.xlsx; event.pdf` })
   @ApiOperation({
-    summary: 'Un reporte en JSON (ReportTable y datos tipados), CSV o XLSX; all.xlsx; event.pdf / One report as JSON, CSV or XLSX; all.xlsx; event.pdf',
+    summary:
+      'Un reporte en JSON (ReportTable y datos tipados), CSV o XLSX; all.xlsx; event.pdf / One report as JSON, CSV or XLSX; all.xlsx; event.pdf',
     description: 'metric=held|scheduled for the GADM fairness figures; headers=es|en|es-en for CSV and XLSX.',
   })
-  async get(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('file') file: string, @Query({ schema: ReportQuery }) q: z.infer<typeof ReportQuery>, @Res() res: Response) {
+  async get(
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('file') file: string,
+    @Query({ schema: ReportQuery }) q: z.infer<typeof ReportQuery>,
+    @Res() res: Response,
+  ) {
     const m = /^([a-z]+)(?:\.([a-z]+))?$/.exec(file);
     if (!m) throw unknownFormat(file);
     const [, name, ext] = m;

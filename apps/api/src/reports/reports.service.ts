@@ -2,16 +2,36 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
-  agendaIcs, agendaPdf, buildAgendas, eventReportPdf, reportsToXlsx, reportToCsv, type HeaderLanguage, type ParticipantAgenda,
+  agendaIcs,
+  agendaPdf,
+  buildAgendas,
+  eventReportPdf,
+  reportsToXlsx,
+  reportToCsv,
+  type HeaderLanguage,
+  type ParticipantAgenda,
 } from '@rueda/exports';
 import { EventReportData, loadReportData } from '@rueda/persistence';
 import {
-  allReports, byCompetencia, byCooperant, byGadm, byModalidad, byOds, bySector, cooperantSectorMatrix, pipeline, summary,
-  type FairnessMetric, type ReportData, type ReportTable,
+  allReports,
+  byCompetencia,
+  byCooperant,
+  byGadm,
+  byModalidad,
+  byOds,
+  bySector,
+  cooperantSectorMatrix,
+  pipeline,
+  summary,
+  type FairnessMetric,
+  type ReportData,
+  type ReportTable,
 } from '@rueda/reporting';
 import { ApiError, notFound } from '../common/errors';
 
-export interface ReportOptions { metric?: FairnessMetric }
+export interface ReportOptions {
+  metric?: FairnessMetric;
+}
 
 interface ReportDef {
   /** Sheet name (Spanish, like allReports). */
@@ -33,7 +53,11 @@ export const REPORTS: Record<string, ReportDef> = {
 };
 export const REPORT_NAMES = Object.keys(REPORTS);
 
-export interface RenderedFile { body: Buffer; contentType: string; filename: string }
+export interface RenderedFile {
+  body: Buffer;
+  contentType: string;
+  filename: string;
+}
 
 export const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
@@ -61,21 +85,43 @@ export class ReportsService {
   async report(eventId: string, name: string, opts: ReportOptions) {
     const def = reportDef(name);
     const { data, event } = await this.load(eventId);
-    return { report: name, title: def.sheet, event: { id: event.id, name: event.name }, generatedAt: new Date().toISOString(), ...def.build(data, opts) };
+    return {
+      report: name,
+      title: def.sheet,
+      event: { id: event.id, name: event.name },
+      generatedAt: new Date().toISOString(),
+      ...def.build(data, opts),
+    };
   }
 
-  async file(eventId: string, name: string, format: 'csv' | 'xlsx' | 'pdf', opts: ReportOptions & { headers?: HeaderLanguage }): Promise<RenderedFile> {
+  async file(
+    eventId: string,
+    name: string,
+    format: 'csv' | 'xlsx' | 'pdf',
+    opts: ReportOptions & { headers?: HeaderLanguage },
+  ): Promise<RenderedFile> {
     const { data } = await this.load(eventId);
     if (name === 'event' && format === 'pdf') {
-      return { body: await eventReportPdf(data, { generatedAt: stamp(), metric: opts.metric }), contentType: CONTENT_TYPES.pdf, filename: 'informe-rueda.pdf' };
+      return {
+        body: await eventReportPdf(data, { generatedAt: stamp(), metric: opts.metric }),
+        contentType: CONTENT_TYPES.pdf,
+        filename: 'informe-rueda.pdf',
+      };
     }
     if (name === 'all' && format === 'xlsx') {
-      return { body: await reportsToXlsx(allReports(data, { metric: opts.metric }), { headers: opts.headers }), contentType: CONTENT_TYPES.xlsx, filename: 'reportes-rueda.xlsx' };
+      return {
+        body: await reportsToXlsx(allReports(data, { metric: opts.metric }), { headers: opts.headers }),
+        contentType: CONTENT_TYPES.xlsx,
+        filename: 'reportes-rueda.xlsx',
+      };
     }
     const def = reportDef(name);
     if (format === 'pdf') throw unknownFormat(`${name}.${format}`);
     const table = def.build(data, opts);
-    const body = format === 'csv' ? reportToCsv(table, { headers: opts.headers }) : await reportsToXlsx([{ name: def.sheet, table }], { headers: opts.headers });
+    const body =
+      format === 'csv'
+        ? reportToCsv(table, { headers: opts.headers })
+        : await reportsToXlsx([{ name: def.sheet, table }], { headers: opts.headers });
     return { body, contentType: CONTENT_TYPES[format], filename: `reporte-${name}.${format}` };
   }
 
@@ -85,10 +131,16 @@ export class ReportsService {
     const self = data.participants.find((p) => p.id === participantId);
     if (!self) throw notFound('Participante', participantId);
     // The data holds the participant and its counterparts; external ids are unique per event.
-    const agenda = buildAgendas(data, { venue: event.venue }).find((a) => a.participant.externalId === self.externalId) as ParticipantAgenda;
+    const agenda = buildAgendas(data, { venue: event.venue }).find(
+      (a) => a.participant.externalId === self.externalId,
+    ) as ParticipantAgenda;
     const base = `agenda-${self.externalId.replace(/[^A-Za-z0-9_-]+/g, '_')}`;
     if (format === 'ics') return { body: Buffer.from(agendaIcs(agenda), 'utf8'), contentType: CONTENT_TYPES.ics, filename: `${base}.ics` };
-    return { body: await agendaPdf([agenda], { generatedAt: `Generado / Generated ${stamp()}` }), contentType: CONTENT_TYPES.pdf, filename: `${base}.pdf` };
+    return {
+      body: await agendaPdf([agenda], { generatedAt: `Generado / Generated ${stamp()}` }),
+      contentType: CONTENT_TYPES.pdf,
+      filename: `${base}.pdf`,
+    };
   }
 }
 

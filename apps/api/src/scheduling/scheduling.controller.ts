@@ -6,7 +6,12 @@ import { SchedulingService } from './scheduling.service';
 
 const GenerateBody = z
   .object({
-    seed: z.number().int().min(0).max(2 ** 31).default(1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31)
+      .default(1),
     timeLimitSeconds: z.number().min(1).max(600).default(20),
     minMeetingsPerGadm: z.number().int().min(0).max(20).default(1),
     mode: z.enum(['full', 'keep-published']).default('keep-published'),
@@ -25,7 +30,8 @@ export class SchedulingController {
   @Allow('admin')
   @ApiOperation({
     summary: 'Generar una agenda (trabajo BullMQ «scheduling») / Generate a schedule (BullMQ job)',
-    description: 'mode=keep-published (default) keeps the published meetings where they are and re-plans the rest; mode=full plans everything again.',
+    description:
+      'mode=keep-published (default) keeps the published meetings where they are and re-plans the rest; mode=full plans everything again.',
   })
   generate(@Param('eventId', ParseUUIDPipe) eventId: string, @Body({ schema: GenerateBody }) b: z.infer<typeof GenerateBody>) {
     return this.scheduling.generate(eventId, b);
@@ -72,7 +78,11 @@ export class SchedulingController {
   @Delete(':versionId/assignments/:meetingId')
   @Allow('admin')
   @ApiOperation({ summary: 'Quitar una reunión del borrador / Take a meeting out of the draft' })
-  unassign(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('versionId', ParseUUIDPipe) id: string, @Param('meetingId', ParseUUIDPipe) meetingId: string) {
+  unassign(
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('versionId', ParseUUIDPipe) id: string,
+    @Param('meetingId', ParseUUIDPipe) meetingId: string,
+  ) {
     return this.scheduling.editAssignment(eventId, id, meetingId, null);
   }
 

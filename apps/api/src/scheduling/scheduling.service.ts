@@ -6,7 +6,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import {
-  DraftEditRefused, editDraftAssignment, EventEntity, loadEventScheduleInstance, publishScheduleVersion, ScheduleStateError,
+  DraftEditRefused,
+  editDraftAssignment,
+  EventEntity,
+  loadEventScheduleInstance,
+  publishScheduleVersion,
+  ScheduleStateError,
   ScheduleVersionEntity,
 } from '@rueda/persistence';
 import { QUEUES, SchedulingJobData, SchedulingProgress } from '@rueda/queues';
@@ -40,7 +45,14 @@ export class SchedulingService {
     });
     await this.queue.add(
       'solve',
-      { eventId, scheduleVersionId: version.id, seed: input.seed, timeLimitMs: input.timeLimitSeconds * 1000, minMeetingsPerGadm: input.minMeetingsPerGadm, mode: input.mode },
+      {
+        eventId,
+        scheduleVersionId: version.id,
+        seed: input.seed,
+        timeLimitMs: input.timeLimitSeconds * 1000,
+        minMeetingsPerGadm: input.minMeetingsPerGadm,
+        mode: input.mode,
+      },
       { jobId: version.jobId! },
     );
     return version;
@@ -50,7 +62,17 @@ export class SchedulingService {
     return this.db.getRepository(ScheduleVersionEntity).find({
       where: { eventId },
       order: { number: 'DESC' },
-      select: { id: true, eventId: true, number: true, status: true, stats: true, bounds: true, createdAt: true, publishedAt: true, params: true },
+      select: {
+        id: true,
+        eventId: true,
+        number: true,
+        status: true,
+        stats: true,
+        bounds: true,
+        createdAt: true,
+        publishedAt: true,
+        params: true,
+      },
     });
   }
 
@@ -66,7 +88,12 @@ export class SchedulingService {
     const unscheduled = await this.describeUnscheduled(v.unscheduled);
     const weight = Number(v.stats.weight ?? 0);
     const bound = Number(v.bounds.weightUpperBound ?? 0);
-    return { ...v, unscheduled, progress, quality: bound > 0 ? { weight, bound, ratio: weight / bound, gapPercent: (1 - weight / bound) * 100 } : null };
+    return {
+      ...v,
+      unscheduled,
+      progress,
+      quality: bound > 0 ? { weight, bound, ratio: weight / bound, gapPercent: (1 - weight / bound) * 100 } : null,
+    };
   }
 
   /** Slot × table rows with the names a person reads. */
@@ -101,7 +128,8 @@ export class SchedulingService {
       return await editDraftAssignment(this.db.manager, eventId, versionId, meetingId, to);
     } catch (e) {
       if (e instanceof DraftEditRefused) throw new ApiError(HttpStatus.CONFLICT, 'cell_unavailable', e.reason);
-      if (e instanceof ScheduleStateError) throw new ApiError(e.code === 'not_found' ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT, e.code, { es: e.es, en: e.en });
+      if (e instanceof ScheduleStateError)
+        throw new ApiError(e.code === 'not_found' ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT, e.code, { es: e.es, en: e.en });
       throw e;
     }
   }

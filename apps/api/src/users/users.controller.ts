@@ -8,7 +8,12 @@ import { AuthService } from '../auth/auth.service';
 import { Allow } from '../auth/principal';
 
 const CreateUserBody = z
-  .object({ email: z.email(), name: z.string().trim().min(1).max(200), role: z.enum(['admin', 'staff']), password: z.string().min(10).max(200) })
+  .object({
+    email: z.email(),
+    name: z.string().trim().min(1).max(200),
+    role: z.enum(['admin', 'staff']),
+    password: z.string().min(10).max(200),
+  })
   .strict();
 
 @ApiTags('users')
@@ -16,7 +21,10 @@ const CreateUserBody = z
 @Controller('users')
 @Allow('admin')
 export class UsersController {
-  constructor(private readonly auth: AuthService, @InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    private readonly auth: AuthService,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
 
   @Get()
   list() {

@@ -14,13 +14,17 @@ const command: CliCommand = {
     return withDatabase(async (ds) => {
       if (sub === 'migrate') {
         const done = await ds.runMigrations({ transaction: 'each' });
-        process.stdout.write(done.length ? done.map((m) => `aplicada / applied: ${m.name}\n`).join('') : 'Base de datos al día / Database up to date\n');
+        process.stdout.write(
+          done.length ? done.map((m) => `aplicada / applied: ${m.name}\n`).join('') : 'Base de datos al día / Database up to date\n',
+        );
       } else if (sub === 'revert') {
         await ds.undoLastMigration({ transaction: 'each' });
         process.stdout.write('Última migración deshecha / Last migration reverted\n');
       } else {
         const pending = await ds.showMigrations();
-        process.stdout.write(pending ? 'Hay migraciones pendientes / Pending migrations\n' : 'Base de datos al día / Database up to date\n');
+        process.stdout.write(
+          pending ? 'Hay migraciones pendientes / Pending migrations\n' : 'Base de datos al día / Database up to date\n',
+        );
         return pending ? 3 : 0;
       }
       return 0;

@@ -19,17 +19,26 @@ const say = (s: string) => process.stdout.write(`${s}\n`);
 const command: CliCommand = {
   description: 'Jornada de demostración / Demo Jornada',
   async run(args) {
-    const { values } = parseArgs({ args, options: { api: { type: 'string', default: 'http://127.0.0.1:3000' }, seed: { type: 'string', default: '2026' } } });
+    const { values } = parseArgs({
+      args,
+      options: { api: { type: 'string', default: 'http://127.0.0.1:3000' }, seed: { type: 'string', default: '2026' } },
+    });
     const seed = Number(values.seed);
     const password = process.env.RUEDA_ADMIN_PASSWORD ?? 'rueda-demo-2026';
     const demo = generateDemoJornada({ seed });
 
     const eventId = await withDatabase(async (ds) =>
       ds.transaction(async (m) => {
-        await m.getRepository(UserEntity).upsert({ email: ADMIN_EMAIL, name: 'Administración Rueda', role: 'admin', passwordHash: await hash(password), active: true }, ['email']);
+        await m
+          .getRepository(UserEntity)
+          .upsert({ email: ADMIN_EMAIL, name: 'Administración Rueda', role: 'admin', passwordHash: await hash(password), active: true }, [
+            'email',
+          ]);
         let event = await m.getRepository(EventEntity).findOneBy({ name: EVENT_NAME });
         if (!event) {
-          event = await m.getRepository(EventEntity).save(m.getRepository(EventEntity).create({ name: EVENT_NAME, venue: 'Quito — Centro de Convenciones Metropolitano' }));
+          event = await m
+            .getRepository(EventEntity)
+            .save(m.getRepository(EventEntity).create({ name: EVENT_NAME, venue: 'Quito — Centro de Convenciones Metropolitano' }));
         }
         await writeRecords(m, 'participants', event.id, demo.participants);
         await writeRecords(m, 'delegates', event.id, demo.delegates);
@@ -38,7 +47,9 @@ const command: CliCommand = {
         return event.id;
       }),
     );
-    say(`Datos cargados / Data loaded: ${demo.participants.length} participantes, ${demo.delegates.length} delegados, ${demo.demands.length} demandas, ${demo.offers.length} ofertas.`);
+    say(
+      `Datos cargados / Data loaded: ${demo.participants.length} participantes, ${demo.delegates.length} delegados, ${demo.demands.length} demandas, ${demo.offers.length} ofertas.`,
+    );
 
     const api = new ApiClient(values.api!);
     await api.login(ADMIN_EMAIL, password);
@@ -57,26 +68,46 @@ const command: CliCommand = {
     // Scoring on the worker.
     await api.call('POST', `${ev}/matching/runs`, { top: 10 });
     const run = await api.waitFor<{ status: string; progress: number; stats: Record<string, number> } | null>(
-      `${ev}/matching/runs/latest`, (r) => r?.status === 'done' || r?.status === 'failed');
+      `${ev}/matching/runs/latest`,
+      (r) => r?.status === 'done' || r?.status === 'failed',
+    );
     if (run?.status !== 'done') throw new Error('matching failed');
-    say(`Afinidades / Matching: ${run.stats.pairs} pares evaluados en ${Number(run.stats.seconds).toFixed(2)} s, ${run.stats.stored} recomendaciones guardadas.`);
+    say(
+      `Afinidades / Matching: ${run.stats.pairs} pares evaluados en ${Number(run.stats.seconds).toFixed(2)} s, ${run.stats.stored} recomendaciones guardadas.`,
+    );
 
     const meetings = await requestMeetings(api, ev, seed);
-    say(`Reuniones / Meetings: ${meetings.accepted} aceptadas, ${meetings.declined} rechazadas, ${meetings.open} sin respuesta, ${meetings.mandatory} obligatorias.`);
+    say(
+      `Reuniones / Meetings: ${meetings.accepted} aceptadas, ${meetings.declined} rechazadas, ${meetings.open} sin respuesta, ${meetings.mandatory} obligatorias.`,
+    );
 
     // The schedule: generated on the worker, then published (announced over the websocket).
-    const version = await api.call<{ id: string }>('POST', `${ev}/schedules`, { timeLimitSeconds: 10, minMeetingsPerGadm: 1, mode: 'keep-published', seed: 1 });
-    const draft = await api.waitFor<{ status: string; stats: Record<string, number>; bounds: Record<string, number>; quality?: { ratio: number } }>(
-      `${ev}/schedules/${version.id}`, (v) => v.status === 'draft' || v.status === 'failed', 180_000);
+    const version = await api.call<{ id: string }>('POST', `${ev}/schedules`, {
+      timeLimitSeconds: 10,
+      minMeetingsPerGadm: 1,
+      mode: 'keep-published',
+      seed: 1,
+    });
+    const draft = await api.waitFor<{
+      status: string;
+      stats: Record<string, number>;
+      bounds: Record<string, number>;
+      quality?: { ratio: number };
+    }>(`${ev}/schedules/${version.id}`, (v) => v.status === 'draft' || v.status === 'failed', 180_000);
     if (draft.status !== 'draft') throw new Error('scheduling failed');
     await api.call('POST', `${ev}/schedules/${version.id}/publish`);
-    say(`Agenda / Schedule: ${draft.stats.scheduled} reuniones en franjas, peso ${Number(draft.stats.weight).toFixed(2)} de una cota de ${Number(draft.bounds.weightUpperBound).toFixed(2)} ` +
-      `(${((draft.quality?.ratio ?? 0) * 100).toFixed(2)} %), ${draft.stats.holes} huecos; publicada / published.`);
+    say(
+      `Agenda / Schedule: ${draft.stats.scheduled} reuniones en franjas, peso ${Number(draft.stats.weight).toFixed(2)} de una cota de ${Number(draft.bounds.weightUpperBound).toFixed(2)} ` +
+        `(${((draft.quality?.ratio ?? 0) * 100).toFixed(2)} %), ${draft.stats.holes} huecos; publicada / published.`,
+    );
 
     const links = await Promise.all(
       (await api.call<{ items: { id: string; name: string }[] }>('GET', `${ev}/participants?kind=gadm&pageSize=2`)).items
         .concat((await api.call<{ items: { id: string; name: string }[] }>('GET', `${ev}/participants?kind=cooperant&pageSize=1`)).items)
-        .map(async (p) => ({ name: p.name, token: (await api.call<{ token: string }>('POST', `${ev}/participants/${p.id}/access-link`)).token })),
+        .map(async (p) => ({
+          name: p.name,
+          token: (await api.call<{ token: string }>('POST', `${ev}/participants/${p.id}/access-link`)).token,
+        })),
     );
     say('');
     say(`Consola / Console:      ${values.api}/app/   (${ADMIN_EMAIL} / ${password})`);
@@ -93,7 +124,13 @@ const command: CliCommand = {
 };
 export default command;
 
-interface MatchItem { gadmId: string; cooperantId: string; demandId: string; offerId: string; rank: number }
+interface MatchItem {
+  gadmId: string;
+  cooperantId: string;
+  demandId: string;
+  offerId: string;
+  rank: number;
+}
 
 /** Each GADM asks its best-matched cooperants; cooperants answer most of them, some ask back. */
 async function requestMeetings(api: ApiClient, ev: string, seed: number) {
@@ -121,12 +158,26 @@ async function requestMeetings(api: ApiClient, ev: string, seed: number) {
     if (seen.has(pair)) continue;
     seen.add(pair);
     try {
-      const req = await api.call<{ id: string; status: string }>('POST', `${ev}/meetings/requests`, { requesterId: m.gadmId, counterpartId: m.cooperantId, demandId: m.demandId, offerId: m.offerId });
-      if (req.status === 'accepted') { counts.accepted++; withMeeting.add(m.gadmId); continue; }
+      const req = await api.call<{ id: string; status: string }>('POST', `${ev}/meetings/requests`, {
+        requesterId: m.gadmId,
+        counterpartId: m.cooperantId,
+        demandId: m.demandId,
+        offerId: m.offerId,
+      });
+      if (req.status === 'accepted') {
+        counts.accepted++;
+        withMeeting.add(m.gadmId);
+        continue;
+      }
       const roll = rng.float();
-      if (roll < 0.85) { await api.call('POST', `${ev}/meetings/${req.id}/accept`, {}); counts.accepted++; withMeeting.add(m.gadmId); }
-      else if (roll < 0.95) { await api.call('POST', `${ev}/meetings/${req.id}/decline`, {}); counts.declined++; }
-      else counts.open++;
+      if (roll < 0.85) {
+        await api.call('POST', `${ev}/meetings/${req.id}/accept`, {});
+        counts.accepted++;
+        withMeeting.add(m.gadmId);
+      } else if (roll < 0.95) {
+        await api.call('POST', `${ev}/meetings/${req.id}/decline`, {});
+        counts.declined++;
+      } else counts.open++;
     } catch (e) {
       if (!(e instanceof ApiCallError && e.status === 409)) throw e;
     }

@@ -32,10 +32,12 @@ function parseWeights(value: string | undefined): Partial<MatchWeights> | undefi
     throw new CliUsageError(`--weights no es JSON válido / --weights is not valid JSON: ${value}`);
   }
   const known = ['sector', 'thematic', 'text', 'modality', 'amount', 'territory'];
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new CliUsageError('--weights debe ser un objeto JSON / must be a JSON object');
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    throw new CliUsageError('--weights debe ser un objeto JSON / must be a JSON object');
   for (const [k, v] of Object.entries(raw)) {
     if (!known.includes(k)) throw new CliUsageError(`--weights: peso desconocido / unknown weight "${k}" (${known.join(', ')})`);
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new CliUsageError(`--weights.${k}: se esperaba un número ≥ 0 / expected a number ≥ 0`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      throw new CliUsageError(`--weights.${k}: se esperaba un número ≥ 0 / expected a number ≥ 0`);
   }
   return raw as Partial<MatchWeights>;
 }

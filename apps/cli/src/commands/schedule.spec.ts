@@ -78,7 +78,17 @@ describe('rueda schedule', () => {
     const out = join(dir, 'spawned.json');
     const { stderr } = await promisify(execFile)(
       process.execPath,
-      [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'apps/cli/src/main.ts'), 'schedule', '--input', input, '--output', out, '--time-limit', '10'],
+      [
+        join(root, 'node_modules/tsx/dist/cli.mjs'),
+        join(root, 'apps/cli/src/main.ts'),
+        'schedule',
+        '--input',
+        input,
+        '--output',
+        out,
+        '--time-limit',
+        '10',
+      ],
       { cwd: root, timeout: 60_000 },
     );
     expect(stderr).toMatch(/reuniones \/ meetings/);

@@ -57,7 +57,8 @@ async function run(args: string[]): Promise<number> {
 
     const tty = process.stderr.isTTY === true;
     const onProgress = tty
-      ? (p: SolveProgress) => process.stderr.write(`\r ${String(p.percent).padStart(3)}% · peso ${p.bestWeight} / cota ${p.bound} · huecos ${p.holes}   `)
+      ? (p: SolveProgress) =>
+          process.stderr.write(`\r ${String(p.percent).padStart(3)}% · peso ${p.bestWeight} / cota ${p.bound} · huecos ${p.holes}   `)
       : undefined;
     const schedule = solve(instance, { seed, timeLimitMs: timeLimitS * 1000, minMeetingsPerGadm: minPerGadm || undefined, onProgress });
     if (tty) process.stderr.write('\n');

@@ -13,10 +13,18 @@ const HELP = `Uso / Usage: npm run rueda -- seed reference (--event ID | --name 
 
 export function referenceParticipants(): ParticipantRecord[] {
   const gadms = loadGadms().map<ParticipantRecord>((g) => ({
-    externalId: g.inecCode, kind: 'gadm', name: `GAD Municipal de ${g.canton}`, inecCode: g.inecCode,
+    externalId: g.inecCode,
+    kind: 'gadm',
+    name: `GAD Municipal de ${g.canton}`,
+    inecCode: g.inecCode,
   }));
   const cooperants = loadCooperants().map<ParticipantRecord>((c) => ({
-    externalId: c.acronym, kind: 'cooperant', name: c.name, acronym: c.acronym, tipo: c.tipo, origin: c.origin,
+    externalId: c.acronym,
+    kind: 'cooperant',
+    name: c.name,
+    acronym: c.acronym,
+    tipo: c.tipo,
+    origin: c.origin,
   }));
   return [...gadms, ...cooperants];
 }

@@ -15,9 +15,16 @@ interface Me {
  * number, counterpart name) they are used, in either a flat or a nested shape.
  */
 type MyMeeting = Meeting & {
-  startsAt?: string | null; endsAt?: string | null; slotCode?: string | null; tableNumber?: number | null; counterpartName?: string | null;
-  counterpartKind?: string | null; topic?: string | null; awaitingMyAnswer?: boolean;
-  slot?: { code?: string; startsAt: string; endsAt: string } | null; table?: { number: number; label?: string } | null;
+  startsAt?: string | null;
+  endsAt?: string | null;
+  slotCode?: string | null;
+  tableNumber?: number | null;
+  counterpartName?: string | null;
+  counterpartKind?: string | null;
+  topic?: string | null;
+  awaitingMyAnswer?: boolean;
+  slot?: { code?: string; startsAt: string; endsAt: string } | null;
+  table?: { number: number; label?: string } | null;
   counterpart?: { id: string; name: string; kind?: string } | null;
 };
 
@@ -54,13 +61,20 @@ export function AgendaPage({ token }: { token: string }) {
   if (me.error) {
     return (
       <main id="main" className="agenda container narrow">
-        <div className="login-lang"><LangToggle /></div>
+        <div className="login-lang">
+          <LangToggle />
+        </div>
         <h1>{t('agenda.title')}</h1>
         <Notice kind="error">{t('agenda.badLink')}</Notice>
       </main>
     );
   }
-  if (!me.data || !meetings.data) return <main id="main" className="agenda container narrow"><Loading /></main>;
+  if (!me.data || !meetings.data)
+    return (
+      <main id="main" className="agenda container narrow">
+        <Loading />
+      </main>
+    );
   const all = meetings.data;
   const agenda = all.filter((m) => UPCOMING.has(m.status)).sort((a, b) => (startsAt(a) ?? '9').localeCompare(startsAt(b) ?? '9'));
   const received = all.filter((m) => m.status === 'requested' && (m.awaitingMyAnswer ?? m.participantBId === myId));
@@ -69,7 +83,9 @@ export function AgendaPage({ token }: { token: string }) {
   let lastDay = '';
   return (
     <>
-      <a className="skip-link" href="#main">{t('common.skip')}</a>
+      <a className="skip-link" href="#main">
+        {t('common.skip')}
+      </a>
       <header className="topbar agenda-top no-print">
         <span className="brand">{t('app.name')}</span>
         <span className="spacer" />
@@ -78,17 +94,29 @@ export function AgendaPage({ token }: { token: string }) {
       </header>
       <main id="main" tabIndex={-1} className="agenda container narrow">
         <h1>{t('agenda.title')}</h1>
-        <p className="agenda-who"><strong>{me.data.participant.name}</strong>{me.data.event ? ` · ${me.data.event.name}` : ''}{me.data.event?.venue ? ` · ${me.data.event.venue}` : ''}</p>
+        <p className="agenda-who">
+          <strong>{me.data.participant.name}</strong>
+          {me.data.event ? ` · ${me.data.event.name}` : ''}
+          {me.data.event?.venue ? ` · ${me.data.event.venue}` : ''}
+        </p>
         <div className="actions no-print">
-          <button type="button" className="btn" onClick={() => window.print()}>{t('agenda.print')}</button>
-          <button type="button" className="btn" onClick={() => download('/me/agenda.pdf', 'agenda.pdf', token).catch(setError)}>{t('agenda.pdf')}</button>
-          <button type="button" className="btn" onClick={() => download('/me/agenda.ics', 'agenda.ics', token).catch(setError)}>{t('agenda.ics')}</button>
+          <button type="button" className="btn" onClick={() => window.print()}>
+            {t('agenda.print')}
+          </button>
+          <button type="button" className="btn" onClick={() => download('/me/agenda.pdf', 'agenda.pdf', token).catch(setError)}>
+            {t('agenda.pdf')}
+          </button>
+          <button type="button" className="btn" onClick={() => download('/me/agenda.ics', 'agenda.ics', token).catch(setError)}>
+            {t('agenda.ics')}
+          </button>
         </div>
         <ErrorBox error={error ?? meetings.error} />
         <section aria-labelledby="my-meetings">
           <h2 id="my-meetings">{t('agenda.meetings', { n: agenda.length })}</h2>
           <p className="muted small">{t('agenda.tzNote', { tz })}</p>
-          {agenda.length === 0 ? <p className="muted">{t('agenda.none')}</p> : (
+          {agenda.length === 0 ? (
+            <p className="muted">{t('agenda.none')}</p>
+          ) : (
             <ol className="agenda-list">
               {agenda.map((m) => {
                 const s = startsAt(m);
@@ -98,11 +126,19 @@ export function AgendaPage({ token }: { token: string }) {
                   <li key={m.id} className={`agenda-item st-${m.status}`}>
                     {header && <h3 className="agenda-day">{header}</h3>}
                     <div className="agenda-row">
-                      <div className="agenda-time">{s ? `${time(s, tz)}${endsAt(m) ? `–${time(endsAt(m)!, tz)}` : ''}` : t('agenda.timeTbd')}</div>
+                      <div className="agenda-time">
+                        {s ? `${time(s, tz)}${endsAt(m) ? `–${time(endsAt(m)!, tz)}` : ''}` : t('agenda.timeTbd')}
+                      </div>
                       <div className="agenda-main">
                         <div className="agenda-counterpart">{counterpart(m)}</div>
                         {m.topic && <div className="small">{t('agenda.topic', { topic: m.topic })}</div>}
-                        <div className="muted"><strong className="agenda-table">{tableNo(m) !== null ? t('agenda.table', { n: tableNo(m)! }) : t('agenda.tableTbd')}</strong>{m.slotCode ? ` · ${m.slotCode}` : ''}{m.mandatory ? ` · ${t('meetings.mandatoryShort')}` : ''}</div>
+                        <div className="muted">
+                          <strong className="agenda-table">
+                            {tableNo(m) !== null ? t('agenda.table', { n: tableNo(m)! }) : t('agenda.tableTbd')}
+                          </strong>
+                          {m.slotCode ? ` · ${m.slotCode}` : ''}
+                          {m.mandatory ? ` · ${t('meetings.mandatoryShort')}` : ''}
+                        </div>
                       </div>
                       <StatusBadge status={m.status} />
                     </div>
@@ -112,7 +148,14 @@ export function AgendaPage({ token }: { token: string }) {
             </ol>
           )}
         </section>
-        <OutcomeForms token={token} timeZone={tz} refreshKey={all.filter((m) => m.status === 'held').map((m) => m.id).join(',')} />
+        <OutcomeForms
+          token={token}
+          timeZone={tz}
+          refreshKey={all
+            .filter((m) => m.status === 'held')
+            .map((m) => m.id)
+            .join(',')}
+        />
         {received.length > 0 && (
           <section aria-labelledby="received" className="no-print">
             <h2 id="received">{t('agenda.received')}</h2>
@@ -121,8 +164,12 @@ export function AgendaPage({ token }: { token: string }) {
                 <li key={m.id} className="card row">
                   <span>{counterpart(m)}</span>
                   <span className="spacer" />
-                  <button type="button" className="btn btn-small btn-primary" onClick={() => answer(m, 'accept')}>{t('meetings.accept')}</button>
-                  <button type="button" className="btn btn-small" onClick={() => answer(m, 'decline')}>{t('meetings.decline')}</button>
+                  <button type="button" className="btn btn-small btn-primary" onClick={() => answer(m, 'accept')}>
+                    {t('meetings.accept')}
+                  </button>
+                  <button type="button" className="btn btn-small" onClick={() => answer(m, 'decline')}>
+                    {t('meetings.decline')}
+                  </button>
                 </li>
               ))}
             </ul>
@@ -133,7 +180,9 @@ export function AgendaPage({ token }: { token: string }) {
             <h2 id="pending">{t('agenda.pending')}</h2>
             <ul className="plain-list">
               {[...accepted, ...sent].map((m) => (
-                <li key={m.id} className="row"><span>{counterpart(m)}</span> <StatusBadge status={m.status} /></li>
+                <li key={m.id} className="row">
+                  <span>{counterpart(m)}</span> <StatusBadge status={m.status} />
+                </li>
               ))}
             </ul>
           </section>

@@ -16,13 +16,30 @@ function countdown(ms: number, t: ReturnType<typeof useI18n>['t']): string {
   return `${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}`;
 }
 
-function Round({ title, rows, timeZone, until, untilLabel }: { title: string; rows: Assignment[]; timeZone: string; until: number; untilLabel: string }) {
+function Round({
+  title,
+  rows,
+  timeZone,
+  until,
+  untilLabel,
+}: {
+  title: string;
+  rows: Assignment[];
+  timeZone: string;
+  until: number;
+  untilLabel: string;
+}) {
   const { t, time } = useI18n();
   const now = useNow(1000);
   return (
     <section className="board-round" aria-label={title}>
       <div className="board-round-head">
-        <h2>{title} <span className="board-time">{time(rows[0].startsAt, timeZone)}–{time(rows[0].endsAt, timeZone)}</span></h2>
+        <h2>
+          {title}{' '}
+          <span className="board-time">
+            {time(rows[0].startsAt, timeZone)}–{time(rows[0].endsAt, timeZone)}
+          </span>
+        </h2>
         <div className="board-countdown" role="timer" aria-live="off">
           <span className="board-countdown-label">{untilLabel}</span> {countdown(until - now, t)}
         </div>
@@ -30,8 +47,13 @@ function Round({ title, rows, timeZone, until, untilLabel }: { title: string; ro
       <ol className="board-tables">
         {rows.map((a) => (
           <li key={a.meetingId}>
-            <span className="board-table-no" aria-label={t('grid.tableN', { n: a.table })}>{a.table}</span>
-            <span className="board-pair"><span>{a.participantA}</span><span className="board-with">{a.participantB}</span></span>
+            <span className="board-table-no" aria-label={t('grid.tableN', { n: a.table })}>
+              {a.table}
+            </span>
+            <span className="board-pair">
+              <span>{a.participantA}</span>
+              <span className="board-with">{a.participantB}</span>
+            </span>
           </li>
         ))}
       </ol>
@@ -46,8 +68,11 @@ export function BoardPage({ eventId }: { eventId: string }) {
   const now = useNow(1000);
   const d = data.data;
   const bySlot = new Map<string, Assignment[]>();
-  for (const a of (d?.assignments ?? []).filter((x) => !FREED_STATUSES.has(d?.meetings.get(x.meetingId)?.status ?? ''))) bySlot.set(a.slotId, [...(bySlot.get(a.slotId) ?? []), a]);
-  const rounds = [...bySlot.values()].map((rows) => rows.sort((x, y) => x.table - y.table)).sort((x, y) => x[0].startsAt.localeCompare(y[0].startsAt));
+  for (const a of (d?.assignments ?? []).filter((x) => !FREED_STATUSES.has(d?.meetings.get(x.meetingId)?.status ?? '')))
+    bySlot.set(a.slotId, [...(bySlot.get(a.slotId) ?? []), a]);
+  const rounds = [...bySlot.values()]
+    .map((rows) => rows.sort((x, y) => x.table - y.table))
+    .sort((x, y) => x[0].startsAt.localeCompare(y[0].startsAt));
   const current = rounds.find((r) => Date.parse(r[0].startsAt) <= now && Date.parse(r[0].endsAt) > now);
   const next = rounds.find((r) => Date.parse(r[0].startsAt) > now);
   return (
@@ -57,10 +82,30 @@ export function BoardPage({ eventId }: { eventId: string }) {
         <LiveIndicator state={live.state} />
       </header>
       <ErrorBox error={data.error} />
-      {!d ? !data.error && <Loading /> : !d.version ? <p className="board-empty">{t('board.noAgenda')}</p> : (
+      {!d ? (
+        !data.error && <Loading />
+      ) : !d.version ? (
+        <p className="board-empty">{t('board.noAgenda')}</p>
+      ) : (
         <div className="board-rounds">
-          {current && <Round title={t('board.now')} rows={current} timeZone={d.event.timeZone} until={Date.parse(current[0].endsAt)} untilLabel={t('board.endsIn')} />}
-          {next && <Round title={t('board.next')} rows={next} timeZone={d.event.timeZone} until={Date.parse(next[0].startsAt)} untilLabel={t('board.startsIn')} />}
+          {current && (
+            <Round
+              title={t('board.now')}
+              rows={current}
+              timeZone={d.event.timeZone}
+              until={Date.parse(current[0].endsAt)}
+              untilLabel={t('board.endsIn')}
+            />
+          )}
+          {next && (
+            <Round
+              title={t('board.next')}
+              rows={next}
+              timeZone={d.event.timeZone}
+              until={Date.parse(next[0].startsAt)}
+              untilLabel={t('board.startsIn')}
+            />
+          )}
           {!current && !next && <p className="board-empty">{t('board.finished')}</p>}
         </div>
       )}

@@ -9,7 +9,7 @@ import type { MessageKey } from '../messages';
 import { Link } from '../router';
 import type { Assignment, ProposalRow } from '../types';
 import { ErrorBox, Field, LiveIndicator, Loading, Notice, Stat, StatusBadge } from '../ui';
-import { useEvent } from './EventConsole';
+import { useEvent } from './event-context';
 import { DayOperations, MoveForm, ProposalsPanel, RecoveryMode, useCellName, useReadableIds, type DayContext } from './LiveOps';
 
 const SHOWN = ['scheduled', 'checked_in', 'held', 'no_show', 'cancelled'];
@@ -51,11 +51,20 @@ export function ControlRoomTab() {
   const live = useLiveRefresh({ token: session.token, eventId: event.id, refresh, onMessage });
   const d = data.data;
   const byId = useMemo(() => new Map((d?.participants ?? []).map((p) => [p.id, p])), [d?.participants]);
-  const name = (id: string | null | undefined) => (id ? byId.get(id)?.name ?? id.slice(0, 8) : '—');
-  const ctx: DayContext | null = d ? {
-    event, slots: d.slots, tables: d.tables, participants: d.participants, name, meetings: d.meetings,
-    slotById: new Map(d.slots.map((s) => [s.id, s])), tableById: new Map(d.tables.map((tb) => [tb.id, tb])), changed: refresh,
-  } : null;
+  const name = (id: string | null | undefined) => (id ? (byId.get(id)?.name ?? id.slice(0, 8)) : '—');
+  const ctx: DayContext | null = d
+    ? {
+        event,
+        slots: d.slots,
+        tables: d.tables,
+        participants: d.participants,
+        name,
+        meetings: d.meetings,
+        slotById: new Map(d.slots.map((s) => [s.id, s])),
+        tableById: new Map(d.tables.map((tb) => [tb.id, tb])),
+        changed: refresh,
+      }
+    : null;
   const emptyCtx = { slotById: new Map(), tableById: new Map(), meetings: new Map(), name, event } as unknown as DayContext;
   const cellName = useCellName(ctx ?? emptyCtx);
   const readable = useReadableIds(ctx ?? emptyCtx);
@@ -67,7 +76,12 @@ export function ControlRoomTab() {
   if (pending) {
     const s = ctx.slotById.get(pending.slotId);
     const tb = ctx.tableById.get(pending.tableId);
-    if (s && tb) assignments = assignments.map((a) => (a.meetingId === pending.meetingId ? { ...a, slotId: s.id, slot: s.code, startsAt: s.startsAt, endsAt: s.endsAt, tableId: tb.id, table: tb.number } : a));
+    if (s && tb)
+      assignments = assignments.map((a) =>
+        a.meetingId === pending.meetingId
+          ? { ...a, slotId: s.id, slot: s.code, startsAt: s.startsAt, endsAt: s.endsAt, tableId: tb.id, table: tb.number }
+          : a,
+      );
   }
   const statuses = new Map(assignments.map((a) => [a.meetingId, d.meetings.get(a.meetingId)?.status ?? 'scheduled']));
   const counts = new Map<string, number>();
@@ -98,7 +112,10 @@ export function ControlRoomTab() {
       await data.reload();
       setMoveMsg({ kind: 'ok', text: t('move.ok', { pair: pairOf(a), cell: cellName(mv.slotId, mv.tableId) }) });
     } catch (e) {
-      setMoveMsg({ kind: 'error', text: t('move.refused', { pair: pairOf(a), cell: cellName(mv.slotId, mv.tableId), reason: readable(errorText(e)) }) });
+      setMoveMsg({
+        kind: 'error',
+        text: t('move.refused', { pair: pairOf(a), cell: cellName(mv.slotId, mv.tableId), reason: readable(errorText(e)) }),
+      });
       setSnapBack(mv.meetingId);
       void data.reload();
     } finally {
@@ -124,12 +141,20 @@ export function ControlRoomTab() {
           <LiveIndicator state={live.state} />
         </div>
         {live.state !== 'live' && <p className="muted small">{t('live.fallback')}</p>}
-        {!d.version ? <Notice kind="warn">{t('control.noPublished')}</Notice> : (
+        {!d.version ? (
+          <Notice kind="warn">{t('control.noPublished')}</Notice>
+        ) : (
           <div className="stats">
             <Stat label={t('control.meetings')} value={num(active.length)} />
-            {SHOWN.map((s) => <Stat key={s} label={t(`status.${s}` as MessageKey)} value={num(counts.get(s) ?? 0)} />)}
+            {SHOWN.map((s) => (
+              <Stat key={s} label={t(`status.${s}` as MessageKey)} value={num(counts.get(s) ?? 0)} />
+            ))}
             <Stat label={t('control.checkedIn')} value={`${num(present.size)} / ${num(expected.size)}`} hint={t('control.checkedInHint')} />
-            <Stat label={t('control.delegatesIn')} value={`${num(d.delegates.filter((x) => x.checkedInAt).length)} / ${num(d.delegates.length)}`} hint={t('control.delegatesInHint')} />
+            <Stat
+              label={t('control.delegatesIn')}
+              value={`${num(d.delegates.filter((x) => x.checkedInAt).length)} / ${num(d.delegates.length)}`}
+              hint={t('control.delegatesInHint')}
+            />
           </div>
         )}
       </section>
@@ -138,11 +163,14 @@ export function ControlRoomTab() {
           <section className={`card alerts-card${alerts.length ? ' has-alerts' : ''}`} aria-labelledby="alerts-title">
             <h2 id="alerts-title">{t('control.alerts')}</h2>
             <div aria-live="polite">
-              {alerts.length === 0 ? <p className="muted">{t('control.noAlerts')}</p> : (
+              {alerts.length === 0 ? (
+                <p className="muted">{t('control.noAlerts')}</p>
+              ) : (
                 <ul className="alert-list">
                   {alerts.map((a) => (
                     <li key={a.meetingId} className="alert alert-error no-show-alert" data-meeting={a.meetingId}>
-                      <span aria-hidden="true">⚠ </span>{t('control.noShowAlert', { pair: pairOf(a), slot: `${a.slot} ${time(a.startsAt, event.timeZone)}`, table: a.table })}
+                      <span aria-hidden="true">⚠ </span>
+                      {t('control.noShowAlert', { pair: pairOf(a), slot: `${a.slot} ${time(a.startsAt, event.timeZone)}`, table: a.table })}
                     </li>
                   ))}
                 </ul>
@@ -156,8 +184,18 @@ export function ControlRoomTab() {
             <div className="move-feedback" aria-live="assertive">
               {moveMsg && <Notice kind={moveMsg.kind}>{moveMsg.text}</Notice>}
             </div>
-            <ScheduleGrid slots={d.slots} tables={d.tables} assignments={assignments} timeZone={event.timeZone} statuses={statuses} byTable caption={t('control.grid')}
-              onMove={(mv) => void move(mv)} canDrag={canDrag} snapBack={snapBack} />
+            <ScheduleGrid
+              slots={d.slots}
+              tables={d.tables}
+              assignments={assignments}
+              timeZone={event.timeZone}
+              statuses={statuses}
+              byTable
+              caption={t('control.grid')}
+              onMove={(mv) => void move(mv)}
+              canDrag={canDrag}
+              snapBack={snapBack}
+            />
             <MoveForm slots={d.slots} tables={d.tables} timeZone={event.timeZone} movable={movable} onMove={(mv) => void move(mv)} />
             <RecoveryMode ctx={ctx} reloadEvent={reloadEvent} />
           </section>
@@ -166,7 +204,9 @@ export function ControlRoomTab() {
       )}
       <section className="card" aria-labelledby="feed-title">
         <h2 id="feed-title">{t('control.feed')}</h2>
-        {feed.length === 0 ? <p className="muted">{t('control.feedEmpty')}</p> : (
+        {feed.length === 0 ? (
+          <p className="muted">{t('control.feedEmpty')}</p>
+        ) : (
           <ol className="feed" aria-live="polite">
             {feed.map((m) => {
               const lm = m.type === 'meeting.updated' || m.type === 'meeting.created' ? (m.payload as LiveMeeting) : null;
@@ -175,7 +215,15 @@ export function ControlRoomTab() {
                   <span className="feed-time">{time(m.at, event.timeZone)}</span>
                   <span>{feedText(m)}</span>
                   {lm && <StatusBadge status={lm.status} />}
-                  {m.type !== 'replacement.proposed' && m.participants.length > 0 && <span className="muted">{m.participants.length === 2 ? `${name(m.participants[0])} ⇄ ${name(m.participants[1])}` : m.participants.length === 1 ? name(m.participants[0]) : t('control.nParticipants', { n: m.participants.length })}</span>}
+                  {m.type !== 'replacement.proposed' && m.participants.length > 0 && (
+                    <span className="muted">
+                      {m.participants.length === 2
+                        ? `${name(m.participants[0])} ⇄ ${name(m.participants[1])}`
+                        : m.participants.length === 1
+                          ? name(m.participants[0])
+                          : t('control.nParticipants', { n: m.participants.length })}
+                    </span>
+                  )}
                 </li>
               );
             })}
@@ -185,15 +233,23 @@ export function ControlRoomTab() {
       <section className="card" aria-labelledby="screens-title">
         <h2 id="screens-title">{t('control.screens')}</h2>
         <div className="form-row">
-          <Link to={`board/${event.id}`} className="btn" target="_blank" rel="noopener">{t('control.openBoard')}</Link>
+          <Link to={`board/${event.id}`} className="btn" target="_blank" rel="noopener">
+            {t('control.openBoard')}
+          </Link>
           <Field label={t('control.tableNumber')}>
             {(id) => (
               <select id={id} value={table} onChange={(e) => setTable(e.target.value)}>
-                {d.tables.map((tb) => <option key={tb.id} value={tb.number}>{tb.number}</option>)}
+                {d.tables.map((tb) => (
+                  <option key={tb.id} value={tb.number}>
+                    {tb.number}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
-          <Link to={`table/${event.id}/${table}`} className="btn" target="_blank" rel="noopener">{t('control.openTable')}</Link>
+          <Link to={`table/${event.id}/${table}`} className="btn" target="_blank" rel="noopener">
+            {t('control.openTable')}
+          </Link>
         </div>
       </section>
     </div>

@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo } from 'react';
+import { useMemo } from 'react';
 import { get, getAll } from '../api';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
@@ -6,6 +6,7 @@ import type { MessageKey } from '../messages';
 import { Link } from '../router';
 import { Shell } from '../Shell';
 import type { EventRec, Participant } from '../types';
+import { EventCtx, type EventContext } from './event-context';
 import { ErrorBox, Loading } from '../ui';
 import { SetupTab } from './Setup';
 import { RecordsTab } from './Records';
@@ -14,21 +15,6 @@ import { MeetingsTab } from './Meetings';
 import { ScheduleTab } from './Schedule';
 import { ControlRoomTab } from './ControlRoom';
 import { ReportsTab } from './Reports';
-
-export interface EventContext {
-  event: EventRec;
-  reloadEvent: () => Promise<void>;
-  participants: Participant[];
-  byId: Map<string, Participant>;
-  reloadParticipants: () => Promise<void>;
-  name: (id: string | null | undefined) => string;
-}
-const Ctx = createContext<EventContext | null>(null);
-export const useEvent = () => {
-  const v = useContext(Ctx);
-  if (!v) throw new Error('EventConsole missing');
-  return v;
-};
 
 const TABS: { id: string; key: MessageKey }[] = [
   { id: 'setup', key: 'tab.setup' },
@@ -54,7 +40,7 @@ export function EventConsole({ eventId, tab }: { eventId: string; tab: string })
       participants: list,
       byId,
       reloadParticipants: parts.reload,
-      name: (id) => (id ? byId.get(id)?.name ?? id.slice(0, 8) : '—'),
+      name: (id) => (id ? (byId.get(id)?.name ?? id.slice(0, 8)) : '—'),
     };
   }, [ev.data, ev.reload, parts.data, parts.reload]);
   const current = TABS.find((x) => x.id === tab) ?? TABS[0];
@@ -63,7 +49,9 @@ export function EventConsole({ eventId, tab }: { eventId: string; tab: string })
       <ul>
         {TABS.map((x) => (
           <li key={x.id}>
-            <Link to={`events/${eventId}/${x.id}`} aria-current={x.id === current.id ? 'page' : undefined}>{t(x.key)}</Link>
+            <Link to={`events/${eventId}/${x.id}`} aria-current={x.id === current.id ? 'page' : undefined}>
+              {t(x.key)}
+            </Link>
           </li>
         ))}
       </ul>
@@ -72,8 +60,10 @@ export function EventConsole({ eventId, tab }: { eventId: string; tab: string })
   return (
     <Shell title={ev.data?.name} nav={nav}>
       <ErrorBox error={ev.error} />
-      {!ctx ? !ev.error && <Loading /> : (
-        <Ctx.Provider value={ctx}>
+      {!ctx ? (
+        !ev.error && <Loading />
+      ) : (
+        <EventCtx.Provider value={ctx}>
           <h1 className="visually-hidden">{`${ctx.event.name} — ${t(current.key)}`}</h1>
           {current.id === 'setup' && <SetupTab />}
           {current.id === 'records' && <RecordsTab />}
@@ -82,7 +72,7 @@ export function EventConsole({ eventId, tab }: { eventId: string; tab: string })
           {current.id === 'schedule' && <ScheduleTab />}
           {current.id === 'control' && <ControlRoomTab />}
           {current.id === 'after' && <ReportsTab />}
-        </Ctx.Provider>
+        </EventCtx.Provider>
       )}
     </Shell>
   );

@@ -33,14 +33,15 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 export function useReadableIds(ctx: DayContext) {
   const { t } = useI18n();
   const cellName = useCellName(ctx);
-  return (text: string) => text.replace(UUID, (id) => {
-    if (ctx.slotById.has(id)) return cellName(id, null).split(' · ')[0];
-    const tb = ctx.tableById.get(id);
-    if (tb) return t('grid.tableN', { n: tb.number });
-    const m = ctx.meetings.get(id);
-    if (m) return pair(ctx, m.participantAId, m.participantBId);
-    return ctx.name(id);
-  });
+  return (text: string) =>
+    text.replace(UUID, (id) => {
+      if (ctx.slotById.has(id)) return cellName(id, null).split(' · ')[0];
+      const tb = ctx.tableById.get(id);
+      if (tb) return t('grid.tableN', { n: tb.number });
+      const m = ctx.meetings.get(id);
+      if (m) return pair(ctx, m.participantAId, m.participantBId);
+      return ctx.name(id);
+    });
 }
 
 const pair = (ctx: DayContext, a: string | undefined, b: string | undefined) => `${ctx.name(a)} ⇄ ${ctx.name(b)}`;
@@ -84,9 +85,21 @@ export function RecoveryMode({ ctx, reloadEvent }: { ctx: DayContext; reloadEven
       </fieldset>
       <div className="form-row">
         <Field label={t('recovery.protect')} hint={t('recovery.protectHint')}>
-          {(id, h) => <input id={id} aria-describedby={h} type="number" min={0} max={120} value={protect} onChange={(e) => setProtect(Number(e.target.value))} />}
+          {(id, h) => (
+            <input
+              id={id}
+              aria-describedby={h}
+              type="number"
+              min={0}
+              max={120}
+              value={protect}
+              onChange={(e) => setProtect(Number(e.target.value))}
+            />
+          )}
         </Field>
-        <button type="submit" className="btn">{t('recovery.save')}</button>
+        <button type="submit" className="btn">
+          {t('recovery.save')}
+        </button>
       </div>
       <ErrorBox error={error} />
       {ok && <Notice kind="ok">{t('recovery.saved')}</Notice>}
@@ -104,14 +117,25 @@ export function ProposalsPanel({ ctx, waiting, applied }: { ctx: DayContext; wai
   const reasonText = (r: ProposalRow['proposal']['reason']) => readable(typeof r === 'string' ? r : pick(r));
   const freedBy = (p: ProposalRow) => {
     const m = p.freedMeetingId ? ctx.meetings.get(p.freedMeetingId) : undefined;
-    return m ? `${t('proposals.freedBy', { pair: pair(ctx, m.participantAId, m.participantBId) })} (${t(`status.${m.status}` as MessageKey)})` : '';
+    return m
+      ? `${t('proposals.freedBy', { pair: pair(ctx, m.participantAId, m.participantBId) })} (${t(`status.${m.status}` as MessageKey)})`
+      : '';
   };
   const resolve = async (p: ProposalRow, how: 'accept' | 'reject') => {
     setBusy(p.id);
     setMsg(null);
     try {
       await post(`/events/${ctx.event.id}/live/proposals/${p.id}/${how}`);
-      setMsg({ kind: 'ok', text: how === 'accept' ? t('proposals.accepted', { pair: pair(ctx, p.proposal.meeting?.a, p.proposal.meeting?.b), cell: cellName(p.slotId, p.tableId) }) : t('proposals.rejected') });
+      setMsg({
+        kind: 'ok',
+        text:
+          how === 'accept'
+            ? t('proposals.accepted', {
+                pair: pair(ctx, p.proposal.meeting?.a, p.proposal.meeting?.b),
+                cell: cellName(p.slotId, p.tableId),
+              })
+            : t('proposals.rejected'),
+      });
     } catch (e) {
       setMsg({ kind: 'error', text: readable(errorText(e)) });
     } finally {
@@ -125,27 +149,57 @@ export function ProposalsPanel({ ctx, waiting, applied }: { ctx: DayContext; wai
         <h2 id="proposals-title">{t('proposals.title')}</h2>
         {waiting.length > 0 && <span className="badge badge-requested">{t('proposals.waiting', { n: waiting.length })}</span>}
       </div>
-      <div aria-live="polite">
-        {msg && <Notice kind={msg.kind}>{msg.text}</Notice>}
-      </div>
-      {waiting.length === 0 ? <p className="muted">{t('proposals.none')}</p> : (
+      <div aria-live="polite">{msg && <Notice kind={msg.kind}>{msg.text}</Notice>}</div>
+      {waiting.length === 0 ? (
+        <p className="muted">{t('proposals.none')}</p>
+      ) : (
         <ul className="proposal-list">
           {waiting.map((p) => {
             const who = pair(ctx, p.proposal.meeting?.a, p.proposal.meeting?.b);
             const cell = cellName(p.slotId, p.tableId);
             return (
               <li key={p.id} className="proposal" data-proposal={p.id}>
-                <div className="proposal-cell"><span className="muted small">{t('proposals.freed')}</span><strong>{cell}</strong><span className="muted small">{freedBy(p)}</span></div>
+                <div className="proposal-cell">
+                  <span className="muted small">{t('proposals.freed')}</span>
+                  <strong>{cell}</strong>
+                  <span className="muted small">{freedBy(p)}</span>
+                </div>
                 <div className="proposal-main">
-                  <div><span className="muted small">{t('proposals.proposed')}: </span><strong className="proposal-pair">{who}</strong>
-                    {p.proposal.meeting?.source && <span className="badge">{t(`source.${p.proposal.meeting.source}` as MessageKey)}</span>}</div>
-                  {p.proposal.reason && <div className="small"><span className="muted">{t('proposals.reason')}: </span>{reasonText(p.proposal.reason)}</div>}
-                  {(p.proposal.moves?.length ?? 0) > 0 && <div className="small text-warn">{t('proposals.moves', { n: p.proposal.moves!.length })}</div>}
+                  <div>
+                    <span className="muted small">{t('proposals.proposed')}: </span>
+                    <strong className="proposal-pair">{who}</strong>
+                    {p.proposal.meeting?.source && <span className="badge">{t(`source.${p.proposal.meeting.source}` as MessageKey)}</span>}
+                  </div>
+                  {p.proposal.reason && (
+                    <div className="small">
+                      <span className="muted">{t('proposals.reason')}: </span>
+                      {reasonText(p.proposal.reason)}
+                    </div>
+                  )}
+                  {(p.proposal.moves?.length ?? 0) > 0 && (
+                    <div className="small text-warn">{t('proposals.moves', { n: p.proposal.moves!.length })}</div>
+                  )}
                   {p.proposal.requiresConfirmation && <div className="small text-warn">{t('proposals.protected')}</div>}
                 </div>
                 <div className="row-actions">
-                  <button type="button" className="btn btn-primary btn-small" disabled={busy === p.id} onClick={() => resolve(p, 'accept')} aria-label={t('proposals.acceptLabel', { pair: who, cell })}>{t('proposals.accept')}</button>
-                  <button type="button" className="btn btn-danger btn-small" disabled={busy === p.id} onClick={() => resolve(p, 'reject')} aria-label={t('proposals.rejectLabel', { pair: who, cell })}>{t('proposals.reject')}</button>
+                  <button
+                    type="button"
+                    className="btn btn-primary btn-small"
+                    disabled={busy === p.id}
+                    onClick={() => resolve(p, 'accept')}
+                    aria-label={t('proposals.acceptLabel', { pair: who, cell })}
+                  >
+                    {t('proposals.accept')}
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-danger btn-small"
+                    disabled={busy === p.id}
+                    onClick={() => resolve(p, 'reject')}
+                    aria-label={t('proposals.rejectLabel', { pair: who, cell })}
+                  >
+                    {t('proposals.reject')}
+                  </button>
                 </div>
               </li>
             );
@@ -160,7 +214,10 @@ export function ProposalsPanel({ ctx, waiting, applied }: { ctx: DayContext; wai
               <li key={p.id}>
                 <span className="feed-time">{time(p.resolvedAt ?? p.createdAt, ctx.event.timeZone)}</span>{' '}
                 <strong>{pair(ctx, p.proposal.meeting?.a, p.proposal.meeting?.b)}</strong> → {cellName(p.slotId, p.tableId)}{' '}
-                <span className="muted">({p.mode === 'automatic' ? t('proposals.auto') : t('proposals.byOrganiser')}{freedBy(p) ? ` · ${freedBy(p)}` : ''})</span>
+                <span className="muted">
+                  ({p.mode === 'automatic' ? t('proposals.auto') : t('proposals.byOrganiser')}
+                  {freedBy(p) ? ` · ${freedBy(p)}` : ''})
+                </span>
               </li>
             ))}
           </ul>
@@ -171,10 +228,23 @@ export function ProposalsPanel({ ctx, waiting, applied }: { ctx: DayContext; wai
 }
 
 /** Keyboard alternative to dragging: choose the meeting and the target cell. */
-export function MoveForm({ slots, tables, timeZone, movable, onMove, onRemove, help }: {
-  slots: Slot[]; tables: TableRec[]; timeZone: string; movable: Assignment[]; onMove: (m: { meetingId: string; slotId: string; tableId: string }) => void;
+export function MoveForm({
+  slots,
+  tables,
+  timeZone,
+  movable,
+  onMove,
+  onRemove,
+  help,
+}: {
+  slots: Slot[];
+  tables: TableRec[];
+  timeZone: string;
+  movable: Assignment[];
+  onMove: (m: { meetingId: string; slotId: string; tableId: string }) => void;
   /** Drafts only: take the meeting out of the agenda. */
-  onRemove?: (meetingId: string) => void; help?: string;
+  onRemove?: (meetingId: string) => void;
+  help?: string;
 }) {
   const { t, time } = useI18n();
   const [meeting, setMeeting] = useState('');
@@ -193,7 +263,12 @@ export function MoveForm({ slots, tables, timeZone, movable, onMove, onRemove, h
           {(id) => (
             <select id={id} value={meeting} onChange={(e) => setMeeting(e.target.value)} required>
               <option value="">—</option>
-              {movable.map((a) => <option key={a.meetingId} value={a.meetingId}>{`${a.participantA} ⇄ ${a.participantB} (${a.slot} · ${t('grid.tableN', { n: a.table })})`}</option>)}
+              {movable.map((a) => (
+                <option
+                  key={a.meetingId}
+                  value={a.meetingId}
+                >{`${a.participantA} ⇄ ${a.participantB} (${a.slot} · ${t('grid.tableN', { n: a.table })})`}</option>
+              ))}
             </select>
           )}
         </Field>
@@ -201,7 +276,9 @@ export function MoveForm({ slots, tables, timeZone, movable, onMove, onRemove, h
           {(id) => (
             <select id={id} value={slot} onChange={(e) => setSlot(e.target.value)} required>
               <option value="">—</option>
-              {slots.map((s) => <option key={s.id} value={s.id}>{`${s.code} · ${time(s.startsAt, timeZone)}`}</option>)}
+              {slots.map((s) => (
+                <option key={s.id} value={s.id}>{`${s.code} · ${time(s.startsAt, timeZone)}`}</option>
+              ))}
             </select>
           )}
         </Field>
@@ -209,12 +286,22 @@ export function MoveForm({ slots, tables, timeZone, movable, onMove, onRemove, h
           {(id) => (
             <select id={id} value={table} onChange={(e) => setTable(e.target.value)} required>
               <option value="">—</option>
-              {tables.map((tb) => <option key={tb.id} value={tb.id}>{tb.number}</option>)}
+              {tables.map((tb) => (
+                <option key={tb.id} value={tb.id}>
+                  {tb.number}
+                </option>
+              ))}
             </select>
           )}
         </Field>
-        <button type="submit" className="btn btn-primary" disabled={!meeting || !slot || !table}>{t('move.submit')}</button>
-        {onRemove && <button type="button" className="btn btn-danger" disabled={!meeting} onClick={() => onRemove(meeting)}>{t('sched.removeFromDraft')}</button>}
+        <button type="submit" className="btn btn-primary" disabled={!meeting || !slot || !table}>
+          {t('move.submit')}
+        </button>
+        {onRemove && (
+          <button type="button" className="btn btn-danger" disabled={!meeting} onClick={() => onRemove(meeting)}>
+            {t('sched.removeFromDraft')}
+          </button>
+        )}
       </div>
     </form>
   );
@@ -225,8 +312,24 @@ function ParticipantOptions({ participants }: { participants: Participant[] }) {
   return (
     <>
       <option value="">—</option>
-      <optgroup label={t('kind.gadms')}>{participants.filter((p) => p.kind === 'gadm').map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}</optgroup>
-      <optgroup label={t('kind.cooperants')}>{participants.filter((p) => p.kind === 'cooperant').map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}</optgroup>
+      <optgroup label={t('kind.gadms')}>
+        {participants
+          .filter((p) => p.kind === 'gadm')
+          .map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+      </optgroup>
+      <optgroup label={t('kind.cooperants')}>
+        {participants
+          .filter((p) => p.kind === 'cooperant')
+          .map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+      </optgroup>
     </>
   );
 }
@@ -250,8 +353,14 @@ export function DayOperations({ ctx, now }: { ctx: DayContext; now: number }) {
     setDelayErr(undefined);
     setDelayMsg(null);
     try {
-      const r = await post<{ slots: unknown[]; atRisk: unknown[] }>(`/events/${ctx.event.id}/live/delays`, { fromSlotId: from || open[0]?.id, minutes, scope });
-      setDelayMsg([t('delay.ok', { n: r.slots.length }), r.atRisk?.length ? t('delay.atRisk', { n: r.atRisk.length }) : ''].filter(Boolean).join(' '));
+      const r = await post<{ slots: unknown[]; atRisk: unknown[] }>(`/events/${ctx.event.id}/live/delays`, {
+        fromSlotId: from || open[0]?.id,
+        minutes,
+        scope,
+      });
+      setDelayMsg(
+        [t('delay.ok', { n: r.slots.length }), r.atRisk?.length ? t('delay.atRisk', { n: r.atRisk.length }) : ''].filter(Boolean).join(' '),
+      );
       ctx.changed();
     } catch (err) {
       setDelayErr(explain(err));
@@ -270,7 +379,10 @@ export function DayOperations({ ctx, now }: { ctx: DayContext; now: number }) {
     setWalkMsg(null);
     try {
       const m = await post<LiveMeetingRef>(`/events/${ctx.event.id}/live/walk-ins`, {
-        participantAId: a, participantBId: b, ...(wSlot ? { slotId: wSlot } : {}), ...(wTable ? { tableId: wTable } : {}),
+        participantAId: a,
+        participantBId: b,
+        ...(wSlot ? { slotId: wSlot } : {}),
+        ...(wTable ? { tableId: wTable } : {}),
       });
       setWalkMsg(t('walkin.ok', { pair: pair(ctx, a, b), cell: cellName(m.slotId, m.tableId) }));
       ctx.changed();
@@ -304,11 +416,15 @@ export function DayOperations({ ctx, now }: { ctx: DayContext; now: number }) {
           <Field label={t('delay.from')}>
             {(id) => (
               <select id={id} value={from || open[0]?.id || ''} onChange={(e) => setFrom(e.target.value)}>
-                {open.map((s) => <option key={s.id} value={s.id}>{`${s.code} · ${time(s.startsAt, ctx.event.timeZone)}`}</option>)}
+                {open.map((s) => (
+                  <option key={s.id} value={s.id}>{`${s.code} · ${time(s.startsAt, ctx.event.timeZone)}`}</option>
+                ))}
               </select>
             )}
           </Field>
-          <Field label={t('delay.minutes')}>{(id) => <input id={id} type="number" min={1} max={240} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} />}</Field>
+          <Field label={t('delay.minutes')}>
+            {(id) => <input id={id} type="number" min={1} max={240} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} />}
+          </Field>
           <Field label={t('delay.scope')}>
             {(id) => (
               <select id={id} value={scope} onChange={(e) => setScope(e.target.value as typeof scope)}>
@@ -319,19 +435,35 @@ export function DayOperations({ ctx, now }: { ctx: DayContext; now: number }) {
           </Field>
           <ErrorBox error={delayErr} />
           {delayMsg && <Notice kind="ok">{delayMsg}</Notice>}
-          <button type="submit" className="btn btn-primary" disabled={open.length === 0}>{t('delay.submit')}</button>
+          <button type="submit" className="btn btn-primary" disabled={open.length === 0}>
+            {t('delay.submit')}
+          </button>
         </form>
         <form onSubmit={walkIn} aria-labelledby="walkin-title">
           <h3 id="walkin-title">{t('walkin.title')}</h3>
           <p className="muted small">{t('walkin.help')}</p>
-          <Field label={t('walkin.a')}>{(id) => <select id={id} required value={a} onChange={(e) => setA(e.target.value)}><ParticipantOptions participants={ctx.participants} /></select>}</Field>
-          <Field label={t('walkin.b')}>{(id) => <select id={id} required value={b} onChange={(e) => setB(e.target.value)}><ParticipantOptions participants={ctx.participants} /></select>}</Field>
+          <Field label={t('walkin.a')}>
+            {(id) => (
+              <select id={id} required value={a} onChange={(e) => setA(e.target.value)}>
+                <ParticipantOptions participants={ctx.participants} />
+              </select>
+            )}
+          </Field>
+          <Field label={t('walkin.b')}>
+            {(id) => (
+              <select id={id} required value={b} onChange={(e) => setB(e.target.value)}>
+                <ParticipantOptions participants={ctx.participants} />
+              </select>
+            )}
+          </Field>
           <div className="form-row">
             <Field label={t('walkin.slot')}>
               {(id) => (
                 <select id={id} value={wSlot} onChange={(e) => setWSlot(e.target.value)}>
                   <option value="">{t('walkin.first')}</option>
-                  {open.map((s) => <option key={s.id} value={s.id}>{`${s.code} · ${time(s.startsAt, ctx.event.timeZone)}`}</option>)}
+                  {open.map((s) => (
+                    <option key={s.id} value={s.id}>{`${s.code} · ${time(s.startsAt, ctx.event.timeZone)}`}</option>
+                  ))}
                 </select>
               )}
             </Field>
@@ -339,22 +471,36 @@ export function DayOperations({ ctx, now }: { ctx: DayContext; now: number }) {
               {(id) => (
                 <select id={id} value={wTable} onChange={(e) => setWTable(e.target.value)}>
                   <option value="">{t('walkin.first')}</option>
-                  {ctx.tables.map((tb) => <option key={tb.id} value={tb.id}>{tb.number}</option>)}
+                  {ctx.tables.map((tb) => (
+                    <option key={tb.id} value={tb.id}>
+                      {tb.number}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
           </div>
           <ErrorBox error={walkErr} />
           {walkMsg && <Notice kind="ok">{walkMsg}</Notice>}
-          <button type="submit" className="btn btn-primary" disabled={!a || !b || a === b}>{t('walkin.submit')}</button>
+          <button type="submit" className="btn btn-primary" disabled={!a || !b || a === b}>
+            {t('walkin.submit')}
+          </button>
         </form>
         <form onSubmit={leave} aria-labelledby="leave-title">
           <h3 id="leave-title">{t('leave.title')}</h3>
           <p className="muted small">{t('leave.help')}</p>
-          <Field label={t('leave.who')}>{(id) => <select id={id} required value={who} onChange={(e) => setWho(e.target.value)}><ParticipantOptions participants={ctx.participants} /></select>}</Field>
+          <Field label={t('leave.who')}>
+            {(id) => (
+              <select id={id} required value={who} onChange={(e) => setWho(e.target.value)}>
+                <ParticipantOptions participants={ctx.participants} />
+              </select>
+            )}
+          </Field>
           <ErrorBox error={leaveErr} />
           {leaveMsg && <Notice kind="ok">{leaveMsg}</Notice>}
-          <button type="submit" className="btn btn-danger" disabled={!who}>{t('leave.submit')}</button>
+          <button type="submit" className="btn btn-danger" disabled={!who}>
+            {t('leave.submit')}
+          </button>
         </form>
       </div>
     </section>

@@ -27,14 +27,31 @@ export function Login() {
   };
   return (
     <main id="main" className="login-page">
-      <div className="login-lang"><LangToggle /></div>
+      <div className="login-lang">
+        <LangToggle />
+      </div>
       <form className="card login-card" onSubmit={submit} aria-labelledby="login-title">
         <h1 id="login-title">{t('app.name')}</h1>
         <p className="muted">{t('login.subtitle')}</p>
-        <Field label={t('login.email')}>{(id) => <input id={id} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />}</Field>
-        <Field label={t('login.password')}>{(id) => <input id={id} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />}</Field>
+        <Field label={t('login.email')}>
+          {(id) => <input id={id} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />}
+        </Field>
+        <Field label={t('login.password')}>
+          {(id) => (
+            <input
+              id={id}
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
+        </Field>
         <ErrorBox error={error} />
-        <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? t('common.wait') : t('login.submit')}</button>
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? t('common.wait') : t('login.submit')}
+        </button>
       </form>
     </main>
   );

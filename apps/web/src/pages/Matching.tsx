@@ -5,10 +5,21 @@ import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
 import type { MatchRow, MatchRun } from '../types';
 import { ErrorBox, Field, Loading, Notice, Progress, Stat, StatusBadge, Pager } from '../ui';
-import { useEvent } from './EventConsole';
+import { useEvent } from './event-context';
 
-interface MatchPage { run: { id: string; dataVersion: number; finishedAt: string } | null; items: MatchRow[]; total: number; page: number; pageSize: number }
-interface Option { id: string; title: string; externalId: string; participantId: string }
+interface MatchPage {
+  run: { id: string; dataVersion: number; finishedAt: string } | null;
+  items: MatchRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+interface Option {
+  id: string;
+  title: string;
+  externalId: string;
+  participantId: string;
+}
 
 function RunPanel({ onDone }: { onDone: () => void }) {
   const { t, num, dateTime } = useI18n();
@@ -38,19 +49,45 @@ function RunPanel({ onDone }: { onDone: () => void }) {
       <h2 id="run-title">{t('matching.run')}</h2>
       <p className="muted">{t('matching.runHelp')}</p>
       <div className="form-row">
-        <Field label={t('matching.top')} hint={t('matching.topHint')}>{(id, hint) => <input id={id} aria-describedby={hint} type="number" min={1} max={50} value={top} onChange={(e) => setTop(Number(e.target.value))} />}</Field>
-        <button type="button" className="btn btn-primary" onClick={start} disabled={active}>{active ? t('matching.running') : t('matching.start')}</button>
+        <Field label={t('matching.top')} hint={t('matching.topHint')}>
+          {(id, hint) => (
+            <input
+              id={id}
+              aria-describedby={hint}
+              type="number"
+              min={1}
+              max={50}
+              value={top}
+              onChange={(e) => setTop(Number(e.target.value))}
+            />
+          )}
+        </Field>
+        <button type="button" className="btn btn-primary" onClick={start} disabled={active}>
+          {active ? t('matching.running') : t('matching.start')}
+        </button>
       </div>
       <ErrorBox error={error ?? run.error} />
       {r && (
         <div aria-live="polite">
-          <p>{t('matching.status')}: <StatusBadge status={`run_${r.status}`} /> {r.finishedAt && <span className="muted small">{dateTime(r.finishedAt, event.timeZone)}</span>}</p>
+          <p>
+            {t('matching.status')}: <StatusBadge status={`run_${r.status}`} />{' '}
+            {r.finishedAt && <span className="muted small">{dateTime(r.finishedAt, event.timeZone)}</span>}
+          </p>
           {(active || r.status === 'done') && <Progress value={r.status === 'done' ? 100 : r.progress} label={t('matching.progress')} />}
           {r.status === 'failed' && <Notice kind="error">{r.error ?? t('error.generic')}</Notice>}
           {r.stale && r.status === 'done' && <Notice kind="warn">{t('matching.stale')}</Notice>}
           {r.status === 'done' && Object.keys(r.stats ?? {}).length > 0 && (
             <div className="stats">
-              {Object.entries(r.stats).filter(([, v]) => typeof v === 'number').slice(0, 6).map(([k, v]) => <Stat key={k} label={t(`runstat.${k}` as MessageKey) === `runstat.${k}` ? k : t(`runstat.${k}` as MessageKey)} value={num(v as number, 2)} />)}
+              {Object.entries(r.stats)
+                .filter(([, v]) => typeof v === 'number')
+                .slice(0, 6)
+                .map(([k, v]) => (
+                  <Stat
+                    key={k}
+                    label={t(`runstat.${k}` as MessageKey) === `runstat.${k}` ? k : t(`runstat.${k}` as MessageKey)}
+                    value={num(v as number, 2)}
+                  />
+                ))}
             </div>
           )}
         </div>
@@ -73,7 +110,10 @@ export function MatchingTab() {
   const bump = useCallback(() => setRefresh((n) => n + 1), []);
   const pageSize = 50;
   const filter = mode !== 'all' && value ? `&${mode}=${value}` : '';
-  const matches = useLoad(() => get<MatchPage>(`/events/${event.id}/matches?page=${page}&pageSize=${pageSize}${filter}`), [event.id, filter, page, refresh]);
+  const matches = useLoad(
+    () => get<MatchPage>(`/events/${event.id}/matches?page=${page}&pageSize=${pageSize}${filter}`),
+    [event.id, filter, page, refresh],
+  );
   const act = async (fn: () => Promise<unknown>, ok: string) => {
     setError(undefined);
     setInfo(null);
@@ -87,16 +127,40 @@ export function MatchingTab() {
   };
   const override = (m: MatchRow, mode: 'pin' | 'block' | null) =>
     act(
-      () => (mode ? put(`/events/${event.id}/pair-overrides`, { demandId: m.demandId, offerId: m.offerId, mode }) : del(`/events/${event.id}/pair-overrides?demandId=${m.demandId}&offerId=${m.offerId}`)),
+      () =>
+        mode
+          ? put(`/events/${event.id}/pair-overrides`, { demandId: m.demandId, offerId: m.offerId, mode })
+          : del(`/events/${event.id}/pair-overrides?demandId=${m.demandId}&offerId=${m.offerId}`),
       mode ? t(mode === 'pin' ? 'matching.pinned' : 'matching.blocked') : t('matching.cleared'),
     );
   const request = (m: MatchRow) =>
-    act(() => post(`/events/${event.id}/meetings/requests`, { requesterId: m.gadmId, counterpartId: m.cooperantId, demandId: m.demandId, offerId: m.offerId }), t('matching.requested', { a: m.gadmName, b: m.cooperantName }));
+    act(
+      () =>
+        post(`/events/${event.id}/meetings/requests`, {
+          requesterId: m.gadmId,
+          counterpartId: m.cooperantId,
+          demandId: m.demandId,
+          offerId: m.offerId,
+        }),
+      t('matching.requested', { a: m.gadmName, b: m.cooperantName }),
+    );
   const addMeeting = (m: MatchRow) =>
-    act(() => post(`/events/${event.id}/meetings`, { participantAId: m.gadmId, participantBId: m.cooperantId, demandId: m.demandId, offerId: m.offerId }), t('matching.added', { a: m.gadmName, b: m.cooperantName }));
-  const options = mode === 'demandId' ? (demands.data ?? []).map((d) => ({ id: d.id, label: `${d.externalId} · ${d.title}` }))
-    : mode === 'offerId' ? (offers.data ?? []).map((o) => ({ id: o.id, label: `${o.externalId} · ${o.title}` }))
-      : participants.map((p) => ({ id: p.id, label: p.name }));
+    act(
+      () =>
+        post(`/events/${event.id}/meetings`, {
+          participantAId: m.gadmId,
+          participantBId: m.cooperantId,
+          demandId: m.demandId,
+          offerId: m.offerId,
+        }),
+      t('matching.added', { a: m.gadmName, b: m.cooperantName }),
+    );
+  const options =
+    mode === 'demandId'
+      ? (demands.data ?? []).map((d) => ({ id: d.id, label: `${d.externalId} · ${d.title}` }))
+      : mode === 'offerId'
+        ? (offers.data ?? []).map((o) => ({ id: o.id, label: `${o.externalId} · ${o.title}` }))
+        : participants.map((p) => ({ id: p.id, label: p.name }));
   const total = matches.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
@@ -107,7 +171,15 @@ export function MatchingTab() {
         <div className="form-row filters">
           <Field label={t('matching.by')}>
             {(id) => (
-              <select id={id} value={mode} onChange={(e) => { setMode(e.target.value as typeof mode); setValue(''); setPage(1); }}>
+              <select
+                id={id}
+                value={mode}
+                onChange={(e) => {
+                  setMode(e.target.value as typeof mode);
+                  setValue('');
+                  setPage(1);
+                }}
+              >
                 <option value="all">{t('matching.byAll')}</option>
                 <option value="demandId">{t('matching.byDemand')}</option>
                 <option value="offerId">{t('matching.byOffer')}</option>
@@ -116,11 +188,25 @@ export function MatchingTab() {
             )}
           </Field>
           {mode !== 'all' && (
-            <Field label={t(`matching.${mode === 'demandId' ? 'byDemand' : mode === 'offerId' ? 'byOffer' : 'byParticipant'}` as MessageKey)} className="grow">
+            <Field
+              label={t(`matching.${mode === 'demandId' ? 'byDemand' : mode === 'offerId' ? 'byOffer' : 'byParticipant'}` as MessageKey)}
+              className="grow"
+            >
               {(id) => (
-                <select id={id} value={value} onChange={(e) => { setValue(e.target.value); setPage(1); }}>
+                <select
+                  id={id}
+                  value={value}
+                  onChange={(e) => {
+                    setValue(e.target.value);
+                    setPage(1);
+                  }}
+                >
                   <option value="">—</option>
-                  {options.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+                  {options.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.label}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
@@ -128,33 +214,79 @@ export function MatchingTab() {
         </div>
         <ErrorBox error={error ?? matches.error} />
         {info && <Notice kind="ok">{info}</Notice>}
-        {matches.loading && !matches.data ? <Loading /> : !matches.data?.run ? <p className="muted">{t('matching.none')}</p> : (
+        {matches.loading && !matches.data ? (
+          <Loading />
+        ) : !matches.data?.run ? (
+          <p className="muted">{t('matching.none')}</p>
+        ) : (
           <>
             <p className="muted small">{t('matching.count', { n: num(total) })}</p>
             <ol className="match-list">
               {matches.data.items.map((m) => (
                 <li key={`${m.demandId}-${m.offerId}`} className={`match ${m.override ? `ov-${m.override}` : ''}`}>
                   <div className="match-head">
-                    <span className="rank" aria-label={t('matching.rank')}>#{m.rank}</span>
-                    <span className="score" title={t('matching.score')}>{t('matching.scoreN', { n: num(m.score, 2) })}</span>
+                    <span className="rank" aria-label={t('matching.rank')}>
+                      #{m.rank}
+                    </span>
+                    <span className="score" title={t('matching.score')}>
+                      {t('matching.scoreN', { n: num(m.score, 2) })}
+                    </span>
                     {m.override && <StatusBadge status={`ov_${m.override}`} />}
                   </div>
                   <div className="match-body">
-                    <div><strong>{m.demandTitle}</strong><br /><span className="muted">{m.gadmName}{m.province ? ` · ${m.province}` : ''} · {m.demandExternalId}</span></div>
-                    <div aria-hidden="true" className="arrow">⇄</div>
-                    <div><strong>{m.offerTitle}</strong><br /><span className="muted">{m.cooperantName} · {m.offerExternalId}</span></div>
+                    <div>
+                      <strong>{m.demandTitle}</strong>
+                      <br />
+                      <span className="muted">
+                        {m.gadmName}
+                        {m.province ? ` · ${m.province}` : ''} · {m.demandExternalId}
+                      </span>
+                    </div>
+                    <div aria-hidden="true" className="arrow">
+                      ⇄
+                    </div>
+                    <div>
+                      <strong>{m.offerTitle}</strong>
+                      <br />
+                      <span className="muted">
+                        {m.cooperantName} · {m.offerExternalId}
+                      </span>
+                    </div>
                   </div>
                   {m.reasons?.length > 0 && (
                     <ul className="reasons" aria-label={t('matching.reasons')}>
-                      {m.reasons.map((r, i) => <li key={i}><span className="reason-kind">{t(`reason.${r.kind}` as MessageKey) === `reason.${r.kind}` ? r.kind : t(`reason.${r.kind}` as MessageKey)}</span> {r.detail}</li>)}
+                      {m.reasons.map((r, i) => (
+                        <li key={i}>
+                          <span className="reason-kind">
+                            {t(`reason.${r.kind}` as MessageKey) === `reason.${r.kind}` ? r.kind : t(`reason.${r.kind}` as MessageKey)}
+                          </span>{' '}
+                          {r.detail}
+                        </li>
+                      ))}
                     </ul>
                   )}
                   <div className="row-actions">
-                    {m.override !== 'pin' && <button type="button" className="btn btn-small" onClick={() => override(m, 'pin')}>{t('matching.pin')}</button>}
-                    {m.override !== 'block' && <button type="button" className="btn btn-small" onClick={() => override(m, 'block')}>{t('matching.block')}</button>}
-                    {m.override && <button type="button" className="btn btn-small btn-ghost" onClick={() => override(m, null)}>{t('matching.clear')}</button>}
-                    <button type="button" className="btn btn-small" onClick={() => request(m)}>{t('matching.request')}</button>
-                    <button type="button" className="btn btn-small" onClick={() => addMeeting(m)}>{t('matching.addMeeting')}</button>
+                    {m.override !== 'pin' && (
+                      <button type="button" className="btn btn-small" onClick={() => override(m, 'pin')}>
+                        {t('matching.pin')}
+                      </button>
+                    )}
+                    {m.override !== 'block' && (
+                      <button type="button" className="btn btn-small" onClick={() => override(m, 'block')}>
+                        {t('matching.block')}
+                      </button>
+                    )}
+                    {m.override && (
+                      <button type="button" className="btn btn-small btn-ghost" onClick={() => override(m, null)}>
+                        {t('matching.clear')}
+                      </button>
+                    )}
+                    <button type="button" className="btn btn-small" onClick={() => request(m)}>
+                      {t('matching.request')}
+                    </button>
+                    <button type="button" className="btn btn-small" onClick={() => addMeeting(m)}>
+                      {t('matching.addMeeting')}
+                    </button>
                   </div>
                 </li>
               ))}

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
 import type { Meeting } from '../types';
 import { ErrorBox, Field, Loading, Notice, StatusBadge, Pager } from '../ui';
-import { useEvent } from './EventConsole';
+import { useEvent } from './event-context';
 
 const STATUSES = ['requested', 'accepted', 'declined', 'expired', 'scheduled', 'checked_in', 'held', 'no_show', 'cancelled'];
 
@@ -38,8 +38,20 @@ function AddMeeting({ onDone }: { onDone: () => void }) {
   const options = (
     <>
       <option value="">—</option>
-      <optgroup label={t('kind.gadms')}>{gadms.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}</optgroup>
-      <optgroup label={t('kind.cooperants')}>{coops.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}</optgroup>
+      <optgroup label={t('kind.gadms')}>
+        {gadms.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </optgroup>
+      <optgroup label={t('kind.cooperants')}>
+        {coops.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </optgroup>
     </>
   );
   return (
@@ -47,8 +59,20 @@ function AddMeeting({ onDone }: { onDone: () => void }) {
       <h2 id="add-meeting-title">{t('meetings.add')}</h2>
       <p className="muted">{t('meetings.addHelp')}</p>
       <div className="form-row">
-        <Field label={t('meetings.a')} className="grow">{(id) => <select id={id} required value={a} onChange={(e) => setA(e.target.value)}>{options}</select>}</Field>
-        <Field label={t('meetings.b')} className="grow">{(id) => <select id={id} required value={b} onChange={(e) => setB(e.target.value)}>{options}</select>}</Field>
+        <Field label={t('meetings.a')} className="grow">
+          {(id) => (
+            <select id={id} required value={a} onChange={(e) => setA(e.target.value)}>
+              {options}
+            </select>
+          )}
+        </Field>
+        <Field label={t('meetings.b')} className="grow">
+          {(id) => (
+            <select id={id} required value={b} onChange={(e) => setB(e.target.value)}>
+              {options}
+            </select>
+          )}
+        </Field>
         <div className="field checkbox">
           <input id="mandatory" type="checkbox" checked={mandatory} onChange={(e) => setMandatory(e.target.checked)} />
           <label htmlFor="mandatory">{t('meetings.mandatory')}</label>
@@ -57,8 +81,12 @@ function AddMeeting({ onDone }: { onDone: () => void }) {
       <ErrorBox error={error} />
       {ok && <Notice kind="ok">{ok}</Notice>}
       <div className="actions">
-        <button type="submit" className="btn btn-primary" disabled={!a || !b || a === b}>{t('meetings.addSubmit')}</button>
-        <button type="button" className="btn" disabled={!a || !b || a === b} onClick={() => void run('request')}>{t('meetings.requestSubmit')}</button>
+        <button type="submit" className="btn btn-primary" disabled={!a || !b || a === b}>
+          {t('meetings.addSubmit')}
+        </button>
+        <button type="button" className="btn" disabled={!a || !b || a === b} onClick={() => void run('request')}>
+          {t('meetings.requestSubmit')}
+        </button>
       </div>
     </form>
   );
@@ -95,47 +123,101 @@ export function MeetingsTab() {
         <div className="form-row filters">
           <Field label={t('meetings.status')}>
             {(id) => (
-              <select id={id} value={status} onChange={(e) => { setStatus(e.target.value); setPage(1); }}>
+              <select
+                id={id}
+                value={status}
+                onChange={(e) => {
+                  setStatus(e.target.value);
+                  setPage(1);
+                }}
+              >
                 <option value="">{t('common.all')}</option>
-                {STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}` as MessageKey)}</option>)}
+                {STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`status.${s}` as MessageKey)}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
           <Field label={t('field.participant')} className="grow">
             {(id) => (
-              <select id={id} value={participantId} onChange={(e) => { setParticipantId(e.target.value); setPage(1); }}>
+              <select
+                id={id}
+                value={participantId}
+                onChange={(e) => {
+                  setParticipantId(e.target.value);
+                  setPage(1);
+                }}
+              >
                 <option value="">{t('common.all')}</option>
-                {participants.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+                {participants.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
         </div>
         <ErrorBox error={error ?? list.error} />
-        {list.loading && !list.data ? <Loading /> : (
+        {list.loading && !list.data ? (
+          <Loading />
+        ) : (
           <div className="table-scroll">
             <table className="table">
               <caption className="visually-hidden">{t('meetings.title')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('meetings.requester')}</th><th scope="col">{t('meetings.counterpart')}</th><th scope="col">{t('meetings.origin')}</th>
-                  <th scope="col">{t('meetings.status')}</th><th scope="col">{t('meetings.weight')}</th><th scope="col">{t('meetings.expires')}</th><th scope="col">{t('common.actions')}</th>
+                  <th scope="col">{t('meetings.requester')}</th>
+                  <th scope="col">{t('meetings.counterpart')}</th>
+                  <th scope="col">{t('meetings.origin')}</th>
+                  <th scope="col">{t('meetings.status')}</th>
+                  <th scope="col">{t('meetings.weight')}</th>
+                  <th scope="col">{t('meetings.expires')}</th>
+                  <th scope="col">{t('common.actions')}</th>
                 </tr>
               </thead>
               <tbody>
-                {list.data?.items.length === 0 && <tr><td colSpan={7} className="muted">{t('meetings.empty')}</td></tr>}
+                {list.data?.items.length === 0 && (
+                  <tr>
+                    <td colSpan={7} className="muted">
+                      {t('meetings.empty')}
+                    </td>
+                  </tr>
+                )}
                 {list.data?.items.map((m) => (
                   <tr key={m.id}>
                     <td>{name(m.participantAId)}</td>
                     <td>{name(m.participantBId)}</td>
-                    <td>{t(`origin.${m.origin}` as MessageKey)}{m.mandatory && m.origin !== 'mandatory' ? ` · ${t('meetings.mandatoryShort')}` : ''}</td>
-                    <td><StatusBadge status={m.status} /></td>
+                    <td>
+                      {t(`origin.${m.origin}` as MessageKey)}
+                      {m.mandatory && m.origin !== 'mandatory' ? ` · ${t('meetings.mandatoryShort')}` : ''}
+                    </td>
+                    <td>
+                      <StatusBadge status={m.status} />
+                    </td>
                     <td>{num(m.weight, 2)}</td>
                     <td>{m.expiresAt ? dateTime(m.expiresAt, event.timeZone) : '—'}</td>
                     <td className="row-actions">
                       {m.status === 'requested' && (
                         <>
-                          <button type="button" className="btn btn-small btn-primary" onClick={() => answer(m, 'accept')} aria-label={t('meetings.acceptFor', { a: name(m.participantAId), b: name(m.participantBId) })}>{t('meetings.accept')}</button>
-                          <button type="button" className="btn btn-small" onClick={() => answer(m, 'decline')} aria-label={t('meetings.declineFor', { a: name(m.participantAId), b: name(m.participantBId) })}>{t('meetings.decline')}</button>
+                          <button
+                            type="button"
+                            className="btn btn-small btn-primary"
+                            onClick={() => answer(m, 'accept')}
+                            aria-label={t('meetings.acceptFor', { a: name(m.participantAId), b: name(m.participantBId) })}
+                          >
+                            {t('meetings.accept')}
+                          </button>
+                          <button
+                            type="button"
+                            className="btn btn-small"
+                            onClick={() => answer(m, 'decline')}
+                            aria-label={t('meetings.declineFor', { a: name(m.participantAId), b: name(m.participantBId) })}
+                          >
+                            {t('meetings.decline')}
+                          </button>
                         </>
                       )}
                     </td>

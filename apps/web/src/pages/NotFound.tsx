@@ -7,7 +7,9 @@ export function NotFound() {
   return (
     <Shell>
       <h1>{t('error.pageNotFound')}</h1>
-      <p><Link to="">{t('events.title')}</Link></p>
+      <p>
+        <Link to="">{t('events.title')}</Link>
+      </p>
     </Shell>
   );
 }

@@ -5,8 +5,19 @@ import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
 import { ErrorBox, Notice } from '../ui';
 
-interface PendingMeeting { meetingId: string; side: 'a' | 'b'; counterpart: { id: string; name: string; kind: string }; startsAt: string | null; tableNumber: number | null }
-interface Contact { name: string; role: string; email: string; phone: string }
+interface PendingMeeting {
+  meetingId: string;
+  side: 'a' | 'b';
+  counterpart: { id: string; name: string; kind: string };
+  startsAt: string | null;
+  tableNumber: number | null;
+}
+interface Contact {
+  name: string;
+  role: string;
+  email: string;
+  phone: string;
+}
 
 const NEXT_STEPS = ['MOU', 'TECH_MISSION', 'PROJECT_PROFILE', 'FUND_APPLICATION', 'VOLUNTEERING', 'TWINNING'] as const;
 const emptyContact = (): Contact => ({ name: '', role: '', email: '', phone: '' });
@@ -24,10 +35,16 @@ export function OutcomeForms({ token, timeZone, refreshKey }: { token: string; t
       <div aria-live="polite">{saved && <Notice kind="ok">{saved}</Notice>}</div>
       {items.length > 0 && <p className="muted small">{t('agenda.outcomesHelp')}</p>}
       {items.map((m) => (
-        <OutcomeForm key={m.meetingId} meeting={m} token={token} timeZone={timeZone} onSaved={async () => {
-          setSaved(t('outcome.saved', { name: m.counterpart.name }));
-          await pending.reload();
-        }} />
+        <OutcomeForm
+          key={m.meetingId}
+          meeting={m}
+          token={token}
+          timeZone={timeZone}
+          onSaved={async () => {
+            setSaved(t('outcome.saved', { name: m.counterpart.name }));
+            await pending.reload();
+          }}
+        />
       ))}
     </section>
   );
@@ -42,7 +59,17 @@ function useSide() {
   };
 }
 
-function OutcomeForm({ meeting, token, timeZone, onSaved }: { meeting: PendingMeeting; token: string; timeZone: string; onSaved: () => Promise<void> }) {
+function OutcomeForm({
+  meeting,
+  token,
+  timeZone,
+  onSaved,
+}: {
+  meeting: PendingMeeting;
+  token: string;
+  timeZone: string;
+  onSaved: () => Promise<void>;
+}) {
   const { t, time } = useI18n();
   const side = useSide();
   const uid = useId();
@@ -58,7 +85,12 @@ function OutcomeForm({ meeting, token, timeZone, onSaved }: { meeting: PendingMe
   const err = (path: string) => issues[path];
   /** Describes a control by its error message when it has one. */
   const a11y = (path: string) => (err(path) ? { 'aria-invalid': true, 'aria-describedby': id(`${path}-err`) } : {});
-  const errorLine = (path: string): ReactNode => (err(path) ? <small id={id(`${path}-err`)} className="field-error" role="alert">{err(path)}</small> : null);
+  const errorLine = (path: string): ReactNode =>
+    err(path) ? (
+      <small id={id(`${path}-err`)} className="field-error" role="alert">
+        {err(path)}
+      </small>
+    ) : null;
   const setContact = (i: number, k: keyof Contact, v: string) => setContacts(contacts.map((c, j) => (j === i ? { ...c, [k]: v } : c)));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -72,7 +104,12 @@ function OutcomeForm({ meeting, token, timeZone, onSaved }: { meeting: PendingMe
       amountUsd: amountNum === null || Number.isNaN(amountNum) ? (amount.trim() === '' ? null : amount) : amountNum,
       contacts: contacts
         .filter((c) => c.name.trim() || c.role.trim() || c.email.trim() || c.phone.trim())
-        .map((c) => ({ name: c.name, ...(c.role.trim() ? { role: c.role } : {}), ...(c.email.trim() ? { email: c.email.trim() } : {}), ...(c.phone.trim() ? { phone: c.phone } : {}) })),
+        .map((c) => ({
+          name: c.name,
+          ...(c.role.trim() ? { role: c.role } : {}),
+          ...(c.email.trim() ? { email: c.email.trim() } : {}),
+          ...(c.phone.trim() ? { phone: c.phone } : {}),
+        })),
       notes,
     };
     try {
@@ -88,26 +125,52 @@ function OutcomeForm({ meeting, token, timeZone, onSaved }: { meeting: PendingMe
       setBusy(false);
     }
   };
-  const known = new Set(['interest', 'nextSteps', 'amountUsd', 'notes', ...contacts.flatMap((_, i) => ['name', 'role', 'email', 'phone'].map((k) => `contacts.${i}.${k}`))]);
+  const known = new Set([
+    'interest',
+    'nextSteps',
+    'amountUsd',
+    'notes',
+    ...contacts.flatMap((_, i) => ['name', 'role', 'email', 'phone'].map((k) => `contacts.${i}.${k}`)),
+  ]);
   const other = Object.entries(issues).filter(([p]) => !known.has(p));
   return (
     <form className="card outcome-form" onSubmit={submit} noValidate aria-labelledby={id('title')}>
       <h3 id={id('title')}>{t('agenda.outcomeFor', { name: meeting.counterpart.name })}</h3>
-      <p className="muted small">{meeting.startsAt ? time(meeting.startsAt, timeZone) : ''}{meeting.tableNumber != null ? ` · ${t('agenda.table', { n: meeting.tableNumber })}` : ''}</p>
-      {Object.keys(issues).length > 0 && <Notice kind="error">{t('outcome.fix')}{other.length ? ` ${other.map(([p, m]) => `${p}: ${m}`).join(' · ')}` : ''}</Notice>}
+      <p className="muted small">
+        {meeting.startsAt ? time(meeting.startsAt, timeZone) : ''}
+        {meeting.tableNumber != null ? ` · ${t('agenda.table', { n: meeting.tableNumber })}` : ''}
+      </p>
+      {Object.keys(issues).length > 0 && (
+        <Notice kind="error">
+          {t('outcome.fix')}
+          {other.length ? ` ${other.map(([p, m]) => `${p}: ${m}`).join(' · ')}` : ''}
+        </Notice>
+      )}
       <ErrorBox error={error} />
       <div className="form-grid">
         <div className="field">
           <label htmlFor={id('interest')}>{t('outcome.interest')}</label>
           <select id={id('interest')} value={interest} onChange={(e) => setInterest(e.target.value)} {...a11y('interest')}>
             <option value="">{t('outcome.choose')}</option>
-            {[1, 2, 3, 4, 5].map((n) => <option key={n} value={n}>{n}</option>)}
+            {[1, 2, 3, 4, 5].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
           </select>
           {errorLine('interest')}
         </div>
         <div className="field">
           <label htmlFor={id('amountUsd')}>{t('outcome.amount')}</label>
-          <input id={id('amountUsd')} inputMode="decimal" type="number" step="any" value={amount} onChange={(e) => setAmount(e.target.value)} {...a11y('amountUsd')} />
+          <input
+            id={id('amountUsd')}
+            inputMode="decimal"
+            type="number"
+            step="any"
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+            {...a11y('amountUsd')}
+          />
           {errorLine('amountUsd') ?? <small className="hint">{t('outcome.amountHint')}</small>}
         </div>
       </div>
@@ -115,7 +178,11 @@ function OutcomeForm({ meeting, token, timeZone, onSaved }: { meeting: PendingMe
         <legend>{t('outcome.nextSteps')}</legend>
         {NEXT_STEPS.map((c) => (
           <label key={c} className="check">
-            <input type="checkbox" checked={steps.includes(c)} onChange={(e) => setSteps(e.target.checked ? [...steps, c] : steps.filter((x) => x !== c))} />
+            <input
+              type="checkbox"
+              checked={steps.includes(c)}
+              onChange={(e) => setSteps(e.target.checked ? [...steps, c] : steps.filter((x) => x !== c))}
+            />
             {t(`next.${c}` as MessageKey)}
           </label>
         ))}
@@ -131,14 +198,22 @@ function OutcomeForm({ meeting, token, timeZone, onSaved }: { meeting: PendingMe
               return (
                 <div key={k} className="field">
                   <label htmlFor={id(path)}>{t(labelKey, { n: i + 1 })}</label>
-                  <input id={id(path)} type={k === 'email' ? 'email' : k === 'phone' ? 'tel' : 'text'} value={c[k]} onChange={(e) => setContact(i, k, e.target.value)} {...a11y(path)} />
+                  <input
+                    id={id(path)}
+                    type={k === 'email' ? 'email' : k === 'phone' ? 'tel' : 'text'}
+                    value={c[k]}
+                    onChange={(e) => setContact(i, k, e.target.value)}
+                    {...a11y(path)}
+                  />
                   {errorLine(path)}
                 </div>
               );
             })}
           </div>
         ))}
-        <button type="button" className="btn btn-small" onClick={() => setContacts([...contacts, emptyContact()])}>{t('outcome.addContact')}</button>
+        <button type="button" className="btn btn-small" onClick={() => setContacts([...contacts, emptyContact()])}>
+          {t('outcome.addContact')}
+        </button>
       </fieldset>
       <div className="field">
         <label htmlFor={id('notes')}>{t('outcome.notes')}</label>
@@ -146,7 +221,9 @@ function OutcomeForm({ meeting, token, timeZone, onSaved }: { meeting: PendingMe
         {errorLine('notes')}
       </div>
       <div className="actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>{t('outcome.save')}</button>
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {t('outcome.save')}
+        </button>
       </div>
     </form>
   );

@@ -6,18 +6,46 @@ import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
 import type { Participant } from '../types';
 import { ErrorBox, Field, Loading, Notice, Pager } from '../ui';
-import { useEvent } from './EventConsole';
+import { useEvent } from './event-context';
 
 type FieldType = 'text' | 'email' | 'number' | 'date' | 'textarea' | 'list' | 'numlist' | 'kind' | 'participant';
-interface FieldSpec { name: string; label: MessageKey; type: FieldType; required?: boolean; createOnly?: boolean; nullable?: boolean; hint?: MessageKey }
-interface ColumnSpec { name: string; label: MessageKey; render?: 'participant' | 'list' | 'kind' | 'money' }
-interface ResourceSpec { path: string; label: MessageKey; columns: ColumnSpec[]; fields: FieldSpec[]; filters: ('q' | 'kind' | 'participantId' | 'province' | 'sector')[]; versioned: boolean }
+interface FieldSpec {
+  name: string;
+  label: MessageKey;
+  type: FieldType;
+  required?: boolean;
+  createOnly?: boolean;
+  nullable?: boolean;
+  hint?: MessageKey;
+}
+interface ColumnSpec {
+  name: string;
+  label: MessageKey;
+  render?: 'participant' | 'list' | 'kind' | 'money';
+}
+interface ResourceSpec {
+  path: string;
+  label: MessageKey;
+  columns: ColumnSpec[];
+  fields: FieldSpec[];
+  filters: ('q' | 'kind' | 'participantId' | 'province' | 'sector')[];
+  versioned: boolean;
+}
 type Rec = Record<string, unknown> & { id: string; version?: number };
 
 const RESOURCES: ResourceSpec[] = [
   {
-    path: 'participants', label: 'kind.participants', versioned: true, filters: ['q', 'kind', 'province'],
-    columns: [{ name: 'externalId', label: 'field.externalId' }, { name: 'name', label: 'field.name' }, { name: 'kind', label: 'field.kind', render: 'kind' }, { name: 'province', label: 'field.province' }, { name: 'email', label: 'field.email' }],
+    path: 'participants',
+    label: 'kind.participants',
+    versioned: true,
+    filters: ['q', 'kind', 'province'],
+    columns: [
+      { name: 'externalId', label: 'field.externalId' },
+      { name: 'name', label: 'field.name' },
+      { name: 'kind', label: 'field.kind', render: 'kind' },
+      { name: 'province', label: 'field.province' },
+      { name: 'email', label: 'field.email' },
+    ],
     fields: [
       { name: 'externalId', label: 'field.externalId', type: 'text', required: true, hint: 'field.externalIdHint' },
       { name: 'kind', label: 'field.kind', type: 'kind', required: true },
@@ -30,8 +58,17 @@ const RESOURCES: ResourceSpec[] = [
     ],
   },
   {
-    path: 'delegates', label: 'kind.delegates', versioned: true, filters: ['q', 'participantId'],
-    columns: [{ name: 'externalId', label: 'field.externalId' }, { name: 'fullName', label: 'field.fullName' }, { name: 'participantId', label: 'field.participant', render: 'participant' }, { name: 'role', label: 'field.role' }, { name: 'email', label: 'field.email' }],
+    path: 'delegates',
+    label: 'kind.delegates',
+    versioned: true,
+    filters: ['q', 'participantId'],
+    columns: [
+      { name: 'externalId', label: 'field.externalId' },
+      { name: 'fullName', label: 'field.fullName' },
+      { name: 'participantId', label: 'field.participant', render: 'participant' },
+      { name: 'role', label: 'field.role' },
+      { name: 'email', label: 'field.email' },
+    ],
     fields: [
       { name: 'participantId', label: 'field.participant', type: 'participant', required: true, createOnly: true },
       { name: 'externalId', label: 'field.externalId', type: 'text', required: true, createOnly: true },
@@ -42,8 +79,17 @@ const RESOURCES: ResourceSpec[] = [
     ],
   },
   {
-    path: 'demands', label: 'kind.demands', versioned: true, filters: ['q', 'participantId', 'sector'],
-    columns: [{ name: 'externalId', label: 'field.externalId' }, { name: 'title', label: 'field.title' }, { name: 'participantId', label: 'field.gadm', render: 'participant' }, { name: 'sectors', label: 'field.sectors', render: 'list' }, { name: 'amountUsd', label: 'field.amountUsd', render: 'money' }],
+    path: 'demands',
+    label: 'kind.demands',
+    versioned: true,
+    filters: ['q', 'participantId', 'sector'],
+    columns: [
+      { name: 'externalId', label: 'field.externalId' },
+      { name: 'title', label: 'field.title' },
+      { name: 'participantId', label: 'field.gadm', render: 'participant' },
+      { name: 'sectors', label: 'field.sectors', render: 'list' },
+      { name: 'amountUsd', label: 'field.amountUsd', render: 'money' },
+    ],
     fields: [
       { name: 'participantId', label: 'field.participant', type: 'participant', required: true },
       { name: 'externalId', label: 'field.externalId', type: 'text', required: true },
@@ -57,8 +103,17 @@ const RESOURCES: ResourceSpec[] = [
     ],
   },
   {
-    path: 'offers', label: 'kind.offers', versioned: true, filters: ['q', 'participantId', 'sector'],
-    columns: [{ name: 'externalId', label: 'field.externalId' }, { name: 'title', label: 'field.title' }, { name: 'participantId', label: 'field.cooperant', render: 'participant' }, { name: 'sectors', label: 'field.sectors', render: 'list' }, { name: 'regions', label: 'field.regions', render: 'list' }],
+    path: 'offers',
+    label: 'kind.offers',
+    versioned: true,
+    filters: ['q', 'participantId', 'sector'],
+    columns: [
+      { name: 'externalId', label: 'field.externalId' },
+      { name: 'title', label: 'field.title' },
+      { name: 'participantId', label: 'field.cooperant', render: 'participant' },
+      { name: 'sectors', label: 'field.sectors', render: 'list' },
+      { name: 'regions', label: 'field.regions', render: 'list' },
+    ],
     fields: [
       { name: 'participantId', label: 'field.participant', type: 'participant', required: true },
       { name: 'externalId', label: 'field.externalId', type: 'text', required: true },
@@ -73,8 +128,14 @@ const RESOURCES: ResourceSpec[] = [
     ],
   },
   {
-    path: 'tables', label: 'kind.tables', versioned: false, filters: [],
-    columns: [{ name: 'number', label: 'field.number' }, { name: 'label', label: 'field.label' }],
+    path: 'tables',
+    label: 'kind.tables',
+    versioned: false,
+    filters: [],
+    columns: [
+      { name: 'number', label: 'field.number' },
+      { name: 'label', label: 'field.label' },
+    ],
     fields: [
       { name: 'number', label: 'field.number', type: 'number', required: true },
       { name: 'label', label: 'field.label', type: 'text' },
@@ -90,10 +151,21 @@ const toInput = (f: FieldSpec, v: unknown): string => {
 const fromInput = (f: FieldSpec, s: string): unknown => {
   const x = s.trim();
   switch (f.type) {
-    case 'number': return x === '' ? (f.nullable ? null : undefined) : Number(x.replace(',', '.'));
-    case 'list': return x.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
-    case 'numlist': return x.split(/[,;]/).map((p) => p.trim()).filter(Boolean).map(Number);
-    default: return x === '' && f.nullable ? null : x;
+    case 'number':
+      return x === '' ? (f.nullable ? null : undefined) : Number(x.replace(',', '.'));
+    case 'list':
+      return x
+        .split(/[,;]/)
+        .map((p) => p.trim())
+        .filter(Boolean);
+    case 'numlist':
+      return x
+        .split(/[,;]/)
+        .map((p) => p.trim())
+        .filter(Boolean)
+        .map(Number);
+    default:
+      return x === '' && f.nullable ? null : x;
   }
 };
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -123,18 +195,31 @@ function AccessLink({ participant }: { participant: Participant }) {
       window.prompt(t('link.copyManual'), link);
     }
   };
-  const mail = link && participant.email
-    ? `mailto:${participant.email}?subject=${encodeURIComponent(t('link.mailSubject', { event: event.name }))}&body=${encodeURIComponent(t('link.mailBody', { name: participant.name, link }))}`
-    : null;
+  const mail =
+    link && participant.email
+      ? `mailto:${participant.email}?subject=${encodeURIComponent(t('link.mailSubject', { event: event.name }))}&body=${encodeURIComponent(t('link.mailBody', { name: participant.name, link }))}`
+      : null;
   return (
     <div className="access-link">
-      <button type="button" className="btn btn-small" onClick={issue}>{link ? t('link.reissue') : t('link.issue')}</button>
+      <button type="button" className="btn btn-small" onClick={issue}>
+        {link ? t('link.reissue') : t('link.issue')}
+      </button>
       {link && (
         <div className="link-box">
-          <label className="visually-hidden" htmlFor={`link-${participant.id}`}>{t('link.label', { name: participant.name })}</label>
+          <label className="visually-hidden" htmlFor={`link-${participant.id}`}>
+            {t('link.label', { name: participant.name })}
+          </label>
           <input id={`link-${participant.id}`} readOnly value={link} onFocus={(e) => e.currentTarget.select()} data-testid="access-link" />
-          <button type="button" className="btn btn-small" onClick={copy}>{copied ? t('link.copied') : t('link.copy')}</button>
-          {mail ? <a className="btn btn-small" href={mail}>{t('link.send')}</a> : <span className="muted small">{t('link.noEmail')}</span>}
+          <button type="button" className="btn btn-small" onClick={copy}>
+            {copied ? t('link.copied') : t('link.copy')}
+          </button>
+          {mail ? (
+            <a className="btn btn-small" href={mail}>
+              {t('link.send')}
+            </a>
+          ) : (
+            <span className="muted small">{t('link.noEmail')}</span>
+          )}
         </div>
       )}
       <ErrorBox error={error} />
@@ -142,7 +227,17 @@ function AccessLink({ participant }: { participant: Participant }) {
   );
 }
 
-function RecordForm({ spec, record, onDone, onCancel }: { spec: ResourceSpec; record: Rec | null; onDone: () => void; onCancel: () => void }) {
+function RecordForm({
+  spec,
+  record,
+  onDone,
+  onCancel,
+}: {
+  spec: ResourceSpec;
+  record: Rec | null;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const { event, participants } = useEvent();
   const creating = record === null;
@@ -173,7 +268,11 @@ function RecordForm({ spec, record, onDone, onCancel }: { spec: ResourceSpec; re
     setError(undefined);
     try {
       if (creating) await post(`/events/${event.id}/${spec.path}`, body(null));
-      else await patch(`/events/${event.id}/${spec.path}/${record!.id}`, { ...body(against), ...(spec.versioned ? { version: against!.version } : {}) });
+      else
+        await patch(`/events/${event.id}/${spec.path}/${record!.id}`, {
+          ...body(against),
+          ...(spec.versioned ? { version: against!.version } : {}),
+        });
       onDone();
     } catch (e) {
       if (e instanceof ApiError && e.status === 409 && e.body?.current) setConflict(e.body.current as Rec);
@@ -197,7 +296,9 @@ function RecordForm({ spec, record, onDone, onCancel }: { spec: ResourceSpec; re
     setConflict(null);
     void save(c);
   };
-  const title = creating ? t('records.new', { what: t(spec.label) }) : t('records.edit', { what: String(record?.name ?? record?.title ?? record?.fullName ?? record?.number ?? '') });
+  const title = creating
+    ? t('records.new', { what: t(spec.label) })
+    : t('records.edit', { what: String(record?.name ?? record?.title ?? record?.fullName ?? record?.number ?? '') });
   return (
     <form ref={formRef} className="card record-form" onSubmit={submit} aria-labelledby="record-form-title">
       <h2 id="record-form-title">{title}</h2>
@@ -206,16 +307,32 @@ function RecordForm({ spec, record, onDone, onCancel }: { spec: ResourceSpec; re
           <strong>{t('conflict.title')}</strong>
           <p>{t('conflict.help')}</p>
           <table className="table compact">
-            <thead><tr><th scope="col">{t('conflict.field')}</th><th scope="col">{t('conflict.theirs')}</th><th scope="col">{t('conflict.mine')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('conflict.field')}</th>
+                <th scope="col">{t('conflict.theirs')}</th>
+                <th scope="col">{t('conflict.mine')}</th>
+              </tr>
+            </thead>
             <tbody>
-              {spec.fields.filter((f) => !same(fromInput(f, toInput(f, conflict[f.name])), fromInput(f, values[f.name] ?? ''))).map((f) => (
-                <tr key={f.name}><th scope="row">{t(f.label)}</th><td>{toInput(f, conflict[f.name]) || '—'}</td><td>{values[f.name] || '—'}</td></tr>
-              ))}
+              {spec.fields
+                .filter((f) => !same(fromInput(f, toInput(f, conflict[f.name])), fromInput(f, values[f.name] ?? '')))
+                .map((f) => (
+                  <tr key={f.name}>
+                    <th scope="row">{t(f.label)}</th>
+                    <td>{toInput(f, conflict[f.name]) || '—'}</td>
+                    <td>{values[f.name] || '—'}</td>
+                  </tr>
+                ))}
             </tbody>
           </table>
           <div className="actions">
-            <button type="button" className="btn" onClick={takeTheirs}>{t('conflict.takeTheirs')}</button>
-            <button type="button" className="btn btn-primary" onClick={keepMine}>{t('conflict.keepMine')}</button>
+            <button type="button" className="btn" onClick={takeTheirs}>
+              {t('conflict.takeTheirs')}
+            </button>
+            <button type="button" className="btn btn-primary" onClick={keepMine}>
+              {t('conflict.keepMine')}
+            </button>
           </div>
         </div>
       )}
@@ -224,24 +341,45 @@ function RecordForm({ spec, record, onDone, onCancel }: { spec: ResourceSpec; re
           const disabled = !creating && f.createOnly;
           const set = (v: string) => setValues((s) => ({ ...s, [f.name]: v }));
           return (
-            <Field key={f.name} label={t(f.label) + (f.required ? ' *' : '')} hint={f.hint ? t(f.hint) : undefined} className={f.type === 'textarea' ? 'span-2' : ''}>
+            <Field
+              key={f.name}
+              label={t(f.label) + (f.required ? ' *' : '')}
+              hint={f.hint ? t(f.hint) : undefined}
+              className={f.type === 'textarea' ? 'span-2' : ''}
+            >
               {(id, hint) => {
                 const common = { id, 'aria-describedby': hint, disabled, required: f.required && !disabled, value: values[f.name] ?? '' };
                 if (f.type === 'textarea') return <textarea {...common} rows={3} onChange={(e) => set(e.target.value)} />;
-                if (f.type === 'kind') return (
-                  <select {...common} onChange={(e) => set(e.target.value)}>
-                    <option value="">—</option>
-                    <option value="gadm">{t('kind.gadm')}</option>
-                    <option value="cooperant">{t('kind.cooperant')}</option>
-                  </select>
+                if (f.type === 'kind')
+                  return (
+                    <select {...common} onChange={(e) => set(e.target.value)}>
+                      <option value="">—</option>
+                      <option value="gadm">{t('kind.gadm')}</option>
+                      <option value="cooperant">{t('kind.cooperant')}</option>
+                    </select>
+                  );
+                if (f.type === 'participant')
+                  return (
+                    <select {...common} onChange={(e) => set(e.target.value)}>
+                      <option value="">—</option>
+                      {participants
+                        .filter((p) => spec.path !== 'demands' || p.kind === 'gadm')
+                        .filter((p) => spec.path !== 'offers' || p.kind === 'cooperant')
+                        .map((p) => (
+                          <option key={p.id} value={p.id}>
+                            {p.name}
+                          </option>
+                        ))}
+                    </select>
+                  );
+                return (
+                  <input
+                    {...common}
+                    type={f.type === 'number' ? 'number' : f.type === 'email' ? 'email' : f.type === 'date' ? 'date' : 'text'}
+                    step={f.type === 'number' ? 'any' : undefined}
+                    onChange={(e) => set(e.target.value)}
+                  />
                 );
-                if (f.type === 'participant') return (
-                  <select {...common} onChange={(e) => set(e.target.value)}>
-                    <option value="">—</option>
-                    {participants.filter((p) => spec.path !== 'demands' || p.kind === 'gadm').filter((p) => spec.path !== 'offers' || p.kind === 'cooperant').map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-                  </select>
-                );
-                return <input {...common} type={f.type === 'number' ? 'number' : f.type === 'email' ? 'email' : f.type === 'date' ? 'date' : 'text'} step={f.type === 'number' ? 'any' : undefined} onChange={(e) => set(e.target.value)} />;
               }}
             </Field>
           );
@@ -249,8 +387,12 @@ function RecordForm({ spec, record, onDone, onCancel }: { spec: ResourceSpec; re
       </div>
       <ErrorBox error={error} />
       <div className="actions">
-        <button type="submit" className="btn btn-primary" disabled={busy || !!conflict}>{t('common.save')}</button>
-        <button type="button" className="btn btn-ghost" onClick={onCancel}>{t('common.cancel')}</button>
+        <button type="submit" className="btn btn-primary" disabled={busy || !!conflict}>
+          {t('common.save')}
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );
@@ -266,11 +408,18 @@ export function RecordsTab() {
   const [editing, setEditing] = useState<Rec | null | 'new'>(null);
   const [error, setError] = useState<unknown>();
   const pageSize = 25;
-  const query = new URLSearchParams({ page: String(page), pageSize: String(pageSize), ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) });
+  const query = new URLSearchParams({
+    page: String(page),
+    pageSize: String(pageSize),
+    ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)),
+  });
   const list = useLoad(() => get<Page<Rec> | Rec[]>(`/events/${event.id}/${spec.path}?${query}`), [event.id, spec.path, query.toString()]);
-  const items = Array.isArray(list.data) ? list.data : list.data?.items ?? [];
-  const total = Array.isArray(list.data) ? list.data.length : list.data?.total ?? 0;
-  const setFilter = (k: string, v: string) => { setFilters((f) => ({ ...f, [k]: v })); setPage(1); };
+  const items = Array.isArray(list.data) ? list.data : (list.data?.items ?? []);
+  const total = Array.isArray(list.data) ? list.data.length : (list.data?.total ?? 0);
+  const setFilter = (k: string, v: string) => {
+    setFilters((f) => ({ ...f, [k]: v }));
+    setPage(1);
+  };
   const done = async () => {
     setEditing(null);
     await list.reload();
@@ -299,17 +448,36 @@ export function RecordsTab() {
       <section className="card" aria-labelledby="records-title">
         <div className="page-head">
           <h2 id="records-title">{t('records.title')}</h2>
-          <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>{t('records.new', { what: t(spec.label) })}</button>
+          <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>
+            {t('records.new', { what: t(spec.label) })}
+          </button>
         </div>
         <div className="form-row filters">
           <Field label={t('records.resource')}>
             {(id) => (
-              <select id={id} value={path} onChange={(e) => { setPath(e.target.value); setFilters({}); setPage(1); setEditing(null); }}>
-                {RESOURCES.map((r) => <option key={r.path} value={r.path}>{t(r.label)}</option>)}
+              <select
+                id={id}
+                value={path}
+                onChange={(e) => {
+                  setPath(e.target.value);
+                  setFilters({});
+                  setPage(1);
+                  setEditing(null);
+                }}
+              >
+                {RESOURCES.map((r) => (
+                  <option key={r.path} value={r.path}>
+                    {t(r.label)}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
-          {spec.filters.includes('q') && <Field label={t('records.search')}>{(id) => <input id={id} type="search" value={filters.q ?? ''} onChange={(e) => setFilter('q', e.target.value)} />}</Field>}
+          {spec.filters.includes('q') && (
+            <Field label={t('records.search')}>
+              {(id) => <input id={id} type="search" value={filters.q ?? ''} onChange={(e) => setFilter('q', e.target.value)} />}
+            </Field>
+          )}
           {spec.filters.includes('kind') && (
             <Field label={t('field.kind')}>
               {(id) => (
@@ -321,35 +489,70 @@ export function RecordsTab() {
               )}
             </Field>
           )}
-          {spec.filters.includes('province') && <Field label={t('field.province')}>{(id) => <input id={id} value={filters.province ?? ''} onChange={(e) => setFilter('province', e.target.value.toUpperCase())} />}</Field>}
-          {spec.filters.includes('sector') && <Field label={t('field.sector')}>{(id) => <input id={id} value={filters.sector ?? ''} onChange={(e) => setFilter('sector', e.target.value.toUpperCase())} />}</Field>}
+          {spec.filters.includes('province') && (
+            <Field label={t('field.province')}>
+              {(id) => (
+                <input id={id} value={filters.province ?? ''} onChange={(e) => setFilter('province', e.target.value.toUpperCase())} />
+              )}
+            </Field>
+          )}
+          {spec.filters.includes('sector') && (
+            <Field label={t('field.sector')}>
+              {(id) => <input id={id} value={filters.sector ?? ''} onChange={(e) => setFilter('sector', e.target.value.toUpperCase())} />}
+            </Field>
+          )}
           {spec.filters.includes('participantId') && (
             <Field label={t('field.participant')}>
               {(id) => (
                 <select id={id} value={filters.participantId ?? ''} onChange={(e) => setFilter('participantId', e.target.value)}>
                   <option value="">{t('common.all')}</option>
-                  {participants.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+                  {participants.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
           )}
         </div>
         <ErrorBox error={list.error ?? error} />
-        {list.loading && !list.data ? <Loading /> : (
+        {list.loading && !list.data ? (
+          <Loading />
+        ) : (
           <div className="table-scroll">
             <table className="table">
               <caption className="visually-hidden">{t(spec.label)}</caption>
               <thead>
-                <tr>{spec.columns.map((c) => <th key={c.name} scope="col">{t(c.label)}</th>)}<th scope="col">{t('common.actions')}</th></tr>
+                <tr>
+                  {spec.columns.map((c) => (
+                    <th key={c.name} scope="col">
+                      {t(c.label)}
+                    </th>
+                  ))}
+                  <th scope="col">{t('common.actions')}</th>
+                </tr>
               </thead>
               <tbody>
-                {items.length === 0 && <tr><td colSpan={spec.columns.length + 1} className="muted">{t('records.empty')}</td></tr>}
+                {items.length === 0 && (
+                  <tr>
+                    <td colSpan={spec.columns.length + 1} className="muted">
+                      {t('records.empty')}
+                    </td>
+                  </tr>
+                )}
                 {items.map((r) => (
                   <tr key={r.id}>
-                    {spec.columns.map((c) => <td key={c.name}>{cell(c, r)}</td>)}
+                    {spec.columns.map((c) => (
+                      <td key={c.name}>{cell(c, r)}</td>
+                    ))}
                     <td className="row-actions">
-                      <button type="button" className="btn btn-small" onClick={() => setEditing(r)}>{t('common.edit')}</button>
-                      <button type="button" className="btn btn-small btn-danger" onClick={() => remove(r)}>{t('common.delete')}</button>
+                      <button type="button" className="btn btn-small" onClick={() => setEditing(r)}>
+                        {t('common.edit')}
+                      </button>
+                      <button type="button" className="btn btn-small btn-danger" onClick={() => remove(r)}>
+                        {t('common.delete')}
+                      </button>
                       {spec.path === 'participants' && <AccessLink participant={r as unknown as Participant} />}
                     </td>
                   </tr>
@@ -360,7 +563,15 @@ export function RecordsTab() {
         )}
         <Pager page={page} pages={pages} total={total} onPage={setPage} />
       </section>
-      {editing && <RecordForm key={editing === 'new' ? 'new' : `${editing.id}-${editing.version}`} spec={spec} record={editing === 'new' ? null : editing} onDone={done} onCancel={() => setEditing(null)} />}
+      {editing && (
+        <RecordForm
+          key={editing === 'new' ? 'new' : `${editing.id}-${editing.version}`}
+          spec={spec}
+          record={editing === 'new' ? null : editing}
+          onDone={done}
+          onCancel={() => setEditing(null)}
+        />
+      )}
       {spec.path === 'participants' && <Notice>{t('link.help')}</Notice>}
     </div>
   );

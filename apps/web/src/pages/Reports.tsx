@@ -5,10 +5,14 @@ import { useInterval, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
 import { ErrorBox, Field, Loading, Notice, Progress, Stat } from '../ui';
-import { useEvent } from './EventConsole';
+import { useEvent } from './event-context';
 
 interface SummaryFigures {
-  requested: number; scheduled: number; held: number; noShow: number; cancelled: number;
+  requested: number;
+  scheduled: number;
+  held: number;
+  noShow: number;
+  cancelled: number;
   rates: { acceptance: number; scheduling: number; held: number; noShow: number };
   outcomes: { meetingsWithOutcome: number; meanInterest: number };
   commitments: { count: number; active: number; activeAmountUsd: number; signedOrLaterAmountUsd: number };
@@ -17,13 +21,44 @@ type Row = Record<string, string | number>;
 interface GadmReport {
   fairness: {
     histogram: { label: string; count: number }[];
-    byRegion: { key: string; label: string; gadms: number; participating: number; distribution: { total: number; withAtLeastOne: number } }[];
+    byRegion: {
+      key: string;
+      label: string;
+      gadms: number;
+      participating: number;
+      distribution: { total: number; withAtLeastOne: number };
+    }[];
   };
 }
-interface ReportIndex { reports: { name: string; csv: string; xlsx: string }[]; workbook: string; pdf: string }
-interface ExportJob { jobId: string; status: 'queued' | 'running' | 'done' | 'failed'; progress: { phase?: string; percent?: number } | null; filename: string; size: number | null; error: string | null }
-interface Missing { participants: number; meetings: number; items: { participant: { id: string; name: string }; missing: { meetingId: string; counterpart: { name: string }; startsAt: string | null; tableNumber: number | null }[] }[] }
-interface Commitment { id: string; title: string; stage: string; amountUsd: number | null; version: number; participants: { id: string; name: string }[] }
+interface ReportIndex {
+  reports: { name: string; csv: string; xlsx: string }[];
+  workbook: string;
+  pdf: string;
+}
+interface ExportJob {
+  jobId: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  progress: { phase?: string; percent?: number } | null;
+  filename: string;
+  size: number | null;
+  error: string | null;
+}
+interface Missing {
+  participants: number;
+  meetings: number;
+  items: {
+    participant: { id: string; name: string };
+    missing: { meetingId: string; counterpart: { name: string }; startsAt: string | null; tableNumber: number | null }[];
+  }[];
+}
+interface Commitment {
+  id: string;
+  title: string;
+  stage: string;
+  amountUsd: number | null;
+  version: number;
+  participants: { id: string; name: string }[];
+}
 
 const STAGES = ['identified', 'negotiation', 'signed', 'execution', 'closed', 'dropped'] as const;
 
@@ -32,8 +67,32 @@ function DataTable({ caption, head, rows }: { caption: string; head: string[]; r
     <div className="table-scroll">
       <table className="table compact">
         <caption>{caption}</caption>
-        <thead><tr>{head.map((h, i) => <th key={h} scope="col" className={i > 0 ? 'num' : undefined}>{h}</th>)}</tr></thead>
-        <tbody>{rows.map((r, i) => <tr key={i}>{r.map((c, j) => (j === 0 ? <th key={j} scope="row">{c}</th> : <td key={j} className="num">{c}</td>))}</tr>)}</tbody>
+        <thead>
+          <tr>
+            {head.map((h, i) => (
+              <th key={h} scope="col" className={i > 0 ? 'num' : undefined}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i}>
+              {r.map((c, j) =>
+                j === 0 ? (
+                  <th key={j} scope="row">
+                    {c}
+                  </th>
+                ) : (
+                  <td key={j} className="num">
+                    {c}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
       </table>
     </div>
   );
@@ -68,7 +127,10 @@ function Charts({ eventId }: { eventId: string }) {
   const [metric, setMetric] = useState<'held' | 'scheduled'>('held');
   const sectors = useLoad(() => get<{ rows: Row[] }>(`/events/${eventId}/reports/sectors`), [eventId]);
   const gadms = useLoad(() => get<GadmReport>(`/events/${eventId}/reports/gadms?metric=${metric}`), [eventId, metric]);
-  const pipeline = useLoad(() => get<{ rows: Row[]; stages?: { es: string; en: string; count: number }[] }>(`/events/${eventId}/reports/pipeline`), [eventId]);
+  const pipeline = useLoad(
+    () => get<{ rows: Row[]; stages?: { es: string; en: string; count: number }[] }>(`/events/${eventId}/reports/pipeline`),
+    [eventId],
+  );
   const sectorRows = (sectors.data?.rows ?? []).filter((r) => Number(r.requested) > 0 || Number(r.scheduled) > 0);
   const sectorLabel = (r: Row) => String(lang === 'en' ? r.labelEn || r.label : r.label || r.code);
   const regions = gadms.data?.fairness.byRegion ?? [];
@@ -94,51 +156,106 @@ function Charts({ eventId }: { eventId: string }) {
       <div className="chart-grid">
         <section className="chart-card" aria-labelledby="ch-sector">
           <h3 id="ch-sector">{t('reports.bySector')}</h3>
-          {!sectors.data ? <Loading /> : sectorRows.length === 0 ? <p className="muted">{t('reports.noData')}</p> : (
+          {!sectors.data ? (
+            <Loading />
+          ) : sectorRows.length === 0 ? (
+            <p className="muted">{t('reports.noData')}</p>
+          ) : (
             <>
-              <BarChart title={t('reports.bySector')} labels={sectorRows.map((r) => short(sectorLabel(r)))} horizontal height={Math.max(160, 46 * sectorRows.length + 60)}
+              <BarChart
+                title={t('reports.bySector')}
+                labels={sectorRows.map((r) => short(sectorLabel(r)))}
+                horizontal
+                height={Math.max(160, 46 * sectorRows.length + 60)}
                 series={[
                   { label: t('reports.requested'), data: sectorRows.map((r) => Number(r.requested)), color: PALETTE[3] },
                   { label: t('reports.scheduled'), data: sectorRows.map((r) => Number(r.scheduled)), color: PALETTE[0] },
                   { label: t('reports.held'), data: sectorRows.map((r) => Number(r.held)), color: PALETTE[1] },
-                ]} />
-              <DataTable caption={t('reports.bySector')} head={[t('reports.sector'), t('reports.requested'), t('reports.scheduled'), t('reports.held'), t('reports.noShow')]}
-                rows={sectorRows.map((r) => [sectorLabel(r), num(Number(r.requested)), num(Number(r.scheduled)), num(Number(r.held)), num(Number(r.noShow))])} />
+                ]}
+              />
+              <DataTable
+                caption={t('reports.bySector')}
+                head={[t('reports.sector'), t('reports.requested'), t('reports.scheduled'), t('reports.held'), t('reports.noShow')]}
+                rows={sectorRows.map((r) => [
+                  sectorLabel(r),
+                  num(Number(r.requested)),
+                  num(Number(r.scheduled)),
+                  num(Number(r.held)),
+                  num(Number(r.noShow)),
+                ])}
+              />
             </>
           )}
         </section>
         <section className="chart-card" aria-labelledby="ch-region">
-          <h3 id="ch-region">{t('reports.byRegion')} ({metricWord})</h3>
-          {!gadms.data ? <Loading /> : regions.length === 0 ? <p className="muted">{t('reports.noData')}</p> : (
+          <h3 id="ch-region">
+            {t('reports.byRegion')} ({metricWord})
+          </h3>
+          {!gadms.data ? (
+            <Loading />
+          ) : regions.length === 0 ? (
+            <p className="muted">{t('reports.noData')}</p>
+          ) : (
             <>
-              <BarChart title={`${t('reports.byRegion')} (${metricWord})`} labels={regions.map((g) => g.label)}
+              <BarChart
+                title={`${t('reports.byRegion')} (${metricWord})`}
+                labels={regions.map((g) => g.label)}
                 series={[
                   { label: t('reports.meetings'), data: regions.map((g) => g.distribution.total), color: PALETTE[0] },
                   { label: t('reports.withMeeting'), data: regions.map((g) => g.distribution.withAtLeastOne), color: PALETTE[1] },
-                ]} />
-              <DataTable caption={t('reports.byRegion')} head={[t('reports.region'), t('reports.gadms'), t('reports.meetings'), t('reports.withMeeting')]}
-                rows={regions.map((g) => [g.label, num(g.gadms), num(g.distribution.total), num(g.distribution.withAtLeastOne)])} />
+                ]}
+              />
+              <DataTable
+                caption={t('reports.byRegion')}
+                head={[t('reports.region'), t('reports.gadms'), t('reports.meetings'), t('reports.withMeeting')]}
+                rows={regions.map((g) => [g.label, num(g.gadms), num(g.distribution.total), num(g.distribution.withAtLeastOne)])}
+              />
             </>
           )}
         </section>
         <section className="chart-card" aria-labelledby="ch-fair">
-          <h3 id="ch-fair">{t('reports.fairness')} ({metricWord})</h3>
-          {!gadms.data ? <Loading /> : hist.length === 0 ? <p className="muted">{t('reports.noData')}</p> : (
+          <h3 id="ch-fair">
+            {t('reports.fairness')} ({metricWord})
+          </h3>
+          {!gadms.data ? (
+            <Loading />
+          ) : hist.length === 0 ? (
+            <p className="muted">{t('reports.noData')}</p>
+          ) : (
             <>
-              <BarChart title={`${t('reports.fairness')} (${metricWord})`} labels={hist.map((b) => b.label)} xTitle={t('reports.meetingsPerGadm')} yTitle={t('reports.gadms')}
-                series={[{ label: t('reports.gadms'), data: hist.map((b) => b.count), color: PALETTE[0] }]} />
-              <DataTable caption={t('reports.fairness')} head={[t('reports.meetingsPerGadm'), t('reports.gadms')]} rows={hist.map((b) => [b.label, num(b.count)])} />
+              <BarChart
+                title={`${t('reports.fairness')} (${metricWord})`}
+                labels={hist.map((b) => b.label)}
+                xTitle={t('reports.meetingsPerGadm')}
+                yTitle={t('reports.gadms')}
+                series={[{ label: t('reports.gadms'), data: hist.map((b) => b.count), color: PALETTE[0] }]}
+              />
+              <DataTable
+                caption={t('reports.fairness')}
+                head={[t('reports.meetingsPerGadm'), t('reports.gadms')]}
+                rows={hist.map((b) => [b.label, num(b.count)])}
+              />
             </>
           )}
         </section>
         <section className="chart-card" aria-labelledby="ch-pipe">
           <h3 id="ch-pipe">{t('reports.pipeline')}</h3>
-          {!pipeline.data ? <Loading /> : stages.length === 0 ? <p className="muted">{t('reports.noData')}</p> : (
+          {!pipeline.data ? (
+            <Loading />
+          ) : stages.length === 0 ? (
+            <p className="muted">{t('reports.noData')}</p>
+          ) : (
             <>
-              <BarChart title={t('reports.pipeline')} labels={stageBars.map((r) => (lang === 'en' ? r.en : r.es))}
-                series={[{ label: t('reports.count'), data: stageBars.map((r) => r.count), color: PALETTE[4] }]} />
-              <DataTable caption={t('reports.pipeline')} head={[t('reports.stage'), t('reports.count'), t('reports.amount')]}
-                rows={stages.map((r) => [String(lang === 'en' ? r.stageEn : r.stage), num(Number(r.count)), num(Number(r.amountUsd))])} />
+              <BarChart
+                title={t('reports.pipeline')}
+                labels={stageBars.map((r) => (lang === 'en' ? r.en : r.es))}
+                series={[{ label: t('reports.count'), data: stageBars.map((r) => r.count), color: PALETTE[4] }]}
+              />
+              <DataTable
+                caption={t('reports.pipeline')}
+                head={[t('reports.stage'), t('reports.count'), t('reports.amount')]}
+                rows={stages.map((r) => [String(lang === 'en' ? r.stageEn : r.stage), num(Number(r.count)), num(Number(r.amountUsd))])}
+              />
             </>
           )}
         </section>
@@ -172,8 +289,22 @@ function Downloads({ eventId }: { eventId: string }) {
       <h2 id="downloads-title">{t('reports.downloads')}</h2>
       <p className="muted small">{t('reports.downloadsHelp')}</p>
       <div className="actions">
-        <button type="button" className="btn btn-primary" disabled={!!busy} onClick={() => fetchFile(`/events/${eventId}/reports/all.xlsx`, 'reportes-rueda.xlsx')}>{t('reports.workbook')}</button>
-        <button type="button" className="btn" disabled={!!busy} onClick={() => fetchFile(`/events/${eventId}/reports/event.pdf`, 'informe-rueda.pdf')}>{t('reports.pdf')}</button>
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={!!busy}
+          onClick={() => fetchFile(`/events/${eventId}/reports/all.xlsx`, 'reportes-rueda.xlsx')}
+        >
+          {t('reports.workbook')}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={!!busy}
+          onClick={() => fetchFile(`/events/${eventId}/reports/event.pdf`, 'informe-rueda.pdf')}
+        >
+          {t('reports.pdf')}
+        </button>
       </div>
       <div aria-live="polite">
         {busy && <p className="muted small">{t('reports.downloading')}</p>}
@@ -183,13 +314,39 @@ function Downloads({ eventId }: { eventId: string }) {
       {index.data && (
         <div className="table-scroll">
           <table className="table compact downloads">
-            <thead><tr><th scope="col">{t('reports.report')}</th><th scope="col">CSV</th><th scope="col">Excel</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('reports.report')}</th>
+                <th scope="col">CSV</th>
+                <th scope="col">Excel</th>
+              </tr>
+            </thead>
             <tbody>
               {index.data.reports.map((r) => (
                 <tr key={r.name}>
                   <th scope="row">{label(r.name)}</th>
-                  <td><button type="button" className="btn btn-small" disabled={!!busy} aria-label={t('reports.downloadAs', { name: label(r.name), fmt: 'CSV' })} onClick={() => fetchFile(r.csv, `reporte-${r.name}.csv`)}>CSV</button></td>
-                  <td><button type="button" className="btn btn-small" disabled={!!busy} aria-label={t('reports.downloadAs', { name: label(r.name), fmt: 'XLSX' })} onClick={() => fetchFile(r.xlsx, `reporte-${r.name}.xlsx`)}>XLSX</button></td>
+                  <td>
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      disabled={!!busy}
+                      aria-label={t('reports.downloadAs', { name: label(r.name), fmt: 'CSV' })}
+                      onClick={() => fetchFile(r.csv, `reporte-${r.name}.csv`)}
+                    >
+                      CSV
+                    </button>
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      disabled={!!busy}
+                      aria-label={t('reports.downloadAs', { name: label(r.name), fmt: 'XLSX' })}
+                      onClick={() => fetchFile(r.xlsx, `reporte-${r.name}.xlsx`)}
+                    >
+                      XLSX
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -207,14 +364,18 @@ function AgendasExport({ eventId }: { eventId: string }) {
   const [job, setJob] = useState<ExportJob | null>(null);
   const [error, setError] = useState<unknown>();
   const running = !!job && (job.status === 'queued' || job.status === 'running');
-  useInterval(async () => {
-    if (!job) return;
-    try {
-      setJob(await get<ExportJob>(`/events/${eventId}/exports/jobs/${job.jobId}`));
-    } catch (e) {
-      setError(e);
-    }
-  }, 1000, running);
+  useInterval(
+    async () => {
+      if (!job) return;
+      try {
+        setJob(await get<ExportJob>(`/events/${eventId}/exports/jobs/${job.jobId}`));
+      } catch (e) {
+        setError(e);
+      }
+    },
+    1000,
+    running,
+  );
   const start = async () => {
     setError(undefined);
     try {
@@ -223,7 +384,8 @@ function AgendasExport({ eventId }: { eventId: string }) {
       setError(e);
     }
   };
-  const size = (n: number | null) => (n === null ? '—' : n > 1024 * 1024 ? `${num(n / 1024 / 1024, 1)} MB` : `${num(Math.ceil(n / 1024))} KB`);
+  const size = (n: number | null) =>
+    n === null ? '—' : n > 1024 * 1024 ? `${num(n / 1024 / 1024, 1)} MB` : `${num(Math.ceil(n / 1024))} KB`;
   return (
     <div className="agendas-export" aria-labelledby="agendas-title">
       <h3 id="agendas-title">{t('agendas.title')}</h3>
@@ -238,7 +400,9 @@ function AgendasExport({ eventId }: { eventId: string }) {
             </select>
           )}
         </Field>
-        <button type="button" className="btn" disabled={running} onClick={start}>{t('agendas.start')}</button>
+        <button type="button" className="btn" disabled={running} onClick={start}>
+          {t('agendas.start')}
+        </button>
       </div>
       <ErrorBox error={error} />
       {job && (
@@ -248,7 +412,13 @@ function AgendasExport({ eventId }: { eventId: string }) {
           {job.status === 'done' && (
             <div className="row">
               <Notice kind="ok">{t('agendas.ready', { file: job.filename, size: size(job.size) })}</Notice>
-              <button type="button" className="btn btn-primary" onClick={() => download(`/events/${eventId}/exports/jobs/${job.jobId}/file`, job.filename).catch(setError)}>{t('agendas.download')}</button>
+              <button
+                type="button"
+                className="btn btn-primary"
+                onClick={() => download(`/events/${eventId}/exports/jobs/${job.jobId}/file`, job.filename).catch(setError)}
+              >
+                {t('agendas.download')}
+              </button>
             </div>
           )}
         </div>
@@ -291,17 +461,30 @@ function FollowUp({ eventId }: { eventId: string }) {
         <h2 id="missing-title">{t('outcomes.title')}</h2>
         <p className="muted small">{t('outcomes.help')}</p>
         <ErrorBox error={missing.error} />
-        {!missing.data ? <Loading /> : rows.length === 0 ? <p className="muted">{t('outcomes.none')}</p> : (
+        {!missing.data ? (
+          <Loading />
+        ) : rows.length === 0 ? (
+          <p className="muted">{t('outcomes.none')}</p>
+        ) : (
           <>
             <p>{t('outcomes.summary', { m: missing.data.meetings, p: missing.data.participants })}</p>
             <div className="table-scroll">
               <table className="table compact">
-                <thead><tr><th scope="col">{t('outcomes.participant')}</th><th scope="col">{t('outcomes.counterpart')}</th><th scope="col">{t('outcomes.when')}</th><th scope="col">{t('outcomes.table')}</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('outcomes.participant')}</th>
+                    <th scope="col">{t('outcomes.counterpart')}</th>
+                    <th scope="col">{t('outcomes.when')}</th>
+                    <th scope="col">{t('outcomes.table')}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {rows.map(({ p, m }) => (
                     <tr key={`${p.participant.id}-${m.meetingId}`}>
-                      <td>{p.participant.name}</td><td>{m.counterpart.name}</td>
-                      <td>{m.startsAt ? time(m.startsAt, event.timeZone) : '—'}</td><td>{m.tableNumber ?? '—'}</td>
+                      <td>{p.participant.name}</td>
+                      <td>{m.counterpart.name}</td>
+                      <td>{m.startsAt ? time(m.startsAt, event.timeZone) : '—'}</td>
+                      <td>{m.tableNumber ?? '—'}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -313,26 +496,43 @@ function FollowUp({ eventId }: { eventId: string }) {
       <section className="card" aria-labelledby="commit-title">
         <h2 id="commit-title">{t('commit.title')}</h2>
         <ErrorBox error={error ?? commitments.error} />
-        <div aria-live="polite">{msg && <Notice kind="ok">{t('commit.changed', { title: msg.title, stage: t(`stage.${msg.stage}` as MessageKey) })}</Notice>}</div>
-        {!commitments.data ? <Loading /> : commitments.data.items.length === 0 ? <p className="muted">{t('commit.none')}</p> : (
+        <div aria-live="polite">
+          {msg && <Notice kind="ok">{t('commit.changed', { title: msg.title, stage: t(`stage.${msg.stage}` as MessageKey) })}</Notice>}
+        </div>
+        {!commitments.data ? (
+          <Loading />
+        ) : commitments.data.items.length === 0 ? (
+          <p className="muted">{t('commit.none')}</p>
+        ) : (
           <ul className="plain-list commitments">
             {commitments.data.items.map((c) => {
               const later = STAGES.slice(STAGES.indexOf(c.stage as (typeof STAGES)[number]) + 1);
               return (
                 <li key={c.id} className="commitment">
-                  <div><strong>{c.title}</strong> <span className={`badge badge-stage-${c.stage}`}>{t(`stage.${c.stage}` as MessageKey)}</span></div>
-                  <div className="muted small">{c.participants.map((p) => p.name).join(' ⇄ ')}{c.amountUsd != null ? ` · US$ ${num(c.amountUsd)}` : ''}</div>
+                  <div>
+                    <strong>{c.title}</strong> <span className={`badge badge-stage-${c.stage}`}>{t(`stage.${c.stage}` as MessageKey)}</span>
+                  </div>
+                  <div className="muted small">
+                    {c.participants.map((p) => p.name).join(' ⇄ ')}
+                    {c.amountUsd != null ? ` · US$ ${num(c.amountUsd)}` : ''}
+                  </div>
                   {later.length > 0 && (
                     <div className="form-row">
                       <Field label={t('commit.newStage', { title: c.title })}>
                         {(id) => (
                           <select id={id} value={choice[c.id] ?? ''} onChange={(e) => setChoice({ ...choice, [c.id]: e.target.value })}>
                             <option value="">—</option>
-                            {later.map((s) => <option key={s} value={s}>{t(`stage.${s}` as MessageKey)}</option>)}
+                            {later.map((s) => (
+                              <option key={s} value={s}>
+                                {t(`stage.${s}` as MessageKey)}
+                              </option>
+                            ))}
                           </select>
                         )}
                       </Field>
-                      <button type="button" className="btn" disabled={!choice[c.id]} onClick={() => advance(c)}>{t('commit.change')}</button>
+                      <button type="button" className="btn" disabled={!choice[c.id]} onClick={() => advance(c)}>
+                        {t('commit.change')}
+                      </button>
                     </div>
                   )}
                 </li>

@@ -8,7 +8,7 @@ import type { MessageKey } from '../messages';
 import type { Assignment, ScheduleVersion, Slot, TableRec } from '../types';
 import { ErrorBox, Field, Loading, Notice, Progress, Stat, StatusBadge } from '../ui';
 import { Link } from '../router';
-import { useEvent } from './EventConsole';
+import { useEvent } from './event-context';
 import { MoveForm } from './LiveOps';
 
 /** "es text / en text" (the solver's reasons) → the chosen language, with participant ids replaced by names. */
@@ -38,7 +38,14 @@ function GenerateForm({ hasPublished, onStarted }: { hasPublished: boolean; onSt
     setBusy(true);
     setError(undefined);
     try {
-      onStarted(await post<ScheduleVersion>(`/events/${event.id}/schedules`, { seed, timeLimitSeconds: seconds, minMeetingsPerGadm: minPerGadm, mode }));
+      onStarted(
+        await post<ScheduleVersion>(`/events/${event.id}/schedules`, {
+          seed,
+          timeLimitSeconds: seconds,
+          minMeetingsPerGadm: minPerGadm,
+          mode,
+        }),
+      );
     } catch (err) {
       setError(err);
     } finally {
@@ -50,20 +57,52 @@ function GenerateForm({ hasPublished, onStarted }: { hasPublished: boolean; onSt
       <h2 id="gen-title">{t('sched.generate')}</h2>
       <p className="muted">{t('sched.generateHelp')}</p>
       <div className="form-row">
-        <Field label={t('sched.seconds')} hint={t('sched.secondsHint')}>{(id, h) => <input id={id} aria-describedby={h} type="number" min={1} max={600} value={seconds} onChange={(e) => setSeconds(Number(e.target.value))} />}</Field>
-        <Field label={t('sched.minPerGadm')} hint={t('sched.minPerGadmHint')}>{(id, h) => <input id={id} aria-describedby={h} type="number" min={0} max={20} value={minPerGadm} onChange={(e) => setMinPerGadm(Number(e.target.value))} />}</Field>
-        <Field label={t('sched.seed')} hint={t('sched.seedHint')}>{(id, h) => <input id={id} aria-describedby={h} type="number" min={0} value={seed} onChange={(e) => setSeed(Number(e.target.value))} />}</Field>
+        <Field label={t('sched.seconds')} hint={t('sched.secondsHint')}>
+          {(id, h) => (
+            <input
+              id={id}
+              aria-describedby={h}
+              type="number"
+              min={1}
+              max={600}
+              value={seconds}
+              onChange={(e) => setSeconds(Number(e.target.value))}
+            />
+          )}
+        </Field>
+        <Field label={t('sched.minPerGadm')} hint={t('sched.minPerGadmHint')}>
+          {(id, h) => (
+            <input
+              id={id}
+              aria-describedby={h}
+              type="number"
+              min={0}
+              max={20}
+              value={minPerGadm}
+              onChange={(e) => setMinPerGadm(Number(e.target.value))}
+            />
+          )}
+        </Field>
+        <Field label={t('sched.seed')} hint={t('sched.seedHint')}>
+          {(id, h) => (
+            <input id={id} aria-describedby={h} type="number" min={0} value={seed} onChange={(e) => setSeed(Number(e.target.value))} />
+          )}
+        </Field>
         <Field label={t('sched.mode')} className="grow">
           {(id) => (
             <select id={id} value={mode} onChange={(e) => setMode(e.target.value as typeof mode)}>
               <option value="full">{t('sched.modeFull')}</option>
-              <option value="keep-published" disabled={!hasPublished}>{t('sched.modeKeep')}</option>
+              <option value="keep-published" disabled={!hasPublished}>
+                {t('sched.modeKeep')}
+              </option>
             </select>
           )}
         </Field>
       </div>
       <ErrorBox error={error} />
-      <button type="submit" className="btn btn-primary" disabled={busy}>{hasPublished && mode === 'keep-published' ? t('sched.regenerate') : t('sched.start')}</button>
+      <button type="submit" className="btn btn-primary" disabled={busy}>
+        {hasPublished && mode === 'keep-published' ? t('sched.regenerate') : t('sched.start')}
+      </button>
     </form>
   );
 }
@@ -77,7 +116,10 @@ function VersionReview({ versionId, onChanged }: { versionId: string; onChanged:
   const ready = v.data && v.data.status !== 'generating' && v.data.status !== 'failed';
   const slots = useLoad(() => get<Slot[]>(`/events/${event.id}/slots`), [event.id]);
   const tables = useLoad(() => getAll<TableRec>(`/events/${event.id}/tables`), [event.id]);
-  const rows = useLoad(() => (ready ? get<Assignment[]>(`/events/${event.id}/schedules/${versionId}/assignments`) : Promise.resolve([])), [event.id, versionId, ready]);
+  const rows = useLoad(
+    () => (ready ? get<Assignment[]>(`/events/${event.id}/schedules/${versionId}/assignments`) : Promise.resolve([])),
+    [event.id, versionId, ready],
+  );
   const [error, setError] = useState<unknown>();
   const [wasGenerating, setWasGenerating] = useState(false);
   const [pending, setPending] = useState<GridMove | null>(null);
@@ -109,12 +151,13 @@ function VersionReview({ versionId, onChanged }: { versionId: string; onChanged:
     return t('cell.name', { slot: s ? `${s.code} ${time(s.startsAt, event.timeZone)}` : '—', table: tb?.number ?? '—' });
   };
   /** Slot and table ids in a refusal, as people read them (participants are named by `reason`). */
-  const readIds = (text: string) => text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => {
-    const s = slots.data?.find((x) => x.id === id);
-    if (s) return `${s.code} ${time(s.startsAt, event.timeZone)}`;
-    const tb = tables.data?.find((x) => x.id === id);
-    return tb ? t('grid.tableN', { n: tb.number }) : id;
-  });
+  const readIds = (text: string) =>
+    text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => {
+      const s = slots.data?.find((x) => x.id === id);
+      if (s) return `${s.code} ${time(s.startsAt, event.timeZone)}`;
+      const tb = tables.data?.find((x) => x.id === id);
+      return tb ? t('grid.tableN', { n: tb.number }) : id;
+    });
   /** Drag and drop on a draft (PUT …/assignments/:meetingId); a refusal snaps the meeting back with its reason. */
   const moveDraft = async (mv: GridMove) => {
     const a = rows.data?.find((x) => x.meetingId === mv.meetingId);
@@ -128,7 +171,10 @@ function VersionReview({ versionId, onChanged }: { versionId: string; onChanged:
       await Promise.all([rows.reload(), v.reload()]);
       setEditMsg({ kind: 'ok', text: t('move.ok', { pair, cell: cellName(mv.slotId, mv.tableId) }) });
     } catch (e) {
-      setEditMsg({ kind: 'error', text: t('move.refused', { pair, cell: cellName(mv.slotId, mv.tableId), reason: reason(readIds(errorText(e))) }) });
+      setEditMsg({
+        kind: 'error',
+        text: t('move.refused', { pair, cell: cellName(mv.slotId, mv.tableId), reason: reason(readIds(errorText(e))) }),
+      });
       setSnapBack(mv.meetingId);
     } finally {
       setPending(null);
@@ -159,8 +205,14 @@ function VersionReview({ versionId, onChanged }: { versionId: string; onChanged:
   return (
     <section className="card" aria-labelledby="review-title">
       <div className="page-head">
-        <h2 id="review-title">{t('sched.version', { n: d.number })} <StatusBadge status={`sv_${d.status}`} /></h2>
-        {d.status === 'draft' && <button type="button" className="btn btn-primary" onClick={publish}>{t('sched.publish')}</button>}
+        <h2 id="review-title">
+          {t('sched.version', { n: d.number })} <StatusBadge status={`sv_${d.status}`} />
+        </h2>
+        {d.status === 'draft' && (
+          <button type="button" className="btn btn-primary" onClick={publish}>
+            {t('sched.publish')}
+          </button>
+        )}
       </div>
       <p className="muted small">
         {t('sched.created', { when: dateTime(d.createdAt, event.timeZone) })}
@@ -175,7 +227,14 @@ function VersionReview({ versionId, onChanged }: { versionId: string; onChanged:
             <Stat label={t('sched.phase')} value={t(`phase.${d.progress?.phase ?? 'loading'}` as MessageKey)} />
             <Stat label={t('sched.best')} value={d.progress?.bestWeight !== undefined ? num(d.progress.bestWeight, 1) : '—'} />
             <Stat label={t('sched.bound')} value={d.progress?.bound !== undefined ? num(d.progress.bound, 1) : '—'} />
-            <Stat label={t('sched.gap')} value={d.progress?.bestWeight !== undefined && d.progress?.bound ? `${num((1 - d.progress.bestWeight / d.progress.bound) * 100, 1)} %` : '—'} />
+            <Stat
+              label={t('sched.gap')}
+              value={
+                d.progress?.bestWeight !== undefined && d.progress?.bound
+                  ? `${num((1 - d.progress.bestWeight / d.progress.bound) * 100, 1)} %`
+                  : '—'
+              }
+            />
           </div>
         </div>
       )}
@@ -187,47 +246,104 @@ function VersionReview({ versionId, onChanged }: { versionId: string; onChanged:
             <Stat label={t('sched.unscheduled')} value={num(d.unscheduled?.length ?? 0)} />
             <Stat label={t('sched.weight')} value={num(Number(d.stats.weight ?? 0), 1)} />
             <Stat label={t('sched.bound')} value={bound !== undefined ? num(Number(bound), 1) : '—'} />
-            <Stat label={t('sched.gap')} value={d.quality ? `${num(d.quality.gapPercent, 2)} %` : '—'} hint={d.quality ? t('sched.ratio', { r: num(d.quality.ratio * 100, 1) }) : undefined} />
-            <Stat label={t('sched.holes')} value={num(Number(d.stats.holes ?? 0))} hint={d.bounds?.holesLowerBound !== undefined ? t('sched.holesBound', { n: num(Number(d.bounds.holesLowerBound)) }) : undefined} />
+            <Stat
+              label={t('sched.gap')}
+              value={d.quality ? `${num(d.quality.gapPercent, 2)} %` : '—'}
+              hint={d.quality ? t('sched.ratio', { r: num(d.quality.ratio * 100, 1) }) : undefined}
+            />
+            <Stat
+              label={t('sched.holes')}
+              value={num(Number(d.stats.holes ?? 0))}
+              hint={
+                d.bounds?.holesLowerBound !== undefined ? t('sched.holesBound', { n: num(Number(d.bounds.holesLowerBound)) }) : undefined
+              }
+            />
           </div>
           <div className="two-col">
             <div>
               <h3>{t('fair.title')}</h3>
-              {f.histogram && Object.keys(f.histogram).length > 0 ? <FairnessChart histogram={f.histogram} /> : <p className="muted">{t('fair.none')}</p>}
+              {f.histogram && Object.keys(f.histogram).length > 0 ? (
+                <FairnessChart histogram={f.histogram} />
+              ) : (
+                <p className="muted">{t('fair.none')}</p>
+              )}
             </div>
             <div>
               <h3>{t('fair.figures')}</h3>
               <dl className="kv">
-                <dt>{t('fair.gadmsTotal')}</dt><dd>{num(f.gadms ?? 0)}</dd>
-                <dt>{t('fair.withRequests')}</dt><dd>{num(f.gadmsWithRequests ?? 0)}</dd>
-                <dt>{t('fair.noMeeting')}</dt><dd className={f.gadmsWithRequestsAndNoMeeting ? 'text-error' : ''}>{num(f.gadmsWithRequestsAndNoMeeting ?? 0)}</dd>
-                <dt>{t('fair.minMeanMax')}</dt><dd>{num(f.min ?? 0)} / {num(f.mean ?? 0, 2)} / {num(f.max ?? 0)}</dd>
-                <dt>{t('fair.minRequesting')}</dt><dd>{num(f.minAmongRequesting ?? 0)}</dd>
+                <dt>{t('fair.gadmsTotal')}</dt>
+                <dd>{num(f.gadms ?? 0)}</dd>
+                <dt>{t('fair.withRequests')}</dt>
+                <dd>{num(f.gadmsWithRequests ?? 0)}</dd>
+                <dt>{t('fair.noMeeting')}</dt>
+                <dd className={f.gadmsWithRequestsAndNoMeeting ? 'text-error' : ''}>{num(f.gadmsWithRequestsAndNoMeeting ?? 0)}</dd>
+                <dt>{t('fair.minMeanMax')}</dt>
+                <dd>
+                  {num(f.min ?? 0)} / {num(f.mean ?? 0, 2)} / {num(f.max ?? 0)}
+                </dd>
+                <dt>{t('fair.minRequesting')}</dt>
+                <dd>{num(f.minAmongRequesting ?? 0)}</dd>
               </dl>
             </div>
           </div>
           <h3>{t('sched.unscheduledTitle')}</h3>
-          {!d.unscheduled?.length ? <p className="muted">{t('sched.allPlaced')}</p> : (
+          {!d.unscheduled?.length ? (
+            <p className="muted">{t('sched.allPlaced')}</p>
+          ) : (
             <div className="table-scroll">
               <table className="table">
-                <thead><tr><th scope="col">{t('sched.meeting')}</th><th scope="col">{t('sched.reason')}</th></tr></thead>
-                <tbody>{d.unscheduled.map((u) => <tr key={u.meeting}><td>{u.participants.join(' ⇄ ') || u.meeting}</td><td>{reason(u.reason)}</td></tr>)}</tbody>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('sched.meeting')}</th>
+                    <th scope="col">{t('sched.reason')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.unscheduled.map((u) => (
+                    <tr key={u.meeting}>
+                      <td>{u.participants.join(' ⇄ ') || u.meeting}</td>
+                      <td>{reason(u.reason)}</td>
+                    </tr>
+                  ))}
+                </tbody>
               </table>
             </div>
           )}
           <h3>{t('sched.grid')}</h3>
-          {d.status === 'published' && <p className="muted small">{t('sched.moveInControl')} <Link to={`events/${event.id}/control`}>{t('tab.control')}</Link></p>}
+          {d.status === 'published' && (
+            <p className="muted small">
+              {t('sched.moveInControl')} <Link to={`events/${event.id}/control`}>{t('tab.control')}</Link>
+            </p>
+          )}
           {slots.data && tables.data && rows.data ? (
             <>
-              <div className="move-feedback" aria-live="assertive">{editMsg && <Notice kind={editMsg.kind}>{editMsg.text}</Notice>}</div>
-              <ScheduleGrid slots={slots.data} tables={tables.data} assignments={shown} timeZone={event.timeZone} caption={t('sched.grid')}
-                onMove={isDraft ? (mv) => void moveDraft(mv) : undefined} snapBack={snapBack} />
+              <div className="move-feedback" aria-live="assertive">
+                {editMsg && <Notice kind={editMsg.kind}>{editMsg.text}</Notice>}
+              </div>
+              <ScheduleGrid
+                slots={slots.data}
+                tables={tables.data}
+                assignments={shown}
+                timeZone={event.timeZone}
+                caption={t('sched.grid')}
+                onMove={isDraft ? (mv) => void moveDraft(mv) : undefined}
+                snapBack={snapBack}
+              />
               {isDraft && (
-                <MoveForm slots={slots.data} tables={tables.data} timeZone={event.timeZone} movable={rows.data} help={t('sched.dragHelp')}
-                  onMove={(mv) => void moveDraft(mv)} onRemove={(id) => void removeDraft(id)} />
+                <MoveForm
+                  slots={slots.data}
+                  tables={tables.data}
+                  timeZone={event.timeZone}
+                  movable={rows.data}
+                  help={t('sched.dragHelp')}
+                  onMove={(mv) => void moveDraft(mv)}
+                  onRemove={(id) => void removeDraft(id)}
+                />
               )}
             </>
-          ) : <Loading />}
+          ) : (
+            <Loading />
+          )}
         </>
       )}
     </section>
@@ -244,7 +360,13 @@ export function ScheduleTab() {
   const hasPublished = list.some((v) => v.status === 'published');
   return (
     <div className="stack">
-      <GenerateForm hasPublished={hasPublished} onStarted={(v) => { setSelected(v.id); void versions.reload(); }} />
+      <GenerateForm
+        hasPublished={hasPublished}
+        onStarted={(v) => {
+          setSelected(v.id);
+          void versions.reload();
+        }}
+      />
       <ErrorBox error={versions.error} />
       {list.length > 0 && (
         <section className="card" aria-labelledby="versions-title">
@@ -252,7 +374,12 @@ export function ScheduleTab() {
           <ul className="version-list">
             {list.map((v) => (
               <li key={v.id}>
-                <button type="button" className={`version-btn ${v.id === current ? 'active' : ''}`} aria-pressed={v.id === current} onClick={() => setSelected(v.id)}>
+                <button
+                  type="button"
+                  className={`version-btn ${v.id === current ? 'active' : ''}`}
+                  aria-pressed={v.id === current}
+                  onClick={() => setSelected(v.id)}
+                >
                   <strong>{t('sched.version', { n: v.number })}</strong> <StatusBadge status={`sv_${v.status}`} />
                   <span className="muted small">{dateTime(v.createdAt, event.timeZone)}</span>
                 </button>

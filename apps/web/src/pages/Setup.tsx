@@ -5,7 +5,7 @@ import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
 import type { ImportReport, Session, Slot, TableRec } from '../types';
 import { ErrorBox, Field, Notice, Stat } from '../ui';
-import { useEvent } from './EventConsole';
+import { useEvent } from './event-context';
 import { SessionsEditor, sessionsForApi } from './Events';
 
 const KINDS = ['participants', 'delegates', 'demands', 'offers'] as const;
@@ -46,30 +46,53 @@ function EventSummary() {
         <Stat label={t('setup.capacity')} value={slots.data && tables.data ? num(slots.data.length * tables.data.length) : '…'} />
       </div>
       <dl className="kv">
-        <dt>{t('event.venue')}</dt><dd>{event.venue || '—'}</dd>
-        <dt>{t('event.timeZone')}</dt><dd>{event.timeZone}</dd>
+        <dt>{t('event.venue')}</dt>
+        <dd>{event.venue || '—'}</dd>
+        <dt>{t('event.timeZone')}</dt>
+        <dd>{event.timeZone}</dd>
       </dl>
       {!editing ? (
         <>
           <table className="table compact">
             <caption className="visually-hidden">{t('event.sessions')}</caption>
-            <thead><tr><th scope="col">{t('event.sessionLabel')}</th><th scope="col">{t('event.day')}</th><th scope="col">{t('event.start')}–{t('event.end')}</th><th scope="col">{t('event.slotMinutes')}</th><th scope="col">{t('event.breaks')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('event.sessionLabel')}</th>
+                <th scope="col">{t('event.day')}</th>
+                <th scope="col">
+                  {t('event.start')}–{t('event.end')}
+                </th>
+                <th scope="col">{t('event.slotMinutes')}</th>
+                <th scope="col">{t('event.breaks')}</th>
+              </tr>
+            </thead>
             <tbody>
               {(event.sessions ?? []).map((s, i) => (
                 <tr key={s.id ?? i}>
                   <td>{s.label || '—'}</td>
                   <td>{day(`${s.day}T12:00:00Z`, 'UTC')}</td>
-                  <td>{s.startTime.slice(0, 5)}–{s.endTime.slice(0, 5)}</td>
-                  <td>{s.slotMinutes} + {s.gapMinutes}</td>
+                  <td>
+                    {s.startTime.slice(0, 5)}–{s.endTime.slice(0, 5)}
+                  </td>
+                  <td>
+                    {s.slotMinutes} + {s.gapMinutes}
+                  </td>
                   <td>{s.breaks.map((b) => `${b.start}–${b.end}`).join(', ') || '—'}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           {slots.data && slots.data.length > 0 && (
-            <p className="muted small">{t('setup.slotRange', { first: time(slots.data[0].startsAt, event.timeZone), last: time(slots.data[slots.data.length - 1].endsAt, event.timeZone) })}</p>
+            <p className="muted small">
+              {t('setup.slotRange', {
+                first: time(slots.data[0].startsAt, event.timeZone),
+                last: time(slots.data[slots.data.length - 1].endsAt, event.timeZone),
+              })}
+            </p>
           )}
-          <button type="button" className="btn" onClick={startEdit}>{t('setup.editSessions')}</button>
+          <button type="button" className="btn" onClick={startEdit}>
+            {t('setup.editSessions')}
+          </button>
         </>
       ) : (
         <form onSubmit={save}>
@@ -77,8 +100,12 @@ function EventSummary() {
           <Notice kind="warn">{t('setup.sessionsWarn')}</Notice>
           <ErrorBox error={error} />
           <div className="actions">
-            <button type="submit" className="btn btn-primary">{t('common.save')}</button>
-            <button type="button" className="btn btn-ghost" onClick={() => setEditing(false)}>{t('common.cancel')}</button>
+            <button type="submit" className="btn btn-primary">
+              {t('common.save')}
+            </button>
+            <button type="button" className="btn btn-ghost" onClick={() => setEditing(false)}>
+              {t('common.cancel')}
+            </button>
           </div>
         </form>
       )}
@@ -133,18 +160,43 @@ function ImportPanel() {
       <form onSubmit={onDryRun} className="form-row">
         <Field label={t('import.kind')}>
           {(id) => (
-            <select id={id} value={kind} onChange={(e) => { setKind(e.target.value as Kind); setReport(null); setDone(null); }}>
-              {KINDS.map((k) => <option key={k} value={k}>{t(`kind.${k}` as MessageKey)}</option>)}
+            <select
+              id={id}
+              value={kind}
+              onChange={(e) => {
+                setKind(e.target.value as Kind);
+                setReport(null);
+                setDone(null);
+              }}
+            >
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`kind.${k}` as MessageKey)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
         <Field label={t('import.file')} hint={t('import.fileHint')} className="grow">
           {(id, hint) => (
-            <input id={id} ref={fileInput} type="file" aria-describedby={hint} accept=".csv,.xlsx,.tsv,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={(e) => { setFile(e.target.files?.[0] ?? null); setReport(null); setDone(null); setError(undefined); }} />
+            <input
+              id={id}
+              ref={fileInput}
+              type="file"
+              aria-describedby={hint}
+              accept=".csv,.xlsx,.tsv,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                setReport(null);
+                setDone(null);
+                setError(undefined);
+              }}
+            />
           )}
         </Field>
-        <button type="submit" className="btn btn-primary" disabled={!file || busy}>{t('import.dryRun')}</button>
+        <button type="submit" className="btn btn-primary" disabled={!file || busy}>
+          {t('import.dryRun')}
+        </button>
       </form>
       <ErrorBox error={error} />
       {done && <Notice kind="ok">{t('import.committed', { insert: num(done.insert), update: num(done.update) })}</Notice>}
@@ -159,18 +211,34 @@ function ImportPanel() {
             <Stat label={t('import.insert')} value={num(report.insert)} />
             <Stat label={t('import.update')} value={num(report.update)} />
           </div>
-          {report.issues.length === 0 ? <Notice kind="ok">{t('import.noIssues')}</Notice> : (
+          {report.issues.length === 0 ? (
+            <Notice kind="ok">{t('import.noIssues')}</Notice>
+          ) : (
             <div className="table-scroll">
               <table className="table">
                 <caption>{t('import.issues', { n: report.issues.length })}</caption>
-                <thead><tr><th scope="col">{t('import.row')}</th><th scope="col">{t('import.column')}</th><th scope="col">{t('import.severity')}</th><th scope="col">{t('import.message')}</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('import.row')}</th>
+                    <th scope="col">{t('import.column')}</th>
+                    <th scope="col">{t('import.severity')}</th>
+                    <th scope="col">{t('import.message')}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {report.issues.map((i, n) => (
                     <tr key={n} className={`sev-${i.severity}`}>
                       <td>{i.row || t('import.wholeFile')}</td>
                       <td>{i.column ?? '—'}</td>
-                      <td><span className={`badge badge-${i.severity}`}>{t(i.severity === 'error' ? 'import.sevError' : 'import.sevWarning')}</span></td>
-                      <td>{pick(i.message)}{i.value ? <span className="muted"> («{i.value}»)</span> : null}</td>
+                      <td>
+                        <span className={`badge badge-${i.severity}`}>
+                          {t(i.severity === 'error' ? 'import.sevError' : 'import.sevWarning')}
+                        </span>
+                      </td>
+                      <td>
+                        {pick(i.message)}
+                        {i.value ? <span className="muted"> («{i.value}»)</span> : null}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -178,10 +246,18 @@ function ImportPanel() {
             </div>
           )}
           <div className="actions">
-            <button type="button" className="btn btn-primary" disabled={busy || report.errors > 0 || report.valid === 0} aria-describedby="commit-hint" onClick={() => void send('commit')}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={busy || report.errors > 0 || report.valid === 0}
+              aria-describedby="commit-hint"
+              onClick={() => void send('commit')}
+            >
               {t('import.commit', { n: num(report.valid) })}
             </button>
-            <span id="commit-hint" className="muted small">{report.errors > 0 ? t('import.fixFirst') : t('import.commitHint')}</span>
+            <span id="commit-hint" className="muted small">
+              {report.errors > 0 ? t('import.fixFirst') : t('import.commitHint')}
+            </span>
           </div>
         </div>
       )}
@@ -201,8 +277,22 @@ function ExportPanel() {
         {KINDS.map((k) => (
           <div key={k} className="export-item">
             <span>{t(`kind.${k}` as MessageKey)}</span>
-            <button type="button" className="btn btn-small" onClick={() => get(k, 'csv')} aria-label={`${t(`kind.${k}` as MessageKey)} CSV`}>CSV</button>
-            <button type="button" className="btn btn-small" onClick={() => get(k, 'xlsx')} aria-label={`${t(`kind.${k}` as MessageKey)} XLSX`}>XLSX</button>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => get(k, 'csv')}
+              aria-label={`${t(`kind.${k}` as MessageKey)} CSV`}
+            >
+              CSV
+            </button>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => get(k, 'xlsx')}
+              aria-label={`${t(`kind.${k}` as MessageKey)} XLSX`}
+            >
+              XLSX
+            </button>
           </div>
         ))}
       </div>

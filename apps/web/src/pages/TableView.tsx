@@ -69,7 +69,9 @@ export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumb
   const nextIdx = rows.findIndex((a) => inPlay(a) && Date.parse(a.startsAt) > now);
   return (
     <>
-      <a className="skip-link" href="#main">{t('common.skip')}</a>
+      <a className="skip-link" href="#main">
+        {t('common.skip')}
+      </a>
       <header className="topbar">
         <span className="brand">{t('app.name')}</span>
         <span className="topbar-title">{d?.event.name}</span>
@@ -78,40 +80,84 @@ export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumb
         <LangToggle />
       </header>
       <main id="main" tabIndex={-1} className="container narrow table-page">
-        <h1>{t('table.title', { n: tableNumber })}{table?.label && table.label !== t('table.title', { n: tableNumber }) ? ` · ${table.label}` : ''}</h1>
+        <h1>
+          {t('table.title', { n: tableNumber })}
+          {table?.label && table.label !== t('table.title', { n: tableNumber }) ? ` · ${table.label}` : ''}
+        </h1>
         <ErrorBox error={data.error ?? error} />
         {notice && <Notice kind="warn">{notice}</Notice>}
-        {!d ? !data.error && <Loading /> : !table ? <Notice kind="error">{t('table.unknown', { n: tableNumber })}</Notice> : !d.version ? <Notice kind="warn">{t('control.noPublished')}</Notice> : rows.length === 0 ? <p className="muted">{t('table.none')}</p> : (
+        {!d ? (
+          !data.error && <Loading />
+        ) : !table ? (
+          <Notice kind="error">{t('table.unknown', { n: tableNumber })}</Notice>
+        ) : !d.version ? (
+          <Notice kind="warn">{t('control.noPublished')}</Notice>
+        ) : rows.length === 0 ? (
+          <p className="muted">{t('table.none')}</p>
+        ) : (
           <ol className="table-rounds">
             {rows.map((a, i) => {
               const status = d.meetings.get(a.meetingId)?.status ?? 'scheduled';
               const label = i === currentIdx ? t('table.now') : i === nextIdx ? t('table.next') : null;
               return (
-                <li key={a.meetingId} className={`card round ${i === currentIdx ? 'round-current' : ''} st-${status}`} aria-current={i === currentIdx ? 'step' : undefined}>
+                <li
+                  key={a.meetingId}
+                  className={`card round ${i === currentIdx ? 'round-current' : ''} st-${status}`}
+                  aria-current={i === currentIdx ? 'step' : undefined}
+                >
                   <div className="round-head">
-                    <span className="round-time">{time(a.startsAt, d.event.timeZone)}–{time(a.endsAt, d.event.timeZone)}</span>
+                    <span className="round-time">
+                      {time(a.startsAt, d.event.timeZone)}–{time(a.endsAt, d.event.timeZone)}
+                    </span>
                     <span className="muted">{a.slot}</span>
                     {label && <span className="tag">{label}</span>}
                     <span className="spacer" />
                     <StatusBadge status={status} />
                   </div>
-                  <div className="round-pair"><span>{a.participantA}</span><span aria-hidden="true" className="muted">⇄</span><span>{a.participantB}</span></div>
+                  <div className="round-pair">
+                    <span>{a.participantA}</span>
+                    <span aria-hidden="true" className="muted">
+                      ⇄
+                    </span>
+                    <span>{a.participantB}</span>
+                  </div>
                   {(i === currentIdx || i === nextIdx) && [a.participantAId, a.participantBId].some((p) => delegatesOf(p).length > 0) && (
                     <ul className="delegates" aria-label={t('table.delegates')}>
                       {[a.participantAId, a.participantBId].flatMap(delegatesOf).map((dl) => (
                         <li key={dl.id}>
-                          <span>{dl.fullName}{dl.role ? <span className="muted"> · {dl.role}</span> : null}</span>
-                          {dl.checkedInAt
-                            ? <span className="badge badge-checked_in">{t('table.arrivedAt', { at: time(dl.checkedInAt, d.event.timeZone) })}</span>
-                            : <button type="button" className="btn btn-small" disabled={busy === dl.id} onClick={() => checkIn(dl)} aria-label={`${t('table.delegateCheckIn')}: ${dl.fullName}`}>{t('table.delegateCheckIn')}</button>}
+                          <span>
+                            {dl.fullName}
+                            {dl.role ? <span className="muted"> · {dl.role}</span> : null}
+                          </span>
+                          {dl.checkedInAt ? (
+                            <span className="badge badge-checked_in">
+                              {t('table.arrivedAt', { at: time(dl.checkedInAt, d.event.timeZone) })}
+                            </span>
+                          ) : (
+                            <button
+                              type="button"
+                              className="btn btn-small"
+                              disabled={busy === dl.id}
+                              onClick={() => checkIn(dl)}
+                              aria-label={`${t('table.delegateCheckIn')}: ${dl.fullName}`}
+                            >
+                              {t('table.delegateCheckIn')}
+                            </button>
+                          )}
                         </li>
                       ))}
                     </ul>
                   )}
                   <div className="row-actions">
                     {ACTIONS.map((x) => (
-                      <button key={x.status} type="button" className={`btn ${x.cls}`} disabled={busy === a.meetingId || status === x.status || FINAL.has(status)}
-                        onClick={() => setStatus(a, x.status)} aria-label={`${t(x.key)}: ${a.participantA} – ${a.participantB}`}>
+                      <button
+                        key={x.status}
+                        type="button"
+                        className={`btn ${x.cls}`}
+                        disabled={busy === a.meetingId || status === x.status || FINAL.has(status)}
+                        onClick={() => setStatus(a, x.status)}
+                        aria-label={`${t(x.key)}: ${a.participantA} – ${a.participantB}`}
+                      >
                         {t(x.key)}
                       </button>
                     ))}

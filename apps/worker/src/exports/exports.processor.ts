@@ -22,7 +22,10 @@ export class ExportsProcessor extends WorkerHost {
   async process(job: Job<ExportJobData>) {
     const { eventId, exportId } = job.data;
     const report = (p: ExportProgress) => job.updateProgress(p as unknown as object).catch(() => undefined);
-    await this.db.query(`UPDATE export_files SET status = 'running', error = NULL, progress = $2 WHERE id = $1`, [exportId, { phase: 'loading', percent: 1 }]);
+    await this.db.query(`UPDATE export_files SET status = 'running', error = NULL, progress = $2 WHERE id = $1`, [
+      exportId,
+      { phase: 'loading', percent: 1 },
+    ]);
     await report({ phase: 'loading', percent: 1 });
     const loaded = await loadReportData(this.db.manager, eventId);
     if (!loaded) throw new Error(`event ${eventId} not found`);
@@ -58,7 +61,10 @@ export class ExportsProcessor extends WorkerHost {
     if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
     this.log.error(`export ${job.data.exportId} failed for good: ${err.message}`);
     await this.db
-      .query(`UPDATE export_files SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [job.data.exportId, err.message.slice(0, 1000)])
+      .query(`UPDATE export_files SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [
+        job.data.exportId,
+        err.message.slice(0, 1000),
+      ])
       .catch(() => undefined);
   }
 }

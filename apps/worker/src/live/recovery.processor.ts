@@ -16,7 +16,10 @@ import { WorkerLiveEmitter } from './worker-live-emitter';
 export class RecoveryProcessor extends WorkerHost {
   private readonly log = new Logger(RecoveryProcessor.name);
 
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly live: WorkerLiveEmitter) {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly live: WorkerLiveEmitter,
+  ) {
     super();
   }
 
@@ -29,7 +32,9 @@ export class RecoveryProcessor extends WorkerHost {
       return r;
     });
     this.live.emit(messages);
-    this.log.log(`event ${eventId}: freed cell ${slotId}/${tableId} → ${result.proposal.status} (${Date.now() - job.data.requestedAt} ms since the call)`);
+    this.log.log(
+      `event ${eventId}: freed cell ${slotId}/${tableId} → ${result.proposal.status} (${Date.now() - job.data.requestedAt} ms since the call)`,
+    );
     return { status: result.proposal.status, proposalId: result.proposal.id };
   }
 }

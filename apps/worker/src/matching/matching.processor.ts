@@ -17,7 +17,10 @@ import { loadEventMatchInput } from './event-match-input';
 export class MatchingProcessor extends WorkerHost {
   private readonly log = new Logger(MatchingProcessor.name);
 
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly live: WorkerLiveEmitter) {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly live: WorkerLiveEmitter,
+  ) {
     super();
   }
 
@@ -26,7 +29,9 @@ export class MatchingProcessor extends WorkerHost {
     const progress = async (p: MatchingProgress) => {
       await job.updateProgress(p);
       this.live.progress({ eventId, queue: 'matching', jobId: job.id!, phase: p.phase, percent: p.percent });
-      await this.db.getRepository(MatchRunEntity).update({ id: runId }, { status: p.phase === 'done' ? 'done' : 'running', progress: p.percent });
+      await this.db
+        .getRepository(MatchRunEntity)
+        .update({ id: runId }, { status: p.phase === 'done' ? 'done' : 'running', progress: p.percent });
     };
     await progress({ phase: 'loading', percent: 5 });
     const event = await this.db.getRepository(EventEntity).findOneByOrFail({ id: eventId });
@@ -44,7 +49,15 @@ export class MatchingProcessor extends WorkerHost {
     const counterparts: Partial<MatchCounterpartEntity>[] = [];
     for (const p of input.participants) {
       index.topCounterparts(p.id, top).forEach((c, i) =>
-        counterparts.push({ runId, participantId: p.id, counterpartId: c.participant, rank: i + 1, score: c.score, promoted: !!c.promoted, pairs: c.pairs }),
+        counterparts.push({
+          runId,
+          participantId: p.id,
+          counterpartId: c.participant,
+          rank: i + 1,
+          score: c.score,
+          promoted: !!c.promoted,
+          pairs: c.pairs,
+        }),
       );
     }
     const seconds = (Date.now() - started) / 1000;
@@ -73,12 +86,22 @@ export class MatchingProcessor extends WorkerHost {
       await m.getRepository(MatchResultEntity).delete({ runId });
       for (let i = 0; i < rows.length; i += 1000) await m.getRepository(MatchResultEntity).insert(rows.slice(i, i + 1000));
       await m.getRepository(MatchCounterpartEntity).delete({ runId });
-      for (let i = 0; i < counterparts.length; i += 1000) await m.getRepository(MatchCounterpartEntity).insert(counterparts.slice(i, i + 1000));
+      for (let i = 0; i < counterparts.length; i += 1000)
+        await m.getRepository(MatchCounterpartEntity).insert(counterparts.slice(i, i + 1000));
       await m.getRepository(MatchRunEntity).update(
         { id: runId },
         {
-          status: 'done', progress: 100, finishedAt: new Date(), error: null,
-          stats: { demands: input.demands.length, offers: input.offers.length, pairs: input.demands.length * input.offers.length, stored: rows.length, seconds },
+          status: 'done',
+          progress: 100,
+          finishedAt: new Date(),
+          error: null,
+          stats: {
+            demands: input.demands.length,
+            offers: input.offers.length,
+            pairs: input.demands.length * input.offers.length,
+            stored: rows.length,
+            seconds,
+          },
         },
       );
     });

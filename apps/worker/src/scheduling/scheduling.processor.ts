@@ -16,7 +16,10 @@ import { WorkerLiveEmitter } from '../live/worker-live-emitter';
 export class SchedulingProcessor extends WorkerHost {
   private readonly log = new Logger(SchedulingProcessor.name);
 
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly live: WorkerLiveEmitter) {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly live: WorkerLiveEmitter,
+  ) {
     super();
   }
 
@@ -40,7 +43,9 @@ export class SchedulingProcessor extends WorkerHost {
     await report({ phase: 'saving', percent: 96, bestWeight: schedule.stats.weight, bound: schedule.bounds.weightUpperBound });
     await saveScheduleVersion(this.db.manager, scheduleVersionId, schedule);
     await report({ phase: 'done', percent: 100, bestWeight: schedule.stats.weight, bound: schedule.bounds.weightUpperBound });
-    this.log.log(`event ${eventId} v${scheduleVersionId}: ${schedule.stats.scheduled}/${instance.meetings.length} meetings, weight ${schedule.stats.weight} of ≤ ${schedule.bounds.weightUpperBound} (${pinned} pinned)`);
+    this.log.log(
+      `event ${eventId} v${scheduleVersionId}: ${schedule.stats.scheduled}/${instance.meetings.length} meetings, weight ${schedule.stats.weight} of ≤ ${schedule.bounds.weightUpperBound} (${pinned} pinned)`,
+    );
     return { scheduled: schedule.stats.scheduled, weight: schedule.stats.weight, bound: schedule.bounds.weightUpperBound };
   }
 }

@@ -22,11 +22,14 @@ export function solveInThread(
         { eval: true, workerData: { instance, options } },
       );
   return new Promise((resolve, reject) => {
-    worker.on('message', (msg: { type: 'progress'; progress: SolveProgress } | { type: 'done'; schedule: Schedule } | { type: 'error'; message: string }) => {
-      if (msg.type === 'progress') onProgress(msg.progress);
-      else if (msg.type === 'done') resolve(msg.schedule);
-      else reject(new Error(msg.message));
-    });
+    worker.on(
+      'message',
+      (msg: { type: 'progress'; progress: SolveProgress } | { type: 'done'; schedule: Schedule } | { type: 'error'; message: string }) => {
+        if (msg.type === 'progress') onProgress(msg.progress);
+        else if (msg.type === 'done') resolve(msg.schedule);
+        else reject(new Error(msg.message));
+      },
+    );
     worker.on('error', reject);
     worker.on('exit', (code) => {
       if (code !== 0) reject(new Error(`solver thread exited with code ${code}`));

@@ -45,7 +45,15 @@ export function event(spec: EventSpec): LiveState {
   };
 }
 
-export function meeting(id: string, a: string, b: string, slot: string | null, table: string | null, status: MeetingStatus = 'scheduled', weight = 1): LiveMeetingRecord {
+export function meeting(
+  id: string,
+  a: string,
+  b: string,
+  slot: string | null,
+  table: string | null,
+  status: MeetingStatus = 'scheduled',
+  weight = 1,
+): LiveMeetingRecord {
   return { id, a, b, status, slotId: slot === null ? null : slotId(slot), tableId: table, weight };
 }
 

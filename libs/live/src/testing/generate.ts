@@ -1,4 +1,14 @@
-import { Candidate, CandidateSource, LiveMeetingRecord, LiveParticipant, LiveSlot, LiveState, LiveTable, MINUTE_MS, pairKey } from '../model';
+import {
+  Candidate,
+  CandidateSource,
+  LiveMeetingRecord,
+  LiveParticipant,
+  LiveSlot,
+  LiveState,
+  LiveTable,
+  MINUTE_MS,
+  pairKey,
+} from '../model';
 
 export interface LiveStateGeneratorOptions {
   seed: number;
@@ -56,10 +66,19 @@ export function generateLiveState(o: LiveStateGeneratorOptions): LiveState {
   const freeTables = tables.map((t) => t.id);
   const participants: LiveParticipant[] = [];
   for (let i = 0; i < o.gadms; i++) {
-    participants.push({ id: `G${pad(i + 1)}`, kind: 'gadm', parallel: 1, checkedIn: r.next() < (o.checkedInShare ?? 0.85), unavailable: [] });
+    participants.push({
+      id: `G${pad(i + 1)}`,
+      kind: 'gadm',
+      parallel: 1,
+      checkedIn: r.next() < (o.checkedInShare ?? 0.85),
+      unavailable: [],
+    });
   }
   for (let i = 0; i < o.cooperants; i++) {
-    const fixed = freeTables.length > o.tables / 2 && r.next() < (o.fixedTableShare ?? 0.1) ? freeTables.splice(r.int(freeTables.length), 1)[0] : undefined;
+    const fixed =
+      freeTables.length > o.tables / 2 && r.next() < (o.fixedTableShare ?? 0.1)
+        ? freeTables.splice(r.int(freeTables.length), 1)[0]
+        : undefined;
     participants.push({
       id: `C${pad(i + 1)}`,
       kind: 'cooperant',
@@ -78,7 +97,8 @@ export function generateLiveState(o: LiveStateGeneratorOptions): LiveState {
   }
   const gadms = participants.filter((p) => p.kind === 'gadm');
   const coops = participants.filter((p) => p.kind === 'cooperant');
-  const unavailable = (p: LiveParticipant, s: string) => (p.unavailable instanceof Set ? p.unavailable.has(s) : (p.unavailable as string[]).includes(s));
+  const unavailable = (p: LiveParticipant, s: string) =>
+    p.unavailable instanceof Set ? p.unavailable.has(s) : (p.unavailable as string[]).includes(s);
 
   const fixedTables = new Set(participants.map((p) => p.fixedTable).filter((t) => t !== undefined));
   const busy = slots.map(() => new Map<string, number>());
@@ -113,7 +133,15 @@ export function generateLiveState(o: LiveStateGeneratorOptions): LiveState {
       busy[s].set(c.id, (busy[s].get(c.id) ?? 0) + 1);
       pairs.add(k);
       const status = slot.endsAt.getTime() <= nowMs ? 'held' : slot.startsAt.getTime() <= nowMs ? 'checked_in' : 'scheduled';
-      meetings.push({ id: `M${pad(meetings.length + 1, 4)}`, a: g.id, b: c.id, status, slotId: slot.id, tableId: table, weight: Math.round((1 + r.next() * 6) * 100) / 100 });
+      meetings.push({
+        id: `M${pad(meetings.length + 1, 4)}`,
+        a: g.id,
+        b: c.id,
+        status,
+        slotId: slot.id,
+        tableId: table,
+        weight: Math.round((1 + r.next() * 6) * 100) / 100,
+      });
       break;
     }
   }

@@ -116,7 +116,19 @@ export function generateMatchInput(opts: SyntheticOptions): MatchInput {
   const provinces = [...new Set(gadms.map((g) => g.provinceCode))];
   const regions: MatchRegion[] = ['Costa', 'Sierra', 'Amazonía', 'Insular'];
   // Sector popularity is skewed like real demand (water and waste dominate municipal requests).
-  const popular = ['AGUA', 'AGUA', 'AGUA', 'RESIDUOS', 'RESIDUOS', 'MOVILIDAD', 'RIESGOS', 'PLANIFICACION', 'TURISMO', 'CLIMA', ...sectorCodes];
+  const popular = [
+    'AGUA',
+    'AGUA',
+    'AGUA',
+    'RESIDUOS',
+    'RESIDUOS',
+    'MOVILIDAD',
+    'RIESGOS',
+    'PLANIFICACION',
+    'TURISMO',
+    'CLIMA',
+    ...sectorCodes,
+  ];
 
   const demands: MatchDemand[] = [];
   for (let i = 0; i < opts.demands; i++) {

@@ -7,7 +7,9 @@ export class DelegateEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) eventId: string;
   @Column({ type: 'uuid' }) participantId: string;
-  @ManyToOne(() => ParticipantEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'participant_id' }) participant: Relation<ParticipantEntity>;
+  @ManyToOne(() => ParticipantEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'participant_id' })
+  participant: Relation<ParticipantEntity>;
   @Column({ type: 'varchar', length: 60 }) externalId: string;
   @Column({ type: 'varchar', length: 200 }) fullName: string;
   @Column({ type: 'varchar', length: 200, nullable: true }) role: string | null;

@@ -1,7 +1,11 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import { EventEntity } from './event.entity';
+import type { EventEntity } from './event.entity';
 
-export interface SessionBreak { start: string; end: string; label?: string }
+export interface SessionBreak {
+  start: string;
+  end: string;
+  label?: string;
+}
 
 /** A block of meetings on one day (e.g. morning 09:00–12:30), from which slots are generated. */
 @Entity('event_sessions')
@@ -9,7 +13,9 @@ export interface SessionBreak { start: string; end: string; label?: string }
 export class EventSessionEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) eventId: string;
-  @ManyToOne(() => EventEntity, (e) => e.sessions, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'event_id' }) event: Relation<EventEntity>;
+  @ManyToOne('EventEntity', (e: EventEntity) => e.sessions, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'event_id' })
+  event: Relation<EventEntity>;
   @Column({ type: 'varchar', length: 120, default: '' }) label: string;
   @Column({ type: 'date' }) day: string;
   @Column({ type: 'varchar', length: 5 }) startTime: string;

@@ -1,4 +1,16 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+  Relation,
+} from 'typeorm';
 import { ParticipantEntity } from './participant.entity';
 
 import type { MeetingStatus } from '@rueda/domain';
@@ -19,9 +31,13 @@ export class MeetingEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) eventId: string;
   @Column({ type: 'uuid' }) participantAId: string;
-  @ManyToOne(() => ParticipantEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'participant_a_id' }) participantA: Relation<ParticipantEntity>;
+  @ManyToOne(() => ParticipantEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'participant_a_id' })
+  participantA: Relation<ParticipantEntity>;
   @Column({ type: 'uuid' }) participantBId: string;
-  @ManyToOne(() => ParticipantEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'participant_b_id' }) participantB: Relation<ParticipantEntity>;
+  @ManyToOne(() => ParticipantEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'participant_b_id' })
+  participantB: Relation<ParticipantEntity>;
   @Column({ type: 'uuid', nullable: true }) demandId: string | null;
   @Column({ type: 'uuid', nullable: true }) offerId: string | null;
   @Column({ type: 'varchar', length: 16 }) origin: MeetingOrigin;

@@ -1,4 +1,15 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+  Relation,
+} from 'typeorm';
 import { ParticipantEntity } from './participant.entity';
 import { numericTransformer } from './numeric-transformer';
 
@@ -9,7 +20,9 @@ export class OfferEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) eventId: string;
   @Column({ type: 'uuid' }) participantId: string;
-  @ManyToOne(() => ParticipantEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'participant_id' }) participant: Relation<ParticipantEntity>;
+  @ManyToOne(() => ParticipantEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'participant_id' })
+  participant: Relation<ParticipantEntity>;
   @Column({ type: 'varchar', length: 80 }) externalId: string;
   @Column({ type: 'varchar', length: 400 }) title: string;
   @Column({ type: 'text', default: '' }) description: string;

@@ -7,7 +7,9 @@ import { ScheduleVersionEntity } from './schedule-version.entity';
 export class ScheduleAssignmentEntity {
   @PrimaryColumn({ type: 'uuid' }) scheduleVersionId: string;
   @PrimaryColumn({ type: 'uuid' }) meetingId: string;
-  @ManyToOne(() => ScheduleVersionEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'schedule_version_id' }) scheduleVersion: Relation<ScheduleVersionEntity>;
+  @ManyToOne(() => ScheduleVersionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'schedule_version_id' })
+  scheduleVersion: Relation<ScheduleVersionEntity>;
   @Column({ type: 'uuid' }) slotId: string;
   @Column({ type: 'uuid' }) tableId: string;
 }

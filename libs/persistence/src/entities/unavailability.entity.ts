@@ -7,6 +7,8 @@ import { SlotEntity } from './slot.entity';
 export class UnavailabilityEntity {
   @PrimaryColumn({ type: 'uuid' }) participantId: string;
   @PrimaryColumn({ type: 'uuid' }) slotId: string;
-  @ManyToOne(() => ParticipantEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'participant_id' }) participant: Relation<ParticipantEntity>;
+  @ManyToOne(() => ParticipantEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'participant_id' })
+  participant: Relation<ParticipantEntity>;
   @ManyToOne(() => SlotEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'slot_id' }) slot: Relation<SlotEntity>;
 }

@@ -27,7 +27,15 @@ export async function appendLive(m: EntityManager, eventId: string, changes: Liv
   if (!Number.isFinite(last)) throw new Error(`evento desconocido / unknown event: ${eventId}`);
   const first = last - changes.length + 1;
   const at = new Date().toISOString();
-  const messages = changes.map((c, i) => ({ eventId, seq: first + i, type: c.type, at, participants: c.participants, tables: c.tables, payload: c.payload }));
+  const messages = changes.map((c, i) => ({
+    eventId,
+    seq: first + i,
+    type: c.type,
+    at,
+    participants: c.participants,
+    tables: c.tables,
+    payload: c.payload,
+  }));
   await m.query(
     `INSERT INTO live_messages (event_id, seq, type, participants, tables, payload, at)
      SELECT $1, x.seq, x.type, x.participants, x.tables, x.payload, $3
@@ -39,7 +47,10 @@ export async function appendLive(m: EntityManager, eventId: string, changes: Liv
 
 /** What a client missed after `lastSeq`, limited to what it may see. */
 export async function missedLive(
-  m: EntityManager, eventId: string, lastSeq: number, scope: { participantId?: string; tableId?: string },
+  m: EntityManager,
+  eventId: string,
+  lastSeq: number,
+  scope: { participantId?: string; tableId?: string },
 ): Promise<LiveMessage[]> {
   const params: unknown[] = [eventId, lastSeq];
   let filter = '';
@@ -57,7 +68,13 @@ export async function missedLive(
     params,
   );
   return rows.map((r: { seq: string; type: LiveMessageType; at: Date; participants: string[]; tables: string[]; payload: unknown }) => ({
-    eventId, seq: Number(r.seq), type: r.type, at: new Date(r.at).toISOString(), participants: r.participants, tables: r.tables, payload: r.payload,
+    eventId,
+    seq: Number(r.seq),
+    type: r.type,
+    at: new Date(r.at).toISOString(),
+    participants: r.participants,
+    tables: r.tables,
+    payload: r.payload,
   }));
 }
 

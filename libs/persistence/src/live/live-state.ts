@@ -59,7 +59,9 @@ export async function loadLiveState(m: EntityManager, eventId: string, now: Date
     m.query(`SELECT DISTINCT participant_a_id AS a, participant_b_id AS b FROM meetings WHERE event_id = $1`, [eventId]),
   ]);
   const fixedTableOf = new Map<string, string>(
-    tables.filter((t: { reserved_for_participant_id: string | null }) => t.reserved_for_participant_id).map((t: { id: string; reserved_for_participant_id: string }) => [t.reserved_for_participant_id, t.id]),
+    tables
+      .filter((t: { reserved_for_participant_id: string | null }) => t.reserved_for_participant_id)
+      .map((t: { id: string; reserved_for_participant_id: string }) => [t.reserved_for_participant_id, t.id]),
   );
   const candidates: Candidate[] = [];
   for (const x of meetings as { id: string; a: string; b: string; status: MeetingStatus; slot_id: string | null; weight: number }[]) {
@@ -76,24 +78,55 @@ export async function loadLiveState(m: EntityManager, eventId: string, now: Date
   return {
     now,
     timeZone: event?.time_zone,
-    slots: slots.map((s: { id: string; starts_at: Date; ends_at: Date }) => ({ id: s.id, startsAt: new Date(s.starts_at), endsAt: new Date(s.ends_at) })),
-    tables: tables.map((t: { id: string; number: number }) => ({ id: t.id, number: t.number })),
-    participants: participants.map((p: { id: string; kind: 'gadm' | 'cooperant'; parallel: number | null; max_meetings: number | null; left_at: Date | null; delegates: number; checked_in: boolean; unavailable: string[] }) => {
-      const fixedTable = fixedTableOf.get(p.id);
-      return {
-        id: p.id,
-        kind: p.kind,
-        parallel: fixedTable ? 1 : (p.parallel ?? (p.kind === 'cooperant' ? Math.max(1, p.delegates) : 1)),
-        checkedIn: p.checked_in,
-        leftAt: p.left_at ? new Date(p.left_at) : null,
-        unavailable: p.unavailable,
-        ...(p.max_meetings !== null ? { maxMeetings: p.max_meetings } : {}),
-        ...(fixedTable ? { fixedTable } : {}),
-      };
-    }),
-    meetings: meetings.map((x: { id: string; a: string; b: string; status: MeetingStatus; slot_id: string | null; table_id: string | null; weight: number }) => ({
-      id: x.id, a: x.a, b: x.b, status: x.status, slotId: x.slot_id, tableId: x.table_id, weight: Number(x.weight),
+    slots: slots.map((s: { id: string; starts_at: Date; ends_at: Date }) => ({
+      id: s.id,
+      startsAt: new Date(s.starts_at),
+      endsAt: new Date(s.ends_at),
     })),
+    tables: tables.map((t: { id: string; number: number }) => ({ id: t.id, number: t.number })),
+    participants: participants.map(
+      (p: {
+        id: string;
+        kind: 'gadm' | 'cooperant';
+        parallel: number | null;
+        max_meetings: number | null;
+        left_at: Date | null;
+        delegates: number;
+        checked_in: boolean;
+        unavailable: string[];
+      }) => {
+        const fixedTable = fixedTableOf.get(p.id);
+        return {
+          id: p.id,
+          kind: p.kind,
+          parallel: fixedTable ? 1 : (p.parallel ?? (p.kind === 'cooperant' ? Math.max(1, p.delegates) : 1)),
+          checkedIn: p.checked_in,
+          leftAt: p.left_at ? new Date(p.left_at) : null,
+          unavailable: p.unavailable,
+          ...(p.max_meetings !== null ? { maxMeetings: p.max_meetings } : {}),
+          ...(fixedTable ? { fixedTable } : {}),
+        };
+      },
+    ),
+    meetings: meetings.map(
+      (x: {
+        id: string;
+        a: string;
+        b: string;
+        status: MeetingStatus;
+        slot_id: string | null;
+        table_id: string | null;
+        weight: number;
+      }) => ({
+        id: x.id,
+        a: x.a,
+        b: x.b,
+        status: x.status,
+        slotId: x.slot_id,
+        tableId: x.table_id,
+        weight: Number(x.weight),
+      }),
+    ),
     candidates,
   };
 }

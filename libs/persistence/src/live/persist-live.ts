@@ -8,7 +8,10 @@ import type { LiveChange } from './live-log';
  * messages that announce them. Version columns move, so stale clients get a 409 afterwards.
  */
 export async function persistMeetingChanges(
-  m: EntityManager, eventId: string, change: DomainChange, origin: 'walk_in' | 'replacement' = 'replacement',
+  m: EntityManager,
+  eventId: string,
+  change: DomainChange,
+  origin: 'walk_in' | 'replacement' = 'replacement',
 ): Promise<{ changes: LiveChange[]; meetings: MeetingEntity[] }> {
   const repo = m.getRepository(MeetingEntity);
   const out: MeetingEntity[] = [];
@@ -18,8 +21,16 @@ export async function persistMeetingChanges(
     if (c.before === null) {
       row = await repo.save(
         repo.create({
-          id: c.after.id, eventId, participantAId: c.after.a, participantBId: c.after.b, status: c.after.status,
-          slotId: c.after.slotId, tableId: c.after.tableId, weight: c.after.weight, origin, respondedAt: new Date(),
+          id: c.after.id,
+          eventId,
+          participantAId: c.after.a,
+          participantBId: c.after.b,
+          status: c.after.status,
+          slotId: c.after.slotId,
+          tableId: c.after.tableId,
+          weight: c.after.weight,
+          origin,
+          respondedAt: new Date(),
         }),
       );
     } else {
@@ -33,7 +44,15 @@ export async function persistMeetingChanges(
       type: c.before === null ? 'meeting.created' : 'meeting.updated',
       participants: [row.participantAId, row.participantBId],
       tables,
-      payload: { id: row.id, status: row.status, participantAId: row.participantAId, participantBId: row.participantBId, slotId: row.slotId, tableId: row.tableId, version: row.version },
+      payload: {
+        id: row.id,
+        status: row.status,
+        participantAId: row.participantAId,
+        participantBId: row.participantBId,
+        slotId: row.slotId,
+        tableId: row.tableId,
+        version: row.version,
+      },
     });
   }
   return { changes, meetings: out };

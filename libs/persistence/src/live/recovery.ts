@@ -23,24 +23,59 @@ const routeOf = (p: ReplacementProposal): Pick<LiveChange, 'participants' | 'tab
  * nobody else is applied at once; otherwise it waits for an organiser. Runs under the event
  * lock, inside the caller's transaction; the caller appends `changes` to the live log.
  */
-export async function recoverCell(m: EntityManager, eventId: string, cell: Cell & { freedMeetingId: string | null }, now?: Date): Promise<RecoveryResult> {
+export async function recoverCell(
+  m: EntityManager,
+  eventId: string,
+  cell: Cell & { freedMeetingId: string | null },
+  now?: Date,
+): Promise<RecoveryResult> {
   const { settings: opts, state } = await lockLiveState(m, eventId, now);
-  const proposals = proposeReplacement(state, { slotId: cell.slotId, tableId: cell.tableId, meetingId: cell.freedMeetingId }, { protectMinutes: opts.protectMinutes, allowMoves: true, limit: 5 });
+  const proposals = proposeReplacement(
+    state,
+    { slotId: cell.slotId, tableId: cell.tableId, meetingId: cell.freedMeetingId },
+    { protectMinutes: opts.protectMinutes, allowMoves: true, limit: 5 },
+  );
   // Automatic mode applies the best proposal that needs nobody's confirmation; the rest wait.
   const best = (opts.recoveryMode === 'automatic' ? proposals.find((p) => !p.requiresConfirmation) : undefined) ?? proposals[0];
   const repo = m.getRepository(ReplacementProposalEntity);
   // A newer freeing of the same cell supersedes an older open proposal.
-  await repo.update({ eventId, slotId: cell.slotId, tableId: cell.tableId, status: 'proposed' }, { status: 'expired', resolvedAt: new Date() });
+  await repo.update(
+    { eventId, slotId: cell.slotId, tableId: cell.tableId, status: 'proposed' },
+    { status: 'expired', resolvedAt: new Date() },
+  );
   const id = randomUUID();
   const changes: LiveChange[] = [];
   if (!best) {
-    const payload: ReplacementProposal = { proposalId: id, slotId: cell.slotId, tableId: cell.tableId, freedMeetingId: cell.freedMeetingId, candidate: null, mode: opts.recoveryMode };
-    const row = await repo.save(repo.create({ id, eventId, slotId: cell.slotId, tableId: cell.tableId, freedMeetingId: cell.freedMeetingId, status: 'expired', mode: opts.recoveryMode, proposal: { none: true }, resolvedAt: new Date() }));
+    const payload: ReplacementProposal = {
+      proposalId: id,
+      slotId: cell.slotId,
+      tableId: cell.tableId,
+      freedMeetingId: cell.freedMeetingId,
+      candidate: null,
+      mode: opts.recoveryMode,
+    };
+    const row = await repo.save(
+      repo.create({
+        id,
+        eventId,
+        slotId: cell.slotId,
+        tableId: cell.tableId,
+        freedMeetingId: cell.freedMeetingId,
+        status: 'expired',
+        mode: opts.recoveryMode,
+        proposal: { none: true },
+        resolvedAt: new Date(),
+      }),
+    );
     changes.push({ type: 'replacement.proposed', ...routeOf(payload), payload });
     return { proposal: row, applied: false, changes };
   }
   const auto = opts.recoveryMode === 'automatic' && !best.requiresConfirmation;
-  const payload = toReplacementProposal(best, { proposalId: id, freedMeetingId: cell.freedMeetingId, mode: auto ? 'automatic' : 'confirm' });
+  const payload = toReplacementProposal(best, {
+    proposalId: id,
+    freedMeetingId: cell.freedMeetingId,
+    mode: auto ? 'automatic' : 'confirm',
+  });
   let resultMeetingId: string | null = null;
   if (auto) {
     const applied = applyProposal(state, best, { protectMinutes: opts.protectMinutes, newMeetingId: randomUUID() });
@@ -52,9 +87,16 @@ export async function recoverCell(m: EntityManager, eventId: string, cell: Cell 
   }
   const row = await repo.save(
     repo.create({
-      id, eventId, slotId: cell.slotId, tableId: cell.tableId, freedMeetingId: cell.freedMeetingId,
-      status: resultMeetingId ? 'applied' : 'proposed', mode: auto ? 'automatic' : 'confirm',
-      proposal: best as unknown as Record<string, unknown>, resultMeetingId, resolvedAt: resultMeetingId ? new Date() : null,
+      id,
+      eventId,
+      slotId: cell.slotId,
+      tableId: cell.tableId,
+      freedMeetingId: cell.freedMeetingId,
+      status: resultMeetingId ? 'applied' : 'proposed',
+      mode: auto ? 'automatic' : 'confirm',
+      proposal: best as unknown as Record<string, unknown>,
+      resultMeetingId,
+      resolvedAt: resultMeetingId ? new Date() : null,
     }),
   );
   changes.push({ type: 'replacement.proposed', ...routeOf(payload), payload });
@@ -62,23 +104,37 @@ export async function recoverCell(m: EntityManager, eventId: string, cell: Cell 
 }
 
 export class ProposalError extends Error {
-  constructor(readonly status: 404 | 409, readonly es: string, readonly en: string) {
+  constructor(
+    readonly status: 404 | 409,
+    readonly es: string,
+    readonly en: string,
+  ) {
     super(`${es} / ${en}`);
   }
 }
 
 /** An organiser accepts or rejects a waiting proposal; accepting re-checks it against the current state. */
-export async function resolveProposal(m: EntityManager, eventId: string, proposalId: string, accept: boolean, now?: Date): Promise<{ proposal: ReplacementProposalEntity; changes: LiveChange[] }> {
+export async function resolveProposal(
+  m: EntityManager,
+  eventId: string,
+  proposalId: string,
+  accept: boolean,
+  now?: Date,
+): Promise<{ proposal: ReplacementProposalEntity; changes: LiveChange[] }> {
   const opts = await lockEvent(m, eventId);
   const repo = m.getRepository(ReplacementProposalEntity);
   const row = await repo.findOneBy({ id: proposalId, eventId });
   if (!row) throw new ProposalError(404, 'Propuesta no encontrada', 'Proposal not found');
-  if (row.status !== 'proposed') throw new ProposalError(409, `La propuesta ya está «${row.status}»`, `The proposal is already "${row.status}"`);
+  if (row.status !== 'proposed')
+    throw new ProposalError(409, `La propuesta ya está «${row.status}»`, `The proposal is already "${row.status}"`);
   const changes: LiveChange[] = [];
   if (accept) {
     const state = await loadLiveState(m, eventId, now);
     // Accepting is the organiser's confirmation, so protected moves are allowed here.
-    const applied = applyProposal(state, row.proposal as unknown as Proposal, { protectMinutes: opts.protectMinutes, newMeetingId: randomUUID() });
+    const applied = applyProposal(state, row.proposal as unknown as Proposal, {
+      protectMinutes: opts.protectMinutes,
+      newMeetingId: randomUUID(),
+    });
     if (!applied.ok) throw new ProposalError(409, `Ya no es posible: ${applied.reason.es}`, `No longer possible: ${applied.reason.en}`);
     const persisted = await persistMeetingChanges(m, eventId, applied, 'replacement');
     changes.push(...persisted.changes);
@@ -88,6 +144,11 @@ export async function resolveProposal(m: EntityManager, eventId: string, proposa
   row.resolvedAt = new Date();
   const saved = await repo.save(row);
   const p = row.proposal as unknown as Proposal;
-  changes.push({ type: 'replacement.resolved', participants: [p.meeting.a, p.meeting.b], tables: [row.tableId], payload: { proposalId, accepted: accept } });
+  changes.push({
+    type: 'replacement.resolved',
+    participants: [p.meeting.a, p.meeting.b],
+    tables: [row.tableId],
+    payload: { proposalId, accepted: accept },
+  });
   return { proposal: saved, changes };
 }

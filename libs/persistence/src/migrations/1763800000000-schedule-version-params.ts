@@ -8,7 +8,9 @@ export class ScheduleVersionParams1763800000000 implements MigrationInterface {
     await q.query(`ALTER TABLE "schedule_versions" ADD "params" jsonb NOT NULL DEFAULT '{}'`);
     await q.query(`ALTER TABLE "schedule_versions" ADD "fairness" jsonb NOT NULL DEFAULT '{}'`);
     await q.query(`ALTER TABLE "schedule_versions" ADD "error" character varying(1000)`);
-    await q.query(`ALTER TABLE "schedule_versions" ADD CONSTRAINT "chk_schedule_versions_status" CHECK ("status" IN ('generating','draft','published','superseded','failed'))`);
+    await q.query(
+      `ALTER TABLE "schedule_versions" ADD CONSTRAINT "chk_schedule_versions_status" CHECK ("status" IN ('generating','draft','published','superseded','failed'))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -32,7 +32,9 @@ export class Live1763900000000 implements MigrationInterface {
       CONSTRAINT "pk_replacement_proposals" PRIMARY KEY ("id"))`);
     await q.query(`CREATE INDEX "idx_replacement_proposals_event_status" ON "replacement_proposals" ("event_id", "status")`);
     // One open proposal per freed cell: two recovery jobs for the same cell cannot both propose.
-    await q.query(`CREATE UNIQUE INDEX "uq_replacement_open_cell" ON "replacement_proposals" ("slot_id", "table_id") WHERE "status" = 'proposed'`);
+    await q.query(
+      `CREATE UNIQUE INDEX "uq_replacement_open_cell" ON "replacement_proposals" ("slot_id", "table_id") WHERE "status" = 'proposed'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -26,7 +26,9 @@ export class MatchCounterparts1764100000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TRIGGER "trg_participants_data_version" ON "participants"`);
-    await q.query(`CREATE TRIGGER "trg_participants_data_version" AFTER INSERT OR UPDATE OR DELETE ON "participants" FOR EACH ROW EXECUTE FUNCTION "bump_event_data_version"()`);
+    await q.query(
+      `CREATE TRIGGER "trg_participants_data_version" AFTER INSERT OR UPDATE OR DELETE ON "participants" FOR EACH ROW EXECUTE FUNCTION "bump_event_data_version"()`,
+    );
     await q.query(`DROP TABLE "match_counterparts"`);
     await q.query(`ALTER TABLE "participants" DROP COLUMN "left_at"`);
   }

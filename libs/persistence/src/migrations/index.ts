@@ -6,4 +6,11 @@ import { MatchCounterparts1764100000000 } from './1764100000000-counterparts-lef
 import { LiveIndexes1764200000000 } from './1764200000000-live-indexes';
 
 /** Every migration in order; the data source runs exactly these. */
-export const MIGRATIONS = [InitialSchema1763700000000, ScheduleVersionParams1763800000000, Live1763900000000, OutcomesReports1764000000000, MatchCounterparts1764100000000, LiveIndexes1764200000000];
+export const MIGRATIONS = [
+  InitialSchema1763700000000,
+  ScheduleVersionParams1763800000000,
+  Live1763900000000,
+  OutcomesReports1764000000000,
+  MatchCounterparts1764100000000,
+  LiveIndexes1764200000000,
+];

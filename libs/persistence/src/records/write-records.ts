@@ -4,7 +4,12 @@ import { DelegateEntity, DemandEntity, OfferEntity, ParticipantEntity } from '..
 import * as map from './record-mapping';
 import { withGadmReference } from './participant-reference';
 
-export const RECORD_ENTITY = { participants: ParticipantEntity, delegates: DelegateEntity, demands: DemandEntity, offers: OfferEntity } as const;
+export const RECORD_ENTITY = {
+  participants: ParticipantEntity,
+  delegates: DelegateEntity,
+  demands: DemandEntity,
+  offers: OfferEntity,
+} as const;
 
 /** External ids among `ids` that already exist in the event. */
 export async function existingExternalIds(m: EntityManager, kind: ImportKind, eventId: string, ids: string[]): Promise<Set<string>> {
@@ -21,11 +26,22 @@ export async function existingExternalIds(m: EntityManager, kind: ImportKind, ev
  * never duplicates. Run it inside a transaction so a file is written whole or not at all.
  */
 export async function writeRecords<K extends ImportKind>(
-  m: EntityManager, kind: K, eventId: string, records: ReadonlyArray<RecordByKind[K]>,
+  m: EntityManager,
+  kind: K,
+  eventId: string,
+  records: ReadonlyArray<RecordByKind[K]>,
 ): Promise<{ inserted: number; updated: number }> {
-  const before = await existingExternalIds(m, kind, eventId, records.map((r) => r.externalId));
+  const before = await existingExternalIds(
+    m,
+    kind,
+    eventId,
+    records.map((r) => r.externalId),
+  );
   const idOf = new Map(
-    (await m.getRepository(ParticipantEntity).find({ where: { eventId }, select: { id: true, externalId: true } })).map((p) => [p.externalId, p.id]),
+    (await m.getRepository(ParticipantEntity).find({ where: { eventId }, select: { id: true, externalId: true } })).map((p) => [
+      p.externalId,
+      p.id,
+    ]),
   );
   const pid = (r: { participant: string }) => {
     const id = idOf.get(r.participant);
@@ -34,10 +50,14 @@ export async function writeRecords<K extends ImportKind>(
   };
   const values = records.map((r) => {
     switch (kind) {
-      case 'participants': return withGadmReference(map.participantFromRecord(r as RecordByKind['participants']));
-      case 'delegates': return map.delegateFromRecord(r as RecordByKind['delegates'], pid(r as RecordByKind['delegates']));
-      case 'demands': return map.demandFromRecord(r as RecordByKind['demands'], pid(r as RecordByKind['demands']));
-      default: return map.offerFromRecord(r as RecordByKind['offers'], pid(r as RecordByKind['offers']));
+      case 'participants':
+        return withGadmReference(map.participantFromRecord(r as RecordByKind['participants']));
+      case 'delegates':
+        return map.delegateFromRecord(r as RecordByKind['delegates'], pid(r as RecordByKind['delegates']));
+      case 'demands':
+        return map.demandFromRecord(r as RecordByKind['demands'], pid(r as RecordByKind['demands']));
+      default:
+        return map.offerFromRecord(r as RecordByKind['offers'], pid(r as RecordByKind['offers']));
     }
   });
   const repo = m.getRepository<{ eventId: string }>(RECORD_ENTITY[kind]);

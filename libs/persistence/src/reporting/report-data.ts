@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { ReportData, ReportMeeting } from '@rueda/reporting';
+import type { ReportCommitment, ReportData, ReportMeeting } from '@rueda/reporting';
 
 export interface EventReportData {
   data: ReportData;
@@ -12,6 +12,46 @@ export interface LoadReportOptions {
    * offers): what one agenda needs, without reading the whole event.
    */
   participantId?: string;
+}
+
+/** Row shapes as pg returns them: numerics as strings, arrays as arrays, timestamps as Dates. */
+interface DemandRow {
+  id: string;
+  participant_id: string;
+  title: string;
+  sectors: string[] | null;
+  competencias: string[] | null;
+  ods: number[] | null;
+  modalidades: string[] | null;
+}
+type OfferRow = Omit<DemandRow, 'competencias'>;
+interface MeetingRow {
+  id: string;
+  participant_a_id: string;
+  participant_b_id: string;
+  demand_id: string | null;
+  offer_id: string | null;
+  status: ReportMeeting['status'];
+  origin: ReportMeeting['origin'];
+  slot_id: string | null;
+  table_id: string | null;
+  starts_at: Date | null;
+  ends_at: Date | null;
+  table_number: number | null;
+}
+interface OutcomeRow {
+  meeting_id: string;
+  side: 'a' | 'b';
+  interest: string | number;
+  next_steps: string[] | null;
+  amount_usd: string | null;
+}
+interface CommitmentRow {
+  id: string;
+  meeting_id: string;
+  stage: ReportCommitment['stage'];
+  amount_usd: string | null;
+  updated_at: Date;
 }
 
 const num = (v: unknown): number | undefined => (v === null || v === undefined ? undefined : Number(v));
@@ -71,25 +111,59 @@ export async function loadReportData(m: EntityManager, eventId: string, opts: Lo
     data: {
       event: { name: event.name, timeZone: event.time_zone },
       participants: participants.map((p: Record<string, string | null>) => ({
-        id: p.id!, kind: p.kind as 'gadm' | 'cooperant', name: p.name!, externalId: p.external_id!,
-        province: str(p.province), provinceCode: str(p.province_code), region: str(p.region), tipo: str(p.tipo),
+        id: p.id!,
+        kind: p.kind as 'gadm' | 'cooperant',
+        name: p.name!,
+        externalId: p.external_id!,
+        province: str(p.province),
+        provinceCode: str(p.province_code),
+        region: str(p.region),
+        tipo: str(p.tipo),
       })),
-      demands: demands.map((d: Record<string, any>) => ({
-        id: d.id, participantId: d.participant_id, title: d.title, sectors: d.sectors ?? [], competencias: d.competencias ?? [], ods: d.ods ?? [], modalidades: d.modalidades ?? [],
+      demands: (demands as DemandRow[]).map((d) => ({
+        id: d.id,
+        participantId: d.participant_id,
+        title: d.title,
+        sectors: d.sectors ?? [],
+        competencias: d.competencias ?? [],
+        ods: d.ods ?? [],
+        modalidades: d.modalidades ?? [],
       })),
-      offers: offers.map((o: Record<string, any>) => ({
-        id: o.id, participantId: o.participant_id, title: o.title, sectors: o.sectors ?? [], ods: o.ods ?? [], modalidades: o.modalidades ?? [],
+      offers: (offers as OfferRow[]).map((o) => ({
+        id: o.id,
+        participantId: o.participant_id,
+        title: o.title,
+        sectors: o.sectors ?? [],
+        ods: o.ods ?? [],
+        modalidades: o.modalidades ?? [],
       })),
-      meetings: meetings.map((x: Record<string, any>): ReportMeeting => ({
-        id: x.id, participantAId: x.participant_a_id, participantBId: x.participant_b_id,
-        demandId: str(x.demand_id), offerId: str(x.offer_id), status: x.status, origin: x.origin,
-        slotId: str(x.slot_id), tableId: str(x.table_id), startsAt: iso(x.starts_at), endsAt: iso(x.ends_at), tableNumber: num(x.table_number),
+      meetings: (meetings as MeetingRow[]).map((x): ReportMeeting => ({
+        id: x.id,
+        participantAId: x.participant_a_id,
+        participantBId: x.participant_b_id,
+        demandId: str(x.demand_id),
+        offerId: str(x.offer_id),
+        status: x.status,
+        origin: x.origin,
+        slotId: str(x.slot_id),
+        tableId: str(x.table_id),
+        startsAt: iso(x.starts_at),
+        endsAt: iso(x.ends_at),
+        tableNumber: num(x.table_number),
       })),
-      outcomes: outcomes.map((o: Record<string, any>) => ({
-        meetingId: o.meeting_id, side: o.side, interest: Number(o.interest), nextSteps: o.next_steps ?? [], amountUsd: num(o.amount_usd),
+      outcomes: (outcomes as OutcomeRow[]).map((o) => ({
+        meetingId: o.meeting_id,
+        side: o.side,
+        interest: Number(o.interest),
+        nextSteps: o.next_steps ?? [],
+        amountUsd: num(o.amount_usd),
       })),
-      commitments: commitments.map((c: Record<string, any>) => ({
-        id: c.id, meetingId: c.meeting_id, stage: c.stage, amountUsd: num(c.amount_usd), updatedAt: (c.updated_at as Date).toISOString(),
+      commitments: (commitments as CommitmentRow[]).map((c) => ({
+        id: c.id,
+        meetingId: c.meeting_id,
+        stage: c.stage,
+        amountUsd: num(c.amount_usd),
+        updatedAt: (c.updated_at as Date).toISOString(),
       })),
     },
   };

@@ -21,12 +21,25 @@ function draftState(instance: ScheduleInstance, assignments: ScheduleAssignment[
     slots: instance.slots.map((s) => ({ id: s.id, startsAt: new Date(s.start ?? 0), endsAt: new Date(s.end ?? 0) })),
     tables: instance.tables.map((t, i) => ({ id: t.id, number: i + 1 })),
     participants: instance.participants.map((p) => ({
-      id: p.id, kind: p.kind === 'gadm' ? 'gadm' : 'cooperant', parallel: p.fixedTable ? 1 : (p.parallel ?? 1), checkedIn: true,
-      unavailable: p.unavailable ?? [], ...(p.maxMeetings !== undefined ? { maxMeetings: p.maxMeetings } : {}), ...(p.fixedTable ? { fixedTable: p.fixedTable } : {}),
+      id: p.id,
+      kind: p.kind === 'gadm' ? 'gadm' : 'cooperant',
+      parallel: p.fixedTable ? 1 : (p.parallel ?? 1),
+      checkedIn: true,
+      unavailable: p.unavailable ?? [],
+      ...(p.maxMeetings !== undefined ? { maxMeetings: p.maxMeetings } : {}),
+      ...(p.fixedTable ? { fixedTable: p.fixedTable } : {}),
     })),
     meetings: assignments.map((a) => {
       const m = byId.get(a.meeting)!;
-      return { id: a.meeting, a: m.participants[0], b: m.participants[1], status: 'scheduled' as const, slotId: a.slot, tableId: a.table, weight: m.weight ?? 1 };
+      return {
+        id: a.meeting,
+        a: m.participants[0],
+        b: m.participants[1],
+        status: 'scheduled' as const,
+        slotId: a.slot,
+        tableId: a.table,
+        weight: m.weight ?? 1,
+      };
     }),
     candidates: [],
   };
@@ -40,7 +53,11 @@ const REMOVED = 'retirada por la organización / removed by the organisers';
  * unavailable, or the meeting was already announced; the figures are measured again.
  */
 export async function editDraftAssignment(
-  m: EntityManager, eventId: string, versionId: string, meetingId: string, to: { slotId: string; tableId: string } | null,
+  m: EntityManager,
+  eventId: string,
+  versionId: string,
+  meetingId: string,
+  to: { slotId: string; tableId: string } | null,
 ): Promise<ScheduleVersionEntity> {
   return m.transaction(async (t) => {
     await lockEvent(t, eventId);
@@ -51,7 +68,10 @@ export async function editDraftAssignment(
     const meeting = instance.meetings.find((x) => x.id === meetingId);
     if (!meeting) throw new ScheduleStateError('not_found', 'La reunión no está en esta agenda', 'The meeting is not in this schedule');
     if (meeting.pinned) {
-      throw new DraftEditRefused({ es: 'ya fue anunciada en la agenda publicada; muévala en vivo', en: 'it was announced in the published schedule; move it live' });
+      throw new DraftEditRefused({
+        es: 'ya fue anunciada en la agenda publicada; muévala en vivo',
+        en: 'it was announced in the published schedule; move it live',
+      });
     }
     const rows = await t.getRepository(ScheduleAssignmentEntity).findBy({ scheduleVersionId: versionId });
     const others = rows.filter((r) => r.meetingId !== meetingId).map((r) => ({ meeting: r.meetingId, slot: r.slotId, table: r.tableId }));
@@ -62,15 +82,27 @@ export async function editDraftAssignment(
       if (pos === undefined || !instance.tables.some((x) => x.id === to.tableId)) {
         throw new DraftEditRefused({ es: 'franja o mesa desconocida', en: 'unknown slot or table' });
       }
-      const problem = cellProblem(ix, meeting.participants[0], meeting.participants[1], pos, to.tableId, { timing: 'later', addsMeeting: true });
+      const problem = cellProblem(ix, meeting.participants[0], meeting.participants[1], pos, to.tableId, {
+        timing: 'later',
+        addsMeeting: true,
+      });
       if (problem) throw new DraftEditRefused(problem);
     }
     await t.getRepository(ScheduleAssignmentEntity).delete({ scheduleVersionId: versionId, meetingId });
-    if (to) await t.getRepository(ScheduleAssignmentEntity).insert({ scheduleVersionId: versionId, meetingId, slotId: to.slotId, tableId: to.tableId });
+    if (to)
+      await t
+        .getRepository(ScheduleAssignmentEntity)
+        .insert({ scheduleVersionId: versionId, meetingId, slotId: to.slotId, tableId: to.tableId });
     const assignments = to ? [...others, { meeting: meetingId, slot: to.slotId, table: to.tableId }] : others;
-    const unscheduled = version.unscheduled.filter((u) => u.meeting !== meetingId).concat(to ? [] : [{ meeting: meetingId, reason: REMOVED }]);
+    const unscheduled = version.unscheduled
+      .filter((u) => u.meeting !== meetingId)
+      .concat(to ? [] : [{ meeting: meetingId, reason: REMOVED }]);
     const stats = { ...version.stats, ...measureSchedule(instance, assignments), editedByHand: true };
-    await t.query(`UPDATE schedule_versions SET stats = $2, unscheduled = $3 WHERE id = $1`, [versionId, JSON.stringify(stats), JSON.stringify(unscheduled)]);
+    await t.query(`UPDATE schedule_versions SET stats = $2, unscheduled = $3 WHERE id = $1`, [
+      versionId,
+      JSON.stringify(stats),
+      JSON.stringify(unscheduled),
+    ]);
     return t.getRepository(ScheduleVersionEntity).findOneByOrFail({ id: versionId });
   });
 }

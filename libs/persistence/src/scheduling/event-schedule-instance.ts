@@ -1,7 +1,13 @@
 import { EntityManager, In } from 'typeorm';
 import type { ScheduleInstance } from '@rueda/formats';
 import {
-  DelegateEntity, MeetingEntity, ParticipantEntity, ScheduleAssignmentEntity, ScheduleVersionEntity, SlotEntity, TableEntity,
+  DelegateEntity,
+  MeetingEntity,
+  ParticipantEntity,
+  ScheduleAssignmentEntity,
+  ScheduleVersionEntity,
+  SlotEntity,
+  TableEntity,
   UnavailabilityEntity,
 } from '../entities';
 
@@ -16,7 +22,11 @@ export interface EventInstance {
  * meetings, slots, tables, availability, parallel delegates, reserved tables. With
  * `keepPublished`, meetings placed by the published version are pinned where they are.
  */
-export async function loadEventScheduleInstance(m: EntityManager, eventId: string, opts: { keepPublished: boolean }): Promise<EventInstance> {
+export async function loadEventScheduleInstance(
+  m: EntityManager,
+  eventId: string,
+  opts: { keepPublished: boolean },
+): Promise<EventInstance> {
   const [slots, tables, participants, delegates, meetings] = await Promise.all([
     m.getRepository(SlotEntity).find({ where: { eventId }, order: { ordinal: 'ASC' } }),
     m.getRepository(TableEntity).find({ where: { eventId }, order: { number: 'ASC' } }),
@@ -51,14 +61,19 @@ export async function loadEventScheduleInstance(m: EntityManager, eventId: strin
         // A cooperant with several delegates can hold that many meetings at once, unless told otherwise.
         const parallel = fixedTable ? 1 : (p.parallel ?? (p.kind === 'cooperant' ? Math.max(1, delegatesOf.get(p.id) ?? 1) : 1));
         return {
-          id: p.id, kind: p.kind, name: p.name, parallel,
+          id: p.id,
+          kind: p.kind,
+          name: p.name,
+          parallel,
           ...(unavailableOf.has(p.id) ? { unavailable: unavailableOf.get(p.id) } : {}),
           ...(p.maxMeetings !== null ? { maxMeetings: p.maxMeetings } : {}),
           ...(fixedTable ? { fixedTable } : {}),
         };
       }),
     meetings: meetings.map((x) => ({
-      id: x.id, participants: [x.participantAId, x.participantBId] as [string, string], weight: x.weight,
+      id: x.id,
+      participants: [x.participantAId, x.participantBId] as [string, string],
+      weight: x.weight,
       ...(pins.has(x.id) ? { pinned: pins.get(x.id) } : {}),
     })),
   };

@@ -11,12 +11,23 @@ import { appendLive } from '../live/live-log';
 export async function saveScheduleVersion(m: EntityManager, versionId: string, schedule: Schedule): Promise<void> {
   await m.transaction(async (t) => {
     await t.getRepository(ScheduleAssignmentEntity).delete({ scheduleVersionId: versionId });
-    const rows = schedule.assignments.map((a) => ({ scheduleVersionId: versionId, meetingId: a.meeting, slotId: a.slot, tableId: a.table }));
+    const rows = schedule.assignments.map((a) => ({
+      scheduleVersionId: versionId,
+      meetingId: a.meeting,
+      slotId: a.slot,
+      tableId: a.table,
+    }));
     for (let i = 0; i < rows.length; i += 1000) await t.getRepository(ScheduleAssignmentEntity).insert(rows.slice(i, i + 1000));
     // jsonb columns are written as JSON text: TypeORM's partial-update types do not describe them.
     await t.query(
       `UPDATE schedule_versions SET status = 'draft', error = NULL, stats = $2, bounds = $3, unscheduled = $4, fairness = $5 WHERE id = $1`,
-      [versionId, JSON.stringify(schedule.stats), JSON.stringify(schedule.bounds), JSON.stringify(schedule.unscheduled), JSON.stringify(schedule.fairness ?? {})],
+      [
+        versionId,
+        JSON.stringify(schedule.stats),
+        JSON.stringify(schedule.bounds),
+        JSON.stringify(schedule.unscheduled),
+        JSON.stringify(schedule.fairness ?? {}),
+      ],
     );
   });
 }
@@ -28,14 +39,20 @@ export async function saveScheduleVersion(m: EntityManager, versionId: string, s
  * concurrent publishes from both winning.
  */
 export async function publishScheduleVersion(
-  m: EntityManager, eventId: string, versionId: string,
+  m: EntityManager,
+  eventId: string,
+  versionId: string,
 ): Promise<{ version: ScheduleVersionEntity; messages: LiveMessage[] }> {
   return m.transaction(async (t) => {
     await t.query(`SELECT id FROM events WHERE id = $1 FOR UPDATE`, [eventId]);
     const version = await t.getRepository(ScheduleVersionEntity).findOneBy({ id: versionId, eventId });
     if (!version) throw new ScheduleStateError('not_found', 'Versión de agenda no encontrada', 'Schedule version not found');
     if (version.status !== 'draft') {
-      throw new ScheduleStateError('not_draft', `Solo se publica un borrador (esta versión está «${version.status}»)`, `Only a draft can be published (this version is "${version.status}")`);
+      throw new ScheduleStateError(
+        'not_draft',
+        `Solo se publica un borrador (esta versión está «${version.status}»)`,
+        `Only a draft can be published (this version is "${version.status}")`,
+      );
     }
     await t.query(`UPDATE schedule_versions SET status = 'superseded' WHERE event_id = $1 AND status = 'published'`, [eventId]);
     await t.query(
@@ -60,7 +77,11 @@ export async function publishScheduleVersion(
 }
 
 export class ScheduleStateError extends Error {
-  constructor(readonly code: string, readonly es: string, readonly en: string) {
+  constructor(
+    readonly code: string,
+    readonly es: string,
+    readonly en: string,
+  ) {
     super(`${es} / ${en}`);
   }
 }

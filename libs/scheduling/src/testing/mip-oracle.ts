@@ -43,13 +43,34 @@ export async function mipOptimum(instance: ScheduleInstance): Promise<number> {
     let i = 0;
     for (const [k, list] of map) rows.push(` ${prefix}${i++}: ${list.join(' + ')} <= ${cap(k)}`);
   };
-  group((v) => `${v.m}`, () => 1, 'one');
+  group(
+    (v) => `${v.m}`,
+    () => 1,
+    'one',
+  );
   for (let p = 0; p < P; p++) {
-    group((v) => (pa[v.m] === p || pb[v.m] === p ? `${v.s}` : null), () => parallel[p], `par${p}_`);
-    if (maxMeetings[p] < M) group((v) => (pa[v.m] === p || pb[v.m] === p ? 'all' : null), () => maxMeetings[p], `max${p}_`);
+    group(
+      (v) => (pa[v.m] === p || pb[v.m] === p ? `${v.s}` : null),
+      () => parallel[p],
+      `par${p}_`,
+    );
+    if (maxMeetings[p] < M)
+      group(
+        (v) => (pa[v.m] === p || pb[v.m] === p ? 'all' : null),
+        () => maxMeetings[p],
+        `max${p}_`,
+      );
   }
-  group((v) => `${v.s}`, () => T, 'tab');
-  group((v) => (resTable[v.m] >= 0 ? `${resTable[v.m]}_${v.s}` : null), () => 1, 'res');
+  group(
+    (v) => `${v.s}`,
+    () => T,
+    'tab',
+  );
+  group(
+    (v) => (resTable[v.m] >= 0 ? `${resTable[v.m]}_${v.s}` : null),
+    () => 1,
+    'res',
+  );
   const pinned = vars.filter((v) => pinSlot[v.m] === v.s).map((v) => ` pin${v.m}: ${v.name} = 1`);
   const lp = [
     'Maximize',

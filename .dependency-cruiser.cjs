@@ -1,0 +1,54 @@
+/**
+ * Dependency rules (checked in CI by `npm run lint:deps`): business rules live once, in plain
+ * TypeScript libraries, and the frameworks stay at the edge.
+ */
+const PURE_LIBS = '^libs/(domain|formats|matching|scheduling|live|reporting|importing|exports|realtime|demo|queues)/';
+const FRAMEWORKS = '^(@nestjs/|typeorm|pg$|pg-|ioredis|bullmq|socket\\.io|@socket\\.io/|express|nestjs-pino|pino)';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'pure-libs-no-frameworks',
+      comment: 'Domain libraries import no Nest, TypeORM, pg, Redis, BullMQ, socket.io or HTTP framework.',
+      severity: 'error',
+      from: { path: PURE_LIBS },
+      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-peer', 'npm-optional', 'npm-no-pkg', 'npm-unknown'], path: FRAMEWORKS },
+    },
+    {
+      name: 'pure-libs-no-adapters',
+      comment: 'Domain libraries never reach into persistence, config or the apps.',
+      severity: 'error',
+      from: { path: PURE_LIBS },
+      to: { path: '^(libs/(persistence|config)|apps)/' },
+    },
+    {
+      name: 'libs-not-apps',
+      comment: 'Apps import libs, never the reverse.',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'apps-apart',
+      comment: 'One app never imports another (shared code belongs in a lib).',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'no-circular',
+      comment: 'Import cycles make modules impossible to understand (and to load) alone.',
+      severity: 'error',
+      from: {},
+      // TypeORM entities name each other in relations through type-only imports.
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(node_modules|dist)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};
