@@ -3,9 +3,11 @@
  * must have exactly the same keys (the type checker enforces it).
  */
 import { enDay, esDay } from './messagesDay';
+import { enPocket, esPocket } from './messagesPocket';
 
 export const es = {
   ...esDay,
+  ...esPocket,
   'app.name': 'Rueda de Negocios',
   'lang.label': 'Idioma',
   'common.skip': 'Saltar al contenido',
@@ -326,6 +328,7 @@ export const es = {
   'livetype.delegate.checked_in': 'Llegada de delegado',
   'livetype.participant.left': 'Participante se retiró',
   'livetype.replacement.proposed': 'Reemplazo propuesto',
+  'livetype.replacement.unavailable': 'Mesa libre sin reemplazo posible',
   'livetype.replacement.resolved': 'Reemplazo resuelto',
   'livetype.job.progress': 'Progreso de cálculo',
   'control.grid': 'Mesas × franjas con el estado de cada reunión',
@@ -376,6 +379,7 @@ export type MessageKey = keyof typeof es;
 
 export const en: Record<MessageKey, string> = {
   ...enDay,
+  ...enPocket,
   'app.name': 'Business Matchmaking',
   'lang.label': 'Language',
   'common.skip': 'Skip to content',
@@ -696,6 +700,7 @@ export const en: Record<MessageKey, string> = {
   'livetype.delegate.checked_in': 'Delegate checked in',
   'livetype.participant.left': 'Participant left',
   'livetype.replacement.proposed': 'Replacement proposed',
+  'livetype.replacement.unavailable': 'Free table, no replacement possible',
   'livetype.replacement.resolved': 'Replacement resolved',
   'livetype.job.progress': 'Job progress',
   'control.grid': 'Tables × slots with the status of each meeting',

@@ -15,6 +15,7 @@ export type LiveMessageType =
   | 'delegate.checked_in' // (payload: { participantId, delegateId, checkedInAt })
   | 'participant.left' // left early, its later meetings freed (payload: { participantId, freedMeetingIds })
   | 'replacement.proposed' // a freed table/slot and the proposed meeting (payload: ReplacementProposal)
+  | 'replacement.unavailable' // a freed table/slot for which no replacement exists (payload: ReplacementUnavailable)
   | 'replacement.resolved'; // accepted or rejected (payload: { proposalId, accepted: boolean })
 
 export interface LiveMeeting {
@@ -35,6 +36,14 @@ export interface ReplacementProposal {
   candidate: { participantAId: string; participantBId: string; meetingId?: string; source: string; score: number; reason: string } | null;
   /** Organisers choose automatic (already applied) or confirm-first (waiting for a decision). */
   mode: 'automatic' | 'confirm';
+}
+
+/** A freed table and slot that stays free: nobody could take it. */
+export interface ReplacementUnavailable {
+  proposalId: string;
+  slotId: string;
+  tableId: string;
+  freedMeetingId: string | null;
 }
 
 export interface LiveMessage<T = unknown> {

@@ -29,16 +29,26 @@ export class MeController {
   @Get()
   @ApiOperation({ summary: 'Mis datos (enlace personal) / My data (personal access link)' })
   async me(@CurrentPrincipal() p: Me) {
-    const [participant, event, delegates, demands, offers] = await Promise.all([
+    const [participant, event, delegates, demands, offers, [span]] = await Promise.all([
       this.db.getRepository(ParticipantEntity).findOneByOrFail({ id: p.participantId }),
       this.db.getRepository(EventEntity).findOne({ where: { id: p.eventId }, relations: { sessions: true } }),
       this.db.getRepository(DelegateEntity).find({ where: { participantId: p.participantId }, order: { externalId: 'ASC' } }),
       this.db.getRepository(DemandEntity).find({ where: { participantId: p.participantId }, order: { externalId: 'ASC' } }),
       this.db.getRepository(OfferEntity).find({ where: { participantId: p.participantId }, order: { externalId: 'ASC' } }),
+      this.db.query(`SELECT min(starts_at) AS "startsAt", max(ends_at) AS "endsAt" FROM slots WHERE event_id = $1`, [p.eventId]),
     ]);
     return {
       participant,
-      event: event && { id: event.id, name: event.name, venue: event.venue, timeZone: event.timeZone, sessions: event.sessions },
+      event: event && {
+        id: event.id,
+        name: event.name,
+        venue: event.venue,
+        timeZone: event.timeZone,
+        sessions: event.sessions,
+        // When the day starts and ends (delays included), so the agenda can say it is not started or over.
+        startsAt: span?.startsAt ?? null,
+        endsAt: span?.endsAt ?? null,
+      },
       delegates,
       demands,
       offers,

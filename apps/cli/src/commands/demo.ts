@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { hash } from '@node-rs/argon2';
-import { generateDemoJornada, Rng } from '@rueda/demo';
+import { demoDay, generateDemoJornada, Rng } from '@rueda/demo';
 import { EventEntity, UserEntity, writeRecords } from '@rueda/persistence';
+import { playThePast } from './demo-day';
 import { ApiCallError, ApiClient } from '../api-client';
 import { CliCommand } from '../command';
 import { withDatabase } from '../database';
@@ -21,11 +22,19 @@ const command: CliCommand = {
   async run(args) {
     const { values } = parseArgs({
       args,
-      options: { api: { type: 'string', default: 'http://127.0.0.1:3000' }, seed: { type: 'string', default: '2026' } },
+      options: {
+        api: { type: 'string', default: 'http://127.0.0.1:3000' },
+        seed: { type: 'string', default: '2026' },
+        // The clock, for tests: the demo happens "today" around this instant.
+        now: { type: 'string', default: process.env.RUEDA_DEMO_NOW },
+      },
     });
     const seed = Number(values.seed);
     const password = process.env.RUEDA_ADMIN_PASSWORD ?? 'rueda-demo-2026';
     const demo = generateDemoJornada({ seed });
+    const now = values.now ? new Date(values.now) : new Date();
+    if (Number.isNaN(now.getTime())) throw new Error(`--now: fecha inválida / invalid date: ${values.now}`);
+    const today = demoDay(now);
 
     const eventId = await withDatabase(async (ds) =>
       ds.transaction(async (m) => {
@@ -34,11 +43,23 @@ const command: CliCommand = {
           .upsert({ email: ADMIN_EMAIL, name: 'Administración Rueda', role: 'admin', passwordHash: await hash(password), active: true }, [
             'email',
           ]);
-        let event = await m.getRepository(EventEntity).findOneBy({ name: EVENT_NAME });
+        let event = await m.getRepository(EventEntity).findOne({ where: { name: EVENT_NAME }, relations: { sessions: true } });
+        // The demo Jornada is always today's: one left from another day is built again.
+        if (event && event.sessions.some((s) => s.day !== today.day)) {
+          say(
+            `La Jornada de demostración era del ${event.sessions[0].day}: se rehace para hoy / The demo Jornada was on another day: rebuilt for today.`,
+          );
+          await m.getRepository(EventEntity).delete({ id: event.id });
+          event = null;
+        }
         if (!event) {
-          event = await m
-            .getRepository(EventEntity)
-            .save(m.getRepository(EventEntity).create({ name: EVENT_NAME, venue: 'Quito — Centro de Convenciones Metropolitano' }));
+          event = await m.getRepository(EventEntity).save(
+            m.getRepository(EventEntity).create({
+              name: EVENT_NAME,
+              venue: 'Quito — Centro de Convenciones Metropolitano',
+              timeZone: today.timeZone,
+            }),
+          );
         }
         await writeRecords(m, 'participants', event.id, demo.participants);
         await writeRecords(m, 'delegates', event.id, demo.delegates);
@@ -56,12 +77,7 @@ const command: CliCommand = {
     const ev = `/events/${eventId}`;
     const event = await api.call<{ version: number; sessions: unknown[] }>('GET', ev);
     if (event.sessions.length === 0) {
-      await api.call('PUT', `${ev}/sessions`, {
-        sessions: [
-          { label: 'Mañana / Morning', day: '2026-11-25', startTime: '09:00', endTime: '13:00', slotMinutes: 20 },
-          { label: 'Tarde / Afternoon', day: '2026-11-25', startTime: '14:30', endTime: '18:30', slotMinutes: 20 },
-        ],
-      });
+      await api.call('PUT', `${ev}/sessions`, { sessions: today.sessions });
       for (let n = 1; n <= 60; n++) await api.call('POST', `${ev}/tables`, { number: n, label: `Mesa ${n}` });
     }
 
@@ -99,6 +115,12 @@ const command: CliCommand = {
     say(
       `Agenda / Schedule: ${draft.stats.scheduled} reuniones en franjas, peso ${Number(draft.stats.weight).toFixed(2)} de una cota de ${Number(draft.bounds.weightUpperBound).toFixed(2)} ` +
         `(${((draft.quality?.ratio ?? 0) * 100).toFixed(2)} %), ${draft.stats.holes} huecos; publicada / published.`,
+    );
+
+    const past = await playThePast(api, ev, now, seed);
+    say(
+      `Hoy / Today ${today.day.split('-').reverse().join('/')} (${today.timeZone}), ${today.sessions.map((x) => `${x.startTime}–${x.endTime}`).join(' y ')}: ` +
+        `${past.held} reuniones realizadas, ${past.noShow} inasistencias, ${past.checkedIn} en curso, ${past.delegates} delegados registrados.`,
     );
 
     const links = await Promise.all(

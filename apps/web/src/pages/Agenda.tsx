@@ -1,14 +1,24 @@
 import { useState } from 'react';
 import { download, get, post } from '../api';
 import { OutcomeForms } from './OutcomeForm';
-import { useLiveRefresh, useLoad } from '../hooks';
+import { useLiveRefresh, useLoad, useNow } from '../hooks';
 import { LangToggle, useI18n } from '../i18n';
+import { PhaseNotice } from '../phase';
 import type { Meeting, MatchRow, Participant, Session } from '../types';
 import { ErrorBox, LiveIndicator, Loading, Notice, StatusBadge } from '../ui';
 
 interface Me {
   participant: Participant;
-  event: { id: string; name: string; venue: string; timeZone: string; sessions: Session[] } | null;
+  event: {
+    id: string;
+    name: string;
+    venue: string;
+    timeZone: string;
+    sessions: Session[];
+    /** First slot's start and last slot's end (delays included). */
+    startsAt?: string | null;
+    endsAt?: string | null;
+  } | null;
 }
 /**
  * /me/meetings returns meeting rows; when the API adds the readable fields (slot times, table
@@ -37,6 +47,7 @@ export function AgendaPage({ token }: { token: string }) {
   const matches = useLoad(() => get<{ items: MatchRow[] }>('/me/matches', { token }).catch(() => ({ items: [] as MatchRow[] })), [token]);
   const live = useLiveRefresh({ token, refresh: () => void meetings.reload(), pollMs: 15_000 });
   const [error, setError] = useState<unknown>();
+  const now = useNow(30_000);
   const myId = me.data?.participant.id;
   const tz = me.data?.event?.timeZone ?? 'America/Guayaquil';
   const names = new Map<string, string>();
@@ -110,6 +121,13 @@ export function AgendaPage({ token }: { token: string }) {
             {t('agenda.ics')}
           </button>
         </div>
+        {me.data.event && (
+          <PhaseNotice
+            bounds={{ startsAt: me.data.event.startsAt ?? null, endsAt: me.data.event.endsAt ?? null }}
+            now={now}
+            timeZone={tz}
+          />
+        )}
         <ErrorBox error={error ?? meetings.error} />
         <section aria-labelledby="my-meetings">
           <h2 id="my-meetings">{t('agenda.meetings', { n: agenda.length })}</h2>

@@ -2,6 +2,7 @@ import { session } from '../api';
 import { useLiveRefresh, useLoad, useNow } from '../hooks';
 import { useI18n } from '../i18n';
 import { FREED_STATUSES, loadLiveData } from '../liveData';
+import { dayBounds, PhaseNotice } from '../phase';
 import type { Assignment } from '../types';
 import { ErrorBox, LiveIndicator, Loading } from '../ui';
 
@@ -88,6 +89,7 @@ export function BoardPage({ eventId }: { eventId: string }) {
         <p className="board-empty">{t('board.noAgenda')}</p>
       ) : (
         <div className="board-rounds">
+          <PhaseNotice bounds={dayBounds(d.slots)} now={now} timeZone={d.event.timeZone} className="board-phase" />
           {current && (
             <Round
               title={t('board.now')}

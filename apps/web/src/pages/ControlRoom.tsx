@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { LiveMessage, LiveMeeting, ReplacementProposal } from '@rueda/realtime';
+import type { LiveMessage, LiveMeeting, ReplacementProposal, ReplacementUnavailable } from '@rueda/realtime';
 import { get, post, session } from '../api';
 import { FREED, ScheduleGrid, type GridMove } from '../Grid';
 import { useLiveRefresh, useLoad, useNow } from '../hooks';
@@ -7,6 +7,7 @@ import { useI18n } from '../i18n';
 import { liveAssignments, loadLiveData, PRESENT } from '../liveData';
 import type { MessageKey } from '../messages';
 import { Link } from '../router';
+import { dayBounds, PhaseNotice } from '../phase';
 import type { Assignment, ProposalRow } from '../types';
 import { ErrorBox, Field, LiveIndicator, Loading, Notice, Stat, StatusBadge } from '../ui';
 import { useEvent } from './event-context';
@@ -127,8 +128,14 @@ export function ControlRoomTab() {
     const label = t(`livetype.${m.type}` as MessageKey) === `livetype.${m.type}` ? m.type : t(`livetype.${m.type}` as MessageKey);
     if (m.type === 'replacement.proposed') {
       const p = m.payload as ReplacementProposal;
-      const who = p.candidate ? `${name(p.candidate.participantAId)} ⇄ ${name(p.candidate.participantBId)}` : '—';
+      // Older logs carried "no candidate" as a proposal: say what it was, a table left free.
+      if (!p.candidate) return `${t('livetype.replacement.unavailable')}: ${cellName(p.slotId, p.tableId)}`;
+      const who = `${name(p.candidate.participantAId)} ⇄ ${name(p.candidate.participantBId)}`;
       return `${label} (${p.mode === 'automatic' ? t('proposals.auto') : t('recovery.confirm').split(':')[0]}): ${who} → ${cellName(p.slotId, p.tableId)}`;
+    }
+    if (m.type === 'replacement.unavailable') {
+      const p = m.payload as ReplacementUnavailable;
+      return `${label}: ${cellName(p.slotId, p.tableId)}`;
     }
     return label;
   };
@@ -141,6 +148,7 @@ export function ControlRoomTab() {
           <LiveIndicator state={live.state} />
         </div>
         {live.state !== 'live' && <p className="muted small">{t('live.fallback')}</p>}
+        <PhaseNotice bounds={dayBounds(d.slots)} now={now} timeZone={event.timeZone} />
         {!d.version ? (
           <Notice kind="warn">{t('control.noPublished')}</Notice>
         ) : (
@@ -215,7 +223,7 @@ export function ControlRoomTab() {
                   <span className="feed-time">{time(m.at, event.timeZone)}</span>
                   <span>{feedText(m)}</span>
                   {lm && <StatusBadge status={lm.status} />}
-                  {m.type !== 'replacement.proposed' && m.participants.length > 0 && (
+                  {!m.type.startsWith('replacement.') && m.participants.length > 0 && (
                     <span className="muted">
                       {m.participants.length === 2
                         ? `${name(m.participants[0])} ⇄ ${name(m.participants[1])}`

@@ -3,6 +3,7 @@ import { ApiError, post, session } from '../api';
 import { useLiveRefresh, useLoad, useNow } from '../hooks';
 import { LangToggle, useI18n } from '../i18n';
 import { FREED_STATUSES, loadLiveData } from '../liveData';
+import { dayBounds, PhaseNotice } from '../phase';
 import type { MessageKey } from '../messages';
 import type { Assignment, Delegate } from '../types';
 import { ErrorBox, LiveIndicator, Loading, Notice, StatusBadge } from '../ui';
@@ -85,6 +86,7 @@ export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumb
           {table?.label && table.label !== t('table.title', { n: tableNumber }) ? ` · ${table.label}` : ''}
         </h1>
         <ErrorBox error={data.error ?? error} />
+        {d && <PhaseNotice bounds={dayBounds(d.slots)} now={now} timeZone={d.event.timeZone} />}
         {notice && <Notice kind="warn">{notice}</Notice>}
         {!d ? (
           !data.error && <Loading />

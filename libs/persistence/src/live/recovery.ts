@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { applyProposal, Cell, Proposal, proposeReplacement, toReplacementProposal } from '@rueda/live';
-import type { ReplacementProposal } from '@rueda/realtime';
+import type { ReplacementProposal, ReplacementUnavailable } from '@rueda/realtime';
 import { ReplacementProposalEntity } from '../entities';
 import { LiveChange } from './live-log';
 import { loadLiveState, lockEvent, lockLiveState } from './live-state';
@@ -46,13 +46,12 @@ export async function recoverCell(
   const id = randomUUID();
   const changes: LiveChange[] = [];
   if (!best) {
-    const payload: ReplacementProposal = {
+    // Nothing to propose: the log says the cell stays free, never that a proposal exists.
+    const payload: ReplacementUnavailable = {
       proposalId: id,
       slotId: cell.slotId,
       tableId: cell.tableId,
       freedMeetingId: cell.freedMeetingId,
-      candidate: null,
-      mode: opts.recoveryMode,
     };
     const row = await repo.save(
       repo.create({
@@ -67,7 +66,7 @@ export async function recoverCell(
         resolvedAt: new Date(),
       }),
     );
-    changes.push({ type: 'replacement.proposed', ...routeOf(payload), payload });
+    changes.push({ type: 'replacement.unavailable', participants: [], tables: [cell.tableId], payload });
     return { proposal: row, applied: false, changes };
   }
   const auto = opts.recoveryMode === 'automatic' && !best.requiresConfirmation;
