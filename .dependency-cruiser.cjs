@@ -2,7 +2,8 @@
  * Dependency rules (checked in CI by `npm run lint:deps`): business rules live once, in plain
  * TypeScript libraries, and the frameworks stay at the edge.
  */
-const PURE_LIBS = '^libs/(domain|formats|matching|scheduling|live|reporting|importing|exports|realtime|demo|queues)/';
+const DOMAIN_LIBS = 'domain|formats|matching|scheduling|live|reporting|importing|exports|realtime|demo|queues';
+const PURE_LIBS = `^libs/(${DOMAIN_LIBS}|application)/`;
 const FRAMEWORKS = '^(@nestjs/|typeorm|pg$|pg-|ioredis|bullmq|socket\\.io|@socket\\.io/|express|nestjs-pino|pino)';
 
 module.exports = {
@@ -20,6 +21,13 @@ module.exports = {
       severity: 'error',
       from: { path: PURE_LIBS },
       to: { path: '^(libs/(persistence|config)|apps)/' },
+    },
+    {
+      name: 'domain-below-application',
+      comment: 'Domain libraries hold rules; the application layer (use cases and ports) builds on them, never the reverse.',
+      severity: 'error',
+      from: { path: `^libs/(${DOMAIN_LIBS})/` },
+      to: { path: '^libs/application/' },
     },
     {
       name: 'libs-not-apps',

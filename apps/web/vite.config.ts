@@ -12,7 +12,13 @@ export default defineConfig({
   root,
   base: '/app/',
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
-  resolve: { alias: { '@rueda/realtime': fileURLToPath(new URL('../../libs/realtime/src/index.ts', import.meta.url)) } },
+  // The shared libraries the browser may use; @rueda/domain through its browser-safe entry.
+  resolve: {
+    alias: {
+      '@rueda/realtime': fileURLToPath(new URL('../../libs/realtime/src/index.ts', import.meta.url)),
+      '@rueda/domain': fileURLToPath(new URL('../../libs/domain/src/rules/index.ts', import.meta.url)),
+    },
+  },
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,

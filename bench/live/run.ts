@@ -398,7 +398,7 @@ async function connectClient(c: Omit<BenchClient, 'socket' | 'received'>, token:
   const req =
     c.kind === 'participant' ? { lastSeq: 0 } : c.kind === 'table' ? { eventId, tableId: c.tableId, lastSeq: 0 } : { eventId, lastSeq: 0 };
   const ack: SubscribeAck = await socket.timeout(20_000).emitWithAck('subscribe', req);
-  if (!ack.ok) throw new Error(`client ${c.idx} subscribe refused: ${ack.error?.en}`);
+  if (!ack.ok) throw new Error(`client ${c.idx} subscribe refused: ${ack.code}: ${ack.en}`);
   return client;
 }
 

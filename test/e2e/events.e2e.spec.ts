@@ -41,7 +41,7 @@ describe('events, slots and records over HTTP', () => {
       .set(bearer(api.tokens.admin))
       .send({ externalId: '9999', kind: 'gadm', name: 'X' })
       .expect(400);
-    expect(bad.body.issues[0]).toMatchObject({ path: 'inecCode' });
+    expect(bad.body.fields[0]).toMatchObject({ path: 'inecCode' });
   });
 
   it('validates taxonomy codes on demands and names the field', async () => {
@@ -57,9 +57,9 @@ describe('events, slots and records over HTTP', () => {
       .set(bearer(api.tokens.admin))
       .send({ participantId: gadm.id, externalId: 'D1', title: 'Agua', sectors: ['AGUAS'], ods: [6, 18] })
       .expect(400);
-    const paths = res.body.issues.map((i: { path: string }) => i.path);
+    const paths = res.body.fields.map((i: { path: string }) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['sectors.0', 'ods.1']));
-    expect(res.body.issues.find((i: { path: string }) => i.path === 'sectors.0').message).toContain('AGUAS');
+    expect(res.body.fields.find((i: { path: string }) => i.path === 'sectors.0').es).toContain('AGUAS');
     const ok = await api.http
       .post(`/events/${ev.id}/demands`)
       .set(bearer(api.tokens.admin))

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { bearer, eventually, SAMPLE_EVENT, startTestApi, TestApi } from '../support/api';
 import { LiveTestClient } from '../support/live-client';
 
@@ -79,7 +80,8 @@ describe('live agendas over socket.io', () => {
   });
 
   it("a participant gets its own changes and never another participant's", async () => {
-    const nabon = client(p.nabon.token, { eventId: 'ignored-for-participants' });
+    // A participant's link decides its event: naming another one changes nothing.
+    const nabon = client(p.nabon.token, { eventId: randomUUID() });
     const cuenca = client(p.cuenca.token);
     const ackN = await nabon.subscribe();
     await cuenca.subscribe();
@@ -152,11 +154,11 @@ describe('live agendas over socket.io', () => {
     const stale = await staff.socket
       .timeout(5000)
       .emitWithAck('meeting:status', { meetingId: target.id, status: 'no_show', version: row.version });
-    expect(stale).toMatchObject({ ok: false, status: 409 });
+    expect(stale).toMatchObject({ ok: false, code: 'version_conflict', kind: 'conflict', current: { id: target.id, status: 'held' } });
     const participant = client(p.giron.token);
     await participant.subscribe();
     const refused = await participant.socket.timeout(5000).emitWithAck('meeting:status', { meetingId: target.id, status: 'cancelled' });
-    expect(refused).toMatchObject({ ok: false, status: 403 });
+    expect(refused).toMatchObject({ ok: false, code: 'forbidden', kind: 'forbidden', es: expect.any(String), en: expect.any(String) });
   });
 
   it('a publish reaches every subscriber of the event live, table views included, naming nobody', async () => {

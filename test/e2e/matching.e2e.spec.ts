@@ -117,6 +117,6 @@ describe('matching as a BullMQ job, with reasons and overrides', () => {
       .set(admin())
       .send({ demandId: ids.oWater, offerId: ids.oWater, mode: 'pin' })
       .expect(400);
-    expect(res.body.issues[0].path).toBe('demandId');
+    expect(res.body.fields[0].path).toBe('demandId');
   });
 });

@@ -95,9 +95,9 @@ describe('meeting requests: ask, accept, decline, expire, caps and mutual intere
       .set(admin())
       .send({ participantAId: p.loja.id, participantBId: p.loja.id })
       .expect(400);
-    expect(self.body.issues[0].path).toBe('participantBId');
+    expect(self.body.fields[0].path).toBe('participantBId');
     const same = await ask('nabon', 'manta').expect(400);
-    expect(same.body.issues[0].path).toBe('counterpartId');
+    expect(same.body.fields[0].path).toBe('counterpartId');
   });
 
   it('concurrent requests for the same pair leave exactly one', async () => {

@@ -8,7 +8,7 @@ describe('meeting outcomes from both sides, reminders, and commitments followed 
   const admin = () => bearer(api.tokens.admin);
   const staff = () => bearer(api.tokens.staff);
   const as = (who: string) => bearer(p[who].token);
-  const paths = (body: { issues?: { path: string }[] }) => (body.issues ?? []).map((i) => i.path).sort();
+  const paths = (body: { fields?: { path: string }[] }) => (body.fields ?? []).map((i) => i.path).sort();
 
   beforeAll(async () => {
     api = await startTestApi();
@@ -130,7 +130,7 @@ describe('meeting outcomes from both sides, reminders, and commitments followed 
     expect(notHeld.body.error).toBe('meeting_not_held');
   });
 
-  it('bad input gets a 400 whose issues name each field', async () => {
+  it('bad input gets a 400 whose fields name each one, in Spanish and English', async () => {
     const url = `/me/outcomes/${m['nabon-jica']}`;
     const bad = await api.http
       .put(url)
@@ -144,7 +144,10 @@ describe('meeting outcomes from both sides, reminders, and commitments followed 
       .expect(400);
     expect(bad.body.error).toBe('validation_failed');
     expect(paths(bad.body)).toEqual(['amountUsd', 'contacts.0.email', 'contacts.0.name', 'interest', 'nextSteps.1']);
-    expect(bad.body.issues.find((i: { path: string }) => i.path === 'amountUsd').message).toContain('no puede ser negativo');
+    expect(bad.body.fields.find((i: { path: string }) => i.path === 'amountUsd')).toMatchObject({
+      es: expect.stringContaining('no puede ser negativo'),
+      en: expect.stringContaining('cannot be negative'),
+    });
     const dates = await api.http
       .put(url)
       .set(as('nabon'))
@@ -152,7 +155,9 @@ describe('meeting outcomes from both sides, reminders, and commitments followed 
       .expect(400);
     expect(paths(dates.body)).toEqual(['targetDate']);
     const beforeMeeting = await api.http.put(url).set(as('nabon')).send({ interest: 3, nextContactDate: '2026-03-01' }).expect(400);
-    expect(beforeMeeting.body.issues).toEqual([{ path: 'nextContactDate', message: expect.stringContaining('2026-03-12') }]);
+    expect(beforeMeeting.body.fields).toEqual([
+      { path: 'nextContactDate', es: expect.stringContaining('2026-03-12'), en: expect.stringContaining('2026-03-12') },
+    ]);
     const malformed = await api.http.put(url).set(as('nabon')).send({ interest: 3, targetDate: '12/03/2026', extra: 1 }).expect(400);
     expect(paths(malformed.body)).toEqual(expect.arrayContaining(['targetDate']));
     await api.http
@@ -268,7 +273,9 @@ describe('meeting outcomes from both sides, reminders, and commitments followed 
     const back = await api.http.post(`${url}/stage`).set(staff()).send({ stage: 'identified', date: '2026-05-01', version: 2 }).expect(409);
     expect(back.body.error).toBe('invalid_transition');
     const before = await api.http.post(`${url}/stage`).set(staff()).send({ stage: 'signed', date: '2026-04-01', version: 2 }).expect(400);
-    expect(before.body.issues).toEqual([{ path: 'date', message: expect.stringContaining('2026-04-10') }]);
+    expect(before.body.fields).toEqual([
+      { path: 'date', es: expect.stringContaining('2026-04-10'), en: expect.stringContaining('2026-04-10') },
+    ]);
     const unknown = await api.http.post(`${url}/stage`).set(staff()).send({ stage: 'celebrated', version: 2 }).expect(400);
     expect(paths(unknown.body)).toEqual(['stage']);
     // Skipping ahead is allowed: the agreement went straight into execution.

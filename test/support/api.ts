@@ -31,7 +31,8 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   // Required after the environment is set: the app reads it while loading.
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { createApp } = require('../../apps/api/src/bootstrap') as typeof import('../../apps/api/src/bootstrap');
-  const { AuthService } = require('../../apps/api/src/auth/auth.service') as typeof import('../../apps/api/src/auth/auth.service');
+  const { AuthService } =
+    require('../../apps/api/src/modules/auth/auth.service') as typeof import('../../apps/api/src/modules/auth/auth.service');
   const app = await createApp({ logger: logs });
   await app.init();
   const auth = app.get(AuthService);

@@ -43,13 +43,15 @@ export class LiveTestClient {
     this.lastSeq = Math.max(this.lastSeq, m.seq);
   }
 
-  async subscribe(): Promise<SubscribeAck> {
+  /** Subscribes; a refusal fails the test with its reason. */
+  async subscribe(): Promise<Extract<SubscribeAck, { ok: true }>> {
     if (!this.socket.connected)
       await new Promise<void>((resolve, reject) => {
         this.socket.once('connect', () => resolve());
         this.socket.once('connect_error', reject);
       });
     const ack = await this.socket.timeout(5000).emitWithAck('subscribe', { ...this.req, lastSeq: this.lastSeq });
+    if (!ack.ok) throw new Error(`subscribe refused: ${ack.code}: ${ack.en}`);
     for (const m of ack.missed) this.apply(m);
     return ack;
   }
@@ -58,7 +60,7 @@ export class LiveTestClient {
     this.socket.disconnect();
   }
 
-  async reconnect(): Promise<SubscribeAck> {
+  async reconnect(): Promise<Extract<SubscribeAck, { ok: true }>> {
     this.socket.disconnect();
     this.socket = this.connect();
     return this.subscribe();

@@ -6,11 +6,12 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { validationPipe } from './common/validation';
-import { RedisIoAdapter } from './live/redis-io.adapter';
-import { mountQueueDashboard } from './common/queue-dashboard';
-import { mountWebApp } from './common/web-app';
+import { RedisIoAdapter } from './platform/redis-io.adapter';
+import { mountQueueDashboard } from './platform/queue-dashboard';
+import { mountWebApp } from './platform/web-app';
 import { loadEnv } from '@rueda/config';
+import { DomainError } from '@rueda/domain';
+import { httpError } from './platform/errors';
 
 /** Builds the HTTP application exactly as production runs it; tests use it too. */
 export async function createApp(opts: { logger?: boolean } = {}): Promise<INestApplication> {
@@ -22,7 +23,6 @@ export async function createApp(opts: { logger?: boolean } = {}): Promise<INestA
   app.use(jsonBody(env.BODY_LIMIT));
   mountWebApp(app);
   mountQueueDashboard(app);
-  app.useGlobalPipes(validationPipe());
   app.useWebSocketAdapter(new RedisIoAdapter(app, env.REDIS_URL, env.QUEUE_PREFIX));
   app.enableShutdownHooks();
   const doc = new DocumentBuilder()
@@ -39,15 +39,18 @@ export async function createApp(opts: { logger?: boolean } = {}): Promise<INestA
 function jsonBody(limit: string) {
   const parse = json({ limit });
   return (req: Request, res: Response, next: NextFunction) =>
-    parse(req, res, (err?: { status?: number; type?: string; message?: string }) => {
+    parse(req, res, (err?: { type?: string; message?: string }) => {
       if (!err) return next();
-      const status = err.status ?? 400;
-      const [es, en] =
+      const e =
         err.type === 'entity.too.large'
-          ? [`Cuerpo demasiado grande (máx. ${limit})`, `Body too large (max ${limit})`]
+          ? new DomainError('too_large', 'body_too_large', {
+              es: `Cuerpo demasiado grande (máx. ${limit})`,
+              en: `Body too large (max ${limit})`,
+            })
           : err.type === 'entity.parse.failed'
-            ? ['JSON inválido', `Invalid JSON: ${err.message}`]
-            : ['Cuerpo inválido', `Invalid body: ${err.message}`];
-      res.status(status).json({ statusCode: status, error: err.type ?? 'bad_body', message: `${es} / ${en}`, messages: { es, en } });
+            ? new DomainError('invalid', 'invalid_json', { es: 'JSON inválido', en: `Invalid JSON: ${err.message}` })
+            : new DomainError('invalid', 'bad_body', { es: 'Cuerpo inválido', en: `Invalid body: ${err.message}` });
+      const { status, body } = httpError(e);
+      res.status(status).json(body);
     });
 }

@@ -16,10 +16,13 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly body: {
+      code?: string;
       error?: string;
+      kind?: string;
       message?: string;
       messages?: Bilingual;
-      issues?: { path: string; message: string }[];
+      /** Every wrong field of a 400, named by its path, in both languages. */
+      fields?: ({ path: string } & Bilingual)[];
       current?: unknown;
       report?: unknown;
     } | null,

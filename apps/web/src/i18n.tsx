@@ -63,8 +63,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       errorText: (e) => {
         if (e instanceof ApiError) {
           const base = e.messages ? pick(e.messages) : e.status === 404 ? t('error.notFound') : e.message || t('error.generic');
-          const issues = e.body?.issues?.map((i) => `${i.path}: ${i.message}`) ?? [];
-          return [base, ...issues].join(' · ');
+          const fields = e.body?.fields?.map((f) => `${f.path}: ${pick(f)}`) ?? [];
+          return [base, ...fields].join(' · ');
         }
         return e instanceof Error ? e.message : t('error.generic');
       },

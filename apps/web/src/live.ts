@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, LiveMessage, ServerToClientEvents, SubscribeAck } from '@rueda/realtime';
+import type { ClientToServerEvents, LiveMessage, MeetingStatusAck, ServerToClientEvents, SubscribeAck } from '@rueda/realtime';
 import { API_BASE } from './config';
 
 export type LiveState = 'connecting' | 'live' | 'offline';
@@ -24,7 +24,7 @@ export interface LiveClient {
     meetingId: string;
     status: 'checked_in' | 'held' | 'no_show' | 'cancelled';
     version?: number;
-  }): Promise<{ ok: boolean; status?: number; error?: { es: string; en: string } } | null>;
+  }): Promise<MeetingStatusAck | null>;
 }
 
 /**
@@ -55,7 +55,7 @@ export function connectLive(opts: LiveOptions): LiveClient {
       .emit('subscribe', { eventId: opts.eventId, lastSeq, tableId: opts.tableId }, (err: Error | null, ack: SubscribeAck) => {
         if (closed) return;
         if (err || !ack?.ok) {
-          opts.onState?.('offline', ack?.error);
+          opts.onState?.('offline', ack && !ack.ok ? { es: ack.es, en: ack.en } : undefined);
           return;
         }
         for (const m of ack.missed) apply(m);

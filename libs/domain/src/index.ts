@@ -6,3 +6,4 @@ export * from './slots';
 export * from './gadm-lookup';
 export * from './meetings';
 export * from './random';
+export * from './rules';

@@ -1,3 +1,5 @@
+import { DomainError } from './rules/errors';
+import { splitMessage } from './rules/validation';
 import { zonedTimeToUtc } from './time-zone';
 
 export interface SessionSpec {
@@ -24,7 +26,20 @@ const minutesOf = (hhmm: string) => {
 };
 const hhmm = (min: number) => `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
 
-export class SessionError extends Error {}
+/** Sessions that cannot make slots: an invalid input naming `sessions`, with every problem in both languages. */
+export class SessionError extends DomainError {
+  constructor(problems: string[]) {
+    const parts = problems.map(splitMessage);
+    const es = parts.map((p) => p.es).join('; ');
+    const en = parts.map((p) => p.en).join('; ');
+    super(
+      'invalid',
+      'invalid_sessions',
+      { es: `Sesiones inválidas: ${es}`, en: `Invalid sessions: ${en}` },
+      { fields: [{ path: 'sessions', es, en }] },
+    );
+  }
+}
 
 /** Checks one session; returns the problems in Spanish / English (empty when fine). */
 export function sessionProblems(s: SessionSpec): string[] {
@@ -57,7 +72,7 @@ export function generateSlots(sessions: SessionSpec[], timeZone: string): Genera
   const slots: GeneratedSlot[] = [];
   for (const s of sorted) {
     const problems = sessionProblems(s);
-    if (problems.length) throw new SessionError(problems.join('; '));
+    if (problems.length) throw new SessionError(problems);
     const end = minutesOf(s.endTime);
     const breaks = (s.breaks ?? []).map((b) => [minutesOf(b.start), minutesOf(b.end)] as const).sort((a, b) => a[0] - b[0]);
     let t = minutesOf(s.startTime);
@@ -79,7 +94,7 @@ export function generateSlots(sessions: SessionSpec[], timeZone: string): Genera
     }
   }
   for (let i = 1; i < slots.length; i++) {
-    if (slots[i].startsAt < slots[i - 1].endsAt) throw new SessionError('las sesiones se superponen / sessions overlap');
+    if (slots[i].startsAt < slots[i - 1].endsAt) throw new SessionError(['las sesiones se superponen / sessions overlap']);
   }
   return slots;
 }

@@ -1,4 +1,4 @@
-import type { MeetingStatus } from '@rueda/domain';
+import { DomainError, type MeetingStatus } from '@rueda/domain';
 
 /**
  * Plain snapshot of an event on the day. Every live operation takes one and returns a new
@@ -130,9 +130,9 @@ export function presentAt(p: LiveParticipant, startsAt: Date): boolean {
 }
 
 /** Thrown for calls that cannot be honoured at all (unknown id, impossible transition). */
-export class LiveError extends Error {
+export class LiveError extends DomainError {
   constructor(readonly reason: Reason) {
-    super(`${reason.es} / ${reason.en}`);
+    super('conflict', 'not_possible', reason);
     this.name = 'LiveError';
   }
 }

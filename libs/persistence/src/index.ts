@@ -13,3 +13,4 @@ export * from './live/live-state';
 export * from './live/persist-live';
 export * from './live/recovery';
 export * from './scheduling/edit-draft';
+export * from './application';

@@ -6,6 +6,7 @@
  * remembers the last `seq` it applied and sends it when it (re)subscribes; the server answers
  * with exactly the messages it missed, so there is no gap and no duplicate.
  */
+import type { ErrorKind, FieldProblem } from '@rueda/domain';
 
 export type LiveMessageType =
   | 'meeting.updated' // a meeting changed: status, slot, table (payload: LiveMeeting)
@@ -67,14 +68,33 @@ export interface SubscribeRequest {
   tableId?: string;
 }
 
-export interface SubscribeAck {
-  ok: boolean;
-  /** Newest sequence number of the event at subscription time. */
-  seq: number;
-  /** Messages after lastSeq the client is allowed to see, in order. */
-  missed: LiveMessage[];
-  error?: { es: string; en: string };
+/**
+ * A refused socket request, whatever the handler: a stable code, the kind of refusal, the
+ * reason in Spanish and English, the wrong fields when the payload was malformed, and any
+ * context (the current meeting on a version conflict).
+ */
+export interface Nack {
+  ok: false;
+  code: string;
+  kind: ErrorKind;
+  es: string;
+  en: string;
+  fields?: FieldProblem[];
+  current?: LiveMeeting;
+  [detail: string]: unknown;
 }
+
+export type SubscribeAck =
+  | {
+      ok: true;
+      /** Newest sequence number of the event at subscription time. */
+      seq: number;
+      /** Messages after lastSeq the client is allowed to see, in order. */
+      missed: LiveMessage[];
+    }
+  | Nack;
+
+export type MeetingStatusAck = { ok: true; meeting: LiveMeeting } | Nack;
 
 export interface StaffMeetingStatusRequest {
   meetingId: string;
@@ -98,14 +118,13 @@ export interface ServerToClientEvents {
   progress: (p: JobProgressMessage) => void;
   /** Sent before the server disconnects a client (expired token, revoked link). */
   bye: (reason: { code: string; es: string; en: string }) => void;
+  /** A request the client sent without an acknowledgement callback, refused (every request needs one). */
+  refused: (nack: Nack & { event: string }) => void;
 }
 
 export interface ClientToServerEvents {
   subscribe: (req: SubscribeRequest, ack: (res: SubscribeAck) => void) => void;
-  'meeting:status': (
-    req: StaffMeetingStatusRequest,
-    ack: (res: { ok: boolean; status?: number; error?: { es: string; en: string }; meeting?: LiveMeeting }) => void,
-  ) => void;
+  'meeting:status': (req: StaffMeetingStatusRequest, ack: (res: MeetingStatusAck) => void) => void;
 }
 
 /** Room names: the server joins sockets to these and emits to them. */

@@ -6,8 +6,8 @@ import { ExpressAdapter } from '@bull-board/express';
 import type { NextFunction, Request, Response } from 'express';
 import { Queue } from 'bullmq';
 import { QUEUES } from '@rueda/queues';
-import { AuthService } from '../auth/auth.service';
-import { bearer } from '../auth/access.guard';
+import { AuthService } from '../modules/auth/auth.service';
+import { bearer } from '../modules/auth/access.guard';
 
 export const QUEUE_DASHBOARD_PATH = '/queues';
 const COOKIE = 'rueda_queues';

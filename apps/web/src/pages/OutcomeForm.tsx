@@ -51,14 +51,6 @@ export function OutcomeForms({ token, timeZone, refreshKey }: { token: string; t
 }
 
 /** "es text / en text" (the API's field messages) → the chosen language. */
-function useSide() {
-  const { lang } = useI18n();
-  return (s: string) => {
-    const parts = s.split(' / ');
-    return parts.length === 2 ? parts[lang === 'es' ? 0 : 1] : s;
-  };
-}
-
 function OutcomeForm({
   meeting,
   token,
@@ -70,8 +62,7 @@ function OutcomeForm({
   timeZone: string;
   onSaved: () => Promise<void>;
 }) {
-  const { t, time } = useI18n();
-  const side = useSide();
+  const { t, time, pick } = useI18n();
   const uid = useId();
   const [interest, setInterest] = useState('');
   const [steps, setSteps] = useState<string[]>([]);
@@ -116,9 +107,9 @@ function OutcomeForm({
       await put(`/me/outcomes/${meeting.meetingId}`, body, { token });
       await onSaved();
     } catch (x) {
-      if (x instanceof ApiError && x.status === 400 && x.body?.issues?.length) {
+      if (x instanceof ApiError && x.status === 400 && x.body?.fields?.length) {
         const map: Record<string, string> = {};
-        for (const i of x.body.issues) map[i.path] = map[i.path] ? `${map[i.path]} · ${side(i.message)}` : side(i.message);
+        for (const f of x.body.fields) map[f.path] = map[f.path] ? `${map[f.path]} · ${pick(f)}` : pick(f);
         setIssues(map);
       } else setError(x);
     } finally {

@@ -39,7 +39,8 @@ export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumb
       if (e instanceof ApiError && e.status === 404 && !e.messages) {
         const res = await live.client.current?.emitStatus({ meetingId: a.meetingId, status, version: m?.version });
         if (res?.ok) await data.reload();
-        else if (res?.error) setError(new ApiError(res.status ?? 400, { messages: res.error }));
+        else if (res)
+          setError(new ApiError(res.kind === 'conflict' ? 409 : 400, { error: res.code, messages: { es: res.es, en: res.en } }));
         else setNotice(t('table.notAvailable'));
       } else {
         setError(e);

@@ -1,17 +1,8 @@
 import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, Relation } from 'typeorm';
+import type { EventSettings } from '@rueda/domain';
 import { EventSessionEntity } from './event-session.entity';
 
-/** Per-event settings an organiser can tune; defaults live in the domain. */
-export interface EventSettings {
-  matchWeights?: Record<string, number>;
-  requestExpiryHours?: number;
-  maxOpenRequests?: number;
-  mutualInterestBonus?: number;
-  /** Live recovery: apply the best replacement at once, or wait for an organiser. */
-  recoveryMode?: 'automatic' | 'confirm';
-  /** Meetings starting within this many minutes are never moved without confirmation. */
-  protectMinutes?: number;
-}
+export type { EventSettings };
 
 @Entity('events')
 export class EventEntity {

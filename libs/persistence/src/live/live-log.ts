@@ -1,19 +1,15 @@
 import { EntityManager } from 'typeorm';
+import type { LiveChange } from '@rueda/application';
 import type { LiveMessage, LiveMessageType } from '@rueda/realtime';
 
-export interface LiveChange<T = unknown> {
-  type: LiveMessageType;
-  participants: string[];
-  tables: string[];
-  payload: T;
-}
+export type { LiveChange };
 
 /**
  * Appends changes to the event's log inside the caller's transaction. The event row lock
  * taken by the UPDATE serialises writers of one event, so sequence numbers have no gaps and
  * are in commit order. Emit the returned messages only after the transaction commits.
  */
-export async function appendLive(m: EntityManager, eventId: string, changes: LiveChange[]): Promise<LiveMessage[]> {
+export async function appendLive(m: EntityManager, eventId: string, changes: LiveChange[], now: Date = new Date()): Promise<LiveMessage[]> {
   if (!changes.length) return [];
   // Through a query builder so the RETURNING row comes back the same way on every driver.
   const res = await m
@@ -26,7 +22,7 @@ export async function appendLive(m: EntityManager, eventId: string, changes: Liv
   const last = Number((res.raw as { live_seq: string }[])[0]?.live_seq);
   if (!Number.isFinite(last)) throw new Error(`evento desconocido / unknown event: ${eventId}`);
   const first = last - changes.length + 1;
-  const at = new Date().toISOString();
+  const at = now.toISOString();
   const messages = changes.map((c, i) => ({
     eventId,
     seq: first + i,

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import type { MeetingStatus } from '@rueda/domain';
+import { type MeetingStatus, NOUNS, notFound } from '@rueda/domain';
 import { type Candidate, DEFAULT_PROTECT_MINUTES, type LiveState } from '@rueda/live';
 import type { EventSettings } from '../entities';
 
@@ -12,7 +12,7 @@ export interface LiveSettings {
 /** Serialises the live operations of one event: whoever holds this lock sees the latest state. */
 export async function lockEvent(m: EntityManager, eventId: string): Promise<LiveSettings> {
   const [row] = await m.query(`SELECT settings FROM events WHERE id = $1 FOR UPDATE`, [eventId]);
-  if (!row) throw new Error(`evento desconocido / unknown event: ${eventId}`);
+  if (!row) throw notFound(NOUNS.event, eventId);
   const settings = row.settings as EventSettings;
   return { recoveryMode: settings.recoveryMode ?? 'automatic', protectMinutes: settings.protectMinutes ?? DEFAULT_PROTECT_MINUTES };
 }

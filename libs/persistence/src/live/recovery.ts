@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { conflict, NOUNS, notFound } from '@rueda/domain';
 import { applyProposal, Cell, Proposal, proposeReplacement, toReplacementProposal } from '@rueda/live';
 import type { ReplacementProposal, ReplacementUnavailable } from '@rueda/realtime';
 import { ReplacementProposalEntity } from '../entities';
@@ -102,16 +103,6 @@ export async function recoverCell(
   return { proposal: row, applied: !!resultMeetingId, changes };
 }
 
-export class ProposalError extends Error {
-  constructor(
-    readonly status: 404 | 409,
-    readonly es: string,
-    readonly en: string,
-  ) {
-    super(`${es} / ${en}`);
-  }
-}
-
 /** An organiser accepts or rejects a waiting proposal; accepting re-checks it against the current state. */
 export async function resolveProposal(
   m: EntityManager,
@@ -123,9 +114,9 @@ export async function resolveProposal(
   const opts = await lockEvent(m, eventId);
   const repo = m.getRepository(ReplacementProposalEntity);
   const row = await repo.findOneBy({ id: proposalId, eventId });
-  if (!row) throw new ProposalError(404, 'Propuesta no encontrada', 'Proposal not found');
+  if (!row) throw notFound(NOUNS.proposal, proposalId);
   if (row.status !== 'proposed')
-    throw new ProposalError(409, `La propuesta ya está «${row.status}»`, `The proposal is already "${row.status}"`);
+    throw conflict('proposal_resolved', { es: `La propuesta ya está «${row.status}»`, en: `The proposal is already "${row.status}"` });
   const changes: LiveChange[] = [];
   if (accept) {
     const state = await loadLiveState(m, eventId, now);
@@ -134,7 +125,8 @@ export async function resolveProposal(
       protectMinutes: opts.protectMinutes,
       newMeetingId: randomUUID(),
     });
-    if (!applied.ok) throw new ProposalError(409, `Ya no es posible: ${applied.reason.es}`, `No longer possible: ${applied.reason.en}`);
+    if (!applied.ok)
+      throw conflict('not_possible', { es: `Ya no es posible: ${applied.reason.es}`, en: `No longer possible: ${applied.reason.en}` });
     const persisted = await persistMeetingChanges(m, eventId, applied, 'replacement');
     changes.push(...persisted.changes);
     row.resultMeetingId = applied.meeting.id;

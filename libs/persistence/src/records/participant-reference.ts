@@ -1,9 +1,17 @@
-import { findGadm } from '@rueda/domain';
+import { DomainError, findGadm } from '@rueda/domain';
 import type { ParticipantEntity } from '../entities';
 
-export class UnknownGadmError extends Error {
-  constructor(readonly code: string | null | undefined) {
-    super(`código INEC desconocido / unknown INEC code: ${code ?? '(vacío / empty)'}`);
+/** A GADM whose INEC code is not one of the 221: an invalid input naming `inecCode`. */
+export class UnknownGadmError extends DomainError {
+  constructor(code: string | null | undefined) {
+    const es = `código INEC desconocido: ${code ?? '(vacío)'}`;
+    const en = `unknown INEC code: ${code ?? '(empty)'}`;
+    super(
+      'invalid',
+      'unknown_inec',
+      { es: `Datos inválidos en «inecCode»: ${es}`, en: `Invalid data in "inecCode": ${en}` },
+      { fields: [{ path: 'inecCode', es, en }] },
+    );
   }
 }
 

@@ -1,17 +1,14 @@
 import { EntityManager } from 'typeorm';
+import { conflict, DomainError, NOUNS, notFound } from '@rueda/domain';
 import type { ScheduleAssignment, ScheduleInstance } from '@rueda/formats';
 import { buildIndex, cellProblem, LiveState, Reason } from '@rueda/live';
 import { measureSchedule } from '@rueda/scheduling';
 import { ScheduleAssignmentEntity, ScheduleVersionEntity } from '../entities';
 import { lockEvent } from '../live/live-state';
 import { loadEventScheduleInstance } from './event-schedule-instance';
-import { ScheduleStateError } from './schedule-versions';
 
-export class DraftEditRefused extends Error {
-  constructor(readonly reason: Reason) {
-    super(`${reason.es} / ${reason.en}`);
-  }
-}
+/** A draft edit the schedule's rules refuse, with their reason. */
+const refused = (reason: Reason) => conflict('cell_unavailable', reason);
 
 /** The draft as libs/live sees a day before it starts: every slot ahead, everybody present. */
 function draftState(instance: ScheduleInstance, assignments: ScheduleAssignment[]): LiveState {
@@ -62,13 +59,18 @@ export async function editDraftAssignment(
   return m.transaction(async (t) => {
     await lockEvent(t, eventId);
     const version = await t.getRepository(ScheduleVersionEntity).findOneBy({ id: versionId, eventId });
-    if (!version) throw new ScheduleStateError('not_found', 'Versión de agenda no encontrada', 'Schedule version not found');
-    if (version.status !== 'draft') throw new ScheduleStateError('not_draft', 'Solo se edita un borrador', 'Only a draft can be edited');
+    if (!version) throw notFound(NOUNS.scheduleVersion, versionId);
+    if (version.status !== 'draft') throw conflict('not_draft', { es: 'Solo se edita un borrador', en: 'Only a draft can be edited' });
     const { instance } = await loadEventScheduleInstance(t, eventId, { keepPublished: version.params.mode !== 'full' });
     const meeting = instance.meetings.find((x) => x.id === meetingId);
-    if (!meeting) throw new ScheduleStateError('not_found', 'La reunión no está en esta agenda', 'The meeting is not in this schedule');
+    if (!meeting) {
+      throw new DomainError('not_found', 'not_found', {
+        es: 'La reunión no está en esta agenda',
+        en: 'The meeting is not in this schedule',
+      });
+    }
     if (meeting.pinned) {
-      throw new DraftEditRefused({
+      throw refused({
         es: 'ya fue anunciada en la agenda publicada; muévala en vivo',
         en: 'it was announced in the published schedule; move it live',
       });
@@ -80,13 +82,13 @@ export async function editDraftAssignment(
       const ix = buildIndex(state);
       const pos = ix.slotPos.get(to.slotId);
       if (pos === undefined || !instance.tables.some((x) => x.id === to.tableId)) {
-        throw new DraftEditRefused({ es: 'franja o mesa desconocida', en: 'unknown slot or table' });
+        throw refused({ es: 'franja o mesa desconocida', en: 'unknown slot or table' });
       }
       const problem = cellProblem(ix, meeting.participants[0], meeting.participants[1], pos, to.tableId, {
         timing: 'later',
         addsMeeting: true,
       });
-      if (problem) throw new DraftEditRefused(problem);
+      if (problem) throw refused(problem);
     }
     await t.getRepository(ScheduleAssignmentEntity).delete({ scheduleVersionId: versionId, meetingId });
     if (to)

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { conflict, NOUNS, notFound } from '@rueda/domain';
 import type { Schedule } from '@rueda/formats';
 import type { LiveMessage } from '@rueda/realtime';
 import { ScheduleAssignmentEntity, ScheduleVersionEntity } from '../entities';
@@ -46,13 +47,12 @@ export async function publishScheduleVersion(
   return m.transaction(async (t) => {
     await t.query(`SELECT id FROM events WHERE id = $1 FOR UPDATE`, [eventId]);
     const version = await t.getRepository(ScheduleVersionEntity).findOneBy({ id: versionId, eventId });
-    if (!version) throw new ScheduleStateError('not_found', 'Versión de agenda no encontrada', 'Schedule version not found');
+    if (!version) throw notFound(NOUNS.scheduleVersion, versionId);
     if (version.status !== 'draft') {
-      throw new ScheduleStateError(
-        'not_draft',
-        `Solo se publica un borrador (esta versión está «${version.status}»)`,
-        `Only a draft can be published (this version is "${version.status}")`,
-      );
+      throw conflict('not_draft', {
+        es: `Solo se publica un borrador (esta versión está «${version.status}»)`,
+        en: `Only a draft can be published (this version is "${version.status}")`,
+      });
     }
     await t.query(`UPDATE schedule_versions SET status = 'superseded' WHERE event_id = $1 AND status = 'published'`, [eventId]);
     await t.query(
@@ -74,14 +74,4 @@ export async function publishScheduleVersion(
     ]);
     return { version: await t.getRepository(ScheduleVersionEntity).findOneByOrFail({ id: versionId }), messages };
   });
-}
-
-export class ScheduleStateError extends Error {
-  constructor(
-    readonly code: string,
-    readonly es: string,
-    readonly en: string,
-  ) {
-    super(`${es} / ${en}`);
-  }
 }

@@ -1,8 +1,9 @@
-import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiError } from '../common/errors';
 import { AuthService } from './auth.service';
-import { Audience, AUDIENCE_KEY, Principal, PUBLIC_KEY } from './principal';
+import { type Audience, audienceOf } from '@rueda/application';
+import { forbidden, unauthenticated } from '@rueda/domain';
+import { AUDIENCE_KEY, PUBLIC_KEY } from './principal';
 
 const ORGANISERS: Audience[] = ['admin', 'staff'];
 
@@ -21,20 +22,10 @@ export class AccessGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest();
     const token = bearer(req.headers.authorization);
     const principal = token ? await this.auth.resolve(token) : null;
-    if (!principal) {
-      throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthenticated', {
-        es: 'Se requiere un token válido (Authorization: Bearer …)',
-        en: 'A valid token is required (Authorization: Bearer …)',
-      });
-    }
+    if (!principal) throw unauthenticated();
     req.principal = principal;
     const audience = this.reflector.getAllAndOverride<Audience[]>(AUDIENCE_KEY, targets) ?? ORGANISERS;
-    if (!audience.includes(audienceOf(principal))) {
-      throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', {
-        es: 'No tiene permiso para esta operación',
-        en: 'You are not allowed to do this',
-      });
-    }
+    if (!audience.includes(audienceOf(principal))) throw forbidden();
     return true;
   }
 }
@@ -44,5 +35,3 @@ export function bearer(header: unknown): string | null {
   const m = /^Bearer\s+(\S+)$/i.exec(header);
   return m ? m[1] : null;
 }
-
-const audienceOf = (p: Principal): Audience => (p.type === 'user' ? p.role : 'participant');

@@ -1,16 +1,16 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hash, verify } from '@node-rs/argon2';
 import { DataSource, MoreThan } from 'typeorm';
 import { AuthSessionEntity, ParticipantEntity, UserEntity, UserRole } from '@rueda/persistence';
 import { ENV } from '@rueda/config';
 import type { Env } from '@rueda/config';
-import { ApiError } from '../common/errors';
 import { Principal } from './principal';
 import { hashToken, newToken, ORGANISER_PREFIX, PARTICIPANT_PREFIX } from './tokens';
+import { DomainError } from '@rueda/domain';
 
 const invalidLogin = () =>
-  new ApiError(HttpStatus.UNAUTHORIZED, 'invalid_credentials', { es: 'Correo o contraseña incorrectos', en: 'Wrong email or password' });
+  new DomainError('unauthenticated', 'invalid_credentials', { es: 'Correo o contraseña incorrectos', en: 'Wrong email or password' });
 
 @Injectable()
 export class AuthService {

@@ -1,16 +1,16 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { UserRole } from '@rueda/persistence';
+import type { Audience, Principal } from '@rueda/application';
 
-export type Principal =
-  | { type: 'user'; userId: string; role: UserRole; email: string; expiresAt?: Date }
-  | { type: 'participant'; participantId: string; eventId: string };
-
-export type Audience = UserRole | 'participant';
+export type { Audience, Principal };
 
 export const AUDIENCE_KEY = 'rueda:audience';
 export const PUBLIC_KEY = 'rueda:public';
 
-/** Who may call a route; routes without it are for organisers (admin and staff). */
+/**
+ * Who may call a route; routes without it are for organisers (admin and staff). Routes that
+ * run a use case repeat its audience here so the OpenAPI document and a cheap early refusal
+ * agree with it; the use case's own rule is the one that decides.
+ */
 export const Allow = (...audience: Audience[]) => SetMetadata(AUDIENCE_KEY, audience);
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 

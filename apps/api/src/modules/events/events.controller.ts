@@ -1,15 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { z } from 'zod';
 import { AuthService } from '../auth/auth.service';
 import { Allow } from '../auth/principal';
 import { accessLinkRate } from '../auth/rates';
-import { pageQuery } from '../common/pagination';
+import { pageQuery } from '../../platform/pagination';
 import { RecordsService } from '../records/records.service';
 import { RESOURCES } from '../records/resources';
 import { CreateEventBody, ReplaceSessionsBody, UnavailabilityBody, UpdateEventBody } from './events.schemas';
 import { EventsService } from './events.service';
+import { UuidPipe } from '../../platform/validation';
 
 @ApiTags('events')
 @ApiBearerAuth()
@@ -36,20 +37,20 @@ export class EventsController {
 
   @Get(':eventId')
   @Allow('admin', 'staff')
-  get(@Param('eventId', ParseUUIDPipe) id: string) {
+  get(@Param('eventId', UuidPipe) id: string) {
     return this.events.get(id);
   }
 
   @Patch(':eventId')
   @Allow('admin')
-  update(@Param('eventId', ParseUUIDPipe) id: string, @Body({ schema: UpdateEventBody }) body: z.infer<typeof UpdateEventBody>) {
+  update(@Param('eventId', UuidPipe) id: string, @Body({ schema: UpdateEventBody }) body: z.infer<typeof UpdateEventBody>) {
     return this.events.update(id, body);
   }
 
   @Delete(':eventId')
   @Allow('admin')
   @HttpCode(204)
-  async remove(@Param('eventId', ParseUUIDPipe) id: string) {
+  async remove(@Param('eventId', UuidPipe) id: string) {
     await this.events.remove(id);
   }
 
@@ -57,7 +58,7 @@ export class EventsController {
   @Allow('admin')
   @ApiOperation({ summary: 'Reemplazar sesiones y regenerar franjas / Replace sessions and regenerate slots' })
   replaceSessions(
-    @Param('eventId', ParseUUIDPipe) id: string,
+    @Param('eventId', UuidPipe) id: string,
     @Body({ schema: ReplaceSessionsBody }) body: z.infer<typeof ReplaceSessionsBody>,
   ) {
     return this.events.replaceSessions(id, body.sessions);
@@ -66,22 +67,22 @@ export class EventsController {
   @Get(':eventId/slots')
   @Allow('admin', 'staff')
   @ApiOperation({ summary: 'Franjas generadas / Generated slots' })
-  slots(@Param('eventId', ParseUUIDPipe) id: string) {
+  slots(@Param('eventId', UuidPipe) id: string) {
     return this.events.slots(id);
   }
 
   @Get(':eventId/participants/:participantId/unavailability')
   @Allow('admin', 'staff')
   @ApiOperation({ summary: 'Franjas en que no puede asistir / Slots the participant cannot attend' })
-  unavailability(@Param('eventId', ParseUUIDPipe) id: string, @Param('participantId', ParseUUIDPipe) pid: string) {
+  unavailability(@Param('eventId', UuidPipe) id: string, @Param('participantId', UuidPipe) pid: string) {
     return this.events.unavailability(id, pid);
   }
 
   @Put(':eventId/participants/:participantId/unavailability')
   @Allow('admin')
   setUnavailability(
-    @Param('eventId', ParseUUIDPipe) id: string,
-    @Param('participantId', ParseUUIDPipe) pid: string,
+    @Param('eventId', UuidPipe) id: string,
+    @Param('participantId', UuidPipe) pid: string,
     @Body({ schema: UnavailabilityBody }) body: z.infer<typeof UnavailabilityBody>,
   ) {
     return this.events.setUnavailability(id, pid, body.slotIds);
@@ -91,7 +92,7 @@ export class EventsController {
   @Allow('admin')
   @Throttle({ default: accessLinkRate() })
   @ApiOperation({ summary: 'Emitir el enlace personal (invalida el anterior) / Issue the personal access link (revokes the previous one)' })
-  async accessLink(@Param('eventId', ParseUUIDPipe) id: string, @Param('participantId', ParseUUIDPipe) pid: string) {
+  async accessLink(@Param('eventId', UuidPipe) id: string, @Param('participantId', UuidPipe) pid: string) {
     await this.records.get(RESOURCES.participants, id, pid);
     const token = await this.auth.issueAccessToken(pid);
     return { participantId: pid, token, path: `/a/${token}` };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isValidTimeZone } from '@rueda/domain';
+import { bi, isValidTimeZone } from '@rueda/domain';
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm');
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, bi('hora inválida (HH:mm, 24 h)', 'invalid time (HH:mm, 24 h)'));
 
 export const SessionBody = z
   .object({
@@ -17,7 +17,7 @@ export const SessionBody = z
       .default([]),
   })
   .strict()
-  .refine((s) => s.endTime > s.startTime, { message: 'endTime > startTime', path: ['endTime'] });
+  .refine((s) => s.endTime > s.startTime, { message: bi('debe ser posterior a startTime', 'must be after startTime'), path: ['endTime'] });
 
 export const EventSettingsBody = z
   .object({
@@ -39,7 +39,7 @@ const eventFields = {
   name: z.string().trim().min(1).max(200),
   venue: z.string().trim().max(300),
   description: z.string().max(2000),
-  timeZone: z.string().refine(isValidTimeZone, 'zona horaria IANA desconocida / unknown IANA time zone'),
+  timeZone: z.string().refine(isValidTimeZone, bi('zona horaria IANA desconocida', 'unknown IANA time zone')),
   settings: EventSettingsBody,
 };
 

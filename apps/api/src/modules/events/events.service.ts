@@ -1,10 +1,9 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { generateSlots, SessionError } from '@rueda/domain';
+import { conflict, fieldProblem, generateSlots, invalid, NOUNS, notFound, versionConflict } from '@rueda/domain';
 import { EventEntity, EventSessionEntity, ParticipantEntity, SlotEntity, TableEntity, UnavailabilityEntity } from '@rueda/persistence';
-import { ApiError, notFound, versionConflict } from '../common/errors';
 import { CreateEventBody, SessionBody, UpdateEventBody } from './events.schemas';
 
 type SessionInput = z.infer<typeof SessionBody>;
@@ -41,7 +40,7 @@ export class EventsService {
     const ev = await m
       .getRepository(EventEntity)
       .findOne({ where: { id }, relations: { sessions: true }, order: { sessions: { day: 'ASC', startTime: 'ASC' } } });
-    if (!ev) throw notFound('Evento', id);
+    if (!ev) throw notFound(NOUNS.event, id);
     return ev;
   }
 
@@ -49,7 +48,7 @@ export class EventsService {
     return this.db.transaction(async (m) => {
       const repo = m.getRepository(EventEntity);
       const current = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!current) throw notFound('Evento', id);
+      if (!current) throw notFound(NOUNS.event, id);
       const { version, ...changes } = body;
       if (current.version !== version) throw versionConflict(current);
       const tzChanged = changes.timeZone !== undefined && changes.timeZone !== current.timeZone;
@@ -65,14 +64,14 @@ export class EventsService {
 
   async remove(id: string): Promise<void> {
     const res = await this.db.getRepository(EventEntity).delete({ id });
-    if (!res.affected) throw notFound('Evento', id);
+    if (!res.affected) throw notFound(NOUNS.event, id);
   }
 
   /** Replaces the sessions; refused once meetings sit in slots, since their times would change under them. */
   async replaceSessions(id: string, sessions: SessionInput[]): Promise<EventEntity> {
     return this.db.transaction(async (m) => {
       const event = await m.getRepository(EventEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!event) throw notFound('Evento', id);
+      if (!event) throw notFound(NOUNS.event, id);
       await this.refuseIfPlaced(m, id);
       await m.getRepository(EventSessionEntity).delete({ eventId: id });
       await this.writeSessions(m, event, sessions);
@@ -96,14 +95,7 @@ export class EventsService {
       const known = new Set(await this.slotIds(m, eventId));
       const unknown = slotIds.filter((s) => !known.has(s));
       if (unknown.length) {
-        throw new ApiError(
-          HttpStatus.BAD_REQUEST,
-          'validation_failed',
-          { es: 'Datos inválidos', en: 'Invalid data' },
-          {
-            issues: unknown.map((s) => ({ path: 'slotIds', message: `franja desconocida / unknown slot: ${s}` })),
-          },
-        );
+        throw invalid(unknown.map((s) => fieldProblem('slotIds', `franja desconocida: ${s}`, `unknown slot: ${s}`)));
       }
       await m.getRepository(UnavailabilityEntity).delete({ participantId });
       const unique = [...new Set(slotIds)];
@@ -120,7 +112,7 @@ export class EventsService {
       [eventId],
     );
     if (Number(n) > 0) {
-      throw new ApiError(HttpStatus.CONFLICT, 'slots_in_use', {
+      throw conflict('slots_in_use', {
         es: 'Ya hay reuniones o agendas en estas franjas; no se pueden regenerar (use los retrasos del día)',
         en: 'Meetings or schedules already use these slots; they cannot be regenerated (use delays on the day)',
       });
@@ -129,7 +121,7 @@ export class EventsService {
 
   private async participantOf(eventId: string, participantId: string, m: EntityManager = this.db.manager) {
     const p = await m.getRepository(ParticipantEntity).findOne({ where: { id: participantId, eventId } });
-    if (!p) throw notFound('Participante', participantId);
+    if (!p) throw notFound(NOUNS.participant, participantId);
     return p;
   }
 
@@ -147,20 +139,7 @@ export class EventsService {
   }
 
   private async regenerateSlots(m: EntityManager, event: Pick<EventEntity, 'id' | 'timeZone'>, sessions: EventSessionEntity[]) {
-    let generated;
-    try {
-      generated = generateSlots(sessions, event.timeZone);
-    } catch (e) {
-      if (!(e instanceof SessionError)) throw e;
-      throw new ApiError(
-        HttpStatus.BAD_REQUEST,
-        'validation_failed',
-        { es: 'Sesiones inválidas', en: 'Invalid sessions' },
-        {
-          issues: [{ path: 'sessions', message: e.message }],
-        },
-      );
-    }
+    const generated = generateSlots(sessions, event.timeZone);
     await m.getRepository(SlotEntity).delete({ eventId: event.id });
     if (generated.length) {
       await m.getRepository(SlotEntity).insert(generated.map((s) => ({ ...s, sessionId: s.sessionId ?? null, eventId: event.id })));

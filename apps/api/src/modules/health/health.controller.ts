@@ -1,9 +1,10 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import Redis from 'ioredis';
 import { Public } from '../auth/principal';
-import { REDIS } from '../common/redis.module';
+import { REDIS } from '../../platform/redis.module';
 import { SkipThrottle } from '@nestjs/throttler';
 
 @ApiTags('health')
@@ -18,9 +19,20 @@ export class HealthController {
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
+  /** 200 when PostgreSQL and Redis answer, else 503 with the same report (load balancers read the status). */
   @Get()
   @HealthCheck()
-  check() {
+  async check(@Res({ passthrough: true }) res: Response) {
+    try {
+      return await this.probe();
+    } catch (e) {
+      if (!(e instanceof ServiceUnavailableException)) throw e;
+      res.status(503);
+      return e.getResponse();
+    }
+  }
+
+  private probe() {
     return this.health.check([
       () => this.db.pingCheck('postgres', { timeout: 2000 }),
       async () => {

@@ -1,24 +1,13 @@
-import {
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { IMPORT_KINDS, ImportKind } from '@rueda/importing';
 import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
-import { ApiError } from '../common/errors';
 import { ImportsService } from './imports.service';
+import { DomainError } from '@rueda/domain';
+import { UuidPipe } from '../../platform/validation';
 
 const ACCEPTED_TYPES = new Set([
   'text/csv',
@@ -34,7 +23,7 @@ const kindParam = z.enum(IMPORT_KINDS);
 const ImportQuery = z.object({ mode: z.enum(['dry-run', 'commit']).default('dry-run') });
 
 const unsupported = (what: string) =>
-  new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupported_media_type', {
+  new DomainError('unsupported', 'unsupported_media_type', {
     es: `Tipo de contenido no admitido (${what}): envíe un archivo CSV o XLSX en el campo «file» (multipart/form-data)`,
     en: `Unsupported content type (${what}): send a CSV or XLSX file in the "file" field (multipart/form-data)`,
   });
@@ -42,7 +31,7 @@ const unsupported = (what: string) =>
 function parseKind(raw: string): ImportKind {
   const k = kindParam.safeParse(raw);
   if (!k.success) {
-    throw new ApiError(HttpStatus.NOT_FOUND, 'unknown_kind', {
+    throw new DomainError('not_found', 'unknown_kind', {
       es: `Tabla desconocida «${raw}»: use ${IMPORT_KINDS.join(', ')}`,
       en: `Unknown table "${raw}": use ${IMPORT_KINDS.join(', ')}`,
     });
@@ -74,7 +63,7 @@ export class ImportsController {
     }),
   )
   async import(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('eventId', UuidPipe) eventId: string,
     @Param('kind') kind: string,
     @Query({ schema: ImportQuery }) q: z.infer<typeof ImportQuery>,
     @UploadedFile() file: { buffer: Buffer; originalname: string; mimetype: string } | undefined,
@@ -89,7 +78,7 @@ export class ImportsController {
   @Allow('admin', 'staff')
   @ApiOperation({ summary: 'Exportar la tabla como CSV (;, UTF-8 con BOM) o XLSX / Export the table as CSV or XLSX' })
   async export(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('eventId', UuidPipe) eventId: string,
     @Param('kind') kind: string,
     @Param('format') format: string,
     @Res() res: Response,

@@ -1,9 +1,9 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { exportTable, ImportIssue, ImportKind, parseTable, SHEET_NAMES, TableFormat, validateImport } from '@rueda/importing';
 import { EventEntity, existingExternalIds, ImportBatchEntity, ParticipantEntity, readRecords, writeRecords } from '@rueda/persistence';
-import { ApiError, notFound } from '../common/errors';
+import { DomainError, notFound, NOUNS } from '@rueda/domain';
 
 export interface ImportReport {
   kind: ImportKind;
@@ -65,13 +65,13 @@ export class ImportsService {
     };
     if (!commit) return report;
     if (errors > 0 || result.records.length === 0) {
-      throw new ApiError(
-        HttpStatus.UNPROCESSABLE_ENTITY,
+      throw new DomainError(
+        'unprocessable',
         'import_rejected',
         errors > 0
           ? { es: `El archivo tiene ${errors} errores; no se escribió nada`, en: `The file has ${errors} errors; nothing was written` }
           : { es: 'El archivo no tiene filas válidas; no se escribió nada', en: 'The file has no valid rows; nothing was written' },
-        { report },
+        { details: { report } },
       );
     }
     await this.db.transaction(async (m) => {
@@ -99,6 +99,6 @@ export class ImportsService {
   }
 
   private async eventExists(eventId: string) {
-    if (!(await this.db.getRepository(EventEntity).exists({ where: { id: eventId } }))) throw notFound('Evento', eventId);
+    if (!(await this.db.getRepository(EventEntity).exists({ where: { id: eventId } }))) throw notFound(NOUNS.event, eventId);
   }
 }

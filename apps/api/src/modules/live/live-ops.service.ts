@@ -1,58 +1,30 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { HttpStatus, Inject, Injectable, forwardRef } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
-import { canTransition, MeetingStatus } from '@rueda/domain';
+import type { Clock } from '@rueda/application';
+import { liveMeeting, meetingChange } from '@rueda/application';
+import { conflict, NOUNS, notFound, versionConflict } from '@rueda/domain';
 import { randomUUID } from 'node:crypto';
-import {
-  applyDelay,
-  applyLeaveEarly,
-  applyWalkIn,
-  buildIndex,
-  cellProblem,
-  DelayRequest,
-  LiveError,
-  slotTiming,
-  timingOptions,
-} from '@rueda/live';
+import { applyDelay, applyLeaveEarly, applyWalkIn, buildIndex, cellProblem, DelayRequest, slotTiming, timingOptions } from '@rueda/live';
 import {
   appendLive,
   DelegateEntity,
   LiveChange,
   lockLiveState,
+  missedLive,
+  currentLiveSeq,
+  TableEntity,
   MeetingEntity,
   persistMeetingChanges,
-  ProposalError,
   ReplacementProposalEntity,
   resolveProposal,
 } from '@rueda/persistence';
-import { LiveEmitter, LiveMeeting, LiveMessage, StaffMeetingStatusRequest } from '@rueda/realtime';
+import type { LiveMessage } from '@rueda/realtime';
 import { QUEUES, RecoveryJobData } from '@rueda/queues';
-import { ApiError, notFound, versionConflict } from '../common/errors';
-
-export const LIVE_EMITTER = Symbol('LIVE_EMITTER');
-
-export const liveMeeting = (m: MeetingEntity): LiveMeeting => ({
-  id: m.id,
-  status: m.status,
-  participantAId: m.participantAId,
-  participantBId: m.participantBId,
-  slotId: m.slotId,
-  tableId: m.tableId,
-  version: m.version,
-});
-
-export const meetingChange = (
-  m: MeetingEntity,
-  type: 'meeting.updated' | 'meeting.created' = 'meeting.updated',
-  extraTables: string[] = [],
-): LiveChange => ({
-  type,
-  participants: [m.participantAId, m.participantBId],
-  tables: [...new Set([...(m.tableId ? [m.tableId] : []), ...extraTables])],
-  payload: liveMeeting(m),
-});
+import { CLOCK } from '../../platform/application.module';
+import { LiveBroadcaster } from '../../platform/live-broadcaster';
 
 /**
  * The day's operations. Each one changes the database and appends its live messages in one
@@ -62,7 +34,8 @@ export const meetingChange = (
 export class LiveOpsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(forwardRef(() => LIVE_EMITTER)) private readonly emitter: LiveEmitter,
+    private readonly emitter: LiveBroadcaster,
+    @Inject(CLOCK) private readonly clock: Clock,
     @InjectQueue(QUEUES.live) private readonly queue: Queue<RecoveryJobData>,
   ) {}
 
@@ -83,9 +56,9 @@ export class LiveOpsService {
   async checkIn(eventId: string, delegateId: string) {
     return this.withLive(eventId, async (m, changes) => {
       const d = await m.getRepository(DelegateEntity).findOne({ where: { id: delegateId, eventId }, lock: { mode: 'pessimistic_write' } });
-      if (!d) throw notFound('Delegado', delegateId);
+      if (!d) throw notFound(NOUNS.delegate, delegateId);
       if (d.checkedInAt) return { delegate: d, alreadyCheckedIn: true };
-      d.checkedInAt = new Date();
+      d.checkedInAt = this.clock.now();
       const saved = await m.getRepository(DelegateEntity).save(d);
       changes.push({
         type: 'delegate.checked_in',
@@ -97,54 +70,11 @@ export class LiveOpsService {
     });
   }
 
-  /** Table staff mark a meeting; a freed table starts the recovery job. */
-  async setMeetingStatus(eventId: string, meetingId: string, status: MeetingStatus, version?: number) {
-    const meeting = await this.withLive(eventId, async (m, changes) => {
-      const mt = await m.getRepository(MeetingEntity).findOne({ where: { id: meetingId, eventId }, lock: { mode: 'pessimistic_write' } });
-      if (!mt) throw notFound('Reunión', meetingId);
-      if (version !== undefined && mt.version !== version) throw versionConflict(liveMeeting(mt));
-      if (mt.status === status) return mt;
-      if (!canTransition(mt.status, status)) {
-        throw new ApiError(
-          HttpStatus.CONFLICT,
-          'invalid_transition',
-          {
-            es: `La reunión está «${mt.status}» y no puede pasar a «${status}»`,
-            en: `The meeting is "${mt.status}" and cannot become "${status}"`,
-          },
-          { current: liveMeeting(mt) },
-        );
-      }
-      mt.status = status;
-      const saved = await m.getRepository(MeetingEntity).save(mt);
-      changes.push(meetingChange(saved));
-      return saved;
-    });
-    if ((status === 'no_show' || status === 'cancelled') && meeting.slotId && meeting.tableId) {
-      await this.recover(eventId, meeting.slotId, meeting.tableId, meeting.id);
-    }
-    return liveMeeting(meeting);
-  }
-
-  async setMeetingStatusFromSocket(req: StaffMeetingStatusRequest) {
-    try {
-      const [row] = await this.db.query(`SELECT event_id FROM meetings WHERE id = $1`, [req.meetingId]);
-      if (!row) return { ok: false, status: 404, error: { es: 'Reunión no encontrada', en: 'Meeting not found' } };
-      return { ok: true, meeting: await this.setMeetingStatus(row.event_id, req.meetingId, req.status, req.version) };
-    } catch (e) {
-      if (e instanceof ApiError) {
-        const body = e.getResponse() as { messages: { es: string; en: string }; current?: LiveMeeting };
-        return { ok: false, status: e.getStatus(), error: body.messages, meeting: body.current };
-      }
-      throw e;
-    }
-  }
-
   /** Delays one slot (cascading only as needed) or the rest of the day; every affected agenda is pushed. */
   async delay(eventId: string, req: DelayRequest) {
     return this.withLive(eventId, async (m, changes) => {
       const { state } = await lockLiveState(m, eventId);
-      const result = this.domain(() => applyDelay(state, req));
+      const result = applyDelay(state, req);
       const before = new Map(state.slots.map((x) => [x.id, x.startsAt.getTime()]));
       const moved = result.slots.filter((x) => before.get(x.id) !== x.startsAt.getTime());
       for (const x of moved) await m.query(`UPDATE slots SET starts_at = $2, ends_at = $3 WHERE id = $1`, [x.id, x.startsAt, x.endsAt]);
@@ -175,7 +105,7 @@ export class LiveOpsService {
           protectMinutes: settings.protectMinutes,
         },
       );
-      if (!r.ok) throw new ApiError(HttpStatus.CONFLICT, 'no_free_cell', r.reason, { details: r.details });
+      if (!r.ok) throw conflict('no_free_cell', r.reason, { details: r.details });
       const persisted = await persistMeetingChanges(m, eventId, r, 'walk_in');
       changes.push(...persisted.changes);
       return liveMeeting(persisted.meetings.find((x) => x.id === r.meeting.id)!);
@@ -183,10 +113,11 @@ export class LiveOpsService {
   }
 
   /** A participant leaves: its later meetings are cancelled and every freed table looks for a replacement. */
-  async leave(eventId: string, participantId: string, at: Date) {
+  async leave(eventId: string, participantId: string, when?: Date) {
+    const at = when ?? this.clock.now();
     const freed = await this.withLive(eventId, async (m, changes) => {
       const { state } = await lockLiveState(m, eventId);
-      const r = this.domain(() => applyLeaveEarly(state, participantId, at));
+      const r = applyLeaveEarly(state, participantId, at);
       await m.query(`UPDATE participants SET left_at = $2 WHERE id = $1`, [participantId, at]);
       const persisted = await persistMeetingChanges(m, eventId, r);
       changes.push(...persisted.changes, {
@@ -206,11 +137,10 @@ export class LiveOpsService {
     const r = await this.withLive(eventId, async (m, changes) => {
       const { settings, state } = await lockLiveState(m, eventId);
       const row = await m.getRepository(MeetingEntity).findOne({ where: { id: meetingId, eventId }, lock: { mode: 'pessimistic_write' } });
-      if (!row) throw notFound('Reunión', meetingId);
+      if (!row) throw notFound(NOUNS.meeting, meetingId);
       if (to.version !== undefined && row.version !== to.version) throw versionConflict(liveMeeting(row));
       if (!['scheduled', 'checked_in'].includes(row.status)) {
-        throw new ApiError(
-          HttpStatus.CONFLICT,
+        throw conflict(
           'invalid_transition',
           { es: 'Solo se mueven reuniones agendadas', en: 'Only scheduled meetings can be moved' },
           { current: liveMeeting(row) },
@@ -220,13 +150,13 @@ export class LiveOpsService {
       const without = { ...state, meetings: state.meetings.filter((x) => x.id !== meetingId) };
       const ix = buildIndex(without);
       const pos = ix.slotPos.get(to.slotId);
-      if (pos === undefined) throw notFound('Franja', to.slotId);
+      if (pos === undefined) throw notFound(NOUNS.slot, to.slotId);
       const timing = slotTiming(without.slots[pos], without.now, timingOptions({ protectMinutes: settings.protectMinutes }));
       const problem =
         timing === 'closed'
           ? { es: 'la franja ya terminó', en: 'the slot is over' }
           : cellProblem(ix, row.participantAId, row.participantBId, pos, to.tableId, { timing, addsMeeting: true });
-      if (problem) throw new ApiError(HttpStatus.CONFLICT, 'cell_unavailable', problem, { current: liveMeeting(row) });
+      if (problem) throw conflict('cell_unavailable', problem, { current: liveMeeting(row) });
       const fromTable = row.tableId;
       const fromSlot = row.slotId;
       row.slotId = to.slotId;
@@ -239,6 +169,27 @@ export class LiveOpsService {
     return liveMeeting(r.meeting);
   }
 
+  /** A table of the event, or not_found: staff follow one table's feed. */
+  async tableOf(eventId: string, tableId: string) {
+    const table = await this.db.getRepository(TableEntity).findOneBy({ id: tableId, eventId });
+    if (!table) throw notFound(NOUNS.table, tableId);
+    return table;
+  }
+
+  /** What a subscriber missed after `lastSeq`, limited to what it may see, with the newest sequence number. */
+  async replay(eventId: string, lastSeq: number, scope: { participantId?: string; tableId?: string }) {
+    const [seq, missed] = await Promise.all([
+      currentLiveSeq(this.db.manager, eventId),
+      missedLive(this.db.manager, eventId, lastSeq, scope),
+    ]);
+    return { seq, missed };
+  }
+
+  /** The event's live log after a sequence number (organisers see everything). */
+  log(eventId: string, after: number) {
+    return missedLive(this.db.manager, eventId, after, {});
+  }
+
   async proposals(eventId: string, status?: string) {
     return this.db
       .getRepository(ReplacementProposalEntity)
@@ -247,32 +198,17 @@ export class LiveOpsService {
 
   async resolve(eventId: string, proposalId: string, accept: boolean) {
     return this.withLive(eventId, async (m, changes) => {
-      try {
-        const r = await resolveProposal(m, eventId, proposalId, accept);
-        changes.push(...r.changes);
-        return r.proposal;
-      } catch (e) {
-        if (e instanceof ProposalError) throw new ApiError(e.status, e.status === 404 ? 'not_found' : 'conflict', { es: e.es, en: e.en });
-        throw e;
-      }
+      const r = await resolveProposal(m, eventId, proposalId, accept);
+      changes.push(...r.changes);
+      return r.proposal;
     });
-  }
-
-  /** libs/live refuses impossible requests with a bilingual reason: a 409 for the caller. */
-  private domain<T>(fn: () => T): T {
-    try {
-      return fn();
-    } catch (e) {
-      if (e instanceof LiveError) throw new ApiError(HttpStatus.CONFLICT, 'not_possible', e.reason);
-      throw e;
-    }
   }
 
   /** Queues the search for the best replacement of a freed table and slot. */
   async recover(eventId: string, slotId: string, tableId: string, freedMeetingId: string | null) {
     await this.queue.add(
       'recover',
-      { eventId, slotId, tableId, freedMeetingId, requestedAt: Date.now() },
+      { eventId, slotId, tableId, freedMeetingId, requestedAt: this.clock.now().getTime() },
       { removeOnComplete: 1000, attempts: 2 },
     );
   }

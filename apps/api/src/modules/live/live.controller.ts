@@ -1,16 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { missedLive } from '@rueda/persistence';
-import { Allow } from '../auth/principal';
+import { SetMeetingStatus, SetMeetingStatusCommand, UseCases } from '@rueda/application';
+import { UuidPipe } from '../../platform/validation';
+import { Allow, CurrentPrincipal, type Principal } from '../auth/principal';
 import { LiveOpsService } from './live-ops.service';
 
 const CheckInBody = z.object({ delegateId: z.uuid() }).strict();
-const StatusBody = z
-  .object({ status: z.enum(['checked_in', 'held', 'no_show', 'cancelled']), version: z.number().int().min(1).optional() })
-  .strict();
+// The route's body is the use case's command without what the path names.
+const StatusBody = SetMeetingStatusCommand.omit({ eventId: true, meetingId: true });
 const LogQuery = z.object({ after: z.coerce.number().int().min(0).default(0) });
 const DelayBody = z
   .object({ fromSlotId: z.uuid(), minutes: z.number().int().min(1).max(240), scope: z.enum(['slot', 'rest-of-day']).default('slot') })
@@ -28,14 +26,14 @@ const ProposalsQuery = z.object({ status: z.enum(['proposed', 'applied', 'reject
 export class LiveController {
   constructor(
     private readonly ops: LiveOpsService,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly useCases: UseCases,
   ) {}
 
   @Post('checkins')
   @Allow('admin', 'staff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Registrar la llegada de un delegado (repetirlo no hace daño) / Check a delegate in (idempotent)' })
-  checkIn(@Param('eventId', ParseUUIDPipe) eventId: string, @Body({ schema: CheckInBody }) b: z.infer<typeof CheckInBody>) {
+  checkIn(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: CheckInBody }) b: z.infer<typeof CheckInBody>) {
     return this.ops.checkIn(eventId, b.delegateId);
   }
 
@@ -44,25 +42,26 @@ export class LiveController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Estado de la reunión en la mesa: presente, realizada, ausencia, cancelada / Meeting status at the table' })
   status(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
-    @Param('meetingId', ParseUUIDPipe) meetingId: string,
+    @Param('eventId', UuidPipe) eventId: string,
+    @Param('meetingId', UuidPipe) meetingId: string,
     @Body({ schema: StatusBody }) b: z.infer<typeof StatusBody>,
+    @CurrentPrincipal() principal: Principal,
   ) {
-    return this.ops.setMeetingStatus(eventId, meetingId, b.status, b.version);
+    return this.useCases.execute(SetMeetingStatus, principal, { ...b, eventId, meetingId });
   }
 
   @Post('delays')
   @Allow('admin', 'staff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Retrasar una franja o el resto del día / Delay a slot or the rest of the day' })
-  delay(@Param('eventId', ParseUUIDPipe) eventId: string, @Body({ schema: DelayBody }) b: z.infer<typeof DelayBody>) {
+  delay(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: DelayBody }) b: z.infer<typeof DelayBody>) {
     return this.ops.delay(eventId, b);
   }
 
   @Post('walk-ins')
   @Allow('admin', 'staff')
   @ApiOperation({ summary: 'Reunión espontánea en la primera mesa y franja libres / Walk-in meeting at the first free table and slot' })
-  walkIn(@Param('eventId', ParseUUIDPipe) eventId: string, @Body({ schema: WalkInBody }) b: z.infer<typeof WalkInBody>) {
+  walkIn(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: WalkInBody }) b: z.infer<typeof WalkInBody>) {
     return this.ops.walkIn(eventId, b);
   }
 
@@ -71,11 +70,11 @@ export class LiveController {
   @HttpCode(200)
   @ApiOperation({ summary: 'El participante se retira: se liberan sus reuniones posteriores / The participant leaves early' })
   leave(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
-    @Param('participantId', ParseUUIDPipe) pid: string,
+    @Param('eventId', UuidPipe) eventId: string,
+    @Param('participantId', UuidPipe) pid: string,
     @Body({ schema: LeaveBody }) b: z.infer<typeof LeaveBody>,
   ) {
-    return this.ops.leave(eventId, pid, b.at ? new Date(b.at) : new Date());
+    return this.ops.leave(eventId, pid, b.at ? new Date(b.at) : undefined);
   }
 
   @Post('meetings/:meetingId/move')
@@ -83,8 +82,8 @@ export class LiveController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Mover una reunión a otra mesa o franja / Move a meeting' })
   move(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
-    @Param('meetingId', ParseUUIDPipe) mid: string,
+    @Param('eventId', UuidPipe) eventId: string,
+    @Param('meetingId', UuidPipe) mid: string,
     @Body({ schema: MoveBody }) b: z.infer<typeof MoveBody>,
   ) {
     return this.ops.move(eventId, mid, b);
@@ -93,28 +92,28 @@ export class LiveController {
   @Get('proposals')
   @Allow('admin', 'staff')
   @ApiOperation({ summary: 'Propuestas de reemplazo / Replacement proposals' })
-  proposals(@Param('eventId', ParseUUIDPipe) eventId: string, @Query({ schema: ProposalsQuery }) q: z.infer<typeof ProposalsQuery>) {
+  proposals(@Param('eventId', UuidPipe) eventId: string, @Query({ schema: ProposalsQuery }) q: z.infer<typeof ProposalsQuery>) {
     return this.ops.proposals(eventId, q.status);
   }
 
   @Post('proposals/:proposalId/accept')
   @Allow('admin', 'staff')
   @HttpCode(200)
-  accept(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('proposalId', ParseUUIDPipe) id: string) {
+  accept(@Param('eventId', UuidPipe) eventId: string, @Param('proposalId', UuidPipe) id: string) {
     return this.ops.resolve(eventId, id, true);
   }
 
   @Post('proposals/:proposalId/reject')
   @Allow('admin', 'staff')
   @HttpCode(200)
-  reject(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('proposalId', ParseUUIDPipe) id: string) {
+  reject(@Param('eventId', UuidPipe) eventId: string, @Param('proposalId', UuidPipe) id: string) {
     return this.ops.resolve(eventId, id, false);
   }
 
   @Get('log')
   @Allow('admin', 'staff')
   @ApiOperation({ summary: 'Mensajes en vivo desde un número de secuencia / Live messages after a sequence number' })
-  log(@Param('eventId', ParseUUIDPipe) eventId: string, @Query({ schema: LogQuery }) q: z.infer<typeof LogQuery>) {
-    return missedLive(this.db.manager, eventId, q.after, {});
+  log(@Param('eventId', UuidPipe) eventId: string, @Query({ schema: LogQuery }) q: z.infer<typeof LogQuery>) {
+    return this.ops.log(eventId, q.after);
   }
 }

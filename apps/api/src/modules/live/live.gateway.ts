@@ -1,6 +1,6 @@
-import { Inject, OnModuleDestroy } from '@nestjs/common';
-import { ENV, Env } from '@rueda/config';
+import { Inject, OnModuleDestroy, UseFilters } from '@nestjs/common';
 import {
+  Ack,
   ConnectedSocket,
   MessageBody,
   OnGatewayConnection,
@@ -9,24 +9,16 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Namespace, Socket } from 'socket.io';
-import { DataSource } from 'typeorm';
-import { currentLiveSeq, missedLive, TableEntity } from '@rueda/persistence';
-import {
-  ClientToServerEvents,
-  LIVE_NAMESPACE,
-  LiveEmitter,
-  LiveMessage,
-  rooms,
-  roomsFor,
-  ServerToClientEvents,
-  StaffMeetingStatusRequest,
-  SubscribeAck,
-  SubscribeRequest,
-} from '@rueda/realtime';
+import { z } from 'zod';
+import { type Principal, SetMeetingStatus, SetMeetingStatusCommand, UseCases } from '@rueda/application';
+import { DomainError, forbidden, invalidField, parseInput } from '@rueda/domain';
+import { ENV, Env } from '@rueda/config';
+import { ClientToServerEvents, LIVE_NAMESPACE, MeetingStatusAck, rooms, ServerToClientEvents, SubscribeAck } from '@rueda/realtime';
+import { socketNack } from '../../platform/errors';
+import { LiveBroadcaster } from '../../platform/live-broadcaster';
+import { SocketNackFilter } from '../../platform/socket-nack.filter';
 import { AuthService } from '../auth/auth.service';
-import { Principal } from '../auth/principal';
 import { LiveOpsService } from './live-ops.service';
 
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { principal: Principal; token: string }>;
@@ -37,19 +29,36 @@ const bye = {
   en: 'Invalid or expired token: sign in again',
 };
 
+/** What a client may send to subscribe; anything else is refused naming the field. */
+export const SubscribePayload = z
+  .object({
+    eventId: z.uuid().optional(),
+    lastSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    tableId: z.uuid().optional(),
+  })
+  .strict();
+
+const ackRequired = new DomainError('invalid', 'ack_required', {
+  es: 'Envíe la solicitud con una función de confirmación (ack)',
+  en: 'Send the request with an acknowledgement callback (ack)',
+});
+
 /**
  * Live agendas over socket.io. The handshake carries a participant access token or an
- * organiser token; a participant only ever joins its own room.
+ * organiser token; a participant only ever joins its own room. Every request is validated
+ * and answered: a success, or `{ok: false, code, kind, es, en}`.
  */
+@UseFilters(SocketNackFilter)
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
-export class LiveGateway implements OnGatewayInit, OnGatewayConnection, LiveEmitter, OnModuleDestroy {
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
   @WebSocketServer() private readonly nsp: Namespace<ClientToServerEvents, ServerToClientEvents>;
   private readonly expiryTimer: NodeJS.Timeout;
 
   constructor(
     private readonly auth: AuthService,
     private readonly ops: LiveOpsService,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly useCases: UseCases,
+    private readonly broadcaster: LiveBroadcaster,
     @Inject(ENV) env: Env,
   ) {
     this.expiryTimer = setInterval(() => void this.dropInvalid(), env.LIVE_TOKEN_CHECK_MS).unref();
@@ -57,6 +66,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, LiveEmit
 
   /** Authenticates in the handshake, before the connection counts: no message can arrive unauthenticated. */
   afterInit(nsp: Namespace) {
+    this.broadcaster.attach(nsp);
     nsp.use((socket, next) => {
       const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
       (token ? this.auth.resolve(token).catch(() => null) : Promise.resolve(null)).then((principal) => {
@@ -79,49 +89,57 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, LiveEmit
 
   /** Joins the rooms the caller may see and returns exactly what it missed since lastSeq. */
   @SubscribeMessage('subscribe')
-  async subscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() req: SubscribeRequest): Promise<SubscribeAck> {
-    const p = socket.data.principal;
-    if (!p) return { ok: false, seq: 0, missed: [], error: bye };
-    const lastSeq = Number.isInteger(req?.lastSeq) && req.lastSeq! > 0 ? req.lastSeq! : 0;
-    let eventId: string;
-    let scope: { participantId?: string; tableId?: string } = {};
-    if (p.type === 'participant') {
-      eventId = p.eventId;
-      scope = { participantId: p.participantId };
-      await socket.join(rooms.event(eventId));
-    } else {
-      if (!req?.eventId || !/^[0-9a-f-]{36}$/i.test(req.eventId)) {
-        return { ok: false, seq: 0, missed: [], error: { es: 'Falta eventId', en: 'eventId is required' } };
-      }
-      eventId = req.eventId;
-      if (req.tableId) {
-        const table = await this.db.getRepository(TableEntity).findOneBy({ id: req.tableId, eventId });
-        if (!table) return { ok: false, seq: 0, missed: [], error: { es: 'Mesa desconocida', en: 'Unknown table' } };
-        await socket.join([rooms.table(req.tableId), rooms.event(eventId)]);
-        scope = { tableId: req.tableId };
+  subscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown, @Ack() ack?: (r: SubscribeAck) => void) {
+    return this.answer(socket, 'subscribe', ack, async (): Promise<SubscribeAck> => {
+      const req = parseInput(SubscribePayload, body);
+      const p = socket.data.principal;
+      let eventId: string;
+      let scope: { participantId?: string; tableId?: string } = {};
+      if (p.type === 'participant') {
+        eventId = p.eventId;
+        scope = { participantId: p.participantId };
+        await socket.join(rooms.event(eventId));
       } else {
-        await socket.join([rooms.staff(eventId), rooms.board(eventId), rooms.event(eventId)]);
+        if (!req.eventId) throw invalidField('eventId', 'campo requerido para organizadores', 'required for organisers');
+        eventId = req.eventId;
+        if (req.tableId) {
+          await this.ops.tableOf(eventId, req.tableId);
+          await socket.join([rooms.table(req.tableId), rooms.event(eventId)]);
+          scope = { tableId: req.tableId };
+        } else {
+          await socket.join([rooms.staff(eventId), rooms.board(eventId), rooms.event(eventId)]);
+        }
       }
-    }
-    // Join first, then read: anything committed meanwhile arrives twice at worst, never not at all.
-    const [seq, missed] = await Promise.all([
-      currentLiveSeq(this.db.manager, eventId),
-      missedLive(this.db.manager, eventId, lastSeq, scope),
-    ]);
-    return { ok: true, seq, missed };
+      // Join first, then read: anything committed meanwhile arrives twice at worst, never not at all.
+      const { seq, missed } = await this.ops.replay(eventId, req.lastSeq ?? 0, scope);
+      return { ok: true, seq, missed };
+    });
   }
 
+  /** Table staff mark a meeting: exactly the HTTP route's use case. */
   @SubscribeMessage('meeting:status')
-  async meetingStatus(@ConnectedSocket() socket: LiveSocket, @MessageBody() req: StaffMeetingStatusRequest) {
-    const p = socket.data.principal;
-    if (!p || p.type !== 'user') return { ok: false, status: 403, error: { es: 'Solo el personal', en: 'Staff only' } };
-    return this.ops.setMeetingStatusFromSocket(req);
+  meetingStatus(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown, @Ack() ack?: (r: MeetingStatusAck) => void) {
+    return this.answer(socket, 'meeting:status', ack, async (): Promise<MeetingStatusAck> => {
+      const p = socket.data.principal;
+      if (p.type !== 'user') throw forbidden({ es: 'Solo el personal', en: 'Staff only' });
+      const command = parseInput(SetMeetingStatusCommand.omit({ eventId: true }), body);
+      return { ok: true, meeting: await this.useCases.execute(SetMeetingStatus, p, command) };
+    });
   }
 
-  emit(messages: LiveMessage[]): void {
-    // Before the socket server is up (or in HTTP-only tests) the log still keeps every message for replay.
-    if (!this.nsp) return;
-    for (const msg of messages) this.nsp.to(roomsFor(msg)).emit('live', msg);
+  /** Runs a request and always answers it, on its ack or (without one) as a `refused` event. */
+  private async answer<R>(socket: LiveSocket, event: string, ack: ((r: R) => void) | undefined, fn: () => Promise<R>) {
+    if (typeof ack !== 'function') {
+      socket.emit('refused', { ...socketNack(ackRequired), event });
+      return;
+    }
+    let res: R;
+    try {
+      res = await fn();
+    } catch (e) {
+      res = socketNack(e) as R;
+    }
+    ack(res);
   }
 
   /**

@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Allow } from '../auth/principal';
-import { pageQuery } from '../common/pagination';
+import { pageQuery } from '../../platform/pagination';
 import { MatchingService } from './matching.service';
+import { UuidPipe } from '../../platform/validation';
 
 const StartBody = z.object({ top: z.number().int().min(1).max(50).default(10) }).strict();
 const MatchesQuery = pageQuery.extend({ demandId: z.uuid().optional(), offerId: z.uuid().optional(), participantId: z.uuid().optional() });
@@ -19,21 +20,21 @@ export class MatchingController {
   @Post('matching/runs')
   @Allow('admin')
   @ApiOperation({ summary: 'Calcular afinidades (trabajo BullMQ «matching») / Score the event (BullMQ job)' })
-  start(@Param('eventId', ParseUUIDPipe) eventId: string, @Body({ schema: StartBody }) body: z.infer<typeof StartBody>) {
+  start(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: StartBody }) body: z.infer<typeof StartBody>) {
     return this.matching.start(eventId, body.top);
   }
 
   @Get('matching/runs/latest')
   @Allow('admin', 'staff')
   @ApiOperation({ summary: 'Estado y progreso del último cálculo / Status and progress of the latest run' })
-  latest(@Param('eventId', ParseUUIDPipe) eventId: string) {
+  latest(@Param('eventId', UuidPipe) eventId: string) {
     return this.matching.latest(eventId);
   }
 
   @Get('matches')
   @Allow('admin', 'staff')
   @ApiOperation({ summary: 'Afinidades con sus razones / Matches with their reasons' })
-  matches(@Param('eventId', ParseUUIDPipe) eventId: string, @Query({ schema: MatchesQuery }) q: z.infer<typeof MatchesQuery>) {
+  matches(@Param('eventId', UuidPipe) eventId: string, @Query({ schema: MatchesQuery }) q: z.infer<typeof MatchesQuery>) {
     return this.matching.matches(eventId, q);
   }
 
@@ -43,20 +44,20 @@ export class MatchingController {
     summary:
       'Mejores contrapartes de un participante, con equidad para GADM pequeños / Best counterparts of a participant, fair to small GADMs',
   })
-  recommendations(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('participantId', ParseUUIDPipe) pid: string) {
+  recommendations(@Param('eventId', UuidPipe) eventId: string, @Param('participantId', UuidPipe) pid: string) {
     return this.matching.recommendations(eventId, pid);
   }
 
   @Get('pair-overrides')
   @Allow('admin', 'staff')
-  overrides(@Param('eventId', ParseUUIDPipe) eventId: string) {
+  overrides(@Param('eventId', UuidPipe) eventId: string) {
     return this.matching.overrides(eventId);
   }
 
   @Put('pair-overrides')
   @Allow('admin')
   @ApiOperation({ summary: 'Fijar o bloquear un par demanda–oferta / Pin or block a demand–offer pair' })
-  setOverride(@Param('eventId', ParseUUIDPipe) eventId: string, @Body({ schema: OverrideBody }) b: z.infer<typeof OverrideBody>) {
+  setOverride(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: OverrideBody }) b: z.infer<typeof OverrideBody>) {
     return this.matching.setOverride(eventId, b.demandId, b.offerId, b.mode);
   }
 
@@ -64,7 +65,7 @@ export class MatchingController {
   @Allow('admin')
   @HttpCode(204)
   async clearOverride(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('eventId', UuidPipe) eventId: string,
     @Query({ schema: ClearOverrideQuery }) q: z.infer<typeof ClearOverrideQuery>,
   ) {
     await this.matching.clearOverride(eventId, q.demandId, q.offerId);

@@ -1,11 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { DemandEntity, EventEntity, MatchRunEntity, OfferEntity, PairOverrideEntity, PairOverrideMode } from '@rueda/persistence';
 import { matchingJobId, MatchingJobData, QUEUES } from '@rueda/queues';
-import { ApiError, notFound } from '../common/errors';
+import { fieldProblem, invalid, NOUNS, notFound } from '@rueda/domain';
 
 export interface MatchQuery {
   demandId?: string;
@@ -28,7 +28,7 @@ export class MatchingService {
    */
   async start(eventId: string, top: number): Promise<MatchRunEntity> {
     const event = await this.db.getRepository(EventEntity).findOneBy({ id: eventId });
-    if (!event) throw notFound('Evento', eventId);
+    if (!event) throw notFound(NOUNS.event, eventId);
     await this.db.query(
       `INSERT INTO match_runs (event_id, data_version, status) VALUES ($1, $2, 'queued') ON CONFLICT (event_id, data_version) DO NOTHING`,
       [eventId, event.dataVersion],
@@ -108,17 +108,10 @@ export class MatchingService {
       this.db.getRepository(OfferEntity).existsBy({ id: offerId, eventId }),
     ]);
     if (!d || !o) {
-      throw new ApiError(
-        HttpStatus.BAD_REQUEST,
-        'validation_failed',
-        { es: 'Datos inválidos', en: 'Invalid data' },
-        {
-          issues: [
-            ...(d ? [] : [{ path: 'demandId', message: 'demanda desconocida / unknown demand' }]),
-            ...(o ? [] : [{ path: 'offerId', message: 'oferta desconocida / unknown offer' }]),
-          ],
-        },
-      );
+      throw invalid([
+        ...(d ? [] : [fieldProblem('demandId', 'demanda desconocida en este evento', 'unknown demand in this event')]),
+        ...(o ? [] : [fieldProblem('offerId', 'oferta desconocida en este evento', 'unknown offer in this event')]),
+      ]);
     }
     await this.db.getRepository(PairOverrideEntity).upsert({ eventId, demandId, offerId, mode }, ['demandId', 'offerId']);
     return { demandId, offerId, mode };

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { z } from 'zod';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
@@ -10,6 +10,7 @@ import { accessLinkRate } from '../auth/rates';
 import { MatchingService } from '../matching/matching.service';
 import { AnswerBody, RequestBody } from '../meetings/meetings.controller';
 import { MeetingsService } from '../meetings/meetings.service';
+import { UuidPipe } from '../../platform/validation';
 
 type Me = Extract<Principal, { type: 'participant' }>;
 
@@ -99,11 +100,7 @@ export class MeController {
   @Post('requests/:meetingId/accept')
   @HttpCode(200)
   @ApiOperation({ summary: 'Aceptar una solicitud recibida / Accept a request received' })
-  accept(
-    @CurrentPrincipal() p: Me,
-    @Param('meetingId', ParseUUIDPipe) id: string,
-    @Body({ schema: AnswerBody }) b: z.infer<typeof AnswerBody>,
-  ) {
+  accept(@CurrentPrincipal() p: Me, @Param('meetingId', UuidPipe) id: string, @Body({ schema: AnswerBody }) b: z.infer<typeof AnswerBody>) {
     return this.meetingsService.respond(p.eventId, id, 'accept', { participantId: p.participantId, version: b.version });
   }
 
@@ -112,7 +109,7 @@ export class MeController {
   @ApiOperation({ summary: 'Rechazar una solicitud recibida / Decline a request received' })
   decline(
     @CurrentPrincipal() p: Me,
-    @Param('meetingId', ParseUUIDPipe) id: string,
+    @Param('meetingId', UuidPipe) id: string,
     @Body({ schema: AnswerBody }) b: z.infer<typeof AnswerBody>,
   ) {
     return this.meetingsService.respond(p.eventId, id, 'decline', { participantId: p.participantId, version: b.version });
@@ -121,7 +118,7 @@ export class MeController {
   @Post('requests/:meetingId/withdraw')
   @HttpCode(200)
   @ApiOperation({ summary: 'Retirar una solicitud enviada / Withdraw a request sent' })
-  withdraw(@CurrentPrincipal() p: Me, @Param('meetingId', ParseUUIDPipe) id: string) {
+  withdraw(@CurrentPrincipal() p: Me, @Param('meetingId', UuidPipe) id: string) {
     return this.meetingsService.withdraw(p.eventId, id, p.participantId);
   }
 }

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { MEETING_STATUSES } from '@rueda/domain';
 import { Allow } from '../auth/principal';
-import { pageQuery } from '../common/pagination';
+import { pageQuery } from '../../platform/pagination';
 import { MeetingsService } from './meetings.service';
+import { UuidPipe } from '../../platform/validation';
 
 export const RequestBody = z
   .object({ counterpartId: z.uuid(), demandId: z.uuid().nullish(), offerId: z.uuid().nullish(), note: z.string().max(1000).optional() })
@@ -32,21 +33,21 @@ export class MeetingsController {
   @Get()
   @Allow('admin', 'staff')
   @ApiOperation({ summary: 'Reuniones y solicitudes / Meetings and requests' })
-  list(@Param('eventId', ParseUUIDPipe) eventId: string, @Query({ schema: ListQuery }) q: z.infer<typeof ListQuery>) {
+  list(@Param('eventId', UuidPipe) eventId: string, @Query({ schema: ListQuery }) q: z.infer<typeof ListQuery>) {
     return this.meetings.list(eventId, q);
   }
 
   @Post()
   @Allow('admin')
   @ApiOperation({ summary: 'Añadir una reunión aceptada u obligatoria / Add an accepted or mandatory meeting' })
-  create(@Param('eventId', ParseUUIDPipe) eventId: string, @Body({ schema: CreateBody }) b: z.infer<typeof CreateBody>) {
+  create(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: CreateBody }) b: z.infer<typeof CreateBody>) {
     return this.meetings.create(eventId, b);
   }
 
   @Post('requests')
   @Allow('admin', 'staff')
   @ApiOperation({ summary: 'Solicitar una reunión en nombre de un participante / Request a meeting on behalf of a participant' })
-  request(@Param('eventId', ParseUUIDPipe) eventId: string, @Body({ schema: OnBehalfBody }) b: z.infer<typeof OnBehalfBody>) {
+  request(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: OnBehalfBody }) b: z.infer<typeof OnBehalfBody>) {
     const { requesterId, ...input } = b;
     return this.meetings.request(eventId, requesterId, input);
   }
@@ -55,8 +56,8 @@ export class MeetingsController {
   @Allow('admin', 'staff')
   @HttpCode(200)
   accept(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
-    @Param('meetingId', ParseUUIDPipe) id: string,
+    @Param('eventId', UuidPipe) eventId: string,
+    @Param('meetingId', UuidPipe) id: string,
     @Body({ schema: AnswerBody }) b: z.infer<typeof AnswerBody>,
   ) {
     return this.meetings.respond(eventId, id, 'accept', { version: b.version });
@@ -66,8 +67,8 @@ export class MeetingsController {
   @Allow('admin', 'staff')
   @HttpCode(200)
   decline(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
-    @Param('meetingId', ParseUUIDPipe) id: string,
+    @Param('eventId', UuidPipe) eventId: string,
+    @Param('meetingId', UuidPipe) id: string,
     @Body({ schema: AnswerBody }) b: z.infer<typeof AnswerBody>,
   ) {
     return this.meetings.respond(eventId, id, 'decline', { version: b.version });

@@ -1,9 +1,18 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { canTransition, MeetingStatus, meetingWeight } from '@rueda/domain';
 import { EventEntity, expireRequests, MeetingEntity, ParticipantEntity } from '@rueda/persistence';
-import { ApiError, notFound, versionConflict } from '../common/errors';
+import {
+  canTransition,
+  conflict,
+  forbidden,
+  invalidField,
+  MeetingStatus,
+  meetingWeight,
+  NOUNS,
+  notFound,
+  versionConflict,
+} from '@rueda/domain';
 
 export const DEFAULT_REQUEST_EXPIRY_HOURS = 72;
 export const DEFAULT_MAX_OPEN_REQUESTS = 20;
@@ -14,14 +23,6 @@ export interface RequestInput {
   offerId?: string | null;
   note?: string;
 }
-
-const issue = (path: string, es: string, en: string) =>
-  new ApiError(
-    HttpStatus.BAD_REQUEST,
-    'validation_failed',
-    { es: 'Datos inválidos', en: 'Invalid data' },
-    { issues: [{ path, message: `${es} / ${en}` }] },
-  );
 
 @Injectable()
 export class MeetingsService {
@@ -44,12 +45,16 @@ export class MeetingsService {
       const requester = await m
         .getRepository(ParticipantEntity)
         .findOne({ where: { id: requesterId, eventId }, lock: { mode: 'pessimistic_write' } });
-      if (!requester) throw notFound('Participante', requesterId);
-      if (input.counterpartId === requesterId) throw issue('counterpartId', 'no puede reunirse consigo mismo', 'cannot meet itself');
+      if (!requester) throw notFound(NOUNS.participant, requesterId);
+      if (input.counterpartId === requesterId) throw invalidField('counterpartId', 'no puede reunirse consigo mismo', 'cannot meet itself');
       const counterpart = await m.getRepository(ParticipantEntity).findOneBy({ id: input.counterpartId, eventId });
-      if (!counterpart) throw issue('counterpartId', 'participante desconocido en este evento', 'unknown participant in this event');
+      if (!counterpart) throw invalidField('counterpartId', 'participante desconocido en este evento', 'unknown participant in this event');
       if (origin === 'request' && counterpart.kind === requester.kind) {
-        throw issue('counterpartId', 'las reuniones son entre un GADM y un cooperante', 'meetings are between a GADM and a cooperant');
+        throw invalidField(
+          'counterpartId',
+          'las reuniones son entre un GADM y un cooperante',
+          'meetings are between a GADM and a cooperant',
+        );
       }
       await this.checkTopics(m, eventId, requester, counterpart, input);
       await this.expire(m, eventId);
@@ -58,8 +63,7 @@ export class MeetingsService {
         if (live.status === 'requested' && live.participantAId === input.counterpartId) {
           return this.accept(m, live, { mutual: true });
         }
-        throw new ApiError(
-          HttpStatus.CONFLICT,
+        throw conflict(
           'duplicate',
           {
             es: 'Ya existe una reunión o solicitud abierta con este participante',
@@ -71,7 +75,7 @@ export class MeetingsService {
       const max = event.settings.maxOpenRequests ?? DEFAULT_MAX_OPEN_REQUESTS;
       const open = await m.getRepository(MeetingEntity).countBy({ eventId, participantAId: requesterId, status: 'requested' });
       if (origin === 'request' && open >= max) {
-        throw new ApiError(HttpStatus.CONFLICT, 'too_many_open_requests', {
+        throw conflict('too_many_open_requests', {
           es: `Tiene ${open} solicitudes sin respuesta (máximo ${max}); espere respuestas o retire alguna`,
           en: `You have ${open} unanswered requests (maximum ${max}); wait for answers or withdraw one`,
         });
@@ -111,15 +115,14 @@ export class MeetingsService {
         m.getRepository(ParticipantEntity).findOneBy({ id: input.participantAId, eventId }),
         m.getRepository(ParticipantEntity).findOneBy({ id: input.participantBId, eventId }),
       ]);
-      if (!a) throw issue('participantAId', 'participante desconocido en este evento', 'unknown participant in this event');
-      if (!b) throw issue('participantBId', 'participante desconocido en este evento', 'unknown participant in this event');
-      if (a.id === b.id) throw issue('participantBId', 'no puede reunirse consigo mismo', 'cannot meet itself');
+      if (!a) throw invalidField('participantAId', 'participante desconocido en este evento', 'unknown participant in this event');
+      if (!b) throw invalidField('participantBId', 'participante desconocido en este evento', 'unknown participant in this event');
+      if (a.id === b.id) throw invalidField('participantBId', 'no puede reunirse consigo mismo', 'cannot meet itself');
       await this.checkTopics(m, eventId, a, b, input);
       await this.expire(m, eventId);
       const live = await this.livePair(m, eventId, a.id, b.id);
       if (live && live.status !== 'requested') {
-        throw new ApiError(
-          HttpStatus.CONFLICT,
+        throw conflict(
           'duplicate',
           { es: 'Ya existe una reunión con este par', en: 'A meeting for this pair already exists' },
           { current: live },
@@ -148,9 +151,9 @@ export class MeetingsService {
       const meeting = await m
         .getRepository(MeetingEntity)
         .findOne({ where: { id: meetingId, eventId }, lock: { mode: 'pessimistic_write' } });
-      if (!meeting) throw notFound('Reunión', meetingId);
+      if (!meeting) throw notFound(NOUNS.meeting, meetingId);
       if (by.participantId && meeting.participantBId !== by.participantId) {
-        throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', {
+        throw forbidden({
           es: 'Solo la contraparte puede responder',
           en: 'Only the counterpart can answer',
         });
@@ -158,8 +161,7 @@ export class MeetingsService {
       if (by.version !== undefined && by.version !== meeting.version) throw versionConflict(meeting);
       const to: MeetingStatus = answer === 'accept' ? 'accepted' : 'declined';
       if (!canTransition(meeting.status, to)) {
-        throw new ApiError(
-          HttpStatus.CONFLICT,
+        throw conflict(
           'invalid_transition',
           {
             es: `La solicitud está «${meeting.status}» y ya no puede pasar a «${to}»`,
@@ -182,10 +184,9 @@ export class MeetingsService {
       const meeting = await m
         .getRepository(MeetingEntity)
         .findOne({ where: { id: meetingId, eventId }, lock: { mode: 'pessimistic_write' } });
-      if (!meeting || meeting.participantAId !== participantId) throw notFound('Solicitud', meetingId);
+      if (!meeting || meeting.participantAId !== participantId) throw notFound(NOUNS.request, meetingId);
       if (meeting.status !== 'requested') {
-        throw new ApiError(
-          HttpStatus.CONFLICT,
+        throw conflict(
           'invalid_transition',
           { es: 'Solo se retiran solicitudes abiertas', en: 'Only open requests can be withdrawn' },
           { current: meeting },
@@ -270,7 +271,7 @@ export class MeetingsService {
       if (!id) continue;
       const [row] = await m.query(`SELECT participant_id FROM ${table} WHERE id = $1 AND event_id = $2`, [id, eventId]);
       if (!row || !owners.includes(row.participant_id))
-        throw issue(col, 'no pertenece a ninguno de los dos participantes', 'does not belong to either participant');
+        throw invalidField(col, 'no pertenece a ninguno de los dos participantes', 'does not belong to either participant');
     }
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { CommitmentsService } from './commitments.service';
@@ -14,6 +14,7 @@ import {
   UpdateCommitmentBody,
   UpdateCommitmentInput,
 } from './outcomes.schemas';
+import { UuidPipe } from '../../platform/validation';
 
 const userId = (p: Principal) => (p.type === 'user' ? p.userId : null);
 
@@ -28,7 +29,7 @@ export class CommitmentsController {
   @Post()
   @ApiOperation({ summary: 'Registrar un compromiso de una reunión realizada / Record a commitment from a held meeting' })
   create(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('eventId', UuidPipe) eventId: string,
     @Body({ schema: CreateCommitmentBody }) b: CreateCommitmentInput,
     @CurrentPrincipal() who: Principal,
   ) {
@@ -40,12 +41,12 @@ export class CommitmentsController {
     summary: 'Compromisos, con filtros / Commitments, filtered',
     description: 'stage, meetingId, participantId, reviewDueBy=YYYY-MM-DD (open commitments with a 3/6/12-month review due and not done).',
   })
-  list(@Param('eventId', ParseUUIDPipe) eventId: string, @Query({ schema: CommitmentListQuery }) q: CommitmentListInput) {
+  list(@Param('eventId', UuidPipe) eventId: string, @Query({ schema: CommitmentListQuery }) q: CommitmentListInput) {
     return this.commitments.list(eventId, q);
   }
 
   @Get(':commitmentId')
-  get(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('commitmentId', ParseUUIDPipe) id: string) {
+  get(@Param('eventId', UuidPipe) eventId: string, @Param('commitmentId', UuidPipe) id: string) {
     return this.commitments.get(eventId, id);
   }
 
@@ -54,8 +55,8 @@ export class CommitmentsController {
     summary: 'Corregir título, descripción o monto (versión requerida) / Correct title, description or amount (version required)',
   })
   update(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
-    @Param('commitmentId', ParseUUIDPipe) id: string,
+    @Param('eventId', UuidPipe) eventId: string,
+    @Param('commitmentId', UuidPipe) id: string,
     @Body({ schema: UpdateCommitmentBody }) b: UpdateCommitmentInput,
   ) {
     return this.commitments.update(eventId, id, b);
@@ -65,8 +66,8 @@ export class CommitmentsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Avanzar de etapa o descartar (versión requerida) / Move to a later stage or drop (version required)' })
   advance(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
-    @Param('commitmentId', ParseUUIDPipe) id: string,
+    @Param('eventId', UuidPipe) eventId: string,
+    @Param('commitmentId', UuidPipe) id: string,
     @Body({ schema: AdvanceCommitmentBody }) b: AdvanceCommitmentInput,
     @CurrentPrincipal() who: Principal,
   ) {
@@ -77,8 +78,8 @@ export class CommitmentsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Registrar la revisión de 3, 6 o 12 meses / Record the 3-, 6- or 12-month review' })
   review(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
-    @Param('commitmentId', ParseUUIDPipe) id: string,
+    @Param('eventId', UuidPipe) eventId: string,
+    @Param('commitmentId', UuidPipe) id: string,
     @Body({ schema: ReviewCommitmentBody }) b: ReviewCommitmentInput,
   ) {
     return this.commitments.review(eventId, id, b);

@@ -1,12 +1,11 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { COMMITMENT_STAGES, STAGE_LABELS } from '@rueda/reporting';
 import { CommitmentEntity, CommitmentStageCode, eventEndDate } from '@rueda/persistence';
-import { ApiError, FieldIssue, notFound, versionConflict } from '../common/errors';
-import { Page } from '../common/pagination';
+import { conflict, FieldProblem, fieldProblem, invalid, NOUNS, notFound, versionConflict } from '@rueda/domain';
+import { Page } from '../../platform/pagination';
 import { addMonths, localDay } from './dates';
-import { invalidFields, issue } from './field-errors';
 import type {
   AdvanceCommitmentInput,
   CommitmentListInput,
@@ -42,16 +41,16 @@ export class CommitmentsService {
   async create(eventId: string, input: CreateCommitmentInput, userId: string | null): Promise<CommitmentEntity> {
     return this.db.transaction(async (m) => {
       const meeting = await this.meeting(m, eventId, input.meetingId);
-      if (!meeting) throw notFound('Reunión', input.meetingId);
+      if (!meeting) throw notFound(NOUNS.meeting, input.meetingId);
       if (meeting.status !== 'held') {
-        throw new ApiError(HttpStatus.CONFLICT, 'meeting_not_held', {
+        throw conflict('meeting_not_held', {
           es: `Los compromisos nacen de reuniones realizadas (esta está «${meeting.status}»)`,
           en: `Commitments come from held meetings (this one is "${meeting.status}")`,
         });
       }
       const date = input.date ?? defaultDay(meeting.timeZone, meeting.day);
       const issues = dateIssues('date', date, meeting.day, 'la reunión', 'the meeting');
-      if (issues.length) throw invalidFields(issues);
+      if (issues.length) throw invalid(issues);
       const baseDate = (await eventEndDate(m, eventId)) ?? meeting.day ?? date;
       const repo = m.getRepository(CommitmentEntity);
       return repo.save(
@@ -90,8 +89,7 @@ export class CommitmentsService {
   async advance(eventId: string, id: string, input: AdvanceCommitmentInput, userId: string | null): Promise<CommitmentEntity> {
     return this.change(eventId, id, input.version, async (c, meeting) => {
       if (!canAdvance(c.stage, input.stage)) {
-        throw new ApiError(
-          HttpStatus.CONFLICT,
+        throw conflict(
           'invalid_transition',
           {
             es: `El compromiso está «${STAGE_LABELS[c.stage].es}» y no puede pasar a «${STAGE_LABELS[input.stage].es}»: las etapas solo avanzan (o se descartan)`,
@@ -102,7 +100,7 @@ export class CommitmentsService {
       }
       const date = input.date ?? defaultDay(meeting.timeZone, c.stageDate);
       const issues = dateIssues('date', date, c.stageDate, 'la etapa anterior', 'the previous stage');
-      if (issues.length) throw invalidFields(issues);
+      if (issues.length) throw invalid(issues);
       if (input.amountUsd !== undefined) c.amountUsd = input.amountUsd;
       c.stage = input.stage;
       c.stageDate = date;
@@ -127,14 +125,14 @@ export class CommitmentsService {
     return this.change(eventId, id, input.version, async (c, meeting) => {
       const date = input.date ?? defaultDay(meeting.timeZone, c.baseDate);
       const issues = dateIssues('date', date, c.baseDate, 'el fin del evento', 'the end of the event');
-      if (issues.length) throw invalidFields(issues);
+      if (issues.length) throw invalid(issues);
       c.reviews = c.reviews.map((r) => (r.months === input.months ? { ...r, reviewedOn: date, stage: c.stage, note: input.note } : r));
     });
   }
 
   async get(eventId: string, id: string): Promise<CommitmentEntity> {
     const c = await this.db.getRepository(CommitmentEntity).findOneBy({ id, eventId });
-    if (!c) throw notFound('Compromiso', id);
+    if (!c) throw notFound(NOUNS.commitment, id);
     return c;
   }
 
@@ -197,7 +195,7 @@ export class CommitmentsService {
     return this.db.transaction(async (m) => {
       const repo = m.getRepository(CommitmentEntity);
       const c = await repo.findOne({ where: { id, eventId }, lock: { mode: 'pessimistic_write' } });
-      if (!c) throw notFound('Compromiso', id);
+      if (!c) throw notFound(NOUNS.commitment, id);
       if (c.version !== version) throw versionConflict(c);
       const meeting = await this.meeting(m, eventId, c.meetingId);
       await fn(c, meeting ?? { status: 'held', day: null, timeZone: 'America/Guayaquil' });
@@ -216,9 +214,9 @@ export class CommitmentsService {
 }
 
 /** Dates in order: a stage or review day cannot precede what it follows (the meeting, the previous stage, the event). */
-function dateIssues(field: string, date: string, notBefore: string | null, whatEs: string, whatEn: string): FieldIssue[] {
+function dateIssues(field: string, date: string, notBefore: string | null, whatEs: string, whatEn: string): FieldProblem[] {
   if (notBefore && date < notBefore)
-    return [issue(field, `No puede ser anterior a ${whatEs} (${notBefore})`, `Cannot be before ${whatEn} (${notBefore})`)];
+    return [fieldProblem(field, `No puede ser anterior a ${whatEs} (${notBefore})`, `Cannot be before ${whatEn} (${notBefore})`)];
   return [];
 }
 

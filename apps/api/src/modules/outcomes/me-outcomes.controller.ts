@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { accessLinkRate } from '../auth/rates';
 import { OutcomeBody, OutcomeInput } from './outcomes.schemas';
 import { OutcomesService } from './outcomes.service';
+import { UuidPipe } from '../../platform/validation';
 
 type Me = Extract<Principal, { type: 'participant' }>;
 
@@ -33,13 +34,13 @@ export class MeOutcomesController {
 
   @Get(':meetingId')
   @ApiOperation({ summary: 'Mi resultado de una reunión / My outcome of a meeting' })
-  get(@CurrentPrincipal() p: Me, @Param('meetingId', ParseUUIDPipe) meetingId: string) {
+  get(@CurrentPrincipal() p: Me, @Param('meetingId', UuidPipe) meetingId: string) {
     return this.outcomes.mine(p.eventId, p.participantId, meetingId);
   }
 
   @Put(':meetingId')
   @ApiOperation({ summary: 'Registrar o corregir mi resultado de una reunión realizada / Record or correct my outcome of a held meeting' })
-  upsert(@CurrentPrincipal() p: Me, @Param('meetingId', ParseUUIDPipe) meetingId: string, @Body({ schema: OutcomeBody }) b: OutcomeInput) {
+  upsert(@CurrentPrincipal() p: Me, @Param('meetingId', UuidPipe) meetingId: string, @Body({ schema: OutcomeBody }) b: OutcomeInput) {
     return this.outcomes.upsert(p.eventId, meetingId, { type: 'participant', participantId: p.participantId }, b);
   }
 }

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { MissingQuery, OutcomeBody, OutcomeInput, OutcomeListQuery } from './outcomes.schemas';
 import { OutcomesService } from './outcomes.service';
+import { UuidPipe } from '../../platform/validation';
 
 const userId = (p: Principal) => (p.type === 'user' ? p.userId : null);
 
@@ -17,7 +18,7 @@ export class OutcomesController {
 
   @Get('outcomes')
   @ApiOperation({ summary: 'Resultados registrados / Recorded outcomes' })
-  list(@Param('eventId', ParseUUIDPipe) eventId: string, @Query({ schema: OutcomeListQuery }) q: z.infer<typeof OutcomeListQuery>) {
+  list(@Param('eventId', UuidPipe) eventId: string, @Query({ schema: OutcomeListQuery }) q: z.infer<typeof OutcomeListQuery>) {
     return this.outcomes.list(eventId, q);
   }
 
@@ -26,23 +27,23 @@ export class OutcomesController {
     summary:
       'Reuniones realizadas sin resultado, por participante (recordatorios) / Held meetings without an outcome, per participant (reminders)',
   })
-  async missing(@Param('eventId', ParseUUIDPipe) eventId: string, @Query({ schema: MissingQuery }) q: z.infer<typeof MissingQuery>) {
+  async missing(@Param('eventId', UuidPipe) eventId: string, @Query({ schema: MissingQuery }) q: z.infer<typeof MissingQuery>) {
     const participants = await this.outcomes.missing(eventId, q.participantId);
     return { participants: participants.length, meetings: participants.reduce((n, p) => n + p.missing.length, 0), items: participants };
   }
 
   @Get('meetings/:meetingId/outcomes')
   @ApiOperation({ summary: 'Resultados de ambos lados de una reunión / Both sides’ outcomes of a meeting' })
-  ofMeeting(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('meetingId', ParseUUIDPipe) meetingId: string) {
+  ofMeeting(@Param('eventId', UuidPipe) eventId: string, @Param('meetingId', UuidPipe) meetingId: string) {
     return this.outcomes.ofMeeting(eventId, meetingId);
   }
 
   @Put('meetings/:meetingId/outcomes/:participantId')
   @ApiOperation({ summary: 'Registrar o reemplazar el resultado de un lado / Record or replace one side’s outcome' })
   upsert(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
-    @Param('meetingId', ParseUUIDPipe) meetingId: string,
-    @Param('participantId', ParseUUIDPipe) participantId: string,
+    @Param('eventId', UuidPipe) eventId: string,
+    @Param('meetingId', UuidPipe) meetingId: string,
+    @Param('participantId', UuidPipe) participantId: string,
     @Body({ schema: OutcomeBody }) b: OutcomeInput,
     @CurrentPrincipal() who: Principal,
   ) {

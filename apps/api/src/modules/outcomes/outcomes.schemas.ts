@@ -1,22 +1,30 @@
 import { z } from 'zod';
+import { bi } from '@rueda/domain';
 import { COMMITMENT_STAGES, NEXT_STEP_CODES } from '@rueda/reporting';
-import { pageQuery } from '../common/pagination';
+import { pageQuery } from '../../platform/pagination';
 
 // Messages Spanish first: the participant fills the form in Spanish.
-const day = (field: string) => z.iso.date({ error: `${field}: fecha AAAA-MM-DD / date YYYY-MM-DD` });
+const day = (es: string, en: string) => z.iso.date({ error: bi(`${es}: fecha AAAA-MM-DD`, `${en}: date YYYY-MM-DD`) });
 const amount = z
-  .number({ error: 'Monto en USD: un número / Amount in USD: a number' })
-  .min(0, { error: 'El monto no puede ser negativo / The amount cannot be negative' })
-  .max(1e13, { error: 'Monto demasiado grande / Amount too large' });
+  .number({ error: bi('Monto en USD: un número', 'Amount in USD: a number') })
+  .min(0, { error: bi('El monto no puede ser negativo', 'The amount cannot be negative') })
+  .max(1e13, { error: bi('Monto demasiado grande', 'Amount too large') });
 const nextStep = z.enum(NEXT_STEP_CODES, {
-  error: `Próximo paso desconocido: use ${NEXT_STEP_CODES.join(', ')} / Unknown next step: use ${NEXT_STEP_CODES.join(', ')}`,
+  error: bi(`Próximo paso desconocido: use ${NEXT_STEP_CODES.join(', ')}`, `Unknown next step: use ${NEXT_STEP_CODES.join(', ')}`),
 });
 
 const Contact = z
   .object({
-    name: z.string().trim().min(1, { error: 'Nombre requerido / Name required' }).max(200),
+    name: z
+      .string()
+      .trim()
+      .min(1, { error: bi('Nombre requerido', 'Name required') })
+      .max(200),
     role: z.string().trim().max(200).optional(),
-    email: z.email({ error: 'Correo inválido / Invalid email' }).max(200).optional(),
+    email: z
+      .email({ error: bi('Correo inválido', 'Invalid email') })
+      .max(200)
+      .optional(),
     phone: z.string().trim().max(60).optional(),
   })
   .strict();
@@ -25,16 +33,16 @@ const Contact = z
 export const OutcomeBody = z
   .object({
     interest: z
-      .number({ error: 'Interés: un entero de 1 a 5 / Interest: an integer from 1 to 5' })
-      .int({ error: 'Interés: un entero de 1 a 5 / Interest: an integer from 1 to 5' })
-      .min(1, { error: 'Interés: de 1 a 5 / Interest: from 1 to 5' })
-      .max(5, { error: 'Interés: de 1 a 5 / Interest: from 1 to 5' }),
+      .number({ error: bi('Interés: un entero de 1 a 5', 'Interest: an integer from 1 to 5') })
+      .int({ error: bi('Interés: un entero de 1 a 5', 'Interest: an integer from 1 to 5') })
+      .min(1, { error: bi('Interés: de 1 a 5', 'Interest: from 1 to 5') })
+      .max(5, { error: bi('Interés: de 1 a 5', 'Interest: from 1 to 5') }),
     nextSteps: z.array(nextStep).max(NEXT_STEP_CODES.length).default([]),
     amountUsd: amount.nullish(),
     contacts: z.array(Contact).max(20).default([]),
     notes: z.string().max(4000).default(''),
-    nextContactDate: day('Próximo contacto / Next contact').nullish(),
-    targetDate: day('Fecha objetivo / Target date').nullish(),
+    nextContactDate: day('Próximo contacto', 'Next contact').nullish(),
+    targetDate: day('Fecha objetivo', 'Target date').nullish(),
     /** The version read; a stale one is refused with 409 instead of overwriting the other person's edit. */
     version: z.number().int().min(1).optional(),
   })
@@ -44,11 +52,11 @@ export const OutcomeBody = z
       ctx.addIssue({
         code: 'custom',
         path: ['targetDate'],
-        message: 'La fecha objetivo no puede ser anterior al próximo contacto / The target date cannot be before the next contact',
+        message: bi('La fecha objetivo no puede ser anterior al próximo contacto', 'The target date cannot be before the next contact'),
       });
     }
     if (new Set(b.nextSteps).size !== b.nextSteps.length) {
-      ctx.addIssue({ code: 'custom', path: ['nextSteps'], message: 'Próximo paso repetido / Repeated next step' });
+      ctx.addIssue({ code: 'custom', path: ['nextSteps'], message: bi('Próximo paso repetido', 'Repeated next step') });
     }
   });
 export type OutcomeInput = z.infer<typeof OutcomeBody>;
@@ -57,20 +65,27 @@ export const OutcomeListQuery = pageQuery.extend({ participantId: z.uuid().optio
 export const MissingQuery = z.object({ participantId: z.uuid().optional() });
 
 const stage = z.enum(COMMITMENT_STAGES, {
-  error: `Etapa desconocida: use ${COMMITMENT_STAGES.join(', ')} / Unknown stage: use ${COMMITMENT_STAGES.join(', ')}`,
+  error: bi(`Etapa desconocida: use ${COMMITMENT_STAGES.join(', ')}`, `Unknown stage: use ${COMMITMENT_STAGES.join(', ')}`),
 });
-const version = z.number({ error: 'Versión leída requerida / The version read is required' }).int().min(1);
+const version = z
+  .number({ error: bi('Versión leída requerida', 'The version read is required') })
+  .int()
+  .min(1);
 
 export const CreateCommitmentBody = z
   .object({
     meetingId: z.uuid(),
-    title: z.string().trim().min(1, { error: 'Título requerido / Title required' }).max(300),
+    title: z
+      .string()
+      .trim()
+      .min(1, { error: bi('Título requerido', 'Title required') })
+      .max(300),
     description: z.string().max(4000).default(''),
     nextStep: nextStep.nullish(),
     /** Where the commitment starts; dropped is not a start. */
     stage: stage.exclude(['dropped']).default('identified'),
     /** Day the stage was reached; default today in the event's time zone. */
-    date: day('Fecha / Date').optional(),
+    date: day('Fecha', 'Date').optional(),
     amountUsd: amount.nullish(),
     note: z.string().max(1000).optional(),
   })
@@ -80,7 +95,7 @@ export type CreateCommitmentInput = z.infer<typeof CreateCommitmentBody>;
 export const AdvanceCommitmentBody = z
   .object({
     stage,
-    date: day('Fecha / Date').optional(),
+    date: day('Fecha', 'Date').optional(),
     amountUsd: amount.nullish(),
     note: z.string().max(1000).optional(),
     version,
@@ -101,8 +116,10 @@ export type UpdateCommitmentInput = z.infer<typeof UpdateCommitmentBody>;
 
 export const ReviewCommitmentBody = z
   .object({
-    months: z.union([z.literal(3), z.literal(6), z.literal(12)], { error: 'Revisión de 3, 6 o 12 meses / Review at 3, 6 or 12 months' }),
-    date: day('Fecha / Date').optional(),
+    months: z.union([z.literal(3), z.literal(6), z.literal(12)], {
+      error: bi('Revisión de 3, 6 o 12 meses', 'Review at 3, 6 or 12 months'),
+    }),
+    date: day('Fecha', 'Date').optional(),
     note: z.string().max(1000).default(''),
     version,
   })
@@ -114,6 +131,6 @@ export const CommitmentListQuery = pageQuery.extend({
   meetingId: z.uuid().optional(),
   participantId: z.uuid().optional(),
   /** Open commitments with a review due on or before this day and not yet done. */
-  reviewDueBy: day('Revisión pendiente hasta / Review due by').optional(),
+  reviewDueBy: day('Revisión pendiente hasta', 'Review due by').optional(),
 });
 export type CommitmentListInput = z.infer<typeof CommitmentListQuery>;

@@ -1,12 +1,11 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { MeetingStatus } from '@rueda/domain';
 import { MeetingOutcomeEntity, OutcomeSide } from '@rueda/persistence';
-import { ApiError, FieldIssue, notFound, versionConflict } from '../common/errors';
-import { Page } from '../common/pagination';
+import { conflict, FieldProblem, fieldProblem, invalid, NOUNS, notFound, versionConflict } from '@rueda/domain';
+import { Page } from '../../platform/pagination';
 import { localDay } from './dates';
-import { invalidFields, issue } from './field-errors';
 import type { OutcomeInput } from './outcomes.schemas';
 
 /** Who writes the outcome: the participant through its link, or an organiser on its behalf. */
@@ -64,17 +63,17 @@ export class OutcomesService {
       const side = sideOf(meeting, author.participantId);
       if (!meeting || !side) {
         // A participant must not learn that somebody else's meeting exists.
-        throw author.type === 'participant' ? notFound('Reunión', meetingId) : notFound('Participante de la reunión', author.participantId);
+        throw author.type === 'participant' ? notFound(NOUNS.meeting, meetingId) : notFound(NOUNS.meetingParticipant, author.participantId);
       }
       const allowed = author.type === 'participant' ? meeting.status === 'held' : STAFF_STATUSES.includes(meeting.status);
       if (!allowed) {
-        throw new ApiError(HttpStatus.CONFLICT, 'meeting_not_held', {
+        throw conflict('meeting_not_held', {
           es: `Solo se registran resultados de reuniones realizadas (esta está «${meeting.status}»)`,
           en: `Outcomes are recorded for held meetings only (this one is "${meeting.status}")`,
         });
       }
       const issues = datesAfterMeeting(meeting, input);
-      if (issues.length) throw invalidFields(issues);
+      if (issues.length) throw invalid(issues);
 
       const repo = m.getRepository(MeetingOutcomeEntity);
       const existing = await repo.findOne({ where: { meetingId, side }, lock: { mode: 'pessimistic_write' } });
@@ -98,7 +97,7 @@ export class OutcomesService {
   /** One side's outcome, for that participant; 404 when the meeting is not its own or nothing was filled yet. */
   async mine(eventId: string, participantId: string, meetingId: string): Promise<MeetingOutcomeEntity> {
     const row = await this.db.getRepository(MeetingOutcomeEntity).findOneBy({ eventId, meetingId, participantId });
-    if (!row) throw notFound('Resultado de la reunión', meetingId);
+    if (!row) throw notFound(NOUNS.outcome, meetingId);
     return row;
   }
 
@@ -108,7 +107,7 @@ export class OutcomesService {
 
   async ofMeeting(eventId: string, meetingId: string): Promise<MeetingOutcomeEntity[]> {
     const [meeting] = await this.db.query(`SELECT id FROM meetings WHERE id = $1 AND event_id = $2`, [meetingId, eventId]);
-    if (!meeting) throw notFound('Reunión', meetingId);
+    if (!meeting) throw notFound(NOUNS.meeting, meetingId);
     return this.db.getRepository(MeetingOutcomeEntity).find({ where: { eventId, meetingId }, order: { side: 'ASC' } });
   }
 
@@ -196,13 +195,14 @@ export function sideOf(meeting: Pick<MeetingRef, 'participantAId' | 'participant
 }
 
 /** Follow-up dates cannot precede the meeting they follow. */
-function datesAfterMeeting(meeting: MeetingRef, input: OutcomeInput): FieldIssue[] {
+function datesAfterMeeting(meeting: MeetingRef, input: OutcomeInput): FieldProblem[] {
   if (!meeting.startsAt) return [];
   const day = localDay(meeting.startsAt, meeting.timeZone);
-  const issues: FieldIssue[] = [];
+  const issues: FieldProblem[] = [];
   for (const field of ['nextContactDate', 'targetDate'] as const) {
     const v = input[field];
-    if (v && v < day) issues.push(issue(field, `No puede ser anterior a la reunión (${day})`, `Cannot be before the meeting (${day})`));
+    if (v && v < day)
+      issues.push(fieldProblem(field, `No puede ser anterior a la reunión (${day})`, `Cannot be before the meeting (${day})`));
   }
   return issues;
 }

@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Type } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Type } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Allow } from '../auth/principal';
-import { pageQuery } from '../common/pagination';
+import { pageQuery } from '../../platform/pagination';
 import { RecordsService } from './records.service';
 import { RESOURCES, ResourceSpec } from './resources';
+import { UuidPipe } from '../../platform/validation';
 
 /** One controller class per resource, all alike: `/events/:eventId/<resource>`. */
 function recordsController<E extends { id: string; eventId: string }>(spec: ResourceSpec<E>): Type<unknown> {
@@ -20,21 +21,21 @@ function recordsController<E extends { id: string; eventId: string }>(spec: Reso
     @Allow('admin', 'staff')
     @ApiOperation({ summary: `Listar / List ${spec.path}` })
     @ApiQuery({ name: 'page', required: false })
-    list(@Param('eventId', ParseUUIDPipe) eventId: string, @Query({ schema: listQuery }) q: z.infer<typeof listQuery>) {
+    list(@Param('eventId', UuidPipe) eventId: string, @Query({ schema: listQuery }) q: z.infer<typeof listQuery>) {
       const { page, pageSize, ...filters } = q as { page: number; pageSize: number } & Record<string, string | undefined>;
       return this.records.list(spec, eventId, filters, page, pageSize);
     }
 
     @Get(':id')
     @Allow('admin', 'staff')
-    get(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('id', ParseUUIDPipe) id: string) {
+    get(@Param('eventId', UuidPipe) eventId: string, @Param('id', UuidPipe) id: string) {
       return this.records.get(spec, eventId, id);
     }
 
     @Post()
     @Allow('admin')
     @ApiOperation({ summary: `Crear / Create ${spec.path}` })
-    create(@Param('eventId', ParseUUIDPipe) eventId: string, @Body({ schema: spec.create }) body: Partial<E>) {
+    create(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: spec.create }) body: Partial<E>) {
       return this.records.create(spec, eventId, body);
     }
 
@@ -42,8 +43,8 @@ function recordsController<E extends { id: string; eventId: string }>(spec: Reso
     @Allow('admin')
     @ApiOperation({ summary: `Modificar / Update ${spec.path} (optimistic: send the version you read)` })
     update(
-      @Param('eventId', ParseUUIDPipe) eventId: string,
-      @Param('id', ParseUUIDPipe) id: string,
+      @Param('eventId', UuidPipe) eventId: string,
+      @Param('id', UuidPipe) id: string,
       @Body({ schema: spec.update }) body: Partial<E>,
     ) {
       return this.records.update(spec, eventId, id, body);
@@ -52,7 +53,7 @@ function recordsController<E extends { id: string; eventId: string }>(spec: Reso
     @Delete(':id')
     @Allow('admin')
     @HttpCode(204)
-    async remove(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('id', ParseUUIDPipe) id: string) {
+    async remove(@Param('eventId', UuidPipe) eventId: string, @Param('id', UuidPipe) id: string) {
       await this.records.remove(spec, eventId, id);
     }
   }

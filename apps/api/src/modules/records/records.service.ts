@@ -1,10 +1,9 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
-import { ParticipantEntity } from '@rueda/persistence';
-import { ApiError, notFound, versionConflict } from '../common/errors';
-import { Page } from '../common/pagination';
-import { normaliseParticipant } from './participant-rules';
+import { ParticipantEntity, withGadmReference } from '@rueda/persistence';
+import { invalidField, notFound, versionConflict } from '@rueda/domain';
+import { Page } from '../../platform/pagination';
 import { ResourceSpec } from './resources';
 
 type Row = ObjectLiteral & { id: string; eventId: string; version?: number };
@@ -46,7 +45,7 @@ export class RecordsService {
 
   async get<E extends Row>(spec: ResourceSpec<E>, eventId: string, id: string, manager: EntityManager = this.db.manager): Promise<E> {
     const row = await manager.getRepository(spec.entity).findOne({ where: { id, eventId } as never });
-    if (!row) throw notFound(spec.label.es, id);
+    if (!row) throw notFound(spec.label, id);
     return row;
   }
 
@@ -54,7 +53,7 @@ export class RecordsService {
     return this.db.transaction(async (m) => {
       await this.checkParticipantRefs(m, spec, eventId, body);
       const repo = m.getRepository(spec.entity);
-      const values = spec.path === 'participants' ? normaliseParticipant(body as never) : body;
+      const values = spec.path === 'participants' ? withGadmReference(body as never) : body;
       const saved = await repo.save(repo.create({ ...values, eventId } as never));
       return saved as unknown as E;
     });
@@ -65,19 +64,19 @@ export class RecordsService {
     return this.db.transaction(async (m) => {
       const repo = m.getRepository(spec.entity);
       const current = await repo.findOne({ where: { id, eventId } as never, lock: { mode: 'pessimistic_write' } });
-      if (!current) throw notFound(spec.label.es, id);
+      if (!current) throw notFound(spec.label, id);
       const { version, ...changes } = body;
       if (version !== undefined && current.version !== version) throw versionConflict(current);
       await this.checkParticipantRefs(m, spec, eventId, changes as Partial<E>);
       let merged = { ...current, ...changes } as E;
-      if (spec.path === 'participants') merged = normaliseParticipant(merged as never) as E;
+      if (spec.path === 'participants') merged = withGadmReference(merged as never) as E;
       return repo.save(merged as never) as unknown as E;
     });
   }
 
   async remove<E extends Row>(spec: ResourceSpec<E>, eventId: string, id: string): Promise<void> {
     const res = await this.db.getRepository(spec.entity).delete({ id, eventId } as never);
-    if (!res.affected) throw notFound(spec.label.es, id);
+    if (!res.affected) throw notFound(spec.label, id);
   }
 
   private async checkParticipantRefs<E>(m: EntityManager, spec: ResourceSpec<E>, eventId: string, body: Partial<E>) {
@@ -86,14 +85,7 @@ export class RecordsService {
       if (typeof ref !== 'string') continue;
       const found = await m.getRepository(ParticipantEntity).exists({ where: { id: ref, eventId } });
       if (!found) {
-        throw new ApiError(
-          HttpStatus.BAD_REQUEST,
-          'validation_failed',
-          { es: 'Datos inválidos', en: 'Invalid data' },
-          {
-            issues: [{ path: col, message: `participante desconocido en este evento / unknown participant in this event: ${ref}` }],
-          },
-        );
+        throw invalidField(col, `participante desconocido en este evento: ${ref}`, `unknown participant in this event: ${ref}`);
       }
     }
   }

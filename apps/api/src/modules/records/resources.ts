@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bi, type Noun, NOUNS } from '@rueda/domain';
 import { DelegateEntity, DemandEntity, OfferEntity, ParticipantEntity, TableEntity } from '@rueda/persistence';
 import { competenciaCodes, modalidadCodes, odsCodes, provinceCode, regionName, sectorCodes, tipoCode } from './taxonomy-schemas';
 
@@ -9,7 +10,7 @@ import { competenciaCodes, modalidadCodes, odsCodes, provinceCode, regionName, s
 export interface ResourceSpec<E> {
   path: string;
   entity: new () => E;
-  label: { es: string; en: string };
+  label: Noun;
   create: z.ZodType<Partial<E>>;
   update: z.ZodType<Partial<E>>;
   filters: Record<string, { column: string; kind: 'eq' | 'array' | 'ilike' | 'participant' }>;
@@ -72,7 +73,7 @@ const offerFields = {
 
 const amountsInOrder = (o: { minAmountUsd?: number | null; maxAmountUsd?: number | null }) =>
   o.minAmountUsd == null || o.maxAmountUsd == null || o.minAmountUsd <= o.maxAmountUsd;
-const amountsMsg = { message: 'minAmountUsd ≤ maxAmountUsd', path: ['maxAmountUsd'] };
+const amountsMsg = { message: bi('debe ser ≥ minAmountUsd', 'must be ≥ minAmountUsd'), path: ['maxAmountUsd'] };
 
 /**
  * Updates carry the version the client read, so a stale write is refused with 409. Defaults
@@ -91,7 +92,7 @@ export const RESOURCES = {
   tables: {
     path: 'tables',
     entity: TableEntity,
-    label: { es: 'Mesa', en: 'Table' },
+    label: NOUNS.table,
     create: z
       .object({ number: z.number().int().min(1).max(10_000), label: text(120).default(''), reservedForParticipantId: opt(z.uuid()) })
       .strict(),
@@ -106,7 +107,7 @@ export const RESOURCES = {
   participants: {
     path: 'participants',
     entity: ParticipantEntity,
-    label: { es: 'Participante', en: 'Participant' },
+    label: NOUNS.participant,
     create: z.object(participantFields).strict(),
     update: withVersion(participantFields),
     filters: {
@@ -121,7 +122,7 @@ export const RESOURCES = {
   delegates: {
     path: 'delegates',
     entity: DelegateEntity,
-    label: { es: 'Delegado', en: 'Delegate' },
+    label: NOUNS.delegate,
     create: z
       .object({
         participantId: z.uuid(),
@@ -140,7 +141,7 @@ export const RESOURCES = {
   demands: {
     path: 'demands',
     entity: DemandEntity,
-    label: { es: 'Demanda', en: 'Demand' },
+    label: NOUNS.demand,
     create: z.object(demandFields).strict(),
     update: withVersion(demandFields),
     filters: {
@@ -158,7 +159,7 @@ export const RESOURCES = {
   offers: {
     path: 'offers',
     entity: OfferEntity,
-    label: { es: 'Oferta', en: 'Offer' },
+    label: NOUNS.offer,
     create: z.object(offerFields).strict().refine(amountsInOrder, amountsMsg),
     update: withVersion(offerFields).refine(amountsInOrder, amountsMsg),
     filters: {

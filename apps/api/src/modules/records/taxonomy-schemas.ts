@@ -1,26 +1,28 @@
 import { z } from 'zod';
-import { indexTaxonomy, loadGadms } from '@rueda/domain';
+import { bi, type Bilingual, indexTaxonomy, loadGadms } from '@rueda/domain';
 
 const tax = indexTaxonomy();
 const inec = new Set(loadGadms().map((g) => g.inecCode));
 
-const code = (set: Map<string, unknown>, what: string) =>
-  z.string().refine((c) => set.has(c), { error: (iss) => `código de ${what} desconocido / unknown ${what} code: ${String(iss.input)}` });
+const code = (set: Map<string, unknown>, what: Bilingual) =>
+  z.string().refine((c) => set.has(c), {
+    error: (iss) => bi(`código de ${what.es} desconocido: ${String(iss.input)}`, `unknown ${what.en} code: ${String(iss.input)}`),
+  });
 
-export const sectorCodes = z.array(code(tax.sectores, 'sector')).max(19);
-export const competenciaCodes = z.array(code(tax.competencias, 'competencia')).max(14);
-export const modalidadCodes = z.array(code(tax.modalidades, 'modalidad')).max(20);
+export const sectorCodes = z.array(code(tax.sectores, { es: 'sector', en: 'sector' })).max(19);
+export const competenciaCodes = z.array(code(tax.competencias, { es: 'competencia', en: 'competence' })).max(14);
+export const modalidadCodes = z.array(code(tax.modalidades, { es: 'modalidad', en: 'modality' })).max(20);
 export const odsCodes = z
   .array(
     z
       .number()
       .int()
-      .refine((n) => tax.ods.has(n), { error: (iss) => `ODS desconocido / unknown SDG: ${String(iss.input)}` }),
+      .refine((n) => tax.ods.has(n), { error: (iss) => bi(`ODS desconocido: ${String(iss.input)}`, `unknown SDG: ${String(iss.input)}`) }),
   )
   .max(17);
-export const tipoCode = code(tax.tipos, 'tipo de cooperación');
-export const inecCode = z
-  .string()
-  .refine((c) => inec.has(c), { error: (iss) => `código INEC desconocido / unknown INEC code: ${String(iss.input)}` });
+export const tipoCode = code(tax.tipos, { es: 'tipo de cooperación', en: 'cooperation type' });
+export const inecCode = z.string().refine((c) => inec.has(c), {
+  error: (iss) => bi(`código INEC desconocido: ${String(iss.input)}`, `unknown INEC code: ${String(iss.input)}`),
+});
 export const regionName = z.enum(['Costa', 'Sierra', 'Amazonía', 'Insular']);
 export const provinceCode = z.string().regex(/^\d{2}$/);

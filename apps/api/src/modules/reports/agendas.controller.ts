@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import type { Response } from 'express';
@@ -6,6 +6,7 @@ import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { accessLinkRate } from '../auth/rates';
 import { sendFile } from './reports.controller';
 import { ReportsService } from './reports.service';
+import { UuidPipe } from '../../platform/validation';
 
 type Me = Extract<Principal, { type: 'participant' }>;
 
@@ -19,13 +20,13 @@ export class ParticipantAgendaController {
 
   @Get('agenda.pdf')
   @ApiOperation({ summary: 'Agenda del participante en PDF / Participant agenda as PDF' })
-  async pdf(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('participantId', ParseUUIDPipe) pid: string, @Res() res: Response) {
+  async pdf(@Param('eventId', UuidPipe) eventId: string, @Param('participantId', UuidPipe) pid: string, @Res() res: Response) {
     sendFile(res, await this.reports.agenda(eventId, pid, 'pdf'));
   }
 
   @Get('agenda.ics')
   @ApiOperation({ summary: 'Agenda del participante en iCalendar / Participant agenda as iCalendar' })
-  async ics(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('participantId', ParseUUIDPipe) pid: string, @Res() res: Response) {
+  async ics(@Param('eventId', UuidPipe) eventId: string, @Param('participantId', UuidPipe) pid: string, @Res() res: Response) {
     sendFile(res, await this.reports.agenda(eventId, pid, 'ics'));
   }
 }

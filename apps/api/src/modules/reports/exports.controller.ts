@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { ExportsService } from './exports.service';
 import { sendFile } from './reports.controller';
+import { UuidPipe } from '../../platform/validation';
 
 const AgendasBody = z
   .object({
@@ -24,7 +25,7 @@ export class ExportsController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Todas las agendas en un PDF (trabajo BullMQ «exports») / All agendas as one PDF (BullMQ job)' })
   agendas(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('eventId', UuidPipe) eventId: string,
     @Body({ schema: AgendasBody }) b: z.infer<typeof AgendasBody>,
     @CurrentPrincipal() who: Principal,
   ) {
@@ -33,13 +34,13 @@ export class ExportsController {
 
   @Get('jobs/:jobId')
   @ApiOperation({ summary: 'Estado y progreso de una exportación / Export status and progress' })
-  status(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('jobId', ParseUUIDPipe) id: string) {
+  status(@Param('eventId', UuidPipe) eventId: string, @Param('jobId', UuidPipe) id: string) {
     return this.exports.status(eventId, id);
   }
 
   @Get('jobs/:jobId/file')
   @ApiOperation({ summary: 'Descargar el archivo terminado (409 si aún no) / Download the finished file (409 until done)' })
-  async file(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('jobId', ParseUUIDPipe) id: string, @Res() res: Response) {
+  async file(@Param('eventId', UuidPipe) eventId: string, @Param('jobId', UuidPipe) id: string, @Res() res: Response) {
     sendFile(res, await this.exports.file(eventId, id));
   }
 }

@@ -1,12 +1,12 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { EventEntity, ExportFileEntity } from '@rueda/persistence';
 import { ExportJobData, ExportProgress, QUEUES } from '@rueda/queues';
-import { ApiError, notFound } from '../common/errors';
 import { CONTENT_TYPES, RenderedFile } from './reports.service';
+import { conflict, notFound, NOUNS } from '@rueda/domain';
 
 export interface AgendaExportInput {
   participantKind?: 'gadm' | 'cooperant';
@@ -22,7 +22,7 @@ export class ExportsService {
 
   /** Records the export, then queues the job that fills it; the row's id is the job id. */
   async agendas(eventId: string, input: AgendaExportInput, userId: string | null) {
-    if (!(await this.db.getRepository(EventEntity).existsBy({ id: eventId }))) throw notFound('Evento', eventId);
+    if (!(await this.db.getRepository(EventEntity).existsBy({ id: eventId }))) throw notFound(NOUNS.event, eventId);
     const repo = this.db.getRepository(ExportFileEntity);
     const row = await repo.save(
       repo.create({
@@ -42,7 +42,7 @@ export class ExportsService {
 
   async status(eventId: string, id: string) {
     const row = await this.db.getRepository(ExportFileEntity).findOneBy({ id, eventId });
-    if (!row) throw notFound('Exportación', id);
+    if (!row) throw notFound(NOUNS.export, id);
     if (row.status === 'queued' || row.status === 'running') {
       // While it runs, the freshest progress is on the BullMQ job; the row has it once done.
       const job = await this.queue.getJob(id).catch(() => undefined);
@@ -59,10 +59,9 @@ export class ExportsService {
       .addSelect('f.content')
       .where('f.id = :id AND f.eventId = :eventId', { id, eventId })
       .getOne();
-    if (!row) throw notFound('Exportación', id);
+    if (!row) throw notFound(NOUNS.export, id);
     if (row.status !== 'done' || !row.content) {
-      throw new ApiError(
-        HttpStatus.CONFLICT,
+      throw conflict(
         'export_not_ready',
         {
           es: `El archivo aún no está listo (estado «${row.status}»)`,

@@ -1,9 +1,10 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { Allow } from '../auth/principal';
 import { REPORT_NAMES, RenderedFile, ReportsService, unknownFormat } from './reports.service';
+import { UuidPipe } from '../../platform/validation';
 
 const ReportQuery = z.object({
   /** What counts as "a meeting" in the GADM fairness figures. */
@@ -25,7 +26,7 @@ export class ReportsController {
 
   @Get()
   @ApiOperation({ summary: 'Reportes disponibles / Available reports' })
-  index(@Param('eventId', ParseUUIDPipe) eventId: string) {
+  index(@Param('eventId', UuidPipe) eventId: string) {
     const base = `/events/${eventId}/reports`;
     return {
       reports: REPORT_NAMES.map((name) => ({ name, json: `${base}/${name}`, csv: `${base}/${name}.csv`, xlsx: `${base}/${name}.xlsx` })),
@@ -44,7 +45,7 @@ export class ReportsController {
     description: 'metric=held|scheduled for the GADM fairness figures; headers=es|en|es-en for CSV and XLSX.',
   })
   async get(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('eventId', UuidPipe) eventId: string,
     @Param('file') file: string,
     @Query({ schema: ReportQuery }) q: z.infer<typeof ReportQuery>,
     @Res() res: Response,

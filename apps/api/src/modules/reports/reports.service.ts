@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
@@ -27,7 +27,7 @@ import {
   type ReportData,
   type ReportTable,
 } from '@rueda/reporting';
-import { ApiError, notFound } from '../common/errors';
+import { DomainError, notFound, NOUNS } from '@rueda/domain';
 
 export interface ReportOptions {
   metric?: FairnessMetric;
@@ -78,7 +78,7 @@ export class ReportsService {
 
   async load(eventId: string, participantId?: string): Promise<EventReportData> {
     const loaded = await loadReportData(this.db.manager, eventId, { participantId });
-    if (!loaded) throw notFound('Evento', eventId);
+    if (!loaded) throw notFound(NOUNS.event, eventId);
     return loaded;
   }
 
@@ -129,7 +129,7 @@ export class ReportsService {
   async agenda(eventId: string, participantId: string, format: 'pdf' | 'ics'): Promise<RenderedFile> {
     const { data, event } = await this.load(eventId, participantId);
     const self = data.participants.find((p) => p.id === participantId);
-    if (!self) throw notFound('Participante', participantId);
+    if (!self) throw notFound(NOUNS.participant, participantId);
     // The data holds the participant and its counterparts; external ids are unique per event.
     const agenda = buildAgendas(data, { venue: event.venue }).find(
       (a) => a.participant.externalId === self.externalId,
@@ -147,7 +147,7 @@ export class ReportsService {
 function reportDef(name: string): ReportDef {
   const def = Object.hasOwn(REPORTS, name) ? REPORTS[name] : undefined;
   if (!def) {
-    throw new ApiError(HttpStatus.NOT_FOUND, 'unknown_report', {
+    throw new DomainError('not_found', 'unknown_report', {
       es: `Reporte desconocido «${name}»: use ${REPORT_NAMES.join(', ')} (o all.xlsx, event.pdf)`,
       en: `Unknown report "${name}": use ${REPORT_NAMES.join(', ')} (or all.xlsx, event.pdf)`,
     });
@@ -156,7 +156,7 @@ function reportDef(name: string): ReportDef {
 }
 
 export const unknownFormat = (what: string) =>
-  new ApiError(HttpStatus.NOT_FOUND, 'unknown_format', {
+  new DomainError('not_found', 'unknown_format', {
     es: `Formato no disponible: ${what} (use .csv o .xlsx; all.xlsx; event.pdf)`,
     en: `Format not available: ${what} (use .csv or .xlsx; all.xlsx; event.pdf)`,
   });

@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Allow } from '../auth/principal';
 import { SchedulingService } from './scheduling.service';
+import { UuidPipe } from '../../platform/validation';
 
 const GenerateBody = z
   .object({
@@ -33,33 +34,33 @@ export class SchedulingController {
     description:
       'mode=keep-published (default) keeps the published meetings where they are and re-plans the rest; mode=full plans everything again.',
   })
-  generate(@Param('eventId', ParseUUIDPipe) eventId: string, @Body({ schema: GenerateBody }) b: z.infer<typeof GenerateBody>) {
+  generate(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: GenerateBody }) b: z.infer<typeof GenerateBody>) {
     return this.scheduling.generate(eventId, b);
   }
 
   @Get()
   @Allow('admin', 'staff')
-  list(@Param('eventId', ParseUUIDPipe) eventId: string) {
+  list(@Param('eventId', UuidPipe) eventId: string) {
     return this.scheduling.list(eventId);
   }
 
   @Get('instance')
   @Allow('admin', 'staff')
   @ApiOperation({ summary: 'La instancia rueda.schedule-instance/1 del evento / The event as rueda.schedule-instance/1' })
-  instance(@Param('eventId', ParseUUIDPipe) eventId: string, @Query({ schema: InstanceQuery }) q: z.infer<typeof InstanceQuery>) {
+  instance(@Param('eventId', UuidPipe) eventId: string, @Query({ schema: InstanceQuery }) q: z.infer<typeof InstanceQuery>) {
     return this.scheduling.instance(eventId, q.keepPublished === 'true');
   }
 
   @Get(':versionId')
   @Allow('admin', 'staff')
   @ApiOperation({ summary: 'Cifras, cota, brecha y reuniones no agendadas / Figures, bound, gap and unscheduled meetings' })
-  get(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('versionId', ParseUUIDPipe) id: string) {
+  get(@Param('eventId', UuidPipe) eventId: string, @Param('versionId', UuidPipe) id: string) {
     return this.scheduling.get(eventId, id);
   }
 
   @Get(':versionId/assignments')
   @Allow('admin', 'staff')
-  assignments(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('versionId', ParseUUIDPipe) id: string) {
+  assignments(@Param('eventId', UuidPipe) eventId: string, @Param('versionId', UuidPipe) id: string) {
     return this.scheduling.assignments(eventId, id);
   }
 
@@ -67,9 +68,9 @@ export class SchedulingController {
   @Allow('admin')
   @ApiOperation({ summary: 'Mover una reunión del borrador a otra mesa o franja (arrastrar) / Move a draft meeting (drag and drop)' })
   move(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
-    @Param('versionId', ParseUUIDPipe) id: string,
-    @Param('meetingId', ParseUUIDPipe) meetingId: string,
+    @Param('eventId', UuidPipe) eventId: string,
+    @Param('versionId', UuidPipe) id: string,
+    @Param('meetingId', UuidPipe) meetingId: string,
     @Body({ schema: AssignmentBody }) b: z.infer<typeof AssignmentBody>,
   ) {
     return this.scheduling.editAssignment(eventId, id, meetingId, b);
@@ -79,9 +80,9 @@ export class SchedulingController {
   @Allow('admin')
   @ApiOperation({ summary: 'Quitar una reunión del borrador / Take a meeting out of the draft' })
   unassign(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
-    @Param('versionId', ParseUUIDPipe) id: string,
-    @Param('meetingId', ParseUUIDPipe) meetingId: string,
+    @Param('eventId', UuidPipe) eventId: string,
+    @Param('versionId', UuidPipe) id: string,
+    @Param('meetingId', UuidPipe) meetingId: string,
   ) {
     return this.scheduling.editAssignment(eventId, id, meetingId, null);
   }
@@ -90,7 +91,7 @@ export class SchedulingController {
   @Allow('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Publicar el borrador / Publish the draft' })
-  publish(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('versionId', ParseUUIDPipe) id: string) {
+  publish(@Param('eventId', UuidPipe) eventId: string, @Param('versionId', UuidPipe) id: string) {
     return this.scheduling.publish(eventId, id);
   }
 }

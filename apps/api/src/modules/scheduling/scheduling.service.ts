@@ -1,21 +1,18 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { LiveEmitter } from '@rueda/realtime';
-import { LIVE_EMITTER } from '../live/live-ops.service';
+import { Injectable } from '@nestjs/common';
+import { LiveBroadcaster } from '../../platform/live-broadcaster';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import {
-  DraftEditRefused,
   editDraftAssignment,
   EventEntity,
   loadEventScheduleInstance,
   publishScheduleVersion,
-  ScheduleStateError,
   ScheduleVersionEntity,
 } from '@rueda/persistence';
 import { QUEUES, SchedulingJobData, SchedulingProgress } from '@rueda/queues';
-import { ApiError, notFound } from '../common/errors';
+import { NOUNS, notFound } from '@rueda/domain';
 
 export interface GenerateInput {
   seed: number;
@@ -29,14 +26,14 @@ export class SchedulingService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(QUEUES.scheduling) private readonly queue: Queue<SchedulingJobData>,
-    @Inject(LIVE_EMITTER) private readonly emitter: LiveEmitter,
+    private readonly emitter: LiveBroadcaster,
   ) {}
 
   /** Creates a draft version and queues the job that fills it. */
   async generate(eventId: string, input: GenerateInput): Promise<ScheduleVersionEntity> {
     const version = await this.db.transaction(async (m) => {
       const event = await m.getRepository(EventEntity).findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_write' } });
-      if (!event) throw notFound('Evento', eventId);
+      if (!event) throw notFound(NOUNS.event, eventId);
       const [{ n }] = await m.query(`SELECT coalesce(max(number), 0) + 1 AS n FROM schedule_versions WHERE event_id = $1`, [eventId]);
       const repo = m.getRepository(ScheduleVersionEntity);
       const v = await repo.save(repo.create({ eventId, number: n, status: 'generating', params: { ...input } }));
@@ -79,7 +76,7 @@ export class SchedulingService {
   /** A version with its figures, the gap to the bound, why meetings were left out, and live progress while it runs. */
   async get(eventId: string, versionId: string) {
     const v = await this.db.getRepository(ScheduleVersionEntity).findOneBy({ id: versionId, eventId });
-    if (!v) throw notFound('Agenda', versionId);
+    if (!v) throw notFound(NOUNS.scheduleVersion, versionId);
     let progress: SchedulingProgress | null = null;
     if (v.status === 'generating' && v.jobId) {
       const job = await this.queue.getJob(v.jobId);
@@ -99,7 +96,7 @@ export class SchedulingService {
   /** Slot × table rows with the names a person reads. */
   async assignments(eventId: string, versionId: string) {
     const v = await this.db.getRepository(ScheduleVersionEntity).findOneBy({ id: versionId, eventId });
-    if (!v) throw notFound('Agenda', versionId);
+    if (!v) throw notFound(NOUNS.scheduleVersion, versionId);
     return this.db.query(
       `SELECT a.meeting_id AS "meetingId", s.id AS "slotId", s.code AS "slot", s.starts_at AS "startsAt", s.ends_at AS "endsAt",
               t.id AS "tableId", t.number AS "table", pa.id AS "participantAId", pa.name AS "participantA", pb.id AS "participantBId", pb.name AS "participantB",
@@ -112,31 +109,19 @@ export class SchedulingService {
   }
 
   async publish(eventId: string, versionId: string) {
-    try {
-      const { version, messages } = await publishScheduleVersion(this.db.manager, eventId, versionId);
-      this.emitter.emit(messages);
-      return version;
-    } catch (e) {
-      if (!(e instanceof ScheduleStateError)) throw e;
-      throw new ApiError(e.code === 'not_found' ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT, e.code, { es: e.es, en: e.en });
-    }
+    const { version, messages } = await publishScheduleVersion(this.db.manager, eventId, versionId);
+    this.emitter.emit(messages);
+    return version;
   }
 
   /** Drag and drop on the draft: conflicts are refused with their reason (409). */
   async editAssignment(eventId: string, versionId: string, meetingId: string, to: { slotId: string; tableId: string } | null) {
-    try {
-      return await editDraftAssignment(this.db.manager, eventId, versionId, meetingId, to);
-    } catch (e) {
-      if (e instanceof DraftEditRefused) throw new ApiError(HttpStatus.CONFLICT, 'cell_unavailable', e.reason);
-      if (e instanceof ScheduleStateError)
-        throw new ApiError(e.code === 'not_found' ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT, e.code, { es: e.es, en: e.en });
-      throw e;
-    }
+    return editDraftAssignment(this.db.manager, eventId, versionId, meetingId, to);
   }
 
   /** The instance the next job would solve, as rueda.schedule-instance/1 (for the CLI, audits and support). */
   async instance(eventId: string, keepPublished: boolean) {
-    if (!(await this.db.getRepository(EventEntity).existsBy({ id: eventId }))) throw notFound('Evento', eventId);
+    if (!(await this.db.getRepository(EventEntity).existsBy({ id: eventId }))) throw notFound(NOUNS.event, eventId);
     return (await loadEventScheduleInstance(this.db.manager, eventId, { keepPublished })).instance;
   }
 

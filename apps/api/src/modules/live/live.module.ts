@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { LiveController } from './live.controller';
+import { LiveGateway } from './live.gateway';
+import { LiveOpsService } from './live-ops.service';
+
+/** The day of the event: table statuses, check-ins, delays, walk-ins, moves, proposals, the socket gateway. */
+@Module({ imports: [AuthModule], controllers: [LiveController], providers: [LiveOpsService, LiveGateway] })
+export class LiveModule {}

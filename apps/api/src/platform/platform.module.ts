@@ -1,0 +1,48 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { ENV, EnvModule } from '@rueda/config';
+import type { Env } from '@rueda/config';
+import { dataSourceOptions } from '@rueda/persistence';
+import { ApplicationModule } from './application.module';
+import { ErrorsFilter } from './errors.filter';
+import { HttpThrottlerGuard } from './http-throttler.guard';
+import { QueuesModule } from './queues.module';
+import { RedisModule } from './redis.module';
+import { ZodValidationPipe } from './validation';
+
+/** What every feature module stands on: configuration, logs, database, Redis, queues, the application layer, and the edge rules. */
+@Module({
+  imports: [
+    EnvModule,
+    LoggerModule.forRootAsync({
+      inject: [ENV],
+      useFactory: (env: Env) => ({
+        pinoHttp: {
+          level: env.LOG_LEVEL,
+          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          autoLogging: { ignore: (req) => req.url === '/health' },
+        },
+      }),
+    }),
+    TypeOrmModule.forRootAsync({
+      inject: [ENV],
+      useFactory: (env: Env) => ({ ...dataSourceOptions(env.DATABASE_URL), autoLoadEntities: false }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [ENV],
+      useFactory: (env: Env) => [{ name: 'default', ttl: 60_000, limit: env.API_RATE_PER_MINUTE }],
+    }),
+    RedisModule,
+    QueuesModule,
+    ApplicationModule,
+  ],
+  providers: [
+    { provide: APP_GUARD, useClass: HttpThrottlerGuard },
+    { provide: APP_FILTER, useClass: ErrorsFilter },
+    { provide: APP_PIPE, useClass: ZodValidationPipe },
+  ],
+})
+export class PlatformModule {}

@@ -1,0 +1,19 @@
+import { forbidden } from '@rueda/domain';
+import { type Audience, audienceOf, type Principal } from './ports/principal';
+
+/**
+ * The authorisation rules use cases choose from: one per use case, by audience. Rules that
+ * depend on the data (only the asked participant answers a request) live in the use case.
+ */
+export function allow(...audiences: Audience[]) {
+  return (principal: Principal, command?: { eventId?: string }): void => {
+    if (!audiences.includes(audienceOf(principal))) throw forbidden();
+    // A participant's link is for its own event only.
+    if (principal.type === 'participant' && command?.eventId !== undefined && command.eventId !== principal.eventId) throw forbidden();
+  };
+}
+
+/** Admins change the data. */
+export const admins = allow('admin', 'system');
+/** Admins and staff run the day. */
+export const organisers = allow('admin', 'staff', 'system');

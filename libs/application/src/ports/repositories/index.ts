@@ -1,0 +1,11 @@
+import type { MeetingRepository } from './meetings';
+
+export * from './meetings';
+
+/**
+ * Every repository a use case can reach through its transaction. Add one line here (and its
+ * TypeORM implementation in libs/persistence) when a capability needs a new aggregate.
+ */
+export interface Repositories {
+  readonly meetings: MeetingRepository;
+}

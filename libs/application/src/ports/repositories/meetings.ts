@@ -1,0 +1,24 @@
+import type { MeetingStatus } from '@rueda/domain';
+
+/** A meeting as use cases read and change it. */
+export interface MeetingRecord {
+  id: string;
+  eventId: string;
+  participantAId: string;
+  participantBId: string;
+  status: MeetingStatus;
+  slotId: string | null;
+  tableId: string | null;
+  weight: number;
+  /** Optimistic version: moves on every save, so stale clients get a conflict. */
+  version: number;
+}
+
+export interface MeetingRepository {
+  /** The event a meeting belongs to (socket messages name only the meeting). */
+  eventOf(meetingId: string): Promise<string | null>;
+  /** The meeting, row-locked until the transaction ends; null when it is not of that event. */
+  lock(eventId: string, meetingId: string): Promise<MeetingRecord | null>;
+  /** Saves a record read from this repository; its version moves on. */
+  save<M extends MeetingRecord>(meeting: M): Promise<M>;
+}

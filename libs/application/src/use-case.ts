@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import { parseInput } from '@rueda/domain';
+import type { Clock } from './ports/clock';
+import type { Principal } from './ports/principal';
+import type { Tx, UnitOfWork } from './ports/unit-of-work';
+
+/** What a use case gets while it runs: its transaction, who asked, and the time it runs at. */
+export interface UseCaseContext {
+  tx: Tx;
+  principal: Principal;
+  /** One instant for the whole use case (from the Clock), so every row it writes agrees. */
+  now: Date;
+}
+
+/**
+ * A named state change. Every edge (HTTP route, socket handler, job, CLI) runs the same
+ * definition through `UseCases.execute`: the command is validated by ONE zod schema, the
+ * caller is checked by ONE authorisation rule, and `run` happens in ONE transaction.
+ */
+export interface UseCase<S extends z.ZodType, O> {
+  readonly name: string;
+  readonly command: S;
+  /** Throws a DomainError (forbidden) when the principal may not run this command. */
+  authorize(principal: Principal, command: z.output<S>): void;
+  run(ctx: UseCaseContext, command: z.output<S>): Promise<O>;
+}
+
+/** Declares a use case (a typed identity: the definition is the documentation). */
+export const useCase = <S extends z.ZodType, O>(def: UseCase<S, O>): UseCase<S, O> => def;
+
+export type CommandOf<U> = U extends UseCase<infer S, unknown> ? z.input<S> : never;
+export type ResultOf<U> = U extends UseCase<z.ZodType, infer O> ? O : never;
+
+/** Runs use cases: validate, authorise, one transaction (after-commit effects handled by the unit of work). */
+export class UseCases {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute<S extends z.ZodType, O>(uc: UseCase<S, O>, principal: Principal, input: unknown): Promise<O> {
+    const command = parseInput(uc.command, input);
+    uc.authorize(principal, command);
+    const now = this.clock.now();
+    return this.uow.run((tx) => uc.run({ tx, principal, now }, command));
+  }
+}

@@ -1,0 +1,11 @@
+/** Per-event settings an organiser can tune; absent ones take the defaults of the rule that reads them. */
+export interface EventSettings {
+  matchWeights?: Record<string, number>;
+  requestExpiryHours?: number;
+  maxOpenRequests?: number;
+  mutualInterestBonus?: number;
+  /** Live recovery: apply the best replacement at once, or wait for an organiser. */
+  recoveryMode?: 'automatic' | 'confirm';
+  /** Meetings starting within this many minutes are never moved without confirmation. */
+  protectMinutes?: number;
+}
