@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', '.rueda/', 'test-artifacts/', 'bench/out/', 'data/'] },
+  { ignores: ['node_modules/', 'dist/', 'coverage/', '.rueda/', 'test-artifacts/', 'bench/out/', 'data/', 'libs/matching/quality/blind/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
