@@ -1,5 +1,6 @@
 import { indexTaxonomy, loadGadms, TaxonomyIndex } from '@rueda/domain';
 import type { MatchDemand, MatchInput, MatchOffer, MatchParticipant, MatchReason } from '@rueda/formats';
+import { learnAcronyms } from './acronyms';
 import { TopKHeap } from './heap';
 import { TextAnalyzer, TracedToken } from './text';
 import { DEFAULT_FAIRNESS, FairnessOptions, MatchOptions, MatchWeights, resolveWeights } from './weights';
@@ -206,7 +207,9 @@ export class MatchIndex {
     if (this.compCodes.length > 31 || this.modCodes.length > 31 || taxonomy.ods.size > 31) {
       throw new Error('La taxonomía excede 31 códigos por tipo / Taxonomy exceeds 31 codes per kind');
     }
-    this.analyzer = new TextAnalyzer({ maxTokens: options.maxTokens, lexicon: options.lexicon });
+    // Acronyms the event's own texts define ("... alerta temprana (SAT)") are read everywhere.
+    const texts = [...input.demands, ...input.offers].flatMap((it) => [it.title ?? '', it.description ?? '']);
+    this.analyzer = new TextAnalyzer({ maxTokens: options.maxTokens, lexicon: options.lexicon, acronyms: learnAcronyms(texts) });
     this.participants = input.participants;
     input.participants.forEach((p, i) => this.participantIndex.set(p.id, i));
     input.demands.forEach((d, i) => this.demandIndex.set(d.id, i));
@@ -433,7 +436,8 @@ export class MatchIndex {
         }
       }
       secPtr.push(secIdx.length);
-      this.dSecInv[i] = sum > 0 ? 1 / sum : 0;
+      // A weak inference (total weight under 1) earns only its share: it is not a certainty.
+      this.dSecInv[i] = sum > 0 ? 1 / Math.max(1, sum) : 0;
       // Thematic = mean over the parts the demand states (competencias, ODS) of the share covered.
       const cc = popcount(p.comp);
       const oc = popcount(p.ods);

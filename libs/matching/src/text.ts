@@ -1,3 +1,5 @@
+import { ACRONYMS } from './acronyms';
+import { cognateToSpanish, EN_ES } from './bilingual';
 import { SECTOR_LEXICON } from './lexicon';
 
 interface Stemmer {
@@ -17,19 +19,43 @@ export function foldAccents(s: string): string {
     .toLowerCase();
 }
 
-// Folded forms. Spanish function words plus the English ones, since some offers are in English.
-const STOP_WORDS = new Set(
-  (
-    'a al algo algun alguna algunas alguno algunos ante antes aquel aquella aquellas aquellos aqui asi aun bajo bien cada casi como con contra cual cuales cualquier cuando cuanto de del desde donde dos durante e el ella ellas ello ellos en entre era eran es esa esas ese eso esos esta estan estar estas este esto estos fue fueron ha han hasta hay la las le les lo los mas me mediante mi mientras muy nada ni no nos nuestra nuestras nuestro nuestros o otra otras otro otros para pero poco por porque que quien quienes se sea sean segun ser si sido sin sobre son su sus tal tambien tan tanto te tiene tienen todo todos toda todas tras tu un una unas uno unos usted y ya yo cual etc via traves ' +
-    'the of and to in for on with by from at as an or be is are was were this that these those it its into our their we which who will would can could should may must not no all any each other such than then there also about over under between through per via'
-  )
-    .split(/\s+/)
-    .filter(Boolean),
+// Function words of each language (folded). They are dropped from the index, and counting them
+// tells an English passage from a Spanish one.
+const ES_FUNCTION =
+  'a al algo algun alguna algunas alguno algunos ante antes aquel aquella aquellas aquellos aqui asi aun bajo bien cada casi como con contra cual cuales cualquier cuando cuanto de del desde donde dos durante e el ella ellas ello ellos en entre era eran es esa esas ese eso esos esta estan estar estas este esto estos fue fueron ha han hasta hay la las le les lo los mas me mediante mi mientras muy nada ni no nos nuestra nuestras nuestro nuestros o otra otras otro otros para pero poco por porque que quien quienes se sea sean segun ser si sido sin sobre son su sus tal tambien tan tanto te tiene tienen todo todos toda todas tras tu un una unas uno unos usted y ya yo cual etc via traves';
+const EN_FUNCTION =
+  'the of and to in for on with by from at as an or be is are was were this that these those it its into our their we which who will would can could should may must not no all any each other such than then there also about over under between through per via has have had been more most up out so';
+const STOP_WORDS = new Set(`${ES_FUNCTION} ${EN_FUNCTION}`.split(/\s+/).filter(Boolean));
+// Words that only one of the two languages uses, for telling them apart.
+const ES_MARKERS = new Set(
+  'el la los las de del y en para con por que se su sus un una es son al lo como desde entre este esta estos tiene tienen hay muy'.split(
+    ' ',
+  ),
+);
+const EN_MARKERS = new Set(
+  'the of and to in for on with by from at as is are was were this that these its our their we which who will would has have been into than'.split(
+    ' ',
+  ),
 );
 
-const TOKEN_RE = /[\p{L}\p{N}]+/gu;
+/**
+ * Spanish plural → singular before stemming: Snowball strips "-ar/-er" from singular nouns as if
+ * they were verbs but keeps them in plurals (manglar → mangl, manglares → manglar), so both
+ * forms must reach it as the singular.
+ */
+function singular(w: string): string {
+  if (w.length < 5 || !w.endsWith('s')) return w;
+  if (/[^aeiouáéíóú]es$/.test(w)) return w.endsWith('ces') ? `${w.slice(0, -3)}z` : w.slice(0, -2);
+  if (/[aeiouáéó]s$/.test(w)) return w.slice(0, -1);
+  return w;
+}
 
-/** One surface word of a text and the terms it produced (for explanations). */
+const TOKEN_RE = /[\p{L}\p{N}]+/gu;
+// Clause boundaries for language detection: a mixed text switches language between sentences
+// or clauses, rarely inside one.
+const CLAUSE_BREAK = /[.;:!?()[\]{}\n\r"“”«»]|,\s/;
+
+/** One surface word (or phrase) of a text and the terms it produced (for explanations). */
 export interface TracedToken {
   surface: string;
   terms: string[];
@@ -39,6 +65,8 @@ export interface TextAnalyzerOptions {
   /** Tokens kept per text; a 100 KB description is cut here so it cannot dominate time or memory. */
   maxTokens?: number;
   lexicon?: Record<string, string[][]>;
+  /** Acronyms defined by the event's own texts (see learnAcronyms), upper case → expansion. */
+  acronyms?: ReadonlyMap<string, string>;
 }
 
 /** A concept group of the lexicon, as emitted into documents. */
@@ -48,9 +76,29 @@ export interface Concept {
   label: string;
 }
 
+/** A content word of a text, with the language of its clause. */
+interface Word {
+  surface: string;
+  lower: string;
+  english: boolean;
+  /** Starts a clause (phrases do not run across clause breaks). */
+  clauseStart: boolean;
+}
+
+/** What one or more adjacent source words turned into. */
+interface Unit {
+  surface: string;
+  stems: string[];
+  /** Stems of the source words themselves, for lexicon phrases written in the source language. */
+  sourceStems: string[];
+}
+
 /**
- * Turns Spanish (or English) text into index terms: folded Snowball stems, plus one concept
- * term per lexicon group that the text mentions. Deterministic and stateless apart from caches.
+ * Turns Spanish or English (or mixed) text into Spanish index terms: English passages are
+ * translated word by word through the bilingual table, or mapped to their Spanish cognate;
+ * acronyms are expanded; every word is reduced to its folded Snowball Spanish stem; and one
+ * concept term is added per lexicon group the text mentions. Deterministic and stateless apart
+ * from caches.
  */
 export class TextAnalyzer {
   readonly maxTokens: number;
@@ -62,6 +110,11 @@ export class TextAnalyzer {
   /** First stems of multi-word phrases: most positions start none, and skip the lookups. */
   private readonly phraseStarts = new Set<string>();
   private maxPhrase = 1;
+  private readonly acronyms = new Map<string, { stems: string[]; anyCase: boolean }>();
+  /** English phrases of the bilingual table keyed by their content words, → Spanish stems. */
+  private readonly enEs = new Map<string, string[]>();
+  private readonly enEsStarts = new Set<string>();
+  private enEsMax = 1;
 
   constructor(options: TextAnalyzerOptions = {}) {
     this.maxTokens = options.maxTokens ?? 2000;
@@ -71,7 +124,7 @@ export class TextAnalyzer {
         const term = `~${sector}.${gi}`;
         this.concepts.set(term, { term, sector, label: group[0] });
         for (const phrase of group) {
-          const stems = this.words(phrase, Infinity).map((w) => this.stem(w));
+          const stems = this.stemsOf(phrase);
           if (stems.length === 0) continue;
           const key = stems.join(' ');
           const target = stems.length === 1 ? this.unigramConcepts : this.phraseConcepts;
@@ -83,35 +136,83 @@ export class TextAnalyzer {
         }
       });
     }
+    for (const [en, es] of EN_ES) {
+      const key = en.split(' ').filter((w) => !STOP_WORDS.has(w));
+      if (key.length === 0) continue;
+      this.enEs.set(key.join(' '), this.stemsOf(es));
+      this.enEsStarts.add(key[0]);
+      this.enEsMax = Math.max(this.enEsMax, key.length);
+    }
+    for (const [acr, e] of ACRONYMS) this.acronyms.set(acr, { stems: this.stemsOf(e.expansion), anyCase: e.anyCase });
+    for (const [acr, expansion] of options.acronyms ?? []) {
+      if (!this.acronyms.has(acr)) this.acronyms.set(acr, { stems: this.stemsOf(expansion), anyCase: false });
+    }
+  }
+
+  /** Stems of the content words of a short Spanish text (lexicon entries, translations). */
+  private stemsOf(text: string): string[] {
+    return this.words(text, Infinity).map((w) => this.stem(w));
   }
 
   /** Content words of a text (lower case, accents kept, stop words dropped), at most `limit`. */
   words(text: string, limit = this.maxTokens): string[] {
-    const out: string[] = [];
+    return this.contentWords(text, limit).map((w) => w.lower);
+  }
+
+  private contentWords(text: string, limit: number): Word[] {
+    const out: Word[] = [];
     if (!text) return out;
     // Words average well under 20 characters; reading further than this cannot yield more tokens
     // than the cap allows in any realistic text, and keeps a pasted 100 MB blob cheap.
-    const lower = (Number.isFinite(limit) && text.length > limit * 40 ? text.slice(0, limit * 40) : text).toLowerCase();
-    TOKEN_RE.lastIndex = 0;
-    for (let m = TOKEN_RE.exec(lower); m !== null && out.length < limit; m = TOKEN_RE.exec(lower)) {
-      const w = m[0];
-      if (w.length < 2) continue;
-      const folded = foldAccents(w);
-      if (STOP_WORDS.has(folded) || (/^\d+$/.test(folded) && folded.length < 3)) continue;
-      out.push(w);
+    const src = Number.isFinite(limit) && text.length > limit * 40 ? text.slice(0, limit * 40) : text;
+    const clauses = src.split(CLAUSE_BREAK);
+    // The text's majority language decides clauses that carry no function word.
+    let textEn = 0;
+    let textEs = 0;
+    const perClause: Array<{ words: string[]; en: number; es: number }> = [];
+    for (const clause of clauses) {
+      const words = clause.match(TOKEN_RE) ?? [];
+      let en = 0;
+      let es = 0;
+      for (const w of words) {
+        const f = foldAccents(w);
+        if (EN_MARKERS.has(f)) en++;
+        else if (ES_MARKERS.has(f)) es++;
+      }
+      textEn += en;
+      textEs += es;
+      perClause.push({ words, en, es });
+    }
+    const textEnglish = textEn > textEs;
+    for (const c of perClause) {
+      const english = c.en > c.es || (c.en === c.es && textEnglish);
+      let clauseStart = true;
+      for (const w of c.words) {
+        if (out.length >= limit) return out;
+        if (w.length < 2 && !/\d/.test(w)) continue;
+        const lower = w.toLowerCase();
+        const folded = foldAccents(lower);
+        if (STOP_WORDS.has(folded) || (/^\d+$/.test(folded) && folded.length < 3)) continue;
+        // Reasons quote words in lower case, acronyms as written.
+        const surface = w.length > 1 && w === w.toUpperCase() && /\p{L}/u.test(w) ? w : lower;
+        out.push({ surface, lower, english, clauseStart });
+        clauseStart = false;
+      }
     }
     return out;
   }
 
   /**
-   * Folded Snowball stem. The stemmer is run on the accented word (its suffix rules are
+   * Folded Snowball stem of the singular. The stemmer is run on the accented word (its suffix rules are
    * written with accents) and the result folded; unaccented "-cion/-sion" endings, very
    * common in hurried forms, get their accent back first so both spellings meet.
    */
   stem(word: string): string {
     let s = this.stemCache.get(word);
     if (s === undefined) {
-      let w = word;
+      // Stemming the folded word makes accented and unaccented spellings (hurried forms) meet;
+      // "-cion/-sion" get their accent back because Snowball's suffix rules expect it there.
+      let w = singular(foldAccents(word));
       if (/^[a-z0-9]+$/.test(w)) w = w.replace(/cion$/, 'ción').replace(/sion$/, 'sión');
       s = foldAccents(this.stemmer.stem(w));
       if (this.stemCache.size < 200_000) this.stemCache.set(word, s);
@@ -119,27 +220,85 @@ export class TextAnalyzer {
     return s;
   }
 
-  /**
-   * Adds the terms of `text` to `bag` with the given weight per occurrence.
-   * If `trace` is given, receives each surface word with the terms it produced.
-   */
-  analyze(text: string, weight: number, bag: Map<string, number>, trace?: TracedToken[]): void {
-    const words = this.words(text);
-    const stems = words.map((w) => this.stem(w));
-    for (let i = 0; i < stems.length; i++) {
-      const terms: string[] = [stems[i]];
-      const concepts = this.unigramConcepts.get(stems[i]);
-      if (concepts) terms.push(...concepts);
-      if (this.phraseStarts.has(stems[i])) {
-        let key = stems[i];
-        for (let len = 2; len <= this.maxPhrase && i + len <= stems.length; len++) {
-          key += ` ${stems[i + len - 1]}`;
-          const pc = this.phraseConcepts.get(key);
-          if (pc) for (const c of pc) if (!terms.includes(c)) terms.push(c);
+  /** Source words → units: acronyms expanded, English translated or mapped to cognates. */
+  private units(words: Word[]): Unit[] {
+    const units: Unit[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      const upper = w.surface.toUpperCase();
+      const acr = this.acronyms.get(upper === 'ECU' && words[i + 1]?.lower === '911' ? 'ECU911' : upper);
+      if (acr && (acr.anyCase || w.surface === upper) && w.surface.length >= 2) {
+        units.push({ surface: w.surface, stems: [foldAccents(w.lower), ...acr.stems], sourceStems: [foldAccents(w.lower)] });
+        continue;
+      }
+      const folded = foldAccents(w.lower);
+      if (this.enEsStarts.has(folded)) {
+        let matched = 0;
+        let stems: string[] | undefined;
+        let key = folded;
+        for (let len = 1; len <= this.enEsMax && i + len <= words.length; len++) {
+          if (len > 1) {
+            if (words[i + len - 1].clauseStart) break;
+            key += ` ${foldAccents(words[i + len - 1].lower)}`;
+          }
+          const hit = this.enEs.get(key);
+          if (hit) {
+            matched = len;
+            stems = hit;
+          }
+        }
+        if (stems) {
+          const span = words.slice(i, i + matched);
+          units.push({ surface: span.map((x) => x.surface).join(' '), stems, sourceStems: span.map((x) => this.stem(x.lower)) });
+          i += matched - 1;
+          continue;
         }
       }
-      for (const t of terms) bag.set(t, (bag.get(t) ?? 0) + weight);
-      if (trace) trace.push({ surface: words[i], terms });
+      const stem = this.stem(w.english ? cognateToSpanish(w.lower) : w.lower);
+      units.push({ surface: w.surface, stems: [stem], sourceStems: w.english ? [this.stem(w.lower)] : [stem] });
     }
+    return units;
+  }
+
+  /** Lexicon concepts found in a stem sequence, attributed to the unit where each phrase starts. */
+  private findConcepts(seq: Array<{ stem: string; unit: number }>, into: string[][]): void {
+    for (let i = 0; i < seq.length; i++) {
+      const s = seq[i].stem;
+      const add = (terms: string[] | undefined) => {
+        if (!terms) return;
+        const at = into[seq[i].unit];
+        for (const t of terms) if (!at.includes(t)) at.push(t);
+      };
+      add(this.unigramConcepts.get(s));
+      if (this.phraseStarts.has(s)) {
+        let key = s;
+        for (let len = 2; len <= this.maxPhrase && i + len <= seq.length; len++) {
+          key += ` ${seq[i + len - 1].stem}`;
+          add(this.phraseConcepts.get(key));
+        }
+      }
+    }
+  }
+
+  /**
+   * Adds the terms of `text` to `bag` with the given weight per occurrence.
+   * If `trace` is given, receives each surface word (or phrase) with the terms it produced.
+   */
+  analyze(text: string, weight: number, bag: Map<string, number>, trace?: TracedToken[]): void {
+    const units = this.units(this.contentWords(text, this.maxTokens));
+    const concepts: string[][] = units.map(() => []);
+    const translated: Array<{ stem: string; unit: number }> = [];
+    const source: Array<{ stem: string; unit: number }> = [];
+    units.forEach((u, ui) => {
+      for (const stem of u.stems) translated.push({ stem, unit: ui });
+      for (const stem of u.sourceStems) source.push({ stem, unit: ui });
+    });
+    this.findConcepts(translated, concepts);
+    this.findConcepts(source, concepts);
+    units.forEach((u, ui) => {
+      const terms = [...new Set([...u.stems, ...concepts[ui]])];
+      for (const t of terms) bag.set(t, (bag.get(t) ?? 0) + weight);
+      if (trace) trace.push({ surface: u.surface, terms });
+    });
   }
 }
