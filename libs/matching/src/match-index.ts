@@ -1,6 +1,7 @@
 import { indexTaxonomy, loadGadms, TaxonomyIndex } from '@rueda/domain';
 import type { MatchDemand, MatchInput, MatchOffer, MatchParticipant, MatchReason } from '@rueda/formats';
 import { learnAcronyms } from './acronyms';
+import { MODALITY_CUES } from './cues';
 import { TopKHeap } from './heap';
 import { TextAnalyzer, TracedToken } from './text';
 import { DEFAULT_FAIRNESS, FairnessOptions, MatchOptions, MatchWeights, resolveWeights } from './weights';
@@ -142,6 +143,11 @@ export class MatchIndex {
   private dComp!: Int32Array;
   private dOds!: Int32Array;
   private dMod!: Int32Array;
+  // Modalities read from the text (cues), used when the form left modalidades empty.
+  private dModText!: Int32Array;
+  private oModText!: Int32Array;
+  private dModInferred!: Uint8Array;
+  private oModInferred!: Uint8Array;
   private oComp!: Int32Array;
   private oOds!: Int32Array;
   private oMod!: Int32Array;
@@ -209,7 +215,12 @@ export class MatchIndex {
     }
     // Acronyms the event's own texts define ("... alerta temprana (SAT)") are read everywhere.
     const texts = [...input.demands, ...input.offers].flatMap((it) => [it.title ?? '', it.description ?? '']);
-    this.analyzer = new TextAnalyzer({ maxTokens: options.maxTokens, lexicon: options.lexicon, acronyms: learnAcronyms(texts) });
+    this.analyzer = new TextAnalyzer({
+      maxTokens: options.maxTokens,
+      lexicon: options.lexicon,
+      acronyms: learnAcronyms(texts),
+      cues: MODALITY_CUES,
+    });
     this.participants = input.participants;
     input.participants.forEach((p, i) => this.participantIndex.set(p.id, i));
     input.demands.forEach((d, i) => this.demandIndex.set(d.id, i));
@@ -254,16 +265,25 @@ export class MatchIndex {
     return id;
   }
 
-  private bagOf(item: { title: string; description: string }): Map<string, number> {
+  /** Index terms of an item; modality cues are taken out into `cues` (bit set of modalities). */
+  private bagOf(item: { title: string; description: string }, cues: Int32Array, i: number): Map<string, number> {
     const bag = new Map<string, number>();
     this.analyzer.analyze(item.title ?? '', TITLE_WEIGHT, bag);
     this.analyzer.analyze(item.description ?? '', 1, bag);
+    for (const t of [...bag.keys()]) {
+      if (!t.startsWith('!')) continue;
+      bag.delete(t);
+      const m = this.modCodes.indexOf(t.slice(1));
+      if (m >= 0) cues[i] |= 1 << m;
+    }
     return bag;
   }
 
   private buildText(): void {
-    const dBags = this.input.demands.map((d) => this.bagOf(d));
-    const oBags = this.input.offers.map((o) => this.bagOf(o));
+    this.dModText = new Int32Array(this.nDemands);
+    this.oModText = new Int32Array(this.nOffers);
+    const dBags = this.input.demands.map((d, i) => this.bagOf(d, this.dModText, i));
+    const oBags = this.input.offers.map((o, i) => this.bagOf(o, this.oModText, i));
     const df: number[] = [];
     for (const bag of [...dBags, ...oBags]) {
       for (const t of bag.keys()) {
@@ -364,7 +384,7 @@ export class MatchIndex {
       for (const o of s.ods) odsFan.set(o, [...(odsFan.get(o) ?? []), si]);
     });
 
-    const prepare = (item: MatchDemand | MatchOffer, rows: SparseRows, i: number) => {
+    const prepare = (item: MatchDemand | MatchOffer, rows: SparseRows, i: number, modText: number) => {
       const explicit = [...new Set((item.sectors ?? []).map((c) => this.sectorCodes.indexOf(c)).filter((x) => x >= 0))];
       let comp = this.codesToBits(item.competencias, this.compCodes);
       let ods = this.odsBits(item.ods);
@@ -401,7 +421,8 @@ export class MatchIndex {
         }
         for (let s = 0; s < S; s++) vec[s] = 1 - miss[s];
       }
-      return { vec, comp, ods, mod: this.codesToBits(item.modalidades, this.modCodes), prov };
+      const taggedMod = this.codesToBits(item.modalidades, this.modCodes);
+      return { vec, comp, ods, mod: taggedMod || modText, modInferred: !taggedMod && modText !== 0, prov };
     };
 
     const nD = this.nDemands;
@@ -415,6 +436,8 @@ export class MatchIndex {
     this.dComp = new Int32Array(nD);
     this.dOds = new Int32Array(nD);
     this.dMod = new Int32Array(nD);
+    this.dModInferred = new Uint8Array(nD);
+    this.oModInferred = new Uint8Array(nO);
     this.dCompInv = new Float64Array(nD);
     this.dOdsInv = new Float64Array(nD);
     this.dSecInv = new Float32Array(nD);
@@ -422,7 +445,8 @@ export class MatchIndex {
     const secIdx: number[] = [];
     const secW: number[] = [];
     this.input.demands.forEach((d, i) => {
-      const p = prepare(d, this.dText, i);
+      const p = prepare(d, this.dText, i, this.dModText[i]);
+      this.dModInferred[i] = p.modInferred ? 1 : 0;
       this.dComp[i] = p.comp;
       this.dOds[i] = p.ods;
       this.dMod[i] = p.mod;
@@ -454,7 +478,8 @@ export class MatchIndex {
     this.oOds = new Int32Array(nO);
     this.oMod = new Int32Array(nO);
     this.input.offers.forEach((o, i) => {
-      const p = prepare(o, this.oText, i);
+      const p = prepare(o, this.oText, i, this.oModText[i]);
+      this.oModInferred[i] = p.modInferred ? 1 : 0;
       this.oSec.set(p.vec, i * S);
       this.oComp[i] = p.comp;
       this.oOds[i] = p.ods;

@@ -50,6 +50,7 @@ function singular(w: string): string {
   return w;
 }
 
+const NON_REIMBURSABLE = /\b(?:no|non)[\s-]+(?:reembolsable|reimbursable)s?\b/gi;
 const TOKEN_RE = /[\p{L}\p{N}]+/gu;
 // Clause boundaries for language detection: a mixed text switches language between sentences
 // or clauses, rarely inside one.
@@ -67,6 +68,11 @@ export interface TextAnalyzerOptions {
   lexicon?: Record<string, string[][]>;
   /** Acronyms defined by the event's own texts (see learnAcronyms), upper case → expansion. */
   acronyms?: ReadonlyMap<string, string>;
+  /**
+   * Cue phrases per code (e.g. modalities): a text mentioning one gets the term `!CODE`, which
+   * callers take out of the bag before weighting (cues are evidence, not vocabulary).
+   */
+  cues?: Record<string, string[]>;
 }
 
 /** A concept group of the lexicon, as emitted into documents. */
@@ -123,19 +129,10 @@ export class TextAnalyzer {
       groups.forEach((group, gi) => {
         const term = `~${sector}.${gi}`;
         this.concepts.set(term, { term, sector, label: group[0] });
-        for (const phrase of group) {
-          const stems = this.stemsOf(phrase);
-          if (stems.length === 0) continue;
-          const key = stems.join(' ');
-          const target = stems.length === 1 ? this.unigramConcepts : this.phraseConcepts;
-          if (stems.length > 1) this.phraseStarts.add(stems[0]);
-          const list = target.get(key) ?? [];
-          if (!list.includes(term)) list.push(term);
-          target.set(key, list);
-          this.maxPhrase = Math.max(this.maxPhrase, stems.length);
-        }
+        this.addPhrases(term, group);
       });
     }
+    for (const [code, phrases] of Object.entries(options.cues ?? {})) this.addPhrases(`!${code}`, phrases);
     for (const [en, es] of EN_ES) {
       const key = en.split(' ').filter((w) => !STOP_WORDS.has(w));
       if (key.length === 0) continue;
@@ -146,6 +143,21 @@ export class TextAnalyzer {
     for (const [acr, e] of ACRONYMS) this.acronyms.set(acr, { stems: this.stemsOf(e.expansion), anyCase: e.anyCase });
     for (const [acr, expansion] of options.acronyms ?? []) {
       if (!this.acronyms.has(acr)) this.acronyms.set(acr, { stems: this.stemsOf(expansion), anyCase: false });
+    }
+  }
+
+  /** Makes each phrase (matched on adjacent stems) emit `term`. */
+  private addPhrases(term: string, phrases: string[]): void {
+    for (const phrase of phrases) {
+      const stems = this.stemsOf(phrase);
+      if (stems.length === 0) continue;
+      const key = stems.join(' ');
+      const target = stems.length === 1 ? this.unigramConcepts : this.phraseConcepts;
+      if (stems.length > 1) this.phraseStarts.add(stems[0]);
+      const list = target.get(key) ?? [];
+      if (!list.includes(term)) list.push(term);
+      target.set(key, list);
+      this.maxPhrase = Math.max(this.maxPhrase, stems.length);
     }
   }
 
@@ -171,7 +183,8 @@ export class TextAnalyzer {
     let textEs = 0;
     const perClause: Array<{ words: string[]; en: number; es: number }> = [];
     for (const clause of clauses) {
-      const words = clause.match(TOKEN_RE) ?? [];
+      // "No reembolsable" is one idea; dropping "no" as a stop word would turn a grant into a loan.
+      const words = clause.replace(NON_REIMBURSABLE, 'noreembolsable').match(TOKEN_RE) ?? [];
       let en = 0;
       let es = 0;
       for (const w of words) {
