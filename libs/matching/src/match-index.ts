@@ -396,6 +396,18 @@ export class MatchIndex {
       const prov: SectorProvenance = { explicit, related: new Map(), inferred: new Map() };
       if (explicit.length) {
         for (const si of explicit) vec[si] = 1;
+        // A tagged competencia that none of the tagged sectors accounts for points to another
+        // sector (a tourism demand tagged C10 "playas, riberas" also concerns CLIMA).
+        const covered = new Set(explicit.flatMap((si) => sectors[si].competencias));
+        for (const c of item.competencias ?? []) {
+          const fan = compFan.get(c);
+          if (!fan || covered.has(c)) continue;
+          for (const si of fan) {
+            if (vec[si] >= 1) continue;
+            vec[si] = 1 - (1 - vec[si]) * (1 - RELATED_STRENGTH / fan.length);
+            prov.related.set(si, [...(prov.related.get(si) ?? []), c]);
+          }
+        }
       } else {
         // No tagged sector: combine what the tagged codes imply with what the text says
         // (noisy-or, so agreeing evidence reinforces and nothing exceeds 1).
