@@ -67,7 +67,7 @@ describe('matching as a BullMQ job, with reasons and overrides', () => {
     expect(res.body.run.id).toBe(run.id);
     expect(res.body.items[0]).toMatchObject({ offerId: ids.oWater, rank: 1, demandTitle: 'Planta de agua potable', cooperantName: 'CAF' });
     expect(res.body.items[0].reasons).toEqual(
-      expect.arrayContaining([expect.objectContaining({ kind: 'sector', detail: expect.stringContaining('AGUA') })]),
+      expect.arrayContaining([expect.objectContaining({ kind: 'sector', detail: expect.stringContaining('Agua potable') })]),
     );
     // A text-only demand about "basura" and "desechos" still finds the waste offer.
     const waste = await api.http.get(`/events/${ev}/matches?demandId=${ids.dWaste}`).set(admin()).expect(200);

@@ -79,7 +79,7 @@ export interface MatchRow {
   cooperantName: string;
   rank: number;
   score: number;
-  reasons: { kind: string; detail: string }[];
+  reasons: { kind: string; detail: string; detailEn?: string }[];
   override: 'pin' | 'block' | null;
 }
 export interface MatchRun {

@@ -6,7 +6,10 @@ export const MATCH_OUTPUT_FORMAT = 'rueda.match-output/1';
 /** Why a pair scored: `kind` is one of sector, competencia, ods, modalidad, text, amount, territory, inferred-sector. */
 export interface MatchReason {
   kind: string;
+  /** What a person reads, in Spanish. */
   detail: string;
+  /** The same in English, when the engine provides it. */
+  detailEn?: string;
 }
 
 export interface MatchRow {
@@ -32,7 +35,7 @@ const schema = z.object({
       offer: z.string().min(1),
       rank: z.number().int().min(1),
       score: z.number().min(0).max(1),
-      reasons: z.array(z.object({ kind: z.string(), detail: z.string() })),
+      reasons: z.array(z.object({ kind: z.string(), detail: z.string(), detailEn: z.string().optional() })),
     }),
   ),
 });
@@ -60,7 +63,9 @@ export function writeMatchOutput(out: MatchOutput): string {
     offer: m.offer,
     rank: m.rank,
     score: Math.round(Math.min(1, Math.max(0, m.score)) * 10000) / 10000,
-    reasons: m.reasons.map((r) => ({ kind: r.kind, detail: r.detail })),
+    reasons: m.reasons.map((r) =>
+      r.detailEn === undefined ? { kind: r.kind, detail: r.detail } : { kind: r.kind, detail: r.detail, detailEn: r.detailEn },
+    ),
   }));
   return `${JSON.stringify({ format: MATCH_OUTPUT_FORMAT, matches }, null, 2)}\n`;
 }

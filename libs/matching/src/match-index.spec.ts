@@ -65,10 +65,14 @@ describe('score', () => {
     const e = index.explain('D1', 'O-AGUA');
     expect(e.reasons).toEqual(
       expect.arrayContaining([
-        { kind: 'sector', detail: 'AGUA' },
-        { kind: 'modalidad', detail: 'ASIST_TEC' },
-        { kind: 'amount', detail: expect.stringContaining('250,000 USD dentro del rango') },
-        { kind: 'territory', detail: 'región Sierra' },
+        { kind: 'sector', detail: 'Agua potable y saneamiento', detailEn: 'Water and sanitation' },
+        { kind: 'modalidad', detail: 'Asistencia técnica', detailEn: 'Technical assistance' },
+        {
+          kind: 'amount',
+          detail: '250.000 USD dentro del rango de la oferta (50.000 – 2.000.000 USD)',
+          detailEn: "250,000 USD within the offer's range (50,000 – 2,000,000 USD)",
+        },
+        { kind: 'territory', detail: 'región Sierra', detailEn: 'Sierra region' },
       ]),
     );
     const text = e.reasons.find((r) => r.kind === 'text')!;
@@ -110,7 +114,11 @@ describe('score', () => {
     expect(index.score('D1', 'O-AZ')).not.toBeNull();
     expect(index.score('D2', 'O-AZ')).toBeNull();
     expect(index.explain('D1', 'O-AMZ')).toMatchObject({ eligible: false, ineligibleReason: expect.stringContaining('Amazonía') });
-    expect(index.explain('D1', 'O-AZ').reasons).toContainEqual({ kind: 'territory', detail: 'provincia AZUAY' });
+    expect(index.explain('D1', 'O-AZ').reasons).toContainEqual({
+      kind: 'territory',
+      detail: 'provincia de Azuay',
+      detailEn: 'Azuay province',
+    });
   });
 
   it('applies the amount range only when the demand states an amount', () => {
@@ -130,7 +138,11 @@ describe('score', () => {
     expect(sWater.components.sector).toBeGreaterThan(0);
     expect(sMob.components.sector).toBe(0);
     expect(sWater.score).toBeGreaterThan(sMob.score);
-    expect(sWater.reasons).toContainEqual({ kind: 'competencia', detail: expect.stringContaining('C04') });
+    expect(sWater.reasons).toContainEqual({
+      kind: 'competencia',
+      detail: 'Agua, alcantarillado y residuos → Agua potable y saneamiento',
+      detailEn: 'Water, sewerage and waste → Water and sanitation',
+    });
   });
 
   it('matches synonyms: basura meets desechos and solid waste', () => {
@@ -172,7 +184,7 @@ describe('score', () => {
     const top = index.topOffersPerDemand(1).get('D-T')!;
     expect(top[0].offer).toBe('O-RES');
     const r = index.explain('D-T', 'O-RES').reasons.find((x) => x.kind === 'inferred-sector');
-    expect(r?.detail).toMatch(/^RESIDUOS \(por texto: .*basura.*\)$/);
+    expect(r?.detail).toMatch(/^Residuos sólidos y reciclaje \(inferido del texto: .*basura.*\)$/);
     expect(r?.detail).toContain('reciclar');
   });
 
@@ -182,7 +194,9 @@ describe('score', () => {
     const top = index.topOffersPerDemand(2).get('D-E')!;
     expect(top[0]).toMatchObject({ offer: 'O-RES' });
     expect(top[0].score).toBeGreaterThan(top[1].score);
-    expect(index.explain('D-E', 'O-RES').reasons).toContainEqual({ kind: 'sector', detail: 'RESIDUOS' });
+    expect(index.explain('D-E', 'O-RES').reasons).toContainEqual(
+      expect.objectContaining({ kind: 'sector', detail: 'Residuos sólidos y reciclaje' }),
+    );
   });
 
   it('handles a 100 KB description without blowing up time or memory', () => {

@@ -2,7 +2,9 @@ import { indexTaxonomy, loadGadms, TaxonomyIndex } from '@rueda/domain';
 import type { MatchDemand, MatchInput, MatchOffer, MatchParticipant, MatchReason } from '@rueda/formats';
 import { learnAcronyms } from './acronyms';
 import { MODALITY_CUES } from './cues';
+import { usd, usdRange } from './format';
 import { TopKHeap } from './heap';
+import { Labels, taxonomyLabels, titleCase } from './labels';
 import { TextAnalyzer, TracedToken } from './text';
 import { DEFAULT_FAIRNESS, FairnessOptions, MatchOptions, MatchWeights, resolveWeights } from './weights';
 
@@ -112,6 +114,7 @@ export class MatchIndex {
   readonly analyzer: TextAnalyzer;
 
   private readonly tax: TaxonomyIndex;
+  private readonly labels: Labels;
   private readonly sectorCodes: string[];
   private readonly compCodes: string[];
   private readonly modCodes: string[];
@@ -206,6 +209,7 @@ export class MatchIndex {
     this.fairness = { ...DEFAULT_FAIRNESS, ...options.fairness };
     this.invSat = 1 / (options.textSaturation ?? 0.5);
     this.tax = taxonomy;
+    this.labels = taxonomyLabels(taxonomy);
     this.sectorCodes = [...taxonomy.sectores.keys()];
     this.compCodes = [...taxonomy.competencias.keys()];
     this.modCodes = [...taxonomy.modalidades.keys()];
@@ -1051,93 +1055,97 @@ export class MatchIndex {
       return out;
     }
     const reasons = out.reasons;
+    const L = this.labels;
+    const add = (kind: string, es: string, en: string) => reasons.push({ kind, detail: es, detailEn: en });
     const S = this.S;
 
     // Sectors: tagged on both sides, or reached through codes or text on either side.
     const dp = this.dProv[d];
     const op = this.oProv[o];
-    // Codes already shown as "C09 → PLANIFICACION" are not repeated in the thematic reasons.
+    // Codes already shown as leading to a sector are not repeated in the thematic reasons.
     const viaCode = new Set<string>();
+    const plainSectors: Array<readonly [string, string]> = [];
     for (let j = this.dSecPtr[d]; j < this.dSecPtr[d + 1]; j++) {
       const s = this.dSecIdx[j];
       if (this.oSec[o * S + s] <= 0) continue;
-      const code = this.sectorCodes[s];
-      const sources: string[] = [];
+      const [sEs, sEn] = L.sector(this.sectorCodes[s]);
+      let explained = false;
       for (const [side, prov, idx] of [
         ['demand', dp, d],
         ['offer', op, o],
       ] as const) {
         if (prov.explicit.includes(s)) continue;
         if (prov.inferred.has(s)) {
-          reasons.push({
-            kind: 'inferred-sector',
-            detail: `${code} (por texto${side === 'offer' ? ' de la oferta' : ''}: ${this.inferenceWords(side, idx, s)})`,
-          });
-          sources.push('text');
+          const words = this.inferenceWords(side, idx, s);
+          add(
+            'inferred-sector',
+            `${sEs} (inferido del texto${side === 'offer' ? ' de la oferta' : ''}: ${words})`,
+            `${sEn} (inferred from the ${side === 'offer' ? "offer's " : ''}text: ${words})`,
+          );
+          explained = true;
         }
-        const rel = prov.related.get(s);
-        if (rel) {
-          for (const c of rel) {
-            viaCode.add(c);
-            reasons.push(
-              c.startsWith('ODS') ? { kind: 'ods', detail: `${c} → ${code}` } : { kind: 'competencia', detail: `${c} → ${code}` },
-            );
-          }
-          sources.push('code');
+        for (const c of prov.related.get(s) ?? []) {
+          viaCode.add(c);
+          const n = c.startsWith('ODS ') ? Number(c.slice(4)) : NaN;
+          const [cEs, cEn] = Number.isNaN(n) ? L.competencia(c) : L.ods(n);
+          add(Number.isNaN(n) ? 'competencia' : 'ods', `${cEs} → ${sEs}`, `${cEn} → ${sEn}`);
+          explained = true;
         }
       }
-      if (sources.length === 0) reasons.push({ kind: 'sector', detail: code });
+      if (!explained) plainSectors.push([sEs, sEn]);
     }
+    if (plainSectors.length)
+      reasons.unshift({
+        kind: 'sector',
+        detail: plainSectors.map((x) => x[0]).join('; '),
+        detailEn: plainSectors.map((x) => x[1]).join('; '),
+      });
 
     const compShared = this.dComp[d] & this.oComp[o] & (this.dTagged[0][d] | this.oTagged[0][o]);
-    if (compShared) {
-      const list = bitsOf(compShared)
-        .map((b) => this.compCodes[b])
-        .filter((c) => !viaCode.has(c));
-      if (list.length)
-        reasons.push({ kind: 'competencia', detail: list.map((c) => `${c} ${shortLabel(this.tax.competencias.get(c)!.es)}`).join('; ') });
-    }
+    const comps = bitsOf(compShared)
+      .map((b) => this.compCodes[b])
+      .filter((c) => !viaCode.has(c))
+      .map((c) => L.competencia(c));
+    if (comps.length) add('competencia', comps.map((c) => c[0]).join('; '), comps.map((c) => c[1]).join('; '));
     const odsShared = this.dOds[d] & this.oOds[o] & (this.dTagged[1][d] | this.oTagged[1][o]);
-    if (odsShared) {
-      const list = bitsOf(odsShared)
-        .map((b) => b + 1)
-        .filter((n) => !viaCode.has(`ODS ${n}`));
-      if (list.length)
-        reasons.push({ kind: 'ods', detail: list.map((n) => `ODS ${n} ${this.tax.ods.get(n)?.es ?? ''}`.trim()).join('; ') });
-    }
+    const ods = bitsOf(odsShared)
+      .map((b) => b + 1)
+      .filter((n) => !viaCode.has(`ODS ${n}`))
+      .map((n) => L.ods(n));
+    if (ods.length) add('ods', ods.map((x) => x[0]).join('; '), ods.map((x) => x[1]).join('; '));
     const modShared = this.dMod[d] & this.oMod[o];
-    if (modShared)
-      reasons.push({
-        kind: 'modalidad',
-        detail: bitsOf(modShared)
-          .map((b) => this.modCodes[b])
-          .join(', '),
-      });
+    if (modShared) {
+      const mods = bitsOf(modShared).map((b) => L.modality(this.modCodes[b]));
+      const inferred = this.dModInferred[d] || this.oModInferred[o];
+      add(
+        'modalidad',
+        mods.map((m) => m[0]).join(', ') + (inferred ? ' (según el texto)' : ''),
+        mods.map((m) => m[1]).join(', ') + (inferred ? ' (from the text)' : ''),
+      );
+    }
     if (components.text > 0) {
       const words = this.textReason(d, o);
-      if (words) reasons.push({ kind: 'text', detail: words });
+      if (words) add('text', words, words);
     }
     if (components.amount === 1) {
-      reasons.push({ kind: 'amount', detail: `${usd(this.dAmount[d])} dentro del rango ${rangeText(this.oMin[o], this.oMax[o])}` });
+      add(
+        'amount',
+        `${usd(this.dAmount[d])} dentro del rango de la oferta (${usdRange(this.oMin[o], this.oMax[o])})`,
+        `${usd(this.dAmount[d], 'en')} within the offer's range (${usdRange(this.oMin[o], this.oMax[o], 'en')})`,
+      );
     }
     if (components.territory > 0.5) {
-      const p = this.participants[this.dOwner[d]];
-      const loc = this.gadmLocation(p);
-      reasons.push(
-        components.territory === 1
-          ? { kind: 'territory', detail: `provincia ${this.provinceNames.get(loc.province ?? '') ?? loc.province}` }
-          : { kind: 'territory', detail: `región ${loc.region}` },
-      );
+      const loc = this.gadmLocation(this.participants[this.dOwner[d]]);
+      const province = titleCase(this.provinceNames.get(loc.province ?? '') ?? loc.province ?? '');
+      if (components.territory === 1) add('territory', `provincia de ${province}`, `${province} province`);
+      else add('territory', `región ${loc.region}`, `${loc.region} region`);
     }
     if (reasons.length === 0) {
       // Nothing specific in common: say so rather than leave the score unexplained.
       const limited = (offer.regions?.length ?? 0) + (offer.provinces?.length ?? 0) > 0;
-      reasons.push({
-        kind: 'territory',
-        detail: limited
-          ? 'dentro del territorio de la oferta (sin afinidad temática)'
-          : 'oferta abierta a todo el país (sin afinidad temática)',
-      });
+      if (limited)
+        add('territory', 'dentro del territorio de la oferta (sin afinidad temática)', "within the offer's territory (no shared theme)");
+      else add('territory', 'oferta abierta a todo el país (sin afinidad temática)', 'offer open to the whole country (no shared theme)');
     }
     // Identical reasons can arise when both sides lend the same code.
     const seen = new Set<string>();
@@ -1154,9 +1162,9 @@ export class MatchIndex {
     const offer = this.input.offers[o];
     const a = this.dAmount[d];
     if (a < this.oMin[o] || a > this.oMax[o]) {
-      return `monto ${usd(a)} fuera del rango ${rangeText(this.oMin[o], this.oMax[o])} / amount outside the offer's range`;
+      return `monto ${usd(a)} fuera del rango de la oferta (${usdRange(this.oMin[o], this.oMax[o])}) / amount ${usd(a, 'en')} outside the offer's range`;
     }
-    const where = [...(offer.regions ?? []), ...(offer.provinces ?? []).map((p) => this.provinceNames.get(p) ?? p)].join(', ');
+    const where = [...(offer.regions ?? []), ...(offer.provinces ?? []).map((p) => titleCase(this.provinceNames.get(p) ?? p))].join(', ');
     return `el GADM está fuera del territorio de la oferta (${where}) / the GADM lies outside the offer's territory`;
   }
 
@@ -1175,20 +1183,6 @@ function foldWord(s: string): string {
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
-}
-
-function shortLabel(s: string): string {
-  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
-}
-
-function usd(n: number): string {
-  return `${Math.round(n).toLocaleString('en-US')} USD`;
-}
-
-function rangeText(min: number, max: number): string {
-  const lo = Number.isFinite(min) ? usd(min) : '0';
-  const hi = Number.isFinite(max) ? usd(max) : 'sin tope';
-  return `${lo} – ${hi}`;
 }
 
 /** Precomputes an event for scoring. `input` is the plain `rueda.match-input/1` shape. */

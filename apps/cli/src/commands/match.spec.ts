@@ -27,7 +27,7 @@ describe('rueda match (spawned CLI)', () => {
     expect(out.format).toBe('rueda.match-output/1');
     const first = out.matches.filter((m: { demand: string }) => m.demand === 'D-0104-1');
     expect(first.map((m: { rank: number }) => m.rank)).toEqual([1, 2]);
-    expect(first[0].reasons).toContainEqual({ kind: 'sector', detail: 'AGUA' });
+    expect(first[0].reasons).toContainEqual({ kind: 'sector', detail: 'Agua potable y saneamiento', detailEn: 'Water and sanitation' });
   });
 
   it('writes to --output when given', () => {

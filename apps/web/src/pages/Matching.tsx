@@ -97,7 +97,7 @@ function RunPanel({ onDone }: { onDone: () => void }) {
 }
 
 export function MatchingTab() {
-  const { t, num } = useI18n();
+  const { t, num, lang } = useI18n();
   const { event, participants } = useEvent();
   const [mode, setMode] = useState<'all' | 'demandId' | 'offerId' | 'participantId'>('all');
   const [value, setValue] = useState('');
@@ -260,7 +260,7 @@ export function MatchingTab() {
                           <span className="reason-kind">
                             {t(`reason.${r.kind}` as MessageKey) === `reason.${r.kind}` ? r.kind : t(`reason.${r.kind}` as MessageKey)}
                           </span>{' '}
-                          {r.detail}
+                          {lang === 'en' && r.detailEn ? r.detailEn : r.detail}
                         </li>
                       ))}
                     </ul>

@@ -61,7 +61,10 @@ export class MatchingProcessor extends WorkerHost {
       );
     }
     const seconds = (Date.now() - started) / 1000;
-    const perDemand = new Map<string, { offerId: string; score: number; reasons: { kind: string; detail: string }[] }[]>();
+    const perDemand = new Map<
+      string,
+      { offerId: string; score: number; reasons: { kind: string; detail: string; detailEn?: string }[] }[]
+    >();
     for (const m of output.matches) {
       if (blocked.has(`${m.demand}|${m.offer}`)) continue;
       const list = perDemand.get(m.demand) ?? [];
@@ -71,7 +74,7 @@ export class MatchingProcessor extends WorkerHost {
     for (const pin of pinned) {
       const list = perDemand.get(pin.demandId) ?? [];
       const found = list.find((x) => x.offerId === pin.offerId);
-      const reason = { kind: 'pin', detail: 'fijado por la organización / pinned by the organisers' };
+      const reason = { kind: 'pin', detail: 'fijado por la organización', detailEn: 'pinned by the organisers' };
       if (found) found.reasons = [reason, ...found.reasons];
       else list.unshift({ offerId: pin.offerId, score: 1, reasons: [reason] });
       perDemand.set(pin.demandId, list);

@@ -25,7 +25,7 @@ export class MatchResultEntity {
   @PrimaryColumn({ type: 'uuid' }) offerId: string;
   @Column({ type: 'integer' }) rank: number;
   @Column({ type: 'real' }) score: number;
-  @Column({ type: 'jsonb', default: [] }) reasons: { kind: string; detail: string }[];
+  @Column({ type: 'jsonb', default: [] }) reasons: { kind: string; detail: string; detailEn?: string }[];
 }
 
 export type PairOverrideMode = 'pin' | 'block';
