@@ -1140,6 +1140,21 @@ export class MatchIndex {
       if (components.territory === 1) add('territory', `provincia de ${province}`, `${province} province`);
       else add('territory', `región ${loc.region}`, `${loc.region} region`);
     }
+    for (const side of ['demand', 'offer'] as const) {
+      const note = textNote(side === 'demand' ? demand : offer);
+      if (note === 'empty')
+        add(
+          'text',
+          `${side === 'demand' ? 'la demanda' : 'la oferta'} no tiene texto legible: se compara solo por sus etiquetas`,
+          `the ${side} has no readable text: compared on its tags only`,
+        );
+      else if (note === 'script')
+        add(
+          'text',
+          `el texto de ${side === 'demand' ? 'la demanda' : 'la oferta'} no está en español ni en inglés: no se compara`,
+          `the ${side}'s text is neither Spanish nor English: not compared`,
+        );
+    }
     if (reasons.length === 0) {
       // Nothing specific in common: say so rather than leave the score unexplained.
       const limited = (offer.regions?.length ?? 0) + (offer.provinces?.length ?? 0) > 0;
@@ -1183,6 +1198,19 @@ function foldWord(s: string): string {
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
+}
+
+/**
+ * Why an item's text cannot take part in the comparison, if it cannot: no words at all
+ * (empty, blank or punctuation), or words in another script (Cyrillic, Chinese…) that the
+ * Spanish and English analysis cannot read. Looks at the first 2,000 characters only.
+ */
+export function textNote(item: { title?: string; description?: string }): 'empty' | 'script' | undefined {
+  const head = `${item.title ?? ''} ${item.description ?? ''}`.slice(0, 2000);
+  const letters = head.match(/\p{L}/gu)?.length ?? 0;
+  if (letters === 0) return 'empty';
+  const latin = head.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  return latin < letters / 2 ? 'script' : undefined;
 }
 
 /** Precomputes an event for scoring. `input` is the plain `rueda.match-input/1` shape. */
