@@ -82,10 +82,20 @@ export interface Concept {
   label: string;
 }
 
+interface TokenInfo {
+  lower: string;
+  folded: string;
+  surface: string;
+  skip: boolean;
+  /** +1 an English function word, −1 a Spanish one, 0 neither. */
+  marker: number;
+}
+
 /** A content word of a text, with the language of its clause. */
 interface Word {
   surface: string;
   lower: string;
+  folded: string;
   english: boolean;
   /** Starts a clause (phrases do not run across clause breaks). */
   clauseStart: boolean;
@@ -171,6 +181,23 @@ export class TextAnalyzer {
     return this.contentWords(text, limit).map((w) => w.lower);
   }
 
+  /** Per distinct token: its lower-case and folded forms, whether it is a stop word, a language marker. */
+  private readonly tokenCache = new Map<string, TokenInfo>();
+
+  private info(w: string): TokenInfo {
+    let t = this.tokenCache.get(w);
+    if (t === undefined) {
+      const lower = w.toLowerCase();
+      const folded = foldAccents(lower);
+      const skip = (w.length < 2 && !/\d/.test(w)) || STOP_WORDS.has(folded) || (/^\d+$/.test(folded) && folded.length < 3);
+      // Reasons quote words in lower case, acronyms as written.
+      const surface = w.length > 1 && w === w.toUpperCase() && /\p{L}/u.test(w) ? w : lower;
+      t = { lower, folded, skip, surface, marker: EN_MARKERS.has(folded) ? 1 : ES_MARKERS.has(folded) ? -1 : 0 };
+      if (this.tokenCache.size < 200_000) this.tokenCache.set(w, t);
+    }
+    return t;
+  }
+
   private contentWords(text: string, limit: number): Word[] {
     const out: Word[] = [];
     if (!text) return out;
@@ -179,36 +206,31 @@ export class TextAnalyzer {
     const src = Number.isFinite(limit) && text.length > limit * 40 ? text.slice(0, limit * 40) : text;
     const clauses = src.split(CLAUSE_BREAK);
     // The text's majority language decides clauses that carry no function word.
-    let textEn = 0;
-    let textEs = 0;
-    const perClause: Array<{ words: string[]; en: number; es: number }> = [];
+    let textLean = 0;
+    const perClause: Array<{ tokens: TokenInfo[]; lean: number }> = [];
     for (const clause of clauses) {
       // "No reembolsable" is one idea; dropping "no" as a stop word would turn a grant into a loan.
-      const words = clause.replace(NON_REIMBURSABLE, 'noreembolsable').match(TOKEN_RE) ?? [];
-      let en = 0;
-      let es = 0;
-      for (const w of words) {
-        const f = foldAccents(w);
-        if (EN_MARKERS.has(f)) en++;
-        else if (ES_MARKERS.has(f)) es++;
+      const words = (
+        clause.includes('eembolsable') || clause.includes('eimbursable') ? clause.replace(NON_REIMBURSABLE, 'noreembolsable') : clause
+      ).match(TOKEN_RE);
+      if (!words) continue;
+      let lean = 0;
+      const tokens: TokenInfo[] = new Array(words.length);
+      for (let k = 0; k < words.length; k++) {
+        const t = this.info(words[k]);
+        lean += t.marker;
+        tokens[k] = t;
       }
-      textEn += en;
-      textEs += es;
-      perClause.push({ words, en, es });
+      textLean += lean;
+      perClause.push({ tokens, lean });
     }
-    const textEnglish = textEn > textEs;
     for (const c of perClause) {
-      const english = c.en > c.es || (c.en === c.es && textEnglish);
+      const english = c.lean > 0 || (c.lean === 0 && textLean > 0);
       let clauseStart = true;
-      for (const w of c.words) {
+      for (const t of c.tokens) {
         if (out.length >= limit) return out;
-        if (w.length < 2 && !/\d/.test(w)) continue;
-        const lower = w.toLowerCase();
-        const folded = foldAccents(lower);
-        if (STOP_WORDS.has(folded) || (/^\d+$/.test(folded) && folded.length < 3)) continue;
-        // Reasons quote words in lower case, acronyms as written.
-        const surface = w.length > 1 && w === w.toUpperCase() && /\p{L}/u.test(w) ? w : lower;
-        out.push({ surface, lower, english, clauseStart });
+        if (t.skip) continue;
+        out.push({ surface: t.surface, lower: t.lower, folded: t.folded, english, clauseStart });
         clauseStart = false;
       }
     }
@@ -238,21 +260,22 @@ export class TextAnalyzer {
     const units: Unit[] = [];
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
-      const upper = w.surface.toUpperCase();
-      const acr = this.acronyms.get(upper === 'ECU' && words[i + 1]?.lower === '911' ? 'ECU911' : upper);
-      if (acr && (acr.anyCase || w.surface === upper) && w.surface.length >= 2) {
-        units.push({ surface: w.surface, stems: [foldAccents(w.lower), ...acr.stems], sourceStems: [foldAccents(w.lower)] });
-        continue;
+      if (w.folded.length <= 8) {
+        const upper = w.folded === 'ecu' && words[i + 1]?.folded === '911' ? 'ECU911' : w.folded.toUpperCase();
+        const acr = this.acronyms.get(upper);
+        if (acr && (acr.anyCase || (w.surface.length > 1 && w.surface === w.surface.toUpperCase()))) {
+          units.push({ surface: w.surface, stems: [w.folded, ...acr.stems], sourceStems: [w.folded] });
+          continue;
+        }
       }
-      const folded = foldAccents(w.lower);
-      if (this.enEsStarts.has(folded)) {
+      if (this.enEsStarts.has(w.folded)) {
         let matched = 0;
         let stems: string[] | undefined;
-        let key = folded;
+        let key = w.folded;
         for (let len = 1; len <= this.enEsMax && i + len <= words.length; len++) {
           if (len > 1) {
             if (words[i + len - 1].clauseStart) break;
-            key += ` ${foldAccents(words[i + len - 1].lower)}`;
+            key += ` ${words[i + len - 1].folded}`;
           }
           const hit = this.enEs.get(key);
           if (hit) {
@@ -274,20 +297,17 @@ export class TextAnalyzer {
   }
 
   /** Lexicon concepts found in a stem sequence, attributed to the unit where each phrase starts. */
-  private findConcepts(seq: Array<{ stem: string; unit: number }>, into: string[][]): void {
-    for (let i = 0; i < seq.length; i++) {
-      const s = seq[i].stem;
-      const add = (terms: string[] | undefined) => {
-        if (!terms) return;
-        const at = into[seq[i].unit];
-        for (const t of terms) if (!at.includes(t)) at.push(t);
-      };
-      add(this.unigramConcepts.get(s));
+  private findConcepts(stems: string[], unitOf: number[], into: Array<string[] | undefined>): void {
+    for (let i = 0; i < stems.length; i++) {
+      const s = stems[i];
+      const uni = this.unigramConcepts.get(s);
+      if (uni) into[unitOf[i]] = union(into[unitOf[i]], uni);
       if (this.phraseStarts.has(s)) {
         let key = s;
-        for (let len = 2; len <= this.maxPhrase && i + len <= seq.length; len++) {
-          key += ` ${seq[i + len - 1].stem}`;
-          add(this.phraseConcepts.get(key));
+        for (let len = 2; len <= this.maxPhrase && i + len <= stems.length; len++) {
+          key += ` ${stems[i + len - 1]}`;
+          const hit = this.phraseConcepts.get(key);
+          if (hit) into[unitOf[i]] = union(into[unitOf[i]], hit);
         }
       }
     }
@@ -299,19 +319,45 @@ export class TextAnalyzer {
    */
   analyze(text: string, weight: number, bag: Map<string, number>, trace?: TracedToken[]): void {
     const units = this.units(this.contentWords(text, this.maxTokens));
-    const concepts: string[][] = units.map(() => []);
-    const translated: Array<{ stem: string; unit: number }> = [];
-    const source: Array<{ stem: string; unit: number }> = [];
-    units.forEach((u, ui) => {
-      for (const stem of u.stems) translated.push({ stem, unit: ui });
-      for (const stem of u.sourceStems) source.push({ stem, unit: ui });
-    });
-    this.findConcepts(translated, concepts);
-    this.findConcepts(source, concepts);
-    units.forEach((u, ui) => {
-      const terms = [...new Set([...u.stems, ...concepts[ui]])];
+    const concepts: Array<string[] | undefined> = new Array(units.length);
+    const stems: string[] = [];
+    const unitOf: number[] = [];
+    // Lexicon phrases are also looked up in the source words when translation changed them
+    // (an event's own lexicon may list English phrases).
+    let translatedAny = false;
+    for (let ui = 0; ui < units.length; ui++) {
+      const u = units[ui];
+      for (const stem of u.stems) {
+        stems.push(stem);
+        unitOf.push(ui);
+      }
+      if (u.sourceStems.length !== 1 || u.sourceStems[0] !== u.stems[0] || u.stems.length !== 1) translatedAny = true;
+    }
+    this.findConcepts(stems, unitOf, concepts);
+    if (translatedAny) {
+      const src: string[] = [];
+      const srcUnit: number[] = [];
+      units.forEach((u, ui) => {
+        for (const stem of u.sourceStems) {
+          src.push(stem);
+          srcUnit.push(ui);
+        }
+      });
+      this.findConcepts(src, srcUnit, concepts);
+    }
+    for (let ui = 0; ui < units.length; ui++) {
+      const u = units[ui];
+      const c = concepts[ui];
+      const terms = c === undefined && u.stems.length === 1 ? u.stems : [...new Set(c ? [...u.stems, ...c] : u.stems)];
       for (const t of terms) bag.set(t, (bag.get(t) ?? 0) + weight);
       if (trace) trace.push({ surface: u.surface, terms });
-    });
+    }
   }
+}
+
+/** a ∪ b without duplicates (a may be undefined); lists are tiny. */
+function union(a: string[] | undefined, b: string[]): string[] {
+  if (!a) return [...b];
+  for (const t of b) if (!a.includes(t)) a.push(t);
+  return a;
 }
