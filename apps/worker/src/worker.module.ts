@@ -4,14 +4,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { ENV, Env, EnvModule, redisConnection } from '@rueda/config';
 import { dataSourceOptions } from '@rueda/persistence';
-import { QUEUES } from '@rueda/queues';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { MatchingProcessor } from './matching/matching.processor';
 import { MatchingFailuresListener, SchedulingFailuresListener } from './failed-jobs.listener';
 import { SchedulingProcessor } from './scheduling/scheduling.processor';
 import { ExportsProcessor } from './exports/exports.processor';
 import { RecoveryProcessor } from './live/recovery.processor';
-import { WorkerLiveEmitter } from './live/worker-live-emitter';
+import { WorkerApplicationModule } from './application.module';
 
 /** BullMQ processors only: no HTTP server. Scale out by starting more of these. */
 @Module({
@@ -26,10 +25,9 @@ import { WorkerLiveEmitter } from './live/worker-live-emitter';
         connection: { ...redisConnection(env.REDIS_URL), maxRetriesPerRequest: null },
       }),
     }),
-    BullModule.registerQueue(...Object.values(QUEUES).map((name) => ({ name }))),
+    WorkerApplicationModule,
   ],
   providers: [
-    WorkerLiveEmitter,
     RecoveryProcessor,
     ExportsProcessor,
     MatchingProcessor,

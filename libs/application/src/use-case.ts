@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { parseInput } from '@rueda/domain';
 import type { Clock } from './ports/clock';
 import type { Principal } from './ports/principal';
+import type { Repositories } from './ports/repositories';
 import type { Tx, UnitOfWork } from './ports/unit-of-work';
 
 /** What a use case gets while it runs: its transaction, who asked, and the time it runs at. */
@@ -28,6 +29,23 @@ export interface UseCase<S extends z.ZodType, O> {
 /** Declares a use case (a typed identity: the definition is the documentation). */
 export const useCase = <S extends z.ZodType, O>(def: UseCase<S, O>): UseCase<S, O> => def;
 
+/** What a query gets: repositories outside any transaction, who asks, and the time. */
+export interface QueryContext {
+  repos: Repositories;
+  principal: Principal;
+  now: Date;
+}
+
+/** A named read, validated and authorised like a use case, run without a transaction. */
+export interface Query<S extends z.ZodType, O> {
+  readonly name: string;
+  readonly input: S;
+  authorize(principal: Principal, input: z.output<S>): void;
+  run(ctx: QueryContext, input: z.output<S>): Promise<O>;
+}
+
+export const query = <S extends z.ZodType, O>(def: Query<S, O>): Query<S, O> => def;
+
 export type CommandOf<U> = U extends UseCase<infer S, unknown> ? z.input<S> : never;
 export type ResultOf<U> = U extends UseCase<z.ZodType, infer O> ? O : never;
 
@@ -43,5 +61,12 @@ export class UseCases {
     uc.authorize(principal, command);
     const now = this.clock.now();
     return this.uow.run((tx) => uc.run({ tx, principal, now }, command));
+  }
+
+  async ask<S extends z.ZodType, O>(q: Query<S, O>, principal: Principal, input: unknown): Promise<O> {
+    const parsed = parseInput(q.input, input);
+    q.authorize(principal, parsed);
+    const now = this.clock.now();
+    return this.uow.read((repos) => q.run({ repos, principal, now }, parsed));
   }
 }

@@ -5,3 +5,6 @@ export * from './operations';
 export * from './affected';
 export * from './invariants';
 export * from './testing/generate';
+export * from './move';
+export * from './candidates';
+export * from './settings';

@@ -138,3 +138,7 @@ export class LiveError extends DomainError {
 }
 
 export const MINUTE_MS = 60_000;
+
+/** A replacement proposal's life: proposed (waiting for an organiser), applied, rejected, or expired (superseded, or nothing to propose). */
+export const PROPOSAL_STATUSES = ['proposed', 'accepted', 'rejected', 'applied', 'expired'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];

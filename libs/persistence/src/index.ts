@@ -11,6 +11,4 @@ export * from './live/live-log';
 export * from './reporting/report-data';
 export * from './live/live-state';
 export * from './live/persist-live';
-export * from './live/recovery';
-export * from './scheduling/edit-draft';
 export * from './application';

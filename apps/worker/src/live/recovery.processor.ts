@@ -1,39 +1,31 @@
+import { Inject } from '@nestjs/common';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
-import { DataSource } from 'typeorm';
-import { appendLive, recoverCell } from '@rueda/persistence';
-import { LiveMessage } from '@rueda/realtime';
+import { type Clock, RecoverCell, UseCases, WORKER } from '@rueda/application';
 import { QUEUES, RecoveryJobData } from '@rueda/queues';
-import { WorkerLiveEmitter } from './worker-live-emitter';
+import { CLOCK } from '../application.module';
 
 /**
- * A freed table and slot: find the next best meeting and, in automatic mode, place it; push
- * the result to every affected client. Tight latency budget: one transaction, no polling.
+ * A freed table and slot: the RecoverCell use case finds the next best meeting and, in
+ * automatic mode, places it; what it commits is pushed to every affected client.
  */
 @Processor(QUEUES.live, { concurrency: 4 })
 export class RecoveryProcessor extends WorkerHost {
   private readonly log = new Logger(RecoveryProcessor.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly live: WorkerLiveEmitter,
+    private readonly useCases: UseCases,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     super();
   }
 
   async process(job: Job<RecoveryJobData>) {
     const { eventId, slotId, tableId, freedMeetingId } = job.data;
-    let messages: LiveMessage[] = [];
-    const result = await this.db.transaction(async (m) => {
-      const r = await recoverCell(m, eventId, { slotId, tableId, freedMeetingId });
-      messages = await appendLive(m, eventId, r.changes);
-      return r;
-    });
-    this.live.emit(messages);
+    const result = await this.useCases.execute(RecoverCell, WORKER, { eventId, slotId, tableId, freedMeetingId });
     this.log.log(
-      `event ${eventId}: freed cell ${slotId}/${tableId} → ${result.proposal.status} (${Date.now() - job.data.requestedAt} ms since the call)`,
+      `event ${eventId}: freed cell ${slotId}/${tableId} → ${result.proposal.status} (${this.clock.now().getTime() - job.data.requestedAt} ms since the call)`,
     );
     return { status: result.proposal.status, proposalId: result.proposal.id };
   }

@@ -14,3 +14,6 @@ export const audienceOf = (p: Principal): Audience => (p.type === 'user' ? p.rol
 
 /** The user id to record as author, when an organiser acts. */
 export const actingUserId = (p: Principal): string | null => (p.type === 'user' ? p.userId : null);
+
+/** The worker, when a job runs a use case (recovery of a freed table, …). */
+export const WORKER: Principal = { type: 'system', name: 'worker' };

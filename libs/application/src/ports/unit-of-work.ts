@@ -23,10 +23,12 @@ export interface Tx {
    */
   record(eventId: string, ...changes: LiveChange[]): void;
   /** A job for the worker, enqueued after commit. */
-  enqueue(job: JobRequest): void;
+  enqueue<T>(job: JobRequest<T>): void;
 }
 
 /** Runs `fn` in one transaction; on commit, hands what it recorded to the dispatcher. */
 export interface UnitOfWork {
   run<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Reads outside any transaction (queries: lists, replays, reports). */
+  read<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
 }

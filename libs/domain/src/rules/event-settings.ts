@@ -8,4 +8,6 @@ export interface EventSettings {
   recoveryMode?: 'automatic' | 'confirm';
   /** Meetings starting within this many minutes are never moved without confirmation. */
   protectMinutes?: number;
+  /** Fresh pairs offered for a freed table: each participant's best this many counterparts (libs/live). */
+  liveMatchCandidates?: number;
 }

@@ -1,3 +1,3 @@
 export * from './db-errors';
 export * from './unit-of-work';
-export * from './repositories/meetings';
+export * from './repositories';

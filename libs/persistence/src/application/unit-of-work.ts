@@ -13,7 +13,7 @@ import type {
 import { NOUNS, notFound } from '@rueda/domain';
 import { appendLive } from '../live/live-log';
 import { translateDbError } from './db-errors';
-import { TypeOrmMeetingRepository } from './repositories/meetings';
+import { repositoriesOf } from './repositories';
 
 /** The TypeORM transaction behind a use case; repositories are created on first use. */
 class TypeOrmTx implements Tx {
@@ -22,13 +22,7 @@ class TypeOrmTx implements Tx {
   readonly repos: Repositories;
 
   constructor(readonly manager: EntityManager) {
-    const m = manager;
-    let meetings: TypeOrmMeetingRepository | undefined;
-    this.repos = {
-      get meetings() {
-        return (meetings ??= new TypeOrmMeetingRepository(m));
-      },
-    };
+    this.repos = repositoriesOf(manager);
   }
 
   async lockEvent(eventId: string): Promise<LockedEvent> {
@@ -77,5 +71,13 @@ export class TypeOrmUnitOfWork implements UnitOfWork {
     }
     await this.dispatcher.dispatch(batch);
     return result;
+  }
+
+  async read<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {
+    try {
+      return await fn(repositoriesOf(this.db.manager));
+    } catch (e) {
+      throw translateDbError(e) ?? e;
+    }
   }
 }

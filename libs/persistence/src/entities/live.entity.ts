@@ -1,3 +1,4 @@
+import type { ProposalStatus } from '@rueda/live';
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, CreateDateColumn } from 'typeorm';
 
 /**
@@ -16,7 +17,7 @@ export class LiveMessageEntity {
   @Column({ type: 'timestamptz', default: () => 'now()' }) at: Date;
 }
 
-export type ProposalStatus = 'proposed' | 'accepted' | 'rejected' | 'applied' | 'expired';
+export type { ProposalStatus };
 
 /** A replacement for a freed table and slot, proposed by the recovery job. */
 @Entity('replacement_proposals')

@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** generating → draft → published → superseded; failed when the job gave up. */
-export type ScheduleStatus = 'generating' | 'draft' | 'published' | 'superseded' | 'failed';
+import type { ScheduleStatus } from '@rueda/application';
+
+export type { ScheduleStatus };
 
 /** One generated schedule of an event; at most one is published at a time. */
 @Entity('schedule_versions')

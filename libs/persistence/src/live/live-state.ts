@@ -1,34 +1,19 @@
 import { EntityManager } from 'typeorm';
-import { type MeetingStatus, NOUNS, notFound } from '@rueda/domain';
-import { type Candidate, DEFAULT_PROTECT_MINUTES, type LiveState } from '@rueda/live';
-import type { EventSettings } from '../entities';
-
-/** How the event's day is run, with the defaults applied once, here. */
-export interface LiveSettings {
-  recoveryMode: 'automatic' | 'confirm';
-  protectMinutes: number;
-}
-
-/** Serialises the live operations of one event: whoever holds this lock sees the latest state. */
-export async function lockEvent(m: EntityManager, eventId: string): Promise<LiveSettings> {
-  const [row] = await m.query(`SELECT settings FROM events WHERE id = $1 FOR UPDATE`, [eventId]);
-  if (!row) throw notFound(NOUNS.event, eventId);
-  const settings = row.settings as EventSettings;
-  return { recoveryMode: settings.recoveryMode ?? 'automatic', protectMinutes: settings.protectMinutes ?? DEFAULT_PROTECT_MINUTES };
-}
-
-/** The event locked for a live operation, with its settings and its state as of now. */
-export async function lockLiveState(m: EntityManager, eventId: string, now?: Date): Promise<{ settings: LiveSettings; state: LiveState }> {
-  const settings = await lockEvent(m, eventId);
-  return { settings, state: await loadLiveState(m, eventId, now) };
-}
+import type { MeetingStatus } from '@rueda/domain';
+import { DEFAULT_LIVE_MATCH_CANDIDATES, liveCandidates, type LiveState } from '@rueda/live';
+import { LATEST_DONE_RUN } from '../matching/latest-run';
 
 /**
  * The event on the day as libs/live sees it: slots, tables, who is here, every meeting that
  * holds a cell or a pair, and the pairs that could fill a freed table (accepted but unplaced
  * meetings, open requests, and the best matches of the newest scoring run).
  */
-export async function loadLiveState(m: EntityManager, eventId: string, now: Date = new Date()): Promise<LiveState> {
+export async function loadLiveState(
+  m: EntityManager,
+  eventId: string,
+  now: Date,
+  opts: { matchCandidates: number } = { matchCandidates: DEFAULT_LIVE_MATCH_CANDIDATES },
+): Promise<LiveState> {
   const [event] = await m.query(`SELECT time_zone FROM events WHERE id = $1`, [eventId]);
   const [slots, tables, participants, meetings, matches, allPairs] = await Promise.all([
     m.query(`SELECT id, starts_at, ends_at FROM slots WHERE event_id = $1 ORDER BY ordinal`, [eventId]),
@@ -52,9 +37,8 @@ export async function loadLiveState(m: EntityManager, eventId: string, now: Date
     ),
     m.query(
       `SELECT c.participant_id AS a, c.counterpart_id AS b, c.score FROM match_counterparts c
-        WHERE c.run_id = (SELECT id FROM match_runs WHERE event_id = $1 AND status = 'done' ORDER BY data_version DESC LIMIT 1)
-          AND c.rank <= 5`,
-      [eventId],
+        WHERE c.run_id = ${LATEST_DONE_RUN('$1')} AND c.rank <= $2`,
+      [eventId, opts.matchCandidates],
     ),
     m.query(`SELECT DISTINCT participant_a_id AS a, participant_b_id AS b FROM meetings WHERE event_id = $1`, [eventId]),
   ]);
@@ -63,18 +47,18 @@ export async function loadLiveState(m: EntityManager, eventId: string, now: Date
       .filter((t: { reserved_for_participant_id: string | null }) => t.reserved_for_participant_id)
       .map((t: { id: string; reserved_for_participant_id: string }) => [t.reserved_for_participant_id, t.id]),
   );
-  const candidates: Candidate[] = [];
-  for (const x of meetings as { id: string; a: string; b: string; status: MeetingStatus; slot_id: string | null; weight: number }[]) {
-    if (x.status === 'accepted' && !x.slot_id) candidates.push({ a: x.a, b: x.b, source: 'unscheduled', score: x.weight, meetingId: x.id });
-    if (x.status === 'requested') candidates.push({ a: x.a, b: x.b, source: 'waitlist', score: x.weight, meetingId: x.id });
-  }
-  // A match is only a fresh idea for pairs that never had a meeting: not one that was declined,
-  // missed (no-show), cancelled, or is already on somebody's list above.
-  const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
-  const hadMeeting = new Set((allPairs as { a: string; b: string }[]).map((x) => pairKey(x.a, x.b)));
-  for (const c of matches as { a: string; b: string; score: number }[]) {
-    if (!hadMeeting.has(pairKey(c.a, c.b))) candidates.push({ a: c.a, b: c.b, source: 'match', score: c.score });
-  }
+  const candidates = liveCandidates(
+    (meetings as { id: string; a: string; b: string; status: MeetingStatus; slot_id: string | null; weight: number }[]).map((x) => ({
+      id: x.id,
+      a: x.a,
+      b: x.b,
+      status: x.status,
+      slotId: x.slot_id,
+      weight: Number(x.weight),
+    })),
+    (matches as { a: string; b: string; score: number }[]).map((c) => ({ a: c.a, b: c.b, score: Number(c.score) })),
+    allPairs as { a: string; b: string }[],
+  );
   return {
     now,
     timeZone: event?.time_zone,

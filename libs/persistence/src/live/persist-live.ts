@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { LiveChange as DomainChange } from '@rueda/live';
 import { MeetingEntity } from '../entities';
-import type { LiveChange } from './live-log';
+import { type LiveChange, meetingChange } from '@rueda/application';
 
 /**
  * Writes the meetings a libs/live operation changed (new ones inserted) and returns the live
@@ -11,7 +11,8 @@ export async function persistMeetingChanges(
   m: EntityManager,
   eventId: string,
   change: DomainChange,
-  origin: 'walk_in' | 'replacement' = 'replacement',
+  origin: 'walk_in' | 'replacement',
+  now: Date,
 ): Promise<{ changes: LiveChange[]; meetings: MeetingEntity[] }> {
   const repo = m.getRepository(MeetingEntity);
   const out: MeetingEntity[] = [];
@@ -30,7 +31,7 @@ export async function persistMeetingChanges(
           tableId: c.after.tableId,
           weight: c.after.weight,
           origin,
-          respondedAt: new Date(),
+          respondedAt: now,
         }),
       );
     } else {
@@ -39,21 +40,9 @@ export async function persistMeetingChanges(
       row = await repo.save(row);
     }
     out.push(row);
-    const tables = [...new Set([c.before?.tableId, c.after.tableId].filter((t): t is string => !!t))];
-    changes.push({
-      type: c.before === null ? 'meeting.created' : 'meeting.updated',
-      participants: [row.participantAId, row.participantBId],
-      tables,
-      payload: {
-        id: row.id,
-        status: row.status,
-        participantAId: row.participantAId,
-        participantBId: row.participantBId,
-        slotId: row.slotId,
-        tableId: row.tableId,
-        version: row.version,
-      },
-    });
+    changes.push(
+      meetingChange(row, c.before === null ? 'meeting.created' : 'meeting.updated', c.before?.tableId ? [c.before.tableId] : []),
+    );
   }
   return { changes, meetings: out };
 }

@@ -31,6 +31,7 @@ export const EventSettingsBody = z
     mutualInterestBonus: z.number().min(0).max(10).optional(),
     recoveryMode: z.enum(['automatic', 'confirm']).optional(),
     protectMinutes: z.number().int().min(0).max(120).optional(),
+    liveMatchCandidates: z.number().int().min(0).max(50).optional(),
   })
   .strict();
 

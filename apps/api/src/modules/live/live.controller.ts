@@ -1,119 +1,146 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { SetMeetingStatus, SetMeetingStatusCommand, UseCases } from '@rueda/application';
+import {
+  CheckInDelegate,
+  CheckInDelegateCommand,
+  DelaySlots,
+  DelaySlotsCommand,
+  ListProposals,
+  ListProposalsInput,
+  LiveLog,
+  LiveLogInput,
+  MoveMeeting,
+  MoveMeetingCommand,
+  RecordLeave,
+  RecordLeaveCommand,
+  RecordWalkIn,
+  RecordWalkInCommand,
+  ResolveProposal,
+  SetMeetingStatus,
+  SetMeetingStatusCommand,
+  UseCases,
+} from '@rueda/application';
 import { UuidPipe } from '../../platform/validation';
 import { Allow, CurrentPrincipal, type Principal } from '../auth/principal';
-import { LiveOpsService } from './live-ops.service';
 
-const CheckInBody = z.object({ delegateId: z.uuid() }).strict();
-// The route's body is the use case's command without what the path names.
+// Each route's body is its use case's command without what the path names.
+const CheckInBody = CheckInDelegateCommand.omit({ eventId: true });
 const StatusBody = SetMeetingStatusCommand.omit({ eventId: true, meetingId: true });
-const LogQuery = z.object({ after: z.coerce.number().int().min(0).default(0) });
-const DelayBody = z
-  .object({ fromSlotId: z.uuid(), minutes: z.number().int().min(1).max(240), scope: z.enum(['slot', 'rest-of-day']).default('slot') })
-  .strict();
-const WalkInBody = z
-  .object({ participantAId: z.uuid(), participantBId: z.uuid(), slotId: z.uuid().optional(), tableId: z.uuid().optional() })
-  .strict();
-const LeaveBody = z.object({ at: z.iso.datetime({ offset: true }).optional() }).strict();
-const MoveBody = z.object({ slotId: z.uuid(), tableId: z.uuid(), version: z.number().int().min(1).optional() }).strict();
-const ProposalsQuery = z.object({ status: z.enum(['proposed', 'applied', 'rejected', 'expired', 'accepted']).optional() });
+const DelayBody = DelaySlotsCommand.omit({ eventId: true });
+const WalkInBody = RecordWalkInCommand.omit({ eventId: true });
+const LeaveBody = RecordLeaveCommand.omit({ eventId: true, participantId: true });
+const MoveBody = MoveMeetingCommand.omit({ eventId: true, meetingId: true });
+const ProposalsQuery = ListProposalsInput.omit({ eventId: true });
+const LogQuery = LiveLogInput.omit({ eventId: true });
 
+/** The day of the event over HTTP: every route runs the use case its socket or job twin runs. */
 @ApiTags('live')
 @ApiBearerAuth()
 @Controller('events/:eventId/live')
+@Allow('admin', 'staff')
 export class LiveController {
-  constructor(
-    private readonly ops: LiveOpsService,
-    private readonly useCases: UseCases,
-  ) {}
+  constructor(private readonly useCases: UseCases) {}
 
   @Post('checkins')
-  @Allow('admin', 'staff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Registrar la llegada de un delegado (repetirlo no hace daño) / Check a delegate in (idempotent)' })
-  checkIn(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: CheckInBody }) b: z.infer<typeof CheckInBody>) {
-    return this.ops.checkIn(eventId, b.delegateId);
+  checkIn(
+    @Param('eventId', UuidPipe) eventId: string,
+    @Body({ schema: CheckInBody }) b: z.infer<typeof CheckInBody>,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.useCases.execute(CheckInDelegate, p, { ...b, eventId });
   }
 
   @Post('meetings/:meetingId/status')
-  @Allow('admin', 'staff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Estado de la reunión en la mesa: presente, realizada, ausencia, cancelada / Meeting status at the table' })
   status(
     @Param('eventId', UuidPipe) eventId: string,
     @Param('meetingId', UuidPipe) meetingId: string,
     @Body({ schema: StatusBody }) b: z.infer<typeof StatusBody>,
-    @CurrentPrincipal() principal: Principal,
+    @CurrentPrincipal() p: Principal,
   ) {
-    return this.useCases.execute(SetMeetingStatus, principal, { ...b, eventId, meetingId });
+    return this.useCases.execute(SetMeetingStatus, p, { ...b, eventId, meetingId });
   }
 
   @Post('delays')
-  @Allow('admin', 'staff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Retrasar una franja o el resto del día / Delay a slot or the rest of the day' })
-  delay(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: DelayBody }) b: z.infer<typeof DelayBody>) {
-    return this.ops.delay(eventId, b);
+  delay(
+    @Param('eventId', UuidPipe) eventId: string,
+    @Body({ schema: DelayBody }) b: z.infer<typeof DelayBody>,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.useCases.execute(DelaySlots, p, { ...b, eventId });
   }
 
   @Post('walk-ins')
-  @Allow('admin', 'staff')
   @ApiOperation({ summary: 'Reunión espontánea en la primera mesa y franja libres / Walk-in meeting at the first free table and slot' })
-  walkIn(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: WalkInBody }) b: z.infer<typeof WalkInBody>) {
-    return this.ops.walkIn(eventId, b);
+  walkIn(
+    @Param('eventId', UuidPipe) eventId: string,
+    @Body({ schema: WalkInBody }) b: z.infer<typeof WalkInBody>,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.useCases.execute(RecordWalkIn, p, { ...b, eventId });
   }
 
   @Post('participants/:participantId/leave')
-  @Allow('admin', 'staff')
   @HttpCode(200)
   @ApiOperation({ summary: 'El participante se retira: se liberan sus reuniones posteriores / The participant leaves early' })
   leave(
     @Param('eventId', UuidPipe) eventId: string,
-    @Param('participantId', UuidPipe) pid: string,
+    @Param('participantId', UuidPipe) participantId: string,
     @Body({ schema: LeaveBody }) b: z.infer<typeof LeaveBody>,
+    @CurrentPrincipal() p: Principal,
   ) {
-    return this.ops.leave(eventId, pid, b.at ? new Date(b.at) : undefined);
+    return this.useCases.execute(RecordLeave, p, { ...b, eventId, participantId });
   }
 
   @Post('meetings/:meetingId/move')
-  @Allow('admin', 'staff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mover una reunión a otra mesa o franja / Move a meeting' })
   move(
     @Param('eventId', UuidPipe) eventId: string,
-    @Param('meetingId', UuidPipe) mid: string,
+    @Param('meetingId', UuidPipe) meetingId: string,
     @Body({ schema: MoveBody }) b: z.infer<typeof MoveBody>,
+    @CurrentPrincipal() p: Principal,
   ) {
-    return this.ops.move(eventId, mid, b);
+    return this.useCases.execute(MoveMeeting, p, { ...b, eventId, meetingId });
   }
 
   @Get('proposals')
-  @Allow('admin', 'staff')
   @ApiOperation({ summary: 'Propuestas de reemplazo / Replacement proposals' })
-  proposals(@Param('eventId', UuidPipe) eventId: string, @Query({ schema: ProposalsQuery }) q: z.infer<typeof ProposalsQuery>) {
-    return this.ops.proposals(eventId, q.status);
+  proposals(
+    @Param('eventId', UuidPipe) eventId: string,
+    @Query({ schema: ProposalsQuery }) q: z.infer<typeof ProposalsQuery>,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.useCases.ask(ListProposals, p, { ...q, eventId });
   }
 
   @Post('proposals/:proposalId/accept')
-  @Allow('admin', 'staff')
   @HttpCode(200)
-  accept(@Param('eventId', UuidPipe) eventId: string, @Param('proposalId', UuidPipe) id: string) {
-    return this.ops.resolve(eventId, id, true);
+  @ApiOperation({ summary: 'Aceptar una propuesta de reemplazo / Accept a replacement proposal' })
+  accept(@Param('eventId', UuidPipe) eventId: string, @Param('proposalId', UuidPipe) proposalId: string, @CurrentPrincipal() p: Principal) {
+    return this.useCases.execute(ResolveProposal, p, { eventId, proposalId, accept: true });
   }
 
   @Post('proposals/:proposalId/reject')
-  @Allow('admin', 'staff')
   @HttpCode(200)
-  reject(@Param('eventId', UuidPipe) eventId: string, @Param('proposalId', UuidPipe) id: string) {
-    return this.ops.resolve(eventId, id, false);
+  @ApiOperation({ summary: 'Rechazar una propuesta de reemplazo / Reject a replacement proposal' })
+  reject(@Param('eventId', UuidPipe) eventId: string, @Param('proposalId', UuidPipe) proposalId: string, @CurrentPrincipal() p: Principal) {
+    return this.useCases.execute(ResolveProposal, p, { eventId, proposalId, accept: false });
   }
 
   @Get('log')
-  @Allow('admin', 'staff')
   @ApiOperation({ summary: 'Mensajes en vivo desde un número de secuencia / Live messages after a sequence number' })
-  log(@Param('eventId', UuidPipe) eventId: string, @Query({ schema: LogQuery }) q: z.infer<typeof LogQuery>) {
-    return this.ops.log(eventId, q.after);
+  log(
+    @Param('eventId', UuidPipe) eventId: string,
+    @Query({ schema: LogQuery }) q: z.infer<typeof LogQuery>,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.useCases.ask(LiveLog, p, { ...q, eventId });
   }
 }

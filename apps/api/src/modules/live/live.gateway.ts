@@ -10,16 +10,14 @@ import {
   WebSocketServer,
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { z } from 'zod';
-import { type Principal, SetMeetingStatus, SetMeetingStatusCommand, UseCases } from '@rueda/application';
-import { DomainError, forbidden, invalidField, parseInput } from '@rueda/domain';
+import { LiveSubscription, type Principal, ReplayLive, SetMeetingStatus, SetMeetingStatusCommand, UseCases } from '@rueda/application';
+import { DomainError, forbidden, parseInput } from '@rueda/domain';
 import { ENV, Env } from '@rueda/config';
 import { ClientToServerEvents, LIVE_NAMESPACE, MeetingStatusAck, rooms, ServerToClientEvents, SubscribeAck } from '@rueda/realtime';
 import { socketNack } from '../../platform/errors';
 import { LiveBroadcaster } from '../../platform/live-broadcaster';
 import { SocketNackFilter } from '../../platform/socket-nack.filter';
 import { AuthService } from '../auth/auth.service';
-import { LiveOpsService } from './live-ops.service';
 
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { principal: Principal; token: string }>;
 
@@ -28,15 +26,6 @@ const bye = {
   es: 'Token inválido o vencido: vuelva a iniciar sesión',
   en: 'Invalid or expired token: sign in again',
 };
-
-/** What a client may send to subscribe; anything else is refused naming the field. */
-export const SubscribePayload = z
-  .object({
-    eventId: z.uuid().optional(),
-    lastSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-    tableId: z.uuid().optional(),
-  })
-  .strict();
 
 const ackRequired = new DomainError('invalid', 'ack_required', {
   es: 'Envíe la solicitud con una función de confirmación (ack)',
@@ -56,7 +45,6 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
 
   constructor(
     private readonly auth: AuthService,
-    private readonly ops: LiveOpsService,
     private readonly useCases: UseCases,
     private readonly broadcaster: LiveBroadcaster,
     @Inject(ENV) env: Env,
@@ -91,27 +79,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
   @SubscribeMessage('subscribe')
   subscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown, @Ack() ack?: (r: SubscribeAck) => void) {
     return this.answer(socket, 'subscribe', ack, async (): Promise<SubscribeAck> => {
-      const req = parseInput(SubscribePayload, body);
       const p = socket.data.principal;
-      let eventId: string;
-      let scope: { participantId?: string; tableId?: string } = {};
-      if (p.type === 'participant') {
-        eventId = p.eventId;
-        scope = { participantId: p.participantId };
-        await socket.join(rooms.event(eventId));
-      } else {
-        if (!req.eventId) throw invalidField('eventId', 'campo requerido para organizadores', 'required for organisers');
-        eventId = req.eventId;
-        if (req.tableId) {
-          await this.ops.tableOf(eventId, req.tableId);
-          await socket.join([rooms.table(req.tableId), rooms.event(eventId)]);
-          scope = { tableId: req.tableId };
-        } else {
-          await socket.join([rooms.staff(eventId), rooms.board(eventId), rooms.event(eventId)]);
-        }
-      }
+      const sub = await this.useCases.ask(LiveSubscription, p, body);
       // Join first, then read: anything committed meanwhile arrives twice at worst, never not at all.
-      const { seq, missed } = await this.ops.replay(eventId, req.lastSeq ?? 0, scope);
+      await socket.join(sub.rooms);
+      const { seq, missed } = await this.useCases.ask(ReplayLive, p, { eventId: sub.eventId, lastSeq: sub.lastSeq, scope: sub.scope });
       return { ok: true, seq, missed };
     });
   }

@@ -2,8 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { LiveController } from './live.controller';
 import { LiveGateway } from './live.gateway';
-import { LiveOpsService } from './live-ops.service';
 
 /** The day of the event: table statuses, check-ins, delays, walk-ins, moves, proposals, the socket gateway. */
-@Module({ imports: [AuthModule], controllers: [LiveController], providers: [LiveOpsService, LiveGateway] })
+@Module({ imports: [AuthModule], controllers: [LiveController], providers: [LiveGateway] })
 export class LiveModule {}

@@ -1,23 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { Allow } from '../auth/principal';
+import { EditDraftAssignment, GenerateSchedule, GenerateScheduleCommand, PublishScheduleVersion, UseCases } from '@rueda/application';
+import { Allow, CurrentPrincipal, type Principal } from '../auth/principal';
 import { SchedulingService } from './scheduling.service';
 import { UuidPipe } from '../../platform/validation';
 
-const GenerateBody = z
-  .object({
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 31)
-      .default(1),
-    timeLimitSeconds: z.number().min(1).max(600).default(20),
-    minMeetingsPerGadm: z.number().int().min(0).max(20).default(1),
-    mode: z.enum(['full', 'keep-published']).default('keep-published'),
-  })
-  .strict();
+const GenerateBody = GenerateScheduleCommand.omit({ eventId: true });
 const AssignmentBody = z.object({ slotId: z.uuid(), tableId: z.uuid() }).strict();
 const InstanceQuery = z.object({ keepPublished: z.enum(['true', 'false']).default('true') });
 
@@ -25,7 +14,10 @@ const InstanceQuery = z.object({ keepPublished: z.enum(['true', 'false']).defaul
 @ApiBearerAuth()
 @Controller('events/:eventId/schedules')
 export class SchedulingController {
-  constructor(private readonly scheduling: SchedulingService) {}
+  constructor(
+    private readonly scheduling: SchedulingService,
+    private readonly useCases: UseCases,
+  ) {}
 
   @Post()
   @Allow('admin')
@@ -34,8 +26,12 @@ export class SchedulingController {
     description:
       'mode=keep-published (default) keeps the published meetings where they are and re-plans the rest; mode=full plans everything again.',
   })
-  generate(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: GenerateBody }) b: z.infer<typeof GenerateBody>) {
-    return this.scheduling.generate(eventId, b);
+  generate(
+    @Param('eventId', UuidPipe) eventId: string,
+    @Body({ schema: GenerateBody }) b: z.infer<typeof GenerateBody>,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.useCases.execute(GenerateSchedule, p, { ...b, eventId });
   }
 
   @Get()
@@ -72,8 +68,9 @@ export class SchedulingController {
     @Param('versionId', UuidPipe) id: string,
     @Param('meetingId', UuidPipe) meetingId: string,
     @Body({ schema: AssignmentBody }) b: z.infer<typeof AssignmentBody>,
+    @CurrentPrincipal() p: Principal,
   ) {
-    return this.scheduling.editAssignment(eventId, id, meetingId, b);
+    return this.useCases.execute(EditDraftAssignment, p, { eventId, versionId: id, meetingId, to: b });
   }
 
   @Delete(':versionId/assignments/:meetingId')
@@ -83,15 +80,16 @@ export class SchedulingController {
     @Param('eventId', UuidPipe) eventId: string,
     @Param('versionId', UuidPipe) id: string,
     @Param('meetingId', UuidPipe) meetingId: string,
+    @CurrentPrincipal() p: Principal,
   ) {
-    return this.scheduling.editAssignment(eventId, id, meetingId, null);
+    return this.useCases.execute(EditDraftAssignment, p, { eventId, versionId: id, meetingId, to: null });
   }
 
   @Post(':versionId/publish')
   @Allow('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Publicar el borrador / Publish the draft' })
-  publish(@Param('eventId', UuidPipe) eventId: string, @Param('versionId', UuidPipe) id: string) {
-    return this.scheduling.publish(eventId, id);
+  publish(@Param('eventId', UuidPipe) eventId: string, @Param('versionId', UuidPipe) id: string, @CurrentPrincipal() p: Principal) {
+    return this.useCases.execute(PublishScheduleVersion, p, { eventId, versionId: id });
   }
 }

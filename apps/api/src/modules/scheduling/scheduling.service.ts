@@ -1,59 +1,19 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { LiveBroadcaster } from '../../platform/live-broadcaster';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import {
-  editDraftAssignment,
-  EventEntity,
-  loadEventScheduleInstance,
-  publishScheduleVersion,
-  ScheduleVersionEntity,
-} from '@rueda/persistence';
+import { EventEntity, loadEventScheduleInstance, ScheduleVersionEntity } from '@rueda/persistence';
 import { QUEUES, SchedulingJobData, SchedulingProgress } from '@rueda/queues';
 import { NOUNS, notFound } from '@rueda/domain';
 
-export interface GenerateInput {
-  seed: number;
-  timeLimitSeconds: number;
-  minMeetingsPerGadm: number;
-  mode: 'full' | 'keep-published';
-}
-
+/** Reads of schedule versions; their changes are use cases (GenerateSchedule, EditDraftAssignment, PublishScheduleVersion). */
 @Injectable()
 export class SchedulingService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(QUEUES.scheduling) private readonly queue: Queue<SchedulingJobData>,
-    private readonly emitter: LiveBroadcaster,
   ) {}
-
-  /** Creates a draft version and queues the job that fills it. */
-  async generate(eventId: string, input: GenerateInput): Promise<ScheduleVersionEntity> {
-    const version = await this.db.transaction(async (m) => {
-      const event = await m.getRepository(EventEntity).findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_write' } });
-      if (!event) throw notFound(NOUNS.event, eventId);
-      const [{ n }] = await m.query(`SELECT coalesce(max(number), 0) + 1 AS n FROM schedule_versions WHERE event_id = $1`, [eventId]);
-      const repo = m.getRepository(ScheduleVersionEntity);
-      const v = await repo.save(repo.create({ eventId, number: n, status: 'generating', params: { ...input } }));
-      v.jobId = `schedule-${v.id}`;
-      return repo.save(v);
-    });
-    await this.queue.add(
-      'solve',
-      {
-        eventId,
-        scheduleVersionId: version.id,
-        seed: input.seed,
-        timeLimitMs: input.timeLimitSeconds * 1000,
-        minMeetingsPerGadm: input.minMeetingsPerGadm,
-        mode: input.mode,
-      },
-      { jobId: version.jobId! },
-    );
-    return version;
-  }
 
   list(eventId: string) {
     return this.db.getRepository(ScheduleVersionEntity).find({
@@ -106,17 +66,6 @@ export class SchedulingService {
         WHERE a.schedule_version_id = $1 ORDER BY s.ordinal, t.number`,
       [versionId],
     );
-  }
-
-  async publish(eventId: string, versionId: string) {
-    const { version, messages } = await publishScheduleVersion(this.db.manager, eventId, versionId);
-    this.emitter.emit(messages);
-    return version;
-  }
-
-  /** Drag and drop on the draft: conflicts are refused with their reason (409). */
-  async editAssignment(eventId: string, versionId: string, meetingId: string, to: { slotId: string; tableId: string } | null) {
-    return editDraftAssignment(this.db.manager, eventId, versionId, meetingId, to);
   }
 
   /** The instance the next job would solve, as rueda.schedule-instance/1 (for the CLI, audits and support). */

@@ -1,6 +1,12 @@
+import type { DelegateRepository, ParticipantRepository, ProposalRepository, SlotRepository, TableRepository } from './day';
+import type { LiveLogRepository, LiveStateRepository } from './live';
 import type { MeetingRepository } from './meetings';
+import type { ScheduleRepository } from './schedules';
 
 export * from './meetings';
+export * from './live';
+export * from './day';
+export * from './schedules';
 
 /**
  * Every repository a use case can reach through its transaction. Add one line here (and its
@@ -8,4 +14,12 @@ export * from './meetings';
  */
 export interface Repositories {
   readonly meetings: MeetingRepository;
+  readonly live: LiveStateRepository;
+  readonly liveLog: LiveLogRepository;
+  readonly delegates: DelegateRepository;
+  readonly slots: SlotRepository;
+  readonly participants: ParticipantRepository;
+  readonly tables: TableRepository;
+  readonly proposals: ProposalRepository;
+  readonly schedules: ScheduleRepository;
 }

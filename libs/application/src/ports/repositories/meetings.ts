@@ -1,4 +1,6 @@
 import type { MeetingStatus } from '@rueda/domain';
+import type { LiveChange as LiveDomainChange } from '@rueda/live';
+import type { LiveChange } from '../changes';
 
 /** A meeting as use cases read and change it. */
 export interface MeetingRecord {
@@ -14,6 +16,9 @@ export interface MeetingRecord {
   version: number;
 }
 
+/** Where a meeting made on the day came from. */
+export type LiveMeetingOrigin = 'walk_in' | 'replacement';
+
 export interface MeetingRepository {
   /** The event a meeting belongs to (socket messages name only the meeting). */
   eventOf(meetingId: string): Promise<string | null>;
@@ -21,4 +26,14 @@ export interface MeetingRepository {
   lock(eventId: string, meetingId: string): Promise<MeetingRecord | null>;
   /** Saves a record read from this repository; its version moves on. */
   save<M extends MeetingRecord>(meeting: M): Promise<M>;
+  /**
+   * Writes the meetings a libs/live operation changed (new ones inserted with `origin`) and
+   * returns the live messages that announce them.
+   */
+  applyLiveChange(
+    eventId: string,
+    change: LiveDomainChange,
+    origin: LiveMeetingOrigin,
+    now: Date,
+  ): Promise<{ changes: LiveChange[]; meetings: MeetingRecord[] }>;
 }

@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import type { MeetingRecord, MeetingRepository } from '@rueda/application';
+import type { LiveMeetingOrigin, MeetingRecord, MeetingRepository } from '@rueda/application';
+import type { LiveChange as LiveDomainChange } from '@rueda/live';
 import { MeetingEntity } from '../../entities';
+import { persistMeetingChanges } from '../../live/persist-live';
 
 export class TypeOrmMeetingRepository implements MeetingRepository {
   constructor(private readonly m: EntityManager) {}
@@ -16,5 +18,9 @@ export class TypeOrmMeetingRepository implements MeetingRepository {
 
   save<M extends MeetingRecord>(meeting: M): Promise<M> {
     return this.m.getRepository(MeetingEntity).save(meeting as unknown as MeetingEntity) as unknown as Promise<M>;
+  }
+
+  applyLiveChange(eventId: string, change: LiveDomainChange, origin: LiveMeetingOrigin, now: Date) {
+    return persistMeetingChanges(this.m, eventId, change, origin, now);
   }
 }

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { conflict, NOUNS, notFound } from '@rueda/domain';
+import { applyProposal, liveSettings, type Proposal, PROPOSAL_STATUSES, proposeReplacement, toReplacementProposal } from '@rueda/live';
+import type { ReplacementProposal, ReplacementUnavailable } from '@rueda/realtime';
+import { allow, organisers } from '../authorization';
+import type { LiveChange } from '../ports/changes';
+import { query, useCase } from '../use-case';
+import { lockDay } from './day-state';
+
+const routeOf = (p: ReplacementProposal): Pick<LiveChange, 'participants' | 'tables'> => ({
+  participants: p.candidate ? [p.candidate.participantAId, p.candidate.participantBId] : [],
+  tables: [p.tableId],
+});
+
+export const RecoverCellCommand = z
+  .object({ eventId: z.uuid(), slotId: z.uuid(), tableId: z.uuid(), freedMeetingId: z.uuid().nullable() })
+  .strict();
+
+/**
+ * A freed table and slot: the best meeting for it. In automatic mode a proposal that moves
+ * nobody else is applied at once; otherwise it waits for an organiser. The recovery job runs
+ * it (as the system), under the event lock.
+ */
+export const RecoverCell = useCase({
+  name: 'RecoverCell',
+  command: RecoverCellCommand,
+  authorize: allow('system', 'admin'),
+  async run({ tx, now }, cmd) {
+    const { settings, state } = await lockDay(tx, cmd.eventId, now);
+    const cell = { slotId: cmd.slotId, tableId: cmd.tableId };
+    const proposals = proposeReplacement(
+      state,
+      { ...cell, meetingId: cmd.freedMeetingId },
+      { protectMinutes: settings.protectMinutes, allowMoves: true, limit: 5 },
+    );
+    // Automatic mode applies the best proposal that needs nobody's confirmation; the rest wait.
+    const best = (settings.recoveryMode === 'automatic' ? proposals.find((p) => !p.requiresConfirmation) : undefined) ?? proposals[0];
+    await tx.repos.proposals.expireOpen(cmd.eventId, cell, now);
+    const id = randomUUID();
+    if (!best) {
+      // Nothing to propose: the log says the cell stays free, never that a proposal exists.
+      const payload: ReplacementUnavailable = { proposalId: id, ...cell, freedMeetingId: cmd.freedMeetingId };
+      const row = await tx.repos.proposals.insert({
+        id,
+        eventId: cmd.eventId,
+        ...cell,
+        freedMeetingId: cmd.freedMeetingId,
+        status: 'expired',
+        mode: settings.recoveryMode,
+        proposal: { none: true },
+        resultMeetingId: null,
+        resolvedAt: now,
+      });
+      tx.record(cmd.eventId, { type: 'replacement.unavailable', participants: [], tables: [cmd.tableId], payload });
+      return { proposal: row, applied: false };
+    }
+    const auto = settings.recoveryMode === 'automatic' && !best.requiresConfirmation;
+    const payload = toReplacementProposal(best, {
+      proposalId: id,
+      freedMeetingId: cmd.freedMeetingId,
+      mode: auto ? 'automatic' : 'confirm',
+    });
+    let resultMeetingId: string | null = null;
+    const changes: LiveChange[] = [];
+    if (auto) {
+      const applied = applyProposal(state, best, { protectMinutes: settings.protectMinutes, newMeetingId: randomUUID() });
+      if (applied.ok) {
+        changes.push(...(await tx.repos.meetings.applyLiveChange(cmd.eventId, applied, 'replacement', now)).changes);
+        resultMeetingId = applied.meeting.id;
+      }
+    }
+    const row = await tx.repos.proposals.insert({
+      id,
+      eventId: cmd.eventId,
+      ...cell,
+      freedMeetingId: cmd.freedMeetingId,
+      status: resultMeetingId ? 'applied' : 'proposed',
+      mode: auto ? 'automatic' : 'confirm',
+      proposal: best as unknown as Record<string, unknown>,
+      resultMeetingId,
+      resolvedAt: resultMeetingId ? now : null,
+    });
+    tx.record(cmd.eventId, ...changes, { type: 'replacement.proposed', ...routeOf(payload), payload });
+    return { proposal: row, applied: !!resultMeetingId };
+  },
+});
+
+export const ResolveProposalCommand = z.object({ eventId: z.uuid(), proposalId: z.uuid(), accept: z.boolean() }).strict();
+
+/** An organiser accepts or rejects a waiting proposal; accepting re-checks it against the current state. */
+export const ResolveProposal = useCase({
+  name: 'ResolveProposal',
+  command: ResolveProposalCommand,
+  authorize: organisers,
+  async run({ tx, now }, cmd) {
+    const settings = liveSettings((await tx.lockEvent(cmd.eventId)).settings);
+    const row = await tx.repos.proposals.lock(cmd.eventId, cmd.proposalId);
+    if (!row) throw notFound(NOUNS.proposal, cmd.proposalId);
+    if (row.status !== 'proposed') {
+      throw conflict('proposal_resolved', { es: `La propuesta ya está «${row.status}»`, en: `The proposal is already "${row.status}"` });
+    }
+    const p = row.proposal as unknown as Proposal;
+    const changes: LiveChange[] = [];
+    if (cmd.accept) {
+      const state = await tx.repos.live.load(cmd.eventId, now, { matchCandidates: settings.matchCandidates });
+      // Accepting is the organiser's confirmation, so protected moves are allowed here.
+      const applied = applyProposal(state, p, { protectMinutes: settings.protectMinutes, newMeetingId: randomUUID() });
+      if (!applied.ok) {
+        throw conflict('not_possible', { es: `Ya no es posible: ${applied.reason.es}`, en: `No longer possible: ${applied.reason.en}` });
+      }
+      changes.push(...(await tx.repos.meetings.applyLiveChange(cmd.eventId, applied, 'replacement', now)).changes);
+      row.resultMeetingId = applied.meeting.id;
+    }
+    row.status = cmd.accept ? 'applied' : 'rejected';
+    row.resolvedAt = now;
+    const saved = await tx.repos.proposals.save(row);
+    tx.record(cmd.eventId, ...changes, {
+      type: 'replacement.resolved',
+      participants: [p.meeting.a, p.meeting.b],
+      tables: [row.tableId],
+      payload: { proposalId: cmd.proposalId, accepted: cmd.accept },
+    });
+    return saved;
+  },
+});
+
+export const ListProposalsInput = z.object({ eventId: z.uuid(), status: z.enum(PROPOSAL_STATUSES).optional() }).strict();
+
+/** The event's replacement proposals, newest first (at most 200). */
+export const ListProposals = query({
+  name: 'ListProposals',
+  input: ListProposalsInput,
+  authorize: organisers,
+  run: ({ repos }, q) => repos.proposals.list(q.eventId, q.status),
+});

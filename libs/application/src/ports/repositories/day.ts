@@ -1,0 +1,51 @@
+import type { ProposalStatus } from '@rueda/live';
+
+/** A delegate as the check-in desk sees it. */
+export interface DelegateRecord {
+  id: string;
+  eventId: string;
+  participantId: string;
+  checkedInAt: Date | null;
+}
+
+export interface DelegateRepository {
+  lock(eventId: string, delegateId: string): Promise<DelegateRecord | null>;
+  save<D extends DelegateRecord>(delegate: D): Promise<D>;
+}
+
+export interface SlotRepository {
+  /** New times of slots (a delay). */
+  reschedule(slots: { id: string; startsAt: Date; endsAt: Date }[]): Promise<void>;
+}
+
+export interface ParticipantRepository {
+  markLeft(eventId: string, participantId: string, at: Date): Promise<void>;
+}
+
+export interface TableRepository {
+  exists(eventId: string, tableId: string): Promise<boolean>;
+}
+
+/** A replacement for a freed table and slot. */
+export interface ProposalRecord {
+  id: string;
+  eventId: string;
+  slotId: string;
+  tableId: string;
+  freedMeetingId: string | null;
+  status: ProposalStatus;
+  mode: 'automatic' | 'confirm';
+  proposal: Record<string, unknown>;
+  resultMeetingId: string | null;
+  createdAt?: Date;
+  resolvedAt: Date | null;
+}
+
+export interface ProposalRepository {
+  list(eventId: string, status?: ProposalStatus): Promise<ProposalRecord[]>;
+  lock(eventId: string, proposalId: string): Promise<ProposalRecord | null>;
+  /** A newer freeing of a cell supersedes its open proposal. */
+  expireOpen(eventId: string, cell: { slotId: string; tableId: string }, now: Date): Promise<void>;
+  insert(p: Omit<ProposalRecord, 'createdAt'>): Promise<ProposalRecord>;
+  save<P extends ProposalRecord>(p: P): Promise<P>;
+}

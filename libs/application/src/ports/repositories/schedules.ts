@@ -1,0 +1,32 @@
+import type { ScheduleAssignment, ScheduleInstance } from '@rueda/formats';
+
+/** generating → draft → published → superseded; failed when the job gave up. */
+export type ScheduleStatus = 'generating' | 'draft' | 'published' | 'superseded' | 'failed';
+
+export interface ScheduleVersionRecord {
+  id: string;
+  eventId: string;
+  number: number;
+  status: ScheduleStatus;
+  params: Record<string, unknown>;
+  stats: Record<string, unknown>;
+  unscheduled: { meeting: string; reason: string }[];
+  jobId: string | null;
+}
+
+export interface ScheduleRepository {
+  /** The event as `rueda.schedule-instance/1`; with keepPublished, published meetings are pinned where they are. */
+  loadInstance(eventId: string, opts: { keepPublished: boolean }): Promise<{ instance: ScheduleInstance; pinned: number }>;
+  find(eventId: string, versionId: string): Promise<ScheduleVersionRecord | null>;
+  /** A new version numbered after the event's last one, waiting for its job. */
+  create(eventId: string, params: Record<string, unknown>): Promise<ScheduleVersionRecord>;
+  assignments(versionId: string): Promise<ScheduleAssignment[]>;
+  /** One meeting's cell in a draft (null: out of the agenda). */
+  assign(versionId: string, meetingId: string, to: { slotId: string; tableId: string } | null): Promise<void>;
+  saveFigures(versionId: string, stats: Record<string, unknown>, unscheduled: { meeting: string; reason: string }[]): Promise<void>;
+  /**
+   * Makes a draft the agenda, in the caller's transaction: the published version is superseded,
+   * meetings it placed go back to accepted, meetings of this version take their cell.
+   */
+  publish(eventId: string, versionId: string, now: Date): Promise<ScheduleVersionRecord>;
+}

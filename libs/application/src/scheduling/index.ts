@@ -1,0 +1,3 @@
+export * from './draft-edit';
+export * from './publish';
+export * from './generate';

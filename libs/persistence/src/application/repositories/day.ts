@@ -1,0 +1,68 @@
+import type { EntityManager } from 'typeorm';
+import type {
+  DelegateRecord,
+  DelegateRepository,
+  ParticipantRepository,
+  ProposalRecord,
+  ProposalRepository,
+  SlotRepository,
+  TableRepository,
+} from '@rueda/application';
+import type { ProposalStatus } from '@rueda/live';
+import { DelegateEntity, ParticipantEntity, ReplacementProposalEntity, SlotEntity, TableEntity } from '../../entities';
+
+export class TypeOrmDelegateRepository implements DelegateRepository {
+  constructor(private readonly m: EntityManager) {}
+  lock(eventId: string, delegateId: string) {
+    return this.m.getRepository(DelegateEntity).findOne({ where: { id: delegateId, eventId }, lock: { mode: 'pessimistic_write' } });
+  }
+  save<D extends DelegateRecord>(d: D): Promise<D> {
+    return this.m.getRepository(DelegateEntity).save(d as unknown as DelegateEntity) as unknown as Promise<D>;
+  }
+}
+
+export class TypeOrmSlotRepository implements SlotRepository {
+  constructor(private readonly m: EntityManager) {}
+  async reschedule(slots: { id: string; startsAt: Date; endsAt: Date }[]) {
+    for (const x of slots) await this.m.getRepository(SlotEntity).update({ id: x.id }, { startsAt: x.startsAt, endsAt: x.endsAt });
+  }
+}
+
+export class TypeOrmParticipantRepository implements ParticipantRepository {
+  constructor(private readonly m: EntityManager) {}
+  async markLeft(eventId: string, participantId: string, at: Date) {
+    await this.m.getRepository(ParticipantEntity).update({ id: participantId, eventId }, { leftAt: at });
+  }
+}
+
+export class TypeOrmTableRepository implements TableRepository {
+  constructor(private readonly m: EntityManager) {}
+  exists(eventId: string, tableId: string) {
+    return this.m.getRepository(TableEntity).existsBy({ id: tableId, eventId });
+  }
+}
+
+export class TypeOrmProposalRepository implements ProposalRepository {
+  constructor(private readonly m: EntityManager) {}
+  private get repo() {
+    return this.m.getRepository(ReplacementProposalEntity);
+  }
+  list(eventId: string, status?: ProposalStatus) {
+    return this.repo.find({ where: { eventId, ...(status ? { status } : {}) }, order: { createdAt: 'DESC' }, take: 200 });
+  }
+  lock(eventId: string, proposalId: string) {
+    return this.repo.findOne({ where: { id: proposalId, eventId }, lock: { mode: 'pessimistic_write' } });
+  }
+  async expireOpen(eventId: string, cell: { slotId: string; tableId: string }, now: Date) {
+    await this.repo.update(
+      { eventId, slotId: cell.slotId, tableId: cell.tableId, status: 'proposed' },
+      { status: 'expired', resolvedAt: now },
+    );
+  }
+  insert(p: Omit<ProposalRecord, 'createdAt'>) {
+    return this.repo.save(this.repo.create(p));
+  }
+  save<P extends ProposalRecord>(p: P): Promise<P> {
+    return this.repo.save(p as unknown as ReplacementProposalEntity) as unknown as Promise<P>;
+  }
+}

@@ -1,0 +1,45 @@
+import type { EntityManager } from 'typeorm';
+import type { Repositories } from '@rueda/application';
+import {
+  TypeOrmDelegateRepository,
+  TypeOrmParticipantRepository,
+  TypeOrmProposalRepository,
+  TypeOrmSlotRepository,
+  TypeOrmTableRepository,
+} from './day';
+import { TypeOrmLiveLogRepository, TypeOrmLiveStateRepository } from './live';
+import { TypeOrmMeetingRepository } from './meetings';
+import { TypeOrmScheduleRepository } from './schedules';
+
+export * from './day';
+export * from './live';
+export * from './meetings';
+export * from './schedules';
+
+const FACTORIES: { [K in keyof Repositories]: new (m: EntityManager) => Repositories[K] } = {
+  meetings: TypeOrmMeetingRepository,
+  live: TypeOrmLiveStateRepository,
+  liveLog: TypeOrmLiveLogRepository,
+  delegates: TypeOrmDelegateRepository,
+  slots: TypeOrmSlotRepository,
+  participants: TypeOrmParticipantRepository,
+  tables: TypeOrmTableRepository,
+  proposals: TypeOrmProposalRepository,
+  schedules: TypeOrmScheduleRepository,
+};
+
+/** Every repository bound to one entity manager (a transaction's, or the pool's for reads), each made on first use. */
+export function repositoriesOf(m: EntityManager): Repositories {
+  const made = new Map<string, unknown>();
+  const repos = {} as Repositories;
+  for (const [name, Factory] of Object.entries(FACTORIES) as [keyof Repositories, new (m: EntityManager) => unknown][]) {
+    Object.defineProperty(repos, name, {
+      enumerable: true,
+      get: () => {
+        if (!made.has(name)) made.set(name, new Factory(m));
+        return made.get(name);
+      },
+    });
+  }
+  return repos;
+}
