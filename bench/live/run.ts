@@ -23,14 +23,7 @@ import { Client } from 'pg';
 import { io, Socket } from 'socket.io-client';
 import { sessionAroundNow } from '../../test/support/sessions';
 import { applyNoShow, LiveState, proposeReplacement } from '@rueda/live';
-import type {
-  ClientToServerEvents,
-  LiveMeeting,
-  LiveMessage,
-  ReplacementProposal,
-  ServerToClientEvents,
-  SubscribeAck,
-} from '@rueda/realtime';
+import type { ClientToServerEvents, LiveMeeting, LivePush, ReplacementProposal, ServerToClientEvents, SubscribeAck } from '@rueda/realtime';
 
 // ---------------------------------------------------------------- options, environment
 
@@ -355,7 +348,7 @@ interface PublishTrack {
 const byCell = new Map<string, NoShowTrack>();
 let publishTrack: PublishTrack | null = null;
 
-function onLive(c: BenchClient, msg: LiveMessage) {
+function onLive(c: BenchClient, msg: LivePush) {
   const now = performance.now();
   c.received++;
   if (msg.type === 'meeting.updated' || msg.type === 'meeting.created') {
@@ -373,7 +366,7 @@ function onLive(c: BenchClient, msg: LiveMessage) {
   } else if (msg.type === 'schedule.published') {
     const tr = publishTrack;
     if (!tr || (msg.payload as { versionId: string }).versionId !== tr.versionId) return;
-    tr.participants ??= new Set(msg.participants);
+    tr.participants ??= new Set(msg.participants ?? []);
     tr.bytes ??= Buffer.byteLength(JSON.stringify(msg));
     tr.messageAt ??= Date.parse(msg.at);
     if (!tr.recv.has(c.idx)) tr.recv.set(c.idx, now);

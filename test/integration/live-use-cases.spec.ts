@@ -56,10 +56,14 @@ describe('live use cases on PostgreSQL', () => {
         participants: [g, c],
         tables: [day.tables[0]],
         payload: res,
+        // The first message of the board, of both participants and of the table: nothing before it.
+        prevs: { b: 0, p: { [g]: 0, [c]: 0 }, t: { [day.tables[0]]: 0 } },
       },
     ]);
     expect(batch.jobs).toEqual([
       {
+        outboxId: expect.any(String),
+        jobId: batch.jobs[0]?.outboxId,
         queue: 'live',
         name: 'recover',
         data: {
@@ -72,9 +76,13 @@ describe('live use cases on PostgreSQL', () => {
         options: { removeOnComplete: 1000, attempts: 2 },
       },
     ]);
-    // The message was written in the same transaction: the log has it with its sequence number.
+    // The message and the job were written in the same transaction: the log and the outbox have them.
     const log = await env.q(`SELECT seq, type FROM live_messages WHERE event_id = $1`, [day.eventId]);
     expect(log).toEqual([{ seq: '1', type: 'meeting.updated' }]);
+    const outbox = await env.q(`SELECT id, queue, name, job_id, dispatched_at FROM outbox_jobs`);
+    expect(outbox).toEqual([
+      { id: batch.jobs[0].outboxId, queue: 'live', name: 'recover', job_id: batch.jobs[0].outboxId, dispatched_at: null },
+    ]);
     // A stale version is refused with the current meeting, and nothing is written or delivered.
     const count = env.delivered.length;
     const stale = await rejection(

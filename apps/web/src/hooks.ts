@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LiveMessage } from '@rueda/realtime';
+import type { LivePush } from '@rueda/realtime';
 import { connectLive, type LiveClient, type LiveState } from './live';
 
 export interface Loaded<T> {
@@ -59,8 +59,9 @@ export function useLiveRefresh(opts: {
   token: string | null;
   eventId?: string;
   tableId?: string;
+  view?: 'board';
   refresh: () => void;
-  onMessage?: (m: LiveMessage) => void;
+  onMessage?: (m: LivePush) => void;
   pollMs?: number;
 }): { state: LiveState; client: React.RefObject<LiveClient | null> } {
   const [state, setState] = useState<LiveState>('connecting');
@@ -76,15 +77,14 @@ export function useLiveRefresh(opts: {
       token: opts.token,
       eventId: opts.eventId,
       tableId: opts.tableId,
+      view: opts.view,
       onMessage: (m) => {
         onMessage.current?.(m);
         window.clearTimeout(timer);
         timer = window.setTimeout(() => refresh.current(), 250);
       },
-      onState: (s) => {
-        setState(s);
-        if (s === 'live') refresh.current();
-      },
+      onSnapshot: async () => refresh.current(),
+      onState: (s) => setState(s),
     });
     client.current = c;
     return () => {
@@ -92,7 +92,7 @@ export function useLiveRefresh(opts: {
       c.close();
       client.current = null;
     };
-  }, [opts.token, opts.eventId, opts.tableId]);
+  }, [opts.token, opts.eventId, opts.tableId, opts.view]);
   useInterval(() => refresh.current(), state === 'live' ? 30_000 : (opts.pollMs ?? 5000));
   return { state, client };
 }

@@ -1,5 +1,14 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, LiveMessage, MeetingStatusAck, ServerToClientEvents, SubscribeAck } from '@rueda/realtime';
+import {
+  type ClientToServerEvents,
+  type LivePush,
+  LiveRefused,
+  LiveSync,
+  type MeetingStatusAck,
+  type ReplayAck,
+  type ServerToClientEvents,
+  type SubscribeAck,
+} from '@rueda/realtime';
 import { API_BASE } from './config';
 
 export type LiveState = 'connecting' | 'live' | 'offline';
@@ -11,14 +20,22 @@ export interface LiveOptions {
   eventId?: string;
   /** Staff following one table. */
   tableId?: string;
-  /** Called for every message in sequence order, including the ones missed while offline. */
-  onMessage: (msg: LiveMessage) => void;
+  /** The big screen: organisers' token, public data only. */
+  view?: 'board';
+  /** Called for every message meant for this page, once, in sequence order (those missed while away included). */
+  onMessage: (msg: LivePush) => void;
+  /**
+   * Reloads the page's data from the REST API: at the start, and whenever the server says the
+   * feed cannot be continued. Messages that arrive meanwhile are applied after it.
+   */
+  onSnapshot: () => Promise<void>;
   onState?: (state: LiveState, info?: { es: string; en: string }) => void;
 }
 
 export interface LiveClient {
   close(): void;
-  readonly lastSeq: number;
+  /** Every message meant for this page up to here has been applied. */
+  readonly through: number | null;
   /** Sends a staff status change over the socket when connected; resolves null when offline. */
   emitStatus(req: {
     meetingId: string;
@@ -28,13 +45,14 @@ export interface LiveClient {
 }
 
 /**
- * Connects to the '/live' namespace, subscribes with the last sequence number applied, applies
- * `live` messages in order (skipping duplicates) and re-subscribes with the last seq after every
- * reconnect, so nothing is missed or applied twice. When the server is not reachable the state is
- * 'offline' and pages keep working by polling REST.
+ * The one live client of every page (console, control room, table view, board, agenda): it runs
+ * realtime's LiveSync over the '/live' namespace. It subscribes from what it has (nothing at
+ * first: the server answers with its head and the page loads its snapshot), applies each
+ * message once and in order, notices from `prev` when it missed one and asks for a replay,
+ * pages through replays of any length, and reloads a snapshot when the server says it must.
+ * When the server is not reachable the state is 'offline' and pages keep working by polling REST.
  */
 export function connectLive(opts: LiveOptions): LiveClient {
-  let lastSeq = 0;
   let closed = false;
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(`${API_BASE}/live`, {
     auth: { token: opts.token },
@@ -43,27 +61,34 @@ export function connectLive(opts: LiveOptions): LiveClient {
     reconnectionDelayMax: 15000,
     timeout: 8000,
   });
-  const apply = (msg: LiveMessage) => {
-    if (msg.seq <= lastSeq) return;
-    lastSeq = msg.seq;
-    opts.onMessage(msg);
-  };
+  const sync = new LiveSync(
+    {
+      subscribe: (lastSeq) =>
+        socket.timeout(8000).emitWithAck('subscribe', {
+          eventId: opts.eventId,
+          tableId: opts.tableId,
+          ...(opts.view ? { view: opts.view } : {}),
+          ...(lastSeq !== undefined ? { lastSeq } : {}),
+        }) as Promise<SubscribeAck>,
+      replay: (lastSeq) => socket.timeout(8000).emitWithAck('replay', { lastSeq }) as Promise<ReplayAck>,
+    },
+    {
+      apply: (m) => !closed && opts.onMessage(m),
+      snapshot: () => (closed ? Promise.resolve() : opts.onSnapshot()),
+      failed: (e) => {
+        if (closed) return;
+        opts.onState?.('offline', e instanceof LiveRefused ? { es: e.ack.es, en: e.ack.en } : undefined);
+      },
+    },
+  );
   opts.onState?.('connecting');
   socket.on('connect', () => {
-    socket
-      .timeout(8000)
-      .emit('subscribe', { eventId: opts.eventId, lastSeq, tableId: opts.tableId }, (err: Error | null, ack: SubscribeAck) => {
-        if (closed) return;
-        if (err || !ack?.ok) {
-          opts.onState?.('offline', ack && !ack.ok ? { es: ack.es, en: ack.en } : undefined);
-          return;
-        }
-        for (const m of ack.missed) apply(m);
-        if (ack.seq > lastSeq && ack.missed.length === 0 && lastSeq === 0) lastSeq = ack.seq;
-        opts.onState?.('live');
-      });
+    sync.connected().then(
+      () => !closed && opts.onState?.('live'),
+      () => undefined, // reported by `failed`
+    );
   });
-  socket.on('live', apply);
+  socket.on('live', (m) => sync.push(m));
   socket.on('bye', (reason) => {
     opts.onState?.('offline', reason);
     socket.disconnect();
@@ -81,8 +106,8 @@ export function connectLive(opts: LiveOptions): LiveClient {
       socket.removeAllListeners();
       socket.disconnect();
     },
-    get lastSeq() {
-      return lastSeq;
+    get through() {
+      return sync.through;
     },
     emitStatus(req) {
       if (!socket.connected) return Promise.resolve(null);

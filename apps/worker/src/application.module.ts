@@ -1,19 +1,39 @@
 import { BullModule, getQueueToken } from '@nestjs/bullmq';
-import { Global, Module } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { type Clock, deliverAfterCommit, type Dispatcher, systemClock, UseCases, type UnitOfWork } from '@rueda/application';
+import { type Clock, systemClock, UseCases, type UnitOfWork } from '@rueda/application';
+import { ENV, type Env } from '@rueda/config';
+import { LiveFeed, OutboxDispatcher } from '@rueda/delivery';
 import { TypeOrmUnitOfWork } from '@rueda/persistence';
 import { QUEUES, type QueueName } from '@rueda/queues';
 import { WorkerLiveEmitter } from './live/worker-live-emitter';
 
 export const CLOCK = Symbol('CLOCK');
+const DISPATCHER = Symbol('DISPATCHER');
+const LIVE_FEED = Symbol('LIVE_FEED');
 const QUEUE_NAMES = Object.values(QUEUES) as QueueName[];
 
+@Injectable()
+class DeliveryShutdown implements OnApplicationShutdown {
+  constructor(
+    @Inject(DISPATCHER) private readonly dispatcher: OutboxDispatcher,
+    @Inject(LIVE_FEED) private readonly feed: LiveFeed,
+  ) {}
+
+  /** After the processors stopped (they close in onModuleDestroy), so their last deliveries go out. */
+  async onApplicationShutdown() {
+    await this.dispatcher.stop();
+    this.feed.close();
+  }
+}
+
 /**
- * The application layer in the worker: jobs run the same use cases as the API, and what they
- * commit is pushed through Redis to every API node's sockets (the worker has none of its own).
+ * The application layer in the worker: jobs run the same use cases through the same unit of
+ * work as the API. What they log is published to every API node over the Redis feed (the nodes
+ * catch up from the log if it is lost; the worker has no sockets of its own), and the jobs they
+ * ask for go through the outbox.
  */
 @Global()
 @Module({
@@ -22,15 +42,28 @@ const QUEUE_NAMES = Object.values(QUEUES) as QueueName[];
   providers: [
     { provide: CLOCK, useValue: systemClock },
     WorkerLiveEmitter,
+    { provide: LIVE_FEED, inject: [ENV], useFactory: (env: Env) => new LiveFeed(env.REDIS_URL, env.QUEUE_PREFIX) },
+    {
+      provide: DISPATCHER,
+      inject: [getDataSourceToken(), LIVE_FEED, ENV, ...QUEUE_NAMES.map((q) => getQueueToken(q))],
+      useFactory: (db: DataSource, feed: LiveFeed, env: Env, ...queues: Queue[]): OutboxDispatcher => {
+        const log = new Logger('Delivery');
+        const dispatcher = new OutboxDispatcher({
+          db,
+          queues: new Map(QUEUE_NAMES.map((q, i) => [q, queues[i]])),
+          live: (messages) => feed.publish(messages),
+          relayEveryMs: env.OUTBOX_RELAY_MS,
+          log: { warn: (obj, msg) => log.warn(`${msg} ${JSON.stringify(obj, (k, v) => (v instanceof Error ? v.message : v))}`) },
+        });
+        dispatcher.start();
+        return dispatcher;
+      },
+    },
+    DeliveryShutdown,
     {
       provide: UseCases,
-      inject: [getDataSourceToken(), WorkerLiveEmitter, CLOCK, ...QUEUE_NAMES.map((q) => getQueueToken(q))],
-      useFactory: (db: DataSource, live: WorkerLiveEmitter, clock: Clock, ...queues: Queue[]) => {
-        const byName = new Map(QUEUE_NAMES.map((q, i) => [q, queues[i]]));
-        const dispatcher: Dispatcher = deliverAfterCommit(
-          (messages) => live.emit(messages),
-          async (job) => void (await byName.get(job.queue)!.add(job.name, job.data, job.options)),
-        );
+      inject: [getDataSourceToken(), DISPATCHER, CLOCK],
+      useFactory: (db: DataSource, dispatcher: OutboxDispatcher, clock: Clock) => {
         const uow: UnitOfWork = new TypeOrmUnitOfWork(db, dispatcher, clock);
         return new UseCases(uow, clock);
       },

@@ -25,6 +25,10 @@ export const envSchema = z.object({
     .default('rueda'),
   /** How often live sockets are re-checked for expired or revoked tokens. */
   LIVE_TOKEN_CHECK_MS: z.coerce.number().int().min(100).default(30_000),
+  /** How often each API node checks it has delivered every logged message of the events its sockets follow. */
+  LIVE_RECONCILE_MS: z.coerce.number().int().min(50).default(2000),
+  /** How often the outbox relay hands pending jobs (committed while Redis was away) to their queues. */
+  OUTBOX_RELAY_MS: z.coerce.number().int().min(50).default(1000),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(8).optional(),
 });

@@ -8,6 +8,7 @@ export * from './records/expire-requests';
 export * from './scheduling/event-schedule-instance';
 export * from './scheduling/schedule-versions';
 export * from './live/live-log';
+export * from './live/outbox';
 export * from './reporting/report-data';
 export * from './live/live-state';
 export * from './live/persist-live';

@@ -47,6 +47,10 @@ export interface ReplacementUnavailable {
   freedMeetingId: string | null;
 }
 
+/**
+ * One entry of an event's log, as the server keeps and routes it (clients receive a LivePush:
+ * projected for their audience, without the routing).
+ */
 export interface LiveMessage<T = unknown> {
   eventId: string;
   seq: number;
@@ -57,15 +61,53 @@ export interface LiveMessage<T = unknown> {
   /** Tables the change touches. */
   tables: string[];
   payload: T;
+  /** Previous sequence number of each filtered stream the message goes to (see streams.ts). */
+  prevs?: Prevs;
+}
+
+/**
+ * Per filtered stream, the sequence number of the previous message it received: `b` the board;
+ * `p` / `t` by participant / table id; `pAll` / `tAll` for every participant / table not listed.
+ */
+export interface Prevs {
+  b?: number;
+  p?: Record<string, number>;
+  pAll?: number;
+  t?: Record<string, number>;
+  tAll?: number;
+}
+
+/** A message as a subscriber receives it: its fields only (see audiences.ts), and `prev`. */
+export interface LivePush<T = unknown> {
+  eventId: string;
+  seq: number;
+  /** The sequence number of the previous message this subscriber was sent: above what it has = it missed one. */
+  prev: number;
+  type: LiveMessageType;
+  at: string;
+  payload: T;
+  /** Organisers only: whom the change names. */
+  participants?: string[];
+  tables?: string[];
 }
 
 export interface SubscribeRequest {
   /** Organisers, staff and the board name the event; a participant's token already does. */
   eventId?: string;
-  /** Last sequence number the client applied (0 or absent: send the current agenda fresh). */
+  /**
+   * The client has every message meant for it up to this sequence number (0: none, replay the
+   * whole log). Absent: the client has nothing yet; the server answers `reset` and the head.
+   */
   lastSeq?: number;
-  /** Staff: follow one table. Board and organisers get everything of the event. */
+  /** Staff: follow one table. */
   tableId?: string;
+  /** Organisers' tokens on the big screen of the hall subscribe as the board (public data only). */
+  view?: 'board';
+}
+
+/** The next page of the same subscription, or a replay after a gap. */
+export interface ReplayRequest {
+  lastSeq: number;
 }
 
 /**
@@ -84,15 +126,23 @@ export interface Nack {
   [detail: string]: unknown;
 }
 
-export type SubscribeAck =
-  | {
-      ok: true;
-      /** Newest sequence number of the event at subscription time. */
-      seq: number;
-      /** Messages after lastSeq the client is allowed to see, in order. */
-      missed: LiveMessage[];
-    }
-  | Nack;
+/** A page of the subscriber's stream after its lastSeq. */
+export interface ReplayPage {
+  ok: true;
+  /** Newest sequence number of the event when the page was read. */
+  seq: number;
+  /** The client is complete up to here once it applied `missed` (the head, unless `more`). */
+  through: number;
+  /** Messages after lastSeq meant for this subscriber, projected, in order (one page). */
+  missed: LivePush[];
+  /** More pages follow: ask again from `through`. */
+  more: boolean;
+  /** The feed cannot be continued from lastSeq (or the client has nothing): reload a snapshot, then continue from `seq`. */
+  reset: boolean;
+}
+
+export type SubscribeAck = ReplayPage | Nack;
+export type ReplayAck = ReplayPage | Nack;
 
 export type MeetingStatusAck = { ok: true; meeting: LiveMeeting } | Nack;
 
@@ -114,7 +164,7 @@ export interface JobProgressMessage {
 }
 
 export interface ServerToClientEvents {
-  live: (msg: LiveMessage) => void;
+  live: (msg: LivePush) => void;
   progress: (p: JobProgressMessage) => void;
   /** Sent before the server disconnects a client (expired token, revoked link). */
   bye: (reason: { code: string; es: string; en: string }) => void;
@@ -124,37 +174,27 @@ export interface ServerToClientEvents {
 
 export interface ClientToServerEvents {
   subscribe: (req: SubscribeRequest, ack: (res: SubscribeAck) => void) => void;
+  replay: (req: ReplayRequest, ack: (res: ReplayAck) => void) => void;
   'meeting:status': (req: StaffMeetingStatusRequest, ack: (res: MeetingStatusAck) => void) => void;
 }
 
-/** Room names: the server joins sockets to these and emits to them. */
+/**
+ * Room names. A subscribed socket is in exactly one room of its audience (see audiences.ts):
+ * the server emits each audience its own projection of a message.
+ */
 export const rooms = {
-  event: (eventId: string) => `event:${eventId}`,
   staff: (eventId: string) => `staff:${eventId}`,
+  board: (eventId: string) => `board:${eventId}`,
   participant: (participantId: string) => `participant:${participantId}`,
   table: (tableId: string) => `table:${tableId}`,
-  board: (eventId: string) => `board:${eventId}`,
 };
 
 /** socket.io path and namespace. */
 export const LIVE_NAMESPACE = '/live';
 
-/** A message that names no participant and no table concerns everybody in the event (a publish). */
-export function isEventWide(msg: Pick<LiveMessage, 'participants' | 'tables'>): boolean {
-  return msg.participants.length === 0 && msg.tables.length === 0;
-}
+/** A replay or a catch-up reads the log this many messages at a time. */
+export const REPLAY_PAGE = 500;
 
-/**
- * Every room a message goes to: organisers and the board see all, others what touches them;
- * an event-wide message goes once to the event room, which every subscriber of the event joins.
- */
-export function roomsFor(msg: Pick<LiveMessage, 'eventId' | 'participants' | 'tables'>): string[] {
-  if (isEventWide(msg)) return [rooms.event(msg.eventId)];
-  return [rooms.staff(msg.eventId), rooms.board(msg.eventId), ...msg.participants.map(rooms.participant), ...msg.tables.map(rooms.table)];
-}
-
-/** Anything that can deliver live messages to the connected clients (socket server, Redis emitter). */
-export interface LiveEmitter {
-  emit(messages: LiveMessage[]): void;
-  progress?(p: JobProgressMessage): void;
-}
+export * from './audiences';
+export * from './streams';
+export * from './sync';

@@ -1,12 +1,14 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { Global, Module } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { type Clock, deliverAfterCommit, type Dispatcher, systemClock, UseCases, type UnitOfWork } from '@rueda/application';
+import { type Clock, systemClock, UseCases, type UnitOfWork } from '@rueda/application';
+import { ENV, type Env } from '@rueda/config';
+import { LiveFeed, OutboxDispatcher } from '@rueda/delivery';
 import { TypeOrmUnitOfWork } from '@rueda/persistence';
 import { QUEUES, type QueueName } from '@rueda/queues';
-import { LiveBroadcaster } from './live-broadcaster';
+import { LIVE_FEED, LiveHub } from './live-hub';
 
 export const CLOCK = Symbol('CLOCK');
 export const DISPATCHER = Symbol('DISPATCHER');
@@ -14,33 +16,54 @@ export const UNIT_OF_WORK = Symbol('UNIT_OF_WORK');
 
 const QUEUE_NAMES = Object.values(QUEUES) as QueueName[];
 
+@Injectable()
+class DeliveryShutdown implements OnApplicationShutdown {
+  constructor(
+    @Inject(DISPATCHER) private readonly dispatcher: OutboxDispatcher,
+    @Inject(LIVE_FEED) private readonly feed: LiveFeed,
+  ) {}
+
+  async onApplicationShutdown() {
+    await this.dispatcher.stop();
+    this.feed.close();
+  }
+}
+
 /**
- * The application layer wired to its adapters: the system clock, the TypeORM unit of work,
- * and the dispatcher that pushes live messages and enqueues jobs after commit.
+ * The application layer wired to its adapters: the system clock, the TypeORM unit of work, and
+ * the outbox dispatcher that delivers after commit (live messages through this node's LiveHub
+ * and the Redis feed, jobs to their queues, retried by the relay until delivered).
  */
 @Global()
 @Module({
   providers: [
     { provide: CLOCK, useValue: systemClock },
-    LiveBroadcaster,
+    { provide: LIVE_FEED, inject: [ENV], useFactory: (env: Env) => new LiveFeed(env.REDIS_URL, env.QUEUE_PREFIX) },
+    LiveHub,
     {
       provide: DISPATCHER,
-      inject: [LiveBroadcaster, ...QUEUE_NAMES.map((q) => getQueueToken(q))],
-      useFactory: (live: LiveBroadcaster, ...queues: Queue[]): Dispatcher => {
-        const byName = new Map(QUEUE_NAMES.map((q, i) => [q, queues[i]]));
-        return deliverAfterCommit(
-          (messages) => live.emit(messages),
-          async (job) => void (await byName.get(job.queue)!.add(job.name, job.data, job.options)),
-        );
+      inject: [getDataSourceToken(), LiveHub, ENV, ...QUEUE_NAMES.map((q) => getQueueToken(q))],
+      useFactory: (db: DataSource, hub: LiveHub, env: Env, ...queues: Queue[]): OutboxDispatcher => {
+        const log = new Logger('Delivery');
+        const dispatcher = new OutboxDispatcher({
+          db,
+          queues: new Map(QUEUE_NAMES.map((q, i) => [q, queues[i]])),
+          live: (messages) => hub.committed(messages),
+          relayEveryMs: env.OUTBOX_RELAY_MS,
+          log: { warn: (obj, msg) => log.warn(`${msg} ${JSON.stringify(obj, (k, v) => (v instanceof Error ? v.message : v))}`) },
+        });
+        dispatcher.start();
+        return dispatcher;
       },
     },
+    DeliveryShutdown,
     {
       provide: UNIT_OF_WORK,
       inject: [getDataSourceToken(), DISPATCHER, CLOCK],
-      useFactory: (db: DataSource, dispatcher: Dispatcher, clock: Clock): UnitOfWork => new TypeOrmUnitOfWork(db, dispatcher, clock),
+      useFactory: (db: DataSource, dispatcher: OutboxDispatcher, clock: Clock): UnitOfWork => new TypeOrmUnitOfWork(db, dispatcher, clock),
     },
     { provide: UseCases, inject: [UNIT_OF_WORK, CLOCK], useFactory: (uow: UnitOfWork, clock: Clock) => new UseCases(uow, clock) },
   ],
-  exports: [CLOCK, LiveBroadcaster, DISPATCHER, UNIT_OF_WORK, UseCases],
+  exports: [CLOCK, LIVE_FEED, LiveHub, DISPATCHER, UNIT_OF_WORK, UseCases],
 })
 export class ApplicationModule {}

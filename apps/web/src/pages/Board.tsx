@@ -65,7 +65,7 @@ function Round({
 export function BoardPage({ eventId }: { eventId: string }) {
   const { t } = useI18n();
   const data = useLoad(() => loadLiveData(eventId), [eventId]);
-  const live = useLiveRefresh({ token: session.token, eventId, refresh: () => void data.reload(), pollMs: 20_000 });
+  const live = useLiveRefresh({ token: session.token, eventId, view: 'board', refresh: () => void data.reload(), pollMs: 20_000 });
   const now = useNow(1000);
   const d = data.data;
   const bySlot = new Map<string, Assignment[]>();

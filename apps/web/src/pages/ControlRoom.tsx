@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { LiveMessage, LiveMeeting, ReplacementProposal, ReplacementUnavailable } from '@rueda/realtime';
+import type { LivePush, LiveMeeting, ReplacementProposal, ReplacementUnavailable } from '@rueda/realtime';
 import { get, post, session } from '../api';
 import { FREED, ScheduleGrid, type GridMove } from '../Grid';
 import { useLiveRefresh, useLoad, useNow } from '../hooks';
@@ -29,7 +29,7 @@ export function ControlRoomTab() {
   }, [event.id]);
   const now = useNow(15_000);
   const [table, setTable] = useState('1');
-  const [feed, setFeed] = useState<LiveMessage[]>([]);
+  const [feed, setFeed] = useState<LivePush[]>([]);
   const [pending, setPending] = useState<GridMove | null>(null);
   const [snapBack, setSnapBack] = useState<string | null>(null);
   const [moveMsg, setMoveMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -37,7 +37,7 @@ export function ControlRoomTab() {
     void data.reload();
     void proposals.reload();
   };
-  const onMessage = (m: LiveMessage) => {
+  const onMessage = (m: LivePush) => {
     setFeed((f) => [m, ...f].slice(0, 10));
     if ((m.type === 'meeting.updated' || m.type === 'meeting.created') && data.data) {
       const lm = m.payload as LiveMeeting;
@@ -124,7 +124,7 @@ export function ControlRoomTab() {
     }
   };
 
-  const feedText = (m: LiveMessage) => {
+  const feedText = (m: LivePush) => {
     const label = t(`livetype.${m.type}` as MessageKey) === `livetype.${m.type}` ? m.type : t(`livetype.${m.type}` as MessageKey);
     if (m.type === 'replacement.proposed') {
       const p = m.payload as ReplacementProposal;
@@ -218,18 +218,19 @@ export function ControlRoomTab() {
           <ol className="feed" aria-live="polite">
             {feed.map((m) => {
               const lm = m.type === 'meeting.updated' || m.type === 'meeting.created' ? (m.payload as LiveMeeting) : null;
+              const named = m.participants ?? [];
               return (
                 <li key={m.seq} className={lm?.status === 'no_show' ? 'feed-alert' : undefined}>
                   <span className="feed-time">{time(m.at, event.timeZone)}</span>
                   <span>{feedText(m)}</span>
                   {lm && <StatusBadge status={lm.status} />}
-                  {!m.type.startsWith('replacement.') && m.participants.length > 0 && (
+                  {!m.type.startsWith('replacement.') && named.length > 0 && (
                     <span className="muted">
-                      {m.participants.length === 2
-                        ? `${name(m.participants[0])} ⇄ ${name(m.participants[1])}`
-                        : m.participants.length === 1
-                          ? name(m.participants[0])
-                          : t('control.nParticipants', { n: m.participants.length })}
+                      {named.length === 2
+                        ? `${name(named[0])} ⇄ ${name(named[1])}`
+                        : named.length === 1
+                          ? name(named[0])
+                          : t('control.nParticipants', { n: named.length })}
                     </span>
                   )}
                 </li>

@@ -23,9 +23,10 @@ export class RecoveryProcessor extends WorkerHost {
 
   async process(job: Job<RecoveryJobData>) {
     const { eventId, slotId, tableId, freedMeetingId } = job.data;
-    const result = await this.useCases.execute(RecoverCell, WORKER, { eventId, slotId, tableId, freedMeetingId });
+    // Delivered at least once: the job id names the request, which is answered once.
+    const result = await this.useCases.execute(RecoverCell, WORKER, { eventId, slotId, tableId, freedMeetingId, requestId: job.id });
     this.log.log(
-      `event ${eventId}: freed cell ${slotId}/${tableId} → ${result.proposal.status} (${this.clock.now().getTime() - job.data.requestedAt} ms since the call)`,
+      `event ${eventId}: freed cell ${slotId}/${tableId} → ${result.proposal.status}${result.repeated ? ' (already answered)' : ''} (${this.clock.now().getTime() - job.data.requestedAt} ms since the call)`,
     );
     return { status: result.proposal.status, proposalId: result.proposal.id };
   }

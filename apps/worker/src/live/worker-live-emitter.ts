@@ -2,14 +2,15 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import Redis from 'ioredis';
 import { ENV, Env } from '@rueda/config';
-import { JobProgressMessage, LIVE_NAMESPACE, LiveEmitter, LiveMessage, rooms, roomsFor } from '@rueda/realtime';
+import { JobProgressMessage, LIVE_NAMESPACE, rooms } from '@rueda/realtime';
 
 /**
- * Workers have no sockets of their own: they publish through Redis in the socket.io adapter's
- * format, and every API node delivers to the clients it holds.
+ * Job progress for the organisers (ephemeral, never logged): workers have no sockets of their
+ * own, so they publish through Redis in the socket.io adapter's format and every API node
+ * passes it on. Logged live messages take the delivery module's path instead.
  */
 @Injectable()
-export class WorkerLiveEmitter implements LiveEmitter, OnApplicationShutdown {
+export class WorkerLiveEmitter implements OnApplicationShutdown {
   private readonly redis: Redis;
   private readonly nsp: ReturnType<Emitter['of']>;
 
@@ -17,12 +18,6 @@ export class WorkerLiveEmitter implements LiveEmitter, OnApplicationShutdown {
     this.redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
     this.redis.on('error', () => undefined);
     this.nsp = new Emitter(this.redis, { key: `${env.QUEUE_PREFIX}:socket.io` }).of(LIVE_NAMESPACE);
-  }
-
-  emit(messages: LiveMessage[]): void {
-    // Once shut down, clients re-read what they missed from the live log when they reconnect.
-    if (this.redis.status === 'end') return;
-    for (const msg of messages) this.nsp.to(roomsFor(msg)).emit('live', msg);
   }
 
   progress(p: JobProgressMessage): void {

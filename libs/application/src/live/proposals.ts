@@ -5,6 +5,7 @@ import { applyProposal, liveSettings, type Proposal, PROPOSAL_STATUSES, proposeR
 import type { ReplacementProposal, ReplacementUnavailable } from '@rueda/realtime';
 import { allow, organisers } from '../authorization';
 import type { LiveChange } from '../ports/changes';
+import type { ProposalRecord } from '../ports/repositories';
 import { query, useCase } from '../use-case';
 import { lockDay } from './day-state';
 
@@ -14,7 +15,14 @@ const routeOf = (p: ReplacementProposal): Pick<LiveChange, 'participants' | 'tab
 });
 
 export const RecoverCellCommand = z
-  .object({ eventId: z.uuid(), slotId: z.uuid(), tableId: z.uuid(), freedMeetingId: z.uuid().nullable() })
+  .object({
+    eventId: z.uuid(),
+    slotId: z.uuid(),
+    tableId: z.uuid(),
+    freedMeetingId: z.uuid().nullable(),
+    /** The job's id: a request delivered twice (at-least-once queues) is answered once. */
+    requestId: z.string().min(1).max(200).optional(),
+  })
   .strict();
 
 /**
@@ -26,9 +34,14 @@ export const RecoverCell = useCase({
   name: 'RecoverCell',
   command: RecoverCellCommand,
   authorize: allow('system', 'admin'),
-  async run({ tx, now }, cmd) {
+  async run({ tx, now }, cmd): Promise<{ proposal: ProposalRecord; applied: boolean; repeated?: boolean }> {
     const { settings, state } = await lockDay(tx, cmd.eventId, now);
+    if (cmd.requestId) {
+      const done = await tx.repos.proposals.answering(cmd.eventId, cmd.requestId);
+      if (done) return { proposal: done, applied: done.status === 'applied', repeated: true };
+    }
     const cell = { slotId: cmd.slotId, tableId: cmd.tableId };
+    const requestId = cmd.requestId ?? null;
     const proposals = proposeReplacement(
       state,
       { ...cell, meetingId: cmd.freedMeetingId },
@@ -51,6 +64,7 @@ export const RecoverCell = useCase({
         proposal: { none: true },
         resultMeetingId: null,
         resolvedAt: now,
+        requestId,
       });
       tx.record(cmd.eventId, { type: 'replacement.unavailable', participants: [], tables: [cmd.tableId], payload });
       return { proposal: row, applied: false };
@@ -80,6 +94,7 @@ export const RecoverCell = useCase({
       proposal: best as unknown as Record<string, unknown>,
       resultMeetingId,
       resolvedAt: resultMeetingId ? now : null,
+      requestId,
     });
     tx.record(cmd.eventId, ...changes, { type: 'replacement.proposed', ...routeOf(payload), payload });
     return { proposal: row, applied: !!resultMeetingId };

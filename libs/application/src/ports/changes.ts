@@ -3,7 +3,8 @@ import type { QueueName } from '@rueda/queues';
 
 /**
  * One change of an event, before it has a sequence number: who it concerns (participants,
- * tables; none = the whole event) and what the clients apply.
+ * tables; none = the whole event) and what the clients apply. Who of them sees which fields is
+ * realtime's audience table, applied when it is delivered.
  */
 export interface LiveChange<T = unknown> {
   type: LiveMessageType;
@@ -20,30 +21,28 @@ export interface JobRequest<T = unknown> {
   options?: { jobId?: string; attempts?: number; removeOnComplete?: number };
 }
 
+/** A job written to the outbox in the transaction: its outbox id and the queue's job id (the outbox id unless the job names one). */
+export interface QueuedJob<T = unknown> extends JobRequest<T> {
+  outboxId: string;
+  jobId: string;
+}
+
 /** What a committed transaction hands to the dispatcher. */
 export interface CommittedBatch {
   messages: LiveMessage[];
-  jobs: JobRequest[];
+  jobs: QueuedJob[];
 }
 
 /**
- * After-commit delivery: live messages to the connected clients (socket.io, through Redis to
- * every node) and jobs to their queues. Use cases never call it: the unit of work does, after
- * commit, with what the use case recorded in the transaction.
+ * After-commit delivery: live messages to the connected clients on every API node, jobs to
+ * their queues. Use cases never call it: the unit of work does, after commit, with what the use
+ * case recorded in the transaction (already safe in the live log and the job outbox). It never
+ * fails and never waits for Redis: what cannot be delivered now is delivered later (API nodes
+ * catch up from the log; the outbox relay retries jobs).
  */
 export interface Dispatcher {
-  dispatch(batch: CommittedBatch): Promise<void>;
+  dispatch(batch: CommittedBatch): void;
 }
 
-/**
- * A dispatcher from the two delivery functions of an app: live messages first (they are
- * already safe in the log), then jobs in the order they were recorded.
- */
-export function deliverAfterCommit(emit: (messages: LiveMessage[]) => void, enqueue: (job: JobRequest) => Promise<void>): Dispatcher {
-  return {
-    async dispatch({ messages, jobs }) {
-      if (messages.length) emit(messages);
-      for (const job of jobs) await enqueue(job);
-    },
-  };
-}
+/** Something that wants to know about every committed batch (notifications, metrics): called after delivery was started. */
+export type CommitListener = (batch: CommittedBatch) => void;

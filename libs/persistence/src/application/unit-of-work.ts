@@ -12,6 +12,7 @@ import type {
 } from '@rueda/application';
 import { NOUNS, notFound } from '@rueda/domain';
 import { appendLive } from '../live/live-log';
+import { writeOutbox } from '../live/outbox';
 import { translateDbError } from './db-errors';
 import { repositoriesOf } from './repositories';
 
@@ -42,9 +43,19 @@ class TypeOrmTx implements Tx {
 }
 
 /**
+ * The EntityManager of a unit of work's transaction, for services not yet written as use cases:
+ * their writes then share the transaction, the live log and the job outbox of the unit of work.
+ */
+export function entityManagerOf(tx: Tx): EntityManager {
+  if (!(tx instanceof TypeOrmTx)) throw new Error('not a TypeORM transaction');
+  return tx.manager;
+}
+
+/**
  * One use case, one transaction: the live messages it recorded are appended to the event's
- * log inside the transaction (the truth), then handed with its jobs to the dispatcher once
- * committed. Database refusals come out as DomainErrors.
+ * log and its jobs to the outbox inside the transaction (the truth), then handed to the
+ * dispatcher once committed. Database refusals come out as DomainErrors; after the commit
+ * nothing can fail the call (delivery is the dispatcher's, retried until done).
  */
 export class TypeOrmUnitOfWork implements UnitOfWork {
   constructor(
@@ -63,13 +74,13 @@ export class TypeOrmUnitOfWork implements UnitOfWork {
         const at = this.clock.now();
         const messages = [];
         for (const [eventId, changes] of tx.changes) messages.push(...(await appendLive(m, eventId, changes, at)));
-        batch = { messages, jobs: tx.jobs };
+        batch = { messages, jobs: await writeOutbox(m, tx.jobs) };
         return r;
       });
     } catch (e) {
       throw translateDbError(e) ?? e;
     }
-    await this.dispatcher.dispatch(batch);
+    this.dispatcher.dispatch(batch);
     return result;
   }
 

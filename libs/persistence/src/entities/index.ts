@@ -13,7 +13,7 @@ import { ScheduleAssignmentEntity } from './schedule-assignment.entity';
 import { MatchCounterpartEntity, MatchResultEntity, MatchRunEntity, PairOverrideEntity } from './match.entity';
 import { AuthSessionEntity, UserEntity } from './user.entity';
 import { ImportBatchEntity } from './import-batch.entity';
-import { LiveMessageEntity, ReplacementProposalEntity } from './live.entity';
+import { LiveMessageEntity, LiveStreamEntity, OutboxJobEntity, ReplacementProposalEntity } from './live.entity';
 import { CommitmentEntity, ExportFileEntity, MeetingOutcomeEntity } from './outcome.entity';
 
 export * from './event.entity';
@@ -55,6 +55,8 @@ export const ENTITIES = [
   AuthSessionEntity,
   ImportBatchEntity,
   LiveMessageEntity,
+  LiveStreamEntity,
+  OutboxJobEntity,
   ReplacementProposalEntity,
   MeetingOutcomeEntity,
   CommitmentEntity,

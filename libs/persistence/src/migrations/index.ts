@@ -4,6 +4,7 @@ import { Live1763900000000 } from './1763900000000-live';
 import { OutcomesReports1764000000000 } from './1764000000000-outcomes-reports';
 import { MatchCounterparts1764100000000 } from './1764100000000-counterparts-left-at';
 import { LiveIndexes1764200000000 } from './1764200000000-live-indexes';
+import { LiveDelivery1764400000000 } from './1764400000000-live-delivery';
 
 /** Every migration in order; the data source runs exactly these. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   OutcomesReports1764000000000,
   MatchCounterparts1764100000000,
   LiveIndexes1764200000000,
+  LiveDelivery1764400000000,
 ];

@@ -3,7 +3,7 @@ import {
   Ack,
   ConnectedSocket,
   MessageBody,
-  OnGatewayConnection,
+  OnGatewayDisconnect,
   OnGatewayInit,
   SubscribeMessage,
   WebSocketGateway,
@@ -11,11 +11,12 @@ import {
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { LiveSubscription, type Principal, ReplayLive, SetMeetingStatus, SetMeetingStatusCommand, UseCases } from '@rueda/application';
+import { z } from 'zod';
 import { DomainError, forbidden, parseInput } from '@rueda/domain';
 import { ENV, Env } from '@rueda/config';
-import { ClientToServerEvents, LIVE_NAMESPACE, MeetingStatusAck, rooms, ServerToClientEvents, SubscribeAck } from '@rueda/realtime';
+import { ClientToServerEvents, LIVE_NAMESPACE, MeetingStatusAck, ReplayAck, ServerToClientEvents, SubscribeAck } from '@rueda/realtime';
 import { socketNack } from '../../platform/errors';
-import { LiveBroadcaster } from '../../platform/live-broadcaster';
+import { LiveHub } from '../../platform/live-hub';
 import { SocketNackFilter } from '../../platform/socket-nack.filter';
 import { AuthService } from '../auth/auth.service';
 
@@ -26,6 +27,14 @@ const bye = {
   es: 'Token inválido o vencido: vuelva a iniciar sesión',
   en: 'Invalid or expired token: sign in again',
 };
+
+/** The next page of a subscription, or a replay after a gap the client noticed. */
+export const ReplayPayload = z.object({ lastSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict();
+
+const notSubscribed = new DomainError('conflict', 'not_subscribed', {
+  es: 'Suscríbase antes de pedir una repetición',
+  en: 'Subscribe before asking for a replay',
+});
 
 const ackRequired = new DomainError('invalid', 'ack_required', {
   es: 'Envíe la solicitud con una función de confirmación (ack)',
@@ -39,14 +48,14 @@ const ackRequired = new DomainError('invalid', 'ack_required', {
  */
 @UseFilters(SocketNackFilter)
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
-export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
+export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnModuleDestroy {
   @WebSocketServer() private readonly nsp: Namespace<ClientToServerEvents, ServerToClientEvents>;
   private readonly expiryTimer: NodeJS.Timeout;
 
   constructor(
     private readonly auth: AuthService,
     private readonly useCases: UseCases,
-    private readonly broadcaster: LiveBroadcaster,
+    private readonly hub: LiveHub,
     @Inject(ENV) env: Env,
   ) {
     this.expiryTimer = setInterval(() => void this.dropInvalid(), env.LIVE_TOKEN_CHECK_MS).unref();
@@ -54,7 +63,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
 
   /** Authenticates in the handshake, before the connection counts: no message can arrive unauthenticated. */
   afterInit(nsp: Namespace) {
-    this.broadcaster.attach(nsp);
+    this.hub.attach(nsp);
     nsp.use((socket, next) => {
       const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
       (token ? this.auth.resolve(token).catch(() => null) : Promise.resolve(null)).then((principal) => {
@@ -70,21 +79,36 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     });
   }
 
-  async handleConnection(socket: LiveSocket) {
-    const principal = socket.data.principal;
-    if (principal?.type === 'participant') await socket.join(rooms.participant(principal.participantId));
+  handleDisconnect(socket: LiveSocket) {
+    this.hub.unfollow(socket);
   }
 
-  /** Joins the rooms the caller may see and returns exactly what it missed since lastSeq. */
+  /**
+   * Follows the event as the caller's audience (its own agenda, one table, the board, or the
+   * control room) and returns the first page of what it missed after lastSeq (see ReplayPage).
+   */
   @SubscribeMessage('subscribe')
   subscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown, @Ack() ack?: (r: SubscribeAck) => void) {
     return this.answer(socket, 'subscribe', ack, async (): Promise<SubscribeAck> => {
       const p = socket.data.principal;
       const sub = await this.useCases.ask(LiveSubscription, p, body);
-      // Join first, then read: anything committed meanwhile arrives twice at worst, never not at all.
-      await socket.join(sub.rooms);
-      const { seq, missed } = await this.useCases.ask(ReplayLive, p, { eventId: sub.eventId, lastSeq: sub.lastSeq, scope: sub.scope });
-      return { ok: true, seq, missed };
+      // Follow first, then read: anything committed meanwhile arrives twice at worst, never not at all.
+      await this.hub.follow(socket, { eventId: sub.eventId, ...sub.scope });
+      const page = await this.useCases.ask(ReplayLive, p, sub);
+      this.hub.started(sub.eventId, page.seq);
+      return page;
+    });
+  }
+
+  /** The next page after lastSeq of the socket's subscription (a long absence, or a gap the client noticed). */
+  @SubscribeMessage('replay')
+  replay(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown, @Ack() ack?: (r: ReplayAck) => void) {
+    return this.answer(socket, 'replay', ack, async (): Promise<ReplayAck> => {
+      const { lastSeq } = parseInput(ReplayPayload, body);
+      const following = this.hub.following(socket);
+      if (!following) throw notSubscribed;
+      const { eventId, ...scope } = following;
+      return this.useCases.ask(ReplayLive, socket.data.principal, { eventId, lastSeq, scope });
     });
   }
 

@@ -1,12 +1,14 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { EventEntity, ExportFileEntity } from '@rueda/persistence';
+import type { UnitOfWork } from '@rueda/application';
+import { entityManagerOf, EventEntity, ExportFileEntity } from '@rueda/persistence';
 import { ExportJobData, ExportProgress, QUEUES } from '@rueda/queues';
 import { CONTENT_TYPES, RenderedFile } from './reports.service';
 import { conflict, notFound, NOUNS } from '@rueda/domain';
+import { UNIT_OF_WORK } from '../../platform/application.module';
 
 export interface AgendaExportInput {
   participantKind?: 'gadm' | 'cooperant';
@@ -18,26 +20,31 @@ export class ExportsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(QUEUES.exports) private readonly queue: Queue<ExportJobData>,
+    @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork,
   ) {}
 
-  /** Records the export, then queues the job that fills it; the row's id is the job id. */
+  /** Records the export and, in the same transaction, the job that fills it (its id is the row's). */
   async agendas(eventId: string, input: AgendaExportInput, userId: string | null) {
-    if (!(await this.db.getRepository(EventEntity).existsBy({ id: eventId }))) throw notFound(NOUNS.event, eventId);
-    const repo = this.db.getRepository(ExportFileEntity);
-    const row = await repo.save(
-      repo.create({
-        eventId,
-        kind: 'agendas',
-        status: 'queued',
-        params: { ...input },
-        progress: { phase: 'queued', percent: 0 },
-        filename: `agendas${input.participantKind ? `-${input.participantKind}` : ''}.pdf`,
-        contentType: CONTENT_TYPES.pdf,
-        requestedBy: userId,
-      }),
-    );
-    await this.queue.add('agendas', { eventId, exportId: row.id, kind: 'agendas', ...input }, { jobId: row.id });
-    return this.describe(row);
+    return this.uow.run(async (tx) => {
+      const m = entityManagerOf(tx);
+      if (!(await m.getRepository(EventEntity).existsBy({ id: eventId }))) throw notFound(NOUNS.event, eventId);
+      const repo = m.getRepository(ExportFileEntity);
+      const row = await repo.save(
+        repo.create({
+          eventId,
+          kind: 'agendas',
+          status: 'queued',
+          params: { ...input },
+          progress: { phase: 'queued', percent: 0 },
+          filename: `agendas${input.participantKind ? `-${input.participantKind}` : ''}.pdf`,
+          contentType: CONTENT_TYPES.pdf,
+          requestedBy: userId,
+        }),
+      );
+      const data: ExportJobData = { eventId, exportId: row.id, kind: 'agendas', ...input };
+      tx.enqueue({ queue: QUEUES.exports, name: 'agendas', data, options: { jobId: row.id } });
+      return this.describe(row);
+    });
   }
 
   async status(eventId: string, id: string) {

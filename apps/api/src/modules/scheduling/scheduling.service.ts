@@ -39,7 +39,7 @@ export class SchedulingService {
     if (!v) throw notFound(NOUNS.scheduleVersion, versionId);
     let progress: SchedulingProgress | null = null;
     if (v.status === 'generating' && v.jobId) {
-      const job = await this.queue.getJob(v.jobId);
+      const job = await this.queue.getJob(v.jobId).catch(() => undefined);
       progress = (job?.progress as SchedulingProgress | undefined) ?? { phase: 'loading', percent: 0 };
     }
     const unscheduled = await this.describeUnscheduled(v.unscheduled);

@@ -37,6 +37,8 @@ export interface ProposalRecord {
   mode: 'automatic' | 'confirm';
   proposal: Record<string, unknown>;
   resultMeetingId: string | null;
+  /** The recovery request it answers (a job delivered twice is answered once). */
+  requestId?: string | null;
   createdAt?: Date;
   resolvedAt: Date | null;
 }
@@ -44,6 +46,8 @@ export interface ProposalRecord {
 export interface ProposalRepository {
   list(eventId: string, status?: ProposalStatus): Promise<ProposalRecord[]>;
   lock(eventId: string, proposalId: string): Promise<ProposalRecord | null>;
+  /** The proposal that answered a recovery request, if it was answered already. */
+  answering(eventId: string, requestId: string): Promise<ProposalRecord | null>;
   /** A newer freeing of a cell supersedes its open proposal. */
   expireOpen(eventId: string, cell: { slotId: string; tableId: string }, now: Date): Promise<void>;
   insert(p: Omit<ProposalRecord, 'createdAt'>): Promise<ProposalRecord>;

@@ -1,10 +1,13 @@
 import type { LiveState } from '@rueda/live';
-import type { LiveMessage } from '@rueda/realtime';
+import type { LiveAudience, LiveMessage, ReplayPage } from '@rueda/realtime';
 
-/** Whom a replay is for: a participant and a table see only what touches them (and what is event-wide). */
+/**
+ * Whom a replay is for: an audience of realtime's audience table and, for a table or a
+ * participant, which one. They see only their messages, projected.
+ */
 export interface LiveScope {
-  participantId?: string;
-  tableId?: string;
+  audience: LiveAudience;
+  recipientId?: string;
 }
 
 export interface LiveStateRepository {
@@ -13,8 +16,12 @@ export interface LiveStateRepository {
 }
 
 export interface LiveLogRepository {
+  /** Whether the event exists (organisers follow an existing event). */
+  exists(eventId: string): Promise<boolean>;
   /** Newest sequence number of the event (0 when none). */
   current(eventId: string): Promise<number>;
-  /** What a client missed after `lastSeq`, limited to its scope, in order. */
-  after(eventId: string, lastSeq: number, scope: LiveScope): Promise<LiveMessage[]>;
+  /** The whole log after `after`, one page, in order (organisers, and nodes catching up). */
+  after(eventId: string, after: number): Promise<LiveMessage[]>;
+  /** One page of what a subscriber missed after `lastSeq`, projected; no lastSeq: reset to a snapshot. */
+  page(eventId: string, lastSeq: number | undefined, scope: LiveScope): Promise<ReplayPage>;
 }

@@ -53,6 +53,9 @@ export class TypeOrmProposalRepository implements ProposalRepository {
   lock(eventId: string, proposalId: string) {
     return this.repo.findOne({ where: { id: proposalId, eventId }, lock: { mode: 'pessimistic_write' } });
   }
+  answering(eventId: string, requestId: string) {
+    return this.repo.findOneBy({ eventId, requestId });
+  }
   async expireOpen(eventId: string, cell: { slotId: string; tableId: string }, now: Date) {
     await this.repo.update(
       { eventId, slotId: cell.slotId, tableId: cell.tableId, status: 'proposed' },

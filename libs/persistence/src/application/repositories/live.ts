@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { LiveLogRepository, LiveScope, LiveStateRepository } from '@rueda/application';
-import { currentLiveSeq, missedLive } from '../../live/live-log';
+import { currentLiveSeq, readLive, replayLive } from '../../live/live-log';
 import { loadLiveState } from '../../live/live-state';
 
 export class TypeOrmLiveStateRepository implements LiveStateRepository {
@@ -12,10 +12,16 @@ export class TypeOrmLiveStateRepository implements LiveStateRepository {
 
 export class TypeOrmLiveLogRepository implements LiveLogRepository {
   constructor(private readonly m: EntityManager) {}
+  async exists(eventId: string) {
+    return (await this.m.query(`SELECT 1 FROM events WHERE id = $1`, [eventId])).length > 0;
+  }
   current(eventId: string) {
     return currentLiveSeq(this.m, eventId);
   }
-  after(eventId: string, lastSeq: number, scope: LiveScope) {
-    return missedLive(this.m, eventId, lastSeq, scope);
+  after(eventId: string, after: number) {
+    return readLive(this.m, eventId, after);
+  }
+  page(eventId: string, lastSeq: number | undefined, scope: LiveScope) {
+    return replayLive(this.m, eventId, lastSeq, scope);
   }
 }
