@@ -8,3 +8,4 @@ export * from './testing/generate';
 export * from './move';
 export * from './candidates';
 export * from './settings';
+export * from './neighbourhood';

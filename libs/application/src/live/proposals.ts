@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { conflict, NOUNS, notFound } from '@rueda/domain';
-import { applyProposal, liveSettings, type Proposal, PROPOSAL_STATUSES, proposeReplacement, toReplacementProposal } from '@rueda/live';
+import { applyProposal, bestReplacement, liveSettings, type Proposal, PROPOSAL_STATUSES, toReplacementProposal } from '@rueda/live';
 import type { ReplacementProposal, ReplacementUnavailable } from '@rueda/realtime';
 import { allow, organisers } from '../authorization';
 import type { LiveChange } from '../ports/changes';
 import type { ProposalRecord } from '../ports/repositories';
 import { query, useCase } from '../use-case';
-import { lockDay } from './day-state';
 
 const routeOf = (p: ReplacementProposal): Pick<LiveChange, 'participants' | 'tables'> => ({
   participants: p.candidate ? [p.candidate.participantAId, p.candidate.participantBId] : [],
@@ -35,20 +34,22 @@ export const RecoverCell = useCase({
   command: RecoverCellCommand,
   authorize: allow('system', 'admin'),
   async run({ tx, now }, cmd): Promise<{ proposal: ProposalRecord; applied: boolean; repeated?: boolean }> {
-    const { settings, state } = await lockDay(tx, cmd.eventId, now);
+    const settings = liveSettings((await tx.lockEvent(cmd.eventId)).settings);
     if (cmd.requestId) {
       const done = await tx.repos.proposals.answering(cmd.eventId, cmd.requestId);
       if (done) return { proposal: done, applied: done.status === 'applied', repeated: true };
     }
     const cell = { slotId: cmd.slotId, tableId: cmd.tableId };
     const requestId = cmd.requestId ?? null;
-    const proposals = proposeReplacement(
-      state,
-      { ...cell, meetingId: cmd.freedMeetingId },
-      { protectMinutes: settings.protectMinutes, allowMoves: true, limit: 5 },
-    );
-    // Automatic mode applies the best proposal that needs nobody's confirmation; the rest wait.
-    const best = (settings.recoveryMode === 'automatic' ? proposals.find((p) => !p.requiresConfirmation) : undefined) ?? proposals[0];
+    // Only the freed cell's neighbourhood is read: the cost follows the candidates looked at, not the event's size.
+    const { ctx, nb } = await tx.repos.live.around(cmd.eventId, cell, now, { matchCandidates: settings.matchCandidates });
+    const { proposal: best, day } = await bestReplacement(ctx, { ...cell, meetingId: cmd.freedMeetingId }, nb, {
+      protectMinutes: settings.protectMinutes,
+      allowMoves: true,
+    });
+    const state = day.state;
+    // Fills rank above moves and never need confirmation; moves into a slot about to start all do.
+    // So the best is what automatic mode applies when it needs nobody's confirmation; otherwise it waits.
     await tx.repos.proposals.expireOpen(cmd.eventId, cell, now);
     const id = randomUUID();
     if (!best) {

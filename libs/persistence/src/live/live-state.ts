@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { MeetingStatus } from '@rueda/domain';
-import { DEFAULT_LIVE_MATCH_CANDIDATES, liveCandidates, type LiveState } from '@rueda/live';
+import { DEFAULT_LIVE_MATCH_CANDIDATES, liveCandidates, type LiveMeetingRecord, type LiveParticipant, type LiveState } from '@rueda/live';
 import { LATEST_DONE_RUN } from '../matching/latest-run';
 
 /**
@@ -68,49 +68,55 @@ export async function loadLiveState(
       endsAt: new Date(s.ends_at),
     })),
     tables: tables.map((t: { id: string; number: number }) => ({ id: t.id, number: t.number })),
-    participants: participants.map(
-      (p: {
-        id: string;
-        kind: 'gadm' | 'cooperant';
-        parallel: number | null;
-        max_meetings: number | null;
-        left_at: Date | null;
-        delegates: number;
-        checked_in: boolean;
-        unavailable: string[];
-      }) => {
-        const fixedTable = fixedTableOf.get(p.id);
-        return {
-          id: p.id,
-          kind: p.kind,
-          parallel: fixedTable ? 1 : (p.parallel ?? (p.kind === 'cooperant' ? Math.max(1, p.delegates) : 1)),
-          checkedIn: p.checked_in,
-          leftAt: p.left_at ? new Date(p.left_at) : null,
-          unavailable: p.unavailable,
-          ...(p.max_meetings !== null ? { maxMeetings: p.max_meetings } : {}),
-          ...(fixedTable ? { fixedTable } : {}),
-        };
-      },
-    ),
-    meetings: meetings.map(
-      (x: {
-        id: string;
-        a: string;
-        b: string;
-        status: MeetingStatus;
-        slot_id: string | null;
-        table_id: string | null;
-        weight: number;
-      }) => ({
-        id: x.id,
-        a: x.a,
-        b: x.b,
-        status: x.status,
-        slotId: x.slot_id,
-        tableId: x.table_id,
-        weight: Number(x.weight),
-      }),
-    ),
+    participants: participants.map((p: ParticipantRow) => toLiveParticipant(p, fixedTableOf.get(p.id))),
+    meetings: meetings.map(toLiveMeeting),
     candidates,
   };
 }
+
+/** A participant row as the live day reads it (with its delegates, check-in and unavailability). */
+export interface ParticipantRow {
+  id: string;
+  kind: 'gadm' | 'cooperant';
+  parallel: number | null;
+  max_meetings: number | null;
+  left_at: Date | null;
+  delegates: number;
+  checked_in: boolean;
+  unavailable: string[];
+}
+
+/** The participant as libs/live sees it: a cooperant sits in parallel with each delegate unless told otherwise. */
+export function toLiveParticipant(p: ParticipantRow, fixedTable: string | undefined): LiveParticipant {
+  return {
+    id: p.id,
+    kind: p.kind,
+    parallel: fixedTable ? 1 : (p.parallel ?? (p.kind === 'cooperant' ? Math.max(1, p.delegates) : 1)),
+    checkedIn: p.checked_in,
+    leftAt: p.left_at ? new Date(p.left_at) : null,
+    unavailable: p.unavailable,
+    ...(p.max_meetings !== null ? { maxMeetings: p.max_meetings } : {}),
+    ...(fixedTable ? { fixedTable } : {}),
+  };
+}
+
+/** A meeting row as the live day reads it. */
+export interface MeetingRow {
+  id: string;
+  a: string;
+  b: string;
+  status: MeetingStatus;
+  slot_id: string | null;
+  table_id: string | null;
+  weight: number | string;
+}
+
+export const toLiveMeeting = (x: MeetingRow): LiveMeetingRecord => ({
+  id: x.id,
+  a: x.a,
+  b: x.b,
+  status: x.status,
+  slotId: x.slot_id,
+  tableId: x.table_id,
+  weight: Number(x.weight),
+});

@@ -3,7 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Delivery that loses nothing: the previous message of each filtered stream on every logged
  * message (and the heads of those streams), a transactional outbox of jobs, and the request a
- * replacement answers (a recovery job delivered twice proposes once).
+ * replacement answers (a recovery job delivered twice proposes once). Recovery reads only the
+ * neighbourhood of a freed cell: candidates best first, pairs that met, reserved tables.
  */
 export class LiveDelivery1764400000000 implements MigrationInterface {
   name = 'LiveDelivery1764400000000';
@@ -30,9 +31,21 @@ export class LiveDelivery1764400000000 implements MigrationInterface {
     await q.query(`CREATE INDEX "idx_outbox_jobs_pending" ON "outbox_jobs" ("created_at") WHERE "dispatched_at" IS NULL`);
     await q.query(`ALTER TABLE "replacement_proposals" ADD "request_id" character varying(200)`);
     await q.query(`CREATE UNIQUE INDEX "uq_replacement_request" ON "replacement_proposals" ("request_id")`);
+    await q.query(`CREATE INDEX "idx_meetings_status_weight" ON "meetings" ("event_id", "status", "weight" DESC, "id")`);
+    await q.query(
+      `CREATE INDEX "idx_meetings_pair" ON "meetings" ("event_id", LEAST("participant_a_id", "participant_b_id"), GREATEST("participant_a_id", "participant_b_id"))`,
+    );
+    await q.query(`CREATE INDEX "idx_match_counterparts_run_score" ON "match_counterparts" ("run_id", "score" DESC)`);
+    await q.query(
+      `CREATE INDEX "idx_tables_reserved_for" ON "tables" ("reserved_for_participant_id") WHERE "reserved_for_participant_id" IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX "idx_tables_reserved_for"`);
+    await q.query(`DROP INDEX "idx_match_counterparts_run_score"`);
+    await q.query(`DROP INDEX "idx_meetings_pair"`);
+    await q.query(`DROP INDEX "idx_meetings_status_weight"`);
     await q.query(`DROP INDEX "uq_replacement_request"`);
     await q.query(`ALTER TABLE "replacement_proposals" DROP COLUMN "request_id"`);
     await q.query(`DROP TABLE "outbox_jobs"`);

@@ -1,4 +1,4 @@
-import type { LiveState } from '@rueda/live';
+import type { Cell, CellContext, LiveState, Neighbourhood } from '@rueda/live';
 import type { LiveAudience, LiveMessage, ReplayPage } from '@rueda/realtime';
 
 /**
@@ -13,6 +13,8 @@ export interface LiveScope {
 export interface LiveStateRepository {
   /** The event on the day as libs/live sees it, with each participant's best `matchCandidates` matches as fresh ideas. */
   load(eventId: string, now: Date, opts: { matchCandidates: number }): Promise<LiveState>;
+  /** The neighbourhood of one freed cell, read page by page (recovery in O(candidates), not O(event)). */
+  around(eventId: string, cell: Cell, now: Date, opts: { matchCandidates: number }): Promise<{ ctx: CellContext; nb: Neighbourhood }>;
 }
 
 export interface LiveLogRepository {

@@ -1,12 +1,17 @@
 import type { EntityManager } from 'typeorm';
+import type { Cell } from '@rueda/live';
 import type { LiveLogRepository, LiveScope, LiveStateRepository } from '@rueda/application';
 import { currentLiveSeq, readLive, replayLive } from '../../live/live-log';
 import { loadLiveState } from '../../live/live-state';
+import { cellNeighbourhood } from '../../live/neighbourhood';
 
 export class TypeOrmLiveStateRepository implements LiveStateRepository {
   constructor(private readonly m: EntityManager) {}
   load(eventId: string, now: Date, opts: { matchCandidates: number }) {
     return loadLiveState(this.m, eventId, now, opts);
+  }
+  around(eventId: string, cell: Cell, now: Date, opts: { matchCandidates: number }) {
+    return cellNeighbourhood(this.m, eventId, cell, now, opts);
   }
 }
 

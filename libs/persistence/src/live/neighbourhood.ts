@@ -1,0 +1,111 @@
+import { EntityManager } from 'typeorm';
+import type { Candidate, CandidateSource, Cell, CellContext, Neighbourhood, ScoreRange } from '@rueda/live';
+import { LATEST_DONE_RUN } from '../matching/latest-run';
+import { type MeetingRow, type ParticipantRow, toLiveMeeting, toLiveParticipant } from './live-state';
+
+/** Statuses whose meetings hold a cell or block a second meeting of the pair (what the rules read). */
+const RELEVANT = `('requested','accepted','scheduled','checked_in','held')`;
+const IN_RANGE = (column: string, range: ScoreRange) => (range === 'unit' ? `${column} <= 1` : `${column} > 1`);
+
+/**
+ * The neighbourhood of a freed cell, read with narrow, indexed queries (libs/live's
+ * bestReplacement asks for it page by page): every slot, the freed table and what sits in that
+ * cell; candidates of each source best first; the participants they name with their meetings;
+ * later meetings that could move. Nothing here reads the whole event.
+ */
+export async function cellNeighbourhood(
+  m: EntityManager,
+  eventId: string,
+  cell: Cell,
+  now: Date,
+  opts: { matchCandidates: number },
+): Promise<{ ctx: CellContext; nb: Neighbourhood }> {
+  const [[event], slots, tables, inCell] = await Promise.all([
+    m.query(`SELECT time_zone FROM events WHERE id = $1`, [eventId]),
+    m.query(`SELECT id, starts_at, ends_at FROM slots WHERE event_id = $1 ORDER BY ordinal`, [eventId]),
+    m.query(`SELECT id, number FROM tables WHERE id = $1 AND event_id = $2`, [cell.tableId, eventId]),
+    m.query(
+      `SELECT id, participant_a_id AS a, participant_b_id AS b, status, slot_id, table_id, weight FROM meetings
+        WHERE slot_id = $1 AND table_id = $2 AND event_id = $3`,
+      [cell.slotId, cell.tableId, eventId],
+    ),
+  ]);
+  const ctx: CellContext = {
+    now,
+    timeZone: event?.time_zone,
+    slots: slots.map((s: { id: string; starts_at: Date; ends_at: Date }) => ({
+      id: s.id,
+      startsAt: new Date(s.starts_at),
+      endsAt: new Date(s.ends_at),
+    })),
+    tables: tables.map((t: { id: string; number: number }) => ({ id: t.id, number: t.number })),
+    meetings: (inCell as MeetingRow[]).map(toLiveMeeting),
+  };
+  const waiting =
+    (status: 'accepted' | 'requested', source: CandidateSource) => async (range: ScoreRange, offset: number, limit: number) => {
+      const rows: { id: string; a: string; b: string; weight: string }[] = await m.query(
+        `SELECT id, participant_a_id AS a, participant_b_id AS b, weight FROM meetings
+        WHERE event_id = $1 AND status = $2 AND slot_id IS NULL AND ${IN_RANGE('weight', range)}
+        ORDER BY weight DESC, id LIMIT $3 OFFSET $4`,
+        [eventId, status, limit, offset],
+      );
+      return rows.map((r): Candidate => ({ a: r.a, b: r.b, source, score: Number(r.weight), meetingId: r.id }));
+    };
+  const bySource: Partial<Record<CandidateSource, (range: ScoreRange, offset: number, limit: number) => Promise<Candidate[]>>> = {
+    unscheduled: waiting('accepted', 'unscheduled'),
+    waitlist: waiting('requested', 'waitlist'),
+    // The best matches of pairs that never had a meeting (not one declined, missed or already listed).
+    match: async (range, offset, limit) => {
+      const rows: { a: string; b: string; score: number }[] = await m.query(
+        `SELECT c.participant_id AS a, c.counterpart_id AS b, c.score FROM match_counterparts c
+          WHERE c.run_id = ${LATEST_DONE_RUN('$1')} AND c.rank <= $2 AND ${IN_RANGE('c.score', range)}
+            AND NOT EXISTS (SELECT 1 FROM meetings x WHERE x.event_id = $1
+                  AND LEAST(x.participant_a_id, x.participant_b_id) = LEAST(c.participant_id, c.counterpart_id)
+                  AND GREATEST(x.participant_a_id, x.participant_b_id) = GREATEST(c.participant_id, c.counterpart_id))
+          ORDER BY c.score DESC, LEAST(c.participant_id, c.counterpart_id), GREATEST(c.participant_id, c.counterpart_id)
+          LIMIT $3 OFFSET $4`,
+        [eventId, opts.matchCandidates, limit, offset],
+      );
+      return rows.map((r): Candidate => ({ a: r.a, b: r.b, source: 'match', score: Number(r.score) }));
+    },
+  };
+  const nb: Neighbourhood = {
+    sources: Object.keys(bySource) as CandidateSource[],
+    candidates: (source, range, offset, limit) => bySource[source]?.(range, offset, limit) ?? Promise.resolve([]),
+    async people(ids) {
+      const [participants, meetings] = await Promise.all([
+        m.query(
+          `SELECT p.id, p.kind, p.parallel, p.max_meetings, p.left_at,
+                  (SELECT count(*) FROM delegates d WHERE d.participant_id = p.id)::int AS delegates,
+                  EXISTS (SELECT 1 FROM delegates d WHERE d.participant_id = p.id AND d.checked_in_at IS NOT NULL) AS checked_in,
+                  COALESCE((SELECT array_agg(u.slot_id) FROM unavailability u WHERE u.participant_id = p.id), '{}') AS unavailable,
+                  (SELECT t.id FROM tables t WHERE t.event_id = $1 AND t.reserved_for_participant_id = p.id LIMIT 1) AS fixed_table
+             FROM participants p WHERE p.event_id = $1 AND p.id = ANY($2)`,
+          [eventId, ids],
+        ),
+        m.query(
+          `SELECT id, participant_a_id AS a, participant_b_id AS b, status, slot_id, table_id, weight FROM meetings
+            WHERE event_id = $1 AND status IN ${RELEVANT} AND (participant_a_id = ANY($2) OR participant_b_id = ANY($2))`,
+          [eventId, ids],
+        ),
+      ]);
+      return {
+        participants: (participants as (ParticipantRow & { fixed_table: string | null })[]).map((p) =>
+          toLiveParticipant(p, p.fixed_table ?? undefined),
+        ),
+        meetings: (meetings as MeetingRow[]).map(toLiveMeeting),
+      };
+    },
+    async movable(after, range, offset, limit) {
+      const rows: MeetingRow[] = await m.query(
+        `SELECT x.id, x.participant_a_id AS a, x.participant_b_id AS b, x.status, x.slot_id, x.table_id, x.weight
+           FROM meetings x JOIN slots s ON s.id = x.slot_id
+          WHERE x.event_id = $1 AND x.status = 'scheduled' AND x.table_id IS NOT NULL AND s.starts_at > $2 AND ${IN_RANGE('x.weight', range)}
+          ORDER BY x.weight DESC, x.id LIMIT $3 OFFSET $4`,
+        [eventId, after, limit, offset],
+      );
+      return rows.map(toLiveMeeting);
+    },
+  };
+  return { ctx, nb };
+}
