@@ -11,5 +11,6 @@ export * from './live/live-log';
 export * from './live/outbox';
 export * from './reporting/report-data';
 export * from './live/live-state';
+export * from './live/neighbourhood';
 export * from './live/persist-live';
 export * from './application';
