@@ -22,6 +22,7 @@ import Redis from 'ioredis';
 import { Client } from 'pg';
 import { io, Socket } from 'socket.io-client';
 import { sessionAroundNow } from '../../test/support/sessions';
+import { BenchStop, serviceUrls, withDb } from './services';
 import { applyNoShow, LiveState, proposeReplacement } from '@rueda/live';
 import type { ClientToServerEvents, LiveMeeting, LivePush, ReplacementProposal, ServerToClientEvents, SubscribeAck } from '@rueda/realtime';
 
@@ -61,33 +62,6 @@ const t0Run = performance.now();
 const log = (s: string) => process.stdout.write(`[${((performance.now() - t0Run) / 1000).toFixed(1).padStart(6)} s] ${s}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A refusal to run (environment not suitable): reported without a stack trace. */
-class BenchStop extends Error {}
-
-function serviceUrls(): { db: string; redis: string } {
-  let db = process.env.DATABASE_URL;
-  let redis = process.env.REDIS_URL;
-  const envFile = join(ROOT, '.rueda', 'env');
-  if ((!db || !redis) && existsSync(envFile)) {
-    for (const line of readFileSync(envFile, 'utf8').split('\n')) {
-      const m = /^export (DATABASE_URL|REDIS_URL)='?([^']*)'?$/.exec(line.trim());
-      if (m && m[1] === 'DATABASE_URL') db ??= m[2];
-      if (m && m[1] === 'REDIS_URL') redis ??= m[2];
-    }
-  }
-  if (!db || !redis) throw new Error('DATABASE_URL / REDIS_URL not set and no .rueda/env: run `bash scripts/services.sh` first');
-  for (const u of [db, redis]) {
-    const host = new URL(u).hostname.replace(/^\[|\]$/g, '');
-    if (!['127.0.0.1', 'localhost', '::1'].includes(host)) throw new BenchStop(`only loopback services are allowed, got ${host}`);
-  }
-  return { db, redis };
-}
-
-const withDb = (url: string, name: string) => {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
 
 function openFileLimit(): number {
   const line = readFileSync('/proc/self/limits', 'utf8')

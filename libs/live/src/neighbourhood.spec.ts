@@ -28,12 +28,19 @@ function served(state: LiveState, counts = { people: 0 }): Neighbourhood {
         .sort((x, y) => y.score - x.score || (tie(x) < tie(y) ? -1 : tie(x) > tie(y) ? 1 : 0))
         .slice(offset, offset + limit);
     },
-    async people(ids) {
+    async people(ids, slotId, pairs) {
       counts.people += ids.length;
       const set = new Set(ids);
+      const participants = state.participants.filter((p) => set.has(p.id));
+      const counted = new Set(participants.filter((p) => p.maxMeetings !== undefined).map((p) => p.id));
+      const pairSet = new Set(pairs.map(([a, b]) => pairKey(a, b)));
       return {
-        participants: state.participants.filter((p) => set.has(p.id)),
-        meetings: state.meetings.filter((m) => relevant.has(m.status) && (set.has(m.a) || set.has(m.b))),
+        participants,
+        meetings: state.meetings.filter(
+          (m) =>
+            relevant.has(m.status) &&
+            ((m.slotId === slotId && (set.has(m.a) || set.has(m.b))) || counted.has(m.a) || counted.has(m.b) || pairSet.has(pairKey(m.a, m.b))),
+        ),
       };
     },
     async movable(after, range, offset, limit) {

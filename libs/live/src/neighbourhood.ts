@@ -61,29 +61,42 @@ export interface Neighbourhood {
    * meeting the smaller then the larger id).
    */
   candidates(source: CandidateSource, range: ScoreRange, offset: number, limit: number): Promise<Candidate[]>;
-  /** Everything the rules need about these participants: themselves, and their meetings that hold a cell or block a pair. */
-  people(ids: readonly string[]): Promise<{ participants: LiveParticipant[]; meetings: LiveMeetingRecord[] }>;
+  /**
+   * What the rules read about these participants for a cell of slot `slotId` and these pairs:
+   * the participants; their meetings that hold a cell in that slot (are they busy?); all their
+   * meetings that hold a cell or block a pair when they have a maximum (have they reached it?);
+   * and the meetings of each pair (a pair never gets a second meeting). Nothing else of their day.
+   */
+  people(
+    ids: readonly string[],
+    slotId: string,
+    pairs: readonly (readonly [string, string])[],
+  ): Promise<{ participants: LiveParticipant[]; meetings: LiveMeetingRecord[] }>;
   /** Scheduled meetings in slots starting after `after` whose weight is in `range`: highest weight first, then by id. */
   movable(after: Date, range: ScoreRange, offset: number, limit: number): Promise<LiveMeetingRecord[]>;
 }
 
 export interface BestReplacementOptions extends TimingOptions {
   allowMoves: boolean;
-  /** Rows read per page (default 50). */
+  /** Rows read by the first page of each stream (default 8); each next page is twice as long, up to 64. */
   page: number;
 }
 
-/** The narrow day a freed cell was judged on: enough to apply the proposal (applyProposal re-checks it). */
+/**
+ * The narrow day a freed cell is judged on: the slots, the freed table, and what the rules read
+ * about the pairs looked at. Enough to rank them and to apply one (applyProposal re-checks it);
+ * not a picture of anybody's whole day.
+ */
 export interface Neighbours {
   state: LiveState;
-  /** Loads more participants (and their meetings) into `state`. */
-  learn(ids: readonly string[]): Promise<void>;
+  /** Loads what the rules read about these pairs (and their participants) into `state`. */
+  learn(pairs: readonly (readonly [string, string])[]): Promise<void>;
   /** Adds meetings (e.g. one to move) into `state`. */
   add(meetings: readonly LiveMeetingRecord[]): void;
 }
 
-/** A narrow day around a cell, grown on demand. */
-export function neighbours(ctx: CellContext, nb: Pick<Neighbourhood, 'people'>): Neighbours {
+/** A narrow day around a cell of slot `slotId`, grown on demand. */
+export function neighbours(ctx: CellContext, slotId: string, nb: Pick<Neighbourhood, 'people'>): Neighbours {
   const state: LiveState = {
     now: ctx.now,
     timeZone: ctx.timeZone,
@@ -94,6 +107,7 @@ export function neighbours(ctx: CellContext, nb: Pick<Neighbourhood, 'people'>):
     candidates: [],
   };
   const known = new Set<string>();
+  const knownPairs = new Set<string>();
   const seenMeetings = new Set<string>();
   const add = (ms: readonly LiveMeetingRecord[]) => {
     for (const m of ms) {
@@ -106,11 +120,12 @@ export function neighbours(ctx: CellContext, nb: Pick<Neighbourhood, 'people'>):
   return {
     state,
     add,
-    async learn(ids) {
-      const fresh = [...new Set(ids)].filter((id) => !known.has(id));
-      if (!fresh.length) return;
+    async learn(pairs) {
+      const fresh = [...new Set(pairs.flat())].filter((id) => !known.has(id));
+      const freshPairs = pairs.filter(([a, b]) => !knownPairs.has(pairKey(a, b)) && knownPairs.add(pairKey(a, b)));
+      if (!fresh.length && !freshPairs.length) return;
       for (const id of fresh) known.add(id);
-      const got = await nb.people(fresh);
+      const got = await nb.people(fresh, slotId, freshPairs);
       state.participants.push(...got.participants);
       add(got.meetings);
     },
@@ -125,6 +140,8 @@ const moveScore = (weight: number) => Math.round((MOVE_VALUE * (1 + strength(wei
 interface Stream<T> {
   fetch(offset: number, limit: number): Promise<T[]>;
   offset: number;
+  /** The next page's length: the first answer is usually among the first few rows. */
+  page: number;
   done: boolean;
   /** The most an unread row can score. */
   bound: number;
@@ -153,8 +170,8 @@ export async function bestReplacement(
   options?: Partial<BestReplacementOptions>,
 ): Promise<{ proposal: Proposal | null; day: Neighbours; read: { candidates: number; movable: number } }> {
   const timing = timingOptions(options);
-  const page = options?.page ?? 50;
-  const day = neighbours(ctx, nb);
+  const firstPage = options?.page ?? 8;
+  const day = neighbours(ctx, freed.slotId, nb);
   const read = { candidates: 0, movable: 0 };
   const ix = buildIndex(day.state);
   const { slot, pos } = slotAt(ix, freed.slotId);
@@ -174,9 +191,10 @@ export async function bestReplacement(
       const open = streams.filter((st) => !st.done && canBeat(st.bound, st.lastTie, rank(best)));
       if (!open.length) return best;
       const st = open.reduce((a, b) => (b.bound > a.bound ? b : a));
-      const rows = await st.fetch(st.offset, page);
+      const rows = await st.fetch(st.offset, st.page);
       st.offset += rows.length;
-      if (rows.length < page) st.done = true;
+      if (rows.length < st.page) st.done = true;
+      st.page = Math.max(st.page, Math.min(64, st.page * 2));
       if (rows.length) best = await take(rows);
     }
   }
@@ -185,6 +203,7 @@ export async function bestReplacement(
     SCORE_RANGES.map((range) => {
       const st: Stream<Candidate> = {
         offset: 0,
+        page: firstPage,
         done: false,
         bound: 2 * SOURCE_PRIORITY[source],
         lastTie: null,
@@ -207,7 +226,7 @@ export async function bestReplacement(
     fills,
     async (rows) => {
       day.state.candidates.push(...rows);
-      await day.learn(rows.flatMap((c) => [c.a, c.b]));
+      await day.learn(rows.map((c) => [c.a, c.b] as const));
       return propose(false);
     },
     null,
@@ -218,6 +237,7 @@ export async function bestReplacement(
   const moves: Stream<LiveMeetingRecord>[] = SCORE_RANGES.map((range) => {
     const st: Stream<LiveMeetingRecord> = {
       offset: 0,
+      page: firstPage,
       done: false,
       bound: moveScore(1),
       lastTie: null,
@@ -238,7 +258,7 @@ export async function bestReplacement(
     moves,
     async (rows) => {
       day.add(rows);
-      await day.learn(rows.flatMap((m) => [m.a, m.b]));
+      await day.learn(rows.map((m) => [m.a, m.b] as const));
       return propose(true);
     },
     propose(true),

@@ -1,0 +1,145 @@
+// Recovery job time at Jornada size and at 10× the Jornada: `npx tsx bench/live/recovery-scale.ts
+// [--cells 60] [--hogs 0] [--scales 1,10]`.
+//
+// Seeds its own PostgreSQL database (rueda_bench_recovery) with a generated day per scale (the
+// Jornada: 301 participants, 60 tables, 24 slots, ~1,400 meetings, a waitlist and 3,000 match
+// candidates; 10×: 3,010 participants, 600 tables, ~14,000 meetings, 30,000 candidates), then for
+// `--cells` meetings of later slots: a no-show (SetMeetingStatus) and the recovery job's use case
+// (RecoverCell) on the real unit of work, each timed. Baseline in the same run: the whole-day
+// reading the job did before (loadLiveState + proposeReplacement) for the same cells. `--hogs N`
+// keeps N busy processes running meanwhile (the "loaded" figures). Drops its database at the end.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { fixedClock, RecoverCell, SetMeetingStatus, UseCases, WORKER } from '@rueda/application';
+import { generateLiveState, proposeReplacement } from '@rueda/live';
+import { createDataSource, loadLiveState, TypeOrmUnitOfWork } from '@rueda/persistence';
+import { seedLiveState } from '../../test/support/seed-day';
+import { serviceUrls, withDb } from './services';
+
+const { values: opt } = parseArgs({
+  options: {
+    cells: { type: 'string', default: '60' },
+    hogs: { type: 'string', default: '0' },
+    scales: { type: 'string', default: '1,10' },
+  },
+});
+const CELLS = Number(opt.cells);
+const HOGS = Number(opt.hogs);
+const DB_NAME = 'rueda_bench_recovery';
+const STAFF = { type: 'user' as const, userId: '00000000-0000-4000-8000-000000000002', role: 'staff' as const, email: 'bench@rueda.test' };
+
+function quantiles(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
+  return { n: s.length, p50: q(0.5), p95: q(0.95), p99: q(0.99), max: s[s.length - 1] };
+}
+const fmt = (x: ReturnType<typeof quantiles>) =>
+  `median ${x.p50.toFixed(1)} ms, p95 ${x.p95.toFixed(1)} ms, max ${x.max.toFixed(1)} ms (n = ${x.n})`;
+
+async function main() {
+  const hogs: ChildProcess[] = [];
+  const { db: base } = serviceUrls();
+  const admin = new Client({ connectionString: withDb(base, 'postgres') });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${DB_NAME}`);
+  const ds = createDataSource(withDb(base, DB_NAME));
+  try {
+    await ds.initialize();
+    await ds.runMigrations();
+    // Busy processes of our own: the machine is loaded while the benchmark runs.
+    for (let i = 0; i < HOGS; i++) hogs.push(spawn(process.execPath, ['-e', 'for (;;) Math.sqrt(Math.random())'], { stdio: 'ignore' }));
+    console.log(
+      `${cpus().length} CPU (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}; ${new Date().toISOString()}; ` +
+        `load average ${loadavg()
+          .map((x) => x.toFixed(2))
+          .join(' ')}; ${HOGS} busy processes of our own`,
+    );
+    const results: Record<string, { job: number; whole: number }> = {};
+    for (const scale of opt.scales.split(',').map(Number)) {
+      const day = generateLiveState({
+        seed: 42,
+        gadms: 221 * scale,
+        cooperants: 80 * scale,
+        slots: 24,
+        tables: 60 * scale,
+        meetings: 1400 * scale,
+        unscheduled: 200 * scale,
+        candidates: 3000 * scale,
+        nowOffsetMinutes: 70,
+        fixedTableShare: 0.05,
+      });
+      const t0 = performance.now();
+      const { eventId } = await seedLiveState((sql, p) => ds.query(sql, p), day);
+      await ds.query(`ANALYZE`);
+      const [{ n: meetings }] = await ds.query(`SELECT count(*)::int AS n FROM meetings WHERE event_id = $1`, [eventId]);
+      const targets: { id: string; version: number }[] = await ds.query(
+        `SELECT m.id, m.version FROM meetings m JOIN slots s ON s.id = m.slot_id
+          WHERE m.event_id = $1 AND m.status = 'scheduled' AND s.starts_at > $2 ORDER BY md5(m.id::text) LIMIT $3`,
+        [eventId, new Date(day.now.getTime() + 20 * 60_000), CELLS],
+      );
+      console.log(
+        `\n×${scale}: ${day.participants.length} participants, ${day.tables.length} tables, ${day.slots.length} slots, ${meetings} meetings ` +
+          `(${day.candidates.length} candidates generated), seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${targets.length} freed cells`,
+      );
+      const clock = fixedClock(day.now);
+      const useCases = new UseCases(new TypeOrmUnitOfWork(ds, { dispatch: () => undefined }, clock), clock);
+      const job: number[] = [];
+      const whole: number[] = [];
+      const outcomes = new Map<string, number>();
+      for (const t of targets) {
+        const freed = await useCases.execute(SetMeetingStatus, STAFF, { eventId, meetingId: t.id, status: 'no_show' });
+        const cell = { slotId: freed.slotId!, tableId: freed.tableId! };
+        // Baseline: what the job read before, the whole day, for the same cell (read only).
+        const w0 = performance.now();
+        await ds.transaction(async (m) => {
+          await m.query(`SELECT id FROM events WHERE id = $1 FOR UPDATE`, [eventId]);
+          const state = await loadLiveState(m, eventId, day.now, { matchCandidates: 5 });
+          proposeReplacement(state, { ...cell, meetingId: t.id }, { protectMinutes: 10, allowMoves: true, limit: 5 });
+        });
+        whole.push(performance.now() - w0);
+        const j0 = performance.now();
+        const r = await useCases.execute(RecoverCell, WORKER, { eventId, ...cell, freedMeetingId: t.id, requestId: `bench-${t.id}` });
+        job.push(performance.now() - j0);
+        outcomes.set(r.proposal.status, (outcomes.get(r.proposal.status) ?? 0) + 1);
+      }
+      // The first few warm caches and plans.
+      const jq = quantiles(job.slice(5));
+      const wq = quantiles(whole.slice(5));
+      results[scale] = { job: jq.p50, whole: wq.p50 };
+      console.log(`×${scale}: RecoverCell (no-show → best replacement applied or proposed, one transaction): ${fmt(jq)}`);
+      console.log(`×${scale}: baseline, the whole day read and ranked (loadLiveState + proposeReplacement): ${fmt(wq)}`);
+      console.log(`×${scale}: outcomes ${[...outcomes].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    }
+    const scales = Object.keys(results).map(Number);
+    if (scales.length >= 2) {
+      const [a, b] = [Math.min(...scales), Math.max(...scales)];
+      const ratio = results[b].job / results[a].job;
+      console.log(
+        `\nRecoverCell median ×${b} / ×${a}: ${ratio.toFixed(2)} (target ≤ 1.5: ${ratio <= 1.5 ? 'met' : 'MISSED'}); ` +
+          `baseline whole-day median ×${b} / ×${a}: ${(results[b].whole / results[a].whole).toFixed(2)}`,
+      );
+    }
+    console.log(
+      `load average at end ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
+    );
+  } finally {
+    for (const h of hogs) h.kill('SIGKILL');
+    if (ds.isInitialized) await ds.destroy();
+    await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
