@@ -121,7 +121,10 @@ export type IssueCode =
   | 'bad_date'
   | 'amount_range'
   | 'invalid_email'
-  | 'invalid_record';
+  | 'invalid_record'
+  | 'invalid_text'
+  | 'too_long'
+  | 'too_large';
 
 export interface ImportIssue {
   /**

@@ -6,13 +6,14 @@ import { DataSource } from 'typeorm';
 import { appendLive, recoverCell } from '@rueda/persistence';
 import { LiveMessage } from '@rueda/realtime';
 import { QUEUES, RecoveryJobData } from '@rueda/queues';
+import { workerOptions } from '../worker-options';
 import { WorkerLiveEmitter } from './worker-live-emitter';
 
 /**
  * A freed table and slot: find the next best meeting and, in automatic mode, place it; push
  * the result to every affected client. Tight latency budget: one transaction, no polling.
  */
-@Processor(QUEUES.live, { concurrency: 4 })
+@Processor(QUEUES.live, workerOptions({ concurrency: 4 }))
 export class RecoveryProcessor extends WorkerHost {
   private readonly log = new Logger(RecoveryProcessor.name);
 

@@ -5,6 +5,7 @@ import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { loadEventScheduleInstance, saveScheduleVersion } from '@rueda/persistence';
 import { QUEUES, SchedulingJobData, SchedulingProgress } from '@rueda/queues';
+import { workerOptions } from '../worker-options';
 import { solveInThread } from './solve-in-thread';
 import { WorkerLiveEmitter } from '../live/worker-live-emitter';
 
@@ -12,7 +13,7 @@ import { WorkerLiveEmitter } from '../live/worker-live-emitter';
  * Builds the event's instance, runs the solver with progress reports, and writes the result
  * into its draft version in one transaction (so a retried job never finds half a schedule).
  */
-@Processor(QUEUES.scheduling, { concurrency: 1, lockDuration: 120_000 })
+@Processor(QUEUES.scheduling, workerOptions({ concurrency: 1 }))
 export class SchedulingProcessor extends WorkerHost {
   private readonly log = new Logger(SchedulingProcessor.name);
 

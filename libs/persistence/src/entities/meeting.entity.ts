@@ -14,6 +14,7 @@ import {
 import { ParticipantEntity } from './participant.entity';
 
 import type { MeetingStatus } from '@rueda/domain';
+import { TEXT_LIMITS } from '@rueda/domain';
 
 export type MeetingOrigin = 'request' | 'organiser' | 'mandatory' | 'walk_in' | 'replacement';
 
@@ -44,7 +45,7 @@ export class MeetingEntity {
   @Column({ type: 'varchar', length: 16 }) status: MeetingStatus;
   @Column({ type: 'real', default: 1 }) weight: number;
   @Column({ type: 'boolean', default: false }) mandatory: boolean;
-  @Column({ type: 'varchar', length: 1000, default: '' }) note: string;
+  @Column({ type: 'varchar', length: TEXT_LIMITS.meetings.note, default: '' }) note: string;
   @Column({ type: 'timestamptz', nullable: true }) expiresAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) respondedAt: Date | null;
   @Column({ type: 'uuid', nullable: true }) slotId: string | null;

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { notFound, NOUNS } from '@rueda/domain';
 import type { LiveChange } from '@rueda/application';
 import type { LiveMessage, LiveMessageType } from '@rueda/realtime';
 
@@ -20,7 +21,7 @@ export async function appendLive(m: EntityManager, eventId: string, changes: Liv
     .returning('live_seq')
     .execute();
   const last = Number((res.raw as { live_seq: string }[])[0]?.live_seq);
-  if (!Number.isFinite(last)) throw new Error(`evento desconocido / unknown event: ${eventId}`);
+  if (!Number.isFinite(last)) throw notFound(NOUNS.event, eventId);
   const first = last - changes.length + 1;
   const at = now.toISOString();
   const messages = changes.map((c, i) => ({

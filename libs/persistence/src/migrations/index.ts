@@ -4,6 +4,8 @@ import { Live1763900000000 } from './1763900000000-live';
 import { OutcomesReports1764000000000 } from './1764000000000-outcomes-reports';
 import { MatchCounterparts1764100000000 } from './1764100000000-counterparts-left-at';
 import { LiveIndexes1764200000000 } from './1764200000000-live-indexes';
+import { ParticipantLinkExpiry1764305000000 } from './1764305000000-participant-link-expiry';
+import { TableVersion1764306000000 } from './1764306000000-table-version';
 
 /** Every migration in order; the data source runs exactly these. */
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   OutcomesReports1764000000000,
   MatchCounterparts1764100000000,
   LiveIndexes1764200000000,
+  ParticipantLinkExpiry1764305000000,
+  TableVersion1764306000000,
 ];

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { exportTable, ImportIssue, ImportKind, parseTable, SHEET_NAMES, TableFormat, validateImport } from '@rueda/importing';
+import { exportTable, ImportIssue, ImportKind, SHEET_NAMES, TableFormat, validateImport } from '@rueda/importing';
 import { EventEntity, existingExternalIds, ImportBatchEntity, ParticipantEntity, readRecords, writeRecords } from '@rueda/persistence';
 import { DomainError, notFound, NOUNS } from '@rueda/domain';
+import { parseInThread, SpreadsheetTooLarge } from './parse-in-thread';
 
 export interface ImportReport {
   kind: ImportKind;
@@ -33,10 +34,13 @@ export class ImportsService {
     userId: string | null,
   ): Promise<ImportReport> {
     await this.eventExists(eventId);
-    const table = await parseTable(file.buffer, {
+    const table = await parseInThread(file.buffer, {
       filename: file.originalname,
       contentType: file.mimetype,
       sheet: [SHEET_NAMES[kind], kind],
+    }).catch((e: unknown) => {
+      if (!(e instanceof SpreadsheetTooLarge)) throw e;
+      throw new DomainError('too_large', 'spreadsheet_too_large', e.issue.message, { details: { issues: [e.issue] } });
     });
     const participants = await this.db
       .getRepository(ParticipantEntity)

@@ -20,6 +20,9 @@ import { LiveBroadcaster } from '../../platform/live-broadcaster';
 import { SocketNackFilter } from '../../platform/socket-nack.filter';
 import { AuthService } from '../auth/auth.service';
 import { LiveOpsService } from './live-ops.service';
+import { LiveRateLimiter, RATE_LIMITED } from './live-rate-limiter';
+import { LINK_REPLACED, tokenRoom } from '../../platform/socket-revocation';
+import { hashToken } from '../auth/tokens';
 
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { principal: Principal; token: string }>;
 
@@ -28,6 +31,8 @@ const bye = {
   es: 'Token inválido o vencido: vuelva a iniciar sesión',
   en: 'Invalid or expired token: sign in again',
 };
+
+const refusal = (reason: { code: string; es: string; en: string }) => Object.assign(new Error(reason.code), { data: reason });
 
 /** What a client may send to subscribe; anything else is refused naming the field. */
 export const SubscribePayload = z
@@ -59,6 +64,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     private readonly ops: LiveOpsService,
     private readonly useCases: UseCases,
     private readonly broadcaster: LiveBroadcaster,
+    private readonly limiter: LiveRateLimiter,
     @Inject(ENV) env: Env,
   ) {
     this.expiryTimer = setInterval(() => void this.dropInvalid(), env.LIVE_TOKEN_CHECK_MS).unref();
@@ -69,21 +75,34 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     this.broadcaster.attach(nsp);
     nsp.use((socket, next) => {
       const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
-      (token ? this.auth.resolve(token).catch(() => null) : Promise.resolve(null)).then((principal) => {
-        if (!principal) {
-          const err = new Error(bye.code) as Error & { data: typeof bye };
-          err.data = bye;
-          return next(err);
-        }
-        (socket as LiveSocket).data.principal = principal;
-        (socket as LiveSocket).data.token = token!;
-        next();
+      (token ? this.auth.authenticate(token).catch(() => ({ refused: bye })) : Promise.resolve({ refused: bye })).then((auth) => {
+        if (!('principal' in auth)) return next(refusal(auth.refused));
+        const principal = auth.principal;
+        // A reconnect storm from one link counts against that link, never against the venue's address.
+        return this.limiter.allow(null, principal).then((ok) => {
+          if (!ok) return next(refusal(RATE_LIMITED));
+          (socket as LiveSocket).data.principal = principal;
+          (socket as LiveSocket).data.token = token!;
+          next();
+        });
       }, next);
     });
   }
 
   async handleConnection(socket: LiveSocket) {
     const principal = socket.data.principal;
+    // Every message is counted before any handler runs; a socket over its budget is cut off alone.
+    socket.use((packet, next) => {
+      this.limiter.allow(socket.id, principal).then((ok) => {
+        if (ok) return next();
+        const ack = packet[packet.length - 1];
+        if (typeof ack === 'function') ack({ ok: false, kind: 'too_many', ...RATE_LIMITED });
+        socket.emit('bye', RATE_LIMITED);
+        socket.disconnect(true);
+      }, next);
+    });
+    // Logging out or re-issuing the link reaches these rooms on every node (SocketRevocation).
+    await socket.join(tokenRoom(hashToken(socket.data.token)));
     if (principal?.type === 'participant') await socket.join(rooms.participant(principal.participantId));
   }
 
@@ -143,34 +162,31 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
   }
 
   /**
-   * A session that expires or a personal link that is re-issued must stop the live feed too:
-   * each distinct token is resolved again, and sockets whose token no longer holds are told why.
+   * Revocations (logout, a re-issued link) drop sockets at once through SocketRevocation; what
+   * only time ends (a session or a link reaching its expiry) is found here: each distinct token
+   * is checked again, and sockets whose token no longer holds are told why.
    */
   private async dropInvalid() {
     if (!this.nsp) return;
     const sockets = [...this.nsp.sockets.values()] as LiveSocket[];
-    const verdicts = new Map<string, Promise<boolean>>();
+    const verdicts = new Map<string, ReturnType<AuthService['authenticate']>>();
     for (const socket of sockets) {
       const token = socket.data.token;
       if (!token) continue;
       if (!verdicts.has(token))
         verdicts.set(
           token,
-          this.auth.resolve(token).then(
-            (p) => p !== null,
-            () => true,
-          ),
+          this.auth.authenticate(token).catch(() => ({ principal: socket.data.principal })),
         );
-      if (await verdicts.get(token)) continue;
+      const verdict = await verdicts.get(token)!;
+      if ('principal' in verdict) continue;
       const p = socket.data.principal;
       const reason =
-        p?.type === 'participant'
-          ? {
-              code: 'token_revoked',
-              es: 'Su enlace personal fue reemplazado: use el nuevo enlace',
-              en: 'Your personal link was replaced: use the new link',
-            }
-          : { code: 'token_expired', es: 'Su sesión venció: vuelva a iniciar sesión', en: 'Your session expired: sign in again' };
+        verdict.refused.code === 'link_expired'
+          ? verdict.refused
+          : p?.type === 'participant'
+            ? LINK_REPLACED
+            : { code: 'token_expired', es: 'Su sesión venció: vuelva a iniciar sesión', en: 'Your session expired: sign in again' };
       socket.emit('bye', reason);
       socket.disconnect(true);
     }

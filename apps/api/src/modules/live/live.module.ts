@@ -3,7 +3,8 @@ import { AuthModule } from '../auth/auth.module';
 import { LiveController } from './live.controller';
 import { LiveGateway } from './live.gateway';
 import { LiveOpsService } from './live-ops.service';
+import { LiveRateLimiter } from './live-rate-limiter';
 
 /** The day of the event: table statuses, check-ins, delays, walk-ins, moves, proposals, the socket gateway. */
-@Module({ imports: [AuthModule], controllers: [LiveController], providers: [LiveOpsService, LiveGateway] })
+@Module({ imports: [AuthModule], controllers: [LiveController], providers: [LiveOpsService, LiveGateway, LiveRateLimiter] })
 export class LiveModule {}

@@ -1,14 +1,21 @@
+import { TEXT_LIMITS } from '@rueda/domain';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { MEETING_STATUSES } from '@rueda/domain';
+import { onBehalf } from '../auth/on-behalf';
 import { Allow } from '../auth/principal';
 import { pageQuery } from '../../platform/pagination';
 import { MeetingsService } from './meetings.service';
 import { UuidPipe } from '../../platform/validation';
 
 export const RequestBody = z
-  .object({ counterpartId: z.uuid(), demandId: z.uuid().nullish(), offerId: z.uuid().nullish(), note: z.string().max(1000).optional() })
+  .object({
+    counterpartId: z.uuid(),
+    demandId: z.uuid().nullish(),
+    offerId: z.uuid().nullish(),
+    note: z.string().max(TEXT_LIMITS.meetings.note).optional(),
+  })
   .strict();
 const OnBehalfBody = RequestBody.extend({ requesterId: z.uuid() }).strict();
 const CreateBody = z
@@ -18,7 +25,7 @@ const CreateBody = z
     demandId: z.uuid().nullish(),
     offerId: z.uuid().nullish(),
     mandatory: z.boolean().default(false),
-    note: z.string().max(1000).optional(),
+    note: z.string().max(TEXT_LIMITS.meetings.note).optional(),
   })
   .strict();
 export const AnswerBody = z.object({ version: z.number().int().min(1).optional() }).strict();
@@ -45,7 +52,7 @@ export class MeetingsController {
   }
 
   @Post('requests')
-  @Allow('admin', 'staff')
+  @Allow(...onBehalf('requestMeeting'))
   @ApiOperation({ summary: 'Solicitar una reunión en nombre de un participante / Request a meeting on behalf of a participant' })
   request(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: OnBehalfBody }) b: z.infer<typeof OnBehalfBody>) {
     const { requesterId, ...input } = b;
@@ -53,7 +60,7 @@ export class MeetingsController {
   }
 
   @Post(':meetingId/accept')
-  @Allow('admin', 'staff')
+  @Allow(...onBehalf('answerRequest'))
   @HttpCode(200)
   accept(
     @Param('eventId', UuidPipe) eventId: string,
@@ -64,7 +71,7 @@ export class MeetingsController {
   }
 
   @Post(':meetingId/decline')
-  @Allow('admin', 'staff')
+  @Allow(...onBehalf('answerRequest'))
   @HttpCode(200)
   decline(
     @Param('eventId', UuidPipe) eventId: string,

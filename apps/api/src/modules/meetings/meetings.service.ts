@@ -41,7 +41,8 @@ export class MeetingsService {
     origin: 'request' | 'organiser' = 'request',
   ): Promise<MeetingEntity> {
     return this.db.transaction(async (m) => {
-      const event = await m.getRepository(EventEntity).findOneByOrFail({ id: eventId });
+      const event = await m.getRepository(EventEntity).findOneBy({ id: eventId });
+      if (!event) throw notFound(NOUNS.event, eventId);
       const requester = await m
         .getRepository(ParticipantEntity)
         .findOne({ where: { id: requesterId, eventId }, lock: { mode: 'pessimistic_write' } });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bi, type Noun, NOUNS } from '@rueda/domain';
+import { bi, type Noun, NOUNS, TEXT_LIMITS } from '@rueda/domain';
 import { DelegateEntity, DemandEntity, OfferEntity, ParticipantEntity, TableEntity } from '@rueda/persistence';
 import { competenciaCodes, modalidadCodes, odsCodes, provinceCode, regionName, sectorCodes, tipoCode } from './taxonomy-schemas';
 
@@ -19,35 +19,37 @@ export interface ResourceSpec<E> {
   participantRefs?: string[];
 }
 
-const ext = z.string().trim().min(1).max(80);
+const ext = (max: number) => z.string().trim().min(1).max(max);
 const text = (max: number) => z.string().trim().max(max);
+const email = (max: number) => z.email().max(max);
+const L = TEXT_LIMITS;
 const opt = <T extends z.ZodType>(s: T) => s.nullable().optional();
 const amount = z.number().min(0).max(1e13);
 const isoDate = z.iso.date();
 
 const participantFields = {
-  externalId: ext,
+  externalId: ext(L.participants.externalId),
   kind: z.enum(['gadm', 'cooperant']),
-  name: text(300).min(1),
+  name: text(L.participants.name).min(1),
   inecCode: opt(z.string().regex(/^\d{4}$/)),
-  canton: opt(text(120)),
-  province: opt(text(120)),
+  canton: opt(text(L.participants.canton)),
+  province: opt(text(L.participants.province)),
   provinceCode: opt(provinceCode),
   region: opt(regionName),
-  acronym: opt(text(40)),
+  acronym: opt(text(L.participants.acronym)),
   tipo: opt(tipoCode),
-  origin: opt(text(120)),
-  email: opt(z.email()),
-  phone: opt(text(60)),
+  origin: opt(text(L.participants.origin)),
+  email: opt(email(L.participants.email)),
+  phone: opt(text(L.participants.phone)),
   parallel: opt(z.number().int().min(1).max(20)),
   maxMeetings: opt(z.number().int().min(0).max(200)),
 };
 
 const demandFields = {
   participantId: z.uuid(),
-  externalId: ext,
-  title: text(400).min(1),
-  description: text(100_000).default(''),
+  externalId: ext(L.demands.externalId),
+  title: text(L.demands.title).min(1),
+  description: text(L.demands.description).default(''),
   sectors: sectorCodes.default([]),
   competencias: competenciaCodes.default([]),
   ods: odsCodes.default([]),
@@ -58,9 +60,9 @@ const demandFields = {
 
 const offerFields = {
   participantId: z.uuid(),
-  externalId: ext,
-  title: text(400).min(1),
-  description: text(100_000).default(''),
+  externalId: ext(L.offers.externalId),
+  title: text(L.offers.title).min(1),
+  description: text(L.offers.description).default(''),
   sectors: sectorCodes.default([]),
   ods: odsCodes.default([]),
   modalidades: modalidadCodes.default([]),
@@ -94,12 +96,18 @@ export const RESOURCES = {
     entity: TableEntity,
     label: NOUNS.table,
     create: z
-      .object({ number: z.number().int().min(1).max(10_000), label: text(120).default(''), reservedForParticipantId: opt(z.uuid()) })
+      .object({
+        number: z.number().int().min(1).max(10_000),
+        label: text(L.tables.label).default(''),
+        reservedForParticipantId: opt(z.uuid()),
+      })
       .strict(),
-    update: z
-      .object({ number: z.number().int().min(1).max(10_000), label: text(120), reservedForParticipantId: opt(z.uuid()) })
-      .partial()
-      .strict(),
+    // Like every other record: the version read, so two organisers renumbering tables cannot overwrite each other.
+    update: withVersion({
+      number: z.number().int().min(1).max(10_000),
+      label: text(L.tables.label),
+      reservedForParticipantId: opt(z.uuid()),
+    }),
     filters: {},
     order: 'number',
     participantRefs: ['reservedForParticipantId'],
@@ -126,14 +134,19 @@ export const RESOURCES = {
     create: z
       .object({
         participantId: z.uuid(),
-        externalId: ext,
-        fullName: text(200).min(1),
-        role: opt(text(200)),
-        email: opt(z.email()),
-        phone: opt(text(60)),
+        externalId: ext(L.delegates.externalId),
+        fullName: text(L.delegates.fullName).min(1),
+        role: opt(text(L.delegates.role)),
+        email: opt(email(L.delegates.email)),
+        phone: opt(text(L.delegates.phone)),
       })
       .strict(),
-    update: withVersion({ fullName: text(200).min(1), role: opt(text(200)), email: opt(z.email()), phone: opt(text(60)) }),
+    update: withVersion({
+      fullName: text(L.delegates.fullName).min(1),
+      role: opt(text(L.delegates.role)),
+      email: opt(email(L.delegates.email)),
+      phone: opt(text(L.delegates.phone)),
+    }),
     filters: { participantId: { column: 'participantId', kind: 'eq' }, q: { column: 'fullName', kind: 'ilike' } },
     order: 'externalId',
     participantRefs: ['participantId'],
