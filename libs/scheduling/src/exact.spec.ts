@@ -29,7 +29,7 @@ describe('solve is exact on small instances (HiGHS MIP oracle)', () => {
     expect(instance.participants.length).toBeLessThanOrEqual(25);
     expect(instance.meetings.length).toBeLessThanOrEqual(60);
     const optimum = await mipOptimum(instance);
-    const schedule = solve(instance, { seed, timeLimitMs: 10_000 });
+    const schedule = await solve(instance, { seed, budget: 1 });
     expect(validateSchedule(instance, schedule)).toEqual([]);
     expect(schedule.stats.weight).toBeCloseTo(optimum, 6);
     expect(computeBounds(instance).weightUpperBound).toBeGreaterThanOrEqual(optimum - 1e-6);
