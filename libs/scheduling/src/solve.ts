@@ -78,6 +78,7 @@ const BRANCH_AND_BOUND_MEETINGS = 90;
 const EXACT_MAX_PAIRS = 7_000;
 const EXACT_CONFLICTS = 50_000;
 const ANYTIME_FIRST_CONFLICTS = 5_000;
+const EXACT_MIN_MS = 2_000;
 
 /**
  * Builds a schedule for a rueda.schedule-instance/1. Lexicographic objective: total weight
@@ -122,7 +123,10 @@ export async function solve(instance: ScheduleInstance, options: SolveOptions = 
   let proven = false;
   const floors = (options.minMeetingsPerGadm ?? 0) > 0;
   const pairs = model.commonSlots.reduce((a, b) => a + b, 0);
-  if (options.exact !== false && pairs <= EXACT_MAX_PAIRS && !best.timeUp()) {
+  // Anytime mode: the exact phase needs a little time to load and ground, and one clasp call
+  // cannot be cut short, so it only starts with enough of the limit left.
+  const exactFits = reproducible || deadline - performance.now() >= EXACT_MIN_MS;
+  if (options.exact !== false && pairs <= EXACT_MAX_PAIRS && exactFits && !best.timeUp()) {
     best.report('exact', 60, true);
     const run = await loadExactEngine();
     // Anytime: start small and double while the measured pace says the next call fits in the
