@@ -257,11 +257,25 @@ function checkWindow(
   }
   if (unknown) return;
   const parts = m.participants.map((pid) => partIdx.get(pid)).filter((k): k is number => k !== undefined);
-  const unavailable = new Set(parts.flatMap((k) => inst.participants[k].unavailable ?? []));
-  if (!window.some((s) => !unavailable.has(s))) {
-    issues.push({
-      path,
-      message: `reunión "${m.id}": su ventana no deja ninguna franja en la que ambos participantes estén disponibles / meeting "${m.id}": its window leaves no slot where both participants are available`,
-    });
-  }
+  const closed = windowLeavesNoSlot(
+    window,
+    parts.map((k) => inst.participants[k].unavailable ?? []),
+  );
+  if (closed) issues.push({ path, message: `reunión "${m.id}": ${closed.es} / meeting "${m.id}": ${closed.en}` });
+}
+
+/**
+ * The rule every window obeys, wherever it is set (file, API): it must leave at least one slot
+ * in which both participants are available. Returns the reason when it does not.
+ */
+export function windowLeavesNoSlot(
+  window: readonly string[],
+  unavailableOfEach: readonly (readonly string[])[],
+): { es: string; en: string } | null {
+  const unavailable = new Set(unavailableOfEach.flat());
+  if (window.some((s) => !unavailable.has(s))) return null;
+  return {
+    es: 'su ventana no deja ninguna franja en la que ambos participantes estén disponibles',
+    en: 'its window leaves no slot where both participants are available',
+  };
 }

@@ -25,7 +25,7 @@ export class SchedulingProcessor extends WorkerHost {
   }
 
   async process(job: Job<SchedulingJobData>) {
-    const { eventId, scheduleVersionId, seed, timeLimitMs, minMeetingsPerGadm, mode } = job.data;
+    const { eventId, scheduleVersionId, seed, timeLimitMs, minMeetingsPerGadm, mode, maxIdleSpread } = job.data;
     const report = (p: SchedulingProgress) => {
       this.live.progress({ eventId, queue: 'scheduling', jobId: job.id!, ...p });
       return job.updateProgress(p).catch(() => undefined);
@@ -34,7 +34,7 @@ export class SchedulingProcessor extends WorkerHost {
     const { instance, pinned } = await loadEventScheduleInstance(this.db.manager, eventId, { keepPublished: mode === 'keep-published' });
     await report({ phase: 'solving', percent: 5 });
     let lastReport = 0;
-    const schedule = await solveInThread(instance, { seed, timeLimitMs, minMeetingsPerGadm }, (p) => {
+    const schedule = await solveInThread(instance, { seed, timeLimitMs, minMeetingsPerGadm, maxIdleSpread }, (p) => {
       // The solver reports often; Redis needs to hear only a few times a second.
       const now = Date.now();
       if (now - lastReport < 250) return;

@@ -8,4 +8,6 @@ export interface EventSettings {
   recoveryMode?: 'automatic' | 'confirm';
   /** Meetings starting within this many minutes are never moved without confirmation. */
   protectMinutes?: number;
+  /** How the scheduler counts idle time after weight: idle slots ("holes", default) or waits ("breaks"). */
+  idleMeasure?: 'holes' | 'breaks';
 }

@@ -50,6 +50,8 @@ export class MeetingEntity {
   @Column({ type: 'timestamptz', nullable: true }) respondedAt: Date | null;
   @Column({ type: 'uuid', nullable: true }) slotId: string | null;
   @Column({ type: 'uuid', nullable: true }) tableId: string | null;
+  /** The meeting's window: it may only be scheduled in these slots (null = any slot). */
+  @Column({ type: 'uuid', array: true, nullable: true }) allowedSlotIds: string[] | null;
   @VersionColumn() version: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;

@@ -46,7 +46,7 @@ export async function loadLiveState(m: EntityManager, eventId: string, now: Date
       [eventId],
     ),
     m.query(
-      `SELECT id, participant_a_id AS a, participant_b_id AS b, status, slot_id, table_id, weight FROM meetings
+      `SELECT id, participant_a_id AS a, participant_b_id AS b, status, slot_id, table_id, weight, allowed_slot_ids FROM meetings
         WHERE event_id = $1 AND status NOT IN ('declined', 'expired')`,
       [eventId],
     ),
@@ -117,6 +117,7 @@ export async function loadLiveState(m: EntityManager, eventId: string, now: Date
         slot_id: string | null;
         table_id: string | null;
         weight: number;
+        allowed_slot_ids: string[] | null;
       }) => ({
         id: x.id,
         a: x.a,
@@ -125,6 +126,7 @@ export async function loadLiveState(m: EntityManager, eventId: string, now: Date
         slotId: x.slot_id,
         tableId: x.table_id,
         weight: Number(x.weight),
+        ...(x.allowed_slot_ids ? { allowedSlots: x.allowed_slot_ids } : {}),
       }),
     ),
     candidates,

@@ -6,6 +6,7 @@ import { MatchCounterparts1764100000000 } from './1764100000000-counterparts-lef
 import { LiveIndexes1764200000000 } from './1764200000000-live-indexes';
 import { ParticipantLinkExpiry1764305000000 } from './1764305000000-participant-link-expiry';
 import { TableVersion1764306000000 } from './1764306000000-table-version';
+import { MeetingWindows1764307000000 } from './1764307000000-meeting-windows';
 
 /** Every migration in order; the data source runs exactly these. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   LiveIndexes1764200000000,
   ParticipantLinkExpiry1764305000000,
   TableVersion1764306000000,
+  MeetingWindows1764307000000,
 ];

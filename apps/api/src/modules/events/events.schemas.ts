@@ -35,6 +35,7 @@ export const EventSettingsBody = z
     maxOpenRequests: z.number().int().min(1).max(500).optional(),
     mutualInterestBonus: z.number().min(0).max(10).optional(),
     recoveryMode: z.enum(['automatic', 'confirm']).optional(),
+    idleMeasure: z.enum(['holes', 'breaks']).optional(),
     protectMinutes: z.number().int().min(0).max(120).optional(),
   })
   .strict();

@@ -1,5 +1,5 @@
 import { TEXT_LIMITS } from '@rueda/domain';
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { MEETING_STATUSES } from '@rueda/domain';
@@ -9,12 +9,15 @@ import { pageQuery } from '../../platform/pagination';
 import { MeetingsService } from './meetings.service';
 import { UuidPipe } from '../../platform/validation';
 
+/** A meeting's window: the slots it may be scheduled in (morning only, day 2 only). */
+const AllowedSlotIds = z.array(z.uuid()).min(1).max(500);
 export const RequestBody = z
   .object({
     counterpartId: z.uuid(),
     demandId: z.uuid().nullish(),
     offerId: z.uuid().nullish(),
     note: z.string().max(TEXT_LIMITS.meetings.note).optional(),
+    allowedSlotIds: AllowedSlotIds.optional(),
   })
   .strict();
 const OnBehalfBody = RequestBody.extend({ requesterId: z.uuid() }).strict();
@@ -26,8 +29,10 @@ const CreateBody = z
     offerId: z.uuid().nullish(),
     mandatory: z.boolean().default(false),
     note: z.string().max(TEXT_LIMITS.meetings.note).optional(),
+    allowedSlotIds: AllowedSlotIds.optional(),
   })
   .strict();
+const WindowBody = z.object({ allowedSlotIds: AllowedSlotIds.nullable() }).strict();
 export const AnswerBody = z.object({ version: z.number().int().min(1).optional() }).strict();
 const ListQuery = pageQuery.extend({ status: z.enum(MEETING_STATUSES).optional(), participantId: z.uuid().optional() });
 
@@ -57,6 +62,17 @@ export class MeetingsController {
   request(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: OnBehalfBody }) b: z.infer<typeof OnBehalfBody>) {
     const { requesterId, ...input } = b;
     return this.meetings.request(eventId, requesterId, input);
+  }
+
+  @Put(':meetingId/window')
+  @Allow('admin')
+  @ApiOperation({ summary: "Ventana de franjas de una reunión (null = cualquiera) / A meeting's window of slots (null = any)" })
+  setWindow(
+    @Param('eventId', UuidPipe) eventId: string,
+    @Param('meetingId', UuidPipe) id: string,
+    @Body({ schema: WindowBody }) b: z.infer<typeof WindowBody>,
+  ) {
+    return this.meetings.setWindow(eventId, id, b.allowedSlotIds);
   }
 
   @Post(':meetingId/accept')

@@ -16,6 +16,8 @@ const GenerateBody = z
     timeLimitSeconds: z.number().min(1).max(600).default(20),
     minMeetingsPerGadm: z.number().int().min(0).max(20).default(1),
     mode: z.enum(['full', 'keep-published']).default('keep-published'),
+    /** Fairness of waits: most difference of idle time between two participants. */
+    maxIdleSpread: z.number().int().min(0).max(50).optional(),
   })
   .strict();
 const AssignmentBody = z.object({ slotId: z.uuid(), tableId: z.uuid() }).strict();

@@ -19,6 +19,7 @@ export interface GenerateInput {
   timeLimitSeconds: number;
   minMeetingsPerGadm: number;
   mode: 'full' | 'keep-published';
+  maxIdleSpread?: number;
 }
 
 @Injectable()
@@ -49,6 +50,7 @@ export class SchedulingService {
         timeLimitMs: input.timeLimitSeconds * 1000,
         minMeetingsPerGadm: input.minMeetingsPerGadm,
         mode: input.mode,
+        ...(input.maxIdleSpread !== undefined ? { maxIdleSpread: input.maxIdleSpread } : {}),
       },
       { jobId: version.jobId! },
     );
