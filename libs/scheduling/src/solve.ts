@@ -78,7 +78,7 @@ const BRANCH_AND_BOUND_MEETINGS = 90;
 const EXACT_MAX_PAIRS = 7_000;
 const EXACT_CONFLICTS = 50_000;
 const ANYTIME_FIRST_CONFLICTS = 5_000;
-const EXACT_MIN_MS = 2_000;
+const EXACT_MIN_MS = 500;
 
 /**
  * Builds a schedule for a rueda.schedule-instance/1. Lexicographic objective: total weight
@@ -124,8 +124,9 @@ export async function solve(instance: ScheduleInstance, options: SolveOptions = 
   const floors = (options.minMeetingsPerGadm ?? 0) > 0;
   const pairs = model.commonSlots.reduce((a, b) => a + b, 0);
   // Anytime mode: the exact phase needs a little time to load and ground, and one clasp call
-  // cannot be cut short, so it only starts with enough of the limit left.
-  const exactFits = reproducible || deadline - performance.now() >= EXACT_MIN_MS;
+  // cannot be cut short, so it only starts with at least half the limit (and 0.5 s) left.
+  const left = deadline - performance.now();
+  const exactFits = reproducible || (left >= EXACT_MIN_MS && left >= 0.5 * (deadline - started));
   if (options.exact !== false && pairs <= EXACT_MAX_PAIRS && exactFits && !best.timeUp()) {
     best.report('exact', 60, true);
     const run = await loadExactEngine();
