@@ -3,8 +3,8 @@
 // docs/benchmarks.md: value (weight, idle), proven lower bound on idle, proven?, seconds.
 import { cpus, loadavg } from 'node:os';
 import { ScheduleInstance } from '@rueda/formats';
-import { generateDenseInstance, generateInstance, solve, validateSchedule } from '@rueda/scheduling';
-import { Rng } from '../../libs/scheduling/src/rng';
+import { generateDenseInstance, solve, validateSchedule } from '@rueda/scheduling';
+import { smallInstance } from '../../libs/scheduling/src/testing/small-instances';
 import { mipLexicographic } from '../../libs/scheduling/src/testing/mip-lexicographic';
 
 const quick = process.argv.includes('--quick');
@@ -37,22 +37,7 @@ for (const measure of ['breaks', 'holes'] as const) {
 }
 // Small (≤ 60 meetings), the shapes of exact.spec.ts.
 for (const seed of quick ? [1, 2, 3] : Array.from({ length: 12 }, (_, i) => i + 1)) {
-  const r = new Rng(seed * 7919 + 1);
-  const participants = 6 + r.int(20);
-  const gadms = Math.max(1, Math.round(participants * (0.5 + r.next() * 0.3)));
-  const instance = generateInstance({
-    seed,
-    gadms,
-    cooperants: Math.max(1, participants - gadms),
-    meetings: 8 + r.int(53),
-    slots: 2 + r.int(6),
-    tables: 1 + r.int(6),
-    unavailableShare: 0.3,
-    maxMeetingsShare: 0.3,
-    fixedTableShare: 0.3,
-    pins: r.int(4),
-    sameKindShare: 0.1,
-  });
+  const instance = smallInstance(seed);
   cases.push({ family: 'small (≤ 60 meetings), holes', seed, instance, limitS: 2 });
 }
 
