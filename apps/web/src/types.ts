@@ -137,6 +137,8 @@ export interface ImportReport {
   rowsRead: number;
   valid: number;
   errors: number;
+  /** Data rows with at least one error. */
+  errorRows: number;
   warnings: number;
   insert: number;
   update: number;

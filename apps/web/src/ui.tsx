@@ -84,6 +84,12 @@ export function Stat({ label, value, hint }: { label: string; value: ReactNode; 
   );
 }
 
+/** A figure whose label agrees with it: "1 Franja", "9 Franjas" (the label is a plural message taking n). */
+export function CountStat({ label, n, hint, className }: { label: MessageKey; n: number; hint?: string; className?: string }) {
+  const { t, num } = useI18n();
+  return <Stat label={t(label, { n })} value={className ? <span className={className}>{num(n)}</span> : num(n)} hint={hint} />;
+}
+
 export function LiveIndicator({ state }: { state: 'connecting' | 'live' | 'offline' }) {
   const { t } = useI18n();
   return (
@@ -96,13 +102,13 @@ export function LiveIndicator({ state }: { state: 'connecting' | 'live' | 'offli
 
 /** Previous / next page with "page X of Y (N)", the same in every list. */
 export function Pager({ page, pages, total, onPage }: { page: number; pages: number; total: number; onPage: (page: number) => void }) {
-  const { t, num } = useI18n();
+  const { t } = useI18n();
   return (
     <nav className="pager" aria-label={t('common.pages')}>
       <button type="button" className="btn btn-small" disabled={page <= 1} onClick={() => onPage(page - 1)}>
         {t('common.prev')}
       </button>
-      <span>{t('common.pageOf', { page, pages, total: num(total) })}</span>
+      <span>{t('common.pageOf', { page, pages, total })}</span>
       <button type="button" className="btn btn-small" disabled={page >= pages} onClick={() => onPage(page + 1)}>
         {t('common.next')}
       </button>

@@ -34,7 +34,7 @@ function looksLikeXlsx(opts: ParseTableOptions): boolean {
 }
 
 function emptyTable(format: TableFormat, issues: ImportIssue[]): ParsedTable {
-  return { format, encoding: null, delimiter: null, sheet: null, headers: [], rows: [], rowNumbers: [], issues };
+  return { format, encoding: null, delimiter: null, sheet: null, headers: [], headerRow: 0, rows: [], rowNumbers: [], issues };
 }
 
 /**
@@ -253,6 +253,7 @@ function buildTable(
     columns.push({ index, header: h });
   });
   table.headers = columns.map((c) => c.header);
+  table.headerRow = headerRow.row;
   const used = new Set(columns.map((c) => c.index));
   const maxRows = opts.maxRows ?? 50_000;
   for (const { row, cells } of grid.slice(headerIdx + 1)) {

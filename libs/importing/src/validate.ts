@@ -397,8 +397,9 @@ export function validateImport<K extends ImportKind>(
   const headerOf = new Map<string, string>();
   for (const h of table.headers) {
     const spec = resolveHeader(kind, h);
-    if (!spec) issues.push(makeIssue('unknown_column', 1, h));
-    else if (headerOf.has(spec.field)) issues.push(makeIssue('duplicate_column', 1, h));
+    // Named by the row the headers are really on: a title row above them pushes them down.
+    if (!spec) issues.push(makeIssue('unknown_column', table.headerRow || 1, h));
+    else if (headerOf.has(spec.field)) issues.push(makeIssue('duplicate_column', table.headerRow || 1, h));
     else headerOf.set(spec.field, h);
   }
   for (const spec of COLUMNS[kind]) {

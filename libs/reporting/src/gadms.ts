@@ -91,16 +91,6 @@ export type GadmReport = ReportTable & {
   tables: { overview: ReportTable; histogram: ReportTable; byRegion: ReportTable; byProvince: ReportTable; bySize: ReportTable };
 };
 
-const SMALL_WORDS = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'y']);
-/** "SANTO DOMINGO DE LOS TSÁCHILAS" → "Santo Domingo de los Tsáchilas". */
-export function titleCaseEs(s: string): string {
-  return s
-    .toLocaleLowerCase('es')
-    .split(/\s+/)
-    .map((w, i) => (i > 0 && SMALL_WORDS.has(w) ? w : w.charAt(0).toLocaleUpperCase('es') + w.slice(1)))
-    .join(' ');
-}
-
 /** Spreadsheets drop the leading zero of INEC codes ("101" for Cuenca). */
 export function normalizeInec(code: string | undefined): string {
   const t = (code ?? '').trim();
@@ -155,9 +145,9 @@ export function byGadm(data: ReportData, opts: GadmReportOptions = {}): GadmRepo
   for (const g of reference) {
     rows.set(g.inecCode, {
       inecCode: g.inecCode,
-      canton: titleCaseEs(g.canton),
+      canton: g.canton,
       name: '',
-      province: titleCaseEs(g.province),
+      province: g.province,
       provinceCode: g.provinceCode,
       region: g.region,
       size: sizeOf(g.inecCode, undefined, largePopulation),

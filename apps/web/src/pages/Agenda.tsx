@@ -41,7 +41,7 @@ type MyMeeting = Meeting & {
 const UPCOMING = new Set(['scheduled', 'checked_in', 'held', 'no_show']);
 
 export function AgendaPage({ token }: { token: string }) {
-  const { t, time, day } = useI18n();
+  const { t, time, day, zone } = useI18n();
   const me = useLoad(() => get<Me>('/me', { token }), [token]);
   const meetings = useLoad(() => get<MyMeeting[]>('/me/meetings', { token }), [token]);
   const matches = useLoad(() => get<{ items: MatchRow[] }>('/me/matches', { token }).catch(() => ({ items: [] as MatchRow[] })), [token]);
@@ -131,7 +131,7 @@ export function AgendaPage({ token }: { token: string }) {
         <ErrorBox error={error ?? meetings.error} />
         <section aria-labelledby="my-meetings">
           <h2 id="my-meetings">{t('agenda.meetings', { n: agenda.length })}</h2>
-          <p className="muted small">{t('agenda.tzNote', { tz })}</p>
+          <p className="muted small">{t('agenda.tzNote', { tz: zone(tz, (agenda.length && startsAt(agenda[0])) || undefined) })}</p>
           {agenda.length === 0 ? (
             <p className="muted">{t('agenda.none')}</p>
           ) : (

@@ -6,7 +6,7 @@ import { useInterval, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
 import type { Assignment, ScheduleVersion, Slot, TableRec } from '../types';
-import { ErrorBox, Field, Loading, Notice, Progress, Stat, StatusBadge } from '../ui';
+import { CountStat, ErrorBox, Field, Loading, Notice, Progress, Stat, StatusBadge } from '../ui';
 import { Link } from '../router';
 import { useEvent } from './event-context';
 import { MoveForm } from './LiveOps';
@@ -242,8 +242,8 @@ function VersionReview({ versionId, onChanged }: { versionId: string; onChanged:
       {ready && (
         <>
           <div className="stats">
-            <Stat label={t('sched.scheduled')} value={num(d.stats.scheduled ?? 0)} />
-            <Stat label={t('sched.unscheduled')} value={num(d.unscheduled?.length ?? 0)} />
+            <CountStat label="sched.scheduled" n={Number(d.stats.scheduled ?? 0)} />
+            <CountStat label="sched.unscheduled" n={d.unscheduled?.length ?? 0} />
             <Stat label={t('sched.weight')} value={num(Number(d.stats.weight ?? 0), 1)} />
             <Stat label={t('sched.bound')} value={bound !== undefined ? num(Number(bound), 1) : '—'} />
             <Stat
