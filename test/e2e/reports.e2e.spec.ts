@@ -76,6 +76,18 @@ const icsUtc = (iso: string) =>
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
 
+const FILE_NAMES: Record<string, string> = {
+  summary: 'resumen',
+  gadms: 'por-gadm',
+  cooperants: 'por-cooperante',
+  sectors: 'por-sector',
+  ods: 'por-ods',
+  competencias: 'por-competencia',
+  modalidades: 'por-modalidad',
+  pipeline: 'compromisos',
+  matrix: 'cooperante-por-sector',
+};
+
 describe('reports, exports and agendas of an event, read back', () => {
   let api: TestApi;
   let ev: string;
@@ -292,7 +304,8 @@ describe('reports, exports and agendas of an event, read back', () => {
 
       const csvRes = await file(`/events/${ev}/reports/${name}.csv`).expect(200);
       expect(csvRes.headers['content-type']).toMatch(/^text\/csv/);
-      expect(csvRes.headers['content-disposition']).toContain(`reporte-${name}.csv`);
+      // File names in Spanish like the sheets (reporte-resumen.csv), never half English.
+      expect(csvRes.headers['content-disposition']).toContain(`reporte-${FILE_NAMES[name]}.csv`);
       const records: string[][] = parseCsv(csvRes.body as Buffer, { delimiter: ';', bom: true, relax_column_count: false });
       expect(records[0]).toEqual(json.columns.map((c) => c.es));
       expect(records).toHaveLength(json.rows.length + 1);

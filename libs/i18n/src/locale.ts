@@ -14,5 +14,11 @@ export interface Bilingual {
   en: string;
 }
 
+/** A reason that stands alone as a message starts with a capital, in both languages. */
+export const asSentence = (b: Bilingual): Bilingual => ({
+  es: b.es.charAt(0).toLocaleUpperCase('es') + b.es.slice(1),
+  en: b.en.charAt(0).toLocaleUpperCase('en') + b.en.slice(1),
+});
+
 /** "Realizadas / Held": one line for a reader of either language (identical halves once). */
 export const bilingual = (b: Bilingual, sep = ' / '): string => (b.es === b.en ? b.es : `${b.es}${sep}${b.en}`);

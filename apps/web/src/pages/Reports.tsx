@@ -4,7 +4,8 @@ import { BarChart, PALETTE } from '../BarChart';
 import { useInterval, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
-import { CountStat, ErrorBox, Field, Loading, Notice, Progress, Stat } from '../ui';
+import type { Participation } from '../types';
+import { CountStat, ErrorBox, Field, Loading, Notice, ParticipationFigures, Progress, Stat } from '../ui';
 import { useEvent } from './event-context';
 
 interface SummaryFigures {
@@ -16,6 +17,7 @@ interface SummaryFigures {
   rates: { acceptance: number; scheduling: number; held: number; noShow: number };
   outcomes: { meetingsWithOutcome: number; meanInterest: number };
   commitments: { count: number; active: number; activeAmountUsd: number; signedOrLaterAmountUsd: number };
+  gadmParticipation?: Participation;
 }
 type Row = Record<string, string | number>;
 interface GadmReport {
@@ -104,20 +106,24 @@ function Figures({ eventId }: { eventId: string }) {
   if (!s.data) return s.error ? <ErrorBox error={s.error} /> : <Loading />;
   const f = s.data.figures;
   return (
-    <div className="stats">
-      <CountStat label="reports.requested" n={f.requested} />
-      <CountStat label="reports.scheduled" n={f.scheduled} />
-      <CountStat label="reports.held" n={f.held} />
-      <CountStat label="reports.noShow" n={f.noShow} />
-      <CountStat label="reports.cancelled" n={f.cancelled} />
-      <Stat label={t('reports.heldRate')} value={pct(f.rates.held)} />
-      <Stat label={t('reports.noShowRate')} value={pct(f.rates.noShow)} />
-      <Stat label={t('reports.acceptance')} value={pct(f.rates.acceptance)} />
-      <CountStat label="reports.withOutcome" n={f.outcomes.meetingsWithOutcome} />
-      <Stat label={t('reports.meanInterest')} value={num(f.outcomes.meanInterest, 2)} />
-      <CountStat label="reports.commitments" n={f.commitments.count} />
-      <Stat label={t('reports.activeAmount')} value={usd(f.commitments.activeAmountUsd)} />
-    </div>
+    <>
+      <div className="stats">
+        <CountStat label="reports.requested" n={f.requested} />
+        <CountStat label="reports.scheduled" n={f.scheduled} />
+        <CountStat label="reports.held" n={f.held} />
+        <CountStat label="reports.noShow" n={f.noShow} />
+        <CountStat label="reports.cancelled" n={f.cancelled} />
+        <Stat label={t('reports.heldRate')} value={pct(f.rates.held)} />
+        <Stat label={t('reports.noShowRate')} value={pct(f.rates.noShow)} />
+        <Stat label={t('reports.acceptance')} value={pct(f.rates.acceptance)} />
+        <CountStat label="reports.withOutcome" n={f.outcomes.meetingsWithOutcome} />
+        <Stat label={t('reports.meanInterest')} value={num(f.outcomes.meanInterest, 2)} />
+        <CountStat label="reports.commitments" n={f.commitments.count} />
+        <Stat label={t('reports.activeAmount')} value={usd(f.commitments.activeAmountUsd)} />
+      </div>
+      <h3>{t('reports.gadmFigures')}</h3>
+      <ParticipationFigures participation={f.gadmParticipation} />
+    </>
   );
 }
 

@@ -6,7 +6,7 @@ import { useInterval, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
 import type { Assignment, ScheduleVersion, Slot, TableRec } from '../types';
-import { CountStat, ErrorBox, Field, Loading, Notice, Progress, Stat, StatusBadge } from '../ui';
+import { CountStat, ErrorBox, Field, Loading, Notice, ParticipationFigures, Progress, Stat, StatusBadge } from '../ui';
 import { Link } from '../router';
 import { useEvent } from './event-context';
 import { MoveForm } from './LiveOps';
@@ -270,13 +270,8 @@ function VersionReview({ versionId, onChanged }: { versionId: string; onChanged:
             </div>
             <div>
               <h3>{t('fair.figures')}</h3>
+              <ParticipationFigures participation={d.participation} />
               <dl className="kv">
-                <dt>{t('fair.gadmsTotal')}</dt>
-                <dd>{num(f.gadms ?? 0)}</dd>
-                <dt>{t('fair.withRequests')}</dt>
-                <dd>{num(f.gadmsWithRequests ?? 0)}</dd>
-                <dt>{t('fair.noMeeting')}</dt>
-                <dd className={f.gadmsWithRequestsAndNoMeeting ? 'text-error' : ''}>{num(f.gadmsWithRequestsAndNoMeeting ?? 0)}</dd>
                 <dt>{t('fair.minMeanMax')}</dt>
                 <dd>
                   {num(f.min ?? 0)} / {num(f.mean ?? 0, 2)} / {num(f.max ?? 0)}

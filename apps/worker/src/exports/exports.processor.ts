@@ -36,7 +36,7 @@ export class ExportsProcessor extends WorkerHost {
     await report({ phase: 'rendering', percent: 5, done: 0, total });
     let last = 0;
     const pdf = await agendaPdf(agendas, {
-      generatedAt: `Generado / Generated ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+      generatedAt: new Date(),
       onProgress: (done, n) => {
         // One update per agenda would be hundreds of Redis writes; a few a second is enough to watch.
         const now = Date.now();
