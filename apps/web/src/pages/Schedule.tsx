@@ -88,9 +88,9 @@ function GenerateForm({ hasPublished, onStarted }: { hasPublished: boolean; onSt
             <input id={id} aria-describedby={h} type="number" min={0} value={seed} onChange={(e) => setSeed(Number(e.target.value))} />
           )}
         </Field>
-        <Field label={t('sched.mode')} className="grow">
-          {(id) => (
-            <select id={id} value={mode} onChange={(e) => setMode(e.target.value as typeof mode)}>
+        <Field label={t('sched.mode')} hint={t('sched.modeHint')} className="grow">
+          {(id, h) => (
+            <select id={id} aria-describedby={h} value={mode} onChange={(e) => setMode(e.target.value as typeof mode)}>
               <option value="full">{t('sched.modeFull')}</option>
               <option value="keep-published" disabled={!hasPublished}>
                 {t('sched.modeKeep')}

@@ -53,35 +53,37 @@ function EventSummary() {
       </dl>
       {!editing ? (
         <>
-          <table className="table compact">
-            <caption className="visually-hidden">{t('event.sessions')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('event.sessionLabel')}</th>
-                <th scope="col">{t('event.day')}</th>
-                <th scope="col">
-                  {t('event.start')}–{t('event.end')}
-                </th>
-                <th scope="col">{t('event.slotMinutes')}</th>
-                <th scope="col">{t('event.breaks')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(event.sessions ?? []).map((s, i) => (
-                <tr key={s.id ?? i}>
-                  <td>{s.label || '—'}</td>
-                  <td>{day(`${s.day}T12:00:00Z`, 'UTC')}</td>
-                  <td>
-                    {s.startTime.slice(0, 5)}–{s.endTime.slice(0, 5)}
-                  </td>
-                  <td>
-                    {s.slotMinutes} + {s.gapMinutes}
-                  </td>
-                  <td>{s.breaks.map((b) => `${b.start}–${b.end}`).join(', ') || '—'}</td>
+          <div className="table-scroll">
+            <table className="table compact">
+              <caption className="visually-hidden">{t('event.sessions')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('event.sessionLabel')}</th>
+                  <th scope="col">{t('event.day')}</th>
+                  <th scope="col">
+                    {t('event.start')}–{t('event.end')}
+                  </th>
+                  <th scope="col">{t('event.slotMinutes')}</th>
+                  <th scope="col">{t('event.breaks')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {(event.sessions ?? []).map((s, i) => (
+                  <tr key={s.id ?? i}>
+                    <td>{s.label || '—'}</td>
+                    <td>{day(`${s.day}T12:00:00Z`, 'UTC')}</td>
+                    <td>
+                      {s.startTime.slice(0, 5)}–{s.endTime.slice(0, 5)}
+                    </td>
+                    <td>
+                      {s.slotMinutes} + {s.gapMinutes}
+                    </td>
+                    <td>{s.breaks.map((b) => `${b.start}–${b.end}`).join(', ') || '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {slots.data && slots.data.length > 0 && (
             <p className="muted small">
               {t('setup.slotRange', {

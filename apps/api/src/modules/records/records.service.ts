@@ -27,13 +27,14 @@ export class RecordsService {
       const value = query[param];
       if (value === undefined || value === '') continue;
       const p = `f_${param}`;
-      if (f.kind === 'eq') qb.andWhere(`r.${f.column} = :${p}`, { [p]: value });
+      const eq = (col: string) => (f.ci ? `lower(${col}) = lower(:${p})` : `${col} = :${p}`);
+      if (f.kind === 'eq') qb.andWhere(eq(`r.${f.column}`), { [p]: value });
       else if (f.kind === 'ilike') qb.andWhere(`r.${f.column} ILIKE :${p}`, { [p]: `%${value.replace(/[%_]/g, '\\$&')}%` });
       else if (f.kind === 'array') qb.andWhere(`:${p} = ANY(r.${f.column})`, { [p]: value });
       else {
         if (!joined) qb.innerJoin(ParticipantEntity, 'p', 'p.id = r.participantId');
         joined = true;
-        qb.andWhere(`p.${f.column} = :${p}`, { [p]: value });
+        qb.andWhere(eq(`p.${f.column}`), { [p]: value });
       }
     }
     const [items, total] = await qb

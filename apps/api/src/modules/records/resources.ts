@@ -13,7 +13,8 @@ export interface ResourceSpec<E> {
   label: Noun;
   create: z.ZodType<Partial<E>>;
   update: z.ZodType<Partial<E>>;
-  filters: Record<string, { column: string; kind: 'eq' | 'array' | 'ilike' | 'participant' }>;
+  /** `ci`: names compare without case ("AZUAY" finds "Azuay", as the reference list writes it now). */
+  filters: Record<string, { column: string; kind: 'eq' | 'array' | 'ilike' | 'participant'; ci?: boolean }>;
   order: string;
   /** Columns that must point at a participant of the same event. */
   participantRefs?: string[];
@@ -120,7 +121,7 @@ export const RESOURCES = {
     update: withVersion(participantFields),
     filters: {
       kind: { column: 'kind', kind: 'eq' },
-      province: { column: 'province', kind: 'eq' },
+      province: { column: 'province', kind: 'eq', ci: true },
       provinceCode: { column: 'provinceCode', kind: 'eq' },
       region: { column: 'region', kind: 'eq' },
       q: { column: 'name', kind: 'ilike' },
@@ -161,7 +162,7 @@ export const RESOURCES = {
       participantId: { column: 'participantId', kind: 'eq' },
       sector: { column: 'sectors', kind: 'array' },
       modalidad: { column: 'modalidades', kind: 'array' },
-      province: { column: 'province', kind: 'participant' },
+      province: { column: 'province', kind: 'participant', ci: true },
       provinceCode: { column: 'provinceCode', kind: 'participant' },
       region: { column: 'region', kind: 'participant' },
       q: { column: 'title', kind: 'ilike' },
