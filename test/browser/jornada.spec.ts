@@ -195,6 +195,8 @@ describe('organiser console: a whole Jornada in the browser', () => {
     expect(await accept.count()).toBe(2);
     await accept.first().click();
     await see(accept).hasCount(1);
+    // The row leaves the list of requests with a word saying what happened to it.
+    await see(page.getByText(/^Solicitud aceptada: .+ ⇄ .+\. La reunión queda lista para agendar/)).isVisible();
     await accept.first().click();
     await see(accept).hasCount(0);
     await page.getByLabel('Participante A (solicitante)').selectOption({ label: 'GAD Metropolitano de Quito' });

@@ -99,6 +99,8 @@ export function MeetingsTab() {
   const [participantId, setParticipantId] = useState('');
   const [page, setPage] = useState(1);
   const [error, setError] = useState<unknown>();
+  // The answered row leaves the "requested" list: say what happened, or it just vanishes.
+  const [answered, setAnswered] = useState<string | null>(null);
   const pageSize = 50;
   const q = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
   if (status) q.set('status', status);
@@ -106,8 +108,11 @@ export function MeetingsTab() {
   const list = useLoad(() => get<Page<Meeting>>(`/events/${event.id}/meetings?${q}`), [event.id, q.toString()]);
   const answer = async (m: Meeting, how: 'accept' | 'decline') => {
     setError(undefined);
+    setAnswered(null);
     try {
       await post(`/events/${event.id}/meetings/${m.id}/${how}`, { version: m.version });
+      const pair = { a: name(m.participantAId), b: name(m.participantBId) };
+      setAnswered(t(how === 'accept' ? 'meetings.acceptedOk' : 'meetings.declinedOk', pair));
       await list.reload();
     } catch (e) {
       setError(e);
@@ -160,6 +165,7 @@ export function MeetingsTab() {
             )}
           </Field>
         </div>
+        <div aria-live="polite">{answered && <Notice kind="ok">{answered}</Notice>}</div>
         <ErrorBox error={error ?? list.error} />
         {list.loading && !list.data ? (
           <Loading />
