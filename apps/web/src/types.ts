@@ -64,6 +64,8 @@ export interface Meeting {
   version: number;
   createdAt: string;
   expiresAt?: string | null;
+  /** A hybrid meeting's own video-call link. */
+  videoUrl?: string | null;
 }
 export interface MatchRow {
   demandId: string;

@@ -6,3 +6,4 @@ export * from './ports/repositories';
 export * from './use-case';
 export * from './authorization';
 export * from './live';
+export * from './meetings';

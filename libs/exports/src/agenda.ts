@@ -13,6 +13,12 @@ export interface AgendaMeeting {
   /** Demand or offer title. */
   topic?: string;
   status: MeetingStatus;
+  /** Calendar SEQUENCE (rises with every change a calendar shows); absent in one-off files. */
+  sequence?: number;
+  /** ISO instant of the meeting's last change. */
+  lastModified?: string;
+  /** A hybrid meeting's video-call link. */
+  videoUrl?: string | null;
 }
 
 export interface ParticipantAgenda {

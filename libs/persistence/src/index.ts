@@ -14,3 +14,4 @@ export * from './live/persist-live';
 export * from './live/recovery';
 export * from './scheduling/edit-draft';
 export * from './application';
+export * from './calendar/calendar-agenda';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { download, get, post } from '../api';
+import { CalendarFeed } from './CalendarFeed';
 import { OutcomeForms } from './OutcomeForm';
 import { useLiveRefresh, useLoad, useNow } from '../hooks';
 import { LangToggle, useI18n } from '../i18n';
@@ -33,6 +34,8 @@ type MyMeeting = Meeting & {
   counterpartKind?: string | null;
   topic?: string | null;
   awaitingMyAnswer?: boolean;
+  /** A hybrid meeting's video-call link. */
+  videoUrl?: string | null;
   slot?: { code?: string; startsAt: string; endsAt: string } | null;
   table?: { number: number; label?: string } | null;
   counterpart?: { id: string; name: string; kind?: string } | null;
@@ -157,6 +160,14 @@ export function AgendaPage({ token }: { token: string }) {
                           {m.slotCode ? ` · ${m.slotCode}` : ''}
                           {m.mandatory ? ` · ${t('meetings.mandatoryShort')}` : ''}
                         </div>
+                        {m.videoUrl && (
+                          <div className="small video-link">
+                            <span className="tag">{t('hybrid.badge')}</span>{' '}
+                            <a href={m.videoUrl} target="_blank" rel="noopener noreferrer">
+                              {t('hybrid.join')}
+                            </a>
+                          </div>
+                        )}
                       </div>
                       <StatusBadge status={m.status} />
                     </div>
@@ -166,6 +177,7 @@ export function AgendaPage({ token }: { token: string }) {
             </ol>
           )}
         </section>
+        <CalendarFeed token={token} participantId={me.data.participant.id} />
         <OutcomeForms
           token={token}
           timeZone={tz}

@@ -6,6 +6,7 @@ import type { MessageKey } from '../messages';
 import type { Meeting } from '../types';
 import { ErrorBox, Field, Loading, Notice, StatusBadge, Pager } from '../ui';
 import { useEvent } from './event-context';
+import { VideoLinkEditor } from './VideoLink';
 
 const STATUSES = ['requested', 'accepted', 'declined', 'expired', 'scheduled', 'checked_in', 'held', 'no_show', 'cancelled'];
 
@@ -206,6 +207,14 @@ export function MeetingsTab() {
                     <td>{num(m.weight, 2)}</td>
                     <td>{m.expiresAt ? dateTime(m.expiresAt, event.timeZone) : '—'}</td>
                     <td className="row-actions">
+                      {['accepted', 'scheduled', 'checked_in'].includes(m.status) && (
+                        <VideoLinkEditor
+                          eventId={event.id}
+                          meeting={m}
+                          label={`${name(m.participantAId)} – ${name(m.participantBId)}`}
+                          onDone={() => void list.reload()}
+                        />
+                      )}
                       {m.status === 'requested' && (
                         <>
                           <button

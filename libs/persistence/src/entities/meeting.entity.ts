@@ -52,6 +52,13 @@ export class MeetingEntity {
   @Column({ type: 'uuid', nullable: true }) tableId: string | null;
   /** The meeting's window: it may only be scheduled in these slots (null = any slot). */
   @Column({ type: 'uuid', array: true, nullable: true }) allowedSlotIds: string[] | null;
+  /** A hybrid meeting's video-call link (data only: no video service is built in). */
+  @Column({ type: 'varchar', length: 500, nullable: true }) videoUrl: string | null;
+  /** Calendar SEQUENCE: raised by the database whenever time, place, status or link change. */
+  @Column({ type: 'integer', default: 0, insert: false, update: false }) calendarSeq: number;
+  /** The last slot and table the meeting had (kept by the database), so calendars can cancel it there. */
+  @Column({ type: 'uuid', nullable: true, insert: false, update: false }) lastSlotId: string | null;
+  @Column({ type: 'uuid', nullable: true, insert: false, update: false }) lastTableId: string | null;
   @VersionColumn() version: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;

@@ -41,6 +41,12 @@ export class ParticipantEntity {
   @Column({ type: 'integer', nullable: true }) maxMeetings: number | null;
   /** Left the venue (or announced it): its meetings from then on were freed. */
   @Column({ type: 'timestamptz', nullable: true }) leftAt: Date | null;
+  /** Takes part from afar: its meetings are hybrid, with its video-call link. */
+  @Column({ type: 'boolean', default: false }) remote: boolean;
+  @Column({ type: 'varchar', length: 500, nullable: true }) videoUrl: string | null;
+  /** sha256 of the calendar feed token (webcal subscription); revoked with the access link. */
+  @Column({ type: 'varchar', length: 64, nullable: true, select: false }) calendarTokenHash: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) calendarTokenIssuedAt: Date | null;
   /** sha256 of the personal access token; the token itself is shown once when issued. */
   @Column({ type: 'varchar', length: 64, nullable: true, select: false }) accessTokenHash: string | null;
   @Column({ type: 'timestamptz', nullable: true }) accessTokenIssuedAt: Date | null;

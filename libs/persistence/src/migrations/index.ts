@@ -7,6 +7,7 @@ import { LiveIndexes1764200000000 } from './1764200000000-live-indexes';
 import { ParticipantLinkExpiry1764305000000 } from './1764305000000-participant-link-expiry';
 import { TableVersion1764306000000 } from './1764306000000-table-version';
 import { MeetingWindows1764307000000 } from './1764307000000-meeting-windows';
+import { CalendarHybrid1764317000000 } from './1764317000000-calendar-hybrid';
 
 /** Every migration in order; the data source runs exactly these. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ParticipantLinkExpiry1764305000000,
   TableVersion1764306000000,
   MeetingWindows1764307000000,
+  CalendarHybrid1764317000000,
 ];

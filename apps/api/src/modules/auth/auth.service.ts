@@ -124,7 +124,11 @@ export class AuthService {
     const token = newToken(PARTICIPANT_PREFIX);
     await this.db
       .getRepository(ParticipantEntity)
-      .update({ id: participantId }, { accessTokenHash: hashToken(token), accessTokenIssuedAt: new Date() });
+      // The calendar feed hangs off the link: a new link revokes it too.
+      .update(
+        { id: participantId },
+        { accessTokenHash: hashToken(token), accessTokenIssuedAt: new Date(), calendarTokenHash: null, calendarTokenIssuedAt: null },
+      );
     await this.sockets.dropParticipant(participantId);
     return token;
   }

@@ -4,7 +4,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { MEETING_STATUSES } from '@rueda/domain';
 import { onBehalf } from '../auth/on-behalf';
-import { Allow } from '../auth/principal';
+import { SetMeetingVideo, SetMeetingVideoCommand, UseCases } from '@rueda/application';
+import { Allow, CurrentPrincipal, type Principal } from '../auth/principal';
 import { pageQuery } from '../../platform/pagination';
 import { MeetingsService } from './meetings.service';
 import { UuidPipe } from '../../platform/validation';
@@ -34,13 +35,32 @@ const CreateBody = z
   .strict();
 const WindowBody = z.object({ allowedSlotIds: AllowedSlotIds.nullable() }).strict();
 export const AnswerBody = z.object({ version: z.number().int().min(1).optional() }).strict();
+const VideoBody = SetMeetingVideoCommand.omit({ eventId: true, meetingId: true });
 const ListQuery = pageQuery.extend({ status: z.enum(MEETING_STATUSES).optional(), participantId: z.uuid().optional() });
 
 @ApiTags('meetings')
 @ApiBearerAuth()
 @Controller('events/:eventId/meetings')
 export class MeetingsController {
-  constructor(private readonly meetings: MeetingsService) {}
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly useCases: UseCases,
+  ) {}
+
+  @Put(':meetingId/video')
+  @Allow('admin')
+  @ApiOperation({
+    summary:
+      'Reunión híbrida: enlace de videollamada (null la vuelve presencial) / Hybrid meeting: video-call link (null makes it on site)',
+  })
+  video(
+    @Param('eventId', UuidPipe) eventId: string,
+    @Param('meetingId', UuidPipe) meetingId: string,
+    @Body({ schema: VideoBody }) b: z.infer<typeof VideoBody>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.useCases.execute(SetMeetingVideo, principal, { ...b, eventId, meetingId });
+  }
 
   @Get()
   @Allow('admin', 'staff')

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bi, type Noun, NOUNS, TEXT_LIMITS } from '@rueda/domain';
+import { bi, isVideoUrl, type Noun, NOUNS, TEXT_LIMITS } from '@rueda/domain';
 import { DelegateEntity, DemandEntity, OfferEntity, ParticipantEntity, TableEntity } from '@rueda/persistence';
 import { competenciaCodes, modalidadCodes, odsCodes, provinceCode, regionName, sectorCodes, tipoCode } from './taxonomy-schemas';
 
@@ -27,6 +27,12 @@ const L = TEXT_LIMITS;
 const opt = <T extends z.ZodType>(s: T) => s.nullable().optional();
 const amount = z.number().min(0).max(1e13);
 const isoDate = z.iso.date();
+const videoUrl = z
+  .string()
+  .trim()
+  .refine(isVideoUrl, {
+    message: bi('Debe ser un enlace https:// de hasta 500 caracteres', 'Must be an https:// link of up to 500 characters'),
+  });
 
 const participantFields = {
   externalId: ext(L.participants.externalId),
@@ -44,6 +50,9 @@ const participantFields = {
   phone: opt(text(L.participants.phone)),
   parallel: opt(z.number().int().min(1).max(20)),
   maxMeetings: opt(z.number().int().min(0).max(200)),
+  /** Takes part from afar, by its video-call link (hybrid meetings). */
+  remote: z.boolean().default(false),
+  videoUrl: opt(videoUrl),
 };
 
 const demandFields = {

@@ -10,6 +10,8 @@ export interface MeetingRecord {
   slotId: string | null;
   tableId: string | null;
   weight: number;
+  /** A hybrid meeting's own video-call link. */
+  videoUrl: string | null;
   /** Optimistic version: moves on every save, so stale clients get a conflict. */
   version: number;
 }
