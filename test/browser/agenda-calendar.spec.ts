@@ -32,7 +32,7 @@ describe('participant agenda: calendar subscription and hybrid meetings', () => 
     await browser?.close();
     await web?.close();
     await api?.close();
-  });
+  }, 120_000);
 
   it('shows the video-call link of a hybrid meeting and subscribes the phone’s calendar with a webcal link', async () => {
     await page.goto(`${web.url}/app/a/${await day.link('g1')}`);
@@ -59,5 +59,5 @@ describe('participant agenda: calendar subscription and hybrid meetings', () => 
     await page.getByRole('button', { name: 'Revocar el enlace' }).click();
     await page.getByRole('button', { name: 'Crear enlace de calendario' }).waitFor();
     expect((await fetch(url.replace(/^webcal:/, 'http:'))).status).toBe(404);
-  });
+  }, 120_000);
 });
