@@ -11,6 +11,7 @@ import { dayBounds, PhaseNotice } from '../phase';
 import type { Assignment, ProposalRow } from '../types';
 import { CountStat, ErrorBox, Field, LiveIndicator, Loading, Notice, Stat, StatusBadge } from '../ui';
 import { useEvent } from './event-context';
+import { CorrectionPanel } from './Correction';
 import { DayOperations, MoveForm, ProposalsPanel, RecoveryMode, useCellName, useReadableIds, type DayContext } from './LiveOps';
 
 const SHOWN = ['scheduled', 'checked_in', 'held', 'no_show', 'cancelled'];
@@ -208,6 +209,7 @@ export function ControlRoomTab() {
             <RecoveryMode ctx={ctx} reloadEvent={reloadEvent} />
           </section>
           <DayOperations ctx={ctx} now={now} />
+          <CorrectionPanel eventId={event.id} timeZone={event.timeZone} assignments={assignments} meetings={d.meetings} onDone={refresh} />
         </>
       )}
       <section className="card" aria-labelledby="feed-title">

@@ -8,3 +8,4 @@ export * from './validation';
 export * from '../meetings';
 export * from '../time-zone';
 export * from '../hybrid';
+export * from '../meeting-safety';

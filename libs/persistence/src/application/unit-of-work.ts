@@ -14,6 +14,7 @@ import { NOUNS, notFound } from '@rueda/domain';
 import { appendLive } from '../live/live-log';
 import { translateDbError } from './db-errors';
 import { TypeOrmMeetingRepository } from './repositories/meetings';
+import { TypeOrmStatusChangeRepository } from './repositories/status-changes';
 
 /** The TypeORM transaction behind a use case; repositories are created on first use. */
 class TypeOrmTx implements Tx {
@@ -24,9 +25,13 @@ class TypeOrmTx implements Tx {
   constructor(readonly manager: EntityManager) {
     const m = manager;
     let meetings: TypeOrmMeetingRepository | undefined;
+    let statusChanges: TypeOrmStatusChangeRepository | undefined;
     this.repos = {
       get meetings() {
         return (meetings ??= new TypeOrmMeetingRepository(m));
+      },
+      get statusChanges() {
+        return (statusChanges ??= new TypeOrmStatusChangeRepository(m));
       },
     };
   }

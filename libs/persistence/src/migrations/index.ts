@@ -8,6 +8,7 @@ import { ParticipantLinkExpiry1764305000000 } from './1764305000000-participant-
 import { TableVersion1764306000000 } from './1764306000000-table-version';
 import { MeetingWindows1764307000000 } from './1764307000000-meeting-windows';
 import { CalendarHybrid1764317000000 } from './1764317000000-calendar-hybrid';
+import { MeetingStatusChanges1764318000000 } from './1764318000000-meeting-status-changes';
 
 /** Every migration in order; the data source runs exactly these. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   TableVersion1764306000000,
   MeetingWindows1764307000000,
   CalendarHybrid1764317000000,
+  MeetingStatusChanges1764318000000,
 ];

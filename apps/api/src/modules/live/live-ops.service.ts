@@ -20,6 +20,7 @@ import {
   persistMeetingChanges,
   ReplacementProposalEntity,
   resolveProposal,
+  TypeOrmStatusChangeRepository,
 } from '@rueda/persistence';
 import type { LiveMessage } from '@rueda/realtime';
 import { QUEUES, RecoveryJobData } from '@rueda/queues';
@@ -50,6 +51,11 @@ export class LiveOpsService {
     });
     this.emitter.emit(messages);
     return result;
+  }
+
+  /** A meeting's audit trail of status changes, newest first. */
+  statusHistory(eventId: string, meetingId: string) {
+    return new TypeOrmStatusChangeRepository(this.db.manager).history(eventId, meetingId);
   }
 
   /** Checking in twice is harmless: the first time stands. */

@@ -1,7 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { SetMeetingStatus, SetMeetingStatusCommand, UseCases } from '@rueda/application';
+import {
+  CorrectMeetingStatus,
+  CorrectMeetingStatusCommand,
+  SetMeetingStatus,
+  SetMeetingStatusCommand,
+  UndoMeetingStatus,
+  UndoMeetingStatusCommand,
+  UseCases,
+} from '@rueda/application';
 import { UuidPipe } from '../../platform/validation';
 import { Allow, CurrentPrincipal, type Principal } from '../auth/principal';
 import { LiveOpsService } from './live-ops.service';
@@ -9,6 +17,8 @@ import { LiveOpsService } from './live-ops.service';
 const CheckInBody = z.object({ delegateId: z.uuid() }).strict();
 // The route's body is the use case's command without what the path names.
 const StatusBody = SetMeetingStatusCommand.omit({ eventId: true, meetingId: true });
+const UndoBody = UndoMeetingStatusCommand.omit({ eventId: true, meetingId: true });
+const CorrectionBody = CorrectMeetingStatusCommand.omit({ eventId: true, meetingId: true });
 const LogQuery = z.object({ after: z.coerce.number().int().min(0).default(0) });
 const DelayBody = z
   .object({ fromSlotId: z.uuid(), minutes: z.number().int().min(1).max(240), scope: z.enum(['slot', 'rest-of-day']).default('slot') })
@@ -48,6 +58,43 @@ export class LiveController {
     @CurrentPrincipal() principal: Principal,
   ) {
     return this.useCases.execute(SetMeetingStatus, principal, { ...b, eventId, meetingId });
+  }
+
+  @Post('meetings/:meetingId/undo')
+  @Allow('admin', 'staff')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Deshacer la última marca de la mesa (un minuto) / Undo the table’s last mark (one minute)' })
+  undo(
+    @Param('eventId', UuidPipe) eventId: string,
+    @Param('meetingId', UuidPipe) meetingId: string,
+    @Body({ schema: UndoBody }) b: z.infer<typeof UndoBody>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.useCases.execute(UndoMeetingStatus, principal, { ...b, eventId, meetingId });
+  }
+
+  @Post('meetings/:meetingId/correction')
+  @Allow('admin', 'staff')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Corregir el estado de una reunión, con motivo (queda registrado) / Correct a meeting’s status, with a reason (audited)',
+  })
+  correction(
+    @Param('eventId', UuidPipe) eventId: string,
+    @Param('meetingId', UuidPipe) meetingId: string,
+    @Body({ schema: CorrectionBody }) b: z.infer<typeof CorrectionBody>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.useCases.execute(CorrectMeetingStatus, principal, { ...b, eventId, meetingId });
+  }
+
+  @Get('meetings/:meetingId/history')
+  @Allow('admin', 'staff')
+  @ApiOperation({
+    summary: 'Historial de estados: quién, cuándo, antes y después, por qué / Status history: who, when, before, after, why',
+  })
+  history(@Param('eventId', UuidPipe) eventId: string, @Param('meetingId', UuidPipe) meetingId: string) {
+    return this.ops.statusHistory(eventId, meetingId);
   }
 
   @Post('delays')

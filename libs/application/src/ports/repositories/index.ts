@@ -1,6 +1,8 @@
 import type { MeetingRepository } from './meetings';
+import type { StatusChangeRepository } from './status-changes';
 
 export * from './meetings';
+export * from './status-changes';
 
 /**
  * Every repository a use case can reach through its transaction. Add one line here (and its
@@ -8,4 +10,5 @@ export * from './meetings';
  */
 export interface Repositories {
   readonly meetings: MeetingRepository;
+  readonly statusChanges: StatusChangeRepository;
 }
