@@ -2,6 +2,7 @@ import { newToken, ORGANISER_PREFIX, PARTICIPANT_PREFIX, QUEUES_SESSION_PREFIX }
 import { redactTokens } from '@rueda/config';
 import { bearer, SAMPLE_EVENT, startTestApi, TestApi } from '../support/api';
 import { LiveTestClient } from '../support/live-client';
+import { CALENDAR_PREFIX } from '../../apps/api/src/modules/calendar/calendar.service';
 
 describe('tokens never reach a log line', () => {
   let api: TestApi;
@@ -22,7 +23,7 @@ describe('tokens never reach a log line', () => {
   });
 
   it('redacts every kind of Rueda token', () => {
-    for (const prefix of [ORGANISER_PREFIX, PARTICIPANT_PREFIX, QUEUES_SESSION_PREFIX]) {
+    for (const prefix of [ORGANISER_PREFIX, PARTICIPANT_PREFIX, QUEUES_SESSION_PREFIX, CALENDAR_PREFIX]) {
       const token = newToken(prefix);
       expect(redactTokens(`GET /app/a/${token}?x=${token}`)).toBe(`GET /app/a/${prefix}[redactado]?x=${prefix}[redactado]`);
     }

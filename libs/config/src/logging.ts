@@ -1,11 +1,12 @@
 import type { Env } from './env';
 
 /**
- * Rueda's bearer tokens (organiser `ro_`, participant link `rp_`, queue dashboard session `rq_`)
- * followed by their random part. They travel in headers, cookies, page addresses (a Referer of
- * `/app/a/rp_…`) and, from old links, query strings; none may reach a log line.
+ * Rueda's bearer tokens (organiser `ro_`, participant link `rp_`, queue dashboard session `rq_`,
+ * calendar feed `rc_`) followed by their random part. They travel in headers, cookies, page
+ * addresses (a Referer of `/app/a/rp_…`, the feed path `/calendar/rc_….ics`) and, from old
+ * links, query strings; none may reach a log line.
  */
-const TOKEN = /\b(r[opq]_)[A-Za-z0-9_-]{16,}/g;
+const TOKEN = /\b(r[opqc]_)[A-Za-z0-9_-]{16,}/g;
 
 export function redactTokens(text: string): string {
   return text.replace(TOKEN, '$1[redactado]');
