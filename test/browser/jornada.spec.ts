@@ -371,6 +371,8 @@ describe('organiser console: a whole Jornada in the browser', () => {
     // A no-show at the table view…
     await staff.goto(`${web.url}/app/table/${eventId}/${machala.table_number}`);
     await staff.getByRole('button', { name: /^No asistió: .*Machala/ }).click();
+    // A no-show is confirmed before it is recorded (table safety).
+    await staff.getByRole('alertdialog').getByRole('button', { name: 'Sí, no asistió' }).click();
     await staff.locator('.round', { hasText: 'Machala' }).locator('.round-head .badge-no_show').waitFor();
     await screenshot(staff, '17-table-no-show');
     await staff.close();
