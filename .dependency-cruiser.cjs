@@ -2,7 +2,7 @@
  * Dependency rules (checked in CI by `npm run lint:deps`): business rules live once, in plain
  * TypeScript libraries, and the frameworks stay at the edge.
  */
-const DOMAIN_LIBS = 'domain|formats|matching|scheduling|live|reporting|importing|exports|realtime|demo|queues';
+const DOMAIN_LIBS = 'domain|formats|matching|scheduling|live|reporting|importing|exports|realtime|demo|queues|i18n';
 const PURE_LIBS = `^libs/(${DOMAIN_LIBS}|application)/`;
 const FRAMEWORKS = '^(@nestjs/|typeorm|pg$|pg-|ioredis|bullmq|socket\\.io|@socket\\.io/|express|nestjs-pino|pino)';
 
@@ -28,6 +28,19 @@ module.exports = {
       severity: 'error',
       from: { path: `^libs/(${DOMAIN_LIBS})/` },
       to: { path: '^libs/application/' },
+    },
+    {
+      name: 'i18n-standalone',
+      comment: 'The formatting toolkit runs in the browser too: no other Rueda lib, no Node built-ins.',
+      severity: 'error',
+      from: { path: '^libs/i18n/' },
+      to: { path: '^libs/(?!i18n/)', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'i18n-no-node',
+      severity: 'error',
+      from: { path: '^libs/i18n/' },
+      to: { dependencyTypes: ['core'] },
     },
     {
       name: 'libs-not-apps',

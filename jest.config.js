@@ -22,7 +22,8 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
+  // ESM-only packages (FormatJS's ICU messages) are compiled to CommonJS like our own sources.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|intl-messageformat|@formatjs)/)'],
   moduleNameMapper,
   testTimeout: 30000,
   // Closed apps leave short pg/ioredis timers behind; they would only delay the exit.

@@ -19,14 +19,16 @@ cli() { node dist/apps/cli/src/main.js "$@"; }
 cli db migrate
 mkdir -p .rueda/logs
 pids=()
-stop() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+stop() { for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap stop EXIT
 trap 'exit 130' INT TERM
-node dist/apps/worker/src/main.js >> .rueda/logs/worker.log 2>&1 & pids+=($!)
-node dist/apps/api/src/main.js >> .rueda/logs/api.log 2>&1 & pids+=($!)
+# Each program under its own supervisor: a crashed worker or API is restarted alone, the other keeps serving.
+bash scripts/supervise.sh worker .rueda/logs/worker.log node dist/apps/worker/src/main.js & pids+=($!)
+bash scripts/supervise.sh api .rueda/logs/api.log node dist/apps/api/src/main.js & pids+=($!)
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fs "http://127.0.0.1:$PORT/health" >/dev/null || { echo "[rueda] la API no arrancó / the API did not start; see .rueda/logs/api.log" >&2; tail -20 .rueda/logs/api.log >&2; exit 1; }
 cli demo --api "http://127.0.0.1:$PORT"
 if [ "${RUEDA_DEMO_EXIT:-0}" = 1 ]; then exit 0; fi
 echo "[rueda] sirviendo; Ctrl-C para detener / serving; Ctrl-C to stop (logs: .rueda/logs)" >&2
+# Supervisors only return when a program cannot start at all (bad configuration): then stop everything.
 wait -n "${pids[@]}"

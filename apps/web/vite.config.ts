@@ -17,6 +17,7 @@ export default defineConfig({
     alias: {
       '@rueda/realtime': fileURLToPath(new URL('../../libs/realtime/src/index.ts', import.meta.url)),
       '@rueda/domain': fileURLToPath(new URL('../../libs/domain/src/rules/index.ts', import.meta.url)),
+      '@rueda/i18n': fileURLToPath(new URL('../../libs/i18n/src/index.ts', import.meta.url)),
     },
   },
   build: {

@@ -62,7 +62,6 @@ const t0Run = performance.now();
 const log = (s: string) => process.stdout.write(`[${((performance.now() - t0Run) / 1000).toFixed(1).padStart(6)} s] ${s}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-
 function openFileLimit(): number {
   const line = readFileSync('/proc/self/limits', 'utf8')
     .split('\n')

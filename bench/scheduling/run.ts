@@ -52,63 +52,68 @@ line([
 ]);
 line(Array(12).fill('---'));
 
-let failures = 0;
-for (const c of cases) {
-  if (only && !c.name.toLowerCase().includes(only)) continue;
-  for (const seed of c.seeds) {
-    const instance = generateInstance({ ...c.options, seed });
-    const participants = instance.participants.length;
-    const report = (method: string, schedule: Schedule, seconds: number) => {
-      const violations = validateSchedule(instance, schedule);
-      if (violations.length > 0) {
-        failures++;
-        console.error(`${c.name}/${seed}/${method}: ${violations.length} violations`, violations.slice(0, 3));
+async function main(): Promise<number> {
+  let failures = 0;
+  for (const c of cases) {
+    if (only && !c.name.toLowerCase().includes(only)) continue;
+    for (const seed of c.seeds) {
+      const instance = generateInstance({ ...c.options, seed });
+      const participants = instance.participants.length;
+      const report = (method: string, schedule: Schedule, seconds: number) => {
+        const violations = validateSchedule(instance, schedule);
+        if (violations.length > 0) {
+          failures++;
+          console.error(`${c.name}/${seed}/${method}: ${violations.length} violations`, violations.slice(0, 3));
+        }
+        const ratio = schedule.stats.weight / schedule.bounds.weightUpperBound;
+        const hpp = schedule.stats.holes / participants;
+        const rss = process.resourceUsage().maxRSS / 1024;
+        line([
+          `${c.name} (${participants} participants, ${instance.meetings.length} meetings, ${c.options.slots} slots, ${c.options.tables} tables)`,
+          seed,
+          method,
+          schedule.stats.scheduled,
+          schedule.stats.weight,
+          schedule.bounds.weightUpperBound,
+          `${fmt(100 * ratio)} %`,
+          schedule.stats.holes,
+          fmt(hpp, 3),
+          fmt(seconds),
+          fmt(rss, 0),
+          schedule.fairness?.gadmsWithRequestsAndNoMeeting ?? '',
+        ]);
+        if (method === 'solve') {
+          const t = c.target;
+          const miss: string[] = [];
+          if (ratio < t.ratio) miss.push(`ratio ${fmt(100 * ratio)} % < ${100 * t.ratio} %`);
+          if (t.holesPerParticipant !== undefined && hpp > t.holesPerParticipant)
+            miss.push(`holes/participant ${fmt(hpp, 3)} > ${t.holesPerParticipant}`);
+          if (seconds > t.seconds) miss.push(`${fmt(seconds)} s > ${t.seconds} s`);
+          if (t.rssMb !== undefined && rss > t.rssMb) miss.push(`RSS ${fmt(rss, 0)} MB > ${t.rssMb} MB`);
+          console.error(`${c.name} seed ${seed}: ${miss.length ? `TARGET MISSED: ${miss.join(', ')}` : 'targets met'}`);
+        }
+      };
+      let t = performance.now();
+      const solved = await solve(instance, { seed: 1, timeLimitMs: c.timeLimitMs });
+      report('solve', solved, (performance.now() - t) / 1000);
+      if (c.name === 'Jornada') {
+        // What fairness costs: every GADM that asked gets at least one meeting.
+        t = performance.now();
+        const fair = await solve(instance, { seed: 1, timeLimitMs: c.timeLimitMs, minMeetingsPerGadm: 1 });
+        report('solve, minMeetingsPerGadm 1', fair, (performance.now() - t) / 1000);
       }
-      const ratio = schedule.stats.weight / schedule.bounds.weightUpperBound;
-      const hpp = schedule.stats.holes / participants;
-      const rss = process.resourceUsage().maxRSS / 1024;
-      line([
-        `${c.name} (${participants} participants, ${instance.meetings.length} meetings, ${c.options.slots} slots, ${c.options.tables} tables)`,
-        seed,
-        method,
-        schedule.stats.scheduled,
-        schedule.stats.weight,
-        schedule.bounds.weightUpperBound,
-        `${fmt(100 * ratio)} %`,
-        schedule.stats.holes,
-        fmt(hpp, 3),
-        fmt(seconds),
-        fmt(rss, 0),
-        schedule.fairness?.gadmsWithRequestsAndNoMeeting ?? '',
-      ]);
-      if (method === 'solve') {
-        const t = c.target;
-        const miss: string[] = [];
-        if (ratio < t.ratio) miss.push(`ratio ${fmt(100 * ratio)} % < ${100 * t.ratio} %`);
-        if (t.holesPerParticipant !== undefined && hpp > t.holesPerParticipant)
-          miss.push(`holes/participant ${fmt(hpp, 3)} > ${t.holesPerParticipant}`);
-        if (seconds > t.seconds) miss.push(`${fmt(seconds)} s > ${t.seconds} s`);
-        if (t.rssMb !== undefined && rss > t.rssMb) miss.push(`RSS ${fmt(rss, 0)} MB > ${t.rssMb} MB`);
-        console.error(`${c.name} seed ${seed}: ${miss.length ? `TARGET MISSED: ${miss.join(', ')}` : 'targets met'}`);
-      }
-    };
-    let t = performance.now();
-    const solved = solve(instance, { seed: 1, timeLimitMs: c.timeLimitMs });
-    report('solve', solved, (performance.now() - t) / 1000);
-    if (c.name === 'Jornada') {
-      // What fairness costs: every GADM that asked gets at least one meeting.
       t = performance.now();
-      const fair = solve(instance, { seed: 1, timeLimitMs: c.timeLimitMs, minMeetingsPerGadm: 1 });
-      report('solve, minMeetingsPerGadm 1', fair, (performance.now() - t) / 1000);
+      const greedy = greedyBaseline(instance);
+      report('greedy FCFS', greedy, (performance.now() - t) / 1000);
     }
-    t = performance.now();
-    const greedy = greedyBaseline(instance);
-    report('greedy FCFS', greedy, (performance.now() - t) / 1000);
   }
+  return failures;
 }
 
-console.log(
-  `Machine: ${cpus().length} CPUs (nproc), ${cpus()[0]?.model ?? 'unknown CPU'}; Node ${process.version}; ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC\n`,
-);
-console.log(rows.join('\n'));
-if (failures > 0) process.exitCode = 1;
+void main().then((failures) => {
+  console.log(
+    `Machine: ${cpus().length} CPUs (nproc), ${cpus()[0]?.model ?? 'unknown CPU'}; Node ${process.version}; ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC\n`,
+  );
+  console.log(rows.join('\n'));
+  if (failures > 0) process.exitCode = 1;
+});

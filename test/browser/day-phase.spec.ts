@@ -63,7 +63,7 @@ describe('the live pages say when the Jornada has not started or is over', () =>
       if (path.startsWith('board')) await screenshot(page, 'phase-board-after');
       await page.close();
     }
-  });
+  }, 120_000);
 
   it('before the first round: "La Jornada aún no empieza", and nothing while it is under way', async () => {
     const { date, time } = local(bounds.start);
@@ -79,5 +79,5 @@ describe('the live pages say when the Jornada has not started or is over', () =>
     await during.locator('.board-rounds').waitFor();
     expect(await during.locator('[data-phase]').count()).toBe(0);
     await during.close();
-  });
+  }, 120_000);
 });

@@ -88,7 +88,7 @@ describe('organiser console: a whole Jornada in the browser', () => {
     await page.getByRole('heading', { name: 'Resultado de la validación' }).waitFor();
   };
   const commit = async () => {
-    await page.getByRole('button', { name: /^Importar \d+ filas$/ }).click();
+    await page.getByRole('button', { name: /^Importar \d+ filas?$/ }).click();
     await page.getByText(/^Importación hecha/).waitFor();
   };
   /** Form controls a screen reader could not name (must stay empty). A string: the root tsconfig has no DOM types. */
@@ -135,7 +135,7 @@ describe('organiser console: a whole Jornada in the browser', () => {
     await screenshot(page, '03-import-dry-run');
     await commit();
     await upload('demands', 'demandas.csv', DEMANDS_BAD);
-    const commitBtn = page.getByRole('button', { name: /^Importar \d+ filas$/ });
+    const commitBtn = page.getByRole('button', { name: /^Importar \d+ filas?$/ });
     expect(await commitBtn.isDisabled()).toBe(true);
     await see(page.locator('tr.sev-error').first()).containsText('3');
     await screenshot(page, '04-import-errors');
@@ -195,6 +195,8 @@ describe('organiser console: a whole Jornada in the browser', () => {
     expect(await accept.count()).toBe(2);
     await accept.first().click();
     await see(accept).hasCount(1);
+    // The row leaves the list of requests with a word saying what happened to it.
+    await see(page.getByText(/^Solicitud aceptada: .+ ⇄ .+\. La reunión queda lista para agendar/)).isVisible();
     await accept.first().click();
     await see(accept).hasCount(0);
     await page.getByLabel('Participante A (solicitante)').selectOption({ label: 'GAD Metropolitano de Quito' });
@@ -369,6 +371,8 @@ describe('organiser console: a whole Jornada in the browser', () => {
     // A no-show at the table view…
     await staff.goto(`${web.url}/app/table/${eventId}/${machala.table_number}`);
     await staff.getByRole('button', { name: /^No asistió: .*Machala/ }).click();
+    // A no-show is confirmed before it is recorded (table safety).
+    await staff.getByRole('alertdialog').getByRole('button', { name: 'Sí, no asistió' }).click();
     await staff.locator('.round', { hasText: 'Machala' }).locator('.round-head .badge-no_show').waitFor();
     await screenshot(staff, '17-table-no-show');
     await staff.close();
@@ -468,7 +472,9 @@ describe('organiser console: a whole Jornada in the browser', () => {
     // Reports, one click away: figures, charts, tables and every download.
     await tab('Después');
     await page.getByRole('heading', { name: 'Resultados de la Jornada' }).waitFor();
-    await see(page.locator('.stat', { hasText: 'Realizadas' }).locator('.stat-value')).hasText(walkIn ? '2' : '1');
+    await see(page.locator('.stat', { has: page.locator('.stat-label', { hasText: /^Realizadas?$/ }) }).locator('.stat-value')).hasText(
+      walkIn ? '2' : '1',
+    );
     await see(page.locator('.chart-card canvas')).hasCount(4);
     await page.locator('.commitment', { hasText: 'Estudios de la planta de agua de Nabón' }).waitFor();
     await see(page.locator('#missing-title + p + p')).containsText('reunión');

@@ -130,23 +130,27 @@ describe('rate limits', () => {
     for (let i = 0; i < 6; i++) statuses.push((await api.http.get('/me').set(bearer('rp_guess' + i))).status);
     expect(statuses.filter((s) => s === 429).length).toBe(2);
   });
-});
 
-describe('queue dashboard (bull-board)', () => {
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await startTestApi();
-  });
-  afterAll(async () => api?.close());
-
-  it('is for admins only; a token in the URL becomes an httpOnly cookie', async () => {
-    await api.http.get('/queues').expect(401);
-    await api.http.get(`/queues?token=${api.tokens.staff}`).expect(401);
-    const res = await api.http.get(`/queues?token=${api.tokens.admin}`).expect(200);
-    expect(res.text).toContain('<html');
-    const cookie = res.headers['set-cookie'][0];
-    expect(cookie).toMatch(/HttpOnly/);
-    const queues = await api.http.get('/queues/api/queues').set('Cookie', cookie.split(';')[0]).expect(200);
-    expect(queues.body.queues.map((q: { name: string }) => q.name)).toEqual(expect.arrayContaining(['matching', 'scheduling']));
+  it('counts /me per participant, not per address: one venue Wi-Fi, everybody keeps their agenda', async () => {
+    // Every request of this test comes from the same address (127.0.0.1), whose budget the guesses above spent.
+    const ev = (await api.http.post('/events').set(bearer(api.tokens.admin)).send(SAMPLE_EVENT).expect(201)).body.id;
+    const link = async (externalId: string) => {
+      const id = (
+        await api.http.post(`/events/${ev}/participants`).set(bearer(api.tokens.admin)).send({ externalId, kind: 'gadm', name: externalId })
+      ).body.id;
+      return (await api.http.post(`/events/${ev}/participants/${id}/access-link`).set(bearer(api.tokens.admin)).expect(201)).body.token;
+    };
+    const [ana, beto] = [await link('0104'), await link('0101')];
+    const anaStatuses: number[] = [];
+    for (let i = 0; i < 5; i++) anaStatuses.push((await api.http.get('/me').set(bearer(ana))).status);
+    expect(anaStatuses).toEqual([200, 200, 200, 200, 429]);
+    const refused = await api.http.get('/me').set(bearer(ana)).expect(429);
+    expect(refused.body).toMatchObject({
+      error: 'rate_limited',
+      messages: { es: expect.stringMatching(/^Demasiadas solicitudes/), en: expect.stringMatching(/^Too many requests/) },
+    });
+    // Another participant behind the same address is not affected.
+    await api.http.get('/me').set(bearer(beto)).expect(200);
+    await api.http.get('/me/meetings').set(bearer(beto)).expect(200);
   });
 });

@@ -26,7 +26,7 @@ describe('events, slots and records over HTTP', () => {
       .set(bearer(api.tokens.admin))
       .send({ externalId: '0104', kind: 'gadm', name: 'GAD Municipal de Nabón' })
       .expect(201);
-    expect(p.body).toMatchObject({ inecCode: '0104', canton: 'NABÓN', province: 'AZUAY', region: 'Sierra' });
+    expect(p.body).toMatchObject({ inecCode: '0104', canton: 'Nabón', province: 'Azuay', region: 'Sierra' });
     await api.http
       .post(`/events/${ev.id}/participants`)
       .set(bearer(api.tokens.admin))

@@ -47,7 +47,7 @@ describe('bulk import and export over HTTP', () => {
     const [nabon] = await api.query(`SELECT canton, province, region FROM participants WHERE event_id=$1 AND external_id='0104'`, [
       eventId,
     ]);
-    expect(nabon).toEqual({ canton: 'NABÓN', province: 'AZUAY', region: 'Sierra' });
+    expect(nabon).toEqual({ canton: 'Nabón', province: 'Azuay', region: 'Sierra' });
   });
 
   it('re-importing the same file updates and never duplicates', async () => {

@@ -161,4 +161,43 @@ describe('scheduling as a BullMQ job: draft, review, publish, regenerate the unp
     expect(n).toBeGreaterThanOrEqual(18);
     expect(inst.meetings.filter((m: { pinned?: unknown }) => m.pinned)).toHaveLength(n);
   });
+
+  it('keeps a meeting inside its window (set per meeting), refusing windows that name unknown slots or leave no slot', async () => {
+    const slots = (await api.http.get(`/events/${ev}/slots`).set(admin()).expect(200)).body as { id: string }[];
+    const meetings = (await api.http.get(`/events/${ev}/meetings`).set(admin()).expect(200)).body.items as { id: string }[];
+    const target = meetings[0].id;
+    const late = [slots[6].id, slots[7].id];
+    const unknown = await api.http
+      .put(`/events/${ev}/meetings/${target}/window`)
+      .set(admin())
+      .send({ allowedSlotIds: [late[0], '00000000-0000-4000-8000-000000000000'] })
+      .expect(400);
+    expect(unknown.body.fields).toEqual([
+      expect.objectContaining({ path: 'allowedSlotIds.1', en: expect.stringContaining('unknown slot') }),
+    ]);
+    const meeting = meetings.find((m) => m.id === target) as unknown as { participantAId: string };
+    await api.http
+      .put(`/events/${ev}/participants/${meeting.participantAId}/unavailability`)
+      .set(admin())
+      .send({ slotIds: late })
+      .expect(200);
+    const closed = await api.http.put(`/events/${ev}/meetings/${target}/window`).set(admin()).send({ allowedSlotIds: late }).expect(400);
+    expect(closed.body.messages.en).toContain('leaves no slot where both participants are available');
+    await api.http
+      .put(`/events/${ev}/participants/${meeting.participantAId}/unavailability`)
+      .set(admin())
+      .send({ slotIds: [] })
+      .expect(200);
+    await api.http.put(`/events/${ev}/meetings/${target}/window`).set(admin()).send({ allowedSlotIds: late }).expect(200);
+
+    const draft = await generate({ mode: 'full', seed: 5 });
+    const rows = (await api.http.get(`/events/${ev}/schedules/${draft.id}/assignments`).set(admin())).body as {
+      meetingId: string;
+      slotId: string;
+    }[];
+    expect(late).toContain(rows.find((r) => r.meetingId === target)?.slotId);
+    expect(draft.stats).toEqual(expect.objectContaining({ holes: expect.any(Number), breaks: expect.any(Number) }));
+    expect(draft.bounds).toEqual(expect.objectContaining({ idleMeasure: 'holes', idleLowerBound: expect.any(Number) }));
+    await api.http.put(`/events/${ev}/meetings/${target}/window`).set(admin()).send({ allowedSlotIds: null }).expect(200);
+  });
 });

@@ -12,6 +12,7 @@ import { SchedulingModule } from './modules/scheduling/scheduling.module';
 import { LiveModule } from './modules/live/live.module';
 import { OutcomesModule } from './modules/outcomes/outcomes.module';
 import { ReportsModule } from './modules/reports/reports.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
 
 /** The API: the platform it stands on and one module per capability (see docs/architecture.md). */
 @Module({
@@ -29,6 +30,7 @@ import { ReportsModule } from './modules/reports/reports.module';
     LiveModule,
     OutcomesModule,
     ReportsModule,
+    CalendarModule,
   ],
 })
 export class AppModule {}

@@ -10,7 +10,7 @@ import { RedisIoAdapter } from './platform/redis-io.adapter';
 import { mountQueueDashboard } from './platform/queue-dashboard';
 import { mountWebApp } from './platform/web-app';
 import { loadEnv } from '@rueda/config';
-import { DomainError } from '@rueda/domain';
+import { DomainError, findBadText, invalidField } from '@rueda/domain';
 import { httpError } from './platform/errors';
 
 /** Builds the HTTP application exactly as production runs it; tests use it too. */
@@ -21,6 +21,7 @@ export async function createApp(opts: { logger?: boolean } = {}): Promise<INestA
   else app.useLogger(false);
   app.set('trust proxy', 'loopback');
   app.use(jsonBody(env.BODY_LIMIT));
+  app.use(rejectBadText);
   mountWebApp(app);
   mountQueueDashboard(app);
   app.useWebSocketAdapter(new RedisIoAdapter(app, env.REDIS_URL, env.QUEUE_PREFIX));
@@ -33,6 +34,17 @@ export async function createApp(opts: { logger?: boolean } = {}): Promise<INestA
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
+}
+
+/**
+ * NUL characters and lone surrogates cannot be stored by PostgreSQL: refused with a 400 naming
+ * the field (body or query string), for every route at once, before any handler runs.
+ */
+function rejectBadText(req: Request, res: Response, next: NextFunction) {
+  const hit = findBadText(req.body) ?? findBadText(req.query);
+  if (!hit) return next();
+  const { status, body } = httpError(invalidField(hit.path, hit.reason.es, hit.reason.en));
+  res.status(status).json(body);
 }
 
 /** JSON bodies with a size limit; malformed or oversized bodies get a JSON 4xx that says which. */

@@ -64,6 +64,8 @@ export interface Meeting {
   version: number;
   createdAt: string;
   expiresAt?: string | null;
+  /** A hybrid meeting's own video-call link. */
+  videoUrl?: string | null;
 }
 export interface MatchRow {
   demandId: string;
@@ -102,6 +104,11 @@ export interface Fairness {
   minAmongRequesting?: number;
   histogram?: Record<string, number>;
 }
+export interface Participation {
+  metric: 'held' | 'scheduled';
+  rows: { key: string; label: { es: string; en: string }; value: number }[];
+}
+
 export interface ScheduleVersion {
   id: string;
   number: number;
@@ -111,6 +118,8 @@ export interface ScheduleVersion {
   quality?: { weight: number; bound: number; ratio: number; gapPercent: number } | null;
   unscheduled?: { meeting: string; reason: string; participants: string[] }[];
   fairness?: Fairness;
+  /** GADM figures by the shared definitions (libs/reporting participation), labelled by the server. */
+  participation?: Participation | null;
   progress?: { phase: string; percent: number; bestWeight?: number; bound?: number } | null;
   params?: Record<string, unknown>;
   error?: string | null;
@@ -137,6 +146,8 @@ export interface ImportReport {
   rowsRead: number;
   valid: number;
   errors: number;
+  /** Data rows with at least one error. */
+  errorRows: number;
   warnings: number;
   insert: number;
   update: number;

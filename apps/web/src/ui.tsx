@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { useI18n } from './i18n';
 import type { MessageKey } from './messages';
+import type { Participation } from './types';
 
 export function ErrorBox({ error }: { error: unknown }) {
   const { errorText } = useI18n();
@@ -84,6 +85,31 @@ export function Stat({ label, value, hint }: { label: string; value: ReactNode; 
   );
 }
 
+/** A figure whose label agrees with it: "1 Franja", "9 Franjas" (the label is a plural message taking n). */
+export function CountStat({ label, n, hint, className }: { label: MessageKey; n: number; hint?: string; className?: string }) {
+  const { t, num } = useI18n();
+  return <Stat label={t(label, { n })} value={className ? <span className={className}>{num(n)}</span> : num(n)} hint={hint} />;
+}
+
+/**
+ * The GADM figures (in the Jornada, with demands, with and without meetings) with the labels
+ * the server defines once for the console, the reports and the PDF.
+ */
+export function ParticipationFigures({ participation }: { participation?: Participation | null }) {
+  const { pick, num } = useI18n();
+  if (!participation) return null;
+  return (
+    <dl className="kv participation">
+      {participation.rows.map((r) => (
+        <div key={r.key} className="kv-row" data-figure={r.key}>
+          <dt>{pick(r.label)}</dt>
+          <dd className={r.key === 'requestedWithoutMeetings' && r.value > 0 ? 'text-error' : ''}>{num(r.value)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 export function LiveIndicator({ state }: { state: 'connecting' | 'live' | 'offline' }) {
   const { t } = useI18n();
   return (
@@ -96,13 +122,13 @@ export function LiveIndicator({ state }: { state: 'connecting' | 'live' | 'offli
 
 /** Previous / next page with "page X of Y (N)", the same in every list. */
 export function Pager({ page, pages, total, onPage }: { page: number; pages: number; total: number; onPage: (page: number) => void }) {
-  const { t, num } = useI18n();
+  const { t } = useI18n();
   return (
     <nav className="pager" aria-label={t('common.pages')}>
       <button type="button" className="btn btn-small" disabled={page <= 1} onClick={() => onPage(page - 1)}>
         {t('common.prev')}
       </button>
-      <span>{t('common.pageOf', { page, pages, total: num(total) })}</span>
+      <span>{t('common.pageOf', { page, pages, total })}</span>
       <button type="button" className="btn btn-small" disabled={page >= pages} onClick={() => onPage(page + 1)}>
         {t('common.next')}
       </button>

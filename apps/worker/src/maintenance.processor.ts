@@ -5,12 +5,13 @@ import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { expireRequests } from '@rueda/persistence';
 import { QUEUES } from '@rueda/queues';
+import { workerOptions } from './worker-options';
 
 /**
  * Housekeeping on a BullMQ schedule: one repeatable job however many workers run,
  * so requests expire on time even when nobody is looking at them.
  */
-@Processor(QUEUES.maintenance)
+@Processor(QUEUES.maintenance, workerOptions())
 export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly log = new Logger(MaintenanceProcessor.name);
 

@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import { ENV, Env, EnvModule, redisConnection } from '@rueda/config';
+import { ENV, Env, EnvModule, loggerParams, redisConnection } from '@rueda/config';
 import { dataSourceOptions } from '@rueda/persistence';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { MatchingProcessor } from './matching/matching.processor';
@@ -16,7 +16,7 @@ import { WorkerApplicationModule } from './application.module';
 @Module({
   imports: [
     EnvModule,
-    LoggerModule.forRootAsync({ inject: [ENV], useFactory: (env: Env) => ({ pinoHttp: { level: env.LOG_LEVEL } }) }),
+    LoggerModule.forRootAsync({ inject: [ENV], useFactory: (env: Env) => loggerParams(env) }),
     TypeOrmModule.forRootAsync({ inject: [ENV], useFactory: (env: Env) => dataSourceOptions(env.DATABASE_URL) }),
     BullModule.forRootAsync({
       inject: [ENV],

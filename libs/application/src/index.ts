@@ -7,3 +7,4 @@ export * from './use-case';
 export * from './authorization';
 export * from './live';
 export * from './scheduling';
+export * from './meetings';

@@ -18,6 +18,9 @@ export const envSchema = z.object({
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
   ACCESS_LINK_RATE_PER_MINUTE: z.coerce.number().int().positive().default(60),
   API_RATE_PER_MINUTE: z.coerce.number().int().positive().default(6000),
+  /** Live socket messages a minute, per socket and per principal (all its sockets on one API node). */
+  LIVE_SOCKET_RATE_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  LIVE_PRINCIPAL_RATE_PER_MINUTE: z.coerce.number().int().positive().default(1200),
   /** Namespace of the BullMQ keys in Redis: API nodes and workers of one deployment share it. */
   QUEUE_PREFIX: z
     .string()
@@ -29,6 +32,13 @@ export const envSchema = z.object({
   LIVE_RECONCILE_MS: z.coerce.number().int().min(50).default(2000),
   /** How often the outbox relay hands pending jobs (committed while Redis was away) to their queues. */
   OUTBOX_RELAY_MS: z.coerce.number().int().min(50).default(1000),
+  /**
+   * BullMQ job lock: a worker renews it every half of this while it runs a job. When a worker
+   * dies, its job is taken up again once the lock has expired and a stalled-job check has run,
+   * so lock + check bound the wait (15 s + 5 s by default, inside the 30 s promised).
+   */
+  JOB_LOCK_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
+  JOB_STALLED_CHECK_MS: z.coerce.number().int().min(500).max(60_000).default(5_000),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(8).optional(),
 });

@@ -34,17 +34,6 @@ export interface DemoOptions {
   gadmsWithDemands?: number;
 }
 
-const CONNECTORS = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'y']);
-
-/** "SAN MIGUEL DE URCUQUÍ" → "San Miguel de Urcuquí", as a person would write it in a title. */
-export function titleCase(upper: string): string {
-  return upper
-    .toLowerCase()
-    .split(/\s+/)
-    .map((w, i) => (i > 0 && CONNECTORS.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)))
-    .join(' ');
-}
-
 const slug = (s: string) => normalizeKey(s).replace(/_/g, '');
 
 /** Landline area code by province (Ecuador's 02-07 numbering). */
@@ -136,7 +125,7 @@ export function generateDemoJornada(options: DemoOptions = {}): DemoJornada {
     participants.push({
       externalId: g.inecCode,
       kind: 'gadm',
-      name: `GAD Municipal de ${titleCase(g.canton)}`,
+      name: `GAD Municipal de ${g.canton}`,
       inecCode: g.inecCode,
       canton: g.canton,
       province: g.province,
@@ -210,7 +199,7 @@ export function generateDemoJornada(options: DemoOptions = {}): DemoJornada {
 type TaxIndex = ReturnType<typeof indexTaxonomy>;
 
 function gadmDemands(rng: Rng, g: GadmRef, tax: TaxIndex): DemandRecord[] {
-  const canton = titleCase(g.canton);
+  const canton = g.canton;
   const n = rng.weighted([
     [1, 0.45],
     [2, 0.35],

@@ -7,3 +7,5 @@ export * from './gadm-lookup';
 export * from './meetings';
 export * from './random';
 export * from './rules';
+export * from './access-links';
+export * from './limits';

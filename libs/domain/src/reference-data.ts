@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { properCaseEs } from '@rueda/i18n';
 import { referencePath } from './reference-path';
 
 export type Region = 'Costa' | 'Sierra' | 'Amazonía' | 'Insular';
@@ -32,13 +33,17 @@ const splitList = (s: string) =>
 let gadms: GadmRef[] | undefined;
 let cooperants: CooperantRef[] | undefined;
 
-/** The 221 GADMs with INEC codes (data/reference/gadm_ecuador.csv). */
+/**
+ * The 221 GADMs with INEC codes (data/reference/gadm_ecuador.csv). The official list writes
+ * names in capitals; they are cased here, once, as people write them ("General Antonio
+ * Elizalde (Bucay)"), so no screen, export or agenda shows either form of the same name.
+ */
 export function loadGadms(): GadmRef[] {
   gadms ??= (parse(readFileSync(referencePath('gadm_ecuador.csv')), { columns: true, bom: true }) as Record<string, string>[]).map((r) => ({
     inecCode: r.inec_code,
-    canton: r.canton,
+    canton: properCaseEs(r.canton),
     provinceCode: r.province_code,
-    province: r.province,
+    province: properCaseEs(r.province),
     region: r.region as Region,
   }));
   return gadms;

@@ -1,3 +1,5 @@
+import { wallClock } from '@rueda/i18n';
+
 /** Offset (minutes east of UTC) of `timeZone` at the instant `utcMs`. */
 function offsetMinutes(utcMs: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {
@@ -28,17 +30,7 @@ export function zonedTimeToUtc(day: string, time: string, timeZone: string): Dat
 
 /** `YYYY-MM-DDTHH:mm` wall-clock text in `timeZone` (the schedule formats use local times). */
 export function formatLocal(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(instant);
-  const get = (t: string) => parts.find((p) => p.type === t)!.value;
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+  return wallClock(instant, timeZone);
 }
 
 export function isValidTimeZone(tz: string): boolean {

@@ -1,4 +1,5 @@
-import { compareMeetings, kindLabel, localTimeRange, localWallClock, statusLabel, type ParticipantAgenda } from './agenda';
+import { formatDayLong, formatMessage, formatTimeRange, timeZoneLabel, wallClock } from '@rueda/i18n';
+import { compareMeetings, kindLabel, statusLabel, type ParticipantAgenda } from './agenda';
 import {
   BOLD,
   breathe,
@@ -8,6 +9,7 @@ import {
   drawFooters,
   drawTable,
   FONT,
+  generatedLine,
   PAGE,
   type PdfContext,
   type PdfFontOptions,
@@ -17,8 +19,8 @@ import {
 export interface AgendaPdfOptions {
   /** Called after each agenda, e.g. to report BullMQ job progress. */
   onProgress?: (done: number, total: number) => void;
-  /** Printed in the footer, e.g. "Generado 2026-03-11 18:00". */
-  generatedAt?: string;
+  /** When the agendas were made: printed in each footer in the event's time zone. */
+  generatedAt?: Date | string;
   fonts?: PdfFontOptions;
 }
 
@@ -30,20 +32,7 @@ const COLUMNS: TableColumn[] = [
   { header: 'Estado / Status', width: 78 },
 ];
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-/** "jueves, 12 de marzo de 2026" in the event's time zone. */
-function dayHeading(iso: string, timeZone: string): string {
-  let f = dayFormats.get(timeZone);
-  if (!f)
-    dayFormats.set(
-      timeZone,
-      (f = new Intl.DateTimeFormat('es-EC', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })),
-    );
-  const s = f.format(new Date(iso));
-  return s.charAt(0).toLocaleUpperCase('es') + s.slice(1);
-}
-
-function drawAgenda(ctx: PdfContext, a: ParticipantAgenda, generatedAt: string | undefined): void {
+function drawAgenda(ctx: PdfContext, a: ParticipantAgenda, generatedAt: Date | string | undefined): void {
   const { doc, t } = ctx;
   doc.addPage();
   const first = doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1;
@@ -65,10 +54,12 @@ function drawAgenda(ctx: PdfContext, a: ParticipantAgenda, generatedAt: string |
     .fillColor(COLORS.muted)
     .text(
       t(
-        `${kindLabel(a.participant.kind)} · ${code} · ${a.meetings.length} ${a.meetings.length === 1 ? 'reunión / meeting' : 'reuniones / meetings'} · Horas locales / Local times (${tz})`,
+        `${kindLabel(a.participant.kind)} · ${code} · ${formatMessage('{n, plural, one {# reunión / meeting} other {# reuniones / meetings}}', { n: a.meetings.length })} · Horas en / Times in: ${timeZoneLabel(tz, 'es', a.meetings[0]?.startsAt)}`,
       ),
       { width: contentWidth },
     );
+  // On its own line: in the footer it would be cut short next to a long name.
+  if (generatedAt) doc.text(t(generatedLine(generatedAt, tz)), { width: contentWidth });
   doc.fillColor(COLORS.text).moveDown(0.8);
 
   const contHeader = () => {
@@ -87,9 +78,9 @@ function drawAgenda(ctx: PdfContext, a: ParticipantAgenda, generatedAt: string |
     // One table per local day, headed by the date: a Rueda can span two days.
     let i = 0;
     while (i < meetings.length) {
-      const day = localWallClock(meetings[i].startsAt, tz).slice(0, 10);
+      const day = wallClock(meetings[i].startsAt, tz).slice(0, 10);
       let j = i;
-      while (j < meetings.length && localWallClock(meetings[j].startsAt, tz).slice(0, 10) === day) j++;
+      while (j < meetings.length && wallClock(meetings[j].startsAt, tz).slice(0, 10) === day) j++;
       if (doc.y + 60 > PAGE.height - PAGE.margin - PAGE.footer) {
         doc.addPage();
         contHeader();
@@ -98,7 +89,7 @@ function drawAgenda(ctx: PdfContext, a: ParticipantAgenda, generatedAt: string |
         .font(BOLD)
         .fontSize(10.5)
         .fillColor(COLORS.text)
-        .text(t(dayHeading(meetings[i].startsAt, tz)), PAGE.margin, doc.y, { width: contentWidth });
+        .text(t(formatDayLong(meetings[i].startsAt, tz)), PAGE.margin, doc.y, { width: contentWidth });
       doc.moveDown(0.3);
       drawTable(
         ctx,
@@ -106,7 +97,7 @@ function drawAgenda(ctx: PdfContext, a: ParticipantAgenda, generatedAt: string |
         meetings
           .slice(i, j)
           .map((m) => [
-            { text: localTimeRange(m, tz), bold: true },
+            { text: formatTimeRange(m.startsAt, m.endsAt, tz), bold: true },
             { text: String(m.tableNumber), bold: true },
             { text: m.counterpart, sub: kindLabel(m.counterpartKind) },
             m.topic ?? '',
@@ -119,7 +110,7 @@ function drawAgenda(ctx: PdfContext, a: ParticipantAgenda, generatedAt: string |
     }
   }
   const last = doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1;
-  drawFooters(ctx, first, last, `${a.participant.name} · ${a.event.name}${generatedAt ? ` · ${generatedAt}` : ''}`);
+  drawFooters(ctx, first, last, `${a.participant.name} · ${a.event.name}`);
   // Written pages go to the output stream now: a 300-agenda book never sits whole in page buffers.
   doc.flushPages();
 }

@@ -13,6 +13,12 @@ export interface AgendaMeeting {
   /** Demand or offer title. */
   topic?: string;
   status: MeetingStatus;
+  /** Calendar SEQUENCE (rises with every change a calendar shows); absent in one-off files. */
+  sequence?: number;
+  /** ISO instant of the meeting's last change. */
+  lastModified?: string;
+  /** A hybrid meeting's video-call link. */
+  videoUrl?: string | null;
 }
 
 export interface ParticipantAgenda {
@@ -81,38 +87,6 @@ export function buildAgendas(data: ReportData, opts: BuildAgendasOptions): Parti
 
 export const compareMeetings = (x: AgendaMeeting, y: AgendaMeeting): number =>
   Date.parse(x.startsAt) - Date.parse(y.startsAt) || x.tableNumber - y.tableNumber;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/**
- * "YYYY-MM-DDTHH:mm" wall clock in `timeZone`, like formatLocal of @rueda/domain but with the
- * Intl formatter kept per zone: building one per call dominated the time of a 300-agenda book.
- */
-export function localWallClock(iso: string, timeZone: string): string {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  const p: Record<string, string> = {};
-  for (const part of f.formatToParts(new Date(iso))) p[part.type] = part.value;
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
-}
-
-/** "09:00–09:20" in the event's time zone. */
-export function localTimeRange(m: Pick<AgendaMeeting, 'startsAt' | 'endsAt'>, timeZone: string): string {
-  const from = localWallClock(m.startsAt, timeZone).slice(11);
-  const to = localWallClock(m.endsAt, timeZone).slice(11);
-  return from === to ? from : `${from}–${to}`;
-}
 
 export const kindLabel = (k: ParticipantKind): string => KIND_LABELS[k]?.es ?? k;
 export const statusLabel = (s: MeetingStatus): string => STATUS_LABELS[s]?.es ?? s;

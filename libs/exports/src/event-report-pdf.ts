@@ -1,6 +1,8 @@
+import { formatMessage, formatUsdCompact } from '@rueda/i18n';
 import {
   byCooperant,
   byGadm,
+  participationRows,
   byOds,
   bySector,
   pipeline,
@@ -19,9 +21,11 @@ import {
   createPdf,
   drawFooters,
   drawTable,
-  fit,
   FONT,
   formatNumberEs,
+  generatedLine,
+  longestWord,
+  PAD,
   PAGE,
   type PdfContext,
   type PdfFontOptions,
@@ -29,17 +33,11 @@ import {
 } from './pdf-common';
 
 export interface EventReportPdfOptions extends GadmReportOptions {
-  generatedAt?: string;
+  /** When the report was made: printed in the event's time zone. */
+  generatedAt?: Date | string;
   fonts?: PdfFontOptions;
   /** Cooperants listed in the ranking table (default 15). */
   topCooperants?: number;
-}
-
-/** "USD 57,2 M": the full figure does not fit a key-figure box. */
-function compactUsd(v: number): string {
-  if (Math.abs(v) >= 1e6) return `USD ${formatNumberEs(Math.round(v / 1e5) / 10)} M`;
-  if (Math.abs(v) >= 1e4) return `USD ${formatNumberEs(Math.round(v / 100) / 10)} mil`;
-  return formatNumberEs(v, 'usd');
 }
 
 interface Bar {
@@ -48,11 +46,18 @@ interface Bar {
   note?: string;
 }
 
-function heading(ctx: PdfContext, text: string, size = 12): void {
+/** A section heading, on a new page unless `keepWith` points of its content fit under it. */
+function heading(ctx: PdfContext, text: string, size = 12, keepWith = 80): void {
   const { doc, t } = ctx;
-  if (doc.y + 80 > contentBottom) doc.addPage();
+  if (doc.y + keepWith > contentBottom) doc.addPage();
   doc.font(BOLD).fontSize(size).fillColor(COLORS.accent).text(t(text), PAGE.margin, doc.y, { width: contentWidth });
   doc.fillColor(COLORS.text).moveDown(0.4);
+}
+
+function emptyState(ctx: PdfContext, text: string): void {
+  const { doc, t } = ctx;
+  doc.font(FONT).fontSize(9).fillColor(COLORS.muted).text(t(text), PAGE.margin, doc.y, { width: contentWidth });
+  doc.fillColor(COLORS.text).moveDown(0.8);
 }
 
 function note(ctx: PdfContext, text: string): void {
@@ -65,9 +70,14 @@ function note(ctx: PdfContext, text: string): void {
 function hBars(
   ctx: PdfContext,
   bars: Bar[],
-  opts: { labelWidth?: number; barHeight?: number; color?: string; format?: (v: number) => string } = {},
+  opts: { labelWidth?: number; barHeight?: number; color?: string; format?: (v: number) => string; empty: string },
 ): void {
   const { doc, t } = ctx;
+  // A chart with nothing to draw says so: an empty section reads as a broken document.
+  if (bars.length === 0 || bars.every((b) => b.value <= 0)) {
+    emptyState(ctx, opts.empty);
+    return;
+  }
   const labelWidth = opts.labelWidth ?? 200;
   const bh = opts.barHeight ?? 11;
   const gap = 4;
@@ -79,13 +89,19 @@ function hBars(
   const max = Math.max(1, ...bars.map((b) => b.value));
   if (doc.y + Math.min(bars.length, 6) * (bh + gap) > contentBottom) doc.addPage();
   for (const b of bars) {
-    if (doc.y + bh + gap > contentBottom) doc.addPage();
+    // A long label wraps onto a second line rather than being cut ("exportaci…").
+    const labelH = doc
+      .font(FONT)
+      .fontSize(7.5)
+      .heightOfString(t(b.label), { width: labelWidth - 8 });
+    const rowH = Math.max(bh, labelH + 2);
+    if (doc.y + rowH + gap > contentBottom) doc.addPage();
     const y = doc.y;
     doc
       .font(FONT)
       .fontSize(7.5)
       .fillColor(COLORS.text)
-      .text(fit(doc, t(b.label), labelWidth - 8), PAGE.margin, y + 1.5, { width: labelWidth - 6, align: 'right', lineBreak: false });
+      .text(t(b.label), PAGE.margin, y + 1.5, { width: labelWidth - 8, align: 'right' });
     const w = (b.value / max) * area;
     const x = PAGE.margin + labelWidth;
     doc
@@ -98,7 +114,7 @@ function hBars(
       .fontSize(7.5)
       .fillColor(COLORS.text)
       .text(t(fmt(b.value) + (b.note ? `  ${b.note}` : '')), x + w + 4, y + 1.5, { lineBreak: false });
-    doc.y = y + bh + gap;
+    doc.y = y + rowH + gap;
   }
   doc
     .save()
@@ -159,10 +175,17 @@ function vBars(ctx: PdfContext, bars: Bar[], opts: { height?: number; xLabel: st
 }
 
 /** A report table with chosen columns; text columns share what numeric ones leave. */
-function reportTable(ctx: PdfContext, table: ReportTable, keys?: string[], maxRows?: number): void {
+function reportTable(ctx: PdfContext, table: ReportTable, empty: string, keys?: string[], maxRows?: number): void {
+  if (table.rows.length === 0) {
+    emptyState(ctx, empty);
+    return;
+  }
   const cols: ReportColumn[] = keys ? keys.map((k) => table.columns.find((c) => c.key === k)!).filter(Boolean) : table.columns;
   const numeric = (c: ReportColumn) => c.type !== undefined && c.type !== 'text';
-  const numWidth = (c: ReportColumn) => (c.type === 'usd' ? 78 : 54);
+  // A numeric column is as wide as the longest word of its header (bold 7.5 pt), so no header
+  // breaks inside a word ("Compromiso / s vigentes").
+  ctx.doc.font(BOLD).fontSize(7.5);
+  const numWidth = (c: ReportColumn) => Math.max(c.type === 'usd' ? 78 : 54, Math.ceil(longestWord(ctx.doc, ctx.t(c.es))) + 2 * PAD + 2);
   const fixed = cols.filter(numeric).reduce((a, c) => a + numWidth(c), 0);
   const texts = cols.filter((c) => !numeric(c)).length;
   const textWidth = texts ? Math.max(60, (contentWidth - fixed) / texts) : 0;
@@ -206,28 +229,35 @@ export async function eventReportPdf(data: ReportData, opts: EventReportPdfOptio
     .font(FONT)
     .fontSize(9)
     .fillColor(COLORS.muted)
-    .text(t(`Rueda de Negocios${opts.generatedAt ? ` · Generado / Generated ${opts.generatedAt}` : ''}`), { width: contentWidth });
+    .text(t(`Rueda de Negocios${opts.generatedAt ? ` · ${generatedLine(opts.generatedAt, data.event.timeZone)}` : ''}`), {
+      width: contentWidth,
+    });
   doc.fillColor(COLORS.text).moveDown(1);
 
   heading(ctx, 'Cifras clave / Key figures');
   const metric = fair.metric === 'held' ? 'realizada' : 'agendada';
-  const boxes: [string, string][] = [
-    ['Solicitadas / Requested', formatNumberEs(f.requested)],
-    ['Agendadas / Scheduled', formatNumberEs(f.scheduled)],
-    ['Realizadas / Held', formatNumberEs(f.held)],
-    ['Inasistencias / No-shows', formatNumberEs(f.noShow)],
+  const part = f.gadmParticipation;
+  const share = part.inJornada ? (100 * part.withMeetings) / part.inJornada : 0;
+  const boxes: [label: string, value: string][] = [
+    [formatMessage('{n, plural, one {Solicitada} other {Solicitadas}} / Requested', { n: f.requested }), formatNumberEs(f.requested)],
+    [formatMessage('{n, plural, one {Agendada} other {Agendadas}} / Scheduled', { n: f.scheduled }), formatNumberEs(f.scheduled)],
+    [formatMessage('{n, plural, one {Realizada} other {Realizadas}} / Held', { n: f.held }), formatNumberEs(f.held)],
+    [formatMessage('{n, plural, one {Inasistencia} other {Inasistencias}} / No-shows', { n: f.noShow }), formatNumberEs(f.noShow)],
     ['Tasa de realización / Held rate', formatNumberEs(f.rates.held, 'percent')],
     [
-      `GADM con ≥1 reunión ${metric}`,
-      `${fair.overall.withAtLeastOne} de ${fair.overall.n} (${formatNumberEs(fair.overall.shareWithAtLeastOne, 'percent')})`,
+      `GADM inscritos con al menos una reunión ${metric} (${formatNumberEs(Math.round(share * 10) / 10, 'percent')})`,
+      `${formatNumberEs(part.withMeetings)} de ${formatNumberEs(part.inJornada)}`,
     ],
-    ['Gini entre GADM / Gini across GADMs', fair.overall.gini.toFixed(3).replace('.', ',')],
-    ['Cooperantes activos / Active cooperants', `${f.participants.cooperantsWithHeld} de ${f.participants.cooperants}`],
+    ['Gini entre GADM / Gini across GADMs', formatNumberEs(Math.round(fair.overall.gini * 1000) / 1000)],
+    [
+      'Cooperantes con reuniones realizadas / Cooperants with meetings held',
+      `${formatNumberEs(f.participants.cooperantsWithHeld)} de ${formatNumberEs(f.participants.cooperants)}`,
+    ],
     ['Compromisos vigentes / Active commitments', formatNumberEs(f.commitments.active)],
-    ['Monto vigente / Active amount', compactUsd(f.commitments.activeAmountUsd)],
+    ['Monto vigente / Active amount', formatUsdCompact(f.commitments.activeAmountUsd)],
   ];
   const bw = contentWidth / 5;
-  const bh = 46;
+  const bh = 58;
   const y0 = doc.y;
   boxes.forEach(([label, value], i) => {
     const x = PAGE.margin + (i % 5) * bw;
@@ -237,16 +267,16 @@ export async function eventReportPdf(data: ReportData, opts: EventReportPdfOptio
       .roundedRect(x + 2, y, bw - 4, bh, 3)
       .fill(COLORS.headerFill)
       .restore();
-    doc
-      .font(BOLD)
-      .fontSize(value.length > 14 ? 9.5 : 14)
-      .fillColor(COLORS.accent);
-    doc.text(fit(doc, t(value), bw - 12), x + 6, y + 7, { lineBreak: false });
+    // The figure is never cut: a long one is set smaller until it fits the tile.
+    let size = 14;
+    doc.font(BOLD);
+    while (size > 7 && doc.fontSize(size).widthOfString(t(value)) > bw - 12) size -= 0.5;
+    doc.fillColor(COLORS.accent).text(t(value), x + 6, y + 7, { lineBreak: false });
     doc
       .font(FONT)
       .fontSize(6.8)
       .fillColor(COLORS.muted)
-      .text(t(label), x + 6, y + 26, { width: bw - 12, height: 18, ellipsis: true });
+      .text(t(label), x + 6, y + 26, { width: bw - 12, height: 28 });
   });
   doc.fillColor(COLORS.text);
   doc.x = PAGE.margin;
@@ -263,20 +293,25 @@ export async function eventReportPdf(data: ReportData, opts: EventReportPdfOptio
       .filter((e) => e.counts.held > 0)
       .sort((a, b) => b.counts.held - a.counts.held)
       .map((e) => ({ label: e.es, value: e.counts.held })),
+    { empty: 'Todavía no hay reuniones realizadas. / No meetings held yet.' },
   );
   if (sectors.multiCoded)
     note(
       ctx,
-      `${sectors.multiCoded} reuniones tienen más de un sector y cuentan en cada uno. / Meetings with several sectors count in each.`,
+      formatMessage(
+        '{n, plural, one {# reunión tiene más de un sector y cuenta} other {# reuniones tienen más de un sector y cuentan}} en cada uno. / Meetings with several sectors count in each.',
+        { n: sectors.multiCoded },
+      ),
     );
   await breathe();
 
-  heading(ctx, `Distribución de reuniones ${metric}s por GADM / Meetings per GADM`);
+  // The histogram is drawn whole (about 170 pt): its heading goes with it.
+  heading(ctx, `Distribución de reuniones ${metric}s por GADM / Meetings per GADM`, 12, 190);
   vBars(
     ctx,
     fair.histogram.map((b) => ({ label: b.label, value: b.count })),
     {
-      xLabel: `Reuniones ${metric}s por GADM / Meetings per GADM (los ${fair.overall.n} GADM de referencia / all ${fair.overall.n} reference GADMs)`,
+      xLabel: `Reuniones ${metric}s por GADM / Meetings per GADM (${fair.overall.n} GADM considerados: la lista oficial y otros inscritos / ${fair.overall.n} GADMs considered)`,
       yLabel: 'GADM',
     },
   );
@@ -287,18 +322,28 @@ export async function eventReportPdf(data: ReportData, opts: EventReportPdfOptio
     fair.byRegion.map((g) => ({
       label: g.label,
       value: g.distribution.shareWithAtLeastOne,
-      note: `(${g.distribution.withAtLeastOne} de ${g.gadms}; ${g.distribution.total} reuniones)`,
+      note: `(${formatNumberEs(g.distribution.withAtLeastOne)} de ${formatNumberEs(g.gadms)}; ${formatMessage('{n, plural, one {# reunión} other {# reuniones}}', { n: g.distribution.total })})`,
     })),
-    { format: (v) => formatNumberEs(v, 'percent'), labelWidth: 110, color: COLORS.bars2 },
+    {
+      format: (v) => formatNumberEs(v, 'percent'),
+      labelWidth: 110,
+      color: COLORS.bars2,
+      empty: 'Todavía no hay reuniones realizadas. / No meetings held yet.',
+    },
   );
   hBars(
     ctx,
     fair.bySize.map((g) => ({
       label: g.label,
       value: g.distribution.shareWithAtLeastOne,
-      note: `(${g.distribution.withAtLeastOne} de ${g.gadms}; media ${formatNumberEs(g.distribution.mean)})`,
+      note: `(${formatNumberEs(g.distribution.withAtLeastOne)} de ${formatNumberEs(g.gadms)}; media ${formatNumberEs(g.distribution.mean)})`,
     })),
-    { format: (v) => formatNumberEs(v, 'percent'), labelWidth: 110, color: COLORS.bars2 },
+    {
+      format: (v) => formatNumberEs(v, 'percent'),
+      labelWidth: 110,
+      color: COLORS.bars2,
+      empty: 'Todavía no hay reuniones realizadas. / No meetings held yet.',
+    },
   );
   note(
     ctx,
@@ -313,33 +358,69 @@ export async function eventReportPdf(data: ReportData, opts: EventReportPdfOptio
       value: st.count,
       note: st.amountUsd ? formatNumberEs(st.amountUsd, 'usd') : '',
     })),
-    { labelWidth: 160 },
+    { labelWidth: 160, empty: 'Todavía no hay compromisos registrados. / No commitments recorded yet.' },
   );
   note(
     ctx,
-    `${pipe.heldWithCommitment} reuniones realizadas generaron al menos un compromiso vigente (${formatNumberEs(pipe.conversion, 'percent')}). / Held meetings with an active commitment.`,
+    formatMessage(
+      '{n, plural, one {# reunión realizada generó} other {# reuniones realizadas generaron}} al menos un compromiso vigente ({pct}). / Held meetings with an active commitment.',
+      { n: pipe.heldWithCommitment, pct: formatNumberEs(pipe.conversion, 'percent') },
+    ),
   );
   await breathe();
 
+  const none = 'Sin datos todavía. / No data yet.';
+  heading(ctx, 'GADM: inscritos, con demandas, con y sin reuniones / GADMs: registered, with demands, with and without meetings');
+  reportTable(
+    ctx,
+    {
+      columns: [
+        { key: 'indicator', es: 'Indicador', en: 'Indicator', type: 'text' },
+        { key: 'value', es: 'GADM', en: 'GADMs', type: 'int' },
+      ],
+      rows: participationRows(f.gadmParticipation).map((r) => ({ indicator: `${r.label.es} / ${r.label.en}`, value: r.value })),
+    },
+    none,
+  );
   heading(ctx, 'Resumen / Summary');
-  reportTable(ctx, s, ['indicator', 'value']);
+  reportTable(ctx, s, none, ['indicator', 'value']);
   heading(ctx, 'Equidad territorial / Territorial fairness');
-  reportTable(ctx, gadm.tables.overview, ['indicator', 'value']);
+  reportTable(ctx, gadm.tables.overview, none, ['indicator', 'value']);
   heading(ctx, 'Por región / By region');
-  reportTable(ctx, gadm.tables.byRegion);
+  reportTable(ctx, gadm.tables.byRegion, none);
   heading(ctx, 'Por tamaño / By size');
-  reportTable(ctx, gadm.tables.bySize);
+  reportTable(ctx, gadm.tables.bySize, none);
   heading(ctx, 'Por provincia / By province');
-  reportTable(ctx, gadm.tables.byProvince, ['province', 'gadms', 'participating', 'withMeeting', 'share', 'meetings', 'mean', 'gini']);
+  reportTable(ctx, gadm.tables.byProvince, none, [
+    'province',
+    'gadms',
+    'participating',
+    'withMeeting',
+    'share',
+    'meetings',
+    'mean',
+    'gini',
+  ]);
   await breathe();
   heading(ctx, `Cooperantes con más reuniones / Most active cooperants (top ${opts.topCooperants ?? 15})`);
-  reportTable(ctx, coops, ['name', 'held', 'noShow', 'gadmsMet', 'provinces', 'commitments', 'amountUsd'], opts.topCooperants ?? 15);
+  reportTable(
+    ctx,
+    coops,
+    'Todavía no hay cooperantes con reuniones. / No cooperant has meetings yet.',
+    ['name', 'held', 'noShow', 'gadmsMet', 'provinces', 'commitments', 'amountUsd'],
+    opts.topCooperants ?? 15,
+  );
   heading(ctx, 'Compromisos / Commitments pipeline');
-  reportTable(ctx, pipe, ['stage', 'count', 'share', 'amountUsd']);
+  reportTable(ctx, pipe, 'Todavía no hay compromisos registrados. / No commitments recorded yet.', [
+    'stage',
+    'count',
+    'share',
+    'amountUsd',
+  ]);
   heading(ctx, 'Por sector / By sector');
-  reportTable(ctx, sectors, ['label', 'requested', 'scheduled', 'held', 'noShow', 'heldShare', 'commitments']);
+  reportTable(ctx, sectors, none, ['label', 'requested', 'scheduled', 'held', 'noShow', 'heldShare', 'commitments']);
   heading(ctx, 'Por ODS / By SDG');
-  reportTable(ctx, ods, ['label', 'requested', 'scheduled', 'held', 'heldShare', 'commitments']);
+  reportTable(ctx, ods, none, ['label', 'requested', 'scheduled', 'held', 'heldShare', 'commitments']);
 
   const range = doc.bufferedPageRange();
   drawFooters(ctx, range.start, range.start + range.count - 1, `${data.event.name} · Informe de resultados / Event report`);

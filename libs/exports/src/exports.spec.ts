@@ -1,3 +1,4 @@
+import { formatTimeRange } from '@rueda/i18n';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,6 @@ import {
   agendaPdf,
   buildAgendas,
   eventReportPdf,
-  localTimeRange,
   reportsToXlsx,
   reportToCsv,
   sheetName,
@@ -217,7 +217,7 @@ describe('agendaPdf', () => {
     expect(pageCount(pdf, 'all')).toBeGreaterThanOrEqual(agendas.length);
     for (const a of agendas) {
       expect(text).toContain(a.participant.name);
-      for (const m of a.meetings) expect(text).toContain(localTimeRange(m, 'America/Guayaquil'));
+      for (const m of a.meetings) expect(text).toContain(formatTimeRange(m.startsAt, m.endsAt, 'America/Guayaquil'));
     }
     expect(text.split('Agenda de reuniones / Meeting schedule\n').length - 1).toBe(agendas.length);
   });
@@ -292,7 +292,7 @@ describe('eventReportPdf', () => {
   it('prints key figures, charts and tables of the reporting lib', async () => {
     const data = syntheticReportData({ placed: 600, unplaced: 150 });
     const s = summary(data).figures;
-    const text = pdfText(await eventReportPdf(data, { generatedAt: '2026-03-13 18:00' }), 'report', 'raw');
+    const text = pdfText(await eventReportPdf(data, { generatedAt: '2026-03-13T23:00:00Z' }), 'report', 'raw');
     expect(text).toContain('Informe de resultados / Event report');
     expect(text).toContain('Cifras clave / Key figures');
     expect(text).toContain('Reuniones realizadas por sector / Meetings held by sector');
@@ -304,6 +304,9 @@ describe('eventReportPdf', () => {
     expect(text).toContain('Amazonía');
     expect(text).toContain('En negociación / In negotiation');
     expect(text).toMatch(/Página 1 de \d+ \/ Page 1 of \d+/);
+    // When it was made, in the event's zone (18:00 in Guayaquil), never UTC.
+    expect(text).toContain('Generado / Generated 13/03/2026 18:00, hora de Ecuador (GMT-5)');
+    expect(text).not.toContain('UTC');
   });
 
   it('an event with no meetings still gives a report', async () => {
@@ -318,7 +321,9 @@ describe('eventReportPdf', () => {
     };
     const text = pdfText(await eventReportPdf(data), 'empty');
     expect(text).toContain('Jornada vacía');
-    expect(text).toContain('0 de 221');
+    // Nobody registered: the tile says so instead of measuring against the official list.
+    expect(text).toContain('0 de 0');
+    expect(text).toContain('Todavía no hay reuniones realizadas. / No meetings held yet.');
   });
 });
 

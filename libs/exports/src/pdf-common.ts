@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { formatDateTime, formatNumber, formatPercent, formatUsd, timeZoneLabel } from '@rueda/i18n';
 
 export type Doc = PDFKit.PDFDocument;
 
@@ -132,6 +133,11 @@ export function drawFooters(ctx: PdfContext, firstPage: number, lastPage: number
   doc.fillColor(COLORS.text);
 }
 
+/** Width of the widest word of `s` in the current font: the narrowest a column may be. */
+export function longestWord(doc: Doc, s: string): number {
+  return Math.max(0, ...s.split(/\s+/).map((w) => doc.widthOfString(w)));
+}
+
 /** Cut a one-line text to `width` with an ellipsis (pdfkit's ellipsis option wraps first). */
 export function fit(doc: Doc, s: string, width: number): string {
   if (doc.widthOfString(s) <= width) return s;
@@ -161,7 +167,7 @@ export interface TableOptions {
   zebra?: boolean;
 }
 
-const PAD = 3;
+export const PAD = 3;
 
 /**
  * A table that measures each row, breaks pages between rows and repeats its header.
@@ -173,9 +179,25 @@ export function drawTable(ctx: PdfContext, columns: TableColumn[], rows: TableCe
   const subSize = size - 1.5;
   const x0 = PAGE.margin;
 
+  // A header wraps between words, never inside one ("Compromiso / s vigentes"): a header whose
+  // longest word is wider than its column is set smaller until the word fits.
+  const headSizes = columns.map((c) => {
+    let s = size;
+    doc.font(BOLD);
+    while (s > 5 && longestWord(doc.fontSize(s), t(c.header)) > c.width - 2 * PAD) s -= 0.25;
+    return s;
+  });
   const header = () => {
-    doc.font(BOLD).fontSize(size);
-    const h = Math.max(...columns.map((c) => doc.heightOfString(t(c.header), { width: c.width - 2 * PAD }))) + 2 * PAD;
+    const h =
+      Math.max(
+        ...columns.map((c, i) =>
+          doc
+            .font(BOLD)
+            .fontSize(headSizes[i])
+            .heightOfString(t(c.header), { width: c.width - 2 * PAD }),
+        ),
+      ) +
+      2 * PAD;
     const y = doc.y;
     doc
       .save()
@@ -189,10 +211,11 @@ export function drawTable(ctx: PdfContext, columns: TableColumn[], rows: TableCe
       .restore();
     doc.fillColor(COLORS.text);
     let x = x0;
-    for (const c of columns) {
+    columns.forEach((c, i) => {
+      doc.font(BOLD).fontSize(headSizes[i]);
       doc.text(t(c.header), x + PAD, y + PAD, { width: c.width - 2 * PAD, align: c.align ?? 'left' });
       x += c.width;
-    }
+    });
     doc.y = y + h;
   };
 
@@ -254,15 +277,20 @@ export function drawTable(ctx: PdfContext, columns: TableColumn[], rows: TableCe
   });
 }
 
-const NUMBER = new Intl.NumberFormat('es-EC', { maximumFractionDigits: 3 });
-const USD = new Intl.NumberFormat('es-EC', { maximumFractionDigits: 0 });
-
-/** Numbers as a Spanish reader writes them: 1.234,5 */
+/** Numbers as a Spanish reader writes them (libs/i18n, es-EC): 1.234,5 · USD 250.000 · 12,5 % */
 export function formatNumberEs(v: number, type?: string): string {
   if (!Number.isFinite(v)) return '';
-  if (type === 'usd') return `USD ${USD.format(v)}`;
-  if (type === 'percent') return `${NUMBER.format(v)} %`;
-  return NUMBER.format(v);
+  if (type === 'usd') return formatUsd(v, 'es');
+  if (type === 'percent') return formatPercent(v, 'es');
+  return formatNumber(v, 'es', 3);
+}
+
+/**
+ * "Generado / Generated 25/11/2026 09:20, hora de Ecuador (GMT−5)": when a document was made,
+ * in the event's own zone like every other time it prints (never UTC).
+ */
+export function generatedLine(at: Date | string, timeZone: string): string {
+  return `Generado / Generated ${formatDateTime(at, timeZone)}, ${timeZoneLabel(timeZone, 'es', at)}`;
 }
 
 /** Yields to the event loop so a long render does not starve a queue worker's lock renewal. */

@@ -31,6 +31,15 @@ export const scheduleMeetingSchema = z.object({
   participants: z.tuple([z.string(), z.string()]),
   weight: z.number().positive().optional(),
   pinned: schedulePinSchema.optional(),
+  /** The meeting's window: it may only be placed in one of these slots (morning only, day 2 only). */
+  allowedSlots: z.array(z.string()).optional(),
+});
+
+/** How idle time is counted (second objective, after weight). */
+export const IDLE_MEASURES = ['holes', 'breaks'] as const;
+export type IdleMeasure = (typeof IDLE_MEASURES)[number];
+export const idleMeasureSchema = z.enum(IDLE_MEASURES, {
+  error: () => `medida de espera desconocida, se espera "holes" o "breaks" / unknown idleMeasure, expected "holes" or "breaks"`,
 });
 
 export const scheduleInstanceSchema = z.object({
@@ -39,6 +48,8 @@ export const scheduleInstanceSchema = z.object({
   tables: z.array(scheduleTableSchema),
   participants: z.array(scheduleParticipantSchema),
   meetings: z.array(scheduleMeetingSchema),
+  /** Default "holes". */
+  idleMeasure: idleMeasureSchema.optional(),
 });
 
 export type ScheduleSlot = z.infer<typeof scheduleSlotSchema>;
@@ -93,6 +104,13 @@ export function validateScheduleInstance(inst: ScheduleInstance): FormatIssue[] 
   const tableIdx = indexIds(inst.tables, 'tables', issues);
   const partIdx = indexIds(inst.participants, 'participants', issues);
   indexIds(inst.meetings, 'meetings', issues);
+  // Also checked here (not only by zod) for instances built in code, e.g. from the database.
+  if (inst.idleMeasure !== undefined && !(IDLE_MEASURES as readonly string[]).includes(inst.idleMeasure)) {
+    issues.push({
+      path: 'idleMeasure',
+      message: `medida de espera desconocida "${String(inst.idleMeasure)}", se espera "holes" o "breaks" / unknown idleMeasure, expected "holes" or "breaks"`,
+    });
+  }
 
   inst.participants.forEach((p, i) => {
     (p.unavailable ?? []).forEach((s, j) => {
@@ -136,6 +154,7 @@ export function validateScheduleInstance(inst: ScheduleInstance): FormatIssue[] 
         message: `reunión de "${a}" consigo mismo / meeting of a participant with itself`,
       });
     }
+    checkWindow(inst, i, slotIdx, partIdx, issues);
     const pin = m.pinned;
     if (!pin) return;
     const slotKnown = slotIdx.has(pin.slot);
@@ -206,4 +225,57 @@ export function validateScheduleInstance(inst: ScheduleInstance): FormatIssue[] 
     }
   }
   return issues;
+}
+
+/**
+ * A window (allowedSlots) must name known slots and leave the meeting at least one slot where
+ * both participants are available; a pin must lie inside it.
+ */
+function checkWindow(
+  inst: ScheduleInstance,
+  i: number,
+  slotIdx: Map<string, number>,
+  partIdx: Map<string, number>,
+  issues: FormatIssue[],
+): void {
+  const m = inst.meetings[i];
+  const window = m.allowedSlots;
+  if (window === undefined) return;
+  const path = `meetings[${i}].allowedSlots`;
+  let unknown = false;
+  window.forEach((s, j) => {
+    if (!slotIdx.has(s)) {
+      unknown = true;
+      issues.push({ path: `${path}[${j}]`, message: `reunión "${m.id}": franja desconocida "${s}" / meeting "${m.id}": unknown slot` });
+    }
+  });
+  if (m.pinned && slotIdx.has(m.pinned.slot) && !window.includes(m.pinned.slot)) {
+    issues.push({
+      path: `meetings[${i}].pinned.slot`,
+      message: `reunión "${m.id}": la franja fijada "${m.pinned.slot}" está fuera de su ventana allowedSlots / meeting "${m.id}": pinned slot outside its allowedSlots window`,
+    });
+  }
+  if (unknown) return;
+  const parts = m.participants.map((pid) => partIdx.get(pid)).filter((k): k is number => k !== undefined);
+  const closed = windowLeavesNoSlot(
+    window,
+    parts.map((k) => inst.participants[k].unavailable ?? []),
+  );
+  if (closed) issues.push({ path, message: `reunión "${m.id}": ${closed.es} / meeting "${m.id}": ${closed.en}` });
+}
+
+/**
+ * The rule every window obeys, wherever it is set (file, API): it must leave at least one slot
+ * in which both participants are available. Returns the reason when it does not.
+ */
+export function windowLeavesNoSlot(
+  window: readonly string[],
+  unavailableOfEach: readonly (readonly string[])[],
+): { es: string; en: string } | null {
+  const unavailable = new Set(unavailableOfEach.flat());
+  if (window.some((s) => !unavailable.has(s))) return null;
+  return {
+    es: 'su ventana no deja ninguna franja en la que ambos participantes estén disponibles',
+    en: 'its window leaves no slot where both participants are available',
+  };
 }

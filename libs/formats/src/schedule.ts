@@ -18,6 +18,8 @@ export const scheduleStatsSchema = z.looseObject({
   scheduled: z.number().int().min(0),
   weight: z.number().min(0),
   holes: z.number().int().min(0),
+  /** Always written by current solvers; optional for files written before it existed. */
+  breaks: z.number().int().min(0).optional(),
   seconds: z.number().min(0),
 });
 
@@ -27,6 +29,14 @@ export const scheduleBoundsSchema = z.looseObject({
   holesLowerBound: z.number().int().min(0).optional(),
   weightRatio: z.number().optional(),
   gap: z.number().optional(),
+  /** The idle measure that was optimised ("holes" or "breaks"). */
+  idleMeasure: z.enum(['holes', 'breaks']).optional(),
+  /** No schedule of at least this weight has less idle time (by idleMeasure). */
+  idleLowerBound: z.number().int().min(0).optional(),
+  /** Idle time minus idleLowerBound: 0 means the idle time is proven minimal. */
+  idleGap: z.number().int().min(0).optional(),
+  /** Both gaps closed: the schedule is the proven lexicographic optimum (weight, then idle time). */
+  optimal: z.boolean().optional(),
 });
 
 export const gadmFairnessSchema = z.looseObject({
@@ -40,6 +50,16 @@ export const gadmFairnessSchema = z.looseObject({
   histogram: z.record(z.string(), z.number().int().min(0)),
 });
 
+/** How idle time is spread over participants (the fairness of waits). */
+export const idleFairnessSchema = z.looseObject({
+  measure: z.enum(['holes', 'breaks']),
+  /** Largest minus smallest idle time among participants with at least one meeting. */
+  spread: z.number().int().min(0),
+  max: z.number().int().min(0),
+  /** Participants by their idle time: {"0": 40, "1": 12, ...}. */
+  histogram: z.record(z.string(), z.number().int().min(0)),
+});
+
 export const scheduleSchema = z.looseObject({
   format: z.literal(SCHEDULE_FORMAT),
   assignments: z.array(scheduleAssignmentSchema),
@@ -47,6 +67,7 @@ export const scheduleSchema = z.looseObject({
   stats: scheduleStatsSchema,
   bounds: scheduleBoundsSchema,
   fairness: gadmFairnessSchema.optional(),
+  idleFairness: idleFairnessSchema.optional(),
 });
 
 export type ScheduleAssignment = z.infer<typeof scheduleAssignmentSchema>;
@@ -54,6 +75,7 @@ export type ScheduleUnscheduled = z.infer<typeof scheduleUnscheduledSchema>;
 export type ScheduleStats = z.infer<typeof scheduleStatsSchema>;
 export type ScheduleBounds = z.infer<typeof scheduleBoundsSchema>;
 export type GadmFairness = z.infer<typeof gadmFairnessSchema>;
+export type IdleFairness = z.infer<typeof idleFairnessSchema>;
 export type Schedule = z.infer<typeof scheduleSchema>;
 
 /** Reads a `rueda.schedule/1` document (shape only; check it against its instance with validateSchedule). */

@@ -118,6 +118,13 @@ describe('parseTable', () => {
     expect(t.delimiter).toBe(',');
     expect(t.headers).toEqual(['id', 'nombre', 'origen']);
     expect(t.rowNumbers).toEqual([4]);
+    expect(t.headerRow).toBe(3);
+  });
+
+  it('names the row the headers are on when a column is unknown (after a title row)', async () => {
+    const t = await parseTable(csv(['Participantes Jornada 2026', 'id;nombre;color favorito', 'JICA;Japón;azul']), {});
+    const unknown = validateImport('participants', t).issues.find((i) => i.code === 'unknown_column');
+    expect(unknown).toMatchObject({ row: 2, column: 'color favorito', severity: 'warning' });
   });
 
   it('reports an unclosed quote with its line and keeps the rows before it', async () => {
@@ -202,8 +209,8 @@ describe('validateImport: participants', () => {
         kind: 'gadm',
         name: 'GAD Municipal de Nabón',
         inecCode: '0104',
-        canton: 'NABÓN',
-        province: 'AZUAY',
+        canton: 'Nabón',
+        province: 'Azuay',
         provinceCode: '01',
         region: 'Sierra',
         email: 'alcaldia@nabon.gob.ec',
@@ -212,10 +219,10 @@ describe('validateImport: participants', () => {
       {
         externalId: '0301',
         kind: 'gadm',
-        name: 'AZOGUES',
+        name: 'Azogues',
         inecCode: '0301',
-        canton: 'AZOGUES',
-        province: 'CAÑAR',
+        canton: 'Azogues',
+        province: 'Cañar',
         provinceCode: '03',
         region: 'Sierra',
       },
@@ -504,8 +511,8 @@ describe('exportTable', () => {
       kind: 'gadm',
       name: 'NABÓN',
       inecCode: '0104',
-      canton: 'NABÓN',
-      province: 'AZUAY',
+      canton: 'Nabón',
+      province: 'Azuay',
       provinceCode: '01',
       region: 'Sierra',
       email: 'a@nabon.gob.ec',
@@ -611,8 +618,8 @@ describe('toMatchInput', () => {
           inecCode: '0104',
           provinceCode: '01',
           region: 'Sierra',
-          province: 'AZUAY',
-          canton: 'NABÓN',
+          province: 'Azuay',
+          canton: 'Nabón',
         },
         { externalId: 'CAF', kind: 'cooperant', name: 'CAF', tipo: 'MULTILATERAL', acronym: 'CAF' },
       ],

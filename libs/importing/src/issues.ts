@@ -105,6 +105,18 @@ const TEMPLATES: Record<IssueCode, Template> = {
     es: `La fila no pudo convertirse en un registro válido (${p.detail}).`,
     en: `The row could not be turned into a valid record (${p.detail}).`,
   }),
+  invalid_text: (p) => ({
+    es: `La celda ${p.detail}; bórrelo o escriba el texto de nuevo.`,
+    en: `The cell ${p.detail}; delete it or type the text again.`,
+  }),
+  too_large: (p) => ({
+    es: `El libro de Excel supera un límite (${p.detail}); no se leyó. Divídalo o guárdelo como CSV.`,
+    en: `The Excel workbook is over a limit (${p.detail}); it was not read. Split it or save it as CSV.`,
+  }),
+  too_long: (p) => ({
+    es: `El texto tiene más de ${p.max} caracteres, el máximo de este campo; acórtelo.`,
+    en: `The text is longer than ${p.max} characters, the most this field holds; shorten it.`,
+  }),
 };
 
 const WARNINGS: ReadonlySet<IssueCode> = new Set(['unknown_column', 'extra_cells', 'no_data_rows', 'duplicate_column']);

@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { makeIssue } from './issues';
 import { cleanCell, formatNumber, isoFromDate, normalizeKey } from './normalize';
 import type { ImportIssue, ParsedTable, TableFormat, TextEncoding } from './types';
+import { XLSX_LIMITS, xlsxLimitBreach, type XlsxLimitBreach, type XlsxLimits } from './xlsx-limits';
 
 export interface ParseTableOptions {
   filename?: string;
@@ -17,6 +18,8 @@ export interface ParseTableOptions {
   sheet?: string | number | string[];
   /** Guard against runaway files; default 50 000 data rows. */
   maxRows?: number;
+  /** What an XLSX may hold before it is even opened (zip bombs); default XLSX_LIMITS. */
+  xlsxLimits?: XlsxLimits;
 }
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -31,7 +34,7 @@ function looksLikeXlsx(opts: ParseTableOptions): boolean {
 }
 
 function emptyTable(format: TableFormat, issues: ImportIssue[]): ParsedTable {
-  return { format, encoding: null, delimiter: null, sheet: null, headers: [], rows: [], rowNumbers: [], issues };
+  return { format, encoding: null, delimiter: null, sheet: null, headers: [], headerRow: 0, rows: [], rowNumbers: [], issues };
 }
 
 /**
@@ -162,7 +165,23 @@ function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
+/** The issue of a workbook over one of XLSX_LIMITS. */
+export function tooLargeIssue(breach: XlsxLimitBreach): ImportIssue {
+  const what = {
+    uncompressedBytes: {
+      es: `más de ${breach.max / 1024 / 1024} MB descomprimido`,
+      en: `over ${breach.max / 1024 / 1024} MB uncompressed`,
+    },
+    entries: { es: `más de ${breach.max} partes`, en: `over ${breach.max} parts` },
+    sharedStrings: { es: `más de ${breach.max} textos distintos`, en: `over ${breach.max} distinct strings` },
+    cells: { es: `más de ${breach.max} celdas`, en: `over ${breach.max} cells` },
+  }[breach.limit];
+  return makeIssue('too_large', 0, null, { max: breach.max, detail: what });
+}
+
 async function parseXlsx(buf: Buffer, opts: ParseTableOptions): Promise<ParsedTable> {
+  const breach = xlsxLimitBreach(buf, opts.xlsxLimits ?? XLSX_LIMITS);
+  if (breach) return emptyTable('xlsx', [tooLargeIssue(breach)]);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
@@ -234,6 +253,7 @@ function buildTable(
     columns.push({ index, header: h });
   });
   table.headers = columns.map((c) => c.header);
+  table.headerRow = headerRow.row;
   const used = new Set(columns.map((c) => c.index));
   const maxRows = opts.maxRows ?? 50_000;
   for (const { row, cells } of grid.slice(headerIdx + 1)) {

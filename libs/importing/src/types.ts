@@ -121,7 +121,10 @@ export type IssueCode =
   | 'bad_date'
   | 'amount_range'
   | 'invalid_email'
-  | 'invalid_record';
+  | 'invalid_record'
+  | 'invalid_text'
+  | 'too_long'
+  | 'too_large';
 
 export interface ImportIssue {
   /**
@@ -152,6 +155,8 @@ export interface ParsedTable {
   sheet: string | null;
   /** Header cells as written (trimmed), empty headers dropped. */
   headers: string[];
+  /** Spreadsheet row number of the header row (2 after a title row); 0 when there is none. */
+  headerRow: number;
   /** One object per non-blank data row, keyed by header as written; values trimmed. */
   rows: Record<string, string>[];
   /** Spreadsheet row number of each entry of rows. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loadGadms, loadTaxonomy, type GadmRef, type Taxonomy } from '@rueda/domain';
+import { badTextReason, loadGadms, loadTaxonomy, TEXT_LIMITS, type GadmRef, type Taxonomy } from '@rueda/domain';
 import { createCodeResolver, type CodeResolver } from './codes';
 import { COLUMNS, resolveHeader } from './columns';
 import { makeIssue } from './issues';
@@ -70,7 +70,13 @@ class RowReader {
     private readonly headerOf: Map<string, string>,
     private readonly kind: ImportKind,
     private readonly issues: ImportIssue[],
-  ) {}
+  ) {
+    // Text PostgreSQL cannot store (NUL, lone surrogates), reported on its cell before anything else reads it.
+    for (const [field, header] of headerOf) {
+      const reason = badTextReason(cells[header] ?? '');
+      if (reason) this.error('invalid_text', field, { detail: reason });
+    }
+  }
 
   has(field: string): boolean {
     return this.headerOf.has(field);
@@ -391,8 +397,9 @@ export function validateImport<K extends ImportKind>(
   const headerOf = new Map<string, string>();
   for (const h of table.headers) {
     const spec = resolveHeader(kind, h);
-    if (!spec) issues.push(makeIssue('unknown_column', 1, h));
-    else if (headerOf.has(spec.field)) issues.push(makeIssue('duplicate_column', 1, h));
+    // Named by the row the headers are really on: a title row above them pushes them down.
+    if (!spec) issues.push(makeIssue('unknown_column', table.headerRow || 1, h));
+    else if (headerOf.has(spec.field)) issues.push(makeIssue('duplicate_column', table.headerRow || 1, h));
     else headerOf.set(spec.field, h);
   }
   for (const spec of COLUMNS[kind]) {
@@ -425,6 +432,23 @@ export function validateImport<K extends ImportKind>(
     if (rows && rows.length > 1) {
       issues.push(makeIssue('duplicate_id', b.row, headerOf.get('id') ?? 'id', { value: b.record!.externalId, rows: rows.join(', ') }));
       b.ok = false;
+    }
+  }
+
+  // Every text must fit its database column, so a dry run that passes never meets a commit that fails.
+  const limits: Record<string, number> = TEXT_LIMITS[kind];
+  for (const b of built) {
+    if (!b.ok || !b.record) continue;
+    const reported = new Set<string>();
+    for (const [field, value] of Object.entries(b.record)) {
+      const max = limits[field];
+      if (typeof value !== 'string' || max === undefined || value.length <= max) continue;
+      // Fields derived from the id (a cooperant's acronym) are reported on the id's column.
+      const column = headerOf.get(field === 'externalId' || !headerOf.has(field) ? 'id' : field) ?? 'id';
+      b.ok = false;
+      if (reported.has(column)) continue;
+      reported.add(column);
+      issues.push(makeIssue('too_long', b.row, column, { max, value: `${value.slice(0, 40)}…` }));
     }
   }
 

@@ -41,6 +41,8 @@ export interface LiveMeetingRecord {
   slotId: string | null;
   tableId: string | null;
   weight: number;
+  /** The meeting's window (rueda.schedule-instance/1 `allowedSlots`): it may only sit in these slots. */
+  allowedSlots?: readonly string[];
 }
 
 export type CandidateSource = 'waitlist' | 'unscheduled' | 'mutual' | 'match';

@@ -39,7 +39,10 @@ function served(state: LiveState, counts = { people: 0 }): Neighbourhood {
         meetings: state.meetings.filter(
           (m) =>
             relevant.has(m.status) &&
-            ((m.slotId === slotId && (set.has(m.a) || set.has(m.b))) || counted.has(m.a) || counted.has(m.b) || pairSet.has(pairKey(m.a, m.b))),
+            ((m.slotId === slotId && (set.has(m.a) || set.has(m.b))) ||
+              counted.has(m.a) ||
+              counted.has(m.b) ||
+              pairSet.has(pairKey(m.a, m.b))),
         ),
       };
     },

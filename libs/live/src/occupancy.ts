@@ -177,6 +177,22 @@ export function pairProblem(ix: LiveIndex, a: string, b: string, own?: string): 
   return null;
 }
 
+/** Whether the existing meeting `own` may sit in the slot at `pos` (its allowedSlots window). */
+function insideWindow(ix: LiveIndex, pos: number, own: string): boolean {
+  const window = ix.meetings.get(own)?.allowedSlots;
+  return window === undefined || window.includes(ix.state.slots[pos].id);
+}
+
+/** A meeting with a window (morning only, day 2 only) is never placed or moved outside it. */
+export function windowProblem(ix: LiveIndex, pos: number, own?: string): Reason | null {
+  if (own === undefined || insideWindow(ix, pos, own)) return null;
+  const slot = ix.state.slots[pos].id;
+  return {
+    es: `la reunión ${own} solo puede ir en su ventana de franjas, no en ${slot}`,
+    en: `meeting ${own} may only sit in its window of slots, not in ${slot}`,
+  };
+}
+
 /** First reason the pair cannot meet in that cell, or null. */
 export function cellProblem(
   ix: LiveIndex,
@@ -188,6 +204,7 @@ export function cellProblem(
 ): Reason | null {
   return (
     tableProblem(ix, pos, tableId) ??
+    windowProblem(ix, pos, c.own) ??
     pairProblem(ix, a, b, c.own) ??
     participantProblem(ix, a, pos, tableId, c) ??
     participantProblem(ix, b, pos, tableId, c)
@@ -197,6 +214,7 @@ export function cellProblem(
 /** cellProblem without the explanation: the hot path of proposeReplacement. */
 export function canSeat(ix: LiveIndex, a: string, b: string, pos: number, tableId: string, c: SeatCheck & { own?: string }): boolean {
   if (a === b || ix.loads[pos].tables.has(tableId) || !ix.tables.has(tableId)) return false;
+  if (c.own !== undefined && !insideWindow(ix, pos, c.own)) return false;
   const pair = ix.pairs.get(pairKey(a, b));
   if (pair && pair.some((id) => id !== c.own)) return false;
   return participantBlock(ix, a, pos, tableId, c) === null && participantBlock(ix, b, pos, tableId, c) === null;

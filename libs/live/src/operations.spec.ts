@@ -198,11 +198,11 @@ describe('applyWalkIn', () => {
     };
     expect(explain({ a: 'G2', b: 'C4' })).toBe('G2 and C4 already have meeting A');
     expect(explain({ a: 'C2', b: 'C3' })).toBe('C2 and C3 have different fixed tables');
-    expect(explain({ a: 'G1', b: 'G1' })).toBe('a meeting needs two different participants (G1)');
-    expect(explain({ a: 'G1', b: 'nobody' })).toBe('unknown participant: nobody');
+    expect(explain({ a: 'G1', b: 'G1' })).toBe('A meeting needs two different participants (G1)');
+    expect(explain({ a: 'G1', b: 'nobody' })).toBe('Unknown participant: nobody');
     expect(explain({ a: 'G1', b: 'C1', slotId: 'S1020' })).toBe('G1 is already busy in S1020');
-    expect(explain({ a: 'G1', b: 'C1', slotId: 'S0900' })).toBe('slot S0900 is over');
-    expect(explain({ a: 'G2', b: 'C2', tableId: 'T1' })).toBe('the fixed table is T3, not T1');
+    expect(explain({ a: 'G1', b: 'C1', slotId: 'S0900' })).toBe('Slot S0900 is over');
+    expect(explain({ a: 'G2', b: 'C2', tableId: 'T1' })).toBe('The fixed table is T3, not T1');
     // G9 has not checked in: S1000 (under way) is refused; S1020 starts in 15 min, past the protect window.
     const g9 = applyWalkIn(s, { a: 'G9', b: 'C1' });
     expect(g9.ok && g9.slotId).toBe('S1020');
@@ -215,7 +215,7 @@ describe('applyWalkIn', () => {
     const r = applyWalkIn(leaving, { a: 'G2', b: 'C2' });
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.reason.es).toBe('no hay una franja próxima en la que G2 y C2 estén libres con una mesa libre');
+      expect(r.reason.es).toBe('No hay una franja próxima en la que G2 y C2 estén libres con una mesa libre');
       expect(r.details.map((d) => `${d.slotId}: ${d.reason.en}`)).toEqual([
         'S1000: G2 is already busy in S1000',
         'S1020: G2 is already busy in S1020',

@@ -1,4 +1,5 @@
 import { canTransition, type MeetingStatus } from '@rueda/domain';
+import { asSentence } from '@rueda/i18n';
 import {
   DEFAULT_TIME_ZONE,
   FreedCell,
@@ -120,7 +121,7 @@ function localDay(d: Date, timeZone: string): string {
  */
 export function applyDelay(state: LiveState, req: DelayRequest): DelayResult {
   if (!Number.isFinite(req.minutes) || req.minutes <= 0) {
-    throw new LiveError({ es: 'el retraso debe ser un número positivo de minutos', en: 'a delay must be a positive number of minutes' });
+    throw new LiveError({ es: 'El retraso debe ser un número positivo de minutos', en: 'A delay must be a positive number of minutes' });
   }
   const from = state.slots.findIndex((s) => s.id === req.fromSlotId);
   if (from < 0) throw new LiveError({ es: `franja desconocida: ${req.fromSlotId}`, en: `unknown slot: ${req.fromSlotId}` });
@@ -197,7 +198,12 @@ export type WalkInResult =
 export function applyWalkIn(state: LiveState, req: WalkInRequest, options?: Partial<WalkInOptions>): WalkInResult {
   const timing = timingOptions(options);
   const ix = buildIndex(state);
-  const fail = (reason: Reason, details: { slotId: string; reason: Reason }[] = []): WalkInResult => ({ ok: false, reason, details });
+  // The reason is the whole message the organiser reads (a sentence); the details stay clauses.
+  const fail = (reason: Reason, details: { slotId: string; reason: Reason }[] = []): WalkInResult => ({
+    ok: false,
+    reason: asSentence(reason),
+    details,
+  });
   for (const id of [req.a, req.b]) {
     if (!ix.participants.has(id)) return fail({ es: `participante desconocido: ${id}`, en: `unknown participant: ${id}` });
   }

@@ -106,6 +106,22 @@ describe('proposeReplacement: who may fill a freed cell', () => {
     expect(ps.map((p) => p.meeting)).toEqual([{ a: 'G4', b: 'C2', meetingId: 'R1', source: 'waitlist' }]);
   });
 
+  it('windows: a waiting meeting is only placed inside its allowedSlots', () => {
+    const outside = { ...meeting('R1', 'G4', 'C2', null, null, 'requested'), allowedSlots: [slotId('09:00')] };
+    const inside = { ...meeting('R2', 'G3', 'C2', null, null, 'requested'), allowedSlots: [slotId('10:20')] };
+    const { state, freed } = freedAt1020({
+      people: [{ id: 'G3' }, { id: 'G4' }],
+      meetings: [outside, inside],
+      candidates: [cand('G4', 'C2', 'waitlist', 0.9, 'R1'), cand('G3', 'C2', 'waitlist', 0.3, 'R2')],
+    });
+    const ps = proposeReplacement(state, freed);
+    expect(ps.map((p) => p.meeting.meetingId)).toEqual(['R2']);
+    // Placing the meeting outside its window by hand is refused with the reason.
+    const forced = { ...ps[0], meeting: { ...ps[0].meeting, a: 'G4', b: 'C2', meetingId: 'R1' } };
+    const result = applyProposal(state, forced);
+    expect(result).toMatchObject({ ok: false, reason: { en: expect.stringContaining('may only sit in its window') } });
+  });
+
   it('maxMeetings: a participant at its maximum is skipped', () => {
     const { state, freed } = freedAt1020({
       people: [

@@ -1,4 +1,5 @@
 import type { TaxonomyIndex } from '@rueda/domain';
+import { properCaseEs } from '@rueda/i18n';
 
 /**
  * What a person reads in a reason: short labels of taxonomy codes, Spanish and English. The
@@ -84,13 +85,5 @@ export function taxonomyLabels(tax: TaxonomyIndex): Labels {
   };
 }
 
-const SMALL = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'y']);
-
-/** "SANTO DOMINGO DE LOS TSÁCHILAS" → "Santo Domingo de los Tsáchilas". */
-export function titleCase(s: string): string {
-  return s
-    .toLocaleLowerCase('es')
-    .split(/(\s+)/)
-    .map((w, i) => (i > 0 && SMALL.has(w) ? w : w.charAt(0).toLocaleUpperCase('es') + w.slice(1)))
-    .join('');
-}
+/** "SANTO DOMINGO DE LOS TSÁCHILAS" → "Santo Domingo de los Tsáchilas" (one rule, libs/i18n). */
+export const titleCase = (s: string): string => properCaseEs(s);

@@ -14,3 +14,4 @@ export * from './live/live-state';
 export * from './live/neighbourhood';
 export * from './live/persist-live';
 export * from './application';
+export * from './calendar/calendar-agenda';

@@ -38,6 +38,8 @@ export interface SchedulingJobData {
   minMeetingsPerGadm: number;
   /** keep-published: meetings of the published version stay pinned; only the rest is re-planned. */
   mode: 'full' | 'keep-published';
+  /** Fairness of waits: most difference of idle time between two participants. */
+  maxIdleSpread?: number;
 }
 
 export interface SchedulingProgress {

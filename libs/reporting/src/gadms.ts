@@ -2,6 +2,7 @@ import { loadGadms, type GadmRef } from '@rueda/domain';
 import { addTo, contextOf, emptyCounts, pct, type Counts } from './context';
 import { distribution, histogram, type Distribution, type HistogramBin } from './fairness';
 import type { ReportColumn, ReportData, ReportTable } from './model';
+import { participationLabel } from './participation';
 
 /**
  * INEC codes of the 24 cantons that hold a provincial capital. They stand in for "large
@@ -91,16 +92,6 @@ export type GadmReport = ReportTable & {
   tables: { overview: ReportTable; histogram: ReportTable; byRegion: ReportTable; byProvince: ReportTable; bySize: ReportTable };
 };
 
-const SMALL_WORDS = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'y']);
-/** "SANTO DOMINGO DE LOS TSÁCHILAS" → "Santo Domingo de los Tsáchilas". */
-export function titleCaseEs(s: string): string {
-  return s
-    .toLocaleLowerCase('es')
-    .split(/\s+/)
-    .map((w, i) => (i > 0 && SMALL_WORDS.has(w) ? w : w.charAt(0).toLocaleUpperCase('es') + w.slice(1)))
-    .join(' ');
-}
-
 /** Spreadsheets drop the leading zero of INEC codes ("101" for Cuenca). */
 export function normalizeInec(code: string | undefined): string {
   const t = (code ?? '').trim();
@@ -120,9 +111,9 @@ function sizeOf(inecCode: string, population: number | undefined, largePopulatio
 const GROUP_COLUMNS = (first: ReportColumn[]): ReportColumn[] => [
   ...first,
   { key: 'gadms', es: 'GADM', en: 'GADMs', type: 'int' },
-  { key: 'participating', es: 'GADM participantes', en: 'Participating GADMs', type: 'int' },
-  { key: 'withMeeting', es: 'GADM con ≥1 reunión', en: 'GADMs with ≥1 meeting', type: 'int' },
-  { key: 'share', es: 'GADM con ≥1 reunión (%)', en: 'GADMs with ≥1 meeting (%)', type: 'percent' },
+  { key: 'participating', es: 'GADM inscritos', en: 'Registered GADMs', type: 'int' },
+  { key: 'withMeeting', es: 'GADM con al menos una reunión', en: 'GADMs with at least one meeting', type: 'int' },
+  { key: 'share', es: 'GADM con al menos una reunión (%)', en: 'GADMs with at least one meeting (%)', type: 'percent' },
   { key: 'meetings', es: 'Reuniones', en: 'Meetings', type: 'int' },
   { key: 'mean', es: 'Media por GADM', en: 'Mean per GADM', type: 'number' },
   { key: 'gini', es: 'Coeficiente de Gini', en: 'Gini coefficient', type: 'number' },
@@ -155,9 +146,9 @@ export function byGadm(data: ReportData, opts: GadmReportOptions = {}): GadmRepo
   for (const g of reference) {
     rows.set(g.inecCode, {
       inecCode: g.inecCode,
-      canton: titleCaseEs(g.canton),
+      canton: g.canton,
       name: '',
-      province: titleCaseEs(g.province),
+      province: g.province,
       provinceCode: g.provinceCode,
       region: g.region,
       size: sizeOf(g.inecCode, undefined, largePopulation),
@@ -259,6 +250,7 @@ export function byGadm(data: ReportData, opts: GadmReportOptions = {}): GadmRepo
   };
 
   const metricEs = metric === 'held' ? 'realizadas' : 'agendadas';
+  const metricOne = metric === 'held' ? 'realizada' : 'agendada';
   const metricEn = metric === 'held' ? 'held' : 'scheduled';
   const o = fairness.overall;
   const p = fairness.participatingOnly;
@@ -270,11 +262,19 @@ export function byGadm(data: ReportData, opts: GadmReportOptions = {}): GadmRepo
         { key: 'value', es: 'Valor', en: 'Value', type: 'number' },
       ] satisfies ReportColumn[],
       rows: [
-        ['GADM de referencia considerados', 'Reference GADMs considered', o.n],
-        ['GADM participantes', 'Participating GADMs', p.n],
-        [`GADM con ≥1 reunión ${metricEs}`, `GADMs with ≥1 meeting ${metricEn}`, o.withAtLeastOne],
-        [`GADM con ≥1 reunión ${metricEs} (%)`, `GADMs with ≥1 meeting ${metricEn} (%)`, o.shareWithAtLeastOne],
-        [`Participantes con ≥1 reunión ${metricEs} (%)`, `Participants with ≥1 meeting ${metricEn} (%)`, p.shareWithAtLeastOne],
+        ['GADM considerados (lista oficial y otros inscritos)', 'GADMs considered (official list and other registered ones)', o.n],
+        [participationLabel('inJornada', metric).es, participationLabel('inJornada', metric).en, p.n],
+        [participationLabel('withMeetings', metric).es, participationLabel('withMeetings', metric).en, o.withAtLeastOne],
+        [
+          `GADM considerados con al menos una reunión ${metricOne} (%)`,
+          `GADMs considered with at least one meeting ${metricEn} (%)`,
+          o.shareWithAtLeastOne,
+        ],
+        [
+          `GADM inscritos con al menos una reunión ${metricOne} (%)`,
+          `Registered GADMs with at least one meeting ${metricEn} (%)`,
+          p.shareWithAtLeastOne,
+        ],
         [`Reuniones ${metricEs} con GADM`, `Meetings ${metricEn} with GADMs`, o.total],
         ['Media por GADM', 'Mean per GADM', o.mean],
         ['Mediana por GADM', 'Median per GADM', o.median],

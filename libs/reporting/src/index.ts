@@ -2,6 +2,7 @@ export * from './model';
 export * from './labels';
 export { isPlaced, pct, type Counts } from './context';
 export * from './fairness';
+export * from './participation';
 export * from './summary';
 export * from './gadms';
 export * from './cooperants';

@@ -1,22 +1,11 @@
 import type { MeetingStatus } from '@rueda/domain';
+import { MEETING_STATUS_TERMS, type Bilingual } from '@rueda/i18n';
 import type { CommitmentStage, NextStepCode, ParticipantKind } from './model';
 
-export interface Bilingual {
-  es: string;
-  en: string;
-}
+export type { Bilingual };
 
-export const STATUS_LABELS: Record<MeetingStatus, Bilingual> = {
-  requested: { es: 'Solicitada', en: 'Requested' },
-  accepted: { es: 'Aceptada', en: 'Accepted' },
-  declined: { es: 'Rechazada', en: 'Declined' },
-  expired: { es: 'Vencida', en: 'Expired' },
-  scheduled: { es: 'Agendada', en: 'Scheduled' },
-  checked_in: { es: 'Registrada', en: 'Checked in' },
-  held: { es: 'Realizada', en: 'Held' },
-  no_show: { es: 'Inasistencia', en: 'No-show' },
-  cancelled: { es: 'Cancelada', en: 'Cancelled' },
-};
+/** The console's own words (one term per status everywhere: "No asistió", never "Inasistencia"). */
+export const STATUS_LABELS: Record<MeetingStatus, Bilingual> = MEETING_STATUS_TERMS;
 
 export const KIND_LABELS: Record<ParticipantKind, Bilingual> = {
   gadm: { es: 'GADM', en: 'Municipality (GADM)' },

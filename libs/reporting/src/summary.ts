@@ -1,6 +1,7 @@
 import { contextOf, pct, round } from './context';
 import { NEXT_STEP_LABELS } from './labels';
 import { COMMITMENT_STAGES, NEXT_STEP_CODES, type ReportData, type ReportTable } from './model';
+import { labelledParticipation, participationRows, type LabelledParticipation } from './participation';
 
 export interface SummaryFigures {
   /** Every meeting row: all that were ever requested, whatever happened next. */
@@ -40,6 +41,8 @@ export interface SummaryFigures {
   };
   byOrigin: Record<string, number>;
   participants: { gadms: number; cooperants: number; gadmsWithHeld: number; cooperantsWithHeld: number };
+  /** GADMs in the Jornada, with demands, with and without a meeting held: the shared definitions. */
+  gadmParticipation: LabelledParticipation;
   outcomes: {
     /** Held meetings with at least one side's outcome form. */
     meetingsWithOutcome: number;
@@ -52,6 +55,9 @@ export interface SummaryFigures {
 }
 
 export type SummaryReport = ReportTable & { figures: SummaryFigures };
+
+/** Keys the summary rows had before the participation figures were shared (kept for API clients). */
+const GADM_LINE_KEYS: Partial<Record<string, string>> = { inJornada: 'gadms', withMeetings: 'gadmsWithHeld' };
 
 const ACTIVE_STAGES = new Set<string>(COMMITMENT_STAGES.filter((s) => s !== 'dropped'));
 const SIGNED_OR_LATER = new Set<string>(['signed', 'execution', 'closed']);
@@ -76,6 +82,7 @@ export function summary(data: ReportData): SummaryReport {
     rates: { acceptance: 0, scheduling: 0, held: 0, noShow: 0, cancellation: 0, decline: 0, expiry: 0 },
     byOrigin: {},
     participants: { gadms: 0, cooperants: 0, gadmsWithHeld: 0, cooperantsWithHeld: 0 },
+    gadmParticipation: labelledParticipation(data, { metric: 'held' }),
     outcomes: { meetingsWithOutcome: 0, meanInterest: 0, nextSteps: Object.fromEntries(NEXT_STEP_CODES.map((c) => [c, 0])) },
     commitments: { count: 0, active: 0, activeAmountUsd: 0, signedOrLaterAmountUsd: 0 },
   };
@@ -181,9 +188,14 @@ export function summary(data: ReportData): SummaryReport {
     ['heldRate', 'Tasa de realización (%)', 'Held rate (%)', f.rates.held],
     ['noShowRate', 'Tasa de inasistencia (%)', 'No-show rate (%)', f.rates.noShow],
     ['cancellationRate', 'Tasa de cancelación (%)', 'Cancellation rate (%)', f.rates.cancellation],
-    ['gadms', 'GADM participantes', 'Participating GADMs', f.participants.gadms],
-    ['gadmsWithHeld', 'GADM con al menos una reunión realizada', 'GADMs with at least one meeting held', f.participants.gadmsWithHeld],
-    ['cooperants', 'Cooperantes participantes', 'Participating cooperants', f.participants.cooperants],
+    // The GADM figures of every document: the same definitions and words (participation.ts).
+    ...participationRows(f.gadmParticipation).map((r): Line => [
+      GADM_LINE_KEYS[r.key] ?? `gadms_${r.key}`,
+      r.label.es,
+      r.label.en,
+      r.value,
+    ]),
+    ['cooperants', 'Cooperantes inscritos en la Jornada', 'Cooperants registered for the event', f.participants.cooperants],
     [
       'cooperantsWithHeld',
       'Cooperantes con al menos una reunión realizada',

@@ -1,6 +1,5 @@
 import { loadCooperants, loadGadms, loadTaxonomy, mulberry32, zonedTimeToUtc, type MeetingStatus } from '@rueda/domain';
 import { NEXT_STEP_CODES, type CommitmentStage, type ReportData, type ReportMeeting, type ReportParticipant } from './model';
-import { titleCaseEs } from './gadms';
 
 export interface SyntheticOptions {
   seed?: number;
@@ -57,9 +56,9 @@ export function syntheticReportData(opts: SyntheticOptions = {}): ReportData {
     .map((g) => ({
       id: `g-${g.inecCode}`,
       kind: 'gadm',
-      name: `GAD Municipal de ${titleCaseEs(g.canton)}`,
+      name: `GAD Municipal de ${g.canton}`,
       externalId: g.inecCode,
-      province: titleCaseEs(g.province),
+      province: g.province,
       provinceCode: g.provinceCode,
       region: g.region,
     }));

@@ -6,6 +6,8 @@ export interface ScheduleBoundsResult {
   weightUpperBound: number;
   /** No schedule (of any weight) can have fewer holes. */
   holesLowerBound: number;
+  /** No schedule (of any weight) has less idle time by the instance's idleMeasure. */
+  idleLowerBound: number;
 }
 
 const EPS = 1e-9;
@@ -294,8 +296,7 @@ export function holesLowerBound(model: Model): number {
     let fillers = 0;
     for (const m of model.meetingsOf[p]) {
       if (pinSlot[m] >= 0 || !isPlaceable(model, m)) continue;
-      const q = pa[m] === p ? pb[m] : pa[m];
-      if (gaps.some((s) => avail[q * S + s])) fillers++;
+      if (gaps.some((s) => model.allowed[m * S + s])) fillers++;
     }
     const room = maxMeetings[p] >= NO_LIMIT ? fillers : Math.min(fillers, Math.max(0, maxMeetings[p] - slots.length));
     total += Math.max(0, gaps.length - room);
@@ -303,13 +304,52 @@ export function holesLowerBound(model: Model): number {
   return total;
 }
 
+/**
+ * Lower bound on breaks: between two consecutive pinned slots of a participant, a slot where
+ * it is unavailable, or where none of its unpinned meetings may sit, forces a wait there.
+ */
+export function breaksLowerBound(model: Model): number {
+  const { S, P, M, pa, pb, pinSlot, avail, allowed } = model;
+  const pinned: number[][] = Array.from({ length: P }, () => []);
+  for (let m = 0; m < M; m++) {
+    if (pinSlot[m] < 0) continue;
+    pinned[pa[m]].push(pinSlot[m]);
+    pinned[pb[m]].push(pinSlot[m]);
+  }
+  let total = 0;
+  for (let p = 0; p < P; p++) {
+    const slots = [...new Set(pinned[p])].sort((x, y) => x - y);
+    for (let k = 1; k < slots.length; k++) {
+      for (let s = slots[k - 1] + 1; s < slots[k]; s++) {
+        const fillable = avail[p * S + s] && model.meetingsOf[p].some((m) => pinSlot[m] < 0 && allowed[m * S + s]);
+        if (!fillable) {
+          total++;
+          break;
+        }
+      }
+    }
+  }
+  return total;
+}
+
 export function computeBounds(input: ScheduleInstance | Model): ScheduleBoundsResult {
   const model = 'S' in input ? input : buildModel(input);
-  return { weightUpperBound: weightUpperBound(model), holesLowerBound: holesLowerBound(model) };
+  const holes = holesLowerBound(model);
+  return {
+    weightUpperBound: weightUpperBound(model),
+    holesLowerBound: holes,
+    idleLowerBound: model.idleMeasure === 'breaks' ? breaksLowerBound(model) : holes,
+  };
 }
 
 /** Bounds plus the relaxed solution, which the solver uses as a guide. */
 export function computeBoundsWithGuide(model: Model): ScheduleBoundsResult & { guide: Float64Array } {
   const relax = weightRelaxation(model);
-  return { weightUpperBound: relax.bound, holesLowerBound: holesLowerBound(model), guide: relax.x };
+  const holes = holesLowerBound(model);
+  return {
+    weightUpperBound: relax.bound,
+    holesLowerBound: holes,
+    idleLowerBound: model.idleMeasure === 'breaks' ? breaksLowerBound(model) : holes,
+    guide: relax.x,
+  };
 }

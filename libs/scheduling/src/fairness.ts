@@ -1,5 +1,6 @@
-import type { GadmFairness, Schedule, ScheduleInstance } from '@rueda/formats';
+import type { GadmFairness, IdleFairness, Schedule, ScheduleAssignment, ScheduleInstance } from '@rueda/formats';
 import { isGadmParticipant } from './model';
+import { measureSchedule } from './stats';
 
 /**
  * How evenly meetings fall on GADMs: a municipality that asked for meetings and got none is
@@ -30,4 +31,17 @@ export function fairnessReport(instance: ScheduleInstance, schedule: Pick<Schedu
     minAmongRequesting: withRequests.length ? Math.min(...withRequests.map((g) => got.get(g)!)) : 0,
     histogram,
   };
+}
+
+/**
+ * How idle time falls on participants (the fairness of waits, Bofill et al.'s d): the spread
+ * between the most and the least idle participant that has meetings, and the histogram.
+ */
+export function idleFairnessReport(instance: ScheduleInstance, assignments: ScheduleAssignment[]): IdleFairness {
+  const idle = [...measureSchedule(instance, assignments).idleByParticipant.values()];
+  const histogram: Record<string, number> = {};
+  for (const n of idle) histogram[String(n)] = (histogram[String(n)] ?? 0) + 1;
+  const max = idle.length ? Math.max(...idle) : 0;
+  const min = idle.length ? Math.min(...idle) : 0;
+  return { measure: instance.idleMeasure ?? 'holes', spread: max - min, max, histogram };
 }

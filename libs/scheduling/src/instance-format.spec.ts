@@ -97,9 +97,9 @@ describe('parseScheduleInstance', () => {
 });
 
 describe('parseSchedule', () => {
-  it('round-trips a solver output', () => {
+  it('round-trips a solver output', async () => {
     const inst = generateInstance({ seed: 2, gadms: 10, cooperants: 4, meetings: 30, slots: 4, tables: 3 });
-    const out = solve(inst, { seed: 1 });
+    const out = await solve(inst, { seed: 1, budget: 0.2 });
     expect(parseSchedule(JSON.parse(JSON.stringify(out)))).toEqual(out);
   });
 });

@@ -1,4 +1,4 @@
-import type { ScheduleInstance } from '@rueda/formats';
+import type { IdleMeasure, ScheduleInstance } from '@rueda/formats';
 
 export const NO_LIMIT = 1 << 30;
 /** resTable value of a meeting whose two participants have different fixed tables. */
@@ -29,8 +29,11 @@ export interface Model {
   /** Table a meeting must use (fixed table of a participant or its pin), -1 if any, TABLE_CLASH if none can. */
   resTable: Int32Array;
   pinSlot: Int32Array;
-  /** Number of slots where both participants are available. */
+  /** allowed[m*S+s] = 1 when meeting m may sit in slot s: both participants free, inside its window, at its pin. */
+  allowed: Uint8Array;
+  /** Number of slots meeting m may sit in (see `allowed`). */
   commonSlots: Int32Array;
+  idleMeasure: IdleMeasure;
   meetingsOf: Int32Array[];
   isGadm: Uint8Array;
 }
@@ -73,6 +76,7 @@ export function buildModel(instance: ScheduleInstance): Model {
   const resTable = new Int32Array(M).fill(-1);
   const pinSlot = new Int32Array(M).fill(-1);
   const commonSlots = new Int32Array(M);
+  const allowed = new Uint8Array(M * S);
   const lists: number[][] = Array.from({ length: P }, () => []);
   instance.meetings.forEach((m, i) => {
     const a = partIdx.get(m.participants[0])!;
@@ -90,8 +94,13 @@ export function buildModel(instance: ScheduleInstance): Model {
       pinSlot[i] = slotIdx.get(m.pinned.slot)!;
       resTable[i] = tableIdx.get(m.pinned.table)!;
     }
+    const window = m.allowedSlots ? new Set(m.allowedSlots.map((id) => slotIdx.get(id))) : undefined;
     let c = 0;
-    for (let s = 0; s < S; s++) if (avail[a * S + s] && avail[b * S + s]) c++;
+    for (let s = 0; s < S; s++) {
+      if (!avail[a * S + s] || !avail[b * S + s] || (window && !window.has(s)) || (pinSlot[i] >= 0 && pinSlot[i] !== s)) continue;
+      allowed[i * S + s] = 1;
+      c++;
+    }
     commonSlots[i] = c;
   });
 
@@ -114,7 +123,9 @@ export function buildModel(instance: ScheduleInstance): Model {
     fixedTable,
     resTable,
     pinSlot,
+    allowed,
     commonSlots,
+    idleMeasure: instance.idleMeasure ?? 'holes',
     meetingsOf: lists.map((l) => Int32Array.from(l)),
     isGadm,
   };

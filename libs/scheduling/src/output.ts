@@ -1,5 +1,5 @@
 import { SCHEDULE_FORMAT, Schedule, ScheduleAssignment, ScheduleUnscheduled } from '@rueda/formats';
-import { fairnessReport } from './fairness';
+import { fairnessReport, idleFairnessReport } from './fairness';
 import { Model, TABLE_CLASH } from './model';
 import { ScheduleState } from './state';
 
@@ -26,6 +26,10 @@ export interface OutputExtras {
   seconds: number;
   weightUpperBound: number;
   holesLowerBound: number;
+  /** No schedule of at least this schedule's weight has less idle time (by the instance's idleMeasure). */
+  idleLowerBound: number;
+  /** Set when the wall clock, not the work budget, ended the search (the result then depends on machine speed). */
+  stoppedByClock?: boolean;
 }
 
 /** Turns slot choices into a rueda.schedule/1 document, handing out concrete tables. */
@@ -62,19 +66,34 @@ export function buildSchedule(model: Model, state: ScheduleState, extras: Output
   }
   const weight = roundWeight(state.weight);
   const ub = roundWeight(extras.weightUpperBound);
+  const idle = state.totalIdle();
+  const idleLowerBound = Math.min(idle, extras.idleLowerBound);
+  const gap = ub > 0 ? Math.round(((ub - weight) / ub) * 1e6) / 1e6 : 0;
   return {
     format: SCHEDULE_FORMAT,
     assignments,
     unscheduled,
-    stats: { scheduled: assignments.length, weight, holes: state.totalHoles(), seconds: Math.round(extras.seconds * 1000) / 1000 },
+    stats: {
+      scheduled: assignments.length,
+      weight,
+      holes: state.totalHoles(),
+      breaks: state.totalBreaks(),
+      seconds: Math.round(extras.seconds * 1000) / 1000,
+      ...(extras.stoppedByClock ? { stoppedBy: 'time' } : {}),
+    },
     bounds: {
       weightUpperBound: ub,
-      holesLowerBound: extras.holesLowerBound,
+      holesLowerBound: Math.min(extras.holesLowerBound, state.totalHoles()),
       // weightRatio = weight / bound (1 = provably optimal weight); gap is the usual 1 - ratio.
       weightRatio: ub > 0 ? Math.round((weight / ub) * 1e6) / 1e6 : 1,
-      gap: ub > 0 ? Math.round(((ub - weight) / ub) * 1e6) / 1e6 : 0,
+      gap,
+      idleMeasure: model.idleMeasure,
+      idleLowerBound,
+      idleGap: idle - idleLowerBound,
+      optimal: gap === 0 && idle === idleLowerBound,
     },
     fairness: fairnessReport(model.instance, { assignments }),
+    idleFairness: idleFairnessReport(model.instance, assignments),
   };
 }
 

@@ -22,6 +22,7 @@ export class ScheduleState {
   logging = false;
   /** With ≤ 32 slots, bit s of occupied[p] says p meets in s: holes then cost a few bit operations. */
   private readonly useMasks: boolean;
+  private readonly breaksMeasure: boolean;
   private readonly occupied: Int32Array;
   private readonly availMask: Int32Array;
 
@@ -35,6 +36,7 @@ export class ScheduleState {
     this.members = new Int32Array(Math.max(1, T * S));
     this.pos = new Int32Array(M);
     this.useMasks = S <= 32;
+    this.breaksMeasure = model.idleMeasure === 'breaks';
     this.occupied = new Int32Array(P);
     this.availMask = new Int32Array(P);
     if (this.useMasks) {
@@ -51,13 +53,12 @@ export class ScheduleState {
     const S = md.S;
     const a = md.pa[m];
     const b = md.pb[m];
-    if (!md.avail[a * S + s] || !md.avail[b * S + s]) return false;
+    if (!md.allowed[m * S + s]) return false;
     if (this.slotCount[s] >= md.T) return false;
     if (this.load[a * S + s] >= md.parallel[a] || this.load[b * S + s] >= md.parallel[b]) return false;
     if (this.count[a] >= md.maxMeetings[a] || this.count[b] >= md.maxMeetings[b]) return false;
     const rt = md.resTable[m];
     if (rt >= 0 && this.reserved[rt * S + s] >= 0) return false;
-    if (md.pinSlot[m] >= 0 && md.pinSlot[m] !== s) return false;
     return rt >= -1;
   }
 
@@ -160,6 +161,37 @@ export class ScheduleState {
     let h = 0;
     for (let p = 0; p < this.model.P; p++) h += this.holesOf(p);
     return h;
+  }
+
+  /** Waits in p's agenda: runs of consecutive slots with meetings, minus one (unavailable slots count as a wait). */
+  breaksOf(p: number): number {
+    if (this.useMasks) {
+      const occ = this.occupied[p];
+      if (occ === 0) return 0;
+      // A run starts at s when s is busy and s-1 is not.
+      return popcount(occ & ~(occ << 1)) - 1;
+    }
+    const S = this.model.S;
+    const load = this.load;
+    const o = p * S;
+    let runs = 0;
+    for (let s = 0; s < S; s++) if (load[o + s] > 0 && (s === 0 || load[o + s - 1] === 0)) runs++;
+    return Math.max(0, runs - 1);
+  }
+
+  totalBreaks(): number {
+    let b = 0;
+    for (let p = 0; p < this.model.P; p++) b += this.breaksOf(p);
+    return b;
+  }
+
+  /** The idle time of p by the instance's idleMeasure (the second objective). */
+  idleOf(p: number): number {
+    return this.breaksMeasure ? this.breaksOf(p) : this.holesOf(p);
+  }
+
+  totalIdle(): number {
+    return this.breaksMeasure ? this.totalBreaks() : this.totalHoles();
   }
 }
 

@@ -16,6 +16,7 @@ export interface ScheduleViolation {
     | 'max-meetings-exceeded'
     | 'fixed-table'
     | 'pin-moved'
+    | 'outside-window'
     | 'stats'
     | 'bound';
   message: string;
@@ -59,6 +60,9 @@ export function validateSchedule(instance: ScheduleInstance, schedule: Schedule)
     if (m.pinned && (m.pinned.slot !== a.slot || m.pinned.table !== a.table)) {
       add('pin-moved', `meeting ${m.id} pinned at ${m.pinned.slot}/${m.pinned.table}, placed at ${a.slot}/${a.table}`);
     }
+    if (m.allowedSlots && !m.allowedSlots.includes(a.slot)) {
+      add('outside-window', `meeting ${m.id} placed at ${a.slot}, outside its allowedSlots`);
+    }
     for (const pid of new Set(m.participants)) {
       const p = parts.get(pid);
       if (!p) continue;
@@ -86,15 +90,19 @@ export function validateSchedule(instance: ScheduleInstance, schedule: Schedule)
     if (max !== undefined && n > max) add('max-meetings-exceeded', `${pid} has ${n} meetings, maxMeetings ${max}`);
   }
 
-  const { holes } = measureSchedule(instance, schedule.assignments);
+  const { holes, breaks } = measureSchedule(instance, schedule.assignments);
   const st = schedule.stats;
   if (st.scheduled !== schedule.assignments.length) add('stats', `stats.scheduled ${st.scheduled} ≠ ${schedule.assignments.length}`);
   if (Math.abs(st.weight - weight) > 1e-6 * Math.max(1, weight)) add('stats', `stats.weight ${st.weight} ≠ ${weight}`);
   if (st.holes !== holes) add('stats', `stats.holes ${st.holes} ≠ ${holes}`);
+  if (st.breaks !== undefined && st.breaks !== breaks) add('stats', `stats.breaks ${st.breaks} ≠ ${breaks}`);
   if (weight > schedule.bounds.weightUpperBound + 1e-6 * Math.max(1, weight)) {
     add('bound', `weight ${weight} exceeds weightUpperBound ${schedule.bounds.weightUpperBound}`);
   }
   const hlb = schedule.bounds.holesLowerBound;
   if (typeof hlb === 'number' && holes < hlb) add('bound', `holes ${holes} below holesLowerBound ${hlb}`);
+  const ilb = schedule.bounds.idleLowerBound;
+  const idle = instance.idleMeasure === 'breaks' ? breaks : holes;
+  if (typeof ilb === 'number' && idle < ilb) add('bound', `idle time ${idle} below idleLowerBound ${ilb}`);
   return out;
 }

@@ -9,6 +9,7 @@ import { LiveFeed, OutboxDispatcher } from '@rueda/delivery';
 import { TypeOrmUnitOfWork } from '@rueda/persistence';
 import { QUEUES, type QueueName } from '@rueda/queues';
 import { LIVE_FEED, LiveHub } from './live-hub';
+import { SocketRevocation } from './socket-revocation';
 
 export const CLOCK = Symbol('CLOCK');
 export const DISPATCHER = Symbol('DISPATCHER');
@@ -40,6 +41,7 @@ class DeliveryShutdown implements OnApplicationShutdown {
     { provide: CLOCK, useValue: systemClock },
     { provide: LIVE_FEED, inject: [ENV], useFactory: (env: Env) => new LiveFeed(env.REDIS_URL, env.QUEUE_PREFIX) },
     LiveHub,
+    SocketRevocation,
     {
       provide: DISPATCHER,
       inject: [getDataSourceToken(), LiveHub, ENV, ...QUEUE_NAMES.map((q) => getQueueToken(q))],
@@ -64,6 +66,6 @@ class DeliveryShutdown implements OnApplicationShutdown {
     },
     { provide: UseCases, inject: [UNIT_OF_WORK, CLOCK], useFactory: (uow: UnitOfWork, clock: Clock) => new UseCases(uow, clock) },
   ],
-  exports: [CLOCK, LIVE_FEED, LiveHub, DISPATCHER, UNIT_OF_WORK, UseCases],
+  exports: [CLOCK, LIVE_FEED, LiveHub, SocketRevocation, DISPATCHER, UNIT_OF_WORK, UseCases],
 })
 export class ApplicationModule {}

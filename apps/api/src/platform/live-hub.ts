@@ -92,6 +92,11 @@ export class LiveHub implements OnModuleInit, OnApplicationShutdown {
     this.nsp = nsp;
   }
 
+  /** The live namespace once socket.io is up (revocations reach every node through its adapter). */
+  get namespace(): Namespace | undefined {
+    return this.nsp;
+  }
+
   /** This node committed these: its own sockets now, the other nodes through Redis. */
   committed(messages: LiveMessage[]): void {
     this.deliver(messages);

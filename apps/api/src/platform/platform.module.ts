@@ -1,31 +1,26 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import { ENV, EnvModule } from '@rueda/config';
+import { ENV, EnvModule, loggerParams } from '@rueda/config';
 import type { Env } from '@rueda/config';
 import { dataSourceOptions } from '@rueda/persistence';
 import { ApplicationModule } from './application.module';
 import { ErrorsFilter } from './errors.filter';
-import { HttpThrottlerGuard } from './http-throttler.guard';
 import { QueuesModule } from './queues.module';
 import { RedisModule } from './redis.module';
 import { ZodValidationPipe } from './validation';
 
-/** What every feature module stands on: configuration, logs, database, Redis, queues, the application layer, and the edge rules. */
+/**
+ * What every feature module stands on (the HTTP rate limit is AuthModule's, as it counts per principal): configuration, logs, database, Redis, queues, the application layer, and the edge rules.
+ */
 @Module({
   imports: [
     EnvModule,
     LoggerModule.forRootAsync({
       inject: [ENV],
-      useFactory: (env: Env) => ({
-        pinoHttp: {
-          level: env.LOG_LEVEL,
-          redact: ['req.headers.authorization', 'req.headers.cookie'],
-          autoLogging: { ignore: (req) => req.url === '/health' },
-        },
-      }),
+      useFactory: (env: Env) => loggerParams(env, { ignore: (req) => req.url === '/health' }),
     }),
     TypeOrmModule.forRootAsync({
       inject: [ENV],
@@ -40,7 +35,6 @@ import { ZodValidationPipe } from './validation';
     ApplicationModule,
   ],
   providers: [
-    { provide: APP_GUARD, useClass: HttpThrottlerGuard },
     { provide: APP_FILTER, useClass: ErrorsFilter },
     { provide: APP_PIPE, useClass: ZodValidationPipe },
   ],

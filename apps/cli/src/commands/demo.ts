@@ -138,7 +138,7 @@ const command: CliCommand = {
     say(`Mesa 1 / Table 1:       ${values.api}/app/table/${eventId}/1`);
     say(`API docs (OpenAPI):     ${values.api}/docs`);
     say(`Salud / Health:         ${values.api}/health`);
-    say(`Colas / Queues:         ${values.api}/queues   (?token=<organiser token>)`);
+    say(`Colas / Queues:         ${values.api}/queues   (inicie sesión como administrador / sign in as an admin)`);
     say('Agendas personales / Personal agendas:');
     for (const l of links) say(`  ${l.name}: ${values.api}/app/a/${l.token}`);
     return 0;

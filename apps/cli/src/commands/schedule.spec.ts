@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { parseSchedule } from '@rueda/formats';
-import { generateInstance, validateSchedule } from '@rueda/scheduling';
+import { generateDenseInstance, generateInstance, validateSchedule } from '@rueda/scheduling';
 import command from './schedule';
 
 const dir = mkdtempSync(join(tmpdir(), 'rueda-schedule-'));
@@ -25,7 +25,7 @@ describe('rueda schedule', () => {
   it('writes a valid rueda.schedule/1 file', async () => {
     const out = join(dir, 'out.json');
     const err = captureStderr();
-    const code = await command.run(['--input', input, '--output', out, '--time-limit', '10', '--seed', '3', '--min-per-gadm', '1']);
+    const code = await command.run(['--input', input, '--output', out, '--budget', '1', '--seed', '3', '--min-per-gadm', '1']);
     err.restore();
     expect(code).toBe(0);
     const schedule = parseSchedule(JSON.parse(readFileSync(out, 'utf8')));
@@ -34,14 +34,14 @@ describe('rueda schedule', () => {
     expect(err.text()).toMatch(/peso \/ weight \d+ de cota \/ of bound \d+/);
   });
 
-  it('writes to stdout without --output, same result for the same seed', async () => {
+  it('writes to stdout without --output, same result for the same seed and work budget', async () => {
     const chunks: string[] = [];
     const spy = jest.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
       chunks.push(String(c));
       return true;
     });
     const err = captureStderr();
-    await command.run(['-i', input, '--seed', '3', '--min-per-gadm', '1']);
+    await command.run(['-i', input, '--seed', '3', '--min-per-gadm', '1', '--budget', '1']);
     spy.mockRestore();
     err.restore();
     const fromStdout = JSON.parse(chunks.join(''));
@@ -61,6 +61,38 @@ describe('rueda schedule', () => {
     expect(code).toBe(2);
     expect(err.text()).toContain('meetings[3].participants[0]');
     expect(err.text()).toContain('meetings[5].pinned.slot');
+  });
+
+  it('says when the optimum is proven, with both idle measures', async () => {
+    const dense = generateDenseInstance({ seed: 3, participants: 14, sessions: [3, 3], tables: 4, idleMeasure: 'breaks' });
+    const file = join(dir, 'dense.json');
+    writeFileSync(file, JSON.stringify(dense));
+    const out = join(dir, 'dense-out.json');
+    const err = captureStderr();
+    const code = await command.run(['--input', file, '--output', out, '--budget', '1']);
+    err.restore();
+    expect(code).toBe(0);
+    expect(err.text()).toMatch(
+      /huecos \/ holes \d+ · esperas \/ breaks \d+ · esperas: \d+ · óptimo demostrado, brecha 0 \/ proven optimal, gap 0/,
+    );
+    const schedule = parseSchedule(JSON.parse(readFileSync(out, 'utf8')));
+    expect(schedule.bounds).toMatchObject({ idleMeasure: 'breaks', idleGap: 0, optimal: true });
+  });
+
+  it('exits 2 naming the meeting and field of a bad window or idle measure', async () => {
+    const bad = structuredClone(instance) as typeof instance;
+    bad.meetings[2].allowedSlots = ['S77'];
+    bad.meetings[4].allowedSlots = [bad.slots[0].id];
+    bad.meetings[4].pinned = { slot: bad.slots[1].id, table: bad.tables[0].id };
+    const file = join(dir, 'bad-window.json');
+    writeFileSync(file, JSON.stringify(bad));
+    const err = captureStderr();
+    expect(await command.run(['--input', file])).toBe(2);
+    expect(await command.run(['--input', input, '--idle-measure', 'gaps'])).toBe(2);
+    err.restore();
+    expect(err.text()).toContain(`meetings[2].allowedSlots[0]: reunión "${bad.meetings[2].id}": franja desconocida "S77"`);
+    expect(err.text()).toContain(`meetings[4].pinned.slot: reunión "${bad.meetings[4].id}"`);
+    expect(err.text()).toContain('--idle-measure');
   });
 
   it('rejects bad flags with usage', async () => {
@@ -86,8 +118,8 @@ describe('rueda schedule', () => {
         input,
         '--output',
         out,
-        '--time-limit',
-        '10',
+        '--budget',
+        '0.5',
       ],
       { cwd: root, timeout: 60_000 },
     );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { download, get, post } from '../api';
+import { CalendarFeed } from './CalendarFeed';
 import { OutcomeForms } from './OutcomeForm';
 import { useLiveRefresh, useLoad, useNow } from '../hooks';
 import { LangToggle, useI18n } from '../i18n';
@@ -33,6 +34,8 @@ type MyMeeting = Meeting & {
   counterpartKind?: string | null;
   topic?: string | null;
   awaitingMyAnswer?: boolean;
+  /** A hybrid meeting's video-call link. */
+  videoUrl?: string | null;
   slot?: { code?: string; startsAt: string; endsAt: string } | null;
   table?: { number: number; label?: string } | null;
   counterpart?: { id: string; name: string; kind?: string } | null;
@@ -41,7 +44,7 @@ type MyMeeting = Meeting & {
 const UPCOMING = new Set(['scheduled', 'checked_in', 'held', 'no_show']);
 
 export function AgendaPage({ token }: { token: string }) {
-  const { t, time, day } = useI18n();
+  const { t, time, day, zone } = useI18n();
   const me = useLoad(() => get<Me>('/me', { token }), [token]);
   const meetings = useLoad(() => get<MyMeeting[]>('/me/meetings', { token }), [token]);
   const matches = useLoad(() => get<{ items: MatchRow[] }>('/me/matches', { token }).catch(() => ({ items: [] as MatchRow[] })), [token]);
@@ -131,7 +134,7 @@ export function AgendaPage({ token }: { token: string }) {
         <ErrorBox error={error ?? meetings.error} />
         <section aria-labelledby="my-meetings">
           <h2 id="my-meetings">{t('agenda.meetings', { n: agenda.length })}</h2>
-          <p className="muted small">{t('agenda.tzNote', { tz })}</p>
+          <p className="muted small">{t('agenda.tzNote', { tz: zone(tz, (agenda.length && startsAt(agenda[0])) || undefined) })}</p>
           {agenda.length === 0 ? (
             <p className="muted">{t('agenda.none')}</p>
           ) : (
@@ -157,6 +160,14 @@ export function AgendaPage({ token }: { token: string }) {
                           {m.slotCode ? ` · ${m.slotCode}` : ''}
                           {m.mandatory ? ` · ${t('meetings.mandatoryShort')}` : ''}
                         </div>
+                        {m.videoUrl && (
+                          <div className="small video-link">
+                            <span className="tag">{t('hybrid.badge')}</span>{' '}
+                            <a href={m.videoUrl} target="_blank" rel="noopener noreferrer">
+                              {t('hybrid.join')}
+                            </a>
+                          </div>
+                        )}
                       </div>
                       <StatusBadge status={m.status} />
                     </div>
@@ -166,6 +177,7 @@ export function AgendaPage({ token }: { token: string }) {
             </ol>
           )}
         </section>
+        <CalendarFeed token={token} participantId={me.data.participant.id} />
         <OutcomeForms
           token={token}
           timeZone={tz}

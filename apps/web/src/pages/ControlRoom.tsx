@@ -9,8 +9,9 @@ import type { MessageKey } from '../messages';
 import { Link } from '../router';
 import { dayBounds, PhaseNotice } from '../phase';
 import type { Assignment, ProposalRow } from '../types';
-import { ErrorBox, Field, LiveIndicator, Loading, Notice, Stat, StatusBadge } from '../ui';
+import { CountStat, ErrorBox, Field, LiveIndicator, Loading, Notice, Stat, StatusBadge } from '../ui';
 import { useEvent } from './event-context';
+import { CorrectionPanel } from './Correction';
 import { DayOperations, MoveForm, ProposalsPanel, RecoveryMode, useCellName, useReadableIds, type DayContext } from './LiveOps';
 
 const SHOWN = ['scheduled', 'checked_in', 'held', 'no_show', 'cancelled'];
@@ -153,9 +154,9 @@ export function ControlRoomTab() {
           <Notice kind="warn">{t('control.noPublished')}</Notice>
         ) : (
           <div className="stats">
-            <Stat label={t('control.meetings')} value={num(active.length)} />
+            <CountStat label="control.meetings" n={active.length} />
             {SHOWN.map((s) => (
-              <Stat key={s} label={t(`status.${s}` as MessageKey)} value={num(counts.get(s) ?? 0)} />
+              <CountStat key={s} label={`statusCount.${s}` as MessageKey} n={counts.get(s) ?? 0} />
             ))}
             <Stat label={t('control.checkedIn')} value={`${num(present.size)} / ${num(expected.size)}`} hint={t('control.checkedInHint')} />
             <Stat
@@ -208,6 +209,7 @@ export function ControlRoomTab() {
             <RecoveryMode ctx={ctx} reloadEvent={reloadEvent} />
           </section>
           <DayOperations ctx={ctx} now={now} />
+          <CorrectionPanel eventId={event.id} timeZone={event.timeZone} assignments={assignments} meetings={d.meetings} onDone={refresh} />
         </>
       )}
       <section className="card" aria-labelledby="feed-title">

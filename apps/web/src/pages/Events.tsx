@@ -220,7 +220,7 @@ export function EventsPage() {
                 {ev.name}
               </Link>
               <span className="muted">{ev.venue}</span>
-              {ev.createdAt && <span className="muted small">{t('events.created', { when: dateTime(ev.createdAt) })}</span>}
+              {ev.createdAt && <span className="muted small">{t('events.created', { when: dateTime(ev.createdAt, ev.timeZone) })}</span>}
             </li>
           ))}
         </ul>

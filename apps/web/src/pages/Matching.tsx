@@ -220,7 +220,7 @@ export function MatchingTab() {
           <p className="muted">{t('matching.none')}</p>
         ) : (
           <>
-            <p className="muted small">{t('matching.count', { n: num(total) })}</p>
+            <p className="muted small">{t('matching.count', { n: total })}</p>
             <ol className="match-list">
               {matches.data.items.map((m) => (
                 <li key={`${m.demandId}-${m.offerId}`} className={`match ${m.override ? `ov-${m.override}` : ''}`}>

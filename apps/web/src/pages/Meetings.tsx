@@ -6,6 +6,7 @@ import type { MessageKey } from '../messages';
 import type { Meeting } from '../types';
 import { ErrorBox, Field, Loading, Notice, StatusBadge, Pager } from '../ui';
 import { useEvent } from './event-context';
+import { VideoLinkEditor } from './VideoLink';
 
 const STATUSES = ['requested', 'accepted', 'declined', 'expired', 'scheduled', 'checked_in', 'held', 'no_show', 'cancelled'];
 
@@ -99,6 +100,8 @@ export function MeetingsTab() {
   const [participantId, setParticipantId] = useState('');
   const [page, setPage] = useState(1);
   const [error, setError] = useState<unknown>();
+  // The answered row leaves the "requested" list: say what happened, or it just vanishes.
+  const [answered, setAnswered] = useState<string | null>(null);
   const pageSize = 50;
   const q = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
   if (status) q.set('status', status);
@@ -106,8 +109,11 @@ export function MeetingsTab() {
   const list = useLoad(() => get<Page<Meeting>>(`/events/${event.id}/meetings?${q}`), [event.id, q.toString()]);
   const answer = async (m: Meeting, how: 'accept' | 'decline') => {
     setError(undefined);
+    setAnswered(null);
     try {
       await post(`/events/${event.id}/meetings/${m.id}/${how}`, { version: m.version });
+      const pair = { a: name(m.participantAId), b: name(m.participantBId) };
+      setAnswered(t(how === 'accept' ? 'meetings.acceptedOk' : 'meetings.declinedOk', pair));
       await list.reload();
     } catch (e) {
       setError(e);
@@ -160,6 +166,7 @@ export function MeetingsTab() {
             )}
           </Field>
         </div>
+        <div aria-live="polite">{answered && <Notice kind="ok">{answered}</Notice>}</div>
         <ErrorBox error={error ?? list.error} />
         {list.loading && !list.data ? (
           <Loading />
@@ -200,6 +207,14 @@ export function MeetingsTab() {
                     <td>{num(m.weight, 2)}</td>
                     <td>{m.expiresAt ? dateTime(m.expiresAt, event.timeZone) : '—'}</td>
                     <td className="row-actions">
+                      {['accepted', 'scheduled', 'checked_in'].includes(m.status) && (
+                        <VideoLinkEditor
+                          eventId={event.id}
+                          meeting={m}
+                          label={`${name(m.participantAId)} – ${name(m.participantBId)}`}
+                          onDone={() => void list.reload()}
+                        />
+                      )}
                       {m.status === 'requested' && (
                         <>
                           <button

@@ -8,7 +8,7 @@ import type { Participant } from '../types';
 import { ErrorBox, Field, Loading, Notice, Pager } from '../ui';
 import { useEvent } from './event-context';
 
-type FieldType = 'text' | 'email' | 'number' | 'date' | 'textarea' | 'list' | 'numlist' | 'kind' | 'participant';
+type FieldType = 'text' | 'email' | 'number' | 'date' | 'textarea' | 'list' | 'numlist' | 'kind' | 'participant' | 'boolean';
 interface FieldSpec {
   name: string;
   label: MessageKey;
@@ -55,6 +55,8 @@ const RESOURCES: ResourceSpec[] = [
       { name: 'province', label: 'field.province', type: 'text', nullable: true },
       { name: 'maxMeetings', label: 'field.maxMeetings', type: 'number', nullable: true },
       { name: 'parallel', label: 'field.parallel', type: 'number', nullable: true },
+      { name: 'remote', label: 'field.remote', type: 'boolean' },
+      { name: 'videoUrl', label: 'field.videoUrl', type: 'text', nullable: true, hint: 'field.videoUrlHint' },
     ],
   },
   {
@@ -151,6 +153,8 @@ const toInput = (f: FieldSpec, v: unknown): string => {
 const fromInput = (f: FieldSpec, s: string): unknown => {
   const x = s.trim();
   switch (f.type) {
+    case 'boolean':
+      return x === 'true';
     case 'number':
       return x === '' ? (f.nullable ? null : undefined) : Number(x.replace(',', '.'));
     case 'list':
@@ -356,6 +360,13 @@ function RecordForm({
                       <option value="">—</option>
                       <option value="gadm">{t('kind.gadm')}</option>
                       <option value="cooperant">{t('kind.cooperant')}</option>
+                    </select>
+                  );
+                if (f.type === 'boolean')
+                  return (
+                    <select {...common} value={values[f.name] || 'false'} onChange={(e) => set(e.target.value)}>
+                      <option value="false">{t('bool.no')}</option>
+                      <option value="true">{t('bool.yes')}</option>
                     </select>
                   );
                 if (f.type === 'participant')

@@ -4,7 +4,8 @@ import { BarChart, PALETTE } from '../BarChart';
 import { useInterval, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
-import { ErrorBox, Field, Loading, Notice, Progress, Stat } from '../ui';
+import type { Participation } from '../types';
+import { CountStat, ErrorBox, Field, Loading, Notice, ParticipationFigures, Progress, Stat } from '../ui';
 import { useEvent } from './event-context';
 
 interface SummaryFigures {
@@ -16,6 +17,7 @@ interface SummaryFigures {
   rates: { acceptance: number; scheduling: number; held: number; noShow: number };
   outcomes: { meetingsWithOutcome: number; meanInterest: number };
   commitments: { count: number; active: number; activeAmountUsd: number; signedOrLaterAmountUsd: number };
+  gadmParticipation?: Participation;
 }
 type Row = Record<string, string | number>;
 interface GadmReport {
@@ -99,26 +101,29 @@ function DataTable({ caption, head, rows }: { caption: string; head: string[]; r
 }
 
 function Figures({ eventId }: { eventId: string }) {
-  const { t, num } = useI18n();
+  const { t, num, pct, usd } = useI18n();
   const s = useLoad(() => get<{ figures: SummaryFigures }>(`/events/${eventId}/reports/summary`), [eventId]);
   if (!s.data) return s.error ? <ErrorBox error={s.error} /> : <Loading />;
   const f = s.data.figures;
-  const usd = (n: number) => `US$ ${num(n)}`;
   return (
-    <div className="stats">
-      <Stat label={t('reports.requested')} value={num(f.requested)} />
-      <Stat label={t('reports.scheduled')} value={num(f.scheduled)} />
-      <Stat label={t('reports.held')} value={num(f.held)} />
-      <Stat label={t('reports.noShow')} value={num(f.noShow)} />
-      <Stat label={t('reports.cancelled')} value={num(f.cancelled)} />
-      <Stat label={t('reports.heldRate')} value={`${num(f.rates.held, 1)} %`} />
-      <Stat label={t('reports.noShowRate')} value={`${num(f.rates.noShow, 1)} %`} />
-      <Stat label={t('reports.acceptance')} value={`${num(f.rates.acceptance, 1)} %`} />
-      <Stat label={t('reports.withOutcome')} value={num(f.outcomes.meetingsWithOutcome)} />
-      <Stat label={t('reports.meanInterest')} value={num(f.outcomes.meanInterest, 2)} />
-      <Stat label={t('reports.commitments')} value={num(f.commitments.count)} />
-      <Stat label={t('reports.activeAmount')} value={usd(f.commitments.activeAmountUsd)} />
-    </div>
+    <>
+      <div className="stats">
+        <CountStat label="reports.requested" n={f.requested} />
+        <CountStat label="reports.scheduled" n={f.scheduled} />
+        <CountStat label="reports.held" n={f.held} />
+        <CountStat label="reports.noShow" n={f.noShow} />
+        <CountStat label="reports.cancelled" n={f.cancelled} />
+        <Stat label={t('reports.heldRate')} value={pct(f.rates.held)} />
+        <Stat label={t('reports.noShowRate')} value={pct(f.rates.noShow)} />
+        <Stat label={t('reports.acceptance')} value={pct(f.rates.acceptance)} />
+        <CountStat label="reports.withOutcome" n={f.outcomes.meetingsWithOutcome} />
+        <Stat label={t('reports.meanInterest')} value={num(f.outcomes.meanInterest, 2)} />
+        <CountStat label="reports.commitments" n={f.commitments.count} />
+        <Stat label={t('reports.activeAmount')} value={usd(f.commitments.activeAmountUsd)} />
+      </div>
+      <h3>{t('reports.gadmFigures')}</h3>
+      <ParticipationFigures participation={f.gadmParticipation} />
+    </>
   );
 }
 
@@ -168,14 +173,21 @@ function Charts({ eventId }: { eventId: string }) {
                 horizontal
                 height={Math.max(160, 46 * sectorRows.length + 60)}
                 series={[
-                  { label: t('reports.requested'), data: sectorRows.map((r) => Number(r.requested)), color: PALETTE[3] },
-                  { label: t('reports.scheduled'), data: sectorRows.map((r) => Number(r.scheduled)), color: PALETTE[0] },
-                  { label: t('reports.held'), data: sectorRows.map((r) => Number(r.held)), color: PALETTE[1] },
+                  { label: t('reports.requested', { n: 2 }), data: sectorRows.map((r) => Number(r.requested)), color: PALETTE[3] },
+                  { label: t('reports.scheduled', { n: 2 }), data: sectorRows.map((r) => Number(r.scheduled)), color: PALETTE[0] },
+                  { label: t('reports.held', { n: 2 }), data: sectorRows.map((r) => Number(r.held)), color: PALETTE[1] },
                 ]}
               />
               <DataTable
                 caption={t('reports.bySector')}
-                head={[t('reports.sector'), t('reports.requested'), t('reports.scheduled'), t('reports.held'), t('reports.noShow')]}
+                // Column headers take the plural form (n: 2): they head many rows.
+                head={[
+                  t('reports.sector'),
+                  t('reports.requested', { n: 2 }),
+                  t('reports.scheduled', { n: 2 }),
+                  t('reports.held', { n: 2 }),
+                  t('reports.noShow', { n: 2 }),
+                ]}
                 rows={sectorRows.map((r) => [
                   sectorLabel(r),
                   num(Number(r.requested)),

@@ -6,7 +6,7 @@ import { useInterval, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
 import type { Assignment, ScheduleVersion, Slot, TableRec } from '../types';
-import { ErrorBox, Field, Loading, Notice, Progress, Stat, StatusBadge } from '../ui';
+import { CountStat, ErrorBox, Field, Loading, Notice, ParticipationFigures, Progress, Stat, StatusBadge } from '../ui';
 import { Link } from '../router';
 import { useEvent } from './event-context';
 import { MoveForm } from './LiveOps';
@@ -88,9 +88,9 @@ function GenerateForm({ hasPublished, onStarted }: { hasPublished: boolean; onSt
             <input id={id} aria-describedby={h} type="number" min={0} value={seed} onChange={(e) => setSeed(Number(e.target.value))} />
           )}
         </Field>
-        <Field label={t('sched.mode')} className="grow">
-          {(id) => (
-            <select id={id} value={mode} onChange={(e) => setMode(e.target.value as typeof mode)}>
+        <Field label={t('sched.mode')} hint={t('sched.modeHint')} className="grow">
+          {(id, h) => (
+            <select id={id} aria-describedby={h} value={mode} onChange={(e) => setMode(e.target.value as typeof mode)}>
               <option value="full">{t('sched.modeFull')}</option>
               <option value="keep-published" disabled={!hasPublished}>
                 {t('sched.modeKeep')}
@@ -242,8 +242,8 @@ function VersionReview({ versionId, onChanged }: { versionId: string; onChanged:
       {ready && (
         <>
           <div className="stats">
-            <Stat label={t('sched.scheduled')} value={num(d.stats.scheduled ?? 0)} />
-            <Stat label={t('sched.unscheduled')} value={num(d.unscheduled?.length ?? 0)} />
+            <CountStat label="sched.scheduled" n={Number(d.stats.scheduled ?? 0)} />
+            <CountStat label="sched.unscheduled" n={d.unscheduled?.length ?? 0} />
             <Stat label={t('sched.weight')} value={num(Number(d.stats.weight ?? 0), 1)} />
             <Stat label={t('sched.bound')} value={bound !== undefined ? num(Number(bound), 1) : '—'} />
             <Stat
@@ -270,13 +270,8 @@ function VersionReview({ versionId, onChanged }: { versionId: string; onChanged:
             </div>
             <div>
               <h3>{t('fair.figures')}</h3>
+              <ParticipationFigures participation={d.participation} />
               <dl className="kv">
-                <dt>{t('fair.gadmsTotal')}</dt>
-                <dd>{num(f.gadms ?? 0)}</dd>
-                <dt>{t('fair.withRequests')}</dt>
-                <dd>{num(f.gadmsWithRequests ?? 0)}</dd>
-                <dt>{t('fair.noMeeting')}</dt>
-                <dd className={f.gadmsWithRequestsAndNoMeeting ? 'text-error' : ''}>{num(f.gadmsWithRequestsAndNoMeeting ?? 0)}</dd>
                 <dt>{t('fair.minMeanMax')}</dt>
                 <dd>
                   {num(f.min ?? 0)} / {num(f.mean ?? 0, 2)} / {num(f.max ?? 0)}

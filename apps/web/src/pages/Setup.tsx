@@ -4,7 +4,7 @@ import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
 import type { ImportReport, Session, Slot, TableRec } from '../types';
-import { ErrorBox, Field, Notice, Stat } from '../ui';
+import { CountStat, ErrorBox, Field, Notice } from '../ui';
 import { useEvent } from './event-context';
 import { SessionsEditor, sessionsForApi } from './Events';
 
@@ -12,7 +12,7 @@ const KINDS = ['participants', 'delegates', 'demands', 'offers'] as const;
 type Kind = (typeof KINDS)[number];
 
 function EventSummary() {
-  const { t, day, time, num } = useI18n();
+  const { t, day, time } = useI18n();
   const { event, reloadEvent } = useEvent();
   const slots = useLoad(() => get<Slot[]>(`/events/${event.id}/slots`), [event.id, event.version]);
   const tables = useLoad(() => getAll<TableRec>(`/events/${event.id}/tables`), [event.id]);
@@ -41,9 +41,9 @@ function EventSummary() {
     <section className="card" aria-labelledby="summary-title">
       <h2 id="summary-title">{t('setup.summary')}</h2>
       <div className="stats">
-        <Stat label={t('setup.slots')} value={slots.data ? num(slots.data.length) : '…'} />
-        <Stat label={t('setup.tables')} value={tables.data ? num(tables.data.length) : '…'} />
-        <Stat label={t('setup.capacity')} value={slots.data && tables.data ? num(slots.data.length * tables.data.length) : '…'} />
+        <CountStat label="setup.slots" n={slots.data?.length ?? 0} />
+        <CountStat label="setup.tables" n={tables.data?.length ?? 0} />
+        <CountStat label="setup.capacity" n={(slots.data?.length ?? 0) * (tables.data?.length ?? 0)} />
       </div>
       <dl className="kv">
         <dt>{t('event.venue')}</dt>
@@ -53,35 +53,37 @@ function EventSummary() {
       </dl>
       {!editing ? (
         <>
-          <table className="table compact">
-            <caption className="visually-hidden">{t('event.sessions')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('event.sessionLabel')}</th>
-                <th scope="col">{t('event.day')}</th>
-                <th scope="col">
-                  {t('event.start')}–{t('event.end')}
-                </th>
-                <th scope="col">{t('event.slotMinutes')}</th>
-                <th scope="col">{t('event.breaks')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(event.sessions ?? []).map((s, i) => (
-                <tr key={s.id ?? i}>
-                  <td>{s.label || '—'}</td>
-                  <td>{day(`${s.day}T12:00:00Z`, 'UTC')}</td>
-                  <td>
-                    {s.startTime.slice(0, 5)}–{s.endTime.slice(0, 5)}
-                  </td>
-                  <td>
-                    {s.slotMinutes} + {s.gapMinutes}
-                  </td>
-                  <td>{s.breaks.map((b) => `${b.start}–${b.end}`).join(', ') || '—'}</td>
+          <div className="table-scroll">
+            <table className="table compact">
+              <caption className="visually-hidden">{t('event.sessions')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('event.sessionLabel')}</th>
+                  <th scope="col">{t('event.day')}</th>
+                  <th scope="col">
+                    {t('event.start')}–{t('event.end')}
+                  </th>
+                  <th scope="col">{t('event.slotMinutes')}</th>
+                  <th scope="col">{t('event.breaks')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {(event.sessions ?? []).map((s, i) => (
+                  <tr key={s.id ?? i}>
+                    <td>{s.label || '—'}</td>
+                    <td>{day(`${s.day}T12:00:00Z`, 'UTC')}</td>
+                    <td>
+                      {s.startTime.slice(0, 5)}–{s.endTime.slice(0, 5)}
+                    </td>
+                    <td>
+                      {s.slotMinutes} + {s.gapMinutes}
+                    </td>
+                    <td>{s.breaks.map((b) => `${b.start}–${b.end}`).join(', ') || '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {slots.data && slots.data.length > 0 && (
             <p className="muted small">
               {t('setup.slotRange', {
@@ -114,7 +116,7 @@ function EventSummary() {
 }
 
 function ImportPanel() {
-  const { t, pick, num } = useI18n();
+  const { t, pick } = useI18n();
   const { event, reloadParticipants } = useEvent();
   const [kind, setKind] = useState<Kind>('participants');
   const [file, setFile] = useState<File | null>(null);
@@ -199,17 +201,17 @@ function ImportPanel() {
         </button>
       </form>
       <ErrorBox error={error} />
-      {done && <Notice kind="ok">{t('import.committed', { insert: num(done.insert), update: num(done.update) })}</Notice>}
+      {done && <Notice kind="ok">{t('import.committed', { insert: done.insert, update: done.update })}</Notice>}
       {report && (
         <div className="import-report" aria-live="polite">
           <h3>{t('import.report')}</h3>
           <div className="stats">
-            <Stat label={t('import.rowsRead')} value={num(report.rowsRead)} />
-            <Stat label={t('import.valid')} value={num(report.valid)} />
-            <Stat label={t('import.errors')} value={<span className={report.errors ? 'text-error' : ''}>{num(report.errors)}</span>} />
-            <Stat label={t('import.warnings')} value={num(report.warnings)} />
-            <Stat label={t('import.insert')} value={num(report.insert)} />
-            <Stat label={t('import.update')} value={num(report.update)} />
+            <CountStat label="import.rowsRead" n={report.rowsRead} />
+            <CountStat label="import.valid" n={report.valid} />
+            <CountStat label="import.errors" n={report.errorRows} className={report.errors ? 'text-error' : ''} />
+            <CountStat label="import.warnings" n={report.warnings} />
+            <CountStat label="import.insert" n={report.insert} />
+            <CountStat label="import.update" n={report.update} />
           </div>
           {report.issues.length === 0 ? (
             <Notice kind="ok">{t('import.noIssues')}</Notice>
@@ -253,7 +255,7 @@ function ImportPanel() {
               aria-describedby="commit-hint"
               onClick={() => void send('commit')}
             >
-              {t('import.commit', { n: num(report.valid) })}
+              {t('import.commit', { n: report.valid })}
             </button>
             <span id="commit-hint" className="muted small">
               {report.errors > 0 ? t('import.fixFirst') : t('import.commitHint')}

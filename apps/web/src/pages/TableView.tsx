@@ -17,8 +17,20 @@ const ACTIONS: { status: StaffStatus; key: MessageKey; cls: string }[] = [
   { status: 'no_show', key: 'table.noShow', cls: 'btn-danger' },
 ];
 
+/** A mark the table may still take back: its change id and the end of the window. */
+interface Undoable {
+  meetingId: string;
+  changeId: string;
+  status: StaffStatus;
+  until: number;
+  pair: string;
+}
+
 export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumber: number }) {
   const { t, time } = useI18n();
+  const [confirming, setConfirming] = useState<Assignment | null>(null);
+  const [undoable, setUndoable] = useState<Undoable | null>(null);
+  const tick = useNow(1000);
   const data = useLoad(() => loadLiveData(eventId, { delegates: true }), [eventId]);
   const table = data.data?.tables.find((x) => x.number === tableNumber);
   const live = useLiveRefresh({ token: table ? session.token : null, eventId, tableId: table?.id, refresh: () => void data.reload() });
@@ -32,7 +44,22 @@ export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumb
     setNotice(null);
     setBusy(a.meetingId);
     try {
-      await post(`/events/${eventId}/live/meetings/${a.meetingId}/status`, { status, version: m?.version });
+      const r = await post<{ change?: { id: string; at: string; undoUntil: string } | null }>(
+        `/events/${eventId}/live/meetings/${a.meetingId}/status`,
+        {
+          status,
+          version: m?.version,
+        },
+      );
+      if (r?.change)
+        setUndoable({
+          meetingId: a.meetingId,
+          changeId: r.change.id,
+          status,
+          // The window's length as the server counts it, on this device's clock (the two may differ).
+          until: Date.now() + Date.parse(r.change.undoUntil) - Date.parse(r.change.at),
+          pair: `${a.participantA} – ${a.participantB}`,
+        });
       await data.reload();
     } catch (e) {
       // The REST endpoint may not exist yet: try the socket, then explain.
@@ -50,6 +77,24 @@ export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumb
       setBusy(null);
     }
   };
+  const undo = async (u: Undoable) => {
+    setError(undefined);
+    setNotice(null);
+    setBusy(u.meetingId);
+    try {
+      await post(`/events/${eventId}/live/meetings/${u.meetingId}/undo`, { changeId: u.changeId });
+      setUndoable(null);
+      setNotice(t('safety.undone', { pair: u.pair }));
+      await data.reload();
+    } catch (e) {
+      setUndoable(null);
+      setError(e);
+      await data.reload();
+    } finally {
+      setBusy(null);
+    }
+  };
+  const undoLeft = undoable ? Math.ceil((undoable.until - tick) / 1000) : 0;
   const checkIn = async (dl: Delegate) => {
     setError(undefined);
     setBusy(dl.id);
@@ -89,6 +134,44 @@ export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumb
         <ErrorBox error={data.error ?? error} />
         {d && <PhaseNotice bounds={dayBounds(d.slots)} now={now} timeZone={d.event.timeZone} />}
         {notice && <Notice kind="warn">{notice}</Notice>}
+        {undoable && undoLeft > 0 && (
+          <div className="undo-bar alert alert-info" role="status">
+            <span>{t('safety.marked', { pair: undoable.pair, status: t(`status.${undoable.status}` as MessageKey) })}</span>
+            <button type="button" className="btn btn-small" disabled={busy === undoable.meetingId} onClick={() => void undo(undoable)}>
+              {t('safety.undo', { s: undoLeft })}
+            </button>
+          </div>
+        )}
+        {confirming && (
+          <div
+            className="confirm-box alert alert-error"
+            role="alertdialog"
+            aria-labelledby="confirm-noshow-title"
+            aria-describedby="confirm-noshow-help"
+          >
+            <strong id="confirm-noshow-title">
+              {t('safety.confirmNoShow', { pair: `${confirming.participantA} – ${confirming.participantB}` })}
+            </strong>
+            <p id="confirm-noshow-help">{t('safety.confirmNoShowHelp')}</p>
+            <div className="actions">
+              <button
+                type="button"
+                className="btn btn-danger"
+                autoFocus
+                onClick={() => {
+                  const a = confirming;
+                  setConfirming(null);
+                  void setStatus(a, 'no_show');
+                }}
+              >
+                {t('safety.yesNoShow')}
+              </button>
+              <button type="button" className="btn" onClick={() => setConfirming(null)}>
+                {t('safety.back')}
+              </button>
+            </div>
+          </div>
+        )}
         {!d ? (
           !data.error && <Loading />
         ) : !table ? (
@@ -158,7 +241,7 @@ export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumb
                         type="button"
                         className={`btn ${x.cls}`}
                         disabled={busy === a.meetingId || status === x.status || FINAL.has(status)}
-                        onClick={() => setStatus(a, x.status)}
+                        onClick={() => (x.status === 'no_show' ? setConfirming(a) : void setStatus(a, x.status))}
                         aria-label={`${t(x.key)}: ${a.participantA} – ${a.participantB}`}
                       >
                         {t(x.key)}

@@ -6,12 +6,13 @@ import { DataSource } from 'typeorm';
 import { agendaPdf, buildAgendas } from '@rueda/exports';
 import { loadReportData } from '@rueda/persistence';
 import { ExportJobData, ExportProgress, QUEUES } from '@rueda/queues';
+import { workerOptions } from '../worker-options';
 
 /**
  * Builds the book of all agendas and stores it in its export_files row: any API node can then
  * serve it, whichever worker built it. Progress goes to the BullMQ job as agendas are drawn.
  */
-@Processor(QUEUES.exports, { concurrency: 1, lockDuration: 120_000 })
+@Processor(QUEUES.exports, workerOptions({ concurrency: 1 }))
 export class ExportsProcessor extends WorkerHost {
   private readonly log = new Logger(ExportsProcessor.name);
 
@@ -35,7 +36,7 @@ export class ExportsProcessor extends WorkerHost {
     await report({ phase: 'rendering', percent: 5, done: 0, total });
     let last = 0;
     const pdf = await agendaPdf(agendas, {
-      generatedAt: `Generado / Generated ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+      generatedAt: new Date(),
       onProgress: (done, n) => {
         // One update per agenda would be hundreds of Redis writes; a few a second is enough to watch.
         const now = Date.now();

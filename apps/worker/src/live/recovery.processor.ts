@@ -4,13 +4,14 @@ import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { type Clock, RecoverCell, UseCases, WORKER } from '@rueda/application';
 import { QUEUES, RecoveryJobData } from '@rueda/queues';
+import { workerOptions } from '../worker-options';
 import { CLOCK } from '../application.module';
 
 /**
  * A freed table and slot: the RecoverCell use case finds the next best meeting and, in
  * automatic mode, places it; what it commits is pushed to every affected client.
  */
-@Processor(QUEUES.live, { concurrency: 4 })
+@Processor(QUEUES.live, workerOptions({ concurrency: 4 }))
 export class RecoveryProcessor extends WorkerHost {
   private readonly log = new Logger(RecoveryProcessor.name);
 

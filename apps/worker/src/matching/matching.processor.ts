@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { buildMatchIndex, runMatch } from '@rueda/matching';
 import { EventEntity, MatchCounterpartEntity, MatchResultEntity, MatchRunEntity, PairOverrideEntity } from '@rueda/persistence';
 import { MatchingJobData, MatchingProgress, QUEUES } from '@rueda/queues';
+import { workerOptions } from '../worker-options';
 import { WorkerLiveEmitter } from '../live/worker-live-emitter';
 import { loadEventMatchInput } from './event-match-input';
 
@@ -13,7 +14,7 @@ import { loadEventMatchInput } from './event-match-input';
  * Scores every demand–offer pair of an event and stores the top offers per demand.
  * Safe to retry: the results of the run are replaced in one transaction.
  */
-@Processor(QUEUES.matching, { concurrency: 1 })
+@Processor(QUEUES.matching, workerOptions({ concurrency: 1 }))
 export class MatchingProcessor extends WorkerHost {
   private readonly log = new Logger(MatchingProcessor.name);
 

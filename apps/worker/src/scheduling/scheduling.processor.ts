@@ -5,6 +5,7 @@ import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { loadEventScheduleInstance, saveScheduleVersion } from '@rueda/persistence';
 import { QUEUES, SchedulingJobData, SchedulingProgress } from '@rueda/queues';
+import { workerOptions } from '../worker-options';
 import { solveInThread } from './solve-in-thread';
 import { WorkerLiveEmitter } from '../live/worker-live-emitter';
 
@@ -12,7 +13,7 @@ import { WorkerLiveEmitter } from '../live/worker-live-emitter';
  * Builds the event's instance, runs the solver with progress reports, and writes the result
  * into its draft version in one transaction (so a retried job never finds half a schedule).
  */
-@Processor(QUEUES.scheduling, { concurrency: 1, lockDuration: 120_000 })
+@Processor(QUEUES.scheduling, workerOptions({ concurrency: 1 }))
 export class SchedulingProcessor extends WorkerHost {
   private readonly log = new Logger(SchedulingProcessor.name);
 
@@ -24,7 +25,7 @@ export class SchedulingProcessor extends WorkerHost {
   }
 
   async process(job: Job<SchedulingJobData>) {
-    const { eventId, scheduleVersionId, seed, timeLimitMs, minMeetingsPerGadm, mode } = job.data;
+    const { eventId, scheduleVersionId, seed, timeLimitMs, minMeetingsPerGadm, mode, maxIdleSpread } = job.data;
     const report = (p: SchedulingProgress) => {
       this.live.progress({ eventId, queue: 'scheduling', jobId: job.id!, ...p });
       return job.updateProgress(p).catch(() => undefined);
@@ -33,7 +34,7 @@ export class SchedulingProcessor extends WorkerHost {
     const { instance, pinned } = await loadEventScheduleInstance(this.db.manager, eventId, { keepPublished: mode === 'keep-published' });
     await report({ phase: 'solving', percent: 5 });
     let lastReport = 0;
-    const schedule = await solveInThread(instance, { seed, timeLimitMs, minMeetingsPerGadm }, (p) => {
+    const schedule = await solveInThread(instance, { seed, timeLimitMs, minMeetingsPerGadm, maxIdleSpread }, (p) => {
       // The solver reports often; Redis needs to hear only a few times a second.
       const now = Date.now();
       if (now - lastReport < 250) return;

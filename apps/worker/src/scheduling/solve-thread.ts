@@ -5,9 +5,7 @@ import type { ScheduleInstance } from '@rueda/formats';
 import { solve, SolveOptions } from '@rueda/scheduling';
 
 const { instance, options } = workerData as { instance: ScheduleInstance; options: Omit<SolveOptions, 'onProgress'> };
-try {
-  const schedule = solve(instance, { ...options, onProgress: (p) => parentPort!.postMessage({ type: 'progress', progress: p }) });
-  parentPort!.postMessage({ type: 'done', schedule });
-} catch (e) {
-  parentPort!.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) });
-}
+solve(instance, { ...options, onProgress: (p) => parentPort!.postMessage({ type: 'progress', progress: p }) }).then(
+  (schedule) => parentPort!.postMessage({ type: 'done', schedule }),
+  (e: unknown) => parentPort!.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) }),
+);

@@ -8,3 +8,6 @@ export * from './record-leave';
 export * from './move-meeting';
 export * from './proposals';
 export * from './queries';
+export * from './status-audit';
+export * from './undo-meeting-status';
+export * from './correct-meeting-status';

@@ -72,3 +72,13 @@ export const LiveLog = query({
   authorize: organisers,
   run: ({ repos }, q) => repos.liveLog.after(q.eventId, q.after),
 });
+
+export const MeetingStatusHistoryInput = z.object({ eventId: z.uuid(), meetingId: z.uuid() }).strict();
+
+/** A meeting's audit trail of status changes, newest first (who, when, before, after, why). */
+export const MeetingStatusHistory = query({
+  name: 'MeetingStatusHistory',
+  input: MeetingStatusHistoryInput,
+  authorize: organisers,
+  run: ({ repos }, q) => repos.statusChanges.history(q.eventId, q.meetingId),
+});

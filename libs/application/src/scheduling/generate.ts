@@ -16,6 +16,8 @@ export const GenerateScheduleCommand = z
     minMeetingsPerGadm: z.number().int().min(0).max(20).default(1),
     /** keep-published keeps the published meetings where they are and re-plans the rest; full plans everything again. */
     mode: z.enum(['full', 'keep-published']).default('keep-published'),
+    /** Fairness of waits: most difference of idle time between two participants. */
+    maxIdleSpread: z.number().int().min(0).max(50).optional(),
   })
   .strict();
 
@@ -38,6 +40,7 @@ export const GenerateSchedule = useCase({
         timeLimitMs: cmd.timeLimitSeconds * 1000,
         minMeetingsPerGadm: cmd.minMeetingsPerGadm,
         mode: cmd.mode,
+        ...(cmd.maxIdleSpread !== undefined ? { maxIdleSpread: cmd.maxIdleSpread } : {}),
       },
       options: { jobId: version.jobId! },
     });

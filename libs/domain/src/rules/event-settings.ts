@@ -10,4 +10,6 @@ export interface EventSettings {
   protectMinutes?: number;
   /** Fresh pairs offered for a freed table: each participant's best this many counterparts (libs/live). */
   liveMatchCandidates?: number;
+  /** How the scheduler counts idle time after weight: idle slots ("holes", default) or waits ("breaks"). */
+  idleMeasure?: 'holes' | 'breaks';
 }

@@ -7,3 +7,5 @@ export * from './event-settings';
 export * from './validation';
 export * from '../meetings';
 export * from '../time-zone';
+export * from '../hybrid';
+export * from '../meeting-safety';

@@ -1,4 +1,4 @@
-import { QueryFailedError } from 'typeorm';
+import { EntityNotFoundError, QueryFailedError } from 'typeorm';
 import { DomainError } from '@rueda/domain';
 
 type PgError = { code?: string; constraint?: string; table?: string; column?: string };
@@ -38,6 +38,9 @@ const KNOWN: Record<string, [DomainError['kind'], string, string, string]> = {
  * (then it is a defect: the edge logs it whole and answers "internal error").
  */
 export function translateDbError(e: unknown): DomainError | null {
+  // A `…OrFail` lookup that found nothing: whatever was named does not exist.
+  if (e instanceof EntityNotFoundError)
+    return new DomainError('not_found', 'not_found', { es: 'Registro no encontrado', en: 'Record not found' });
   if (!(e instanceof QueryFailedError)) return null;
   const d = ((e as QueryFailedError & { driverError?: PgError }).driverError ?? {}) as PgError;
   const hit = d.code ? KNOWN[d.code] : undefined;

@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '@rueda/domain';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn, Relation } from 'typeorm';
 import { ParticipantEntity } from './participant.entity';
 
@@ -10,11 +11,11 @@ export class DelegateEntity {
   @ManyToOne(() => ParticipantEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'participant_id' })
   participant: Relation<ParticipantEntity>;
-  @Column({ type: 'varchar', length: 60 }) externalId: string;
-  @Column({ type: 'varchar', length: 200 }) fullName: string;
-  @Column({ type: 'varchar', length: 200, nullable: true }) role: string | null;
-  @Column({ type: 'varchar', length: 200, nullable: true }) email: string | null;
-  @Column({ type: 'varchar', length: 60, nullable: true }) phone: string | null;
+  @Column({ type: 'varchar', length: TEXT_LIMITS.delegates.externalId }) externalId: string;
+  @Column({ type: 'varchar', length: TEXT_LIMITS.delegates.fullName }) fullName: string;
+  @Column({ type: 'varchar', length: TEXT_LIMITS.delegates.role, nullable: true }) role: string | null;
+  @Column({ type: 'varchar', length: TEXT_LIMITS.delegates.email, nullable: true }) email: string | null;
+  @Column({ type: 'varchar', length: TEXT_LIMITS.delegates.phone, nullable: true }) phone: string | null;
   @Column({ type: 'timestamptz', nullable: true }) checkedInAt: Date | null;
   @VersionColumn() version: number;
 }

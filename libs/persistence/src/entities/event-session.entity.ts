@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '@rueda/domain';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import type { EventEntity } from './event.entity';
 
@@ -16,7 +17,7 @@ export class EventSessionEntity {
   @ManyToOne('EventEntity', (e: EventEntity) => e.sessions, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'event_id' })
   event: Relation<EventEntity>;
-  @Column({ type: 'varchar', length: 120, default: '' }) label: string;
+  @Column({ type: 'varchar', length: TEXT_LIMITS.event_sessions.label, default: '' }) label: string;
   @Column({ type: 'date' }) day: string;
   @Column({ type: 'varchar', length: 5 }) startTime: string;
   @Column({ type: 'varchar', length: 5 }) endTime: string;

@@ -15,6 +15,7 @@ import { AuthSessionEntity, UserEntity } from './user.entity';
 import { ImportBatchEntity } from './import-batch.entity';
 import { LiveMessageEntity, LiveStreamEntity, OutboxJobEntity, ReplacementProposalEntity } from './live.entity';
 import { CommitmentEntity, ExportFileEntity, MeetingOutcomeEntity } from './outcome.entity';
+import { IdempotentRequestEntity, MeetingStatusChangeEntity } from './status-change.entity';
 
 export * from './event.entity';
 export * from './event-session.entity';
@@ -33,8 +34,11 @@ export * from './user.entity';
 export * from './import-batch.entity';
 export * from './live.entity';
 export * from './outcome.entity';
+export * from './status-change.entity';
 
 export const ENTITIES = [
+  MeetingStatusChangeEntity,
+  IdempotentRequestEntity,
   EventEntity,
   EventSessionEntity,
   SlotEntity,

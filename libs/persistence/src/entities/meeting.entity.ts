@@ -14,6 +14,7 @@ import {
 import { ParticipantEntity } from './participant.entity';
 
 import type { MeetingStatus } from '@rueda/domain';
+import { TEXT_LIMITS } from '@rueda/domain';
 
 export type MeetingOrigin = 'request' | 'organiser' | 'mandatory' | 'walk_in' | 'replacement';
 
@@ -44,11 +45,20 @@ export class MeetingEntity {
   @Column({ type: 'varchar', length: 16 }) status: MeetingStatus;
   @Column({ type: 'real', default: 1 }) weight: number;
   @Column({ type: 'boolean', default: false }) mandatory: boolean;
-  @Column({ type: 'varchar', length: 1000, default: '' }) note: string;
+  @Column({ type: 'varchar', length: TEXT_LIMITS.meetings.note, default: '' }) note: string;
   @Column({ type: 'timestamptz', nullable: true }) expiresAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) respondedAt: Date | null;
   @Column({ type: 'uuid', nullable: true }) slotId: string | null;
   @Column({ type: 'uuid', nullable: true }) tableId: string | null;
+  /** The meeting's window: it may only be scheduled in these slots (null = any slot). */
+  @Column({ type: 'uuid', array: true, nullable: true }) allowedSlotIds: string[] | null;
+  /** A hybrid meeting's video-call link (data only: no video service is built in). */
+  @Column({ type: 'varchar', length: 500, nullable: true }) videoUrl: string | null;
+  /** Calendar SEQUENCE: raised by the database whenever time, place, status or link change. */
+  @Column({ type: 'integer', default: 0, insert: false, update: false }) calendarSeq: number;
+  /** The last slot and table the meeting had (kept by the database), so calendars can cancel it there. */
+  @Column({ type: 'uuid', nullable: true, insert: false, update: false }) lastSlotId: string | null;
+  @Column({ type: 'uuid', nullable: true, insert: false, update: false }) lastTableId: string | null;
   @VersionColumn() version: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;

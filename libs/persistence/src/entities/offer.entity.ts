@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '@rueda/domain';
 import {
   Column,
   CreateDateColumn,
@@ -23,8 +24,8 @@ export class OfferEntity {
   @ManyToOne(() => ParticipantEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'participant_id' })
   participant: Relation<ParticipantEntity>;
-  @Column({ type: 'varchar', length: 80 }) externalId: string;
-  @Column({ type: 'varchar', length: 400 }) title: string;
+  @Column({ type: 'varchar', length: TEXT_LIMITS.offers.externalId }) externalId: string;
+  @Column({ type: 'varchar', length: TEXT_LIMITS.offers.title }) title: string;
   @Column({ type: 'text', default: '' }) description: string;
   @Column({ type: 'text', array: true, default: '{}' }) sectors: string[];
   @Column({ type: 'integer', array: true, default: '{}' }) ods: number[];

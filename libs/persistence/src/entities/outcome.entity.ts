@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '@rueda/domain';
 import {
   Column,
   CreateDateColumn,
@@ -43,7 +44,7 @@ export class MeetingOutcomeEntity {
   @Column({ type: 'text', array: true, default: '{}' }) nextSteps: string[];
   @Column({ type: 'numeric', precision: 16, scale: 2, nullable: true, transformer: numericTransformer }) amountUsd: number | null;
   @Column({ type: 'jsonb', default: [] }) contacts: OutcomeContact[];
-  @Column({ type: 'varchar', length: 4000, default: '' }) notes: string;
+  @Column({ type: 'varchar', length: TEXT_LIMITS.meeting_outcomes.notes, default: '' }) notes: string;
   /** When the two sides plan to talk again, and when they expect a decision (not before). */
   @Column({ type: 'date', nullable: true }) nextContactDate: string | null;
   @Column({ type: 'date', nullable: true }) targetDate: string | null;
@@ -89,8 +90,8 @@ export class CommitmentEntity {
   @Column({ type: 'uuid' }) eventId: string;
   @Column({ type: 'uuid' }) meetingId: string;
   @ManyToOne(() => MeetingEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'meeting_id' }) meeting: Relation<MeetingEntity>;
-  @Column({ type: 'varchar', length: 300 }) title: string;
-  @Column({ type: 'varchar', length: 4000, default: '' }) description: string;
+  @Column({ type: 'varchar', length: TEXT_LIMITS.commitments.title }) title: string;
+  @Column({ type: 'varchar', length: TEXT_LIMITS.commitments.description, default: '' }) description: string;
   /** Next-step code the commitment follows from (MOU, TECH_MISSION, ...), if any. */
   @Column({ type: 'varchar', length: 20, nullable: true }) nextStep: string | null;
   @Column({ type: 'varchar', length: 12 }) stage: CommitmentStageCode;

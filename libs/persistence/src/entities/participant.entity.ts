@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '@rueda/domain';
 import {
   Column,
   CreateDateColumn,
@@ -22,24 +23,30 @@ export class ParticipantEntity {
   @Column({ type: 'uuid' }) eventId: string;
   @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'event_id' }) event: Relation<EventEntity>;
   /** INEC code for a GADM, acronym for a cooperant: the id organisers' spreadsheets use. */
-  @Column({ type: 'varchar', length: 40 }) externalId: string;
+  @Column({ type: 'varchar', length: TEXT_LIMITS.participants.externalId }) externalId: string;
   @Column({ type: 'varchar', length: 12 }) kind: ParticipantKind;
-  @Column({ type: 'varchar', length: 300 }) name: string;
+  @Column({ type: 'varchar', length: TEXT_LIMITS.participants.name }) name: string;
   @Column({ type: 'varchar', length: 6, nullable: true }) inecCode: string | null;
-  @Column({ type: 'varchar', length: 120, nullable: true }) canton: string | null;
-  @Column({ type: 'varchar', length: 120, nullable: true }) province: string | null;
+  @Column({ type: 'varchar', length: TEXT_LIMITS.participants.canton, nullable: true }) canton: string | null;
+  @Column({ type: 'varchar', length: TEXT_LIMITS.participants.province, nullable: true }) province: string | null;
   @Column({ type: 'varchar', length: 2, nullable: true }) provinceCode: string | null;
   @Column({ type: 'varchar', length: 20, nullable: true }) region: string | null;
-  @Column({ type: 'varchar', length: 40, nullable: true }) acronym: string | null;
-  @Column({ type: 'varchar', length: 40, nullable: true }) tipo: string | null;
-  @Column({ type: 'varchar', length: 120, nullable: true }) origin: string | null;
-  @Column({ type: 'varchar', length: 200, nullable: true }) email: string | null;
-  @Column({ type: 'varchar', length: 60, nullable: true }) phone: string | null;
+  @Column({ type: 'varchar', length: TEXT_LIMITS.participants.acronym, nullable: true }) acronym: string | null;
+  @Column({ type: 'varchar', length: TEXT_LIMITS.participants.tipo, nullable: true }) tipo: string | null;
+  @Column({ type: 'varchar', length: TEXT_LIMITS.participants.origin, nullable: true }) origin: string | null;
+  @Column({ type: 'varchar', length: TEXT_LIMITS.participants.email, nullable: true }) email: string | null;
+  @Column({ type: 'varchar', length: TEXT_LIMITS.participants.phone, nullable: true }) phone: string | null;
   /** Meetings held at the same time (several delegates); null = one per delegate, at least 1. */
   @Column({ type: 'integer', nullable: true }) parallel: number | null;
   @Column({ type: 'integer', nullable: true }) maxMeetings: number | null;
   /** Left the venue (or announced it): its meetings from then on were freed. */
   @Column({ type: 'timestamptz', nullable: true }) leftAt: Date | null;
+  /** Takes part from afar: its meetings are hybrid, with its video-call link. */
+  @Column({ type: 'boolean', default: false }) remote: boolean;
+  @Column({ type: 'varchar', length: 500, nullable: true }) videoUrl: string | null;
+  /** sha256 of the calendar feed token (webcal subscription); revoked with the access link. */
+  @Column({ type: 'varchar', length: 64, nullable: true, select: false }) calendarTokenHash: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) calendarTokenIssuedAt: Date | null;
   /** sha256 of the personal access token; the token itself is shown once when issued. */
   @Column({ type: 'varchar', length: 64, nullable: true, select: false }) accessTokenHash: string | null;
   @Column({ type: 'timestamptz', nullable: true }) accessTokenIssuedAt: Date | null;

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { TEXT_LIMITS } from '@rueda/domain';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, VersionColumn } from 'typeorm';
 import { EventEntity } from './event.entity';
 
 @Entity('tables')
@@ -8,7 +9,8 @@ export class TableEntity {
   @Column({ type: 'uuid' }) eventId: string;
   @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'event_id' }) event: Relation<EventEntity>;
   @Column({ type: 'integer' }) number: number;
-  @Column({ type: 'varchar', length: 120, default: '' }) label: string;
+  @Column({ type: 'varchar', length: TEXT_LIMITS.tables.label, default: '' }) label: string;
   /** A table kept for one cooperant all day (its `fixedTable` in the schedule instance). */
   @Column({ type: 'uuid', nullable: true }) reservedForParticipantId: string | null;
+  @VersionColumn() version: number;
 }

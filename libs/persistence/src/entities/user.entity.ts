@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '@rueda/domain';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 
 export type UserRole = 'admin' | 'staff';
@@ -6,8 +7,8 @@ export type UserRole = 'admin' | 'staff';
 @Entity('users')
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Index({ unique: true }) @Column({ type: 'varchar', length: 200 }) email: string;
-  @Column({ type: 'varchar', length: 200 }) name: string;
+  @Index({ unique: true }) @Column({ type: 'varchar', length: TEXT_LIMITS.users.email }) email: string;
+  @Column({ type: 'varchar', length: TEXT_LIMITS.users.name }) name: string;
   @Column({ type: 'varchar', length: 8 }) role: UserRole;
   @Column({ type: 'varchar', length: 200, select: false }) passwordHash: string;
   @Column({ type: 'boolean', default: true }) active: boolean;

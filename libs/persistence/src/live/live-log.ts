@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { notFound, NOUNS } from '@rueda/domain';
 import type { LiveChange, LiveScope } from '@rueda/application';
 import {
   type LiveMessage,
@@ -31,7 +32,7 @@ export async function appendLive(m: EntityManager, eventId: string, changes: Liv
     [eventId, changes.length],
   );
   const last = Number(row?.live_seq);
-  if (!Number.isFinite(last)) throw new Error(`evento desconocido / unknown event: ${eventId}`);
+  if (!Number.isFinite(last)) throw notFound(NOUNS.event, eventId);
   const first = last - changes.length + 1;
   const at = now.toISOString();
   const heads = await loadHeads(m, eventId, changes);

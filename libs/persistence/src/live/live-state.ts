@@ -31,7 +31,7 @@ export async function loadLiveState(
       [eventId],
     ),
     m.query(
-      `SELECT id, participant_a_id AS a, participant_b_id AS b, status, slot_id, table_id, weight FROM meetings
+      `SELECT id, participant_a_id AS a, participant_b_id AS b, status, slot_id, table_id, weight, allowed_slot_ids FROM meetings
         WHERE event_id = $1 AND status NOT IN ('declined', 'expired')`,
       [eventId],
     ),
@@ -109,6 +109,7 @@ export interface MeetingRow {
   slot_id: string | null;
   table_id: string | null;
   weight: number | string;
+  allowed_slot_ids?: string[] | null;
 }
 
 export const toLiveMeeting = (x: MeetingRow): LiveMeetingRecord => ({
@@ -119,4 +120,5 @@ export const toLiveMeeting = (x: MeetingRow): LiveMeetingRecord => ({
   slotId: x.slot_id,
   tableId: x.table_id,
   weight: Number(x.weight),
+  ...(x.allowed_slot_ids ? { allowedSlots: x.allowed_slot_ids } : {}),
 });

@@ -25,7 +25,7 @@ export async function cellNeighbourhood(
     m.query(`SELECT id, starts_at, ends_at FROM slots WHERE event_id = $1 ORDER BY ordinal`, [eventId]),
     m.query(`SELECT id, number FROM tables WHERE id = $1 AND event_id = $2`, [cell.tableId, eventId]),
     m.query(
-      `SELECT id, participant_a_id AS a, participant_b_id AS b, status, slot_id, table_id, weight FROM meetings
+      `SELECT id, participant_a_id AS a, participant_b_id AS b, status, slot_id, table_id, weight, allowed_slot_ids FROM meetings
         WHERE slot_id = $1 AND table_id = $2 AND event_id = $3`,
       [cell.slotId, cell.tableId, eventId],
     ),
@@ -87,7 +87,7 @@ export async function cellNeighbourhood(
       // Busy in the slot; every meeting of those with a maximum (to count them); the pairs' own meetings.
       const counted = participants.filter((p) => p.max_meetings !== null).map((p) => p.id);
       // Each branch on its own index; UNION drops a meeting found twice.
-      const cols = `SELECT id, participant_a_id AS a, participant_b_id AS b, status, slot_id, table_id, weight FROM meetings`;
+      const cols = `SELECT id, participant_a_id AS a, participant_b_id AS b, status, slot_id, table_id, weight, allowed_slot_ids FROM meetings`;
       const live = `event_id = $1 AND status IN ${RELEVANT}`;
       const meetings: MeetingRow[] = await m.query(
         `${cols} WHERE ${live} AND slot_id = $2 AND (participant_a_id = ANY($3) OR participant_b_id = ANY($3))
@@ -104,7 +104,7 @@ export async function cellNeighbourhood(
     },
     async movable(after, range, offset, limit) {
       const rows: MeetingRow[] = await m.query(
-        `SELECT x.id, x.participant_a_id AS a, x.participant_b_id AS b, x.status, x.slot_id, x.table_id, x.weight
+        `SELECT x.id, x.participant_a_id AS a, x.participant_b_id AS b, x.status, x.slot_id, x.table_id, x.weight, x.allowed_slot_ids
            FROM meetings x JOIN slots s ON s.id = x.slot_id
           WHERE x.event_id = $1 AND x.status = 'scheduled' AND x.table_id IS NOT NULL AND s.starts_at > $2 AND ${IN_RANGE('x.weight', range)}
           ORDER BY x.weight DESC, x.id LIMIT $3 OFFSET $4`,

@@ -4,6 +4,11 @@ import { Live1763900000000 } from './1763900000000-live';
 import { OutcomesReports1764000000000 } from './1764000000000-outcomes-reports';
 import { MatchCounterparts1764100000000 } from './1764100000000-counterparts-left-at';
 import { LiveIndexes1764200000000 } from './1764200000000-live-indexes';
+import { ParticipantLinkExpiry1764305000000 } from './1764305000000-participant-link-expiry';
+import { TableVersion1764306000000 } from './1764306000000-table-version';
+import { MeetingWindows1764307000000 } from './1764307000000-meeting-windows';
+import { CalendarHybrid1764317000000 } from './1764317000000-calendar-hybrid';
+import { MeetingStatusChanges1764318000000 } from './1764318000000-meeting-status-changes';
 import { LiveDelivery1764400000000 } from './1764400000000-live-delivery';
 
 /** Every migration in order; the data source runs exactly these. */
@@ -14,5 +19,10 @@ export const MIGRATIONS = [
   OutcomesReports1764000000000,
   MatchCounterparts1764100000000,
   LiveIndexes1764200000000,
+  ParticipantLinkExpiry1764305000000,
+  TableVersion1764306000000,
+  MeetingWindows1764307000000,
+  CalendarHybrid1764317000000,
+  MeetingStatusChanges1764318000000,
   LiveDelivery1764400000000,
 ];

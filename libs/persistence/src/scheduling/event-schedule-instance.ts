@@ -6,6 +6,7 @@ import {
   ParticipantEntity,
   ScheduleAssignmentEntity,
   ScheduleVersionEntity,
+  EventEntity,
   SlotEntity,
   TableEntity,
   UnavailabilityEntity,
@@ -27,7 +28,8 @@ export async function loadEventScheduleInstance(
   eventId: string,
   opts: { keepPublished: boolean },
 ): Promise<EventInstance> {
-  const [slots, tables, participants, delegates, meetings] = await Promise.all([
+  const [event, slots, tables, participants, delegates, meetings] = await Promise.all([
+    m.getRepository(EventEntity).findOne({ where: { id: eventId }, select: { id: true, settings: true } }),
     m.getRepository(SlotEntity).find({ where: { eventId }, order: { ordinal: 'ASC' } }),
     m.getRepository(TableEntity).find({ where: { eventId }, order: { number: 'ASC' } }),
     m.getRepository(ParticipantEntity).find({ where: { eventId } }),
@@ -70,12 +72,20 @@ export async function loadEventScheduleInstance(
           ...(fixedTable ? { fixedTable } : {}),
         };
       }),
-    meetings: meetings.map((x) => ({
-      id: x.id,
-      participants: [x.participantAId, x.participantBId] as [string, string],
-      weight: x.weight,
-      ...(pins.has(x.id) ? { pinned: pins.get(x.id) } : {}),
-    })),
+    meetings: meetings.map((x) => {
+      const window = x.allowedSlotIds ?? undefined;
+      const pin = pins.get(x.id);
+      return {
+        id: x.id,
+        participants: [x.participantAId, x.participantBId] as [string, string],
+        weight: x.weight,
+        ...(window ? { allowedSlots: window } : {}),
+        // A published placement outside a window set since is not kept: the meeting is placed again.
+        ...(pin && (!window || window.includes(pin.slot)) ? { pinned: pin } : {}),
+      };
+    }),
+    ...(event?.settings?.idleMeasure ? { idleMeasure: event.settings.idleMeasure } : {}),
   };
+  for (const id of [...pins.keys()]) if (!instance.meetings.some((x) => x.id === id && x.pinned)) pins.delete(id);
   return { instance, pinned: [...pins.keys()].filter((id) => meetings.some((x) => x.id === id)).length };
 }

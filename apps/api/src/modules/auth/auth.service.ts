@@ -3,11 +3,38 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { hash, verify } from '@node-rs/argon2';
 import { DataSource, MoreThan } from 'typeorm';
 import { AuthSessionEntity, ParticipantEntity, UserEntity, UserRole } from '@rueda/persistence';
+import { participantLinkExpiresAt, participantLinkLastDay } from '@rueda/domain';
 import { ENV } from '@rueda/config';
 import type { Env } from '@rueda/config';
+import { SocketRevocation } from '../../platform/socket-revocation';
 import { Principal } from './principal';
 import { hashToken, newToken, ORGANISER_PREFIX, PARTICIPANT_PREFIX } from './tokens';
 import { DomainError } from '@rueda/domain';
+
+/** What participantLinkLastDay needs, read from an event row `e`. */
+const LINK_EXPIRY_FIELDS = `e.participant_links_expire_on::text AS "linksExpireOn", e.time_zone AS "timeZone", e.created_at AS "createdAt",
+  (SELECT max(s.day)::text FROM event_sessions s WHERE s.event_id = e.id) AS "lastSessionDay"`;
+
+export interface AuthRefusal {
+  code: 'unauthenticated' | 'link_expired';
+  es: string;
+  en: string;
+}
+
+export const UNKNOWN_TOKEN: AuthRefusal = {
+  code: 'unauthenticated',
+  es: 'Se requiere un token válido (Authorization: Bearer …)',
+  en: 'A valid token is required (Authorization: Bearer …)',
+};
+
+const linkExpired = (lastDay: string): AuthRefusal => {
+  const [y, m, d] = lastDay.split('-');
+  return {
+    code: 'link_expired',
+    es: `Su enlace personal venció (era válido hasta el ${d}/${m}/${y}); pida uno nuevo a la organización`,
+    en: `Your personal link has expired (it was valid until ${d}/${m}/${y}); ask the organisers for a new one`,
+  };
+};
 
 const invalidLogin = () =>
   new DomainError('unauthenticated', 'invalid_credentials', { es: 'Correo o contraseña incorrectos', en: 'Wrong email or password' });
@@ -17,6 +44,7 @@ export class AuthService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(ENV) private readonly env: Env,
+    private readonly sockets: SocketRevocation,
   ) {}
 
   async createUser(input: { email: string; name: string; role: UserRole; password: string }): Promise<UserEntity> {
@@ -46,12 +74,36 @@ export class AuthService {
     return { token, expiresAt, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
   }
 
+  /** Ends the session, and its live sockets on every API node with it. */
   async logout(token: string): Promise<void> {
     await this.db.getRepository(AuthSessionEntity).delete({ tokenHash: hashToken(token) });
+    await this.sockets.dropToken(hashToken(token));
   }
 
   /** Resolves a bearer token (organiser or participant) to who is calling, or null. */
   async resolve(token: string): Promise<Principal | null> {
+    const r = await this.authenticate(token);
+    return 'refused' in r ? null : r.principal;
+  }
+
+  /** Who is calling, or why the token is refused (in Spanish and English, to say so to the person). */
+  async authenticate(token: string): Promise<{ principal: Principal } | { refused: AuthRefusal }> {
+    if (token.startsWith(PARTICIPANT_PREFIX)) {
+      const [row] = await this.db.query(
+        `SELECT p.id, p.event_id AS "eventId", ${LINK_EXPIRY_FIELDS}
+           FROM participants p JOIN events e ON e.id = p.event_id
+          WHERE p.access_token_hash = $1`,
+        [hashToken(token)],
+      );
+      if (!row) return { refused: UNKNOWN_TOKEN };
+      if (Date.now() >= participantLinkExpiresAt(row).getTime()) return { refused: linkExpired(participantLinkLastDay(row)) };
+      return { principal: { type: 'participant', participantId: row.id, eventId: row.eventId } };
+    }
+    const principal = await this.resolveOrganiser(token);
+    return principal ? { principal } : { refused: UNKNOWN_TOKEN };
+  }
+
+  private async resolveOrganiser(token: string): Promise<Principal | null> {
     if (token.startsWith(ORGANISER_PREFIX)) {
       const s = await this.db.getRepository(AuthSessionEntity).findOne({
         where: { tokenHash: hashToken(token), expiresAt: MoreThan(new Date()) },
@@ -60,23 +112,35 @@ export class AuthService {
       if (!s || !s.user.active) return null;
       return { type: 'user', userId: s.user.id, role: s.user.role, email: s.user.email, expiresAt: s.expiresAt };
     }
-    if (token.startsWith(PARTICIPANT_PREFIX)) {
-      const p = await this.db.getRepository(ParticipantEntity).findOne({
-        where: { accessTokenHash: hashToken(token) },
-        select: { id: true, eventId: true },
-      });
-      return p ? { type: 'participant', participantId: p.id, eventId: p.eventId } : null;
-    }
     return null;
   }
 
-  /** Issues a new personal access link token; the previous one stops working. */
+  async isActiveAdmin(userId: string): Promise<boolean> {
+    return this.db.getRepository(UserEntity).exists({ where: { id: userId, active: true, role: 'admin' } });
+  }
+
+  /** Issues a new personal access link token; the previous one stops working, its live sockets at once. */
   async issueAccessToken(participantId: string): Promise<string> {
     const token = newToken(PARTICIPANT_PREFIX);
     await this.db
       .getRepository(ParticipantEntity)
-      .update({ id: participantId }, { accessTokenHash: hashToken(token), accessTokenIssuedAt: new Date() });
+      // The calendar feed hangs off the link: a new link revokes it too.
+      .update(
+        { id: participantId },
+        { accessTokenHash: hashToken(token), accessTokenIssuedAt: new Date(), calendarTokenHash: null, calendarTokenIssuedAt: null },
+      );
+    await this.sockets.dropParticipant(participantId);
     return token;
+  }
+
+  /** The last day (event time zone, YYYY-MM-DD) the event's personal links work. */
+  async linksLastDay(eventId: string): Promise<string | null> {
+    const [row] = await this.db.query(
+      `SELECT ${LINK_EXPIRY_FIELDS}
+         FROM events e WHERE e.id = $1`,
+      [eventId],
+    );
+    return row ? participantLinkLastDay(row) : null;
   }
 }
 

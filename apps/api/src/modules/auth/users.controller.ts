@@ -3,14 +3,15 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
+import { TEXT_LIMITS } from '@rueda/domain';
 import { UserEntity } from '@rueda/persistence';
 import { AuthService } from '../auth/auth.service';
 import { Allow } from '../auth/principal';
 
-const CreateUserBody = z
+export const CreateUserBody = z
   .object({
-    email: z.email(),
-    name: z.string().trim().min(1).max(200),
+    email: z.email().max(TEXT_LIMITS.users.email),
+    name: z.string().trim().min(1).max(TEXT_LIMITS.users.name),
     role: z.enum(['admin', 'staff']),
     password: z.string().min(10).max(200),
   })

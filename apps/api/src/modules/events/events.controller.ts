@@ -95,6 +95,6 @@ export class EventsController {
   async accessLink(@Param('eventId', UuidPipe) id: string, @Param('participantId', UuidPipe) pid: string) {
     await this.records.get(RESOURCES.participants, id, pid);
     const token = await this.auth.issueAccessToken(pid);
-    return { participantId: pid, token, path: `/a/${token}` };
+    return { participantId: pid, token, path: `/a/${token}`, validUntil: await this.auth.linksLastDay(id) };
   }
 }

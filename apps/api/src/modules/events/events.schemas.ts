@@ -1,18 +1,19 @@
 import { z } from 'zod';
-import { bi, isValidTimeZone } from '@rueda/domain';
+import { bi, isValidTimeZone, TEXT_LIMITS } from '@rueda/domain';
+import { DEFAULT_WEIGHTS } from '@rueda/matching';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, bi('hora inválida (HH:mm, 24 h)', 'invalid time (HH:mm, 24 h)'));
 
 export const SessionBody = z
   .object({
-    label: z.string().max(120).default(''),
+    label: z.string().max(TEXT_LIMITS.event_sessions.label).default(''),
     day: z.iso.date(),
     startTime: hhmm,
     endTime: hhmm,
     slotMinutes: z.number().int().min(5).max(240),
     gapMinutes: z.number().int().min(0).max(120).default(0),
     breaks: z
-      .array(z.object({ start: hhmm, end: hhmm, label: z.string().max(120).optional() }))
+      .array(z.object({ start: hhmm, end: hhmm, label: z.string().max(TEXT_LIMITS.event_sessions.label).optional() }))
       .max(10)
       .default([]),
   })
@@ -21,7 +22,11 @@ export const SessionBody = z
 
 export const EventSettingsBody = z
   .object({
-    matchWeights: z.record(z.string(), z.number().min(0).max(10)).optional(),
+    // Only the score components the matcher knows; an unknown key would be stored and silently ignored.
+    matchWeights: z
+      .object(Object.fromEntries(Object.keys(DEFAULT_WEIGHTS).map((k) => [k, z.number().min(0).max(10).optional()])))
+      .strict()
+      .optional(),
     requestExpiryHours: z
       .number()
       .min(1)
@@ -30,6 +35,7 @@ export const EventSettingsBody = z
     maxOpenRequests: z.number().int().min(1).max(500).optional(),
     mutualInterestBonus: z.number().min(0).max(10).optional(),
     recoveryMode: z.enum(['automatic', 'confirm']).optional(),
+    idleMeasure: z.enum(['holes', 'breaks']).optional(),
     protectMinutes: z.number().int().min(0).max(120).optional(),
     liveMatchCandidates: z.number().int().min(0).max(50).optional(),
   })
@@ -37,11 +43,16 @@ export const EventSettingsBody = z
 
 // No defaults here: an update must only touch what it names.
 const eventFields = {
-  name: z.string().trim().min(1).max(200),
-  venue: z.string().trim().max(300),
-  description: z.string().max(2000),
-  timeZone: z.string().refine(isValidTimeZone, bi('zona horaria IANA desconocida', 'unknown IANA time zone')),
+  name: z.string().trim().min(1).max(TEXT_LIMITS.events.name),
+  venue: z.string().trim().max(TEXT_LIMITS.events.venue),
+  description: z.string().max(TEXT_LIMITS.events.description),
+  timeZone: z
+    .string()
+    .max(TEXT_LIMITS.events.timeZone)
+    .refine(isValidTimeZone, bi('zona horaria IANA desconocida', 'unknown IANA time zone')),
   settings: EventSettingsBody,
+  /** Last day personal links work (event time zone); null: 12 months after the event. */
+  participantLinksExpireOn: z.iso.date().nullable(),
 };
 
 export const CreateEventBody = z
@@ -51,6 +62,7 @@ export const CreateEventBody = z
     description: eventFields.description.default(''),
     timeZone: eventFields.timeZone.default('America/Guayaquil'),
     settings: EventSettingsBody.default({}),
+    participantLinksExpireOn: eventFields.participantLinksExpireOn.default(null),
     sessions: z.array(SessionBody).max(50).default([]),
     tableCount: z.number().int().min(0).max(2000).default(0),
   })

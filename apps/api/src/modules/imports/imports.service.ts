@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { exportTable, ImportIssue, ImportKind, parseTable, SHEET_NAMES, TableFormat, validateImport } from '@rueda/importing';
+import { exportTable, ImportIssue, ImportKind, SHEET_NAMES, TableFormat, validateImport } from '@rueda/importing';
 import { EventEntity, existingExternalIds, ImportBatchEntity, ParticipantEntity, readRecords, writeRecords } from '@rueda/persistence';
 import { DomainError, notFound, NOUNS } from '@rueda/domain';
+import { parseInThread, SpreadsheetTooLarge } from './parse-in-thread';
+import { formatBilingual } from '@rueda/i18n';
 
 export interface ImportReport {
   kind: ImportKind;
@@ -11,7 +13,10 @@ export interface ImportReport {
   file: { name: string; format: string; encoding: string | null; delimiter: string | null; sheet: string | null };
   rowsRead: number;
   valid: number;
+  /** Problems of error severity (a row can have several). */
   errors: number;
+  /** Data rows with at least one error: what "rows read / valid / with errors" adds up with. */
+  errorRows: number;
   warnings: number;
   issues: ImportIssue[];
   /** How many records would be (or were) inserted and updated, matched by external id. */
@@ -33,10 +38,13 @@ export class ImportsService {
     userId: string | null,
   ): Promise<ImportReport> {
     await this.eventExists(eventId);
-    const table = await parseTable(file.buffer, {
+    const table = await parseInThread(file.buffer, {
       filename: file.originalname,
       contentType: file.mimetype,
       sheet: [SHEET_NAMES[kind], kind],
+    }).catch((e: unknown) => {
+      if (!(e instanceof SpreadsheetTooLarge)) throw e;
+      throw new DomainError('too_large', 'spreadsheet_too_large', e.issue.message, { details: { issues: [e.issue] } });
     });
     const participants = await this.db
       .getRepository(ParticipantEntity)
@@ -57,6 +65,7 @@ export class ImportsService {
       rowsRead: result.rowsRead,
       valid: result.records.length,
       errors,
+      errorRows: new Set(issues.filter((i) => i.severity === 'error' && i.row > 0).map((i) => i.row)).size,
       warnings: issues.length - errors,
       issues,
       insert: result.records.length - existing.size,
@@ -69,7 +78,13 @@ export class ImportsService {
         'unprocessable',
         'import_rejected',
         errors > 0
-          ? { es: `El archivo tiene ${errors} errores; no se escribió nada`, en: `The file has ${errors} errors; nothing was written` }
+          ? formatBilingual(
+              {
+                es: 'El archivo tiene {n, plural, one {# error} other {# errores}}; no se escribió nada',
+                en: 'The file has {n, plural, one {# error} other {# errors}}; nothing was written',
+              },
+              { n: errors },
+            )
           : { es: 'El archivo no tiene filas válidas; no se escribió nada', en: 'The file has no valid rows; nothing was written' },
         { details: { report } },
       );

@@ -4,12 +4,15 @@ import { z } from 'zod';
 import {
   CheckInDelegate,
   CheckInDelegateCommand,
+  CorrectMeetingStatus,
+  CorrectMeetingStatusCommand,
   DelaySlots,
   DelaySlotsCommand,
   ListProposals,
   ListProposalsInput,
   LiveLog,
   LiveLogInput,
+  MeetingStatusHistory,
   MoveMeeting,
   MoveMeetingCommand,
   RecordLeave,
@@ -19,6 +22,8 @@ import {
   ResolveProposal,
   SetMeetingStatus,
   SetMeetingStatusCommand,
+  UndoMeetingStatus,
+  UndoMeetingStatusCommand,
   UseCases,
 } from '@rueda/application';
 import { UuidPipe } from '../../platform/validation';
@@ -27,6 +32,8 @@ import { Allow, CurrentPrincipal, type Principal } from '../auth/principal';
 // Each route's body is its use case's command without what the path names.
 const CheckInBody = CheckInDelegateCommand.omit({ eventId: true });
 const StatusBody = SetMeetingStatusCommand.omit({ eventId: true, meetingId: true });
+const UndoBody = UndoMeetingStatusCommand.omit({ eventId: true, meetingId: true });
+const CorrectionBody = CorrectMeetingStatusCommand.omit({ eventId: true, meetingId: true });
 const DelayBody = DelaySlotsCommand.omit({ eventId: true });
 const WalkInBody = RecordWalkInCommand.omit({ eventId: true });
 const LeaveBody = RecordLeaveCommand.omit({ eventId: true, participantId: true });
@@ -63,6 +70,43 @@ export class LiveController {
     @CurrentPrincipal() p: Principal,
   ) {
     return this.useCases.execute(SetMeetingStatus, p, { ...b, eventId, meetingId });
+  }
+
+  @Post('meetings/:meetingId/undo')
+  @Allow('admin', 'staff')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Deshacer la última marca de la mesa (un minuto) / Undo the table’s last mark (one minute)' })
+  undo(
+    @Param('eventId', UuidPipe) eventId: string,
+    @Param('meetingId', UuidPipe) meetingId: string,
+    @Body({ schema: UndoBody }) b: z.infer<typeof UndoBody>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.useCases.execute(UndoMeetingStatus, principal, { ...b, eventId, meetingId });
+  }
+
+  @Post('meetings/:meetingId/correction')
+  @Allow('admin', 'staff')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Corregir el estado de una reunión, con motivo (queda registrado) / Correct a meeting’s status, with a reason (audited)',
+  })
+  correction(
+    @Param('eventId', UuidPipe) eventId: string,
+    @Param('meetingId', UuidPipe) meetingId: string,
+    @Body({ schema: CorrectionBody }) b: z.infer<typeof CorrectionBody>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.useCases.execute(CorrectMeetingStatus, principal, { ...b, eventId, meetingId });
+  }
+
+  @Get('meetings/:meetingId/history')
+  @Allow('admin', 'staff')
+  @ApiOperation({
+    summary: 'Historial de estados: quién, cuándo, antes y después, por qué / Status history: who, when, before, after, why',
+  })
+  history(@Param('eventId', UuidPipe) eventId: string, @Param('meetingId', UuidPipe) meetingId: string, @CurrentPrincipal() p: Principal) {
+    return this.useCases.ask(MeetingStatusHistory, p, { eventId, meetingId });
   }
 
   @Post('delays')

@@ -3,6 +3,7 @@ import {
   Ack,
   ConnectedSocket,
   MessageBody,
+  OnGatewayConnection,
   OnGatewayDisconnect,
   OnGatewayInit,
   SubscribeMessage,
@@ -19,6 +20,9 @@ import { socketNack } from '../../platform/errors';
 import { LiveHub } from '../../platform/live-hub';
 import { SocketNackFilter } from '../../platform/socket-nack.filter';
 import { AuthService } from '../auth/auth.service';
+import { LiveRateLimiter, RATE_LIMITED } from './live-rate-limiter';
+import { LINK_REPLACED, linkRoom, tokenRoom } from '../../platform/socket-revocation';
+import { hashToken } from '../auth/tokens';
 
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { principal: Principal; token: string }>;
 
@@ -36,6 +40,8 @@ const notSubscribed = new DomainError('conflict', 'not_subscribed', {
   en: 'Subscribe before asking for a replay',
 });
 
+const refusal = (reason: { code: string; es: string; en: string }) => Object.assign(new Error(reason.code), { data: reason });
+
 const ackRequired = new DomainError('invalid', 'ack_required', {
   es: 'Envíe la solicitud con una función de confirmación (ack)',
   en: 'Send the request with an acknowledgement callback (ack)',
@@ -48,7 +54,7 @@ const ackRequired = new DomainError('invalid', 'ack_required', {
  */
 @UseFilters(SocketNackFilter)
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
-export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnModuleDestroy {
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   @WebSocketServer() private readonly nsp: Namespace<ClientToServerEvents, ServerToClientEvents>;
   private readonly expiryTimer: NodeJS.Timeout;
 
@@ -56,6 +62,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnModule
     private readonly auth: AuthService,
     private readonly useCases: UseCases,
     private readonly hub: LiveHub,
+    private readonly limiter: LiveRateLimiter,
     @Inject(ENV) env: Env,
   ) {
     this.expiryTimer = setInterval(() => void this.dropInvalid(), env.LIVE_TOKEN_CHECK_MS).unref();
@@ -66,17 +73,35 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnModule
     this.hub.attach(nsp);
     nsp.use((socket, next) => {
       const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
-      (token ? this.auth.resolve(token).catch(() => null) : Promise.resolve(null)).then((principal) => {
-        if (!principal) {
-          const err = new Error(bye.code) as Error & { data: typeof bye };
-          err.data = bye;
-          return next(err);
-        }
-        (socket as LiveSocket).data.principal = principal;
-        (socket as LiveSocket).data.token = token!;
-        next();
+      (token ? this.auth.authenticate(token).catch(() => ({ refused: bye })) : Promise.resolve({ refused: bye })).then((auth) => {
+        if (!('principal' in auth)) return next(refusal(auth.refused));
+        const principal = auth.principal;
+        // A reconnect storm from one link counts against that link, never against the venue's address.
+        return this.limiter.allow(null, principal).then((ok) => {
+          if (!ok) return next(refusal(RATE_LIMITED));
+          (socket as LiveSocket).data.principal = principal;
+          (socket as LiveSocket).data.token = token!;
+          next();
+        });
       }, next);
     });
+  }
+
+  async handleConnection(socket: LiveSocket) {
+    const principal = socket.data.principal;
+    // Every message is counted before any handler runs; a socket over its budget is cut off alone.
+    socket.use((packet, next) => {
+      this.limiter.allow(socket.id, principal).then((ok) => {
+        if (ok) return next();
+        const ack = packet[packet.length - 1];
+        if (typeof ack === 'function') ack({ ok: false, kind: 'too_many', ...RATE_LIMITED });
+        socket.emit('bye', RATE_LIMITED);
+        socket.disconnect(true);
+      }, next);
+    });
+    // Logging out or re-issuing the link reaches these rooms on every node (SocketRevocation).
+    await socket.join(tokenRoom(hashToken(socket.data.token)));
+    if (principal?.type === 'participant') await socket.join(linkRoom(principal.participantId));
   }
 
   handleDisconnect(socket: LiveSocket) {
@@ -139,34 +164,31 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnModule
   }
 
   /**
-   * A session that expires or a personal link that is re-issued must stop the live feed too:
-   * each distinct token is resolved again, and sockets whose token no longer holds are told why.
+   * Revocations (logout, a re-issued link) drop sockets at once through SocketRevocation; what
+   * only time ends (a session or a link reaching its expiry) is found here: each distinct token
+   * is checked again, and sockets whose token no longer holds are told why.
    */
   private async dropInvalid() {
     if (!this.nsp) return;
     const sockets = [...this.nsp.sockets.values()] as LiveSocket[];
-    const verdicts = new Map<string, Promise<boolean>>();
+    const verdicts = new Map<string, ReturnType<AuthService['authenticate']>>();
     for (const socket of sockets) {
       const token = socket.data.token;
       if (!token) continue;
       if (!verdicts.has(token))
         verdicts.set(
           token,
-          this.auth.resolve(token).then(
-            (p) => p !== null,
-            () => true,
-          ),
+          this.auth.authenticate(token).catch(() => ({ principal: socket.data.principal })),
         );
-      if (await verdicts.get(token)) continue;
+      const verdict = await verdicts.get(token)!;
+      if ('principal' in verdict) continue;
       const p = socket.data.principal;
       const reason =
-        p?.type === 'participant'
-          ? {
-              code: 'token_revoked',
-              es: 'Su enlace personal fue reemplazado: use el nuevo enlace',
-              en: 'Your personal link was replaced: use the new link',
-            }
-          : { code: 'token_expired', es: 'Su sesión venció: vuelva a iniciar sesión', en: 'Your session expired: sign in again' };
+        verdict.refused.code === 'link_expired'
+          ? verdict.refused
+          : p?.type === 'participant'
+            ? LINK_REPLACED
+            : { code: 'token_expired', es: 'Su sesión venció: vuelva a iniciar sesión', en: 'Your session expired: sign in again' };
       socket.emit('bye', reason);
       socket.disconnect(true);
     }

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { meetingVideoUrl } from '@rueda/domain';
 import { DelegateEntity, DemandEntity, EventEntity, OfferEntity, ParticipantEntity } from '@rueda/persistence';
 import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { accessLinkRate } from '../auth/rates';
@@ -13,6 +14,13 @@ import { MeetingsService } from '../meetings/meetings.service';
 import { UuidPipe } from '../../platform/validation';
 
 type Me = Extract<Principal, { type: 'participant' }>;
+interface RemoteColumns {
+  ownVideoUrl: string | null;
+  aRemote: boolean;
+  aVideoUrl: string | null;
+  bRemote: boolean;
+  bVideoUrl: string | null;
+}
 
 /** What a participant sees through its personal access link: its own data and nobody else's. */
 @ApiTags('me')
@@ -58,16 +66,19 @@ export class MeController {
 
   @Get('meetings')
   @ApiOperation({ summary: 'Mis reuniones con hora, mesa y contraparte / My meetings with time, table and counterpart' })
-  meetings(@CurrentPrincipal() p: Me) {
-    return this.db.query(
+  async meetings(@CurrentPrincipal() p: Me) {
+    const rows: (Record<string, unknown> & RemoteColumns)[] = await this.db.query(
       `SELECT m.id, m.status, m.version, m.origin, m.mandatory, m.weight, m.note, m.expires_at AS "expiresAt",
               m.participant_a_id AS "participantAId", m.participant_b_id AS "participantBId",
               m.demand_id AS "demandId", m.offer_id AS "offerId", m.slot_id AS "slotId", m.table_id AS "tableId",
               (m.participant_b_id = $2 AND m.status = 'requested') AS "awaitingMyAnswer",
               s.code AS "slotCode", s.starts_at AS "startsAt", s.ends_at AS "endsAt", t.number AS "tableNumber",
               c.id AS "counterpartId", c.name AS "counterpartName", c.kind AS "counterpartKind",
-              COALESCE(d.title, o.title) AS "topic"
+              COALESCE(d.title, o.title) AS "topic",
+              m.video_url AS "ownVideoUrl", pa.remote AS "aRemote", pa.video_url AS "aVideoUrl", pb.remote AS "bRemote", pb.video_url AS "bVideoUrl"
          FROM meetings m
+         JOIN participants pa ON pa.id = m.participant_a_id
+         JOIN participants pb ON pb.id = m.participant_b_id
          JOIN participants c ON c.id = CASE WHEN m.participant_a_id = $2 THEN m.participant_b_id ELSE m.participant_a_id END
          LEFT JOIN slots s ON s.id = m.slot_id
          LEFT JOIN tables t ON t.id = m.table_id
@@ -77,6 +88,14 @@ export class MeController {
         ORDER BY s.starts_at NULLS LAST, m.created_at`,
       [p.eventId, p.participantId],
     );
+    return rows.map(({ ownVideoUrl, aRemote, aVideoUrl, bRemote, bVideoUrl, ...m }) => ({
+      ...m,
+      videoUrl: meetingVideoUrl(
+        { videoUrl: ownVideoUrl },
+        { remote: aRemote, videoUrl: aVideoUrl },
+        { remote: bRemote, videoUrl: bVideoUrl },
+      ),
+    }));
   }
 
   @Get('matches')

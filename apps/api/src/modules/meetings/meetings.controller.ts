@@ -1,14 +1,25 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { TEXT_LIMITS } from '@rueda/domain';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { MEETING_STATUSES } from '@rueda/domain';
-import { Allow } from '../auth/principal';
+import { onBehalf } from '../auth/on-behalf';
+import { SetMeetingVideo, SetMeetingVideoCommand, UseCases } from '@rueda/application';
+import { Allow, CurrentPrincipal, type Principal } from '../auth/principal';
 import { pageQuery } from '../../platform/pagination';
 import { MeetingsService } from './meetings.service';
 import { UuidPipe } from '../../platform/validation';
 
+/** A meeting's window: the slots it may be scheduled in (morning only, day 2 only). */
+const AllowedSlotIds = z.array(z.uuid()).min(1).max(500);
 export const RequestBody = z
-  .object({ counterpartId: z.uuid(), demandId: z.uuid().nullish(), offerId: z.uuid().nullish(), note: z.string().max(1000).optional() })
+  .object({
+    counterpartId: z.uuid(),
+    demandId: z.uuid().nullish(),
+    offerId: z.uuid().nullish(),
+    note: z.string().max(TEXT_LIMITS.meetings.note).optional(),
+    allowedSlotIds: AllowedSlotIds.optional(),
+  })
   .strict();
 const OnBehalfBody = RequestBody.extend({ requesterId: z.uuid() }).strict();
 const CreateBody = z
@@ -18,17 +29,38 @@ const CreateBody = z
     demandId: z.uuid().nullish(),
     offerId: z.uuid().nullish(),
     mandatory: z.boolean().default(false),
-    note: z.string().max(1000).optional(),
+    note: z.string().max(TEXT_LIMITS.meetings.note).optional(),
+    allowedSlotIds: AllowedSlotIds.optional(),
   })
   .strict();
+const WindowBody = z.object({ allowedSlotIds: AllowedSlotIds.nullable() }).strict();
 export const AnswerBody = z.object({ version: z.number().int().min(1).optional() }).strict();
+const VideoBody = SetMeetingVideoCommand.omit({ eventId: true, meetingId: true });
 const ListQuery = pageQuery.extend({ status: z.enum(MEETING_STATUSES).optional(), participantId: z.uuid().optional() });
 
 @ApiTags('meetings')
 @ApiBearerAuth()
 @Controller('events/:eventId/meetings')
 export class MeetingsController {
-  constructor(private readonly meetings: MeetingsService) {}
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly useCases: UseCases,
+  ) {}
+
+  @Put(':meetingId/video')
+  @Allow('admin')
+  @ApiOperation({
+    summary:
+      'Reunión híbrida: enlace de videollamada (null la vuelve presencial) / Hybrid meeting: video-call link (null makes it on site)',
+  })
+  video(
+    @Param('eventId', UuidPipe) eventId: string,
+    @Param('meetingId', UuidPipe) meetingId: string,
+    @Body({ schema: VideoBody }) b: z.infer<typeof VideoBody>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.useCases.execute(SetMeetingVideo, principal, { ...b, eventId, meetingId });
+  }
 
   @Get()
   @Allow('admin', 'staff')
@@ -45,15 +77,26 @@ export class MeetingsController {
   }
 
   @Post('requests')
-  @Allow('admin', 'staff')
+  @Allow(...onBehalf('requestMeeting'))
   @ApiOperation({ summary: 'Solicitar una reunión en nombre de un participante / Request a meeting on behalf of a participant' })
   request(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: OnBehalfBody }) b: z.infer<typeof OnBehalfBody>) {
     const { requesterId, ...input } = b;
     return this.meetings.request(eventId, requesterId, input);
   }
 
+  @Put(':meetingId/window')
+  @Allow('admin')
+  @ApiOperation({ summary: "Ventana de franjas de una reunión (null = cualquiera) / A meeting's window of slots (null = any)" })
+  setWindow(
+    @Param('eventId', UuidPipe) eventId: string,
+    @Param('meetingId', UuidPipe) id: string,
+    @Body({ schema: WindowBody }) b: z.infer<typeof WindowBody>,
+  ) {
+    return this.meetings.setWindow(eventId, id, b.allowedSlotIds);
+  }
+
   @Post(':meetingId/accept')
-  @Allow('admin', 'staff')
+  @Allow(...onBehalf('answerRequest'))
   @HttpCode(200)
   accept(
     @Param('eventId', UuidPipe) eventId: string,
@@ -64,7 +107,7 @@ export class MeetingsController {
   }
 
   @Post(':meetingId/decline')
-  @Allow('admin', 'staff')
+  @Allow(...onBehalf('answerRequest'))
   @HttpCode(200)
   decline(
     @Param('eventId', UuidPipe) eventId: string,

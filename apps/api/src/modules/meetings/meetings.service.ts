@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { EventEntity, expireRequests, MeetingEntity, ParticipantEntity } from '@rueda/persistence';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { EventEntity, expireRequests, MeetingEntity, ParticipantEntity, SlotEntity, UnavailabilityEntity } from '@rueda/persistence';
+import { windowLeavesNoSlot } from '@rueda/formats';
 import {
   canTransition,
   conflict,
@@ -22,6 +23,7 @@ export interface RequestInput {
   demandId?: string | null;
   offerId?: string | null;
   note?: string;
+  allowedSlotIds?: string[];
 }
 
 @Injectable()
@@ -41,7 +43,8 @@ export class MeetingsService {
     origin: 'request' | 'organiser' = 'request',
   ): Promise<MeetingEntity> {
     return this.db.transaction(async (m) => {
-      const event = await m.getRepository(EventEntity).findOneByOrFail({ id: eventId });
+      const event = await m.getRepository(EventEntity).findOneBy({ id: eventId });
+      if (!event) throw notFound(NOUNS.event, eventId);
       const requester = await m
         .getRepository(ParticipantEntity)
         .findOne({ where: { id: requesterId, eventId }, lock: { mode: 'pessimistic_write' } });
@@ -57,6 +60,7 @@ export class MeetingsService {
         );
       }
       await this.checkTopics(m, eventId, requester, counterpart, input);
+      await this.checkWindow(m, eventId, [requester.id, counterpart.id], input.allowedSlotIds);
       await this.expire(m, eventId);
       const live = await this.livePair(m, eventId, requesterId, input.counterpartId);
       if (live) {
@@ -90,6 +94,7 @@ export class MeetingsService {
           demandId: input.demandId ?? null,
           offerId: input.offerId ?? null,
           note: input.note ?? '',
+          allowedSlotIds: input.allowedSlotIds ?? null,
           origin,
           status: 'requested',
           expiresAt: new Date(Date.now() + hours * 3600_000),
@@ -108,6 +113,7 @@ export class MeetingsService {
       offerId?: string | null;
       mandatory: boolean;
       note?: string;
+      allowedSlotIds?: string[];
     },
   ) {
     return this.db.transaction(async (m) => {
@@ -119,6 +125,7 @@ export class MeetingsService {
       if (!b) throw invalidField('participantBId', 'participante desconocido en este evento', 'unknown participant in this event');
       if (a.id === b.id) throw invalidField('participantBId', 'no puede reunirse consigo mismo', 'cannot meet itself');
       await this.checkTopics(m, eventId, a, b, input);
+      await this.checkWindow(m, eventId, [a.id, b.id], input.allowedSlotIds);
       await this.expire(m, eventId);
       const live = await this.livePair(m, eventId, a.id, b.id);
       if (live && live.status !== 'requested') {
@@ -138,10 +145,41 @@ export class MeetingsService {
         offerId: input.offerId ?? meeting.offerId ?? null,
         note: input.note ?? meeting.note ?? '',
         mandatory: input.mandatory,
+        allowedSlotIds: input.allowedSlotIds ?? meeting.allowedSlotIds ?? null,
       });
       if (!live) meeting.status = 'requested';
       return this.accept(m, meeting, { mutual: false });
     });
+  }
+
+  /** Sets or clears a meeting's window; the next schedule (and the live repair) keeps it inside. */
+  async setWindow(eventId: string, meetingId: string, allowedSlotIds: string[] | null) {
+    return this.db.transaction(async (m) => {
+      const meeting = await m
+        .getRepository(MeetingEntity)
+        .findOne({ where: { id: meetingId, eventId }, lock: { mode: 'pessimistic_write' } });
+      if (!meeting) throw notFound(NOUNS.meeting, meetingId);
+      await this.checkWindow(m, eventId, [meeting.participantAId, meeting.participantBId], allowedSlotIds ?? undefined);
+      meeting.allowedSlotIds = allowedSlotIds;
+      return m.getRepository(MeetingEntity).save(meeting);
+    });
+  }
+
+  /** A window names slots of this event and leaves at least one slot where both participants are available. */
+  private async checkWindow(m: EntityManager, eventId: string, participantIds: string[], window: string[] | undefined) {
+    if (!window) return;
+    const slots = await m.getRepository(SlotEntity).find({ where: { eventId }, select: { id: true } });
+    const known = new Set(slots.map((x) => x.id));
+    window.forEach((id, i) => {
+      if (!known.has(id))
+        throw invalidField(`allowedSlotIds.${i}`, `franja desconocida en este evento: ${id}`, `unknown slot in this event: ${id}`);
+    });
+    const rows = await m.getRepository(UnavailabilityEntity).find({ where: { participantId: In(participantIds) } });
+    const closed = windowLeavesNoSlot(
+      window,
+      participantIds.map((p) => rows.filter((r) => r.participantId === p).map((r) => r.slotId)),
+    );
+    if (closed) throw invalidField('allowedSlotIds', closed.es, closed.en);
   }
 
   /** Only the asked participant (or an organiser) answers; a stale version gets 409. */

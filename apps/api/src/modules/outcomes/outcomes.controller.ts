@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { onBehalf } from '../auth/on-behalf';
 import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { MissingQuery, OutcomeBody, OutcomeInput, OutcomeListQuery } from './outcomes.schemas';
 import { OutcomesService } from './outcomes.service';
@@ -39,6 +40,7 @@ export class OutcomesController {
   }
 
   @Put('meetings/:meetingId/outcomes/:participantId')
+  @Allow(...onBehalf('recordOutcome'))
   @ApiOperation({ summary: 'Registrar o reemplazar el resultado de un lado / Record or replace one side’s outcome' })
   upsert(
     @Param('eventId', UuidPipe) eventId: string,

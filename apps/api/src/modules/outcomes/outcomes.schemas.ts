@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bi } from '@rueda/domain';
+import { bi, TEXT_LIMITS } from '@rueda/domain';
 import { COMMITMENT_STAGES, NEXT_STEP_CODES } from '@rueda/reporting';
 import { pageQuery } from '../../platform/pagination';
 
@@ -40,7 +40,7 @@ export const OutcomeBody = z
     nextSteps: z.array(nextStep).max(NEXT_STEP_CODES.length).default([]),
     amountUsd: amount.nullish(),
     contacts: z.array(Contact).max(20).default([]),
-    notes: z.string().max(4000).default(''),
+    notes: z.string().max(TEXT_LIMITS.meeting_outcomes.notes).default(''),
     nextContactDate: day('Próximo contacto', 'Next contact').nullish(),
     targetDate: day('Fecha objetivo', 'Target date').nullish(),
     /** The version read; a stale one is refused with 409 instead of overwriting the other person's edit. */
@@ -79,8 +79,8 @@ export const CreateCommitmentBody = z
       .string()
       .trim()
       .min(1, { error: bi('Título requerido', 'Title required') })
-      .max(300),
-    description: z.string().max(4000).default(''),
+      .max(TEXT_LIMITS.commitments.title),
+    description: z.string().max(TEXT_LIMITS.commitments.description).default(''),
     nextStep: nextStep.nullish(),
     /** Where the commitment starts; dropped is not a start. */
     stage: stage.exclude(['dropped']).default('identified'),
@@ -105,8 +105,8 @@ export type AdvanceCommitmentInput = z.infer<typeof AdvanceCommitmentBody>;
 
 export const UpdateCommitmentBody = z
   .object({
-    title: z.string().trim().min(1).max(300).optional(),
-    description: z.string().max(4000).optional(),
+    title: z.string().trim().min(1).max(TEXT_LIMITS.commitments.title).optional(),
+    description: z.string().max(TEXT_LIMITS.commitments.description).optional(),
     nextStep: nextStep.nullish(),
     amountUsd: amount.nullish(),
     version,

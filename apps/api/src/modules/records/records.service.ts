@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
-import { ParticipantEntity, withGadmReference } from '@rueda/persistence';
-import { invalidField, notFound, versionConflict } from '@rueda/domain';
+import { EventEntity, ParticipantEntity, withGadmReference } from '@rueda/persistence';
+import { invalidField, notFound, NOUNS, versionConflict } from '@rueda/domain';
 import { Page } from '../../platform/pagination';
 import { ResourceSpec } from './resources';
 
@@ -20,19 +20,21 @@ export class RecordsService {
     page: number,
     pageSize: number,
   ): Promise<Page<E>> {
+    await this.eventExists(eventId);
     const qb = this.db.getRepository(spec.entity).createQueryBuilder('r').where('r.eventId = :eventId', { eventId });
     let joined = false;
     for (const [param, f] of Object.entries(spec.filters)) {
       const value = query[param];
       if (value === undefined || value === '') continue;
       const p = `f_${param}`;
-      if (f.kind === 'eq') qb.andWhere(`r.${f.column} = :${p}`, { [p]: value });
+      const eq = (col: string) => (f.ci ? `lower(${col}) = lower(:${p})` : `${col} = :${p}`);
+      if (f.kind === 'eq') qb.andWhere(eq(`r.${f.column}`), { [p]: value });
       else if (f.kind === 'ilike') qb.andWhere(`r.${f.column} ILIKE :${p}`, { [p]: `%${value.replace(/[%_]/g, '\\$&')}%` });
       else if (f.kind === 'array') qb.andWhere(`:${p} = ANY(r.${f.column})`, { [p]: value });
       else {
         if (!joined) qb.innerJoin(ParticipantEntity, 'p', 'p.id = r.participantId');
         joined = true;
-        qb.andWhere(`p.${f.column} = :${p}`, { [p]: value });
+        qb.andWhere(eq(`p.${f.column}`), { [p]: value });
       }
     }
     const [items, total] = await qb
@@ -51,6 +53,7 @@ export class RecordsService {
 
   async create<E extends Row>(spec: ResourceSpec<E>, eventId: string, body: Partial<E>): Promise<E> {
     return this.db.transaction(async (m) => {
+      await this.eventExists(eventId, m);
       await this.checkParticipantRefs(m, spec, eventId, body);
       const repo = m.getRepository(spec.entity);
       const values = spec.path === 'participants' ? withGadmReference(body as never) : body;
@@ -77,6 +80,11 @@ export class RecordsService {
   async remove<E extends Row>(spec: ResourceSpec<E>, eventId: string, id: string): Promise<void> {
     const res = await this.db.getRepository(spec.entity).delete({ id, eventId } as never);
     if (!res.affected) throw notFound(spec.label, id);
+  }
+
+  /** An unknown event is a 404 on every record route, not an empty list or a foreign-key 409. */
+  private async eventExists(eventId: string, m: EntityManager = this.db.manager) {
+    if (!(await m.getRepository(EventEntity).exists({ where: { id: eventId } }))) throw notFound(NOUNS.event, eventId);
   }
 
   private async checkParticipantRefs<E>(m: EntityManager, spec: ResourceSpec<E>, eventId: string, body: Partial<E>) {

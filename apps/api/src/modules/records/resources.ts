@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bi, type Noun, NOUNS } from '@rueda/domain';
+import { bi, isVideoUrl, type Noun, NOUNS, TEXT_LIMITS } from '@rueda/domain';
 import { DelegateEntity, DemandEntity, OfferEntity, ParticipantEntity, TableEntity } from '@rueda/persistence';
 import { competenciaCodes, modalidadCodes, odsCodes, provinceCode, regionName, sectorCodes, tipoCode } from './taxonomy-schemas';
 
@@ -13,41 +13,53 @@ export interface ResourceSpec<E> {
   label: Noun;
   create: z.ZodType<Partial<E>>;
   update: z.ZodType<Partial<E>>;
-  filters: Record<string, { column: string; kind: 'eq' | 'array' | 'ilike' | 'participant' }>;
+  /** `ci`: names compare without case ("AZUAY" finds "Azuay", as the reference list writes it now). */
+  filters: Record<string, { column: string; kind: 'eq' | 'array' | 'ilike' | 'participant'; ci?: boolean }>;
   order: string;
   /** Columns that must point at a participant of the same event. */
   participantRefs?: string[];
 }
 
-const ext = z.string().trim().min(1).max(80);
+const ext = (max: number) => z.string().trim().min(1).max(max);
 const text = (max: number) => z.string().trim().max(max);
+const email = (max: number) => z.email().max(max);
+const L = TEXT_LIMITS;
 const opt = <T extends z.ZodType>(s: T) => s.nullable().optional();
 const amount = z.number().min(0).max(1e13);
 const isoDate = z.iso.date();
+const videoUrl = z
+  .string()
+  .trim()
+  .refine(isVideoUrl, {
+    message: bi('Debe ser un enlace https:// de hasta 500 caracteres', 'Must be an https:// link of up to 500 characters'),
+  });
 
 const participantFields = {
-  externalId: ext,
+  externalId: ext(L.participants.externalId),
   kind: z.enum(['gadm', 'cooperant']),
-  name: text(300).min(1),
+  name: text(L.participants.name).min(1),
   inecCode: opt(z.string().regex(/^\d{4}$/)),
-  canton: opt(text(120)),
-  province: opt(text(120)),
+  canton: opt(text(L.participants.canton)),
+  province: opt(text(L.participants.province)),
   provinceCode: opt(provinceCode),
   region: opt(regionName),
-  acronym: opt(text(40)),
+  acronym: opt(text(L.participants.acronym)),
   tipo: opt(tipoCode),
-  origin: opt(text(120)),
-  email: opt(z.email()),
-  phone: opt(text(60)),
+  origin: opt(text(L.participants.origin)),
+  email: opt(email(L.participants.email)),
+  phone: opt(text(L.participants.phone)),
   parallel: opt(z.number().int().min(1).max(20)),
   maxMeetings: opt(z.number().int().min(0).max(200)),
+  /** Takes part from afar, by its video-call link (hybrid meetings). */
+  remote: z.boolean().default(false),
+  videoUrl: opt(videoUrl),
 };
 
 const demandFields = {
   participantId: z.uuid(),
-  externalId: ext,
-  title: text(400).min(1),
-  description: text(100_000).default(''),
+  externalId: ext(L.demands.externalId),
+  title: text(L.demands.title).min(1),
+  description: text(L.demands.description).default(''),
   sectors: sectorCodes.default([]),
   competencias: competenciaCodes.default([]),
   ods: odsCodes.default([]),
@@ -58,9 +70,9 @@ const demandFields = {
 
 const offerFields = {
   participantId: z.uuid(),
-  externalId: ext,
-  title: text(400).min(1),
-  description: text(100_000).default(''),
+  externalId: ext(L.offers.externalId),
+  title: text(L.offers.title).min(1),
+  description: text(L.offers.description).default(''),
   sectors: sectorCodes.default([]),
   ods: odsCodes.default([]),
   modalidades: modalidadCodes.default([]),
@@ -94,12 +106,18 @@ export const RESOURCES = {
     entity: TableEntity,
     label: NOUNS.table,
     create: z
-      .object({ number: z.number().int().min(1).max(10_000), label: text(120).default(''), reservedForParticipantId: opt(z.uuid()) })
+      .object({
+        number: z.number().int().min(1).max(10_000),
+        label: text(L.tables.label).default(''),
+        reservedForParticipantId: opt(z.uuid()),
+      })
       .strict(),
-    update: z
-      .object({ number: z.number().int().min(1).max(10_000), label: text(120), reservedForParticipantId: opt(z.uuid()) })
-      .partial()
-      .strict(),
+    // Like every other record: the version read, so two organisers renumbering tables cannot overwrite each other.
+    update: withVersion({
+      number: z.number().int().min(1).max(10_000),
+      label: text(L.tables.label),
+      reservedForParticipantId: opt(z.uuid()),
+    }),
     filters: {},
     order: 'number',
     participantRefs: ['reservedForParticipantId'],
@@ -112,7 +130,7 @@ export const RESOURCES = {
     update: withVersion(participantFields),
     filters: {
       kind: { column: 'kind', kind: 'eq' },
-      province: { column: 'province', kind: 'eq' },
+      province: { column: 'province', kind: 'eq', ci: true },
       provinceCode: { column: 'provinceCode', kind: 'eq' },
       region: { column: 'region', kind: 'eq' },
       q: { column: 'name', kind: 'ilike' },
@@ -126,14 +144,19 @@ export const RESOURCES = {
     create: z
       .object({
         participantId: z.uuid(),
-        externalId: ext,
-        fullName: text(200).min(1),
-        role: opt(text(200)),
-        email: opt(z.email()),
-        phone: opt(text(60)),
+        externalId: ext(L.delegates.externalId),
+        fullName: text(L.delegates.fullName).min(1),
+        role: opt(text(L.delegates.role)),
+        email: opt(email(L.delegates.email)),
+        phone: opt(text(L.delegates.phone)),
       })
       .strict(),
-    update: withVersion({ fullName: text(200).min(1), role: opt(text(200)), email: opt(z.email()), phone: opt(text(60)) }),
+    update: withVersion({
+      fullName: text(L.delegates.fullName).min(1),
+      role: opt(text(L.delegates.role)),
+      email: opt(email(L.delegates.email)),
+      phone: opt(text(L.delegates.phone)),
+    }),
     filters: { participantId: { column: 'participantId', kind: 'eq' }, q: { column: 'fullName', kind: 'ilike' } },
     order: 'externalId',
     participantRefs: ['participantId'],
@@ -148,7 +171,7 @@ export const RESOURCES = {
       participantId: { column: 'participantId', kind: 'eq' },
       sector: { column: 'sectors', kind: 'array' },
       modalidad: { column: 'modalidades', kind: 'array' },
-      province: { column: 'province', kind: 'participant' },
+      province: { column: 'province', kind: 'participant', ci: true },
       provinceCode: { column: 'provinceCode', kind: 'participant' },
       region: { column: 'region', kind: 'participant' },
       q: { column: 'title', kind: 'ilike' },

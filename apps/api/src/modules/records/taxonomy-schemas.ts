@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { bi, type Bilingual, indexTaxonomy, loadGadms } from '@rueda/domain';
+import { bi, type Bilingual, indexTaxonomy, loadGadms, TEXT_LIMITS } from '@rueda/domain';
 
 const tax = indexTaxonomy();
-const inec = new Set(loadGadms().map((g) => g.inecCode));
+const gadms = loadGadms();
+const inec = new Set(gadms.map((g) => g.inecCode));
+/** Provinces of the 221 GADMs (the same list the import resolves names and codes against). */
+const provinces = new Set(gadms.map((g) => g.provinceCode));
 
 const code = (set: Map<string, unknown>, what: Bilingual) =>
   z.string().refine((c) => set.has(c), {
@@ -20,9 +23,14 @@ export const odsCodes = z
       .refine((n) => tax.ods.has(n), { error: (iss) => bi(`ODS desconocido: ${String(iss.input)}`, `unknown SDG: ${String(iss.input)}`) }),
   )
   .max(17);
-export const tipoCode = code(tax.tipos, { es: 'tipo de cooperación', en: 'cooperation type' });
+export const tipoCode = code(tax.tipos, { es: 'tipo de cooperación', en: 'cooperation type' }).max(TEXT_LIMITS.participants.tipo);
 export const inecCode = z.string().refine((c) => inec.has(c), {
   error: (iss) => bi(`código INEC desconocido: ${String(iss.input)}`, `unknown INEC code: ${String(iss.input)}`),
 });
 export const regionName = z.enum(['Costa', 'Sierra', 'Amazonía', 'Insular']);
-export const provinceCode = z.string().regex(/^\d{2}$/);
+export const provinceCode = z
+  .string()
+  .regex(/^\d{2}$/)
+  .refine((c) => provinces.has(c), {
+    error: (iss) => bi(`código de provincia desconocido: ${String(iss.input)}`, `unknown province code: ${String(iss.input)}`),
+  });

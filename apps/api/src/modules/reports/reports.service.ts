@@ -36,20 +36,22 @@ export interface ReportOptions {
 interface ReportDef {
   /** Sheet name (Spanish, like allReports). */
   sheet: string;
+  /** Downloaded file name, Spanish like the sheet: reporte-resumen.csv, not reporte-summary.csv. */
+  file: string;
   build: (data: ReportData, opts: ReportOptions) => ReportTable;
 }
 
 /** The report names of the URL, in the order of the workbook. */
 export const REPORTS: Record<string, ReportDef> = {
-  summary: { sheet: 'Resumen', build: (d) => summary(d) },
-  gadms: { sheet: 'Por GADM', build: (d, o) => byGadm(d, { metric: o.metric }) },
-  cooperants: { sheet: 'Por cooperante', build: (d) => byCooperant(d) },
-  sectors: { sheet: 'Por sector', build: (d) => bySector(d) },
-  ods: { sheet: 'Por ODS', build: (d) => byOds(d) },
-  competencias: { sheet: 'Por competencia', build: (d) => byCompetencia(d) },
-  modalidades: { sheet: 'Por modalidad', build: (d) => byModalidad(d) },
-  pipeline: { sheet: 'Compromisos', build: (d) => pipeline(d) },
-  matrix: { sheet: 'Cooperante x sector', build: (d) => cooperantSectorMatrix(d) },
+  summary: { sheet: 'Resumen', file: 'resumen', build: (d) => summary(d) },
+  gadms: { sheet: 'Por GADM', file: 'por-gadm', build: (d, o) => byGadm(d, { metric: o.metric }) },
+  cooperants: { sheet: 'Por cooperante', file: 'por-cooperante', build: (d) => byCooperant(d) },
+  sectors: { sheet: 'Por sector', file: 'por-sector', build: (d) => bySector(d) },
+  ods: { sheet: 'Por ODS', file: 'por-ods', build: (d) => byOds(d) },
+  competencias: { sheet: 'Por competencia', file: 'por-competencia', build: (d) => byCompetencia(d) },
+  modalidades: { sheet: 'Por modalidad', file: 'por-modalidad', build: (d) => byModalidad(d) },
+  pipeline: { sheet: 'Compromisos', file: 'compromisos', build: (d) => pipeline(d) },
+  matrix: { sheet: 'Cooperante x sector', file: 'cooperante-por-sector', build: (d) => cooperantSectorMatrix(d) },
 };
 export const REPORT_NAMES = Object.keys(REPORTS);
 
@@ -65,8 +67,6 @@ export const CONTENT_TYPES = {
   pdf: 'application/pdf',
   ics: 'text/calendar; charset=utf-8',
 } as const;
-
-const stamp = () => `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /**
  * Reports are computed on request from a fresh snapshot of the event: they are cheap (tens
@@ -103,7 +103,7 @@ export class ReportsService {
     const { data } = await this.load(eventId);
     if (name === 'event' && format === 'pdf') {
       return {
-        body: await eventReportPdf(data, { generatedAt: stamp(), metric: opts.metric }),
+        body: await eventReportPdf(data, { generatedAt: new Date(), metric: opts.metric }),
         contentType: CONTENT_TYPES.pdf,
         filename: 'informe-rueda.pdf',
       };
@@ -122,7 +122,7 @@ export class ReportsService {
       format === 'csv'
         ? reportToCsv(table, { headers: opts.headers })
         : await reportsToXlsx([{ name: def.sheet, table }], { headers: opts.headers });
-    return { body, contentType: CONTENT_TYPES[format], filename: `reporte-${name}.${format}` };
+    return { body, contentType: CONTENT_TYPES[format], filename: `reporte-${def.file}.${format}` };
   }
 
   /** One participant's agenda (PDF or iCalendar), from its own meetings only. */
@@ -137,7 +137,7 @@ export class ReportsService {
     const base = `agenda-${self.externalId.replace(/[^A-Za-z0-9_-]+/g, '_')}`;
     if (format === 'ics') return { body: Buffer.from(agendaIcs(agenda), 'utf8'), contentType: CONTENT_TYPES.ics, filename: `${base}.ics` };
     return {
-      body: await agendaPdf([agenda], { generatedAt: `Generado / Generated ${stamp()}` }),
+      body: await agendaPdf([agenda], { generatedAt: new Date() }),
       contentType: CONTENT_TYPES.pdf,
       filename: `${base}.pdf`,
     };

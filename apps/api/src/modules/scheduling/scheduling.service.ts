@@ -3,9 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { EventEntity, loadEventScheduleInstance, ScheduleVersionEntity } from '@rueda/persistence';
+import { EventEntity, loadEventScheduleInstance, loadReportData, ScheduleVersionEntity } from '@rueda/persistence';
 import { QUEUES, SchedulingJobData, SchedulingProgress } from '@rueda/queues';
 import { NOUNS, notFound } from '@rueda/domain';
+import { labelledParticipation } from '@rueda/reporting';
 
 /** Reads of schedule versions; their changes are use cases (GenerateSchedule, EditDraftAssignment, PublishScheduleVersion). */
 @Injectable()
@@ -49,8 +50,23 @@ export class SchedulingService {
       ...v,
       unscheduled,
       progress,
+      participation: v.status === 'generating' ? null : await this.participation(eventId, versionId),
       quality: bound > 0 ? { weight, bound, ratio: weight / bound, gapPercent: (1 - weight / bound) * 100 } : null,
     };
+  }
+
+  /**
+   * The GADM figures of this version, by the definitions the reports and the PDF use: the
+   * GADMs of the Jornada with and without demands, with and without a meeting in this schedule.
+   */
+  private async participation(eventId: string, versionId: string) {
+    const loaded = await loadReportData(this.db.manager, eventId);
+    if (!loaded) throw notFound(NOUNS.event, eventId);
+    const placed: { meeting_id: string }[] = await this.db.query(
+      `SELECT meeting_id FROM schedule_assignments WHERE schedule_version_id = $1`,
+      [versionId],
+    );
+    return labelledParticipation(loaded.data, { metric: 'scheduled', placedMeetingIds: new Set(placed.map((r) => r.meeting_id)) });
   }
 
   /** Slot × table rows with the names a person reads. */

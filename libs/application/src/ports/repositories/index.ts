@@ -2,11 +2,13 @@ import type { DelegateRepository, ParticipantRepository, ProposalRepository, Slo
 import type { LiveLogRepository, LiveStateRepository } from './live';
 import type { MeetingRepository } from './meetings';
 import type { ScheduleRepository } from './schedules';
+import type { StatusChangeRepository } from './status-changes';
 
 export * from './meetings';
 export * from './live';
 export * from './day';
 export * from './schedules';
+export * from './status-changes';
 
 /**
  * Every repository a use case can reach through its transaction. Add one line here (and its
@@ -22,4 +24,5 @@ export interface Repositories {
   readonly tables: TableRepository;
   readonly proposals: ProposalRepository;
   readonly schedules: ScheduleRepository;
+  readonly statusChanges: StatusChangeRepository;
 }

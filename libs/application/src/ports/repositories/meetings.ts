@@ -12,6 +12,8 @@ export interface MeetingRecord {
   slotId: string | null;
   tableId: string | null;
   weight: number;
+  /** A hybrid meeting's own video-call link. */
+  videoUrl: string | null;
   /** Optimistic version: moves on every save, so stale clients get a conflict. */
   version: number;
 }
@@ -24,6 +26,13 @@ export interface MeetingRepository {
   eventOf(meetingId: string): Promise<string | null>;
   /** The meeting, row-locked until the transaction ends; null when it is not of that event. */
   lock(eventId: string, meetingId: string): Promise<MeetingRecord | null>;
+  /**
+   * What keeps a meeting from sitting at its table and slot again: another meeting there, or
+   * one of its two participants busy elsewhere in that slot (names of that meeting's pair).
+   */
+  cellTakenBy(meeting: MeetingRecord): Promise<{ id: string; names: string[] } | null>;
+  /** Withdraws the replacements still proposed for a table and slot (it is taken again); their ids. */
+  withdrawProposals(eventId: string, cell: { slotId: string; tableId: string }, at: Date): Promise<string[]>;
   /** Saves a record read from this repository; its version moves on. */
   save<M extends MeetingRecord>(meeting: M): Promise<M>;
   /**

@@ -10,11 +10,13 @@ import {
 import { TypeOrmLiveLogRepository, TypeOrmLiveStateRepository } from './live';
 import { TypeOrmMeetingRepository } from './meetings';
 import { TypeOrmScheduleRepository } from './schedules';
+import { TypeOrmStatusChangeRepository } from './status-changes';
 
 export * from './day';
 export * from './live';
 export * from './meetings';
 export * from './schedules';
+export * from './status-changes';
 
 const FACTORIES: { [K in keyof Repositories]: new (m: EntityManager) => Repositories[K] } = {
   meetings: TypeOrmMeetingRepository,
@@ -26,6 +28,7 @@ const FACTORIES: { [K in keyof Repositories]: new (m: EntityManager) => Reposito
   tables: TypeOrmTableRepository,
   proposals: TypeOrmProposalRepository,
   schedules: TypeOrmScheduleRepository,
+  statusChanges: TypeOrmStatusChangeRepository,
 };
 
 /** Every repository bound to one entity manager (a transaction's, or the pool's for reads), each made on first use. */

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { LiveMeetingOrigin, MeetingRecord, MeetingRepository } from '@rueda/application';
+import { OCCUPYING_STATUSES } from '@rueda/domain';
 import type { LiveChange as LiveDomainChange } from '@rueda/live';
 import { MeetingEntity } from '../../entities';
 import { persistMeetingChanges } from '../../live/persist-live';
@@ -14,6 +15,28 @@ export class TypeOrmMeetingRepository implements MeetingRepository {
 
   lock(eventId: string, meetingId: string): Promise<MeetingEntity | null> {
     return this.m.getRepository(MeetingEntity).findOne({ where: { id: meetingId, eventId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async cellTakenBy(meeting: MeetingRecord): Promise<{ id: string; names: string[] } | null> {
+    if (!meeting.slotId) return null;
+    const [row] = await this.m.query(
+      `SELECT m.id, a.name AS a, b.name AS b FROM meetings m
+         JOIN participants a ON a.id = m.participant_a_id JOIN participants b ON b.id = m.participant_b_id
+        WHERE m.slot_id = $1 AND m.id <> $2 AND m.status = ANY($3::text[])
+          AND (m.table_id = $4 OR m.participant_a_id IN ($5, $6) OR m.participant_b_id IN ($5, $6))
+        LIMIT 1`,
+      [meeting.slotId, meeting.id, OCCUPYING_STATUSES, meeting.tableId, meeting.participantAId, meeting.participantBId],
+    );
+    return row ? { id: row.id, names: [row.a, row.b] } : null;
+  }
+
+  async withdrawProposals(eventId: string, cell: { slotId: string; tableId: string }, at: Date): Promise<string[]> {
+    const rows: { id: string }[] = await this.m.query(
+      `UPDATE replacement_proposals SET status = 'expired', resolved_at = $4
+        WHERE event_id = $1 AND slot_id = $2 AND table_id = $3 AND status = 'proposed' RETURNING id`,
+      [eventId, cell.slotId, cell.tableId, at],
+    );
+    return rows.map((r) => r.id);
   }
 
   save<M extends MeetingRecord>(meeting: M): Promise<M> {

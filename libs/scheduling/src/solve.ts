@@ -1,0 +1,184 @@
+import { FormatError, Schedule, ScheduleInstance, validateScheduleInstance } from '@rueda/formats';
+import { computeBoundsWithGuide } from './bounds';
+import { loadExactEngine, solveExactly } from './exact/engine';
+import { buildModel, Model } from './model';
+import { buildSchedule } from './output';
+import { construct } from './search/construct';
+import { SearchContext, WEIGHT_EPS } from './search/context';
+import { improveIdle } from './search/idle-search';
+import { branchAndBoundWeight } from './search/weight-branch-and-bound';
+import { improveWeight } from './search/weight-search';
+
+export interface SolveProgress {
+  /** 0–100, monotone. */
+  percent: number;
+  bestWeight: number;
+  /** Proven upper bound on the weight. */
+  bound: number;
+  /** Idle time of the best schedule so far, by the instance's idleMeasure. */
+  holes: number;
+  phase: 'construct' | 'weight' | 'holes' | 'exact' | 'done';
+}
+
+export interface SolveOptions {
+  /** Seeds every random choice. */
+  seed?: number;
+  /**
+   * Wall-clock limit (default 30 s). Without `budget` the search is anytime: it uses the whole
+   * limit while the optimality gap is open and stops early only when it is closed.
+   */
+  timeLimitMs?: number;
+  /**
+   * Work budget (multiplies every named budget of `workBudgets`). With it the phases end on
+   * work done, never on the clock: the same seed and budget give the same schedule on a slow or
+   * a fast machine. `timeLimitMs`, if also given, is then only a safety cap (reported in
+   * `stats.stoppedBy` when it binds).
+   */
+  budget?: number;
+  /** Every GADM that asked for meetings gets at least this many when the instance allows it. */
+  minMeetingsPerGadm?: number;
+  /** Fairness of waits: at most this difference of idle time between any two participants with meetings (exact phase). */
+  maxIdleSpread?: number;
+  onProgress?: (progress: SolveProgress) => void;
+  /** 'sweep' (default) fills slots in time order for compact agendas; 'greedy' places by weight. */
+  construction?: 'sweep' | 'greedy';
+  /** Skip the exact phase (for comparisons: the heuristics alone). */
+  exact?: boolean;
+}
+
+/** The named work budgets of the phases, for a given instance (README: "Phases and budgets"). */
+export interface WorkBudgets {
+  /** Ejection-chain nodes of the weight search. */
+  weightNodes: number;
+  /** Moves of the idle-time annealing. */
+  idleMoves: number;
+  /** Restarts from other seeds on small instances whose weight is below the bound. */
+  restarts: number;
+  /** Nodes of the weight branch and bound (≤ 90 meetings, weight below the bound). */
+  weightBranchNodes: number;
+  /** Conflicts of the exact phase's first call (each later call, in anytime mode, doubles it). */
+  exactConflicts: number;
+}
+
+export function workBudgets(model: Model, scale = 1): WorkBudgets {
+  return {
+    weightNodes: Math.round(60 * model.M * scale) + 10_000,
+    idleMoves: Math.round(400 * model.M * scale) + 2000,
+    restarts: model.M <= SMALL_INSTANCE_MEETINGS ? Math.max(1, Math.round(SMALL_INSTANCE_RESTARTS * Math.min(1, scale))) : 0,
+    weightBranchNodes: model.M <= BRANCH_AND_BOUND_MEETINGS ? Math.round(3_000_000 * scale) : 0,
+    exactConflicts: Math.round(EXACT_CONFLICTS * scale),
+  };
+}
+
+// Below these sizes a restart costs milliseconds and branch and bound stays tractable.
+const SMALL_INSTANCE_MEETINGS = 200;
+const SMALL_INSTANCE_RESTARTS = 20;
+const BRANCH_AND_BOUND_MEETINGS = 90;
+/** The exact phase runs when the program stays small: meeting–slot pairs (measured in bench/scheduling/dense.ts). */
+const EXACT_MAX_PAIRS = 7_000;
+const EXACT_CONFLICTS = 50_000;
+const ANYTIME_FIRST_CONFLICTS = 5_000;
+const EXACT_MIN_MS = 500;
+
+/**
+ * Builds a schedule for a rueda.schedule-instance/1. Lexicographic objective: total weight
+ * first, then idle time (the instance's idleMeasure). Phases (README): construction, weight
+ * search, idle-time search, then on instances small enough the exact phase, which proves the
+ * optimum or improves on the heuristics. Throws FormatError if the instance breaks the format.
+ */
+export async function solve(instance: ScheduleInstance, options: SolveOptions = {}): Promise<Schedule> {
+  const started = performance.now();
+  const issues = validateScheduleInstance(instance);
+  if (issues.length > 0) throw new FormatError(issues);
+  const model = buildModel(instance);
+  const bounds = computeBoundsWithGuide(model);
+  const reproducible = options.budget !== undefined;
+  const budgets = workBudgets(model, options.budget ?? 1);
+  const deadline = reproducible ? started + (options.timeLimitMs ?? Infinity) : started + (options.timeLimitMs ?? 30_000);
+  const context = (seed: number, scale: number, withProgress: boolean) =>
+    new SearchContext(
+      model,
+      bounds,
+      { ...options, seed, onProgress: withProgress ? options.onProgress : undefined },
+      {
+        started,
+        deadline,
+        clockEndsPhases: !reproducible,
+        weightNodes: Math.round(budgets.weightNodes * scale),
+        idleMoves: Math.round(budgets.idleMoves * scale),
+        guide: bounds.guide,
+      },
+    );
+  const seed = options.seed ?? 1;
+  let best = context(seed, 1, true);
+  runHeuristics(best);
+  // Small instances are cheap to re-solve: restarts from other seeds close most remaining gaps.
+  for (let k = 1; k <= budgets.restarts && !best.weightAtBound() && !best.timeUp(); k++) {
+    const other = context(seed + 7919 * k, 0.1, false);
+    runHeuristics(other);
+    if (other.better(best)) best = other;
+  }
+  if (budgets.weightBranchNodes > 0 && !best.weightAtBound()) branchAndBoundWeight(best, budgets.weightBranchNodes);
+
+  let proven = false;
+  const floors = (options.minMeetingsPerGadm ?? 0) > 0;
+  const pairs = model.commonSlots.reduce((a, b) => a + b, 0);
+  // Anytime mode: the exact phase needs a little time to load and ground, and one clasp call
+  // cannot be cut short, so it only starts with at least half the limit (and 0.5 s) left.
+  const left = deadline - performance.now();
+  const exactFits = reproducible || (left >= EXACT_MIN_MS && left >= 0.5 * (deadline - started));
+  if (options.exact !== false && pairs <= EXACT_MAX_PAIRS && exactFits && !best.timeUp()) {
+    best.report('exact', 60, true);
+    const run = await loadExactEngine();
+    // Anytime: start small and double while the measured pace says the next call fits in the
+    // time left (a clasp call cannot be interrupted from here).
+    let conflicts = reproducible ? budgets.exactConflicts : Math.min(budgets.exactConflicts, ANYTIME_FIRST_CONFLICTS);
+    for (;;) {
+      const callStarted = performance.now();
+      const result = solveExactly(run, model, {
+        conflicts,
+        seed,
+        hint: Int32Array.from(best.state.slotOf),
+        floors: best.floor,
+        maxIdleSpread: options.maxIdleSpread,
+      });
+      if (result.slotOf && best.betterSlots(result.slotOf)) best.restore(result.slotOf);
+      proven = result.optimal;
+      // One call with a fixed budget is reproducible; the anytime mode doubles it while time is left.
+      if (proven || result.infeasible || reproducible || best.timeUp()) break;
+      const perConflict = (performance.now() - callStarted) / conflicts;
+      const fits = Math.floor((0.9 * (deadline - performance.now())) / Math.max(perConflict, 1e-6));
+      conflicts = Math.min(2 * conflicts, fits);
+      if (conflicts < ANYTIME_FIRST_CONFLICTS / 5) break;
+    }
+  }
+  // Anytime: while the gap is open and time is left, keep searching from the best schedule
+  // (instances too large for the exact phase, or whose proof did not finish).
+  const closed = () => best.weightAtBound() && best.state.totalIdle() <= bounds.idleLowerBound;
+  if (!reproducible && !proven) {
+    const phaseEnd = started + 0.93 * (deadline - started);
+    for (let round = 1; performance.now() < phaseEnd && !best.timeUp() && !closed(); round++) {
+      best.reseed(seed + 104_729 * round);
+      if (!best.weightAtBound()) improveWeight(best);
+      improveIdle(best);
+    }
+  }
+  best.report('done', 100, true);
+  return buildSchedule(model, best.state, {
+    seconds: (performance.now() - started) / 1000,
+    // With minMeetingsPerGadm floors the exact optimum is one under those floors: no proof of the plain bounds.
+    weightUpperBound: proven && !floors ? Math.min(bounds.weightUpperBound, best.state.weight + WEIGHT_EPS) : bounds.weightUpperBound,
+    holesLowerBound: bounds.holesLowerBound,
+    idleLowerBound: proven && !floors ? best.state.totalIdle() : bounds.idleLowerBound,
+    stoppedByClock: best.timedOut,
+  });
+}
+
+function runHeuristics(ctx: SearchContext): void {
+  construct(ctx);
+  ctx.report('construct', 10, true);
+  improveWeight(ctx);
+  ctx.report('weight', 40, true);
+  improveIdle(ctx);
+  ctx.report('holes', 60, true);
+}
