@@ -3,6 +3,8 @@ import { redactTokens } from '@rueda/config';
 import { bearer, SAMPLE_EVENT, startTestApi, TestApi } from '../support/api';
 import { LiveTestClient } from '../support/live-client';
 import { CALENDAR_PREFIX } from '../../apps/api/src/modules/calendar/calendar.service';
+import { CLOCK } from '../../apps/api/src/platform/application.module';
+import type { Clock } from '@rueda/application';
 
 describe('tokens never reach a log line', () => {
   let api: TestApi;
@@ -182,6 +184,27 @@ describe('participant links expire on a day the organisers set (default: 12 mont
 
     // Organisers can give the links their default back.
     await api.http.patch(`/events/${ev.id}`).set(admin).send({ version: updated.version, participantLinksExpireOn: null }).expect(200);
+    await api.http.get('/me').set(bearer(link.token)).expect(200);
+  });
+
+  it('judges a link on the API clock (the Clock port), not the wall clock', async () => {
+    const admin = bearer(api.tokens.admin);
+    const ev = (await api.http.post('/events').set(admin).send(SAMPLE_EVENT).expect(201)).body;
+    const pid = (await api.http.post(`/events/${ev.id}/participants`).set(admin).send({ externalId: '0105', kind: 'gadm', name: 'Oña' }))
+      .body.id;
+    const link = (await api.http.post(`/events/${ev.id}/participants/${pid}/access-link`).set(admin).expect(201)).body;
+    expect(link.validUntil).toBe('2027-11-25');
+    const clock = api.app.get<Clock>(CLOCK);
+    // The last valid minute, then the first minute after it, in the event's time zone (Guayaquil, UTC−5).
+    const at = jest.spyOn(clock, 'now').mockReturnValue(new Date('2027-11-26T04:59:00Z'));
+    try {
+      await api.http.get('/me').set(bearer(link.token)).expect(200);
+      at.mockReturnValue(new Date('2027-11-26T05:00:00Z'));
+      const refused = await api.http.get('/me').set(bearer(link.token)).expect(401);
+      expect(refused.body).toMatchObject({ error: 'link_expired', messages: { es: expect.stringContaining('25/11/2027') } });
+    } finally {
+      at.mockRestore();
+    }
     await api.http.get('/me').set(bearer(link.token)).expect(200);
   });
 });

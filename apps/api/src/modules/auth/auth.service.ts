@@ -6,6 +6,8 @@ import { AuthSessionEntity, ParticipantEntity, UserEntity, UserRole } from '@rue
 import { participantLinkExpiresAt, participantLinkLastDay } from '@rueda/domain';
 import { ENV } from '@rueda/config';
 import type { Env } from '@rueda/config';
+import type { Clock } from '@rueda/application';
+import { CLOCK } from '../../platform/application.module';
 import { SocketRevocation } from '../../platform/socket-revocation';
 import { Principal } from './principal';
 import { hashToken, newToken, ORGANISER_PREFIX, PARTICIPANT_PREFIX } from './tokens';
@@ -45,6 +47,8 @@ export class AuthService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(ENV) private readonly env: Env,
     private readonly sockets: SocketRevocation,
+    // Every expiry (sessions, personal links) is judged on the Clock port, never the wall clock.
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async createUser(input: { email: string; name: string; role: UserRole; password: string }): Promise<UserEntity> {
@@ -69,7 +73,7 @@ export class AuthService {
     const ok = user ? await verify(user.passwordHash, password) : (await verify(DUMMY_HASH, password), false);
     if (!user || !ok) throw invalidLogin();
     const token = newToken(ORGANISER_PREFIX);
-    const expiresAt = new Date(Date.now() + this.env.AUTH_TOKEN_TTL_HOURS * 3600_000);
+    const expiresAt = new Date(this.clock.now().getTime() + this.env.AUTH_TOKEN_TTL_HOURS * 3600_000);
     await this.db.getRepository(AuthSessionEntity).insert({ userId: user.id, tokenHash: hashToken(token), expiresAt });
     return { token, expiresAt, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
   }
@@ -96,7 +100,8 @@ export class AuthService {
         [hashToken(token)],
       );
       if (!row) return { refused: UNKNOWN_TOKEN };
-      if (Date.now() >= participantLinkExpiresAt(row).getTime()) return { refused: linkExpired(participantLinkLastDay(row)) };
+      if (this.clock.now().getTime() >= participantLinkExpiresAt(row).getTime())
+        return { refused: linkExpired(participantLinkLastDay(row)) };
       return { principal: { type: 'participant', participantId: row.id, eventId: row.eventId } };
     }
     const principal = await this.resolveOrganiser(token);
@@ -106,7 +111,7 @@ export class AuthService {
   private async resolveOrganiser(token: string): Promise<Principal | null> {
     if (token.startsWith(ORGANISER_PREFIX)) {
       const s = await this.db.getRepository(AuthSessionEntity).findOne({
-        where: { tokenHash: hashToken(token), expiresAt: MoreThan(new Date()) },
+        where: { tokenHash: hashToken(token), expiresAt: MoreThan(this.clock.now()) },
         relations: { user: true },
       });
       if (!s || !s.user.active) return null;
@@ -127,7 +132,7 @@ export class AuthService {
       // The calendar feed hangs off the link: a new link revokes it too.
       .update(
         { id: participantId },
-        { accessTokenHash: hashToken(token), accessTokenIssuedAt: new Date(), calendarTokenHash: null, calendarTokenIssuedAt: null },
+        { accessTokenHash: hashToken(token), accessTokenIssuedAt: this.clock.now(), calendarTokenHash: null, calendarTokenIssuedAt: null },
       );
     await this.sockets.dropParticipant(participantId);
     return token;
