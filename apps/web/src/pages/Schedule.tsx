@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { del, get, getAll, post, put } from '../api';
+import { ApiError, del, get, getAll, post, put } from '../api';
 import { FairnessChart } from '../FairnessChart';
 import { ScheduleGrid, type GridMove } from '../Grid';
 import { useInterval, useLoad } from '../hooks';
@@ -10,6 +10,12 @@ import { CountStat, ErrorBox, Field, Loading, Notice, ParticipationFigures, Prog
 import { Link } from '../router';
 import { useEvent } from './event-context';
 import { MoveForm } from './LiveOps';
+
+interface StaleChange {
+  meetingId: string;
+  live: { slotId: string; tableId: string };
+  draft: { slotId: string; tableId: string } | null;
+}
 
 /** "es text / en text" (the solver's reasons) → the chosen language, with participant ids replaced by names. */
 export function useBilingualText() {
@@ -134,14 +140,25 @@ function VersionReview({ versionId, onChanged }: { versionId: string; onChanged:
       onChanged();
     }
   }, [generating, wasGenerating, onChanged]);
-  const publish = async () => {
-    if (!window.confirm(t('sched.publishConfirm'))) return;
+  // A draft older than live changes it would undo: the server lists them (409 stale_draft) and the
+  // organiser may publish keeping them (rebase), which lists the draft placements given up.
+  const [stale, setStale] = useState<StaleChange[] | null>(null);
+  const [rebased, setRebased] = useState<{ conflicts: { meetingId: string; draft: { slotId: string; tableId: string } }[] } | null>(null);
+  const publish = async (rebase = false) => {
+    if (!rebase && !window.confirm(t('sched.publishConfirm'))) return;
     setError(undefined);
+    setRebased(null);
     try {
-      await post(`/events/${event.id}/schedules/${versionId}/publish`);
+      const r = await post<{ rebased: { conflicts: { meetingId: string; draft: { slotId: string; tableId: string } }[] } | null }>(
+        `/events/${event.id}/schedules/${versionId}/publish`,
+        rebase ? { rebase: true } : {},
+      );
+      setStale(null);
+      setRebased(r.rebased);
       await v.reload();
       onChanged();
     } catch (e) {
+      if (e instanceof ApiError && e.body?.code === 'stale_draft') setStale((e.body as { changes?: StaleChange[] }).changes ?? []);
       setError(e);
     }
   };
@@ -209,7 +226,7 @@ function VersionReview({ versionId, onChanged }: { versionId: string; onChanged:
           {t('sched.version', { n: d.number })} <StatusBadge status={`sv_${d.status}`} />
         </h2>
         {d.status === 'draft' && (
-          <button type="button" className="btn btn-primary" onClick={publish}>
+          <button type="button" className="btn btn-primary" onClick={() => void publish()}>
             {t('sched.publish')}
           </button>
         )}
@@ -220,6 +237,44 @@ function VersionReview({ versionId, onChanged }: { versionId: string; onChanged:
         {d.params?.mode ? ` · ${t(d.params.mode === 'full' ? 'sched.modeFull' : 'sched.modeKeep')}` : ''}
       </p>
       <ErrorBox error={error} />
+      {stale && d.status === 'draft' && (
+        <Notice kind="warn">
+          <ul>
+            {stale.map((c) => {
+              const a = rows.data?.find((x) => x.meetingId === c.meetingId);
+              return (
+                <li key={c.meetingId}>
+                  {t('sched.staleChange', {
+                    pair: a ? `${a.participantA} ⇄ ${a.participantB}` : t('sched.staleWalkIn'),
+                    live: cellName(c.live.slotId, c.live.tableId),
+                    draft: c.draft ? cellName(c.draft.slotId, c.draft.tableId) : t('sched.staleOut'),
+                  })}
+                </li>
+              );
+            })}
+          </ul>
+          <button type="button" className="btn btn-primary" onClick={() => void publish(true)}>
+            {t('sched.rebase')}
+          </button>
+        </Notice>
+      )}
+      {rebased && (
+        <Notice kind={rebased.conflicts.length ? 'warn' : 'ok'}>
+          {t('sched.rebased', { n: rebased.conflicts.length })}
+          {rebased.conflicts.length > 0 && (
+            <ul>
+              {rebased.conflicts.map((c) => {
+                const a = rows.data?.find((x) => x.meetingId === c.meetingId);
+                return (
+                  <li key={c.meetingId}>
+                    {a ? `${a.participantA} ⇄ ${a.participantB}` : c.meetingId} · {cellName(c.draft.slotId, c.draft.tableId)}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </Notice>
+      )}
       {generating && (
         <div aria-live="polite" className="gen-progress">
           <Progress value={d.progress?.percent ?? 0} label={t('sched.progress')} />

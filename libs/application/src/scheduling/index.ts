@@ -1,3 +1,4 @@
 export * from './draft-edit';
 export * from './publish';
 export * from './generate';
+export * from './stale-draft';

@@ -19,6 +19,13 @@ export class ScheduleVersionEntity {
   @Column({ type: 'varchar', length: 100, nullable: true }) jobId: string | null;
   /** How it was asked for (seed, time limit, minimum per GADM, mode), so it can be reproduced. */
   @Column({ type: 'jsonb', default: {} }) params: Record<string, unknown>;
+  /** The event's live sequence when this version was asked for (null: made before it was recorded). */
+  @Column({
+    type: 'bigint',
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
+  liveSeq: number | null;
   @Column({ type: 'jsonb', default: {} }) fairness: Record<string, unknown>;
   @Column({ type: 'varchar', length: 1000, nullable: true }) error: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

@@ -10,6 +10,7 @@ import { MeetingWindows1764307000000 } from './1764307000000-meeting-windows';
 import { CalendarHybrid1764317000000 } from './1764317000000-calendar-hybrid';
 import { MeetingStatusChanges1764318000000 } from './1764318000000-meeting-status-changes';
 import { LiveDelivery1764400000000 } from './1764400000000-live-delivery';
+import { DraftLiveSeq1764410000000 } from './1764410000000-draft-live-seq';
 
 /** Every migration in order; the data source runs exactly these. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CalendarHybrid1764317000000,
   MeetingStatusChanges1764318000000,
   LiveDelivery1764400000000,
+  DraftLiveSeq1764410000000,
 ];

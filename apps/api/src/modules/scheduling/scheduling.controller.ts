@@ -1,12 +1,21 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { EditDraftAssignment, GenerateSchedule, GenerateScheduleCommand, PublishScheduleVersion, UseCases } from '@rueda/application';
+import {
+  EditDraftAssignment,
+  GenerateSchedule,
+  GenerateScheduleCommand,
+  PublishScheduleVersion,
+  PublishScheduleVersionCommand,
+  UseCases,
+} from '@rueda/application';
 import { Allow, CurrentPrincipal, type Principal } from '../auth/principal';
 import { SchedulingService } from './scheduling.service';
 import { UuidPipe } from '../../platform/validation';
 
 const GenerateBody = GenerateScheduleCommand.omit({ eventId: true });
+// No body at all is a plain publish.
+const PublishBody = z.preprocess((b) => b ?? {}, PublishScheduleVersionCommand.omit({ eventId: true, versionId: true }));
 const AssignmentBody = z.object({ slotId: z.uuid(), tableId: z.uuid() }).strict();
 const InstanceQuery = z.object({ keepPublished: z.enum(['true', 'false']).default('true') });
 
@@ -88,8 +97,17 @@ export class SchedulingController {
   @Post(':versionId/publish')
   @Allow('admin')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Publicar el borrador / Publish the draft' })
-  publish(@Param('eventId', UuidPipe) eventId: string, @Param('versionId', UuidPipe) id: string, @CurrentPrincipal() p: Principal) {
-    return this.useCases.execute(PublishScheduleVersion, p, { eventId, versionId: id });
+  @ApiOperation({
+    summary:
+      'Publicar el borrador; si hubo cambios en vivo después, 409 con la lista, o rebase: true para conservarlos / ' +
+      'Publish the draft; after live changes, 409 with their list, or rebase: true to keep them',
+  })
+  publish(
+    @Param('eventId', UuidPipe) eventId: string,
+    @Param('versionId', UuidPipe) id: string,
+    @Body({ schema: PublishBody }) b: z.infer<typeof PublishBody>,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.useCases.execute(PublishScheduleVersion, p, { ...b, eventId, versionId: id });
   }
 }

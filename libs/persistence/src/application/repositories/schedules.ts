@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { ScheduleRepository, ScheduleVersionRecord } from '@rueda/application';
+import type { Cell, DayMeeting, ScheduleRepository, ScheduleVersionRecord } from '@rueda/application';
 import { ScheduleAssignmentEntity, ScheduleVersionEntity } from '../../entities';
 import { loadEventScheduleInstance } from '../../scheduling/event-schedule-instance';
 
@@ -17,7 +17,9 @@ export class TypeOrmScheduleRepository implements ScheduleRepository {
   async create(eventId: string, params: Record<string, unknown>): Promise<ScheduleVersionEntity> {
     const [{ n }] = await this.m.query(`SELECT coalesce(max(number), 0) + 1 AS n FROM schedule_versions WHERE event_id = $1`, [eventId]);
     const repo = this.m.getRepository(ScheduleVersionEntity);
-    const v = await repo.save(repo.create({ eventId, number: n, status: 'generating', params }));
+    // Under the event lock the caller holds: no live change slips between this read and the draft.
+    const [{ live_seq }] = await this.m.query(`SELECT live_seq FROM events WHERE id = $1`, [eventId]);
+    const v = await repo.save(repo.create({ eventId, number: n, status: 'generating', params, liveSeq: Number(live_seq) }));
     v.jobId = `schedule-${v.id}`;
     return repo.save(v);
   }
@@ -42,21 +44,50 @@ export class TypeOrmScheduleRepository implements ScheduleRepository {
     ]);
   }
 
-  async publish(eventId: string, versionId: string, now: Date): Promise<ScheduleVersionRecord> {
+  async publish(eventId: string, versionId: string, now: Date, rebase = { keep: [] as string[], skip: [] as string[] }) {
     const t = this.m;
     await t.query(`UPDATE schedule_versions SET status = 'superseded' WHERE event_id = $1 AND status = 'published'`, [eventId]);
     await t.query(
       `UPDATE meetings SET status = 'accepted', slot_id = NULL, table_id = NULL, version = version + 1, updated_at = $2
-        WHERE event_id = $1 AND status = 'scheduled'`,
-      [eventId, now],
+        WHERE event_id = $1 AND status = 'scheduled' AND NOT id = ANY($3::uuid[])`,
+      [eventId, now, rebase.keep],
     );
     await t.query(
       `UPDATE meetings m SET status = 'scheduled', slot_id = a.slot_id, table_id = a.table_id, version = m.version + 1, updated_at = $2
          FROM schedule_assignments a
-        WHERE a.schedule_version_id = $1 AND a.meeting_id = m.id AND m.status IN ('accepted', 'scheduled')`,
-      [versionId, now],
+        WHERE a.schedule_version_id = $1 AND a.meeting_id = m.id AND m.status IN ('accepted', 'scheduled')
+          AND NOT m.id = ANY($3::uuid[])`,
+      [versionId, now, [...rebase.keep, ...rebase.skip]],
     );
     await t.query(`UPDATE schedule_versions SET status = 'published', published_at = $2 WHERE id = $1`, [versionId, now]);
     return t.getRepository(ScheduleVersionEntity).findOneByOrFail({ id: versionId });
+  }
+
+  async draftPlacements(versionId: string): Promise<(DayMeeting & Cell)[]> {
+    return this.m.query(
+      `SELECT m.id, m.participant_a_id AS a, m.participant_b_id AS b, m.status, a.slot_id AS "slotId", a.table_id AS "tableId"
+         FROM schedule_assignments a JOIN meetings m ON m.id = a.meeting_id
+        WHERE a.schedule_version_id = $1`,
+      [versionId],
+    );
+  }
+
+  async liveSince(eventId: string, afterSeq: number) {
+    const cols = `m.id, m.participant_a_id AS a, m.participant_b_id AS b, m.status, m.slot_id AS "slotId", m.table_id AS "tableId"`;
+    const [[{ live_seq }], touched, holding] = await Promise.all([
+      this.m.query(`SELECT live_seq FROM events WHERE id = $1`, [eventId]),
+      // The meetings named by the log after afterSeq: changed or created ones, and those a leave freed.
+      this.m.query(
+        `SELECT ${cols} FROM meetings m WHERE m.event_id = $1 AND m.id IN (
+           SELECT (l.payload->>'id')::uuid FROM live_messages l
+            WHERE l.event_id = $1 AND l.seq > $2 AND l.type IN ('meeting.updated', 'meeting.created')
+           UNION
+           SELECT jsonb_array_elements_text(l.payload->'freedMeetingIds')::uuid FROM live_messages l
+            WHERE l.event_id = $1 AND l.seq > $2 AND l.type = 'participant.left')`,
+        [eventId, afterSeq],
+      ),
+      this.m.query(`SELECT ${cols} FROM meetings m WHERE m.event_id = $1 AND m.status IN ('checked_in', 'held')`, [eventId]),
+    ]);
+    return { head: Number(live_seq), touched: touched as DayMeeting[], holding: holding as DayMeeting[] };
   }
 }
