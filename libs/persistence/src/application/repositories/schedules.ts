@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Cell, DayMeeting, ScheduleRepository, ScheduleVersionRecord } from '@rueda/application';
+import type { Cell, DayMeeting, ScheduleRepository } from '@rueda/application';
 import { ScheduleAssignmentEntity, ScheduleVersionEntity } from '../../entities';
 import { loadEventScheduleInstance } from '../../scheduling/event-schedule-instance';
 
