@@ -1,4 +1,4 @@
-import { bearer, eventually, SAMPLE_EVENT, startTestApi, TestApi } from '../support/api';
+import { bearer, runMatchingToCompletion, SAMPLE_EVENT, startTestApi, TestApi } from '../support/api';
 
 interface Row {
   offerId: string;
@@ -52,14 +52,7 @@ describe('learning from the event: answered requests adjust later recommendation
   });
   afterAll(async () => api?.close());
 
-  const runToCompletion = async () => {
-    const run = (await api.http.post(`/events/${ev}/matching/runs`).set(admin()).send({ top: 5 }).expect(201)).body;
-    await eventually(async () => {
-      const latest = (await api.http.get(`/events/${ev}/matching/runs/latest`).set(admin())).body;
-      return latest.id === run.id && latest.status === 'done' ? latest : undefined;
-    });
-    return run as { id: string };
-  };
+  const runToCompletion = () => runMatchingToCompletion(api, ev);
   const matchesOf = async (demandId: string): Promise<Row[]> =>
     (await api.http.get(`/events/${ev}/matches?demandId=${demandId}`).set(admin()).expect(200)).body.items;
   const answer = async (requesterId: string, counterpartId: string, demandId: string, offerId: string, verb: 'accept' | 'decline') => {
