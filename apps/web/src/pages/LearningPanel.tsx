@@ -50,7 +50,7 @@ export function LearningPanel({ version }: { version: number }) {
   return (
     <section className="card" aria-labelledby="learning-title">
       <h2 id="learning-title">{t('learning.title')}</h2>
-      <label className="checkbox">
+      <label className="check">
         <input type="checkbox" checked={learn} onChange={(e) => void toggle(e.target.checked)} /> {t('learning.switch')}
       </label>
       <p className="muted small">{t('learning.help')}</p>
