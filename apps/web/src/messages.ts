@@ -5,6 +5,7 @@
 import { MEETING_STATUS_TERMS, type MeetingStatusTerm } from '@rueda/i18n';
 import { enDay, esDay } from './messagesDay';
 import { enPocket, esPocket } from './messagesPocket';
+import { enSchedule, esSchedule } from './messagesSchedule';
 
 type StatusKey = `status.${MeetingStatusTerm}` | `statusCount.${MeetingStatusTerm}`;
 
@@ -21,6 +22,7 @@ function statusMessages(lang: 'es' | 'en'): Record<StatusKey, string> {
 export const es = {
   ...esDay,
   ...esPocket,
+  ...esSchedule,
   ...statusMessages('es'),
   'app.name': 'Rueda de Negocios',
   'lang.label': 'Idioma',
@@ -405,6 +407,7 @@ export type MessageKey = keyof typeof es;
 export const en: Record<MessageKey, string> = {
   ...enDay,
   ...enPocket,
+  ...enSchedule,
   ...statusMessages('en'),
   'app.name': 'Business Matchmaking',
   'lang.label': 'Language',

@@ -1,11 +1,12 @@
 import { EntityManager } from 'typeorm';
 import { conflict, DomainError, NOUNS, notFound } from '@rueda/domain';
-import type { ScheduleAssignment, ScheduleInstance } from '@rueda/formats';
+import type { ScheduleAssignment, ScheduleBounds, ScheduleInstance } from '@rueda/formats';
 import { buildIndex, cellProblem, LiveState, Reason } from '@rueda/live';
-import { measureSchedule } from '@rueda/scheduling';
+import { remeasureSchedule } from '@rueda/scheduling';
 import { ScheduleAssignmentEntity, ScheduleVersionEntity } from '../entities';
 import { lockEvent } from '../live/live-state';
 import { loadEventScheduleInstance } from './event-schedule-instance';
+import { storedFairness } from './schedule-versions';
 
 /** A draft edit the schedule's rules refuse, with their reason. */
 const refused = (reason: Reason) => conflict('cell_unavailable', reason);
@@ -99,11 +100,22 @@ export async function editDraftAssignment(
     const unscheduled = version.unscheduled
       .filter((u) => u.meeting !== meetingId)
       .concat(to ? [] : [{ meeting: meetingId, reason: REMOVED }]);
-    const stats = { ...version.stats, ...measureSchedule(instance, assignments), editedByHand: true };
-    await t.query(`UPDATE schedule_versions SET stats = $2, unscheduled = $3 WHERE id = $1`, [
+    // The bounds stay true of the instance; the gaps and the "proven optimal" claim are measured again.
+    const again = remeasureSchedule(instance, assignments, version.bounds as ScheduleBounds);
+    const stats = {
+      ...version.stats,
+      scheduled: assignments.length,
+      weight: again.weight,
+      holes: again.holes,
+      breaks: again.breaks,
+      editedByHand: true,
+    };
+    await t.query(`UPDATE schedule_versions SET stats = $2, unscheduled = $3, bounds = $4, fairness = $5 WHERE id = $1`, [
       versionId,
       JSON.stringify(stats),
       JSON.stringify(unscheduled),
+      JSON.stringify(again.bounds),
+      JSON.stringify(storedFairness(again)),
     ]);
     return t.getRepository(ScheduleVersionEntity).findOneByOrFail({ id: versionId });
   });
