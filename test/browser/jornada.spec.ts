@@ -238,9 +238,15 @@ describe('organiser console: a whole Jornada in the browser', () => {
 
     // Scheduling: generate (short time limit), review the draft, publish.
     await tab('Agenda');
-    // The organiser counts waits as the literature does (breaks) for this event.
-    await page.getByLabel('Cómo se cuentan las esperas').selectOption('breaks');
+    // The idle measure is an event setting: saved on change (breaks), then back to the default
+    // (holes) so the rest of the walk meets the schedule it always did.
+    const measure = page.getByLabel('Cómo se cuentan las esperas');
+    await measure.selectOption('breaks');
     await page.getByText('Medida de espera guardada: Esperas entre reuniones (pausas).').waitFor();
+    const [{ settings }] = await api.query(`SELECT settings FROM events WHERE id = $1`, [eventId]);
+    expect(settings.idleMeasure).toBe('breaks');
+    await measure.selectOption('holes');
+    await page.getByText('Medida de espera guardada: Franjas libres entre reuniones (huecos).').waitFor();
     await page.getByLabel('Tiempo máximo (segundos)').fill('2');
     await page.getByRole('button', { name: 'Generar', exact: true }).click();
     await page.getByRole('heading', { name: /Versión 1/ }).waitFor();
@@ -250,11 +256,13 @@ describe('organiser console: a whole Jornada in the browser', () => {
     await see(page.locator('.stat', { hasText: 'Reuniones agendadas' }).locator('.stat-value')).hasText('4');
     // The proof as the solver wrote it (four meetings: normally proven within the 2 s).
     const [{ bounds }] = await api.query(`SELECT bounds FROM schedule_versions WHERE event_id = $1 AND status = 'draft'`, [eventId]);
-    expect(bounds.idleMeasure).toBe('breaks');
+    expect(bounds.idleMeasure).toBe('holes');
     await see(page.locator('.stat', { hasText: 'Demostración' }).locator('.stat-value')).hasText(
       bounds.optimal ? '✓ Óptimo demostrado' : 'Sin demostrar',
     );
-    await see(page.locator('.stat', { hasText: 'Pausas' }).locator('.stat-hint')).containsText('mínimo demostrado');
+    await see(page.locator('.stat', { has: page.locator('.stat-label', { hasText: /^Huecos$/ }) }).locator('.stat-hint')).containsText(
+      'mínimo demostrado',
+    );
     await see(page.getByRole('heading', { name: 'Reparto de las esperas' })).isVisible();
     await see(page.getByRole('img', { name: /número de participantes según cuántas esperas/ })).isVisible();
     await page.locator('.grid td[data-meeting]').first().waitFor();
