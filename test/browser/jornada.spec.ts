@@ -205,6 +205,25 @@ describe('organiser console: a whole Jornada in the browser', () => {
     await page.getByText('Reunión añadida.').waitFor();
     await page.getByLabel('Estado').selectOption('accepted');
     await see(page.locator('tbody tr')).hasCount(4);
+    // A meeting's window (slots it may take) is edited on its row; every slot ticked, then cleared.
+    await page
+      .getByRole('button', { name: /^Ventana de la reunión / })
+      .first()
+      .click();
+    const windowBoxes = page.locator('.window-editor input[type=checkbox]');
+    const slotCount = await windowBoxes.count();
+    expect(slotCount).toBeGreaterThan(1);
+    for (let i = 0; i < slotCount; i++) await windowBoxes.nth(i).check();
+    expect(await unlabeled(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Guardar ventana' }).click();
+    await page.getByText(`Ventana guardada: ${slotCount} franjas.`).waitFor();
+    const [windowed] = await api.query(`SELECT count(*)::int AS n FROM meetings WHERE event_id = $1 AND allowed_slot_ids IS NOT NULL`, [
+      eventId,
+    ]);
+    expect(windowed.n).toBe(1);
+    await page.getByRole('button', { name: 'Quitar la ventana' }).click();
+    await page.getByText('Ventana quitada: cualquier franja.').waitFor();
+    await page.getByRole('button', { name: 'Cerrar' }).click();
     await screenshot(page, '07-meetings');
     expect(await unlabeled(page)).toEqual([]);
 
@@ -219,6 +238,15 @@ describe('organiser console: a whole Jornada in the browser', () => {
 
     // Scheduling: generate (short time limit), review the draft, publish.
     await tab('Agenda');
+    // The idle measure is an event setting: saved on change (breaks), then back to the default
+    // (holes) so the rest of the walk meets the schedule it always did.
+    const measure = page.getByLabel('Cómo se cuentan las esperas');
+    await measure.selectOption('breaks');
+    await page.getByText('Medida de espera guardada: Esperas entre reuniones (pausas).').waitFor();
+    const [{ settings }] = await api.query(`SELECT settings FROM events WHERE id = $1`, [eventId]);
+    expect(settings.idleMeasure).toBe('breaks');
+    await measure.selectOption('holes');
+    await page.getByText('Medida de espera guardada: Franjas libres entre reuniones (huecos).').waitFor();
     await page.getByLabel('Tiempo máximo (segundos)').fill('2');
     await page.getByRole('button', { name: 'Generar', exact: true }).click();
     await page.getByRole('heading', { name: /Versión 1/ }).waitFor();
@@ -226,6 +254,17 @@ describe('organiser console: a whole Jornada in the browser', () => {
       await screenshot(page, '08a-schedule-generating', false);
     await page.getByRole('button', { name: 'Publicar' }).waitFor({ timeout: 30_000 });
     await see(page.locator('.stat', { hasText: 'Reuniones agendadas' }).locator('.stat-value')).hasText('4');
+    // The proof as the solver wrote it (four meetings: normally proven within the 2 s).
+    const [{ bounds }] = await api.query(`SELECT bounds FROM schedule_versions WHERE event_id = $1 AND status = 'draft'`, [eventId]);
+    expect(bounds.idleMeasure).toBe('holes');
+    await see(page.locator('.stat', { hasText: 'Demostración' }).locator('.stat-value')).hasText(
+      bounds.optimal ? '✓ Óptimo demostrado' : 'Sin demostrar',
+    );
+    await see(page.locator('.stat', { has: page.locator('.stat-label', { hasText: /^Huecos$/ }) }).locator('.stat-hint')).containsText(
+      'mínimo demostrado',
+    );
+    await see(page.getByRole('heading', { name: 'Reparto de las esperas' })).isVisible();
+    await see(page.getByRole('img', { name: /número de participantes según cuántas esperas/ })).isVisible();
     await page.locator('.grid td[data-meeting]').first().waitFor();
     expect(await page.locator('.grid td[data-meeting]').count()).toBe(4);
     await screenshot(page, '08-schedule-draft');

@@ -1,4 +1,4 @@
-import { bearer, eventually, SAMPLE_EVENT, startTestApi, TestApi } from '../support/api';
+import { bearer, runMatchingToCompletion, SAMPLE_EVENT, startTestApi, TestApi } from '../support/api';
 
 describe('matching as a BullMQ job, with reasons and overrides', () => {
   let api: TestApi;
@@ -52,14 +52,7 @@ describe('matching as a BullMQ job, with reasons and overrides', () => {
   });
   afterAll(async () => api?.close());
 
-  const runToCompletion = async () => {
-    const run = (await api.http.post(`/events/${ev}/matching/runs`).set(admin()).send({ top: 5 }).expect(201)).body;
-    await eventually(async () => {
-      const latest = (await api.http.get(`/events/${ev}/matching/runs/latest`).set(admin())).body;
-      return latest.id === run.id && latest.status === 'done' ? latest : undefined;
-    });
-    return run;
-  };
+  const runToCompletion = () => runMatchingToCompletion(api, ev);
 
   it('scores the event on the worker and lists the best offer first with checkable reasons', async () => {
     const run = await runToCompletion();

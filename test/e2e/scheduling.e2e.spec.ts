@@ -200,4 +200,52 @@ describe('scheduling as a BullMQ job: draft, review, publish, regenerate the unp
     expect(draft.bounds).toEqual(expect.objectContaining({ idleMeasure: 'holes', idleLowerBound: expect.any(Number) }));
     await api.http.put(`/events/${ev}/meetings/${target}/window`).set(admin()).send({ allowedSlotIds: null }).expect(200);
   });
+
+  it('the organiser picks the idle measure per event; a draft carries its proof and how waits fall, re-measured after a hand edit', async () => {
+    const version = async () => (await api.http.get(`/events/${ev}`).set(admin()).expect(200)).body.version;
+    const bad = await api.http
+      .patch(`/events/${ev}`)
+      .set(admin())
+      .send({ version: await version(), settings: { idleMeasure: 'gaps' } })
+      .expect(400);
+    expect(bad.body.fields.map((f: { path: string }) => f.path)).toContain('settings.idleMeasure');
+    await api.http
+      .patch(`/events/${ev}`)
+      .set(admin())
+      .send({ version: await version(), settings: { idleMeasure: 'breaks' } })
+      .expect(200);
+    try {
+      const draft = await generate({ mode: 'full', seed: 3 });
+      expect(draft.bounds).toMatchObject({ idleMeasure: 'breaks', idleLowerBound: expect.any(Number), optimal: expect.any(Boolean) });
+      expect(draft.bounds.idleGap).toBe(draft.stats.breaks - draft.bounds.idleLowerBound);
+      expect(draft.bounds.optimal).toBe(draft.bounds.gap === 0 && draft.bounds.idleGap === 0);
+      // How waits fall: one count per participant with meetings, by the event's measure.
+      const rows = (await api.http.get(`/events/${ev}/schedules/${draft.id}/assignments`).set(admin())).body as {
+        meetingId: string;
+        participantAId: string;
+        participantBId: string;
+      }[];
+      const idle = draft.fairness.idle as { measure: string; spread: number; max: number; histogram: Record<string, number> };
+      expect(idle.measure).toBe('breaks');
+      const withMeetings = new Set(rows.flatMap((r) => [r.participantAId, r.participantBId]));
+      expect(Object.values(idle.histogram).reduce((a, b) => a + b, 0)).toBe(withMeetings.size);
+      expect(Object.entries(idle.histogram).reduce((a, [k, n]) => a + Number(k) * n, 0)).toBe(draft.stats.breaks);
+      // Removing a meeting by hand opens the weight gap: the draft no longer claims to be optimal.
+      const out = (await api.http.delete(`/events/${ev}/schedules/${draft.id}/assignments/${rows[0].meetingId}`).set(admin()).expect(200))
+        .body;
+      expect(out.stats).toMatchObject({ scheduled: draft.stats.scheduled - 1, editedByHand: true });
+      expect(out.stats.weight).toBeLessThan(draft.stats.weight);
+      expect(out.bounds).toMatchObject({ idleMeasure: 'breaks', weightUpperBound: draft.bounds.weightUpperBound, optimal: false });
+      expect(out.bounds.gap).toBeGreaterThan(0);
+      expect(Object.entries(out.fairness.idle.histogram as Record<string, number>).reduce((a, [k, n]) => a + Number(k) * n, 0)).toBe(
+        out.stats.breaks,
+      );
+    } finally {
+      await api.http
+        .patch(`/events/${ev}`)
+        .set(admin())
+        .send({ version: await version(), settings: { idleMeasure: 'holes' } })
+        .expect(200);
+    }
+  });
 });

@@ -103,3 +103,14 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
+
+/** Starts a matching run for the event's current data and waits until the worker has finished it. */
+export async function runMatchingToCompletion(api: TestApi, eventId: string, body: object = { top: 5 }): Promise<{ id: string }> {
+  const admin = bearer(api.tokens.admin);
+  const run = (await api.http.post(`/events/${eventId}/matching/runs`).set(admin).send(body).expect(201)).body;
+  await eventually(async () => {
+    const latest = (await api.http.get(`/events/${eventId}/matching/runs/latest`).set(admin)).body;
+    return latest.id === run.id && latest.status === 'done' ? latest : undefined;
+  });
+  return run;
+}

@@ -5,6 +5,7 @@
 import { MEETING_STATUS_TERMS, type MeetingStatusTerm } from '@rueda/i18n';
 import { enDay, esDay } from './messagesDay';
 import { enPocket, esPocket } from './messagesPocket';
+import { enSchedule, esSchedule } from './messagesSchedule';
 
 type StatusKey = `status.${MeetingStatusTerm}` | `statusCount.${MeetingStatusTerm}`;
 
@@ -21,6 +22,7 @@ function statusMessages(lang: 'es' | 'en'): Record<StatusKey, string> {
 export const es = {
   ...esDay,
   ...esPocket,
+  ...esSchedule,
   ...statusMessages('es'),
   'app.name': 'Rueda de Negocios',
   'lang.label': 'Idioma',
@@ -214,6 +216,20 @@ export const es = {
   'runstat.demands': 'Demandas',
   'runstat.stored': 'Afinidades guardadas',
   'runstat.seconds': 'Segundos',
+  'runstat.feedbackRequests': 'Respuestas aprendidas',
+  'learning.title': 'Aprender del evento y resultados de las recomendaciones',
+  'learning.switch': 'Usar las solicitudes aceptadas y rechazadas de este evento para ajustar las recomendaciones',
+  'learning.help':
+    'Una cooperante que aceptó solicitudes de un sector recibe más demandas de ese sector; una que las rechazó, menos (como mucho ±0,1 del puntaje). Cada ajuste se explica en las razones. Vuelva a calcular para aplicarlo.',
+  'learning.noRequests': 'Aún no hay solicitudes de reunión.',
+  'learning.share': '{pct} de las solicitudes ({n} de {total}) fueron a una de las cinco primeras recomendaciones.',
+  'learning.byRank': 'Aceptación por puesto de la recomendación',
+  'learning.rank': 'Puesto',
+  'learning.requests': 'Solicitudes',
+  'learning.accepted': 'Aceptadas / respondidas',
+  'learning.acceptedOf': '{a} de {d}',
+  'learning.rate': 'Tasa de aceptación',
+  'learning.unlisted': 'No recomendada (o más allá del puesto 10)',
   'reason.sector': 'Sector',
   'reason.inferred-sector': 'Sector inferido',
   'reason.competencia': 'Competencia',
@@ -222,6 +238,7 @@ export const es = {
   'reason.text': 'Texto',
   'reason.amount': 'Monto',
   'reason.territory': 'Territorio',
+  'reason.feedback': 'Aprendido',
   'meetings.title': 'Reuniones y solicitudes',
   'meetings.status': 'Estado',
   'meetings.requester': 'Solicitante / A',
@@ -298,8 +315,6 @@ export const es = {
   'sched.scheduled': '{n, plural, one {Reunión agendada} other {Reuniones agendadas}}',
   'sched.unscheduled': '{n, plural, one {Sin agendar} other {Sin agendar}}',
   'sched.weight': 'Peso total',
-  'sched.holes': 'Huecos',
-  'sched.holesBound': 'mínimo posible {n}',
   'sched.unscheduledTitle': 'Reuniones sin agendar y por qué',
   'sched.allPlaced': 'Todas las reuniones aceptadas tienen franja y mesa.',
   'sched.meeting': 'Reunión',
@@ -396,6 +411,7 @@ export type MessageKey = keyof typeof es;
 export const en: Record<MessageKey, string> = {
   ...enDay,
   ...enPocket,
+  ...enSchedule,
   ...statusMessages('en'),
   'app.name': 'Business Matchmaking',
   'lang.label': 'Language',
@@ -588,6 +604,20 @@ export const en: Record<MessageKey, string> = {
   'runstat.demands': 'Demands',
   'runstat.stored': 'Matches kept',
   'runstat.seconds': 'Seconds',
+  'runstat.feedbackRequests': 'Answers learnt from',
+  'learning.title': 'Learning from the event and how recommendations fared',
+  'learning.switch': "Use this event's accepted and declined requests to adjust recommendations",
+  'learning.help':
+    'A cooperant that accepted requests on a sector is shown more demands of that sector; one that declined them, fewer (at most ±0.1 of the score). Each adjustment is explained in the reasons. Score again to apply it.',
+  'learning.noRequests': 'No meeting requests yet.',
+  'learning.share': '{pct} of requests ({n} of {total}) went to one of the top five recommendations.',
+  'learning.byRank': 'Acceptance by recommendation rank',
+  'learning.rank': 'Rank',
+  'learning.requests': 'Requests',
+  'learning.accepted': 'Accepted / answered',
+  'learning.acceptedOf': '{a} of {d}',
+  'learning.rate': 'Acceptance rate',
+  'learning.unlisted': 'Not recommended (or beyond rank 10)',
   'reason.sector': 'Sector',
   'reason.inferred-sector': 'Inferred sector',
   'reason.competencia': 'Competence',
@@ -596,6 +626,7 @@ export const en: Record<MessageKey, string> = {
   'reason.text': 'Text',
   'reason.amount': 'Amount',
   'reason.territory': 'Territory',
+  'reason.feedback': 'Learnt',
   'meetings.title': 'Meetings and requests',
   'meetings.status': 'Status',
   'meetings.requester': 'Requester / A',
@@ -672,8 +703,6 @@ export const en: Record<MessageKey, string> = {
   'sched.scheduled': '{n, plural, one {Meeting scheduled} other {Meetings scheduled}}',
   'sched.unscheduled': 'Unscheduled',
   'sched.weight': 'Total weight',
-  'sched.holes': 'Idle gaps',
-  'sched.holesBound': 'lowest possible {n}',
   'sched.unscheduledTitle': 'Unscheduled meetings and why',
   'sched.allPlaced': 'Every accepted meeting has a slot and a table.',
   'sched.meeting': 'Meeting',

@@ -16,7 +16,12 @@ export interface EventRec {
   timeZone: string;
   version: number;
   sessions?: Session[];
-  settings?: { recoveryMode?: 'automatic' | 'confirm'; protectMinutes?: number; [k: string]: unknown };
+  settings?: {
+    recoveryMode?: 'automatic' | 'confirm';
+    protectMinutes?: number;
+    idleMeasure?: IdleMeasure;
+    [k: string]: unknown;
+  };
   createdAt?: string;
 }
 export interface Slot {
@@ -66,6 +71,8 @@ export interface Meeting {
   expiresAt?: string | null;
   /** A hybrid meeting's own video-call link. */
   videoUrl?: string | null;
+  /** The meeting's window: the only slots it may take (null = any). */
+  allowedSlotIds?: string[] | null;
 }
 export interface MatchRow {
   demandId: string;
@@ -103,6 +110,15 @@ export interface Fairness {
   mean?: number;
   minAmongRequesting?: number;
   histogram?: Record<string, number>;
+  /** How idle time falls on participants (the fairness of waits). */
+  idle?: IdleFairness;
+}
+export type IdleMeasure = 'holes' | 'breaks';
+export interface IdleFairness {
+  measure: IdleMeasure;
+  spread: number;
+  max: number;
+  histogram: Record<string, number>;
 }
 export interface Participation {
   metric: 'held' | 'scheduled';
@@ -113,8 +129,17 @@ export interface ScheduleVersion {
   id: string;
   number: number;
   status: 'generating' | 'draft' | 'published' | 'superseded' | 'failed';
-  stats: { scheduled?: number; weight?: number; holes?: number; [k: string]: unknown };
-  bounds: { weightUpperBound?: number; holesLowerBound?: number; [k: string]: unknown };
+  stats: { scheduled?: number; weight?: number; holes?: number; breaks?: number; editedByHand?: boolean; [k: string]: unknown };
+  bounds: {
+    weightUpperBound?: number;
+    holesLowerBound?: number;
+    idleMeasure?: IdleMeasure;
+    idleLowerBound?: number;
+    idleGap?: number;
+    /** Weight at its bound and idle time at its proven minimum: the proven lexicographic optimum. */
+    optimal?: boolean;
+    [k: string]: unknown;
+  };
   quality?: { weight: number; bound: number; ratio: number; gapPercent: number } | null;
   unscheduled?: { meeting: string; reason: string; participants: string[] }[];
   fairness?: Fairness;

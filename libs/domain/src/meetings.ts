@@ -34,6 +34,29 @@ export function canTransition(from: MeetingStatus, to: MeetingStatus): boolean {
   return NEXT[from].includes(to);
 }
 
+/** How a meeting request stands, as far as its answer goes. */
+export type RequestAnswer = 'pending' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
+
+/**
+ * The answer a request got, from its meeting's status: every status after acceptance
+ * (scheduled, checked in, held, no-show) still means "accepted"; a cancelled meeting was
+ * accepted if it had been answered, else the requester withdrew it.
+ */
+export function requestAnswer(status: MeetingStatus, respondedAt: Date | null): RequestAnswer {
+  switch (status) {
+    case 'requested':
+      return 'pending';
+    case 'declined':
+      return 'declined';
+    case 'expired':
+      return 'expired';
+    case 'cancelled':
+      return respondedAt ? 'accepted' : 'withdrawn';
+    default:
+      return 'accepted';
+  }
+}
+
 export interface WeightInput {
   /** Best matching score in [0, 1] between the pair's demands and offers (0 when none). */
   bestScore: number;

@@ -4,3 +4,7 @@ export * from './lexicon';
 export * from './heap';
 export * from './match-index';
 export * from './run-match';
+export * from './feedback';
+export * from './recommendation-report';
+export * from './labels';
+export * from './format';

@@ -2,6 +2,7 @@ import { indexTaxonomy, loadGadms, TaxonomyIndex } from '@rueda/domain';
 import type { MatchDemand, MatchInput, MatchOffer, MatchParticipant, MatchReason } from '@rueda/formats';
 import { learnAcronyms } from './acronyms';
 import { MODALITY_CUES } from './cues';
+import { EventFeedback, RequestOutcome, resolveFeedbackStrength } from './feedback';
 import { usd, usdRange } from './format';
 import { TopKHeap } from './heap';
 import { Labels, taxonomyLabels, titleCase } from './labels';
@@ -9,6 +10,8 @@ import { TextAnalyzer, TracedToken } from './text';
 import { DEFAULT_FAIRNESS, FairnessOptions, MatchOptions, MatchWeights, resolveWeights } from './weights';
 
 const REGION_NAMES = ['Costa', 'Sierra', 'Amazonía', 'Insular'];
+const PLURAL_ES = new Intl.PluralRules('es');
+const PLURAL_EN = new Intl.PluralRules('en');
 
 // A code (competencia or ODS) served by n sectors lends each of them 0.8/n: C04 alone says
 // "water, waste or energy", ODS 6 alone says "water".
@@ -40,6 +43,8 @@ export interface ScoreComponents {
   modality: number;
   amount: number;
   territory: number;
+  /** What this event's answered requests add to (or take from) the score, in [−strength, strength]. */
+  feedback: number;
 }
 
 export interface Explanation {
@@ -173,6 +178,12 @@ export class MatchIndex {
   private oHasRange!: Uint8Array;
   private oOwner!: Int32Array;
 
+  // Learning from the event: per (cooperant participant, sector), (accepted − declined) / (answered + 1).
+  private fb?: Float32Array;
+  private fbStrength = 0;
+  /** Answered requests per `${participant}|${sector}` (the request's main sector), for reasons. */
+  private fbCounts = new Map<string, { accepted: number; declined: number }>();
+
   // Weights divided by their sum, so the score is directly in [0, 1].
   private wSec = 0;
   private wThem = 0;
@@ -245,6 +256,53 @@ export class MatchIndex {
     this.spare = new Float32Array(this.dense.length);
     this.buildTags();
     this.buildGeo();
+    this.buildFeedback(options.feedback);
+  }
+
+  /**
+   * What a request was about: its demand's sector weights (shares summing to 1), else its
+   * offer's. Requests naming neither teach nothing.
+   */
+  private requestTopic(r: RequestOutcome): Array<[number, number]> {
+    const topic: Array<[number, number]> = [];
+    const d = r.demand === undefined ? undefined : this.demandIndex.get(r.demand);
+    if (d !== undefined) {
+      let sum = 0;
+      for (let j = this.dSecPtr[d]; j < this.dSecPtr[d + 1]; j++) sum += this.dSecW[j];
+      for (let j = this.dSecPtr[d]; j < this.dSecPtr[d + 1]; j++) topic.push([this.dSecIdx[j], this.dSecW[j] / sum]);
+      return topic;
+    }
+    const o = r.offer === undefined ? undefined : this.offerIndex.get(r.offer);
+    if (o !== undefined) {
+      let sum = 0;
+      for (let s = 0; s < this.S; s++) sum += this.oSec[o * this.S + s];
+      for (let s = 0; s < this.S; s++) if (this.oSec[o * this.S + s] > 0) topic.push([s, this.oSec[o * this.S + s] / sum]);
+    }
+    return topic;
+  }
+
+  private buildFeedback(f: EventFeedback | undefined): void {
+    this.fbStrength = resolveFeedbackStrength(f);
+    if (!f || this.fbStrength === 0) return;
+    const S = this.S;
+    const n = this.participants.length;
+    const acc = new Float64Array(n * S);
+    const dec = new Float64Array(n * S);
+    for (const r of f.requests) {
+      const c = this.participantIndex.get(r.cooperant);
+      if (c === undefined) continue;
+      const topic = this.requestTopic(r);
+      if (topic.length === 0) continue;
+      for (const [s, w] of topic) (r.accepted ? acc : dec)[c * S + s] += w;
+      const main = topic.reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+      const key = `${c}|${main}`;
+      const count = this.fbCounts.get(key) ?? { accepted: 0, declined: 0 };
+      if (r.accepted) count.accepted++;
+      else count.declined++;
+      this.fbCounts.set(key, count);
+    }
+    this.fb = new Float32Array(n * S);
+    for (let i = 0; i < n * S; i++) this.fb[i] = (acc[i] - dec[i]) / (acc[i] + dec[i] + 1);
   }
 
   private setWeights(w: MatchWeights): void {
@@ -597,9 +655,21 @@ export class MatchIndex {
     out.modality = dm !== 0 && om !== 0 ? ((dm & om) !== 0 ? 1 : 0) : 0.5;
     out.amount = this.dAmount[d] === this.dAmount[d] && this.oHasRange[o] ? 1 : 0.5;
     out.territory = this.oAnywhere[o] ? 0.5 : (this.oProvMask[o] & this.dProvBit[d]) !== 0 ? 1 : 0.75;
+    out.feedback = this.fb ? this.feedbackDelta(d, o) : 0;
   }
 
-  private readonly tmp: ScoreComponents = { sector: 0, thematic: 0, text: 0, modality: 0, amount: 0, territory: 0 };
+  /** strength × Σₛ (demand's share of sector s) × (acceptances − declines) / (answers + 1) of the offer's cooperant on s. */
+  private feedbackDelta(d: number, o: number): number {
+    const owner = this.oOwner[o];
+    if (owner < 0) return 0;
+    const fb = this.fb!;
+    const base = owner * this.S;
+    let x = 0;
+    for (let j = this.dSecPtr[d]; j < this.dSecPtr[d + 1]; j++) x += this.dSecW[j] * fb[base + this.dSecIdx[j]];
+    return this.fbStrength * x * this.dSecInv[d];
+  }
+
+  private readonly tmp: ScoreComponents = { sector: 0, thematic: 0, text: 0, modality: 0, amount: 0, territory: 0, feedback: 0 };
 
   /** Score of an eligible pair; the demand's text must be scattered. */
   private pairScore(d: number, o: number): number {
@@ -611,8 +681,9 @@ export class MatchIndex {
       this.wText * c.text +
       this.wMod * c.modality +
       this.wAmt * c.amount +
-      this.wTer * c.territory;
-    return s > 1 ? 1 : s;
+      this.wTer * c.territory +
+      c.feedback;
+    return s > 1 ? 1 : s < 0 ? 0 : s;
   }
 
   /** Score in [0, 1] of a pair by indexes, or -1 when it fails a hard rule. */
@@ -771,7 +842,8 @@ export class MatchIndex {
     feats.sort((a, b) => a.ub - b.ub);
     const prefix = new Float64Array(feats.length + 1);
     for (let i = 0; i < feats.length; i++) prefix[i + 1] = prefix[i] + feats[i].ub;
-    const c = this.wMod * (this.dMod[d] ? 1 : 0.5) + this.wAmt * (this.dAmount[d] === this.dAmount[d] ? 1 : 0.5) + this.wTer;
+    const c =
+      this.wMod * (this.dMod[d] ? 1 : 0.5) + this.wAmt * (this.dAmount[d] === this.dAmount[d] ? 1 : 0.5) + this.wTer + this.fbStrength;
     const mark = d + 1;
 
     const scoreList = (f: (typeof feats)[number]) => {
@@ -1041,7 +1113,7 @@ export class MatchIndex {
   explainAt(d: number, o: number): Explanation {
     const demand = this.input.demands[d];
     const offer = this.input.offers[o];
-    const components: ScoreComponents = { sector: 0, thematic: 0, text: 0, modality: 0, amount: 0, territory: 0 };
+    const components: ScoreComponents = { sector: 0, thematic: 0, text: 0, modality: 0, amount: 0, territory: 0, feedback: 0 };
     const score = this.withSpare(() => {
       this.scatter(d);
       this.components(d, o, components);
@@ -1140,6 +1212,10 @@ export class MatchIndex {
       if (components.territory === 1) add('territory', `provincia de ${province}`, `${province} province`);
       else add('territory', `región ${loc.region}`, `${loc.region} region`);
     }
+    if (Math.abs(components.feedback) >= 0.005) {
+      const fr = this.feedbackReason(d, o, components.feedback);
+      if (fr) reasons.push(fr);
+    }
     for (const side of ['demand', 'offer'] as const) {
       const note = textNote(side === 'demand' ? demand : offer);
       if (note === 'empty')
@@ -1171,6 +1247,43 @@ export class MatchIndex {
       return true;
     });
     return out;
+  }
+
+  /** "Aprendido en este evento: JICA aceptó 3 de 4 solicitudes sobre Agua potable y saneamiento (+0,05)". */
+  private feedbackReason(d: number, o: number, delta: number): MatchReason | undefined {
+    const owner = this.oOwner[o];
+    // The sector that moved the score most.
+    let best = -1;
+    let bestAbs = 0;
+    for (let j = this.dSecPtr[d]; j < this.dSecPtr[d + 1]; j++) {
+      const v = Math.abs(this.dSecW[j] * this.fb![owner * this.S + this.dSecIdx[j]]);
+      if (v > bestAbs) {
+        bestAbs = v;
+        best = this.dSecIdx[j];
+      }
+    }
+    if (best < 0) return undefined;
+    const count = this.fbCounts.get(`${owner}|${best}`);
+    const [sEs, sEn] = this.labels.sector(this.sectorCodes[best]);
+    const name = this.participants[owner].name ?? this.participants[owner].id;
+    const sign = delta > 0 ? '+' : '−';
+    const amountEs = `${sign}${new Intl.NumberFormat('es-EC', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Math.abs(delta))}`;
+    const amountEn = `${sign}${Math.abs(delta).toFixed(2)}`;
+    if (!count) {
+      return {
+        kind: 'feedback',
+        detail: `Aprendido en este evento: respuestas de ${name} a solicitudes afines (${amountEs})`,
+        detailEn: `Learnt at this event: ${name}'s answers to related requests (${amountEn})`,
+      };
+    }
+    const total = count.accepted + count.declined;
+    const plural = (n: number, one: string, other: string) => (PLURAL_ES.select(n) === 'one' ? one : other);
+    const pluralEn = (n: number, one: string, other: string) => (PLURAL_EN.select(n) === 'one' ? one : other);
+    return {
+      kind: 'feedback',
+      detail: `Aprendido en este evento: ${name} aceptó ${count.accepted} de ${total} ${plural(total, 'solicitud', 'solicitudes')} sobre ${sEs} (${amountEs})`,
+      detailEn: `Learnt at this event: ${name} accepted ${count.accepted} of ${total} ${pluralEn(total, 'request', 'requests')} on ${sEn} (${amountEn})`,
+    };
   }
 
   private ineligibleReason(d: number, o: number): string {

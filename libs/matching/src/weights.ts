@@ -1,3 +1,5 @@
+import type { EventFeedback } from './feedback';
+
 /**
  * Relative weight of each score component. They need not sum to 1: the score divides by their
  * sum, so it always stays in [0, 1].
@@ -45,6 +47,8 @@ export const DEFAULT_FAIRNESS: Readonly<FairnessOptions> = Object.freeze({
 });
 
 export interface MatchOptions {
+  /** Answered meeting requests of this event, which adjust the scores (learning from the event). */
+  feedback?: EventFeedback;
   weights?: Partial<MatchWeights>;
   fairness?: Partial<FairnessOptions>;
   /** Cosine at which the text component saturates to 1 (short texts rarely exceed ~0.5). */

@@ -19,6 +19,8 @@ export interface MatchingJobData {
   dataVersion: number;
   runId: string;
   top: number;
+  /** What the run learns from: "off", or the answered requests it saw (see MatchingService.feedbackKey). */
+  feedbackKey?: string;
 }
 
 /** One job per event and data version: asking twice for the same data is the same job. */

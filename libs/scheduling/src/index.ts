@@ -14,4 +14,5 @@ export { buildModel, isGadmParticipant } from './model';
 export type { Model } from './model';
 export { REASONS } from './output';
 export { measureSchedule } from './stats';
+export { proofFigures, remeasureSchedule } from './proof';
 export type { MeasuredSchedule } from './stats';

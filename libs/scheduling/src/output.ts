@@ -1,6 +1,7 @@
 import { SCHEDULE_FORMAT, Schedule, ScheduleAssignment, ScheduleUnscheduled } from '@rueda/formats';
 import { fairnessReport, idleFairnessReport } from './fairness';
 import { Model, TABLE_CLASH } from './model';
+import { proofFigures } from './proof';
 import { ScheduleState } from './state';
 
 export const REASONS = {
@@ -68,7 +69,6 @@ export function buildSchedule(model: Model, state: ScheduleState, extras: Output
   const ub = roundWeight(extras.weightUpperBound);
   const idle = state.totalIdle();
   const idleLowerBound = Math.min(idle, extras.idleLowerBound);
-  const gap = ub > 0 ? Math.round(((ub - weight) / ub) * 1e6) / 1e6 : 0;
   return {
     format: SCHEDULE_FORMAT,
     assignments,
@@ -84,13 +84,9 @@ export function buildSchedule(model: Model, state: ScheduleState, extras: Output
     bounds: {
       weightUpperBound: ub,
       holesLowerBound: Math.min(extras.holesLowerBound, state.totalHoles()),
-      // weightRatio = weight / bound (1 = provably optimal weight); gap is the usual 1 - ratio.
-      weightRatio: ub > 0 ? Math.round((weight / ub) * 1e6) / 1e6 : 1,
-      gap,
       idleMeasure: model.idleMeasure,
       idleLowerBound,
-      idleGap: idle - idleLowerBound,
-      optimal: gap === 0 && idle === idleLowerBound,
+      ...proofFigures(weight, idle, ub, idleLowerBound),
     },
     fairness: fairnessReport(model.instance, { assignments }),
     idleFairness: idleFairnessReport(model.instance, assignments),

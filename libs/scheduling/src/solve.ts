@@ -1,5 +1,6 @@
 import { FormatError, Schedule, ScheduleInstance, validateScheduleInstance } from '@rueda/formats';
 import { computeBoundsWithGuide } from './bounds';
+import { allPlacedIdleLowerBound } from './idle-bounds';
 import { loadExactEngine, solveExactly } from './exact/engine';
 import { buildModel, Model } from './model';
 import { buildSchedule } from './output';
@@ -79,6 +80,8 @@ const EXACT_MAX_PAIRS = 7_000;
 const EXACT_CONFLICTS = 50_000;
 const ANYTIME_FIRST_CONFLICTS = 5_000;
 const EXACT_MIN_MS = 500;
+/** The all-placed idle bound matches meetings to slots per participant and window: cheap below this. */
+const ALL_PLACED_BOUND_MAX_PAIRS = 40_000;
 
 /**
  * Builds a schedule for a rueda.schedule-instance/1. Lexicographic objective: total weight
@@ -118,7 +121,19 @@ export async function solve(instance: ScheduleInstance, options: SolveOptions = 
     runHeuristics(other);
     if (other.better(best)) best = other;
   }
-  if (budgets.weightBranchNodes > 0 && !best.weightAtBound()) branchAndBoundWeight(best, budgets.weightBranchNodes);
+  // The weight is proven optimal when it meets the bound or the branch and bound completed;
+  // the exact phase then takes it as a constraint and only has idle time left to prove.
+  let weightProven = best.weightAtBound();
+  if (budgets.weightBranchNodes > 0 && !weightProven) weightProven = branchAndBoundWeight(best, budgets.weightBranchNodes);
+
+  // Every placeable meeting placed (the maximum weight when weights are positive): then each
+  // participant's own meetings force some idle time, often enough to close the gap unaided.
+  let totalPlaceable = 0;
+  for (let m = 0; m < model.M; m++) if (best.placeable[m]) totalPlaceable += model.weight[m];
+  const allPlaced = model.weight.every((w) => w > 0) && best.state.weight >= totalPlaceable - WEIGHT_EPS;
+  if (allPlaced && model.M * model.S <= ALL_PLACED_BOUND_MAX_PAIRS) {
+    bounds.idleLowerBound = Math.max(bounds.idleLowerBound, allPlacedIdleLowerBound(model));
+  }
 
   let proven = false;
   const floors = (options.minMeetingsPerGadm ?? 0) > 0;
@@ -127,7 +142,8 @@ export async function solve(instance: ScheduleInstance, options: SolveOptions = 
   // cannot be cut short, so it only starts with at least half the limit (and 0.5 s) left.
   const left = deadline - performance.now();
   const exactFits = reproducible || (left >= EXACT_MIN_MS && left >= 0.5 * (deadline - started));
-  if (options.exact !== false && pairs <= EXACT_MAX_PAIRS && exactFits && !best.timeUp()) {
+  const closed = () => best.weightAtBound() && best.state.totalIdle() <= bounds.idleLowerBound;
+  if (options.exact !== false && pairs <= EXACT_MAX_PAIRS && exactFits && !best.timeUp() && !closed()) {
     best.report('exact', 60, true);
     const run = await loadExactEngine();
     // Anytime: start small and double while the measured pace says the next call fits in the
@@ -141,6 +157,7 @@ export async function solve(instance: ScheduleInstance, options: SolveOptions = 
         hint: Int32Array.from(best.state.slotOf),
         floors: best.floor,
         maxIdleSpread: options.maxIdleSpread,
+        weightFloor: weightProven ? best.state.weight : undefined,
       });
       if (result.slotOf && best.betterSlots(result.slotOf)) best.restore(result.slotOf);
       proven = result.optimal;
@@ -154,7 +171,6 @@ export async function solve(instance: ScheduleInstance, options: SolveOptions = 
   }
   // Anytime: while the gap is open and time is left, keep searching from the best schedule
   // (instances too large for the exact phase, or whose proof did not finish).
-  const closed = () => best.weightAtBound() && best.state.totalIdle() <= bounds.idleLowerBound;
   if (!reproducible && !proven) {
     const phaseEnd = started + 0.93 * (deadline - started);
     for (let round = 1; performance.now() < phaseEnd && !best.timeUp() && !closed(); round++) {

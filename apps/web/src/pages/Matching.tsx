@@ -6,6 +6,7 @@ import type { MessageKey } from '../messages';
 import type { MatchRow, MatchRun } from '../types';
 import { ErrorBox, Field, Loading, Notice, Progress, Stat, StatusBadge, Pager } from '../ui';
 import { useEvent } from './event-context';
+import { LearningPanel } from './LearningPanel';
 
 interface MatchPage {
   run: { id: string; dataVersion: number; finishedAt: string } | null;
@@ -166,6 +167,7 @@ export function MatchingTab() {
   return (
     <div className="stack">
       <RunPanel onDone={bump} />
+      <LearningPanel version={refresh} />
       <section className="card" aria-labelledby="matches-title">
         <h2 id="matches-title">{t('matching.browse')}</h2>
         <div className="form-row filters">

@@ -3,9 +3,10 @@ import { get, post, type Page } from '../api';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
-import type { Meeting } from '../types';
+import type { Meeting, Slot } from '../types';
 import { ErrorBox, Field, Loading, Notice, StatusBadge, Pager } from '../ui';
 import { useEvent } from './event-context';
+import { MeetingWindowEditor } from './MeetingWindow';
 import { VideoLinkEditor } from './VideoLink';
 
 const STATUSES = ['requested', 'accepted', 'declined', 'expired', 'scheduled', 'checked_in', 'held', 'no_show', 'cancelled'];
@@ -107,6 +108,7 @@ export function MeetingsTab() {
   if (status) q.set('status', status);
   if (participantId) q.set('participantId', participantId);
   const list = useLoad(() => get<Page<Meeting>>(`/events/${event.id}/meetings?${q}`), [event.id, q.toString()]);
+  const slots = useLoad(() => get<Slot[]>(`/events/${event.id}/slots`), [event.id]);
   const answer = async (m: Meeting, how: 'accept' | 'decline') => {
     setError(undefined);
     setAnswered(null);
@@ -207,6 +209,16 @@ export function MeetingsTab() {
                     <td>{num(m.weight, 2)}</td>
                     <td>{m.expiresAt ? dateTime(m.expiresAt, event.timeZone) : '—'}</td>
                     <td className="row-actions">
+                      {slots.data && ['requested', 'accepted', 'scheduled'].includes(m.status) && (
+                        <MeetingWindowEditor
+                          eventId={event.id}
+                          timeZone={event.timeZone}
+                          meeting={m}
+                          slots={slots.data}
+                          pair={`${name(m.participantAId)} – ${name(m.participantBId)}`}
+                          onDone={() => void list.reload()}
+                        />
+                      )}
                       {['accepted', 'scheduled', 'checked_in'].includes(m.status) && (
                         <VideoLinkEditor
                           eventId={event.id}

@@ -1,11 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, del, get, getAll, post, put } from '../api';
+import { ApiError, del, get, getAll, patch, post, put } from '../api';
 import { FairnessChart } from '../FairnessChart';
 import { ScheduleGrid, type GridMove } from '../Grid';
 import { useInterval, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
-import type { Assignment, ScheduleVersion, Slot, TableRec } from '../types';
+import type { Assignment, EventRec, IdleMeasure, ScheduleVersion, Slot, TableRec } from '../types';
 import { CountStat, ErrorBox, Field, Loading, Notice, ParticipationFigures, Progress, Stat, StatusBadge } from '../ui';
 import { Link } from '../router';
 import { useEvent } from './event-context';
@@ -28,10 +28,47 @@ export function useBilingualText() {
   };
 }
 
+/** The event's idle measure (PATCH /events/:id settings.idleMeasure): what the scheduler minimises after weight. */
+function IdleMeasureField() {
+  const { t } = useI18n();
+  const { event, reloadEvent } = useEvent();
+  const current: IdleMeasure = event.settings?.idleMeasure ?? 'holes';
+  const [error, setError] = useState<unknown>();
+  const [saved, setSaved] = useState<string | null>(null);
+  const change = async (measure: IdleMeasure) => {
+    setError(undefined);
+    setSaved(null);
+    try {
+      // Only the settings are sent (the server merges them), so the freshest version is the right one.
+      const fresh = await get<EventRec>(`/events/${event.id}`);
+      await patch(`/events/${event.id}`, { version: fresh.version, settings: { idleMeasure: measure } });
+      await reloadEvent();
+      setSaved(t('idle.saved', { measure: t(`idle.${measure}`) }));
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <div className="grow">
+      <Field label={t('idle.measure')} hint={t('idle.measureHint')}>
+        {(id, h) => (
+          <select id={id} aria-describedby={h} value={current} onChange={(e) => void change(e.target.value as IdleMeasure)}>
+            <option value="holes">{t('idle.holes')}</option>
+            <option value="breaks">{t('idle.breaks')}</option>
+          </select>
+        )}
+      </Field>
+      <ErrorBox error={error} />
+      <div aria-live="polite">{saved && <Notice kind="ok">{saved}</Notice>}</div>
+    </div>
+  );
+}
+
 function GenerateForm({ hasPublished, onStarted }: { hasPublished: boolean; onStarted: (v: ScheduleVersion) => void }) {
   const { t } = useI18n();
   const { event } = useEvent();
   const [seed, setSeed] = useState(1);
+  const [spread, setSpread] = useState('');
   const [seconds, setSeconds] = useState(20);
   const [minPerGadm, setMinPerGadm] = useState(1);
   const [mode, setMode] = useState<'full' | 'keep-published'>(hasPublished ? 'keep-published' : 'full');
@@ -50,6 +87,7 @@ function GenerateForm({ hasPublished, onStarted }: { hasPublished: boolean; onSt
           timeLimitSeconds: seconds,
           minMeetingsPerGadm: minPerGadm,
           mode,
+          ...(spread.trim() !== '' ? { maxIdleSpread: Number(spread) } : {}),
         }),
       );
     } catch (err) {
@@ -94,6 +132,11 @@ function GenerateForm({ hasPublished, onStarted }: { hasPublished: boolean; onSt
             <input id={id} aria-describedby={h} type="number" min={0} value={seed} onChange={(e) => setSeed(Number(e.target.value))} />
           )}
         </Field>
+        <Field label={t('idle.spread')} hint={t('idle.spreadHint')}>
+          {(id, h) => (
+            <input id={id} aria-describedby={h} type="number" min={0} max={50} value={spread} onChange={(e) => setSpread(e.target.value)} />
+          )}
+        </Field>
         <Field label={t('sched.mode')} hint={t('sched.modeHint')} className="grow">
           {(id, h) => (
             <select id={id} aria-describedby={h} value={mode} onChange={(e) => setMode(e.target.value as typeof mode)}>
@@ -105,11 +148,79 @@ function GenerateForm({ hasPublished, onStarted }: { hasPublished: boolean; onSt
           )}
         </Field>
       </div>
+      <div className="form-row">
+        <IdleMeasureField />
+      </div>
       <ErrorBox error={error} />
       <button type="submit" className="btn btn-primary" disabled={busy}>
         {hasPublished && mode === 'keep-published' ? t('sched.regenerate') : t('sched.start')}
       </button>
     </form>
+  );
+}
+
+/**
+ * Idle time by the event's measure with its proven minimum, and the proof: weight at its bound
+ * and idle time at its minimum ⇒ "óptimo demostrado"; otherwise what is still open.
+ */
+function IdleAndProof({ v }: { v: ScheduleVersion }) {
+  const { t, num } = useI18n();
+  const measure = v.bounds.idleMeasure ?? 'holes';
+  const idle = Number((measure === 'breaks' ? v.stats.breaks : v.stats.holes) ?? 0);
+  const lower = v.bounds.idleLowerBound ?? (measure === 'holes' ? v.bounds.holesLowerBound : undefined);
+  const weightGap = v.quality ? Math.max(0, v.quality.gapPercent) : undefined;
+  return (
+    <>
+      <Stat
+        label={t(`idle.value.${measure}`)}
+        value={num(idle)}
+        hint={[
+          lower !== undefined ? t('proof.idleBound', { n: num(lower) }) : undefined,
+          v.stats.breaks !== undefined ? t('idle.otherMeasure', { n: Number(v.stats.holes ?? 0), b: Number(v.stats.breaks) }) : undefined,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      />
+      {v.bounds.optimal !== undefined && (
+        <Stat
+          label={t('proof.title')}
+          value={v.bounds.optimal ? `✓ ${t('proof.optimal')}` : t('proof.open')}
+          hint={
+            v.bounds.optimal
+              ? t('proof.optimalHint')
+              : t('proof.openHint', { w: num(weightGap ?? 0, 2), n: num(v.bounds.idleGap ?? Math.max(0, idle - (lower ?? 0))) })
+          }
+        />
+      )}
+    </>
+  );
+}
+
+/** How waits fall on participants (issue 13's fairness of waits): histogram and spread. */
+function WaitsChart({ v }: { v: ScheduleVersion }) {
+  const { t, num } = useI18n();
+  const idle = v.fairness?.idle;
+  return (
+    <>
+      <h3>{t('waits.title')}</h3>
+      {idle && Object.keys(idle.histogram).length > 0 ? (
+        <>
+          <FairnessChart
+            histogram={idle.histogram}
+            zeroIsBad={false}
+            texts={{
+              counted: t('waits.participants'),
+              axis: t(`waits.perParticipant.${idle.measure}`),
+              chartLabel: t('waits.chartLabel'),
+              caption: t('waits.caption'),
+            }}
+          />
+          <p className="muted small">{t('waits.spread', { n: num(idle.spread) })}</p>
+        </>
+      ) : (
+        <p className="muted">{t('waits.none')}</p>
+      )}
+    </>
   );
 }
 
@@ -306,14 +417,9 @@ function VersionReview({ versionId, onChanged }: { versionId: string; onChanged:
               value={d.quality ? `${num(d.quality.gapPercent, 2)} %` : '—'}
               hint={d.quality ? t('sched.ratio', { r: num(d.quality.ratio * 100, 1) }) : undefined}
             />
-            <Stat
-              label={t('sched.holes')}
-              value={num(Number(d.stats.holes ?? 0))}
-              hint={
-                d.bounds?.holesLowerBound !== undefined ? t('sched.holesBound', { n: num(Number(d.bounds.holesLowerBound)) }) : undefined
-              }
-            />
+            <IdleAndProof v={d} />
           </div>
+          {d.stats.editedByHand && <p className="muted small">{t('proof.edited')}</p>}
           <div className="two-col">
             <div>
               <h3>{t('fair.title')}</h3>
@@ -324,6 +430,7 @@ function VersionReview({ versionId, onChanged }: { versionId: string; onChanged:
               )}
             </div>
             <div>
+              <WaitsChart v={d} />
               <h3>{t('fair.figures')}</h3>
               <ParticipationFigures participation={d.participation} />
               <dl className="kv">

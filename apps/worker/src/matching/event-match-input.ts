@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { MatchInput } from '@rueda/formats';
+import { MeetingStatus, requestAnswer } from '@rueda/domain';
+import type { EventFeedback } from '@rueda/matching';
 import { DemandEntity, OfferEntity, ParticipantEntity } from '@rueda/persistence';
 
 const orUndef = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
@@ -49,4 +51,33 @@ export async function loadEventMatchInput(db: DataSource, eventId: string): Prom
       maxAmountUsd: orUndef(o.maxAmountUsd),
     })),
   } as MatchInput;
+}
+
+/**
+ * The event's answered meeting requests between a GADM and a cooperant, for learning from the
+ * event (accepted, including everything after acceptance, or declined).
+ */
+export async function loadEventFeedback(db: DataSource, eventId: string, input: MatchInput): Promise<EventFeedback> {
+  const rows: Array<{
+    a: string;
+    b: string;
+    demand: string | null;
+    offer: string | null;
+    status: MeetingStatus;
+    respondedAt: Date | null;
+  }> = await db.query(
+    `SELECT participant_a_id AS a, participant_b_id AS b, demand_id AS demand, offer_id AS offer, status, responded_at AS "respondedAt"
+         FROM meetings WHERE event_id = $1 AND origin = 'request' AND responded_at IS NOT NULL`,
+    [eventId],
+  );
+  const kind = new Map(input.participants.map((p) => [p.id, p.kind]));
+  const requests: EventFeedback['requests'] = [];
+  for (const r of rows) {
+    const answer = requestAnswer(r.status, r.respondedAt);
+    if (answer !== 'accepted' && answer !== 'declined') continue;
+    const [gadm, cooperant] = kind.get(r.a) === 'gadm' ? [r.a, r.b] : [r.b, r.a];
+    if (kind.get(gadm) !== 'gadm' || kind.get(cooperant) !== 'cooperant') continue;
+    requests.push({ gadm, cooperant, demand: r.demand ?? undefined, offer: r.offer ?? undefined, accepted: answer === 'accepted' });
+  }
+  return { requests };
 }

@@ -8,7 +8,7 @@ import { EventEntity, MatchCounterpartEntity, MatchResultEntity, MatchRunEntity,
 import { MatchingJobData, MatchingProgress, QUEUES } from '@rueda/queues';
 import { workerOptions } from '../worker-options';
 import { WorkerLiveEmitter } from '../live/worker-live-emitter';
-import { loadEventMatchInput } from './event-match-input';
+import { loadEventFeedback, loadEventMatchInput } from './event-match-input';
 
 /**
  * Scores every demand–offer pair of an event and stores the top offers per demand.
@@ -44,7 +44,9 @@ export class MatchingProcessor extends WorkerHost {
     const started = Date.now();
     // Ask for enough extra offers per demand that blocked pairs can be dropped without leaving gaps.
     const extra = Math.min(blocked.size, 50);
-    const index = buildMatchIndex(input, { weights: event.settings.matchWeights });
+    // Learning from the event (on unless the organisers switched it off): answered requests.
+    const feedback = event.settings.learnFromRequests === false ? undefined : await loadEventFeedback(this.db, eventId, input);
+    const index = buildMatchIndex(input, { weights: event.settings.matchWeights, feedback });
     const output = runMatch(input, { top: top + extra, index });
     // Per participant, its best counterparts over all its demands or offers (fairness on).
     const counterparts: Partial<MatchCounterpartEntity>[] = [];
@@ -105,6 +107,8 @@ export class MatchingProcessor extends WorkerHost {
             pairs: input.demands.length * input.offers.length,
             stored: rows.length,
             seconds,
+            feedbackKey: job.data.feedbackKey ?? 'off',
+            feedbackRequests: feedback?.requests.length ?? 0,
           },
         },
       );

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { conflict, DomainError, NOUNS, notFound } from '@rueda/domain';
-import type { ScheduleAssignment, ScheduleInstance } from '@rueda/formats';
+import type { ScheduleAssignment, ScheduleBounds, ScheduleInstance } from '@rueda/formats';
 import { buildIndex, cellProblem, type LiveState, type Reason } from '@rueda/live';
-import { measureSchedule } from '@rueda/scheduling';
+import { remeasureSchedule } from '@rueda/scheduling';
 import { admins } from '../authorization';
 import { useCase } from '../use-case';
 
@@ -99,8 +99,17 @@ export const EditDraftAssignment = useCase({
     const unscheduled = version.unscheduled
       .filter((u) => u.meeting !== cmd.meetingId)
       .concat(to ? [] : [{ meeting: cmd.meetingId, reason: REMOVED }]);
-    const stats = { ...version.stats, ...measureSchedule(instance, assignments), editedByHand: true };
-    await schedules.saveFigures(cmd.versionId, stats, unscheduled);
+    // The bounds stay true of the instance; the gaps and the "proven optimal" claim are measured again.
+    const again = remeasureSchedule(instance, assignments, version.bounds as ScheduleBounds);
+    const stats = {
+      ...version.stats,
+      scheduled: assignments.length,
+      weight: again.weight,
+      holes: again.holes,
+      breaks: again.breaks,
+      editedByHand: true,
+    };
+    await schedules.saveFigures(cmd.versionId, stats, unscheduled, again);
     return (await schedules.find(cmd.eventId, cmd.versionId))!;
   },
 });

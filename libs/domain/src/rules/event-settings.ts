@@ -1,6 +1,8 @@
 /** Per-event settings an organiser can tune; absent ones take the defaults of the rule that reads them. */
 export interface EventSettings {
   matchWeights?: Record<string, number>;
+  /** Answered meeting requests of this event adjust later recommendations (default on). */
+  learnFromRequests?: boolean;
   requestExpiryHours?: number;
   maxOpenRequests?: number;
   mutualInterestBonus?: number;

@@ -24,8 +24,13 @@ export async function saveScheduleVersion(m: EntityManager, versionId: string, s
         JSON.stringify(schedule.stats),
         JSON.stringify(schedule.bounds),
         JSON.stringify(schedule.unscheduled),
-        JSON.stringify(schedule.fairness ?? {}),
+        JSON.stringify(storedFairness(schedule)),
       ],
     );
   });
+}
+
+/** Meetings per GADM, and under `idle` how idle time falls on participants (the fairness of waits). */
+export function storedFairness(schedule: Pick<Schedule, 'fairness' | 'idleFairness'>): Record<string, unknown> {
+  return { ...(schedule.fairness ?? {}), ...(schedule.idleFairness ? { idle: schedule.idleFairness } : {}) };
 }

@@ -9,6 +9,12 @@ export interface EncodingOptions {
   weightScale: number;
   /** Meetings each participant must keep (minMeetingsPerGadm floors). */
   floors?: Int32Array;
+  /**
+   * The weight is already proven optimal (a schedule reaches the bound): it becomes a hard
+   * constraint instead of the first objective. When it is the weight of every meeting, each
+   * meeting takes exactly one slot, which clasp propagates far better than a weak constraint.
+   */
+  weightFloor?: number;
 }
 
 /**
@@ -22,6 +28,8 @@ export function encodeProgram(model: Model, options: EncodingOptions): string {
   const out: string[] = [];
   const facts: string[] = [];
   facts.push(`slot(0..${S - 1}).`);
+  // Integer weight of the meetings the program can place (the others are unplaceable anyway).
+  let total = 0;
   for (let m = 0; m < M; m++) {
     let any = false;
     for (let s = 0; s < S; s++) {
@@ -31,6 +39,7 @@ export function encodeProgram(model: Model, options: EncodingOptions): string {
     }
     if (!any || resTable[m] < -1 || T === 0) continue;
     facts.push(`m(${m},${Math.round(weight[m] * options.weightScale)}).`, `in(${m},${pa[m]}).`, `in(${m},${pb[m]}).`);
+    total += Math.round(weight[m] * options.weightScale);
     if (model.pinSlot[m] >= 0) facts.push(`pin(${m},${model.pinSlot[m]}).`);
     if (resTable[m] >= 0) facts.push(`res(${m},${resTable[m]}).`);
   }
@@ -43,10 +52,16 @@ export function encodeProgram(model: Model, options: EncodingOptions): string {
     if (options.floors && options.floors[p] > 0) facts.push(`floor(${p},${options.floors[p]}).`);
   }
   out.push(facts.join('\n'));
-  out.push(`
+  const floor = options.weightFloor === undefined ? undefined : Math.round(options.weightFloor * options.weightScale);
+  const placeAll = floor !== undefined && floor >= total;
+  const choice = placeAll ? '1 { at(M,S) : ok(M,S) } 1 :- m(M,_).' : '{ at(M,S) : ok(M,S) } 1 :- m(M,_).';
+  const weightRule =
+    floor === undefined ? ':~ m(M,W), not placed(M). [W@3,M]' : placeAll ? '' : `:- #sum{ W,M : m(M,W), placed(M) } < ${floor}.`;
+  out.push(
+    `
 cap(P,1) :- p(P), not par(P,_).
 cap(P,K) :- par(P,K).
-{ at(M,S) : ok(M,S) } 1 :- m(M,_).
+%CHOICE%
 :- pin(M,S), not at(M,S).
 placed(M) :- at(M,_).
 busy(P,S) :- at(M,S), in(M,P).
@@ -56,8 +71,11 @@ busy(P,S) :- at(M,S), in(M,P).
 :- res(_,R), slot(S), #count{ M : at(M,S), res(M,R) } > 1.
 :- slot(S), #count{ M : at(M,S) } > ${T}.
 active(P) :- busy(P,_).
-:~ m(M,W), not placed(M). [W@3,M]
-`);
+%WEIGHT%
+`
+      .replace('%CHOICE%', choice)
+      .replace('%WEIGHT%', weightRule),
+  );
   if (model.idleMeasure === 'breaks') {
     out.push(`
 start(P,S) :- busy(P,S), not busy(P,S-1).

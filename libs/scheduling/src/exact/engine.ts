@@ -33,6 +33,8 @@ export interface ExactOptions {
   /** Meetings each participant must keep (minMeetingsPerGadm floors). */
   floors?: Int32Array;
   maxIdleSpread?: number;
+  /** The proven optimum weight, when a schedule already reaches the bound (see EncodingOptions). */
+  weightFloor?: number;
 }
 
 export interface ExactResult {
@@ -46,7 +48,13 @@ export interface ExactResult {
 
 export function solveExactly(run: Run, model: Model, o: ExactOptions): ExactResult {
   const weightScale = integralScale(model.weight);
-  const program = encodeProgram(model, { weightScale, hint: o.hint, floors: o.floors, maxIdleSpread: o.maxIdleSpread });
+  const program = encodeProgram(model, {
+    weightScale,
+    hint: o.hint,
+    floors: o.floors,
+    maxIdleSpread: o.maxIdleSpread,
+    weightFloor: o.weightFloor,
+  });
   // Core-guided optimisation (usc) raises the lower bound until it meets a model: on dense
   // instances it proves optima that model-guided branch and bound does not reach (bench/scheduling/dense.ts).
   const args = [

@@ -27,6 +27,7 @@ export const EventSettingsBody = z
       .object(Object.fromEntries(Object.keys(DEFAULT_WEIGHTS).map((k) => [k, z.number().min(0).max(10).optional()])))
       .strict()
       .optional(),
+    learnFromRequests: z.boolean().optional(),
     requestExpiryHours: z
       .number()
       .min(1)

@@ -31,6 +31,16 @@ export class MatchingController {
     return this.matching.latest(eventId);
   }
 
+  @Get('matching/report')
+  @Allow('admin', 'staff')
+  @ApiOperation({
+    summary:
+      'Cómo les fue a las recomendaciones: solicitudes desde el top 5 y aceptación por puesto / How recommendations fared: requests from the top five and acceptance by rank',
+  })
+  report(@Param('eventId', UuidPipe) eventId: string) {
+    return this.matching.report(eventId);
+  }
+
   @Get('matches')
   @Allow('admin', 'staff')
   @ApiOperation({ summary: 'Afinidades con sus razones / Matches with their reasons' })

@@ -5,7 +5,8 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { DemandEntity, EventEntity, MatchRunEntity, OfferEntity, PairOverrideEntity, PairOverrideMode } from '@rueda/persistence';
 import { matchingJobId, MatchingJobData, QUEUES } from '@rueda/queues';
-import { fieldProblem, invalid, NOUNS, notFound } from '@rueda/domain';
+import { fieldProblem, invalid, MeetingStatus, NOUNS, notFound, requestAnswer } from '@rueda/domain';
+import { RankIndex, rankIndex, requestRank, summariseRequests } from '@rueda/matching';
 
 export interface MatchQuery {
   demandId?: string;
@@ -29,6 +30,17 @@ export class MatchingService {
   async start(eventId: string, top: number): Promise<MatchRunEntity> {
     const event = await this.db.getRepository(EventEntity).findOneBy({ id: eventId });
     if (!event) throw notFound(NOUNS.event, eventId);
+    const feedbackKey = await this.feedbackKey(event);
+    const done = await this.db.getRepository(MatchRunEntity).findOneBy({ eventId, dataVersion: event.dataVersion, status: 'done' });
+    if (done && runFeedbackKey(done) !== feedbackKey) {
+      // Requests were answered (or learning was switched) since that run: score again, as a new
+      // data version so the run history stays one run per version.
+      await this.db.query(`UPDATE events SET data_version = data_version + 1 WHERE id = $1 AND data_version = $2`, [
+        eventId,
+        event.dataVersion,
+      ]);
+      return this.start(eventId, top);
+    }
     await this.db.query(
       `INSERT INTO match_runs (event_id, data_version, status) VALUES ($1, $2, 'queued') ON CONFLICT (event_id, data_version) DO NOTHING`,
       [eventId, event.dataVersion],
@@ -40,7 +52,8 @@ export class MatchingService {
       const jobId = matchingJobId(eventId, event.dataVersion);
       const existing = await this.queue.getJob(jobId);
       if (existing && (await existing.isFailed())) await existing.retry();
-      else if (!existing) await this.queue.add('score-event', { eventId, dataVersion: event.dataVersion, runId: run.id, top }, { jobId });
+      else if (!existing)
+        await this.queue.add('score-event', { eventId, dataVersion: event.dataVersion, runId: run.id, top, feedbackKey }, { jobId });
     }
     return this.db.getRepository(MatchRunEntity).findOneByOrFail({ id: run.id });
   }
@@ -49,7 +62,74 @@ export class MatchingService {
     const run = await this.db.getRepository(MatchRunEntity).findOne({ where: { eventId }, order: { dataVersion: 'DESC' } });
     if (!run) return null;
     const event = await this.db.getRepository(EventEntity).findOneBy({ id: eventId });
-    return { ...run, stale: event ? event.dataVersion !== run.dataVersion : false };
+    const stale = event
+      ? event.dataVersion !== run.dataVersion || (run.status === 'done' && runFeedbackKey(run) !== (await this.feedbackKey(event)))
+      : false;
+    return { ...run, stale };
+  }
+
+  /**
+   * What a run reflects besides the data: "off" when the event does not learn from answered
+   * requests, else how many requests were answered and when the last was ("on:3:2026-…").
+   */
+  private async feedbackKey(event: EventEntity): Promise<string> {
+    if (event.settings.learnFromRequests === false) return 'off';
+    const [row] = await this.db.query(
+      `SELECT count(*)::int AS n, coalesce(max(responded_at)::text, '-') AS last
+         FROM meetings WHERE event_id = $1 AND origin = 'request' AND responded_at IS NOT NULL`,
+      [event.id],
+    );
+    return `on:${row.n}:${row.last}`;
+  }
+
+  /**
+   * How the recommendations fared: the share of requests that went to a top-five
+   * recommendation and the acceptance rate by rank. Each request is ranked in the newest run
+   * that had finished when it was sent (the first run for earlier requests), by its demand–offer
+   * pair or else by counterpart.
+   */
+  async report(eventId: string) {
+    const event = await this.db.getRepository(EventEntity).findOneBy({ id: eventId });
+    if (!event) throw notFound(NOUNS.event, eventId);
+    const runs: Array<{ id: string; finishedAt: Date }> = await this.db.query(
+      `SELECT id, finished_at AS "finishedAt" FROM match_runs WHERE event_id = $1 AND status = 'done' ORDER BY finished_at`,
+      [eventId],
+    );
+    const requests: Array<{
+      from: string;
+      to: string;
+      demand: string | null;
+      offer: string | null;
+      status: MeetingStatus;
+      respondedAt: Date | null;
+      createdAt: Date;
+    }> = await this.db.query(
+      `SELECT participant_a_id AS "from", participant_b_id AS "to", demand_id AS demand, offer_id AS offer, status,
+              responded_at AS "respondedAt", created_at AS "createdAt"
+         FROM meetings WHERE event_id = $1 AND origin = 'request'`,
+      [eventId],
+    );
+    const indexes = new Map<string, RankIndex>();
+    const indexOf = async (runId: string) => {
+      let idx = indexes.get(runId);
+      if (!idx) {
+        const [pairs, counterparts] = await Promise.all([
+          this.db.query(`SELECT demand_id AS demand, offer_id AS offer, rank FROM match_results WHERE run_id = $1`, [runId]),
+          this.db.query(
+            `SELECT participant_id AS participant, counterpart_id AS counterpart, rank FROM match_counterparts WHERE run_id = $1`,
+            [runId],
+          ),
+        ]);
+        indexes.set(runId, (idx = rankIndex(pairs, counterparts)));
+      }
+      return idx;
+    };
+    const items = [];
+    for (const r of requests) {
+      const run = [...runs].reverse().find((x) => x.finishedAt <= r.createdAt) ?? runs[0];
+      items.push({ rank: run ? requestRank(r, await indexOf(run.id)) : undefined, answer: requestAnswer(r.status, r.respondedAt) });
+    }
+    return { learnFromRequests: event.settings.learnFromRequests !== false, runs: runs.length, ...summariseRequests(items, 5) };
   }
 
   /** Matches of the newest finished run, with the titles and names a person needs to judge them. */
@@ -124,4 +204,9 @@ export class MatchingService {
   overrides(eventId: string) {
     return this.db.getRepository(PairOverrideEntity).find({ where: { eventId }, order: { createdAt: 'ASC' } });
   }
+}
+
+/** The feedback key a finished run was computed with ("off" for runs made before learning existed). */
+function runFeedbackKey(run: MatchRunEntity): string {
+  return (run.stats as { feedbackKey?: string }).feedbackKey ?? 'off';
 }

@@ -1,4 +1,4 @@
-import type { ScheduleAssignment, ScheduleInstance } from '@rueda/formats';
+import type { Schedule, ScheduleAssignment, ScheduleBounds, ScheduleInstance } from '@rueda/formats';
 import type { Cell, DayMeeting } from '../../scheduling/stale-draft';
 
 /** generating → draft → published → superseded; failed when the job gave up. */
@@ -11,6 +11,7 @@ export interface ScheduleVersionRecord {
   status: ScheduleStatus;
   params: Record<string, unknown>;
   stats: Record<string, unknown>;
+  bounds: Record<string, unknown>;
   unscheduled: { meeting: string; reason: string }[];
   jobId: string | null;
   /** The event's live sequence when this version was asked for (null: made before it was recorded). */
@@ -26,7 +27,13 @@ export interface ScheduleRepository {
   assignments(versionId: string): Promise<ScheduleAssignment[]>;
   /** One meeting's cell in a draft (null: out of the agenda). */
   assign(versionId: string, meetingId: string, to: { slotId: string; tableId: string } | null): Promise<void>;
-  saveFigures(versionId: string, stats: Record<string, unknown>, unscheduled: { meeting: string; reason: string }[]): Promise<void>;
+  /** The figures after a hand edit; with `measured`, the bounds (proof) and the fairness measured again too. */
+  saveFigures(
+    versionId: string,
+    stats: Record<string, unknown>,
+    unscheduled: { meeting: string; reason: string }[],
+    measured?: { bounds: ScheduleBounds } & Pick<Schedule, 'fairness' | 'idleFairness'>,
+  ): Promise<void>;
   /**
    * Makes a draft the agenda, in the caller's transaction: the published version is superseded,
    * meetings it placed go back to accepted, meetings of this version take their cell.

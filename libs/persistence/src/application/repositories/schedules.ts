@@ -1,7 +1,9 @@
 import type { EntityManager } from 'typeorm';
+import type { Schedule, ScheduleBounds } from '@rueda/formats';
 import type { Cell, DayMeeting, ScheduleRepository } from '@rueda/application';
 import { ScheduleAssignmentEntity, ScheduleVersionEntity } from '../../entities';
 import { loadEventScheduleInstance } from '../../scheduling/event-schedule-instance';
+import { storedFairness } from '../../scheduling/schedule-versions';
 
 export class TypeOrmScheduleRepository implements ScheduleRepository {
   constructor(private readonly m: EntityManager) {}
@@ -35,13 +37,23 @@ export class TypeOrmScheduleRepository implements ScheduleRepository {
     if (to) await repo.insert({ scheduleVersionId: versionId, meetingId, slotId: to.slotId, tableId: to.tableId });
   }
 
-  async saveFigures(versionId: string, stats: Record<string, unknown>, unscheduled: { meeting: string; reason: string }[]) {
+  async saveFigures(
+    versionId: string,
+    stats: Record<string, unknown>,
+    unscheduled: { meeting: string; reason: string }[],
+    measured?: { bounds: ScheduleBounds } & Pick<Schedule, 'fairness' | 'idleFairness'>,
+  ) {
     // jsonb columns are written as JSON text: TypeORM's partial-update types do not describe them.
-    await this.m.query(`UPDATE schedule_versions SET stats = $2, unscheduled = $3 WHERE id = $1`, [
-      versionId,
-      JSON.stringify(stats),
-      JSON.stringify(unscheduled),
-    ]);
+    await this.m.query(
+      `UPDATE schedule_versions SET stats = $2, unscheduled = $3, bounds = COALESCE($4, bounds), fairness = COALESCE($5, fairness) WHERE id = $1`,
+      [
+        versionId,
+        JSON.stringify(stats),
+        JSON.stringify(unscheduled),
+        measured ? JSON.stringify(measured.bounds) : null,
+        measured ? JSON.stringify(storedFairness(measured)) : null,
+      ],
+    );
   }
 
   async publish(eventId: string, versionId: string, now: Date, rebase = { keep: [] as string[], skip: [] as string[] }) {
