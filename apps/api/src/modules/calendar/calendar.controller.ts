@@ -1,5 +1,6 @@
 import { Controller, Delete, Get, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ReturnsFile } from '../../platform/openapi';
 import { Throttle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { Allow, CurrentPrincipal, Principal, Public } from '../auth/principal';
@@ -9,7 +10,6 @@ import { CalendarService } from './calendar.service';
 type Me = Extract<Principal, { type: 'participant' }>;
 
 @ApiTags('me')
-@ApiBearerAuth()
 @Controller('me/calendar')
 @Allow('participant')
 @Throttle({ default: accessLinkRate() })
@@ -46,7 +46,7 @@ export class CalendarFeedController {
   constructor(private readonly calendar: CalendarService) {}
 
   @Get(':file')
-  @ApiProduces('text/calendar')
+  @ReturnsFile('text/calendar')
   @ApiOperation({ summary: 'Agenda del participante como calendario suscrito (webcal) / Participant agenda as a subscribed calendar' })
   async feed(@Param('file') file: string, @Res() res: Response) {
     const body = await this.calendar.feed(file.replace(/\.ics$/, ''));

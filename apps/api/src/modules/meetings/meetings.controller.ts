@@ -1,6 +1,6 @@
 import { TEXT_LIMITS } from '@rueda/domain';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { MEETING_STATUSES } from '@rueda/domain';
 import { onBehalf } from '../auth/on-behalf';
@@ -39,7 +39,6 @@ const VideoBody = SetMeetingVideoCommand.omit({ eventId: true, meetingId: true }
 const ListQuery = pageQuery.extend({ status: z.enum(MEETING_STATUSES).optional(), participantId: z.uuid().optional() });
 
 @ApiTags('meetings')
-@ApiBearerAuth()
 @Controller('events/:eventId/meetings')
 export class MeetingsController {
   constructor(

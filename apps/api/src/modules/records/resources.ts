@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bi, isVideoUrl, type Noun, NOUNS, TEXT_LIMITS } from '@rueda/domain';
 import { DelegateEntity, DemandEntity, OfferEntity, ParticipantEntity, TableEntity } from '@rueda/persistence';
+import { DelegateOut, DemandOut, OfferOut, ParticipantOut, TableOut } from './records.responses';
 import { competenciaCodes, modalidadCodes, odsCodes, provinceCode, regionName, sectorCodes, tipoCode } from './taxonomy-schemas';
 
 /**
@@ -13,6 +14,8 @@ export interface ResourceSpec<E> {
   label: Noun;
   create: z.ZodType<Partial<E>>;
   update: z.ZodType<Partial<E>>;
+  /** What a record of this kind looks like in a response (the OpenAPI document and the contract check). */
+  response: z.ZodType;
   /** `ci`: names compare without case ("AZUAY" finds "Azuay", as the reference list writes it now). */
   filters: Record<string, { column: string; kind: 'eq' | 'array' | 'ilike' | 'participant'; ci?: boolean }>;
   order: string;
@@ -103,6 +106,7 @@ const withVersion = <T extends z.ZodRawShape>(shape: T) => {
 export const RESOURCES = {
   tables: {
     path: 'tables',
+    response: TableOut,
     entity: TableEntity,
     label: NOUNS.table,
     create: z
@@ -124,6 +128,7 @@ export const RESOURCES = {
   } satisfies ResourceSpec<TableEntity>,
   participants: {
     path: 'participants',
+    response: ParticipantOut,
     entity: ParticipantEntity,
     label: NOUNS.participant,
     create: z.object(participantFields).strict(),
@@ -139,6 +144,7 @@ export const RESOURCES = {
   } satisfies ResourceSpec<ParticipantEntity>,
   delegates: {
     path: 'delegates',
+    response: DelegateOut,
     entity: DelegateEntity,
     label: NOUNS.delegate,
     create: z
@@ -163,6 +169,7 @@ export const RESOURCES = {
   } satisfies ResourceSpec<DelegateEntity>,
   demands: {
     path: 'demands',
+    response: DemandOut,
     entity: DemandEntity,
     label: NOUNS.demand,
     create: z.object(demandFields).strict(),
@@ -181,6 +188,7 @@ export const RESOURCES = {
   } satisfies ResourceSpec<DemandEntity>,
   offers: {
     path: 'offers',
+    response: OfferOut,
     entity: OfferEntity,
     label: NOUNS.offer,
     create: z.object(offerFields).strict().refine(amountsInOrder, amountsMsg),
