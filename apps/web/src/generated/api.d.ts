@@ -498,6 +498,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/events/{eventId}/matching/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cómo les fue a las recomendaciones: solicitudes desde el top 5 y aceptación por puesto / How recommendations fared: requests from the top five and acceptance by rank */
+        get: operations["MatchingController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/events/{eventId}/matches": {
         parameters: {
             query?: never;
@@ -1614,6 +1631,7 @@ export interface components {
                     amount?: number;
                     territory?: number;
                 };
+                learnFromRequests?: boolean;
                 requestExpiryHours?: number;
                 maxOpenRequests?: number;
                 mutualInterestBonus?: number;
@@ -2786,6 +2804,7 @@ export interface operations {
                             amount?: number;
                             territory?: number;
                         };
+                        learnFromRequests?: boolean;
                         requestExpiryHours?: number;
                         maxOpenRequests?: number;
                         mutualInterestBonus?: number;
@@ -3090,6 +3109,7 @@ export interface operations {
                             amount?: number;
                             territory?: number;
                         };
+                        learnFromRequests?: boolean;
                         requestExpiryHours?: number;
                         maxOpenRequests?: number;
                         mutualInterestBonus?: number;
@@ -6271,6 +6291,88 @@ export interface operations {
         };
     };
     MatchingController_latest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Falta un token válido / A valid token is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Sin permiso / Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No encontrado / Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicto (versión, estado o regla) / Conflict (version, state or rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Demasiadas solicitudes / Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error interno / Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    MatchingController_report: {
         parameters: {
             query?: never;
             header?: never;
