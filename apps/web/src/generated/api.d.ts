@@ -1770,9 +1770,9 @@ export interface components {
             title: string;
             description: string;
             sectors: string[];
-            competencias: string[];
             ods: number[];
             modalidades: string[];
+            competencias: string[];
             amountUsd: number | null;
             /** Format: date */
             deadline: string | null;

@@ -49,34 +49,26 @@ export const DelegateOut = z
   })
   .meta({ id: 'Delegate' });
 
+/** What demands and offers share: the owner, the ids, the text and the codes they are matched on. */
+const matchedOn = {
+  ...versioned,
+  ...stamped,
+  participantId: id,
+  externalId: z.string(),
+  title: z.string(),
+  description: z.string(),
+  sectors: z.array(z.string()),
+  ods: z.array(int),
+  modalidades: z.array(z.string()),
+};
+
 export const DemandOut = z
-  .object({
-    ...versioned,
-    ...stamped,
-    participantId: id,
-    externalId: z.string(),
-    title: z.string(),
-    description: z.string(),
-    sectors: z.array(z.string()),
-    competencias: z.array(z.string()),
-    ods: z.array(int),
-    modalidades: z.array(z.string()),
-    amountUsd: z.number().nullable(),
-    deadline: day.nullable(),
-  })
+  .object({ ...matchedOn, competencias: z.array(z.string()), amountUsd: z.number().nullable(), deadline: day.nullable() })
   .meta({ id: 'Demand' });
 
 export const OfferOut = z
   .object({
-    ...versioned,
-    ...stamped,
-    participantId: id,
-    externalId: z.string(),
-    title: z.string(),
-    description: z.string(),
-    sectors: z.array(z.string()),
-    ods: z.array(int),
-    modalidades: z.array(z.string()),
+    ...matchedOn,
     regions: z.array(z.string()),
     provinces: z.array(z.string()),
     minAmountUsd: z.number().nullable(),
