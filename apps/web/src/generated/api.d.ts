@@ -1802,6 +1802,22 @@ export interface components {
             /** Format: date */
             validUntil: string | null;
         };
+        CalendarStatus: {
+            active: boolean;
+            /** Format: date-time */
+            issuedAt: string | null;
+        };
+        CalendarIssued: {
+            token: string;
+            path: string;
+            /** Format: date-time */
+            issuedAt: string;
+            refreshMinutes: number;
+        };
+        CalendarRevoked: {
+            /** @enum {boolean} */
+            active: false;
+        };
     };
     responses: never;
     parameters: never;
@@ -12089,11 +12105,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarStatus"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -12169,11 +12188,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarIssued"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -12249,11 +12271,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarRevoked"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
