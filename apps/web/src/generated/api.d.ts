@@ -1802,6 +1802,21 @@ export interface components {
             /** Format: date */
             validUntil: string | null;
         };
+        MeetingVideo: {
+            /** Format: uuid */
+            id: string;
+            status: string;
+            /** Format: uuid */
+            participantAId: string;
+            /** Format: uuid */
+            participantBId: string;
+            /** Format: uuid */
+            slotId: string | null;
+            /** Format: uuid */
+            tableId: string | null;
+            version: number;
+            videoUrl: string | null;
+        };
         CalendarStatus: {
             active: boolean;
             /** Format: date-time */
@@ -6920,11 +6935,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingVideo"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {

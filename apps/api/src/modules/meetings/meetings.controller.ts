@@ -9,6 +9,8 @@ import { Allow, CurrentPrincipal, type Principal } from '../auth/principal';
 import { pageQuery } from '../../platform/pagination';
 import { MeetingsService } from './meetings.service';
 import { UuidPipe } from '../../platform/validation';
+import { Returns } from '../../platform/openapi';
+import { MeetingVideoOut } from './meetings.responses';
 
 /** A meeting's window: the slots it may be scheduled in (morning only, day 2 only). */
 const AllowedSlotIds = z.array(z.uuid()).min(1).max(500);
@@ -52,6 +54,7 @@ export class MeetingsController {
     summary:
       'Reunión híbrida: enlace de videollamada (null la vuelve presencial) / Hybrid meeting: video-call link (null makes it on site)',
   })
+  @Returns(MeetingVideoOut)
   video(
     @Param('eventId', UuidPipe) eventId: string,
     @Param('meetingId', UuidPipe) meetingId: string,
