@@ -9,3 +9,4 @@ export * from '../meetings';
 export * from '../time-zone';
 export * from '../hybrid';
 export * from '../meeting-safety';
+export * from './records';

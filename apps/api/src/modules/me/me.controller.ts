@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { z } from 'zod';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -24,7 +24,6 @@ interface RemoteColumns {
 
 /** What a participant sees through its personal access link: its own data and nobody else's. */
 @ApiTags('me')
-@ApiBearerAuth()
 @Controller('me')
 @Allow('participant')
 @Throttle({ default: accessLinkRate() })

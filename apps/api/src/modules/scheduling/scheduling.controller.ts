@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
   EditDraftAssignment,
@@ -20,7 +20,6 @@ const AssignmentBody = z.object({ slotId: z.uuid(), tableId: z.uuid() }).strict(
 const InstanceQuery = z.object({ keepPublished: z.enum(['true', 'false']).default('true') });
 
 @ApiTags('scheduling')
-@ApiBearerAuth()
 @Controller('events/:eventId/schedules')
 export class SchedulingController {
   constructor(
