@@ -48,6 +48,7 @@ const DATABASE_ONLY = new Set([
   'meeting_status_changes_event_id_fkey',
   'meeting_status_changes_meeting_id_fkey',
   'idempotent_requests_event_id_fkey',
+  'live_streams_event_id_fkey',
   // partial, expression and plain indexes written in SQL
   'uq_participants_calendar_token',
   'idx_delegates_participant',
@@ -57,6 +58,13 @@ const DATABASE_ONLY = new Set([
   'idx_meetings_slot',
   'idx_live_messages_participants',
   'uq_replacement_open_cell',
+  // live delivery and the freed cell's neighbourhood (partial and expression indexes)
+  'idx_tables_reserved_for',
+  'idx_meetings_status_weight',
+  'idx_meetings_pair',
+  'idx_match_counterparts_run_score',
+  'idx_outbox_jobs_pending',
+  'uq_replacement_request',
   // check constraints
   'chk_participants_kind',
   'chk_participants_parallel',

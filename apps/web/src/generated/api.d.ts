@@ -900,7 +900,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publicar el borrador / Publish the draft */
+        /** Publicar el borrador; si hubo cambios en vivo después, 409 con la lista, o rebase: true para conservarlos / Publish the draft; after live changes, 409 with their list, or rebase: true to keep them */
         post: operations["SchedulingController_publish"];
         delete?: never;
         options?: never;
@@ -1087,6 +1087,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Aceptar una propuesta de reemplazo / Accept a replacement proposal */
         post: operations["LiveController_accept"];
         delete?: never;
         options?: never;
@@ -1103,6 +1104,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Rechazar una propuesta de reemplazo / Reject a replacement proposal */
         post: operations["LiveController_reject"];
         delete?: never;
         options?: never;
@@ -1640,6 +1642,7 @@ export interface components {
                 /** @enum {string} */
                 idleMeasure?: "holes" | "breaks";
                 protectMinutes?: number;
+                liveMatchCandidates?: number;
             };
             /** Format: date */
             participantLinksExpireOn: string | null;
@@ -2844,6 +2847,7 @@ export interface operations {
                         /** @enum {string} */
                         idleMeasure?: "holes" | "breaks";
                         protectMinutes?: number;
+                        liveMatchCandidates?: number;
                     };
                     /**
                      * Format: date
@@ -3149,6 +3153,7 @@ export interface operations {
                         /** @enum {string} */
                         idleMeasure?: "holes" | "breaks";
                         protectMinutes?: number;
+                        liveMatchCandidates?: number;
                     };
                     /** Format: date */
                     participantLinksExpireOn?: string | null;
@@ -8848,7 +8853,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default false */
+                    rebase?: boolean;
+                };
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -9742,7 +9754,7 @@ export interface operations {
     LiveController_proposals: {
         parameters: {
             query?: {
-                status?: "proposed" | "applied" | "rejected" | "expired" | "accepted";
+                status?: "proposed" | "accepted" | "rejected" | "applied" | "expired";
             };
             header?: never;
             path: {
