@@ -1,3 +1,4 @@
+import { loadGadms } from '@rueda/domain';
 import { bearer, eventually, type TestApi } from './api';
 import { sessionAroundNow } from './sessions';
 
@@ -19,6 +20,8 @@ export interface LiveDayOptions {
   settings?: Record<string, unknown>;
   /** Leave the slots already started (or starting within 20 minutes) unplanned: the default. */
   onlyAhead?: boolean;
+  /** Which GADM (1-based) asks to meet which cooperant (1-based): every pair by default. */
+  pairs?: (gadm: number, cooperant: number) => boolean;
 }
 
 /**
@@ -45,8 +48,12 @@ export async function publishLiveDay(api: TestApi, opts: LiveDayOptions = {}): P
   ).body.id as string;
   const p: Record<string, string> = {};
   const delegates: Record<string, string> = {};
+  // Real INEC codes in order: Azuay's cantons (0101…) first, as earlier tests expect.
+  const codes = loadGadms()
+    .map((g) => g.inecCode)
+    .sort();
   const keys = [
-    ...Array.from({ length: opts.gadms ?? 3 }, (_, i) => [`g${i + 1}`, `01${String(i + 1).padStart(2, '0')}`, 'gadm'] as const),
+    ...Array.from({ length: opts.gadms ?? 3 }, (_, i) => [`g${i + 1}`, codes[i], 'gadm'] as const),
     ...Array.from({ length: opts.cooperants ?? 2 }, (_, i) => [`c${i + 1}`, `COOP${i + 1}`, 'cooperant'] as const),
   ];
   for (const [key, externalId, kind] of keys) {
@@ -67,8 +74,10 @@ export async function publishLiveDay(api: TestApi, opts: LiveDayOptions = {}): P
       await api.http.put(`/events/${eventId}/participants/${id}/unavailability`).set(admin).send({ slotIds: gone }).expect(200);
     }
   }
-  for (const g of keys.filter((k) => k[2] === 'gadm'))
-    for (const c of keys.filter((k) => k[2] === 'cooperant')) {
+  const wanted = opts.pairs ?? (() => true);
+  for (const [gi, g] of keys.filter((k) => k[2] === 'gadm').entries())
+    for (const [ci, c] of keys.filter((k) => k[2] === 'cooperant').entries()) {
+      if (!wanted(gi + 1, ci + 1)) continue;
       await api.http.post(`/events/${eventId}/meetings`).set(admin).send({ participantAId: p[g[0]], participantBId: p[c[0]] }).expect(201);
     }
   const v = (await api.http.post(`/events/${eventId}/schedules`).set(admin).send({ timeLimitSeconds: 1, minMeetingsPerGadm: 0 })).body;

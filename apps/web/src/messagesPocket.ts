@@ -4,6 +4,16 @@
  * safety net. Merged into `es` / `en` in messages.ts; English must have the same keys.
  */
 export const esPocket = {
+  'board.page': 'Mesas {from}–{to} · página {page} de {pages} · {tables, plural, one {# mesa} other {# mesas}}, cambia cada {seconds} s',
+  'control.openFind': 'Abrir «Encuentre su mesa» (entrada)',
+  'find.title': 'Encuentre su mesa',
+  'find.label': 'Nombre de su institución',
+  'find.placeholder': 'Por ejemplo: Nabón, GIZ…',
+  'find.none': 'No encontramos «{q}». Revise el nombre o pregunte en informaciones.',
+  'find.noneLeft': 'No le quedan reuniones hoy.',
+  'find.running': 'en curso ·',
+  'find.with': 'con {name}',
+  'find.more': '{n, plural, one {# institución más coincide} other {# instituciones más coinciden}}: escriba más letras.',
   'phase.before': 'La Jornada aún no empieza: la primera ronda es el {date} a las {time} ({tz}).',
   'phase.after': 'La Jornada terminó el {date} a las {time} ({tz}). Las reuniones ya no cambian.',
   'calendar.title': 'Calendario del teléfono',
@@ -57,6 +67,16 @@ export const esPocket = {
 };
 
 export const enPocket: Record<keyof typeof esPocket, string> = {
+  'board.page': 'Tables {from}–{to} · page {page} of {pages} · {tables, plural, one {# table} other {# tables}}, changes every {seconds} s',
+  'control.openFind': 'Open “Find your table” (entrance)',
+  'find.title': 'Find your table',
+  'find.label': 'Your institution’s name',
+  'find.placeholder': 'For example: Nabón, GIZ…',
+  'find.none': 'We could not find “{q}”. Check the name or ask at the information desk.',
+  'find.noneLeft': 'You have no meetings left today.',
+  'find.running': 'under way ·',
+  'find.with': 'with {name}',
+  'find.more': '{n, plural, one {# more institution matches} other {# more institutions match}}: type more letters.',
   'phase.before': 'The event has not started yet: the first round is on {date} at {time} ({tz}).',
   'phase.after': 'The event ended on {date} at {time} ({tz}). Meetings no longer change.',
   'calendar.title': 'Phone calendar',
