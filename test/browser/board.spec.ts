@@ -77,9 +77,9 @@ describe('the big screen shows every table of a 60-table round within one rotati
     await screenshot(page, 'board-1920x1080-60-tables', false);
 
     // Everything on screen fits the 1920×1080 screen, and the names are big enough to read at a distance.
-    const fit = await page.evaluate(() => {
+    const fit = await page.evaluate<{ scrollW: number; scrollH: number; outside: number; name: number; number: number }>(`(() => {
       const boxes = [...document.querySelectorAll('.board-tables li')].map((e) => e.getBoundingClientRect());
-      const px = (sel: string) => parseFloat(getComputedStyle(document.querySelector(sel)!).fontSize);
+      const px = (sel) => parseFloat(getComputedStyle(document.querySelector(sel)).fontSize);
       return {
         scrollW: document.documentElement.scrollWidth,
         scrollH: document.documentElement.scrollHeight,
@@ -87,7 +87,7 @@ describe('the big screen shows every table of a 60-table round within one rotati
         name: px('.board-pair span'),
         number: px('.board-table-no'),
       };
-    });
+    })()`);
     expect(fit).toMatchObject({ scrollW: 1920, outside: 0 });
     expect(fit.scrollH).toBeLessThanOrEqual(1080);
     expect(fit.name).toBeGreaterThanOrEqual(24);
