@@ -15,3 +15,4 @@ export * from './live/recovery';
 export * from './scheduling/edit-draft';
 export * from './application';
 export * from './calendar/calendar-agenda';
+export * from './install-secrets';

@@ -5,6 +5,7 @@ import { useLiveRefresh, useLoad, useNow } from '../hooks';
 import { useI18n } from '../i18n';
 import { loadLiveData } from '../liveData';
 import { dayBounds, PhaseNotice } from '../phase';
+import { QrScanner } from '../QrScanner';
 import { ErrorBox, LiveIndicator, Loading } from '../ui';
 import { occupiedRounds } from './Board';
 
@@ -89,6 +90,7 @@ export function FindTablePage({ eventId }: { eventId: string }) {
             })}
             {found.length > MAX_RESULTS && <p>{t('find.more', { n: found.length - MAX_RESULTS })}</p>}
           </div>
+          <QrScanner eventId={eventId} timeZone={d.event.timeZone} />
         </>
       )}
     </main>

@@ -1,16 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { z } from 'zod';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { meetingVideoUrl } from '@rueda/domain';
+import type { Clock } from '@rueda/application';
+import { CHECKIN_CODE_GRACE_MS, meetingVideoUrl, signCheckInCode } from '@rueda/domain';
 import { DelegateEntity, DemandEntity, EventEntity, OfferEntity, ParticipantEntity } from '@rueda/persistence';
 import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { accessLinkRate } from '../auth/rates';
 import { MatchingService } from '../matching/matching.service';
 import { AnswerBody, RequestBody } from '../meetings/meetings.controller';
 import { MeetingsService } from '../meetings/meetings.service';
+import { CLOCK } from '../../platform/application.module';
+import { InstallSecrets } from '../../platform/install-secrets';
 import { UuidPipe } from '../../platform/validation';
 
 type Me = Extract<Principal, { type: 'participant' }>;
@@ -32,6 +35,8 @@ export class MeController {
     @InjectDataSource() private readonly db: DataSource,
     private readonly meetingsService: MeetingsService,
     private readonly matching: MatchingService,
+    private readonly secrets: InstallSecrets,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -60,7 +65,21 @@ export class MeController {
       delegates,
       demands,
       offers,
+      checkInCodes: await this.checkInCodes(p.eventId, delegates, span?.endsAt ?? null),
     };
+  }
+
+  /** Each delegate's check-in QR code, good until a few hours after the day's last slot. */
+  private async checkInCodes(eventId: string, delegates: DelegateEntity[], endsAt: string | Date | null) {
+    const key = await this.secrets.checkInKey();
+    const end = endsAt ? new Date(endsAt).getTime() : this.clock.now().getTime() + 86_400_000;
+    const expiresAt = new Date(end + CHECKIN_CODE_GRACE_MS);
+    return delegates.map((d) => ({
+      delegateId: d.id,
+      fullName: d.fullName,
+      checkedInAt: d.checkedInAt,
+      code: signCheckInCode(key, { eventId, delegateId: d.id, expiresAt }),
+    }));
   }
 
   @Get('meetings')
