@@ -10,3 +10,4 @@ export * from './rules';
 export * from './access-links';
 export * from './limits';
 export * from './checkin-code';
+export * from './push-notice';

@@ -16,3 +16,4 @@ export * from './scheduling/edit-draft';
 export * from './application';
 export * from './calendar/calendar-agenda';
 export * from './install-secrets';
+export * from './push/push-channel';

@@ -8,6 +8,7 @@ import { TypeOrmUnitOfWork } from '@rueda/persistence';
 import { QUEUES, type QueueName } from '@rueda/queues';
 import { LiveBroadcaster } from './live-broadcaster';
 import { InstallSecrets } from './install-secrets';
+import { PushService } from './push';
 import { SocketRevocation } from './socket-revocation';
 
 export const CLOCK = Symbol('CLOCK');
@@ -27,6 +28,7 @@ const QUEUE_NAMES = Object.values(QUEUES) as QueueName[];
     LiveBroadcaster,
     SocketRevocation,
     InstallSecrets,
+    PushService,
     {
       provide: DISPATCHER,
       inject: [LiveBroadcaster, ...QUEUE_NAMES.map((q) => getQueueToken(q))],
@@ -45,6 +47,6 @@ const QUEUE_NAMES = Object.values(QUEUES) as QueueName[];
     },
     { provide: UseCases, inject: [UNIT_OF_WORK, CLOCK], useFactory: (uow: UnitOfWork, clock: Clock) => new UseCases(uow, clock) },
   ],
-  exports: [CLOCK, LiveBroadcaster, SocketRevocation, InstallSecrets, DISPATCHER, UNIT_OF_WORK, UseCases],
+  exports: [CLOCK, LiveBroadcaster, SocketRevocation, InstallSecrets, PushService, DISPATCHER, UNIT_OF_WORK, UseCases],
 })
 export class ApplicationModule {}

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import { type LiveEmitter, type LiveMessage, roomsFor } from '@rueda/realtime';
+import { PushService } from './push';
 
 /**
  * Pushes committed live messages to the rooms they concern, on this node and (through the
@@ -11,6 +12,8 @@ import { type LiveEmitter, type LiveMessage, roomsFor } from '@rueda/realtime';
 export class LiveBroadcaster implements LiveEmitter {
   private nsp?: Namespace;
 
+  constructor(@Optional() private readonly push?: PushService) {}
+
   attach(nsp: Namespace): void {
     this.nsp = nsp;
   }
@@ -20,6 +23,8 @@ export class LiveBroadcaster implements LiveEmitter {
   }
 
   emit(messages: LiveMessage[]): void {
+    // Phones hear of it whether or not this node has sockets.
+    this.push?.notify(messages);
     if (!this.nsp) return;
     for (const msg of messages) this.nsp.to(roomsFor(msg)).emit('live', msg);
   }

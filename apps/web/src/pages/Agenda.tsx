@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { download, get, post } from '../api';
 import { CalendarFeed } from './CalendarFeed';
 import { CheckInQrs, type CheckInCode } from './CheckInQr';
+import { PushOptIn } from './PushOptIn';
 import { OutcomeForms } from './OutcomeForm';
 import { useLiveRefresh, useLoad, useNow } from '../hooks';
 import { LangToggle, useI18n } from '../i18n';
@@ -181,6 +182,7 @@ export function AgendaPage({ token }: { token: string }) {
           )}
         </section>
         <CheckInQrs codes={me.data.checkInCodes ?? []} />
+        <PushOptIn token={token} />
         <CalendarFeed token={token} participantId={me.data.participant.id} />
         <OutcomeForms
           token={token}

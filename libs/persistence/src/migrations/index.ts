@@ -10,6 +10,7 @@ import { MeetingWindows1764307000000 } from './1764307000000-meeting-windows';
 import { CalendarHybrid1764317000000 } from './1764317000000-calendar-hybrid';
 import { MeetingStatusChanges1764318000000 } from './1764318000000-meeting-status-changes';
 import { InstallSecrets1764319000000 } from './1764319000000-install-secrets';
+import { PushSubscriptions1764320000000 } from './1764320000000-push-subscriptions';
 
 /** Every migration in order; the data source runs exactly these. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CalendarHybrid1764317000000,
   MeetingStatusChanges1764318000000,
   InstallSecrets1764319000000,
+  PushSubscriptions1764320000000,
 ];
