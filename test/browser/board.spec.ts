@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { startTestApi, TestApi } from '../support/api';
-import { publishLiveDay, type LiveDay } from '../support/live-day';
+import { fillHall, publishLiveDay, type LiveDay } from '../support/live-day';
 import { launchBrowser, screenshot, TestBrowser } from './support/browser';
 import { webOrigin, WebServer } from './support/web-server';
 
@@ -29,25 +29,11 @@ describe('the big screen shows every table of a 60-table round within one rotati
       onlyAhead: false,
       pairs: (g, c) => c === g || c === (g % 60) + 1,
     });
-    // Wherever the scheduler put them, lay the meetings out as a full hall: slot 4 holds all 60
-    // tables, slot 5 holds 54 and slot 6 the last 6 (statuses first out of the table index).
-    const slots = await api.query(`SELECT id, starts_at FROM slots WHERE event_id = $1 ORDER BY ordinal`, [day.eventId]);
-    const tables = await api.query(`SELECT id, number FROM tables WHERE event_id = $1 ORDER BY number`, [day.eventId]);
-    await api.query(`UPDATE meetings SET status = 'requested' WHERE event_id = $1`, [day.eventId]);
-    for (let i = 1; i <= 60; i++) {
-      const place = async (c: number, slot: string, table: number) =>
-        api.query(
-          `UPDATE meetings SET status = 'scheduled', slot_id = $1, table_id = $2
-            WHERE participant_a_id = $3 AND participant_b_id = $4 OR participant_a_id = $4 AND participant_b_id = $3`,
-          [slot, tables[table - 1].id, day.p[`g${i}`], day.p[`c${c}`]],
-        );
-      await place(i, slots[3].id, i);
-      await (i <= 54 ? place(i + 1, slots[4].id, i) : place((i % 60) + 1, slots[5].id, i - 54));
-    }
-    roundStart = new Date(slots[3].starts_at);
+    // Wherever the scheduler put them: 60 tables now, 54 next.
+    ({ roundStart } = await fillHall(api, day));
     browser = await launchBrowser({ width: 1920, height: 1080 });
     browser.context.setDefaultTimeout(20_000);
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await web?.close();
