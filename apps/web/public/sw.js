@@ -1,15 +1,19 @@
 /* Rueda's service worker (scope /app/): shows the Web Push notices the server sends about a
  * participant's own agenda. Hand-written and small on purpose: it only relays notices. */
+/* global self */
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 
-self.addEventListener('push', (event) => {
-  let notice = null;
+function readNotice(event) {
   try {
-    notice = event.data ? event.data.json() : null;
+    return event.data ? event.data.json() : null;
   } catch {
-    notice = null;
+    return null;
   }
+}
+
+self.addEventListener('push', (event) => {
+  const notice = readNotice(event);
   if (!notice || !notice.title) return;
   // Spanish first: English only on a phone set to English.
   const lang = (self.navigator.language || 'es').toLowerCase().startsWith('en') ? 'en' : 'es';
