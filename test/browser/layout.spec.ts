@@ -114,6 +114,7 @@ describe('layout: every page at laptop, phone and big-screen widths', () => {
       ['agenda', `/app/a/${agendaToken}`],
       ['table', `/app/table/${day.eventId}/1`],
       ['board', `/app/board/${day.eventId}`],
+      ['find', `/app/board/${day.eventId}/find`],
     ] as const;
   };
 

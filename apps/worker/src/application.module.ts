@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { type Clock, systemClock, UseCases, type UnitOfWork } from '@rueda/application';
 import { ENV, type Env } from '@rueda/config';
 import { LiveFeed, OutboxDispatcher } from '@rueda/delivery';
-import { TypeOrmUnitOfWork } from '@rueda/persistence';
+import { installPushChannel, notifyInBackground, pushSubject, TypeOrmUnitOfWork } from '@rueda/persistence';
 import { QUEUES, type QueueName } from '@rueda/queues';
 import { WorkerLiveEmitter } from './live/worker-live-emitter';
 
@@ -55,6 +55,10 @@ class DeliveryShutdown implements OnApplicationShutdown {
           relayEveryMs: env.OUTBOX_RELAY_MS,
           log: { warn: (obj, msg) => log.warn(`${msg} ${JSON.stringify(obj, (k, v) => (v instanceof Error ? v.message : v))}`) },
         });
+        // Changes made by jobs (a replacement found after a no-show) reach subscribed phones too.
+        const push = installPushChannel(db, pushSubject(env));
+        const pushLog = new Logger('push');
+        dispatcher.onCommit((batch) => notifyInBackground(push, batch.messages, (m) => pushLog.warn(m)));
         dispatcher.start();
         return dispatcher;
       },

@@ -39,6 +39,19 @@ export const envSchema = z.object({
    */
   JOB_LOCK_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
   JOB_STALLED_CHECK_MS: z.coerce.number().int().min(500).max(60_000).default(5_000),
+  /**
+   * Web Push endpoints accepted beyond the browsers' own push services, as exact origins
+   * separated by commas (a test receiver on loopback); empty in production.
+   */
+  PUSH_EXTRA_ENDPOINTS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(8).optional(),
 });

@@ -9,3 +9,5 @@ export * from './random';
 export * from './rules';
 export * from './access-links';
 export * from './limits';
+export * from './checkin-code';
+export * from './push-notice';

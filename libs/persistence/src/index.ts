@@ -15,3 +15,5 @@ export * from './live/neighbourhood';
 export * from './live/persist-live';
 export * from './application';
 export * from './calendar/calendar-agenda';
+export * from './install-secrets';
+export * from './push/push-channel';

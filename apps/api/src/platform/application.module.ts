@@ -8,7 +8,9 @@ import { ENV, type Env } from '@rueda/config';
 import { LiveFeed, OutboxDispatcher } from '@rueda/delivery';
 import { TypeOrmUnitOfWork } from '@rueda/persistence';
 import { QUEUES, type QueueName } from '@rueda/queues';
+import { InstallSecrets } from './install-secrets';
 import { LIVE_FEED, LiveHub } from './live-hub';
+import { PushService } from './push';
 import { SocketRevocation } from './socket-revocation';
 
 export const CLOCK = Symbol('CLOCK');
@@ -42,10 +44,12 @@ class DeliveryShutdown implements OnApplicationShutdown {
     { provide: LIVE_FEED, inject: [ENV], useFactory: (env: Env) => new LiveFeed(env.REDIS_URL, env.QUEUE_PREFIX) },
     LiveHub,
     SocketRevocation,
+    InstallSecrets,
+    PushService,
     {
       provide: DISPATCHER,
-      inject: [getDataSourceToken(), LiveHub, ENV, ...QUEUE_NAMES.map((q) => getQueueToken(q))],
-      useFactory: (db: DataSource, hub: LiveHub, env: Env, ...queues: Queue[]): OutboxDispatcher => {
+      inject: [getDataSourceToken(), LiveHub, PushService, ENV, ...QUEUE_NAMES.map((q) => getQueueToken(q))],
+      useFactory: (db: DataSource, hub: LiveHub, push: PushService, env: Env, ...queues: Queue[]): OutboxDispatcher => {
         const log = new Logger('Delivery');
         const dispatcher = new OutboxDispatcher({
           db,
@@ -54,6 +58,8 @@ class DeliveryShutdown implements OnApplicationShutdown {
           relayEveryMs: env.OUTBOX_RELAY_MS,
           log: { warn: (obj, msg) => log.warn(`${msg} ${JSON.stringify(obj, (k, v) => (v instanceof Error ? v.message : v))}`) },
         });
+        // Phones hear of a committed change whether or not this node holds sockets.
+        dispatcher.onCommit((batch) => push.notify(batch.messages));
         dispatcher.start();
         return dispatcher;
       },
@@ -66,6 +72,6 @@ class DeliveryShutdown implements OnApplicationShutdown {
     },
     { provide: UseCases, inject: [UNIT_OF_WORK, CLOCK], useFactory: (uow: UnitOfWork, clock: Clock) => new UseCases(uow, clock) },
   ],
-  exports: [CLOCK, LIVE_FEED, LiveHub, SocketRevocation, DISPATCHER, UNIT_OF_WORK, UseCases],
+  exports: [CLOCK, LIVE_FEED, LiveHub, SocketRevocation, InstallSecrets, PushService, DISPATCHER, UNIT_OF_WORK, UseCases],
 })
 export class ApplicationModule {}

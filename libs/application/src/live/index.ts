@@ -2,6 +2,7 @@ export * from './changes';
 export * from './day-state';
 export * from './set-meeting-status';
 export * from './check-in';
+export * from './check-in-by-code';
 export * from './delay-slots';
 export * from './record-walk-in';
 export * from './record-leave';

@@ -10,3 +10,4 @@ export * from '../time-zone';
 export * from '../hybrid';
 export * from '../meeting-safety';
 export * from './records';
+export * from '../board';

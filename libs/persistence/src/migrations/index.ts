@@ -9,6 +9,8 @@ import { TableVersion1764306000000 } from './1764306000000-table-version';
 import { MeetingWindows1764307000000 } from './1764307000000-meeting-windows';
 import { CalendarHybrid1764317000000 } from './1764317000000-calendar-hybrid';
 import { MeetingStatusChanges1764318000000 } from './1764318000000-meeting-status-changes';
+import { InstallSecrets1764319000000 } from './1764319000000-install-secrets';
+import { PushSubscriptions1764320000000 } from './1764320000000-push-subscriptions';
 import { LiveDelivery1764400000000 } from './1764400000000-live-delivery';
 import { DraftLiveSeq1764410000000 } from './1764410000000-draft-live-seq';
 
@@ -25,6 +27,8 @@ export const MIGRATIONS = [
   MeetingWindows1764307000000,
   CalendarHybrid1764317000000,
   MeetingStatusChanges1764318000000,
+  InstallSecrets1764319000000,
+  PushSubscriptions1764320000000,
   LiveDelivery1764400000000,
   DraftLiveSeq1764410000000,
 ];

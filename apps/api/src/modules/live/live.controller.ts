@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
   CheckInDelegate,
+  CheckInByCode,
+  CheckInByCodeCommand,
   CheckInDelegateCommand,
   CorrectMeetingStatus,
   CorrectMeetingStatusCommand,
@@ -31,6 +33,7 @@ import { Allow, CurrentPrincipal, type Principal } from '../auth/principal';
 
 // Each route's body is its use case's command without what the path names.
 const CheckInBody = CheckInDelegateCommand.omit({ eventId: true });
+const CheckInCodeBody = CheckInByCodeCommand.omit({ eventId: true });
 const StatusBody = SetMeetingStatusCommand.omit({ eventId: true, meetingId: true });
 const UndoBody = UndoMeetingStatusCommand.omit({ eventId: true, meetingId: true });
 const CorrectionBody = CorrectMeetingStatusCommand.omit({ eventId: true, meetingId: true });
@@ -58,6 +61,17 @@ export class LiveController {
     @CurrentPrincipal() p: Principal,
   ) {
     return this.useCases.execute(CheckInDelegate, p, { ...b, eventId });
+  }
+
+  @Post('checkins/code')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Registrar una llegada con el código QR de la agenda / Check a delegate in with the agenda’s QR code' })
+  checkInByCode(
+    @Param('eventId', UuidPipe) eventId: string,
+    @Body({ schema: CheckInCodeBody }) b: z.infer<typeof CheckInCodeBody>,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.useCases.execute(CheckInByCode, p, { ...b, eventId });
   }
 
   @Post('meetings/:meetingId/status')

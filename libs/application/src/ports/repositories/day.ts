@@ -20,6 +20,16 @@ export interface SlotRepository {
 
 export interface ParticipantRepository {
   markLeft(eventId: string, participantId: string, at: Date): Promise<void>;
+  /** Who a check-in desk names back to the person who arrived. */
+  name(eventId: string, participantId: string): Promise<string | null>;
+}
+
+/** What the day's desks need to know about the event itself and the installation. */
+export interface EventFactsRepository {
+  /** The event's IANA zone, for times people read. */
+  timeZone(eventId: string): Promise<string | null>;
+  /** The installation's key that signs check-in QR codes (shared by every process). */
+  checkInKey(): Promise<string>;
 }
 
 export interface TableRepository {

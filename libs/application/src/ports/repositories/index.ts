@@ -1,4 +1,11 @@
-import type { DelegateRepository, ParticipantRepository, ProposalRepository, SlotRepository, TableRepository } from './day';
+import type {
+  DelegateRepository,
+  EventFactsRepository,
+  ParticipantRepository,
+  ProposalRepository,
+  SlotRepository,
+  TableRepository,
+} from './day';
 import type { LiveLogRepository, LiveStateRepository } from './live';
 import type { MeetingRepository } from './meetings';
 import type { ScheduleRepository } from './schedules';
@@ -25,4 +32,5 @@ export interface Repositories {
   readonly proposals: ProposalRepository;
   readonly schedules: ScheduleRepository;
   readonly statusChanges: StatusChangeRepository;
+  readonly eventFacts: EventFactsRepository;
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type {
   DelegateRecord,
   DelegateRepository,
+  EventFactsRepository,
   ParticipantRepository,
   ProposalRecord,
   ProposalRepository,
@@ -9,7 +10,8 @@ import type {
   TableRepository,
 } from '@rueda/application';
 import type { ProposalStatus } from '@rueda/live';
-import { DelegateEntity, ParticipantEntity, ReplacementProposalEntity, SlotEntity, TableEntity } from '../../entities';
+import { checkInKey } from '../../install-secrets';
+import { DelegateEntity, EventEntity, ParticipantEntity, ReplacementProposalEntity, SlotEntity, TableEntity } from '../../entities';
 
 export class TypeOrmDelegateRepository implements DelegateRepository {
   constructor(private readonly m: EntityManager) {}
@@ -32,6 +34,24 @@ export class TypeOrmParticipantRepository implements ParticipantRepository {
   constructor(private readonly m: EntityManager) {}
   async markLeft(eventId: string, participantId: string, at: Date) {
     await this.m.getRepository(ParticipantEntity).update({ id: participantId, eventId }, { leftAt: at });
+  }
+  async name(eventId: string, participantId: string) {
+    return (
+      (await this.m.getRepository(ParticipantEntity).findOne({ where: { id: participantId, eventId }, select: { id: true, name: true } }))
+        ?.name ?? null
+    );
+  }
+}
+
+export class TypeOrmEventFactsRepository implements EventFactsRepository {
+  constructor(private readonly m: EntityManager) {}
+  async timeZone(eventId: string) {
+    return (
+      (await this.m.getRepository(EventEntity).findOne({ where: { id: eventId }, select: { id: true, timeZone: true } }))?.timeZone ?? null
+    );
+  }
+  checkInKey() {
+    return checkInKey(this.m);
   }
 }
 

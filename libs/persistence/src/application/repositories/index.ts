@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Repositories } from '@rueda/application';
 import {
   TypeOrmDelegateRepository,
+  TypeOrmEventFactsRepository,
   TypeOrmParticipantRepository,
   TypeOrmProposalRepository,
   TypeOrmSlotRepository,
@@ -29,6 +30,7 @@ const FACTORIES: { [K in keyof Repositories]: new (m: EntityManager) => Reposito
   proposals: TypeOrmProposalRepository,
   schedules: TypeOrmScheduleRepository,
   statusChanges: TypeOrmStatusChangeRepository,
+  eventFacts: TypeOrmEventFactsRepository,
 };
 
 /** Every repository bound to one entity manager (a transaction's, or the pool's for reads), each made on first use. */
