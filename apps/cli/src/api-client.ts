@@ -15,7 +15,16 @@ export class ApiClient {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
-    if (!res.ok) throw new ApiCallError(res.status, `${method} ${path} → ${res.status}: ${text.slice(0, 500)}`);
+    if (!res.ok) {
+      const code = (() => {
+        try {
+          return (JSON.parse(text) as { code?: string }).code;
+        } catch {
+          return undefined;
+        }
+      })();
+      throw new ApiCallError(res.status, `${method} ${path} → ${res.status}: ${text.slice(0, 500)}`, code);
+    }
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
@@ -36,6 +45,8 @@ export class ApiCallError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The API's error code (e.g. stale_draft), when it sent one. */
+    readonly code?: string,
   ) {
     super(message);
   }

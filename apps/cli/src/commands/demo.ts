@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { hash } from '@node-rs/argon2';
 import { demoDay, generateDemoJornada, Rng } from '@rueda/demo';
+import { formatBilingual } from '@rueda/i18n';
 import { EventEntity, UserEntity, writeRecords } from '@rueda/persistence';
 import { playThePast } from './demo-day';
 import { ApiCallError, ApiClient } from '../api-client';
@@ -11,6 +12,27 @@ const EVENT_NAME = 'Jornada de Cooperación Internacional 2026 — Rueda de Nego
 const ADMIN_EMAIL = 'admin@rueda.local';
 
 const say = (s: string) => process.stdout.write(`${s}\n`);
+
+const REBASED = {
+  es: 'El día cambió mientras se generaba el borrador: publicado conservando {kept, plural, one {# cambio en vivo} other {# cambios en vivo}} ({lost, plural, one {# ubicación del borrador cedida} other {# ubicaciones del borrador cedidas}})',
+  en: 'The day changed while the draft was built: published keeping {kept, plural, one {# live change} other {# live changes}} ({lost, plural, one {# draft placement} other {# draft placements}} given up)',
+};
+
+/**
+ * Publishes a draft; if the live day moved on while it was built (a replacement job from an
+ * earlier run's no-shows, say), the API refuses it as stale and the demo publishes it rebased,
+ * keeping the live changes where they are — what an organiser would choose on the day.
+ */
+async function publishKeepingTheDay(api: ApiClient, path: string) {
+  try {
+    await api.call('POST', path);
+  } catch (e) {
+    if (!(e instanceof ApiCallError) || e.code !== 'stale_draft') throw e;
+    const r = await api.call<{ rebased: { kept: unknown[]; conflicts: unknown[] } }>('POST', path, { rebase: true });
+    const m = formatBilingual(REBASED, { kept: r.rebased.kept.length, lost: r.rebased.conflicts.length });
+    say(`${m.es} / ${m.en}`);
+  }
+}
 
 /**
  * Loads the demo Jornada (idempotent: same seed, same data, upserted) and drives it through
@@ -111,7 +133,7 @@ const command: CliCommand = {
       quality?: { ratio: number };
     }>(`${ev}/schedules/${version.id}`, (v) => v.status === 'draft' || v.status === 'failed', 180_000);
     if (draft.status !== 'draft') throw new Error('scheduling failed');
-    await api.call('POST', `${ev}/schedules/${version.id}/publish`);
+    await publishKeepingTheDay(api, `${ev}/schedules/${version.id}/publish`);
     say(
       `Agenda / Schedule: ${draft.stats.scheduled} reuniones en franjas, peso ${Number(draft.stats.weight).toFixed(2)} de una cota de ${Number(draft.bounds.weightUpperBound).toFixed(2)} ` +
         `(${((draft.quality?.ratio ?? 0) * 100).toFixed(2)} %), ${draft.stats.holes} huecos; publicada / published.`,

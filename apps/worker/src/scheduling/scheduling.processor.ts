@@ -1,5 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
+import type { Clock } from '@rueda/application';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -8,6 +9,7 @@ import { QUEUES, SchedulingJobData, SchedulingProgress } from '@rueda/queues';
 import { workerOptions } from '../worker-options';
 import { solveInThread } from './solve-in-thread';
 import { WorkerLiveEmitter } from '../live/worker-live-emitter';
+import { CLOCK } from '../application.module';
 
 /**
  * Builds the event's instance, runs the solver with progress reports, and writes the result
@@ -20,6 +22,7 @@ export class SchedulingProcessor extends WorkerHost {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly live: WorkerLiveEmitter,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     super();
   }
@@ -31,7 +34,10 @@ export class SchedulingProcessor extends WorkerHost {
       return job.updateProgress(p).catch(() => undefined);
     };
     await report({ phase: 'loading', percent: 2 });
-    const { instance, pinned } = await loadEventScheduleInstance(this.db.manager, eventId, { keepPublished: mode === 'keep-published' });
+    const { instance, pinned } = await loadEventScheduleInstance(this.db.manager, eventId, {
+      keepPublished: mode === 'keep-published',
+      now: this.clock.now(),
+    });
     await report({ phase: 'solving', percent: 5 });
     let lastReport = 0;
     const schedule = await solveInThread(instance, { seed, timeLimitMs, minMeetingsPerGadm, maxIdleSpread }, (p) => {

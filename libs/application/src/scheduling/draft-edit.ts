@@ -60,13 +60,13 @@ export const EditDraftAssignment = useCase({
   name: 'EditDraftAssignment',
   command: EditDraftAssignmentCommand,
   authorize: admins,
-  async run({ tx }, cmd) {
+  async run({ tx, now }, cmd) {
     await tx.lockEvent(cmd.eventId);
     const schedules = tx.repos.schedules;
     const version = await schedules.find(cmd.eventId, cmd.versionId);
     if (!version) throw notFound(NOUNS.scheduleVersion, cmd.versionId);
     if (version.status !== 'draft') throw conflict('not_draft', { es: 'Solo se edita un borrador', en: 'Only a draft can be edited' });
-    const { instance } = await schedules.loadInstance(cmd.eventId, { keepPublished: version.params.mode !== 'full' });
+    const { instance } = await schedules.loadInstance(cmd.eventId, { keepPublished: version.params.mode !== 'full', now });
     const meeting = instance.meetings.find((x) => x.id === cmd.meetingId);
     if (!meeting) {
       throw new DomainError('not_found', 'not_found', {

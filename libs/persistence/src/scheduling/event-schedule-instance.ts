@@ -1,16 +1,6 @@
 import { EntityManager, In } from 'typeorm';
 import type { ScheduleInstance } from '@rueda/formats';
-import {
-  DelegateEntity,
-  MeetingEntity,
-  ParticipantEntity,
-  ScheduleAssignmentEntity,
-  ScheduleVersionEntity,
-  EventEntity,
-  SlotEntity,
-  TableEntity,
-  UnavailabilityEntity,
-} from '../entities';
+import { DelegateEntity, MeetingEntity, ParticipantEntity, EventEntity, SlotEntity, TableEntity, UnavailabilityEntity } from '../entities';
 
 export interface EventInstance {
   instance: ScheduleInstance;
@@ -18,15 +8,23 @@ export interface EventInstance {
   pinned: number;
 }
 
+/** Meetings that already hold a cell on the day: what happened there cannot be planned again. */
+const ON_THE_DAY = ['checked_in', 'held'];
+
 /**
  * The event as `rueda.schedule-instance/1`, with database ids as ids: accepted and mandatory
- * meetings, slots, tables, availability, parallel delegates, reserved tables. With
- * `keepPublished`, meetings placed by the published version are pinned where they are.
+ * meetings, slots, tables, availability, parallel delegates, reserved tables.
+ *
+ * The live day is the truth, not the published version: a meeting checked in or held stays in
+ * its cell (it occupies the table and its two participants), and so does a scheduled meeting in
+ * a slot that has begun at `now`; with `keepPublished`, every scheduled meeting is pinned in its
+ * current cell — where a live move, a walk-in or a replacement put it. Nothing else is placed in
+ * a slot that has begun (a meeting whose window holds only such slots is left out).
  */
 export async function loadEventScheduleInstance(
   m: EntityManager,
   eventId: string,
-  opts: { keepPublished: boolean },
+  opts: { keepPublished: boolean; now: Date },
 ): Promise<EventInstance> {
   const [event, slots, tables, participants, delegates, meetings] = await Promise.all([
     m.getRepository(EventEntity).findOne({ where: { id: eventId }, select: { id: true, settings: true } }),
@@ -34,7 +32,10 @@ export async function loadEventScheduleInstance(
     m.getRepository(TableEntity).find({ where: { eventId }, order: { number: 'ASC' } }),
     m.getRepository(ParticipantEntity).find({ where: { eventId } }),
     m.getRepository(DelegateEntity).find({ where: { eventId }, select: { participantId: true } }),
-    m.getRepository(MeetingEntity).find({ where: { eventId, status: In(['accepted', 'scheduled']) }, order: { createdAt: 'ASC' } }),
+    m.getRepository(MeetingEntity).find({
+      where: { eventId, status: In(['accepted', 'scheduled', ...ON_THE_DAY]) },
+      order: { createdAt: 'ASC' },
+    }),
   ]);
   const unavailable = await m.getRepository(UnavailabilityEntity).find({ where: { participantId: In(participants.map((p) => p.id)) } });
   const delegatesOf = new Map<string, number>();
@@ -43,15 +44,24 @@ export async function loadEventScheduleInstance(
   for (const u of unavailable) unavailableOf.set(u.participantId, [...(unavailableOf.get(u.participantId) ?? []), u.slotId]);
   const fixedTableOf = new Map(tables.filter((t) => t.reservedForParticipantId).map((t) => [t.reservedForParticipantId!, t.id]));
 
-  const pins = new Map<string, { slot: string; table: string }>();
-  if (opts.keepPublished) {
-    const published = await m.getRepository(ScheduleVersionEntity).findOneBy({ eventId, status: 'published' });
-    if (published) {
-      const rows = await m.getRepository(ScheduleAssignmentEntity).findBy({ scheduleVersionId: published.id });
-      for (const r of rows) pins.set(r.meetingId, { slot: r.slotId, table: r.tableId });
-    }
+  const begun = new Set(slots.filter((x) => x.startsAt.getTime() <= opts.now.getTime()).map((x) => x.id));
+  const open = slots.filter((x) => !begun.has(x.id)).map((x) => x.id);
+  type Placed = { slot: string; table: string; history: boolean };
+  const pins = new Map<string, Placed>();
+  for (const x of meetings) {
+    if (!x.slotId || !x.tableId) continue;
+    const history = ON_THE_DAY.includes(x.status) || (x.status === 'scheduled' && begun.has(x.slotId));
+    if (history || (opts.keepPublished && x.status === 'scheduled')) pins.set(x.id, { slot: x.slotId, table: x.tableId, history });
   }
-  const involved = new Set(meetings.flatMap((x) => [x.participantAId, x.participantBId]));
+  // Meetings with no cell to keep are placed again, in slots still ahead only.
+  const placeable = meetings.filter((x) => {
+    const pin = pins.get(x.id);
+    if (pin?.history) return true;
+    if (ON_THE_DAY.includes(x.status)) return false;
+    const window = x.allowedSlotIds ?? open;
+    return window.some((id) => !begun.has(id)) || (pin !== undefined && window.includes(pin.slot));
+  });
+  const involved = new Set(placeable.flatMap((x) => [x.participantAId, x.participantBId]));
   const instance: ScheduleInstance = {
     format: 'rueda.schedule-instance/1',
     slots: slots.map((s) => ({ id: s.id, start: s.startsAt.toISOString(), end: s.endsAt.toISOString() })),
@@ -72,20 +82,16 @@ export async function loadEventScheduleInstance(
           ...(fixedTable ? { fixedTable } : {}),
         };
       }),
-    meetings: meetings.map((x) => {
-      const window = x.allowedSlotIds ?? undefined;
+    meetings: placeable.map((x) => {
       const pin = pins.get(x.id);
-      return {
-        id: x.id,
-        participants: [x.participantAId, x.participantBId] as [string, string],
-        weight: x.weight,
-        ...(window ? { allowedSlots: window } : {}),
-        // A published placement outside a window set since is not kept: the meeting is placed again.
-        ...(pin && (!window || window.includes(pin.slot)) ? { pinned: pin } : {}),
-      };
+      const meeting = { id: x.id, participants: [x.participantAId, x.participantBId] as [string, string], weight: x.weight };
+      if (pin?.history) return { ...meeting, pinned: { slot: pin.slot, table: pin.table } };
+      const window = begun.size || x.allowedSlotIds ? (x.allowedSlotIds ?? open).filter((id) => !begun.has(id)) : undefined;
+      // A placement outside a window set since is not kept: the meeting is placed again.
+      const keep = pin && (!window || window.includes(pin.slot));
+      return { ...meeting, ...(window ? { allowedSlots: window } : {}), ...(keep ? { pinned: { slot: pin.slot, table: pin.table } } : {}) };
     }),
     ...(event?.settings?.idleMeasure ? { idleMeasure: event.settings.idleMeasure } : {}),
   };
-  for (const id of [...pins.keys()]) if (!instance.meetings.some((x) => x.id === id && x.pinned)) pins.delete(id);
-  return { instance, pinned: [...pins.keys()].filter((id) => meetings.some((x) => x.id === id)).length };
+  return { instance, pinned: instance.meetings.filter((x) => x.pinned).length };
 }

@@ -1,5 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Clock } from '@rueda/application';
+import { CLOCK } from '../../platform/application.module';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -14,6 +16,7 @@ export class SchedulingService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(QUEUES.scheduling) private readonly queue: Queue<SchedulingJobData>,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   list(eventId: string) {
@@ -87,7 +90,7 @@ export class SchedulingService {
   /** The instance the next job would solve, as rueda.schedule-instance/1 (for the CLI, audits and support). */
   async instance(eventId: string, keepPublished: boolean) {
     if (!(await this.db.getRepository(EventEntity).existsBy({ id: eventId }))) throw notFound(NOUNS.event, eventId);
-    return (await loadEventScheduleInstance(this.db.manager, eventId, { keepPublished })).instance;
+    return (await loadEventScheduleInstance(this.db.manager, eventId, { keepPublished, now: this.clock.now() })).instance;
   }
 
   private async describeUnscheduled(rows: { meeting: string; reason: string }[]) {

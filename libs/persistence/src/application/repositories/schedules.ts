@@ -8,7 +8,7 @@ import { storedFairness } from '../../scheduling/schedule-versions';
 export class TypeOrmScheduleRepository implements ScheduleRepository {
   constructor(private readonly m: EntityManager) {}
 
-  loadInstance(eventId: string, opts: { keepPublished: boolean }) {
+  loadInstance(eventId: string, opts: { keepPublished: boolean; now: Date }) {
     return loadEventScheduleInstance(this.m, eventId, opts);
   }
 
