@@ -104,4 +104,11 @@ describe('re-planning a day in progress', () => {
     const cells = await env.q(`SELECT slot_id, table_id FROM meetings WHERE event_id = $1 AND slot_id IS NOT NULL`, [day.eventId]);
     expect(new Set(cells.map((c: { slot_id: string; table_id: string }) => `${c.slot_id}/${c.table_id}`)).size).toBe(cells.length);
   });
+
+  it('lets a first schedule use every slot (nothing was announced yet)', async () => {
+    const day = await seedDay(env, { tables: 2 });
+    const met = await day.meeting(await day.participant('0201', 'gadm'), await day.participant('CAF', 'cooperant'), 'accepted');
+    const { instance } = await loadEventScheduleInstance(env.db.manager, day.eventId, { keepPublished: true, now: env.clock.now() });
+    expect(instance.meetings).toEqual([{ id: met, participants: expect.any(Array), weight: expect.any(Number) }]);
+  });
 });

@@ -1,6 +1,15 @@
 import { EntityManager, In } from 'typeorm';
 import type { ScheduleInstance } from '@rueda/formats';
-import { DelegateEntity, MeetingEntity, ParticipantEntity, EventEntity, SlotEntity, TableEntity, UnavailabilityEntity } from '../entities';
+import {
+  DelegateEntity,
+  EventEntity,
+  MeetingEntity,
+  ParticipantEntity,
+  ScheduleVersionEntity,
+  SlotEntity,
+  TableEntity,
+  UnavailabilityEntity,
+} from '../entities';
 
 export interface EventInstance {
   instance: ScheduleInstance;
@@ -18,8 +27,9 @@ const ON_THE_DAY = ['checked_in', 'held'];
  * The live day is the truth, not the published version: a meeting checked in or held stays in
  * its cell (it occupies the table and its two participants), and so does a scheduled meeting in
  * a slot that has begun at `now`; with `keepPublished`, every scheduled meeting is pinned in its
- * current cell — where a live move, a walk-in or a replacement put it. Nothing else is placed in
- * a slot that has begun (a meeting whose window holds only such slots is left out).
+ * current cell — where a live move, a walk-in or a replacement put it. Once a schedule has been
+ * published, nothing else is placed in a slot that has begun (a meeting whose window holds only
+ * such slots is left out).
  */
 export async function loadEventScheduleInstance(
   m: EntityManager,
@@ -44,7 +54,10 @@ export async function loadEventScheduleInstance(
   for (const u of unavailable) unavailableOf.set(u.participantId, [...(unavailableOf.get(u.participantId) ?? []), u.slotId]);
   const fixedTableOf = new Map(tables.filter((t) => t.reservedForParticipantId).map((t) => [t.reservedForParticipantId!, t.id]));
 
-  const begun = new Set(slots.filter((x) => x.startsAt.getTime() <= opts.now.getTime()).map((x) => x.id));
+  // Slots close once agendas were announced: a first schedule (before the day, or a demo that
+  // replays a day already begun) may use them all.
+  const announced = await m.getRepository(ScheduleVersionEntity).existsBy({ eventId, status: In(['published', 'superseded']) });
+  const begun = new Set(announced ? slots.filter((x) => x.startsAt.getTime() <= opts.now.getTime()).map((x) => x.id) : []);
   const open = slots.filter((x) => !begun.has(x.id)).map((x) => x.id);
   type Placed = { slot: string; table: string; history: boolean };
   const pins = new Map<string, Placed>();
