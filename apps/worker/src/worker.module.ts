@@ -12,6 +12,12 @@ import { SchedulingProcessor } from './scheduling/scheduling.processor';
 import { ExportsProcessor } from './exports/exports.processor';
 import { RecoveryProcessor } from './live/recovery.processor';
 import { WorkerLiveEmitter } from './live/worker-live-emitter';
+import { clockProvider } from './clock';
+import { CampaignsProcessor } from './mail/campaigns.processor';
+import { MailProcessor } from './mail/mail.processor';
+import { MailTransport } from './mail/mail-transport';
+import { NotificationChannels } from './notify/channels';
+import { NotifyProcessor } from './notify/notify.processor';
 
 /** BullMQ processors only: no HTTP server. Scale out by starting more of these. */
 @Module({
@@ -29,7 +35,13 @@ import { WorkerLiveEmitter } from './live/worker-live-emitter';
     BullModule.registerQueue(...Object.values(QUEUES).map((name) => ({ name }))),
   ],
   providers: [
+    clockProvider,
     WorkerLiveEmitter,
+    MailTransport,
+    MailProcessor,
+    CampaignsProcessor,
+    NotificationChannels,
+    NotifyProcessor,
     RecoveryProcessor,
     ExportsProcessor,
     MatchingProcessor,

@@ -9,3 +9,4 @@ export * from './random';
 export * from './rules';
 export * from './access-links';
 export * from './limits';
+export * from './calendar';

@@ -15,3 +15,6 @@ export * from './live/recovery';
 export * from './scheduling/edit-draft';
 export * from './application';
 export * from './calendar/calendar-agenda';
+export * from './access/access-links';
+export * from './notifications/pipeline';
+export * from './notifications/email';

@@ -16,6 +16,17 @@ import { ImportBatchEntity } from './import-batch.entity';
 import { LiveMessageEntity, ReplacementProposalEntity } from './live.entity';
 import { CommitmentEntity, ExportFileEntity, MeetingOutcomeEntity } from './outcome.entity';
 import { IdempotentRequestEntity, MeetingStatusChangeEntity } from './status-change.entity';
+import {
+  AccessLinkEntity,
+  AppSecretEntity,
+  EmailCampaignEntity,
+  EmailMessageEntity,
+  NotificationCursorEntity,
+  NotificationEntity,
+  NotificationPrefsEntity,
+  ParticipantChangeEntity,
+  RegistrationEntity,
+} from './reach.entity';
 
 export * from './event.entity';
 export * from './event-session.entity';
@@ -35,6 +46,7 @@ export * from './import-batch.entity';
 export * from './live.entity';
 export * from './outcome.entity';
 export * from './status-change.entity';
+export * from './reach.entity';
 
 export const ENTITIES = [
   MeetingStatusChangeEntity,
@@ -63,4 +75,13 @@ export const ENTITIES = [
   MeetingOutcomeEntity,
   CommitmentEntity,
   ExportFileEntity,
+  AccessLinkEntity,
+  AppSecretEntity,
+  EmailCampaignEntity,
+  EmailMessageEntity,
+  NotificationEntity,
+  NotificationPrefsEntity,
+  NotificationCursorEntity,
+  ParticipantChangeEntity,
+  RegistrationEntity,
 ];

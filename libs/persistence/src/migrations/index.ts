@@ -9,6 +9,7 @@ import { TableVersion1764306000000 } from './1764306000000-table-version';
 import { MeetingWindows1764307000000 } from './1764307000000-meeting-windows';
 import { CalendarHybrid1764317000000 } from './1764317000000-calendar-hybrid';
 import { MeetingStatusChanges1764318000000 } from './1764318000000-meeting-status-changes';
+import { Reach1764319000000 } from './1764319000000-reach';
 
 /** Every migration in order; the data source runs exactly these. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   MeetingWindows1764307000000,
   CalendarHybrid1764317000000,
   MeetingStatusChanges1764318000000,
+  Reach1764319000000,
 ];

@@ -94,7 +94,7 @@ export class EventsController {
   @ApiOperation({ summary: 'Emitir el enlace personal (invalida el anterior) / Issue the personal access link (revokes the previous one)' })
   async accessLink(@Param('eventId', UuidPipe) id: string, @Param('participantId', UuidPipe) pid: string) {
     await this.records.get(RESOURCES.participants, id, pid);
-    const token = await this.auth.issueAccessToken(pid);
+    const token = await this.auth.issueAccessToken(id, pid);
     return { participantId: pid, token, path: `/a/${token}`, validUntil: await this.auth.linksLastDay(id) };
   }
 }

@@ -34,7 +34,7 @@ const videoUrl = z
     message: bi('Debe ser un enlace https:// de hasta 500 caracteres', 'Must be an https:// link of up to 500 characters'),
   });
 
-const participantFields = {
+export const participantFields = {
   externalId: ext(L.participants.externalId),
   kind: z.enum(['gadm', 'cooperant']),
   name: text(L.participants.name).min(1),
@@ -55,7 +55,7 @@ const participantFields = {
   videoUrl: opt(videoUrl),
 };
 
-const demandFields = {
+export const demandFields = {
   participantId: z.uuid(),
   externalId: ext(L.demands.externalId),
   title: text(L.demands.title).min(1),
@@ -68,7 +68,7 @@ const demandFields = {
   deadline: opt(isoDate),
 };
 
-const offerFields = {
+export const offerFields = {
   participantId: z.uuid(),
   externalId: ext(L.offers.externalId),
   title: text(L.offers.title).min(1),
@@ -83,15 +83,22 @@ const offerFields = {
   validUntil: opt(isoDate),
 };
 
-const amountsInOrder = (o: { minAmountUsd?: number | null; maxAmountUsd?: number | null }) =>
+export const delegateFields = {
+  fullName: text(L.delegates.fullName).min(1),
+  role: opt(text(L.delegates.role)),
+  email: opt(email(L.delegates.email)),
+  phone: opt(text(L.delegates.phone)),
+};
+
+export const amountsInOrder = (o: { minAmountUsd?: number | null; maxAmountUsd?: number | null }) =>
   o.minAmountUsd == null || o.maxAmountUsd == null || o.minAmountUsd <= o.maxAmountUsd;
-const amountsMsg = { message: bi('debe ser ≥ minAmountUsd', 'must be ≥ minAmountUsd'), path: ['maxAmountUsd'] };
+export const amountsMsg = { message: bi('debe ser ≥ minAmountUsd', 'must be ≥ minAmountUsd'), path: ['maxAmountUsd'] };
 
 /**
  * Updates carry the version the client read, so a stale write is refused with 409. Defaults
  * are stripped: a field the client leaves out must stay as it is, not be reset.
  */
-const withVersion = <T extends z.ZodRawShape>(shape: T) => {
+export const withVersion = <T extends z.ZodRawShape>(shape: T) => {
   const plain = Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v instanceof z.ZodDefault ? v.unwrap() : v]));
   return z
     .object(plain)
@@ -145,18 +152,10 @@ export const RESOURCES = {
       .object({
         participantId: z.uuid(),
         externalId: ext(L.delegates.externalId),
-        fullName: text(L.delegates.fullName).min(1),
-        role: opt(text(L.delegates.role)),
-        email: opt(email(L.delegates.email)),
-        phone: opt(text(L.delegates.phone)),
+        ...delegateFields,
       })
       .strict(),
-    update: withVersion({
-      fullName: text(L.delegates.fullName).min(1),
-      role: opt(text(L.delegates.role)),
-      email: opt(email(L.delegates.email)),
-      phone: opt(text(L.delegates.phone)),
-    }),
+    update: withVersion(delegateFields),
     filters: { participantId: { column: 'participantId', kind: 'eq' }, q: { column: 'fullName', kind: 'ilike' } },
     order: 'externalId',
     participantRefs: ['participantId'],
