@@ -4,7 +4,7 @@ import { Throttle } from '@nestjs/throttler';
 import { z } from 'zod';
 import { Allow, CurrentPrincipal, Principal, Public } from '../auth/principal';
 import { accessLinkRate } from '../auth/rates';
-import { NOUNS, notFound } from '@rueda/domain';
+import { notFound } from '@rueda/domain';
 import { RegistrationsService } from './registrations.service';
 import { ReviewsService } from './reviews.service';
 import { RejectBody, ReturnBody, ReviewBody } from './self-service.schemas';
