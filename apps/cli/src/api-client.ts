@@ -9,13 +9,25 @@ export class ApiClient {
   }
 
   async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const text = await this.text(method, path, body);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** The response body as text (files such as CSV); `token` calls as someone else (a participant's link). */
+  async text(method: string, path: string, body?: unknown, token = this.token): Promise<string> {
     const res = await fetch(this.base + path, {
       method,
-      headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
     if (!res.ok) throw new ApiCallError(res.status, `${method} ${path} → ${res.status}: ${text.slice(0, 500)}`);
+    return text;
+  }
+
+  /** A call with a participant's personal link instead of the organiser's session. */
+  async callAs<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
+    const text = await this.text(method, path, body, token);
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
