@@ -3,7 +3,7 @@ import {
   dueReminders,
   meetingChangeNotices,
   participantContacts,
-  plural,
+  count,
   renderInvitation,
   renderNotices,
   schedulePublishedNotices,
@@ -151,7 +151,8 @@ describe('emails', () => {
     expect(mail.text.indexOf('Hola')).toBeLessThan(mail.text.indexOf('Hello'));
     expect(mail.text).toContain('Su reunión con JICA es ahora: 25/11/2026 10:20–10:40 · mesa 5.');
     expect(mail.text).toContain('Your meeting with JICA is now: 25/11/2026 10:20–10:40 · table 5.');
-    expect(mail.text).toContain('(America/Guayaquil)');
+    expect(mail.text).toContain('Horas en hora de Ecuador (GMT−5), la zona horaria del evento.');
+    expect(mail.text).toContain("Times in Ecuador Time (GMT−5), the event's time zone.");
     expect(mail.text).toContain('https://rueda.example/app/a/rp_x/avisos');
     expect(mail.html).toContain('href="https://rueda.example/app/a/rp_x/avisos"');
     expect(mail.html).toContain('background:#123456');
@@ -166,8 +167,10 @@ describe('emails', () => {
     expect(mail.subject).toBe('Resumen: 2 novedades / Digest: 2 updates · Jornada 2026');
     expect(mail.text).toContain('GAD Municipal de Cuenca le solicita una reunión (tema: Agua potable).');
     expect(mail.text).toContain('GIZ le solicita una reunión');
-    expect(plural(1, 'es', { one: 'reunión', other: 'reuniones' })).toBe('1 reunión');
-    expect(plural(1550, 'es', { one: 'reunión', other: 'reuniones' })).toBe('1.550 reuniones');
+    expect(count('meetings', 1, 'es')).toBe('1 reunión');
+    expect(count('meetings', 1550, 'es')).toBe('1.550 reuniones');
+    expect(count('meetings', 1550, 'en')).toBe('1,550 meetings');
+    expect(count('daysLeft', 3, 'es')).toBe('Faltan 3 días');
   });
 
   it('escapes what participants typed', () => {
@@ -181,7 +184,7 @@ describe('emails', () => {
     const mail = renderInvitation({ ...ctx, deadline: '2026-11-20T04:59:00.000Z' });
     expect(mail.subject).toBe('Invitación y enlace personal / Invitation and personal link · Jornada 2026');
     expect(mail.text).toContain('Su enlace personal: https://rueda.example/app/a/rp_x');
-    expect(mail.text).toContain('hasta el 19/11/2026 23:59 (hora de America/Guayaquil)');
+    expect(mail.text).toContain('hasta el 19/11/2026 23:59 (hora de Ecuador (GMT−5))');
   });
 
   it('a short summary fits a push message', () => {

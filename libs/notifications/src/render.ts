@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatTime, plural, type Lang } from './format';
+import { count, formatDate, formatDateTime, formatTime, formatTimeRange, timeZoneLabel, type Lang } from './format';
 import type { MeetingView, Notice } from './kinds';
 
 /** How an event presents itself in its emails (EventSettings.branding). */
@@ -42,8 +42,8 @@ const DEFAULT_COLOR = '#0b5c8c';
 
 function when(m: MeetingView, tz: string, lang: Lang): string {
   if (!m.startsAt) return lang === 'es' ? 'hora por confirmar' : 'time to be confirmed';
-  const range = `${formatTime(m.startsAt, tz)}${m.endsAt ? `–${formatTime(m.endsAt, tz)}` : ''}`;
-  return `${formatDate(m.startsAt, tz)} ${range}`;
+  const range = m.endsAt ? formatTimeRange(m.startsAt, m.endsAt, tz, lang) : formatTime(m.startsAt, tz, lang);
+  return `${formatDate(m.startsAt, tz, lang)} ${range}`;
 }
 
 function table(m: MeetingView, lang: Lang): string {
@@ -60,11 +60,6 @@ export function meetingLine(m: MeetingView, tz: string, lang: Lang): string {
   const withWhom = lang === 'es' ? `con ${m.counterpartName}` : `with ${m.counterpartName}`;
   return `${when(m, tz, lang)} · ${table(m, lang)} · ${withWhom}${topic(m, lang)}`;
 }
-
-const meetingsWord: Record<Lang, { one: string; other: string }> = {
-  es: { one: 'reunión', other: 'reuniones' },
-  en: { one: 'meeting', other: 'meetings' },
-};
 
 function block(n: Notice, tz: string): Block {
   const both = (f: (l: Lang) => string): Both => ({ es: f('es'), en: f('en') });
@@ -134,8 +129,8 @@ function block(n: Notice, tz: string): Block {
                 ? 'Se publicó la agenda de reuniones; por ahora no tiene reuniones asignadas.'
                 : 'The meeting schedule was published; you have no meetings in it for now.'
               : l === 'es'
-                ? `Se publicó la agenda de reuniones. Tiene ${plural(n.meetings.length, l, meetingsWord[l])}:`
-                : `The meeting schedule was published. You have ${plural(n.meetings.length, l, meetingsWord[l])}:`,
+                ? `Se publicó la agenda de reuniones. Tiene ${count('meetings', n.meetings.length, l)}:`
+                : `The meeting schedule was published. You have ${count('meetings', n.meetings.length, l)}:`,
           ),
         ],
         meetings: n.meetings,
@@ -187,8 +182,8 @@ function block(n: Notice, tz: string): Block {
         lines: [
           both((l) =>
             l === 'es'
-              ? `Se retrasaron ${plural(n.meetings.length, l, meetingsWord[l])} de su agenda; nuevos horarios:`
-              : `${plural(n.meetings.length, l, meetingsWord[l])} of your schedule moved later; new times:`,
+              ? `Se retrasaron ${count('meetings', n.meetings.length, l)} de su agenda; nuevos horarios:`
+              : `${count('meetings', n.meetings.length, l)} of your schedule moved later; new times:`,
           ),
         ],
         meetings: n.meetings,
@@ -199,18 +194,18 @@ function block(n: Notice, tz: string): Block {
         lines: [
           both((l) =>
             l === 'es'
-              ? `La Jornada terminó. Registre el resultado de sus ${plural(n.heldMeetings, l, meetingsWord[l])} en el formulario de su enlace personal.`
-              : `The event is over. Record the outcome of your ${plural(n.heldMeetings, l, meetingsWord[l])} in the form behind your personal link.`,
+              ? `La Jornada terminó. Registre el resultado de sus ${count('meetings', n.heldMeetings, l)} en el formulario de su enlace personal.`
+              : `The event is over. Record the outcome of your ${count('meetings', n.heldMeetings, l)} in the form behind your personal link.`,
           ),
         ],
       };
     case 'followup.reminder': {
-      const months = (l: Lang) => plural(n.months, l, l === 'es' ? { one: 'mes', other: 'meses' } : { one: 'month', other: 'months' });
+      const months = (l: Lang) => count('months', n.months, l);
       const commitments = (l: Lang) =>
         n.commitments > 0
           ? l === 'es'
-            ? ` Tiene ${plural(n.commitments, l, { one: 'compromiso abierto', other: 'compromisos abiertos' })}.`
-            : ` You have ${plural(n.commitments, l, { one: 'open commitment', other: 'open commitments' })}.`
+            ? ` Tiene ${count('openCommitments', n.commitments, l)}.`
+            : ` You have ${count('openCommitments', n.commitments, l)}.`
           : '';
       return {
         title: { es: 'Seguimiento de la Jornada', en: 'Event follow-up' },
@@ -224,13 +219,13 @@ function block(n: Notice, tz: string): Block {
       };
     }
     case 'no_meeting.reminder': {
-      const days = (l: Lang) => plural(n.daysLeft, l, l === 'es' ? { one: 'día', other: 'días' } : { one: 'day', other: 'days' });
+      const days = (l: Lang) => count('daysLeft', n.daysLeft, l);
       return {
         title: { es: 'Aún no tiene reuniones', en: 'You have no meetings yet' },
         lines: [
           both((l) =>
             l === 'es'
-              ? `${n.daysLeft === 1 ? 'Falta' : 'Faltan'} ${days(l)} para la Jornada y aún no tiene reuniones aceptadas. Revise sus afinidades y solicite reuniones desde su enlace personal.`
+              ? `${days(l)} para la Jornada y aún no tiene reuniones aceptadas. Revise sus afinidades y solicite reuniones desde su enlace personal.`
               : `The event is ${days(l)} away and you have no accepted meeting yet. Look at your matches and request meetings from your personal link.`,
           ),
         ],
@@ -261,8 +256,8 @@ function block(n: Notice, tz: string): Block {
 
 const GREETING: Both = { es: 'Hola', en: 'Hello' };
 const TZ_NOTE = (tz: string): Both => ({
-  es: `Horas en la zona horaria del evento (${tz}).`,
-  en: `Times in the event's time zone (${tz}).`,
+  es: `Horas en ${timeZoneLabel(tz, 'es')}, la zona horaria del evento.`,
+  en: `Times in ${timeZoneLabel(tz, 'en')}, the event's time zone.`,
 });
 
 function linkLines(ctx: EmailContext, lang: Lang): string[] {
@@ -366,13 +361,13 @@ export function renderNotices(notices: Notice[], ctx: EmailContext): RenderedEma
   if (notices.length === 0) throw new Error('renderNotices: nothing to render');
   const blocks = notices.map((n) => block(n, ctx.event.timeZone));
   if (blocks.length === 1) return { subject: subjectOf(blocks[0].title, ctx), text: textOf(blocks, ctx), html: htmlOf(blocks, ctx) };
-  const count: Both = {
-    es: plural(blocks.length, 'es', { one: 'novedad', other: 'novedades' }),
-    en: plural(blocks.length, 'en', { one: 'update', other: 'updates' }),
+  const updates: Both = {
+    es: count('updates', blocks.length, 'es'),
+    en: count('updates', blocks.length, 'en'),
   };
-  const intro: Both = { es: `Tiene ${count.es} en la Jornada:`, en: `You have ${count.en} for the event:` };
+  const intro: Both = { es: `Tiene ${updates.es} en la Jornada:`, en: `You have ${updates.en} for the event:` };
   return {
-    subject: subjectOf({ es: `Resumen: ${count.es}`, en: `Digest: ${count.en}` }, ctx),
+    subject: subjectOf({ es: `Resumen: ${updates.es}`, en: `Digest: ${updates.en}` }, ctx),
     text: textOf(blocks, ctx, intro),
     html: htmlOf(blocks, ctx, intro),
   };
@@ -398,8 +393,8 @@ export function renderInvitation(ctx: EmailContext & { deadline?: string | null 
   ];
   if (ctx.deadline)
     lines.push({
-      es: `Puede modificar sus datos hasta el ${formatDateTime(ctx.deadline, tz)} (hora de ${tz}).`,
-      en: `You can change your data until ${formatDateTime(ctx.deadline, tz)} (${tz} time).`,
+      es: `Puede modificar sus datos hasta el ${formatDateTime(ctx.deadline, tz)} (${timeZoneLabel(tz, 'es', ctx.deadline)}).`,
+      en: `You can change your data until ${formatDateTime(ctx.deadline, tz, 'en')} (${timeZoneLabel(tz, 'en', ctx.deadline)}).`,
     });
   const blocks: Block[] = [{ title: { es: 'Invitación', en: 'Invitation' }, lines }];
   return {
@@ -418,10 +413,7 @@ export function shortSummary(notices: Notice[], ctx: Pick<EmailContext, 'event'>
     const extra = m ? ` ${meetingLine(m, ctx.event.timeZone, lang)}` : '';
     return { title: first.title[lang], body: `${first.lines[0][lang]}${extra}`.slice(0, 240) };
   }
-  const title =
-    lang === 'es'
-      ? `${plural(blocks.length, lang, { one: 'novedad', other: 'novedades' })}`
-      : plural(blocks.length, lang, { one: 'update', other: 'updates' });
+  const title = count('updates', blocks.length, lang);
   return {
     title,
     body: blocks

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { hash } from '@node-rs/argon2';
 import { demoDay, generateDemoJornada, Rng } from '@rueda/demo';
 import { zonedTimeToUtc } from '@rueda/domain';
+import { formatUsd } from '@rueda/i18n';
 import { EventEntity, UserEntity, writeRecords } from '@rueda/persistence';
 import { playThePast } from './demo-day';
 import { editDemandThroughLink, inviteEveryone } from './demo-reach';
@@ -94,7 +95,7 @@ const command: CliCommand = {
     const edit = await editDemandThroughLink(api, ev, links);
     if (edit)
       say(
-        `Autoservicio / Self-service: ${edit.name} cambió el monto de su demanda «${edit.demand}» a USD ${edit.amountUsd.toLocaleString('es-EC')} ` +
+        `Autoservicio / Self-service: ${edit.name} cambió el monto de su demanda «${edit.demand}» a ${formatUsd(edit.amountUsd)} ` +
           'con su enlace personal; la organización lo aprobó.',
       );
 
