@@ -140,7 +140,6 @@ export function formatDateEs(iso: string): string {
   return `${d}/${m}/${y}`;
 }
 
-/** List cells: "AGUA, RESIDUOS", "AGUA | RESIDUOS", "AGUA; RESIDUOS", one per line. */
 const emailSchema = z.email();
 
 /**
@@ -155,6 +154,7 @@ export function parseEmail(raw: string): string | undefined {
   return v !== '' && emailSchema.safeParse(v).success ? v : undefined;
 }
 
+/** List cells: "AGUA, RESIDUOS", "AGUA | RESIDUOS", "AGUA; RESIDUOS", one per line. */
 export function splitList(raw: string): string[] {
   return cleanCell(raw)
     .split(/[,;|\n\r]+/)
