@@ -11,6 +11,11 @@ export { formatDate, formatDateTime, formatTime, formatTimeRange, timeZoneLabel,
 export const COUNTS = {
   meetings: { es: '{n, plural, one {# reunión} other {# reuniones}}', en: '{n, plural, one {# meeting} other {# meetings}}' },
   updates: { es: '{n, plural, one {# novedad} other {# novedades}}', en: '{n, plural, one {# update} other {# updates}}' },
+  /** "de su reunión" / "de sus 3 reuniones": the possessive agrees with the count. */
+  yourMeetings: {
+    es: '{n, plural, one {su reunión} other {sus # reuniones}}',
+    en: '{n, plural, one {your meeting} other {your # meetings}}',
+  },
   months: { es: '{n, plural, one {# mes} other {# meses}}', en: '{n, plural, one {# month} other {# months}}' },
   daysLeft: { es: '{n, plural, one {Falta # día} other {Faltan # días}}', en: '{n, plural, one {# day} other {# days}}' },
   openCommitments: {

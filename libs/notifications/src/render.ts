@@ -194,8 +194,8 @@ function block(n: Notice, tz: string): Block {
         lines: [
           both((l) =>
             l === 'es'
-              ? `La Jornada terminó. Registre el resultado de sus ${count('meetings', n.heldMeetings, l)} en el formulario de su enlace personal.`
-              : `The event is over. Record the outcome of your ${count('meetings', n.heldMeetings, l)} in the form behind your personal link.`,
+              ? `La Jornada terminó. Registre el resultado de ${count('yourMeetings', n.heldMeetings, l)} en el formulario de su enlace personal.`
+              : `The event is over. Record the outcome of ${count('yourMeetings', n.heldMeetings, l)} in the form behind your personal link.`,
           ),
         ],
       };
