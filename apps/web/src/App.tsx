@@ -8,6 +8,9 @@ import { AgendaPage } from './pages/Agenda';
 import { TablePage } from './pages/TableView';
 import { BoardPage } from './pages/Board';
 import { NotFound } from './pages/NotFound';
+import { SelfServicePage } from './pages/SelfService';
+import { NoticePrefsPage } from './pages/NoticePrefs';
+import { RegistrationPage } from './pages/Registration';
 
 /** Pages that need an organiser or staff login. */
 function RequireLogin({ path, children }: { path: string; children: React.ReactNode }) {
@@ -23,7 +26,8 @@ export function App() {
   useEffect(() => {
     const onUnauthorized = () => {
       session.token = null;
-      if (!path.startsWith('login') && !path.startsWith('a/')) navigate(`login?next=${encodeURIComponent(path)}`, { replace: true });
+      if (!path.startsWith('login') && !path.startsWith('a/') && !path.startsWith('registro/'))
+        navigate(`login?next=${encodeURIComponent(path)}`, { replace: true });
     };
     window.addEventListener('rueda:unauthorized', onUnauthorized);
     return () => window.removeEventListener('rueda:unauthorized', onUnauthorized);
@@ -32,6 +36,9 @@ export function App() {
   let m: Record<string, string> | null;
   if (match('login', path)) return <Login />;
   if ((m = match('a/:token', path))) return <AgendaPage token={m.token} />;
+  if ((m = match('a/:token/datos', path))) return <SelfServicePage token={m.token} />;
+  if ((m = match('a/:token/avisos', path))) return <NoticePrefsPage token={m.token} />;
+  if ((m = match('registro/:eventId', path))) return <RegistrationPage eventId={m.eventId} />;
   if ((m = match('table/:eventId/:table', path)))
     return (
       <RequireLogin path={path}>

@@ -6,6 +6,7 @@ import { MEETING_STATUS_TERMS, type MeetingStatusTerm } from '@rueda/i18n';
 import { enDay, esDay } from './messagesDay';
 import { enPocket, esPocket } from './messagesPocket';
 import { enSchedule, esSchedule } from './messagesSchedule';
+import { enReach, esReach } from './messagesReach';
 
 type StatusKey = `status.${MeetingStatusTerm}` | `statusCount.${MeetingStatusTerm}`;
 
@@ -23,6 +24,7 @@ export const es = {
   ...esDay,
   ...esPocket,
   ...esSchedule,
+  ...esReach,
   ...statusMessages('es'),
   'app.name': 'Rueda de Negocios',
   'lang.label': 'Idioma',
@@ -406,6 +408,7 @@ export const en: Record<MessageKey, string> = {
   ...enDay,
   ...enPocket,
   ...enSchedule,
+  ...enReach,
   ...statusMessages('en'),
   'app.name': 'Business Matchmaking',
   'lang.label': 'Language',

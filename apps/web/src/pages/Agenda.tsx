@@ -5,6 +5,7 @@ import { OutcomeForms } from './OutcomeForm';
 import { useLiveRefresh, useLoad, useNow } from '../hooks';
 import { LangToggle, useI18n } from '../i18n';
 import { PhaseNotice } from '../phase';
+import { Link } from '../router';
 import type { Meeting, MatchRow, Participant, Session } from '../types';
 import { ErrorBox, LiveIndicator, Loading, Notice, StatusBadge } from '../ui';
 
@@ -114,6 +115,12 @@ export function AgendaPage({ token }: { token: string }) {
           {me.data.event?.venue ? ` · ${me.data.event.venue}` : ''}
         </p>
         <div className="actions no-print">
+          <Link className="btn" to={`a/${token}/datos`}>
+            {t('ss.linkData')}
+          </Link>
+          <Link className="btn" to={`a/${token}/avisos`}>
+            {t('ss.linkNotices')}
+          </Link>
           <button type="button" className="btn" onClick={() => window.print()}>
             {t('agenda.print')}
           </button>
