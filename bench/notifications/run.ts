@@ -1,6 +1,6 @@
 // Notifications benchmark, end to end through a real SMTP server on loopback:
-//   `source .rueda/env && node -r ./bench/swc-register.cjs bench/notifications/run.ts [--rate 50] [--noshows 20] [--burn 0]`
-//   (not tsx: Nest needs the decorator metadata that swc emits and esbuild does not)
+//   `source .rueda/env && node -r ./test/support/register-ts.js bench/notifications/run.ts [--rate 50] [--noshows 20] [--burn 0]`
+//   (not tsx: Nest needs the decorator metadata that swc emits and esbuild does not; the register is the tests' own)
 //
 // In one process (like the e2e tests): the API and the BullMQ worker of the repository on a fresh,
 // migrated PostgreSQL database and the shared Redis, and an smtp-server that parses every message
