@@ -67,14 +67,15 @@ describe('self-service in the browser', () => {
     await page.getByRole('heading', { name: 'Mis datos', level: 1 }).waitFor();
     await page.getByRole('button', { name: /^Editar: Agua potable/ }).click();
     const amount = page.getByLabel('Monto (USD)');
+    const save = page.locator('form').filter({ has: amount }).getByRole('button', { name: 'Guardar', exact: true });
     await amount.fill('-5');
-    await page.getByRole('button', { name: 'Guardar', exact: true }).click();
+    await save.click();
     await page.getByText('Revise los campos marcados.', { exact: false }).waitFor();
     expect(await amount.getAttribute('aria-invalid')).toBe('true');
     const described = await amount.getAttribute('aria-describedby');
     expect(await page.locator(`[id="${described}"]`).innerText()).not.toBe('');
     await amount.fill('250000');
-    await page.getByRole('button', { name: 'Guardar', exact: true }).click();
+    await save.click();
     await page.getByText('Guardado. La organización lo revisará.').waitFor();
     await page.getByText(/1 cambio espera la revisión/).waitFor();
     const [row] = await api.query(`SELECT amount_usd FROM demands WHERE event_id = $1`, [ev]);
@@ -117,7 +118,7 @@ describe('self-service in the browser', () => {
     await page.getByRole('button', { name: 'Guardar preferencias' }).click();
     await page.getByText('Preferencias guardadas.').waitFor();
     const [prefs] = await api.query(
-      `SELECT email FROM notification_prefs np JOIN participants p ON p.id = np.participant_id WHERE p.event_id = $1`,
+      `SELECT np.email FROM notification_prefs np JOIN participants p ON p.id = np.participant_id WHERE p.event_id = $1`,
       [ev],
     );
     expect(prefs.email).toBe(false);
