@@ -5,7 +5,19 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', '.rueda/', 'test-artifacts/', 'bench/out/', 'data/', 'libs/matching/quality/blind/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'coverage/',
+      '.rueda/',
+      'test-artifacts/',
+      'bench/out/',
+      'data/',
+      'libs/matching/quality/blind/',
+      'apps/web/src/generated/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -118,6 +118,7 @@ describe('layout: every page at laptop, phone and big-screen widths', () => {
       ['registration', `/app/registro/${day.eventId}`],
       ['table', `/app/table/${day.eventId}/1`],
       ['board', `/app/board/${day.eventId}`],
+      ['find', `/app/board/${day.eventId}/find`],
     ] as const;
   };
 

@@ -144,6 +144,21 @@ describe('events, slots and records over HTTP', () => {
       expect(paths).toContain(p);
     }
     await api.http.get('/docs').expect(200);
+    // Two opaque bearer schemes, each operation under the audience the access guard applies.
+    expect(Object.keys(doc.body.components.securitySchemes).sort()).toEqual(['organiser', 'participant']);
+    expect(doc.body.components.securitySchemes.organiser).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque ro_…' });
+    expect(doc.body.paths['/events'].get.security).toEqual([{ organiser: [] }]);
+    expect(doc.body.paths['/me'].get.security).toEqual([{ participant: [] }]);
+    expect(doc.body.paths['/auth/whoami'].get.security).toEqual([{ organiser: [] }, { participant: [] }]);
+    expect(doc.body.paths['/health'].get.security).toEqual([]);
+    // Declared responses and the one error body.
+    expect(doc.body.paths['/events/{eventId}'].get.responses['200'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/Event',
+    });
+    expect(doc.body.paths['/events/{eventId}'].get.responses['404'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/Error',
+    });
+    expect(doc.body.components.schemas.Error.required).toEqual(expect.arrayContaining(['code', 'kind', 'messages']));
   });
 
   it('serves the reference data publicly', async () => {

@@ -1,3 +1,4 @@
+import { loadGadms } from '@rueda/domain';
 import { bearer, eventually, type TestApi } from './api';
 import { sessionAroundNow } from './sessions';
 
@@ -19,6 +20,8 @@ export interface LiveDayOptions {
   settings?: Record<string, unknown>;
   /** Leave the slots already started (or starting within 20 minutes) unplanned: the default. */
   onlyAhead?: boolean;
+  /** Which GADM (1-based) asks to meet which cooperant (1-based): every pair by default. */
+  pairs?: (gadm: number, cooperant: number) => boolean;
 }
 
 /**
@@ -45,11 +48,21 @@ export async function publishLiveDay(api: TestApi, opts: LiveDayOptions = {}): P
   ).body.id as string;
   const p: Record<string, string> = {};
   const delegates: Record<string, string> = {};
+  // Real INEC codes in order: Azuay's cantons (0101…) first, as earlier tests expect.
+  const codes = loadGadms()
+    .map((g) => g.inecCode)
+    .sort();
   const keys = [
-    ...Array.from({ length: opts.gadms ?? 3 }, (_, i) => [`g${i + 1}`, `01${String(i + 1).padStart(2, '0')}`, 'gadm'] as const),
+    ...Array.from({ length: opts.gadms ?? 3 }, (_, i) => [`g${i + 1}`, codes[i], 'gadm'] as const),
     ...Array.from({ length: opts.cooperants ?? 2 }, (_, i) => [`c${i + 1}`, `COOP${i + 1}`, 'cooperant'] as const),
   ];
-  for (const [key, externalId, kind] of keys) {
+  // A big hall is set up ten requests at a time (seconds, not minutes, on a loaded machine); a
+  // small day one by one, in order, as the tests written for it expect.
+  const inBatches = async <T>(items: readonly T[], fn: (x: T) => Promise<void>) => {
+    const size = keys.length > 20 ? 10 : 1;
+    for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
+  };
+  await inBatches(keys, async ([key, externalId, kind]) => {
     const name = kind === 'gadm' ? `GAD Municipal ${externalId}` : `Cooperante ${externalId}`;
     p[key] = (await api.http.post(`/events/${eventId}/participants`).set(admin).send({ externalId, kind, name }).expect(201)).body.id;
     delegates[key] = (
@@ -59,7 +72,7 @@ export async function publishLiveDay(api: TestApi, opts: LiveDayOptions = {}): P
         .send({ participantId: p[key], externalId: `D-${externalId}`, fullName: `Delegado ${externalId}`, email: `${key}@example.org` })
         .expect(201)
     ).body.id;
-  }
+  });
   if (opts.onlyAhead !== false) {
     const slots = (await api.http.get(`/events/${eventId}/slots`).set(admin)).body as { id: string; startsAt: string }[];
     const gone = slots.filter((x) => Date.parse(x.startsAt) < Date.now() + 20 * 60_000).map((x) => x.id);
@@ -67,10 +80,13 @@ export async function publishLiveDay(api: TestApi, opts: LiveDayOptions = {}): P
       await api.http.put(`/events/${eventId}/participants/${id}/unavailability`).set(admin).send({ slotIds: gone }).expect(200);
     }
   }
-  for (const g of keys.filter((k) => k[2] === 'gadm'))
-    for (const c of keys.filter((k) => k[2] === 'cooperant')) {
-      await api.http.post(`/events/${eventId}/meetings`).set(admin).send({ participantAId: p[g[0]], participantBId: p[c[0]] }).expect(201);
-    }
+  const wanted = opts.pairs ?? (() => true);
+  const pairs = keys
+    .filter((k) => k[2] === 'gadm')
+    .flatMap((g, gi) => keys.filter((k) => k[2] === 'cooperant').flatMap((c, ci) => (wanted(gi + 1, ci + 1) ? [[g, c] as const] : [])));
+  await inBatches(pairs, async ([g, c]) => {
+    await api.http.post(`/events/${eventId}/meetings`).set(admin).send({ participantAId: p[g[0]], participantBId: p[c[0]] }).expect(201);
+  });
   const v = (await api.http.post(`/events/${eventId}/schedules`).set(admin).send({ timeLimitSeconds: 1, minMeetingsPerGadm: 0 })).body;
   await eventually(async () =>
     (await api.http.get(`/events/${eventId}/schedules/${v.id}`).set(admin)).body.status === 'draft' ? true : undefined,
@@ -106,4 +122,26 @@ export async function meetingAhead(api: TestApi, eventId: string, minutes = 15, 
         table_number: number;
       }
     | undefined;
+}
+
+/**
+ * Lays a published day out as a full hall, whatever the scheduler chose: with pairs g_i–c_i and
+ * g_i–c_(i+1) (see publishLiveDay's `pairs`), slot 4 holds all n tables, slot 5 holds n − 6 and
+ * slot 6 the last 6. Statuses step out of the table index first, so no two rows ever collide.
+ */
+export async function fillHall(api: TestApi, day: LiveDay, n = 60): Promise<{ roundStart: Date }> {
+  const slots = await api.query(`SELECT id, starts_at FROM slots WHERE event_id = $1 ORDER BY ordinal`, [day.eventId]);
+  const tables = await api.query(`SELECT id, number FROM tables WHERE event_id = $1 ORDER BY number`, [day.eventId]);
+  await api.query(`UPDATE meetings SET status = 'requested' WHERE event_id = $1`, [day.eventId]);
+  for (let i = 1; i <= n; i++) {
+    const place = async (c: number, slot: string, table: number) =>
+      api.query(
+        `UPDATE meetings SET status = 'scheduled', slot_id = $1, table_id = $2
+          WHERE participant_a_id = $3 AND participant_b_id = $4 OR participant_a_id = $4 AND participant_b_id = $3`,
+        [slot, tables[table - 1].id, day.p[`g${i}`], day.p[`c${c}`]],
+      );
+    await place(i, slots[3].id, i);
+    await (i <= n - 6 ? place(i + 1, slots[4].id, i) : place((i % n) + 1, slots[5].id, i - (n - 6)));
+  }
+  return { roundStart: new Date(slots[3].starts_at) };
 }

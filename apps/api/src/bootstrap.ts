@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { json, NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -12,6 +12,7 @@ import { mountWebApp } from './platform/web-app';
 import { loadEnv } from '@rueda/config';
 import { DomainError, findBadText, invalidField } from '@rueda/domain';
 import { httpError } from './platform/errors';
+import { buildOpenApiDocument } from './platform/openapi';
 
 /** Builds the HTTP application exactly as production runs it; tests use it too. */
 export async function createApp(opts: { logger?: boolean } = {}): Promise<INestApplication> {
@@ -26,13 +27,7 @@ export async function createApp(opts: { logger?: boolean } = {}): Promise<INestA
   mountQueueDashboard(app);
   app.useWebSocketAdapter(new RedisIoAdapter(app, env.REDIS_URL, env.QUEUE_PREFIX));
   app.enableShutdownHooks();
-  const doc = new DocumentBuilder()
-    .setTitle('Rueda API')
-    .setDescription('Rueda de Negocios — Jornada de Cooperación Internacional. Textos para personas: español primero, inglés después.')
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs/openapi.json' });
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }
 

@@ -7,6 +7,7 @@ import { EventConsole } from './pages/EventConsole';
 import { AgendaPage } from './pages/Agenda';
 import { TablePage } from './pages/TableView';
 import { BoardPage } from './pages/Board';
+import { FindTablePage } from './pages/FindTable';
 import { NotFound } from './pages/NotFound';
 import { SelfServicePage } from './pages/SelfService';
 import { NoticePrefsPage } from './pages/NoticePrefs';
@@ -43,6 +44,12 @@ export function App() {
     return (
       <RequireLogin path={path}>
         <TablePage eventId={m.eventId} tableNumber={Number(m.table)} />
+      </RequireLogin>
+    );
+  if ((m = match('board/:eventId/find', path)))
+    return (
+      <RequireLogin path={path}>
+        <FindTablePage eventId={m.eventId} />
       </RequireLogin>
     );
   if ((m = match('board/:eventId', path)))

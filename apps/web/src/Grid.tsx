@@ -70,7 +70,7 @@ export function ScheduleGrid({
       <span className="grid-slot-time">{time(s.startsAt, timeZone)}</span>
     </>
   );
-  const dropProps = (key: string, s: Slot, tb: TableRec) =>
+  const dropProps = (key: string, s: Slot, tb: Pick<TableRec, 'id' | 'number' | 'label'>) =>
     onMove
       ? {
           onDragOver: (e: DragEvent) => {
@@ -89,7 +89,7 @@ export function ScheduleGrid({
           },
         }
       : {};
-  const cell = (s: Slot, tb: TableRec) => {
+  const cell = (s: Slot, tb: Pick<TableRec, 'id' | 'number' | 'label'>) => {
     const key = `${s.id}|${tb.id}`;
     const c = cells.get(key);
     const a = c?.active;

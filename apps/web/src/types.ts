@@ -1,3 +1,6 @@
+import type { Schemas } from './api';
+
+/** Input of a session (the form's shape); what the API answers is `Schemas['Session']`. */
 export interface Session {
   id?: string;
   label: string;
@@ -8,51 +11,11 @@ export interface Session {
   gapMinutes: number;
   breaks: { start: string; end: string; label?: string }[];
 }
-export interface EventRec {
-  id: string;
-  name: string;
-  venue: string;
-  description?: string;
-  timeZone: string;
-  version: number;
-  sessions?: Session[];
-  settings?: {
-    recoveryMode?: 'automatic' | 'confirm';
-    protectMinutes?: number;
-    idleMeasure?: IdleMeasure;
-    [k: string]: unknown;
-  };
-  createdAt?: string;
-}
-export interface Slot {
-  id: string;
-  code: string;
-  ordinal: number;
-  startsAt: string;
-  endsAt: string;
-  sessionId?: string | null;
-}
-export interface TableRec {
-  id: string;
-  number: number;
-  label: string;
-  reservedForParticipantId?: string | null;
-}
-export interface Participant {
-  id: string;
-  externalId: string;
-  kind: 'gadm' | 'cooperant';
-  name: string;
-  email?: string | null;
-  phone?: string | null;
-  province?: string | null;
-  canton?: string | null;
-  region?: string | null;
-  acronym?: string | null;
-  maxMeetings?: number | null;
-  parallel?: number | null;
-  version: number;
-}
+export type EventRec = Schemas['Event'];
+export type Slot = Schemas['Slot'];
+export type TableRec = Schemas['Table'];
+export type Participant = Schemas['Participant'];
+export type Delegate = Schemas['Delegate'];
 export interface Meeting {
   id: string;
   participantAId: string;
@@ -185,16 +148,6 @@ export interface ImportReport {
     message: { es: string; en: string };
     value?: string;
   }[];
-}
-export interface Delegate {
-  id: string;
-  participantId: string;
-  externalId: string;
-  fullName: string;
-  role?: string | null;
-  email?: string | null;
-  checkedInAt?: string | null;
-  version: number;
 }
 export interface ProposalRow {
   id: string;

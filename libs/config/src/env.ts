@@ -55,6 +55,19 @@ export const envSchema = z.object({
   NOTIFY_DIGEST_SECONDS: z.coerce.number().min(0).max(3600).default(2),
   /** Key that seals personal-link tokens in the database (≥ 32 characters); without it a key is generated and kept in the database. */
   LINK_SECRET: z.string().min(32).optional(),
+  /**
+   * Web Push endpoints accepted beyond the browsers' own push services, as exact origins
+   * separated by commas (a test receiver on loopback); empty in production.
+   */
+  PUSH_EXTRA_ENDPOINTS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(8).optional(),
 });

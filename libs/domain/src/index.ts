@@ -10,3 +10,5 @@ export * from './rules';
 export * from './access-links';
 export * from './limits';
 export * from './calendar';
+export * from './checkin-code';
+export * from './push-notice';

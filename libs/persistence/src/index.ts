@@ -18,3 +18,5 @@ export * from './calendar/calendar-agenda';
 export * from './access/access-links';
 export * from './notifications/pipeline';
 export * from './notifications/email';
+export * from './install-secrets';
+export * from './push/push-channel';

@@ -11,7 +11,7 @@ export interface TestBrowser {
 }
 
 /** Debian's Chromium, headless, on a fresh profile. */
-export async function launchBrowser(opts: { width?: number; height?: number } = {}): Promise<TestBrowser> {
+export async function launchBrowser(opts: { width?: number; height?: number; args?: string[] } = {}): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'rueda-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -23,6 +23,7 @@ export async function launchBrowser(opts: { width?: number; height?: number } = 
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(opts.args ?? []),
     ],
     viewport: { width: opts.width ?? 1366, height: opts.height ?? 900 },
     locale: 'es-EC',

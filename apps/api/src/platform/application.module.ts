@@ -7,6 +7,8 @@ import { type Clock, deliverAfterCommit, type Dispatcher, systemClock, UseCases,
 import { TypeOrmUnitOfWork } from '@rueda/persistence';
 import { QUEUES, type QueueName } from '@rueda/queues';
 import { LiveBroadcaster } from './live-broadcaster';
+import { InstallSecrets } from './install-secrets';
+import { PushService } from './push';
 import { SocketRevocation } from './socket-revocation';
 
 export const CLOCK = Symbol('CLOCK');
@@ -25,6 +27,8 @@ const QUEUE_NAMES = Object.values(QUEUES) as QueueName[];
     { provide: CLOCK, useValue: systemClock },
     LiveBroadcaster,
     SocketRevocation,
+    InstallSecrets,
+    PushService,
     {
       provide: DISPATCHER,
       inject: [LiveBroadcaster, ...QUEUE_NAMES.map((q) => getQueueToken(q))],
@@ -43,6 +47,6 @@ const QUEUE_NAMES = Object.values(QUEUES) as QueueName[];
     },
     { provide: UseCases, inject: [UNIT_OF_WORK, CLOCK], useFactory: (uow: UnitOfWork, clock: Clock) => new UseCases(uow, clock) },
   ],
-  exports: [CLOCK, LiveBroadcaster, SocketRevocation, DISPATCHER, UNIT_OF_WORK, UseCases],
+  exports: [CLOCK, LiveBroadcaster, SocketRevocation, InstallSecrets, PushService, DISPATCHER, UNIT_OF_WORK, UseCases],
 })
 export class ApplicationModule {}

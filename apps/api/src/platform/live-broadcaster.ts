@@ -1,9 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { Namespace } from 'socket.io';
 import { NotifyJobData, nudgeNotifications, QUEUES } from '@rueda/queues';
 import { type LiveEmitter, type LiveMessage, roomsFor } from '@rueda/realtime';
+import { PushService } from './push';
 
 /**
  * Pushes committed live messages to the rooms they concern, on this node and (through the
@@ -15,7 +16,10 @@ import { type LiveEmitter, type LiveMessage, roomsFor } from '@rueda/realtime';
 export class LiveBroadcaster implements LiveEmitter {
   private nsp?: Namespace;
 
-  constructor(@InjectQueue(QUEUES.notify) private readonly notify: Queue<NotifyJobData>) {}
+  constructor(
+    @InjectQueue(QUEUES.notify) private readonly notify: Queue<NotifyJobData>,
+    @Optional() private readonly push?: PushService,
+  ) {}
 
   attach(nsp: Namespace): void {
     this.nsp = nsp;
@@ -31,6 +35,8 @@ export class LiveBroadcaster implements LiveEmitter {
         this.notify,
         messages.map((m) => m.eventId),
       );
+    // Phones hear of it whether or not this node has sockets.
+    this.push?.notify(messages);
     if (!this.nsp) return;
     for (const msg of messages) this.nsp.to(roomsFor(msg)).emit('live', msg);
   }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -7,6 +7,7 @@ import { ENV, EnvModule, loggerParams } from '@rueda/config';
 import type { Env } from '@rueda/config';
 import { dataSourceOptions } from '@rueda/persistence';
 import { ApplicationModule } from './application.module';
+import { ContractInterceptor } from './contract.interceptor';
 import { ErrorsFilter } from './errors.filter';
 import { QueuesModule } from './queues.module';
 import { RedisModule } from './redis.module';
@@ -37,6 +38,7 @@ import { ZodValidationPipe } from './validation';
   providers: [
     { provide: APP_FILTER, useClass: ErrorsFilter },
     { provide: APP_PIPE, useClass: ZodValidationPipe },
+    { provide: APP_INTERCEPTOR, useClass: ContractInterceptor },
   ],
 })
 export class PlatformModule {}

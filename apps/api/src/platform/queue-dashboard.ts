@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Inject, Injectable, INestApplication, Post, Req, Res } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
@@ -69,7 +69,6 @@ export class QueueDashboardSessionController {
   constructor(private readonly sessions: QueueDashboardSessions) {}
 
   @Allow('admin')
-  @ApiBearerAuth()
   @Post('queues-session')
   @HttpCode(204)
   @ApiOperation({

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { download, get, post } from '../api';
 import { CalendarFeed } from './CalendarFeed';
+import { CheckInQrs, type CheckInCode } from './CheckInQr';
+import { PushOptIn } from './PushOptIn';
 import { OutcomeForms } from './OutcomeForm';
 import { useLiveRefresh, useLoad, useNow } from '../hooks';
 import { LangToggle, useI18n } from '../i18n';
@@ -21,6 +23,8 @@ interface Me {
     startsAt?: string | null;
     endsAt?: string | null;
   } | null;
+  /** Each delegate's check-in QR code. */
+  checkInCodes?: CheckInCode[];
 }
 /**
  * /me/meetings returns meeting rows; when the API adds the readable fields (slot times, table
@@ -184,6 +188,8 @@ export function AgendaPage({ token }: { token: string }) {
             </ol>
           )}
         </section>
+        <CheckInQrs codes={me.data.checkInCodes ?? []} />
+        <PushOptIn token={token} />
         <CalendarFeed token={token} participantId={me.data.participant.id} />
         <OutcomeForms
           token={token}

@@ -1,7 +1,9 @@
+import { useEffect, useState } from 'react';
+import { boardGrid, boardPageAt, boardPageMs, boardPages } from '@rueda/domain';
 import { session } from '../api';
 import { useLiveRefresh, useLoad, useNow } from '../hooks';
 import { useI18n } from '../i18n';
-import { FREED_STATUSES, loadLiveData } from '../liveData';
+import { FREED_STATUSES, loadLiveData, type LiveData } from '../liveData';
 import { dayBounds, PhaseNotice } from '../phase';
 import type { Assignment } from '../types';
 import { ErrorBox, LiveIndicator, Loading } from '../ui';
@@ -17,23 +19,52 @@ function countdown(ms: number, t: ReturnType<typeof useI18n>['t']): string {
   return `${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}`;
 }
 
+/** The window's size, followed on resize (the board fits as many tables as the screen holds). */
+function useViewport(): { width: number; height: number } {
+  const read = () => ({ width: window.innerWidth, height: window.innerHeight });
+  const [size, setSize] = useState(read);
+  useEffect(() => {
+    const on = () => setSize(read());
+    window.addEventListener('resize', on);
+    return () => window.removeEventListener('resize', on);
+  }, []);
+  return size;
+}
+
+/** The rounds of the day that still occupy tables, each in table order, in time order. */
+export function occupiedRounds(d: LiveData): Assignment[][] {
+  const bySlot = new Map<string, Assignment[]>();
+  for (const a of d.assignments.filter((x) => !FREED_STATUSES.has(d.meetings.get(x.meetingId)?.status ?? '')))
+    bySlot.set(a.slotId, [...(bySlot.get(a.slotId) ?? []), a]);
+  return [...bySlot.values()]
+    .map((rows) => rows.sort((x, y) => x.table - y.table))
+    .sort((x, y) => x[0].startsAt.localeCompare(y[0].startsAt));
+}
+
 function Round({
-  title,
+  kind,
   rows,
   timeZone,
   until,
-  untilLabel,
+  now,
+  perPage,
+  columns,
 }: {
-  title: string;
+  kind: 'now' | 'next';
   rows: Assignment[];
   timeZone: string;
   until: number;
-  untilLabel: string;
+  now: number;
+  perPage: number;
+  columns: number;
 }) {
   const { t, time } = useI18n();
-  const now = useNow(1000);
+  const title = t(kind === 'now' ? 'board.now' : 'board.next');
+  const pages = boardPages(rows, perPage);
+  const index = boardPageAt(now, pages.length);
+  const page = pages[index];
   return (
-    <section className="board-round" aria-label={title}>
+    <section className="board-round" aria-label={title} data-round={kind}>
       <div className="board-round-head">
         <h2>
           {title}{' '}
@@ -42,18 +73,32 @@ function Round({
           </span>
         </h2>
         <div className="board-countdown" role="timer" aria-live="off">
-          <span className="board-countdown-label">{untilLabel}</span> {countdown(until - now, t)}
+          <span className="board-countdown-label">{t(kind === 'now' ? 'board.endsIn' : 'board.startsIn')}</span> {countdown(until - now, t)}
         </div>
       </div>
-      <ol className="board-tables">
-        {rows.map((a) => (
-          <li key={a.meetingId}>
+      {pages.length > 1 && (
+        <p className="board-page" data-page={index + 1} data-pages={pages.length}>
+          {t('board.page', {
+            from: page[0].table,
+            to: page[page.length - 1].table,
+            page: index + 1,
+            pages: pages.length,
+            tables: rows.length,
+            seconds: Math.round(boardPageMs(pages.length) / 1000),
+          })}
+        </p>
+      )}
+      <ol className="board-tables" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
+        {page.map((a) => (
+          <li key={a.meetingId} data-table={a.table}>
             <span className="board-table-no" aria-label={t('grid.tableN', { n: a.table })}>
               {a.table}
             </span>
             <span className="board-pair">
-              <span>{a.participantA}</span>
-              <span className="board-with">{a.participantB}</span>
+              <span title={a.participantA}>{a.participantA}</span>
+              <span className="board-with" title={a.participantB}>
+                {a.participantB}
+              </span>
             </span>
           </li>
         ))}
@@ -62,20 +107,23 @@ function Round({
   );
 }
 
+/**
+ * The hall's big screen: the current and the next round side by side, every occupied table of
+ * each, paged so that a round of 60 tables shows whole within one rotation of at most 30 s.
+ */
 export function BoardPage({ eventId }: { eventId: string }) {
   const { t } = useI18n();
   const data = useLoad(() => loadLiveData(eventId), [eventId]);
   const live = useLiveRefresh({ token: session.token, eventId, refresh: () => void data.reload(), pollMs: 20_000 });
   const now = useNow(1000);
+  const { width, height } = useViewport();
   const d = data.data;
-  const bySlot = new Map<string, Assignment[]>();
-  for (const a of (d?.assignments ?? []).filter((x) => !FREED_STATUSES.has(d?.meetings.get(x.meetingId)?.status ?? '')))
-    bySlot.set(a.slotId, [...(bySlot.get(a.slotId) ?? []), a]);
-  const rounds = [...bySlot.values()]
-    .map((rows) => rows.sort((x, y) => x.table - y.table))
-    .sort((x, y) => x[0].startsAt.localeCompare(y[0].startsAt));
+  const rounds = d ? occupiedRounds(d) : [];
   const current = rounds.find((r) => Date.parse(r[0].startsAt) <= now && Date.parse(r[0].endsAt) > now);
   const next = rounds.find((r) => Date.parse(r[0].startsAt) > now);
+  // Side by side when both show on a wide screen; one round alone takes the whole width.
+  const { columns, rows } = boardGrid(width, height, current && next ? 2 : 1);
+  const perPage = columns * rows;
   return (
     <main id="main" className="board">
       <header className="board-head">
@@ -92,20 +140,24 @@ export function BoardPage({ eventId }: { eventId: string }) {
           <PhaseNotice bounds={dayBounds(d.slots)} now={now} timeZone={d.event.timeZone} className="board-phase" />
           {current && (
             <Round
-              title={t('board.now')}
+              kind="now"
               rows={current}
               timeZone={d.event.timeZone}
               until={Date.parse(current[0].endsAt)}
-              untilLabel={t('board.endsIn')}
+              now={now}
+              perPage={perPage}
+              columns={columns}
             />
           )}
           {next && (
             <Round
-              title={t('board.next')}
+              kind="next"
               rows={next}
               timeZone={d.event.timeZone}
               until={Date.parse(next[0].startsAt)}
-              untilLabel={t('board.startsIn')}
+              now={now}
+              perPage={perPage}
+              columns={columns}
             />
           )}
           {!current && !next && <p className="board-empty">{t('board.finished')}</p>}

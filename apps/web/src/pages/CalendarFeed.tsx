@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { del, get, post } from '../api';
+import { bearerHeader, call, client } from '../api';
 import { API_BASE } from '../config';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
@@ -27,7 +27,7 @@ function feedUrls(path: string) {
  */
 export function CalendarFeed({ token, participantId }: { token: string; participantId: string }) {
   const { t, dateTime } = useI18n();
-  const status = useLoad(() => get<{ active: boolean; issuedAt: string | null }>('/me/calendar', { token }), [token]);
+  const status = useLoad(() => call(client.GET('/me/calendar', { headers: bearerHeader(token) })), [token]);
   const [issued, setIssued] = useState<Issued | null>(() => {
     try {
       return JSON.parse(localStorage.getItem(KEY(participantId)) ?? 'null') as Issued | null;
@@ -43,7 +43,7 @@ export function CalendarFeed({ token, participantId }: { token: string; particip
   const create = async () => {
     setError(undefined);
     try {
-      const r = await post<Issued>('/me/calendar', undefined, { token });
+      const r = await call(client.POST('/me/calendar', { headers: bearerHeader(token) }));
       const kept = { token: r.token, path: r.path, issuedAt: new Date(r.issuedAt).toISOString() };
       localStorage.setItem(KEY(participantId), JSON.stringify(kept));
       setIssued(kept);
@@ -55,7 +55,7 @@ export function CalendarFeed({ token, participantId }: { token: string; particip
   const revoke = async () => {
     setError(undefined);
     try {
-      await del('/me/calendar', { token });
+      await call(client.DELETE('/me/calendar', { headers: bearerHeader(token) }));
       localStorage.removeItem(KEY(participantId));
       setIssued(null);
       await status.reload();

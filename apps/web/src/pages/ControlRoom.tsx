@@ -246,6 +246,9 @@ export function ControlRoomTab() {
           <Link to={`board/${event.id}`} className="btn" target="_blank" rel="noopener">
             {t('control.openBoard')}
           </Link>
+          <Link to={`board/${event.id}/find`} className="btn" target="_blank" rel="noopener">
+            {t('control.openFind')}
+          </Link>
           <Field label={t('control.tableNumber')}>
             {(id) => (
               <select id={id} value={table} onChange={(e) => setTable(e.target.value)}>

@@ -1,11 +1,10 @@
 import { useMemo } from 'react';
-import { get, getAll } from '../api';
+import { allPages, call, client } from '../api';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
 import { Link } from '../router';
 import { Shell } from '../Shell';
-import type { EventRec, Participant } from '../types';
 import { EventCtx, type EventContext } from './event-context';
 import { ErrorBox, Loading } from '../ui';
 import { SetupTab } from './Setup';
@@ -30,8 +29,14 @@ const TABS: { id: string; key: MessageKey }[] = [
 
 export function EventConsole({ eventId, tab }: { eventId: string; tab: string }) {
   const { t } = useI18n();
-  const ev = useLoad(() => get<EventRec>(`/events/${eventId}`), [eventId]);
-  const parts = useLoad(() => getAll<Participant>(`/events/${eventId}/participants`), [eventId]);
+  const ev = useLoad(() => call(client.GET('/events/{eventId}', { params: { path: { eventId } } })), [eventId]);
+  const parts = useLoad(
+    () =>
+      allPages((page) =>
+        call(client.GET('/events/{eventId}/participants', { params: { path: { eventId }, query: { page, pageSize: 500 } } })),
+      ),
+    [eventId],
+  );
   const ctx = useMemo<EventContext | null>(() => {
     if (!ev.data) return null;
     const list = parts.data ?? [];

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { get, post, type Page } from '../api';
+import { call, client } from '../api';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
 import { Shell } from '../Shell';
-import type { EventRec, Session } from '../types';
+import type { Session } from '../types';
 import { ErrorBox, Field, Loading } from '../ui';
 
 const emptySession = (day = ''): Session => ({
@@ -143,7 +143,7 @@ function CreateEvent({ onCancel }: { onCancel: () => void }) {
     setBusy(true);
     setError(undefined);
     try {
-      const ev = await post<EventRec>('/events', { name, venue, timeZone, tableCount, sessions: s.sessions });
+      const ev = await call(client.POST('/events', { body: { name, venue, timeZone, tableCount, sessions: s.sessions } }));
       navigate(`events/${ev.id}/setup`);
     } catch (err) {
       setError(err);
@@ -194,7 +194,7 @@ function CreateEvent({ onCancel }: { onCancel: () => void }) {
 
 export function EventsPage() {
   const { t, dateTime } = useI18n();
-  const list = useLoad(() => get<Page<EventRec>>('/events?pageSize=100'), []);
+  const list = useLoad(() => call(client.GET('/events', { params: { query: { pageSize: 100 } } })), []);
   const [creating, setCreating] = useState(false);
   return (
     <Shell>

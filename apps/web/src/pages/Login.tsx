@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { post, session } from '../api';
+import { call, client, session } from '../api';
 import { LangToggle, useI18n } from '../i18n';
 import { navigate } from '../router';
 import { ErrorBox, Field } from '../ui';
@@ -15,7 +15,7 @@ export function Login() {
     setBusy(true);
     setError(undefined);
     try {
-      const res = await post<{ token: string }>('/auth/login', { email, password }, { token: null });
+      const res = await call(client.POST('/auth/login', { body: { email, password } }));
       session.token = res.token;
       const next = new URLSearchParams(window.location.search).get('next');
       navigate(next && !next.startsWith('login') ? next : '', { replace: true });

@@ -1,14 +1,16 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError, del, get, patch, post, type Page } from '../api';
+import { ApiError, call, client } from '../api';
 import { appUrl } from '../config';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
 import type { Participant } from '../types';
+import { CREATE_ONLY, recordFields, type RecordKind, UNCHECKED_CODES } from '@rueda/domain';
+import { z } from 'zod';
 import { ErrorBox, Field, Loading, Notice, Pager } from '../ui';
 import { useEvent } from './event-context';
 
-type FieldType = 'text' | 'email' | 'number' | 'date' | 'textarea' | 'list' | 'numlist' | 'kind' | 'participant' | 'boolean';
+type FieldType = 'text' | 'email' | 'number' | 'date' | 'textarea' | 'list' | 'numlist' | 'enum' | 'participant' | 'boolean';
 interface FieldSpec {
   name: string;
   label: MessageKey;
@@ -17,6 +19,7 @@ interface FieldSpec {
   createOnly?: boolean;
   nullable?: boolean;
   hint?: MessageKey;
+  options?: readonly string[];
 }
 interface ColumnSpec {
   name: string;
@@ -24,7 +27,7 @@ interface ColumnSpec {
   render?: 'participant' | 'list' | 'kind' | 'money';
 }
 interface ResourceSpec {
-  path: string;
+  path: RecordKind;
   label: MessageKey;
   columns: ColumnSpec[];
   fields: FieldSpec[];
@@ -32,6 +35,110 @@ interface ResourceSpec {
   versioned: boolean;
 }
 type Rec = Record<string, unknown> & { id: string; version?: number };
+
+/** The typed client's paths of one record kind (all alike on the API: one generic controller). */
+const collectionPath = (kind: RecordKind) => `/events/{eventId}/${kind}` as '/events/{eventId}/participants';
+const recordPath = (kind: RecordKind) => `/events/{eventId}/${kind}/{id}` as '/events/{eventId}/participants/{id}';
+
+/** The API's own record fields (libs/domain records): the form shows exactly what the API accepts. */
+const SHAPES = recordFields(UNCHECKED_CODES);
+type Shapes = typeof SHAPES;
+type RecordFieldName = { [K in RecordKind]: keyof Shapes[K] & string }[RecordKind];
+/** A label for every shared field: a field added to the API's schema does not compile here until it has one. */
+const FIELD_LABELS: Record<RecordFieldName, MessageKey> = {
+  number: 'field.number',
+  label: 'field.label',
+  reservedForParticipantId: 'field.reservedForParticipantId',
+  externalId: 'field.externalId',
+  kind: 'field.kind',
+  name: 'field.name',
+  inecCode: 'field.inecCode',
+  canton: 'field.canton',
+  province: 'field.province',
+  provinceCode: 'field.provinceCode',
+  region: 'field.region',
+  acronym: 'field.acronym',
+  tipo: 'field.tipo',
+  origin: 'field.origin',
+  email: 'field.email',
+  phone: 'field.phone',
+  parallel: 'field.parallel',
+  maxMeetings: 'field.maxMeetings',
+  remote: 'field.remote',
+  videoUrl: 'field.videoUrl',
+  participantId: 'field.participant',
+  fullName: 'field.fullName',
+  role: 'field.role',
+  title: 'field.title',
+  description: 'field.description',
+  sectors: 'field.sectors',
+  competencias: 'field.competencias',
+  ods: 'field.ods',
+  modalidades: 'field.modalidades',
+  amountUsd: 'field.amountUsd',
+  deadline: 'field.deadline',
+  regions: 'field.regions',
+  provinces: 'field.provinces',
+  minAmountUsd: 'field.minAmountUsd',
+  maxAmountUsd: 'field.maxAmountUsd',
+  validUntil: 'field.validUntil',
+};
+const HINTS: Record<string, MessageKey> = {
+  externalId: 'field.externalIdHint',
+  videoUrl: 'field.videoUrlHint',
+  sectors: 'field.listHint',
+  competencias: 'field.listHint',
+  modalidades: 'field.listHint',
+  ods: 'field.listHint',
+  regions: 'field.regionsHint',
+  provinces: 'field.listHint',
+};
+
+/** One form field from its zod schema: the input it needs, whether it may be left empty. */
+function fieldOf(kind: RecordKind, name: string, schema: z.ZodType): FieldSpec {
+  let s: z.ZodType = schema;
+  let optional = false;
+  let nullable = false;
+  for (;;) {
+    if (s instanceof z.ZodOptional) optional = true;
+    else if (s instanceof z.ZodNullable) nullable = true;
+    else if (s instanceof z.ZodDefault) optional = true;
+    else break;
+    s = (s as z.ZodOptional<z.ZodType>).unwrap();
+  }
+  const format = (s as { format?: string }).format;
+  const type: FieldType =
+    name === 'description'
+      ? 'textarea'
+      : format === 'uuid'
+        ? 'participant'
+        : format === 'email'
+          ? 'email'
+          : format === 'date'
+            ? 'date'
+            : s instanceof z.ZodNumber
+              ? 'number'
+              : s instanceof z.ZodBoolean
+                ? 'boolean'
+                : s instanceof z.ZodEnum
+                  ? 'enum'
+                  : s instanceof z.ZodArray
+                    ? (s as z.ZodArray<z.ZodType>).element instanceof z.ZodNumber
+                      ? 'numlist'
+                      : 'list'
+                    : 'text';
+  return {
+    name,
+    label: FIELD_LABELS[name as RecordFieldName],
+    type,
+    required: !optional && !nullable,
+    nullable,
+    createOnly: CREATE_ONLY[kind].includes(name),
+    hint: HINTS[name],
+    options: s instanceof z.ZodEnum ? (s.options as string[]) : undefined,
+  };
+}
+const formFields = (kind: RecordKind): FieldSpec[] => Object.entries(SHAPES[kind]).map(([name, schema]) => fieldOf(kind, name, schema));
 
 const RESOURCES: ResourceSpec[] = [
   {
@@ -46,18 +153,7 @@ const RESOURCES: ResourceSpec[] = [
       { name: 'province', label: 'field.province' },
       { name: 'email', label: 'field.email' },
     ],
-    fields: [
-      { name: 'externalId', label: 'field.externalId', type: 'text', required: true, hint: 'field.externalIdHint' },
-      { name: 'kind', label: 'field.kind', type: 'kind', required: true },
-      { name: 'name', label: 'field.name', type: 'text', required: true },
-      { name: 'email', label: 'field.email', type: 'email', nullable: true },
-      { name: 'phone', label: 'field.phone', type: 'text', nullable: true },
-      { name: 'province', label: 'field.province', type: 'text', nullable: true },
-      { name: 'maxMeetings', label: 'field.maxMeetings', type: 'number', nullable: true },
-      { name: 'parallel', label: 'field.parallel', type: 'number', nullable: true },
-      { name: 'remote', label: 'field.remote', type: 'boolean' },
-      { name: 'videoUrl', label: 'field.videoUrl', type: 'text', nullable: true, hint: 'field.videoUrlHint' },
-    ],
+    fields: formFields('participants'),
   },
   {
     path: 'delegates',
@@ -71,14 +167,7 @@ const RESOURCES: ResourceSpec[] = [
       { name: 'role', label: 'field.role' },
       { name: 'email', label: 'field.email' },
     ],
-    fields: [
-      { name: 'participantId', label: 'field.participant', type: 'participant', required: true, createOnly: true },
-      { name: 'externalId', label: 'field.externalId', type: 'text', required: true, createOnly: true },
-      { name: 'fullName', label: 'field.fullName', type: 'text', required: true },
-      { name: 'role', label: 'field.role', type: 'text', nullable: true },
-      { name: 'email', label: 'field.email', type: 'email', nullable: true },
-      { name: 'phone', label: 'field.phone', type: 'text', nullable: true },
-    ],
+    fields: formFields('delegates'),
   },
   {
     path: 'demands',
@@ -92,17 +181,7 @@ const RESOURCES: ResourceSpec[] = [
       { name: 'sectors', label: 'field.sectors', render: 'list' },
       { name: 'amountUsd', label: 'field.amountUsd', render: 'money' },
     ],
-    fields: [
-      { name: 'participantId', label: 'field.participant', type: 'participant', required: true },
-      { name: 'externalId', label: 'field.externalId', type: 'text', required: true },
-      { name: 'title', label: 'field.title', type: 'text', required: true },
-      { name: 'description', label: 'field.description', type: 'textarea' },
-      { name: 'sectors', label: 'field.sectors', type: 'list', hint: 'field.listHint' },
-      { name: 'modalidades', label: 'field.modalidades', type: 'list', hint: 'field.listHint' },
-      { name: 'ods', label: 'field.ods', type: 'numlist', hint: 'field.listHint' },
-      { name: 'amountUsd', label: 'field.amountUsd', type: 'number', nullable: true },
-      { name: 'deadline', label: 'field.deadline', type: 'date', nullable: true },
-    ],
+    fields: formFields('demands'),
   },
   {
     path: 'offers',
@@ -116,32 +195,18 @@ const RESOURCES: ResourceSpec[] = [
       { name: 'sectors', label: 'field.sectors', render: 'list' },
       { name: 'regions', label: 'field.regions', render: 'list' },
     ],
-    fields: [
-      { name: 'participantId', label: 'field.participant', type: 'participant', required: true },
-      { name: 'externalId', label: 'field.externalId', type: 'text', required: true },
-      { name: 'title', label: 'field.title', type: 'text', required: true },
-      { name: 'description', label: 'field.description', type: 'textarea' },
-      { name: 'sectors', label: 'field.sectors', type: 'list', hint: 'field.listHint' },
-      { name: 'modalidades', label: 'field.modalidades', type: 'list', hint: 'field.listHint' },
-      { name: 'regions', label: 'field.regions', type: 'list', hint: 'field.listHint' },
-      { name: 'minAmountUsd', label: 'field.minAmountUsd', type: 'number', nullable: true },
-      { name: 'maxAmountUsd', label: 'field.maxAmountUsd', type: 'number', nullable: true },
-      { name: 'validUntil', label: 'field.validUntil', type: 'date', nullable: true },
-    ],
+    fields: formFields('offers'),
   },
   {
     path: 'tables',
     label: 'kind.tables',
-    versioned: false,
+    versioned: true,
     filters: [],
     columns: [
       { name: 'number', label: 'field.number' },
       { name: 'label', label: 'field.label' },
     ],
-    fields: [
-      { name: 'number', label: 'field.number', type: 'number', required: true },
-      { name: 'label', label: 'field.label', type: 'text' },
-    ],
+    fields: formFields('tables'),
   },
 ];
 
@@ -183,7 +248,11 @@ function AccessLink({ participant }: { participant: Participant }) {
   const issue = async () => {
     if (!window.confirm(t('link.confirm', { name: participant.name }))) return;
     try {
-      const res = await post<{ token: string; path: string }>(`/events/${event.id}/participants/${participant.id}/access-link`);
+      const res = await call(
+        client.POST('/events/{eventId}/participants/{participantId}/access-link', {
+          params: { path: { eventId: event.id, participantId: participant.id } },
+        }),
+      );
       setLink(appUrl(`a/${res.token}`));
       setCopied(false);
     } catch (e) {
@@ -271,12 +340,15 @@ function RecordForm({
     setBusy(true);
     setError(undefined);
     try {
-      if (creating) await post(`/events/${event.id}/${spec.path}`, body(null));
+      const eventId = event.id;
+      if (creating) await call(client.POST(collectionPath(spec.path), { params: { path: { eventId } }, body: body(null) as never }));
       else
-        await patch(`/events/${event.id}/${spec.path}/${record!.id}`, {
-          ...body(against),
-          ...(spec.versioned ? { version: against!.version } : {}),
-        });
+        await call(
+          client.PATCH(recordPath(spec.path), {
+            params: { path: { eventId, id: record!.id } },
+            body: { ...body(against), ...(spec.versioned ? { version: against!.version } : {}) } as never,
+          }),
+        );
       onDone();
     } catch (e) {
       if (e instanceof ApiError && e.status === 409 && e.body?.current) setConflict(e.body.current as Rec);
@@ -354,12 +426,15 @@ function RecordForm({
               {(id, hint) => {
                 const common = { id, 'aria-describedby': hint, disabled, required: f.required && !disabled, value: values[f.name] ?? '' };
                 if (f.type === 'textarea') return <textarea {...common} rows={3} onChange={(e) => set(e.target.value)} />;
-                if (f.type === 'kind')
+                if (f.type === 'enum')
                   return (
                     <select {...common} onChange={(e) => set(e.target.value)}>
                       <option value="">—</option>
-                      <option value="gadm">{t('kind.gadm')}</option>
-                      <option value="cooperant">{t('kind.cooperant')}</option>
+                      {f.options?.map((o) => (
+                        <option key={o} value={o}>
+                          {f.name === 'kind' ? t(`kind.${o}` as MessageKey) : o}
+                        </option>
+                      ))}
                     </select>
                   );
                 if (f.type === 'boolean')
@@ -424,9 +499,17 @@ export function RecordsTab() {
     pageSize: String(pageSize),
     ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)),
   });
-  const list = useLoad(() => get<Page<Rec> | Rec[]>(`/events/${event.id}/${spec.path}?${query}`), [event.id, spec.path, query.toString()]);
-  const items = Array.isArray(list.data) ? list.data : (list.data?.items ?? []);
-  const total = Array.isArray(list.data) ? list.data.length : (list.data?.total ?? 0);
+  const list = useLoad(
+    () =>
+      call(
+        client.GET(collectionPath(spec.path), {
+          params: { path: { eventId: event.id }, query: Object.fromEntries(query) as unknown as { page: number; pageSize: number } },
+        }),
+      ),
+    [event.id, spec.path, query.toString()],
+  );
+  const items = (list.data?.items ?? []) as Rec[];
+  const total = list.data?.total ?? 0;
   const setFilter = (k: string, v: string) => {
     setFilters((f) => ({ ...f, [k]: v }));
     setPage(1);
@@ -439,7 +522,7 @@ export function RecordsTab() {
   const remove = async (r: Rec) => {
     if (!window.confirm(t('records.confirmDelete'))) return;
     try {
-      await del(`/events/${event.id}/${spec.path}/${r.id}`);
+      await call(client.DELETE(recordPath(spec.path), { params: { path: { eventId: event.id, id: r.id } } }));
       await done();
     } catch (e) {
       setError(e);

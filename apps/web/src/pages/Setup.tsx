@@ -1,9 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { ApiError, api, download, get, getAll, put } from '../api';
+import { ApiError, allPages, api, call, client, download } from '../api';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
-import type { ImportReport, Session, Slot, TableRec } from '../types';
+import type { ImportReport, Session } from '../types';
 import { CountStat, ErrorBox, Field, Notice } from '../ui';
 import { useEvent } from './event-context';
 import { SessionsEditor, sessionsForApi } from './Events';
@@ -14,8 +14,17 @@ type Kind = (typeof KINDS)[number];
 function EventSummary() {
   const { t, day, time } = useI18n();
   const { event, reloadEvent } = useEvent();
-  const slots = useLoad(() => get<Slot[]>(`/events/${event.id}/slots`), [event.id, event.version]);
-  const tables = useLoad(() => getAll<TableRec>(`/events/${event.id}/tables`), [event.id]);
+  const slots = useLoad(
+    () => call(client.GET('/events/{eventId}/slots', { params: { path: { eventId: event.id } } })),
+    [event.id, event.version],
+  );
+  const tables = useLoad(
+    () =>
+      allPages((page) =>
+        call(client.GET('/events/{eventId}/tables', { params: { path: { eventId: event.id }, query: { page, pageSize: 500 } } })),
+      ),
+    [event.id],
+  );
   const [editing, setEditing] = useState(false);
   const [rows, setRows] = useState<(Session & { breaksText?: string })[]>([]);
   const [error, setError] = useState<unknown>();
@@ -28,7 +37,7 @@ function EventSummary() {
     const s = sessionsForApi(rows);
     if ('bad' in s) return setError(new Error(t('event.badBreaks', { n: s.bad })));
     try {
-      await put(`/events/${event.id}/sessions`, { sessions: s.sessions });
+      await call(client.PUT('/events/{eventId}/sessions', { params: { path: { eventId: event.id } }, body: { sessions: s.sessions } }));
       setEditing(false);
       setError(undefined);
       await reloadEvent();

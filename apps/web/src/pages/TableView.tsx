@@ -6,6 +6,7 @@ import { FREED_STATUSES, loadLiveData } from '../liveData';
 import { dayBounds, PhaseNotice } from '../phase';
 import type { MessageKey } from '../messages';
 import type { Assignment, Delegate } from '../types';
+import { QrScanner } from '../QrScanner';
 import { ErrorBox, LiveIndicator, Loading, Notice, StatusBadge } from '../ui';
 
 /** Held, no-show and cancelled meetings cannot change any more. */
@@ -253,6 +254,7 @@ export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumb
             })}
           </ol>
         )}
+        {d && table && <QrScanner eventId={eventId} timeZone={d.event.timeZone} />}
       </main>
     </>
   );

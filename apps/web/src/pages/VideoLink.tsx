@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { put } from '../api';
+import { call, client } from '../api';
 import { useI18n } from '../i18n';
 import type { Meeting } from '../types';
 import { ErrorBox, Field, Notice } from '../ui';
@@ -28,7 +28,12 @@ export function VideoLinkEditor({
     setError(undefined);
     setDone(null);
     try {
-      await put(`/events/${eventId}/meetings/${meeting.id}/video`, { videoUrl, version: meeting.version });
+      await call(
+        client.PUT('/events/{eventId}/meetings/{meetingId}/video', {
+          params: { path: { eventId, meetingId: meeting.id } },
+          body: { videoUrl, version: meeting.version },
+        }),
+      );
       setDone(videoUrl ? t('hybrid.saved') : t('hybrid.removed'));
       onDone();
     } catch (e) {

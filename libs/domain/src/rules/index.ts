@@ -9,3 +9,5 @@ export * from '../meetings';
 export * from '../time-zone';
 export * from '../hybrid';
 export * from '../meeting-safety';
+export * from './records';
+export * from '../board';

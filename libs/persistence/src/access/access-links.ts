@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { AccessLinkEntity, AppSecretEntity } from '../entities';
+import { AccessLinkEntity } from '../entities';
+import { installSecret } from '../install-secrets';
 
 /** Participant tokens are told apart from organiser tokens by their prefix. */
 export const PARTICIPANT_PREFIX = 'rp_';
@@ -16,17 +17,13 @@ export function hashToken(token: string): string {
 
 /**
  * The key that seals personal tokens: derived from LINK_SECRET when it is set, otherwise a
- * random key generated once and kept in app_secrets (so every API node and worker of the
+ * random key generated once and kept in install_secrets (so every API node and worker of the
  * deployment shares it; whoever reads the database can then open the tokens — set LINK_SECRET
  * to keep the key out of it).
  */
 export async function linkKey(m: EntityManager, secret: string | undefined): Promise<Buffer> {
   if (secret) return createHash('sha256').update(`rueda-link-key:${secret}`).digest();
-  await m.query(`INSERT INTO app_secrets (name, value) VALUES ('link-key', $1) ON CONFLICT (name) DO NOTHING`, [
-    randomBytes(32).toString('base64'),
-  ]);
-  const row = await m.getRepository(AppSecretEntity).findOneByOrFail({ name: 'link-key' });
-  return Buffer.from(row.value, 'base64');
+  return Buffer.from(await installSecret(m, 'link-key', () => randomBytes(32).toString('base64')), 'base64');
 }
 
 /** AES-256-GCM: `iv.tag.ciphertext`, base64url. */

@@ -18,7 +18,6 @@ import { CommitmentEntity, ExportFileEntity, MeetingOutcomeEntity } from './outc
 import { IdempotentRequestEntity, MeetingStatusChangeEntity } from './status-change.entity';
 import {
   AccessLinkEntity,
-  AppSecretEntity,
   EmailCampaignEntity,
   EmailMessageEntity,
   NotificationCursorEntity,
@@ -76,7 +75,6 @@ export const ENTITIES = [
   CommitmentEntity,
   ExportFileEntity,
   AccessLinkEntity,
-  AppSecretEntity,
   EmailCampaignEntity,
   EmailMessageEntity,
   NotificationEntity,

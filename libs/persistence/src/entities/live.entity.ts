@@ -5,7 +5,7 @@ import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, CreateDat
  * change, numbered per event, replayed to clients that reconnect.
  */
 @Entity('live_messages')
-@Index(['eventId', 'at'])
+@Index('idx_live_messages_event_at', ['eventId', 'at'])
 export class LiveMessageEntity {
   @PrimaryColumn({ type: 'uuid' }) eventId: string;
   @PrimaryColumn({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } }) seq: number;
@@ -20,7 +20,7 @@ export type ProposalStatus = 'proposed' | 'accepted' | 'rejected' | 'applied' | 
 
 /** A replacement for a freed table and slot, proposed by the recovery job. */
 @Entity('replacement_proposals')
-@Index(['eventId', 'status'])
+@Index('idx_replacement_proposals_event_status', ['eventId', 'status'])
 export class ReplacementProposalEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) eventId: string;

@@ -28,13 +28,15 @@ export interface OutcomeContact {
  * GADM and the cooperant each keep their own view (and the report can compare them).
  */
 @Entity('meeting_outcomes')
-@Index(['meetingId', 'side'], { unique: true })
-@Index(['eventId', 'participantId'])
+@Index('uq_meeting_outcomes_meeting_side', ['meetingId', 'side'], { unique: true })
+@Index('idx_meeting_outcomes_event_participant', ['eventId', 'participantId'])
 export class MeetingOutcomeEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) eventId: string;
   @Column({ type: 'uuid' }) meetingId: string;
-  @ManyToOne(() => MeetingEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'meeting_id' }) meeting: Relation<MeetingEntity>;
+  @ManyToOne(() => MeetingEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'meeting_id', foreignKeyConstraintName: 'meeting_outcomes_meeting_id_fkey' })
+  meeting: Relation<MeetingEntity>;
   @Column({ type: 'varchar', length: 1 }) side: OutcomeSide;
   /** The participant on that side, kept so "my outcomes" needs no join. */
   @Column({ type: 'uuid' }) participantId: string;
@@ -83,13 +85,15 @@ export interface CommitmentReview {
  * 3, 6 and 12 months after the event and the dated history of its stages.
  */
 @Entity('commitments')
-@Index(['eventId', 'stage'])
-@Index(['meetingId'])
+@Index('idx_commitments_event_stage', ['eventId', 'stage'])
+@Index('idx_commitments_meeting', ['meetingId'])
 export class CommitmentEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) eventId: string;
   @Column({ type: 'uuid' }) meetingId: string;
-  @ManyToOne(() => MeetingEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'meeting_id' }) meeting: Relation<MeetingEntity>;
+  @ManyToOne(() => MeetingEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'meeting_id', foreignKeyConstraintName: 'commitments_meeting_id_fkey' })
+  meeting: Relation<MeetingEntity>;
   @Column({ type: 'varchar', length: TEXT_LIMITS.commitments.title }) title: string;
   @Column({ type: 'varchar', length: TEXT_LIMITS.commitments.description, default: '' }) description: string;
   /** Next-step code the commitment follows from (MOU, TECH_MISSION, ...), if any. */
@@ -113,7 +117,7 @@ export type ExportStatus = 'queued' | 'running' | 'done' | 'failed';
  * can serve it, whichever worker made it; the bytes are only read on download.
  */
 @Entity('export_files')
-@Index(['eventId', 'createdAt'])
+@Index('idx_export_files_event_created', ['eventId', 'createdAt'])
 export class ExportFileEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) eventId: string;

@@ -19,14 +19,6 @@ export class AccessLinkEntity {
   @Column({ type: 'timestamptz', nullable: true }) lastSeenAt: Date | null;
 }
 
-/** Deployment secrets generated on first need (the link key when LINK_SECRET is not set). */
-@Entity('app_secrets')
-export class AppSecretEntity {
-  @PrimaryColumn({ type: 'varchar', length: 40 }) name: string;
-  @Column({ type: 'text' }) value: string;
-  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
-}
-
 export type EmailStatus = 'queued' | 'held' | 'retrying' | 'delivered' | 'bounced' | 'failed';
 export type EmailKind = 'invitation' | 'notification' | 'registration';
 

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Generated, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { MeetingStatus } from '@rueda/domain';
 
 /** One status change of a meeting on the day: a mark at the table, its undo, or an organiser's correction. */
@@ -16,7 +16,7 @@ export class MeetingStatusChangeEntity {
   @Column({ type: 'varchar', length: 500, default: '' }) reason: string;
   @Column({ type: 'timestamptz', default: () => 'now()' }) at: Date;
   /** Order of writing (bigserial), the tie-breaker between changes at the same instant. */
-  @Column({ type: 'bigint', insert: false, update: false }) seq: string;
+  @Column({ type: 'bigint', insert: false, update: false }) @Generated('increment') seq: string;
 }
 
 /** The verdict given to a request sent with an idempotency key (an offline mark replayed). */

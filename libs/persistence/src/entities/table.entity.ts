@@ -12,5 +12,5 @@ export class TableEntity {
   @Column({ type: 'varchar', length: TEXT_LIMITS.tables.label, default: '' }) label: string;
   /** A table kept for one cooperant all day (its `fixedTable` in the schedule instance). */
   @Column({ type: 'uuid', nullable: true }) reservedForParticipantId: string | null;
-  @VersionColumn() version: number;
+  @VersionColumn({ default: 1 }) version: number;
 }

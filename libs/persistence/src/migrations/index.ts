@@ -9,7 +9,9 @@ import { TableVersion1764306000000 } from './1764306000000-table-version';
 import { MeetingWindows1764307000000 } from './1764307000000-meeting-windows';
 import { CalendarHybrid1764317000000 } from './1764317000000-calendar-hybrid';
 import { MeetingStatusChanges1764318000000 } from './1764318000000-meeting-status-changes';
-import { Reach1764319000000 } from './1764319000000-reach';
+import { InstallSecrets1764319000000 } from './1764319000000-install-secrets';
+import { PushSubscriptions1764320000000 } from './1764320000000-push-subscriptions';
+import { Reach1764420000000 } from './1764420000000-reach';
 
 /** Every migration in order; the data source runs exactly these. */
 export const MIGRATIONS = [
@@ -24,5 +26,7 @@ export const MIGRATIONS = [
   MeetingWindows1764307000000,
   CalendarHybrid1764317000000,
   MeetingStatusChanges1764318000000,
-  Reach1764319000000,
+  InstallSecrets1764319000000,
+  PushSubscriptions1764320000000,
+  Reach1764420000000,
 ];

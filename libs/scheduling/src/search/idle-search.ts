@@ -85,6 +85,15 @@ export function improveIdle(ctx: SearchContext): void {
   if (bestWeight > state.weight + WEIGHT_EPS || bestHoles < ctx.totalIdle) ctx.restore(best);
 }
 
+/** The slots where p is available and idle between its first and last meeting. */
+function holesOf(ctx: SearchContext, p: number, [first, last] = ctx.span(p)): number[] {
+  const { model, state } = ctx;
+  const S = model.S;
+  const holes: number[] = [];
+  for (let s = first + 1; s < last; s++) if (model.avail[p * S + s] && state.load[p * S + s] === 0) holes.push(s);
+  return holes;
+}
+
 /**
  * Fills a hole of p with one of p's unscheduled meetings, making room by dropping a meeting
  * that is no heavier (so weight never falls): among equally heavy meetings, the ones that
@@ -93,9 +102,7 @@ export function improveIdle(ctx: SearchContext): void {
 export function swapIn(ctx: SearchContext, p: number): void {
   const { model, state } = ctx;
   const S = model.S;
-  const [first, last] = ctx.span(p);
-  const holeSlots: number[] = [];
-  for (let s = first + 1; s < last; s++) if (model.avail[p * S + s] && state.load[p * S + s] === 0) holeSlots.push(s);
+  const holeSlots = holesOf(ctx, p);
   if (holeSlots.length === 0) return;
   const h = holeSlots[ctx.rng.int(holeSlots.length)];
   const options: number[] = [];
@@ -215,10 +222,8 @@ export function permuteSlots(ctx: SearchContext, lo: number, hi: number, target:
 
 export function fixHoleOf(ctx: SearchContext, p: number): void {
   const { model, state } = ctx;
-  const S = model.S;
   const [first, last] = ctx.span(p);
-  const holeSlots: number[] = [];
-  for (let s = first + 1; s < last; s++) if (model.avail[p * S + s] && state.load[p * S + s] === 0) holeSlots.push(s);
+  const holeSlots = holesOf(ctx, p, [first, last]);
   if (holeSlots.length === 0) return;
   const mine: number[] = [];
   const edge: number[] = [];

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { z } from 'zod';
 import { AuthService } from './auth.service';
 import { bearer } from './access.guard';
 import { Allow, CurrentPrincipal, Principal, Public } from './principal';
 import { loginRate } from './rates';
+import { Returns } from '../../platform/openapi';
+import { LoginOut, PrincipalOut } from './auth.responses';
 
 const LoginBody = z.object({ email: z.email(), password: z.string().min(1).max(200) });
 
@@ -19,12 +21,12 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Iniciar sesión de organizador / Organiser login' })
+  @Returns(LoginOut)
   login(@Body({ schema: LoginBody }) body: z.infer<typeof LoginBody>) {
     return this.auth.login(body.email, body.password);
   }
 
   @Allow('admin', 'staff')
-  @ApiBearerAuth()
   @Post('logout')
   @HttpCode(204)
   async logout(@Req() req: { headers: { authorization?: string } }) {
@@ -32,9 +34,9 @@ export class AuthController {
   }
 
   @Allow('admin', 'staff', 'participant')
-  @ApiBearerAuth()
   @Get('whoami')
   @ApiOperation({ summary: 'Quién llama / Who is calling' })
+  @Returns(PrincipalOut)
   whoami(@CurrentPrincipal() p: Principal) {
     return p;
   }

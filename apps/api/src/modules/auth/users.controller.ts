@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
@@ -18,7 +18,6 @@ export const CreateUserBody = z
   .strict();
 
 @ApiTags('users')
-@ApiBearerAuth()
 @Controller('users')
 @Allow('admin')
 export class UsersController {

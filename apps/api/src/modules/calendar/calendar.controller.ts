@@ -1,5 +1,7 @@
 import { Controller, Delete, Get, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Returns, ReturnsFile } from '../../platform/openapi';
+import { CalendarIssuedOut, CalendarRevokedOut, CalendarStatusOut } from './calendar.responses';
 import { Throttle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { Allow, CurrentPrincipal, Principal, Public } from '../auth/principal';
@@ -9,7 +11,6 @@ import { CalendarService } from './calendar.service';
 type Me = Extract<Principal, { type: 'participant' }>;
 
 @ApiTags('me')
-@ApiBearerAuth()
 @Controller('me/calendar')
 @Allow('participant')
 @Throttle({ default: accessLinkRate() })
@@ -18,6 +19,7 @@ export class MeCalendarController {
 
   @Get()
   @ApiOperation({ summary: 'Mi suscripción de calendario / My calendar subscription' })
+  @Returns(CalendarStatusOut)
   status(@CurrentPrincipal() p: Me) {
     return this.calendar.status(p.participantId);
   }
@@ -26,12 +28,14 @@ export class MeCalendarController {
   @ApiOperation({
     summary: 'Crear o renovar mi enlace de calendario (anula el anterior) / Create or renew my calendar link (revokes the old one)',
   })
+  @Returns(CalendarIssuedOut)
   issue(@CurrentPrincipal() p: Me) {
     return this.calendar.issue(p.participantId);
   }
 
   @Delete()
   @ApiOperation({ summary: 'Revocar mi enlace de calendario / Revoke my calendar link' })
+  @Returns(CalendarRevokedOut)
   revoke(@CurrentPrincipal() p: Me) {
     return this.calendar.revoke(p.participantId);
   }
@@ -46,7 +50,7 @@ export class CalendarFeedController {
   constructor(private readonly calendar: CalendarService) {}
 
   @Get(':file')
-  @ApiProduces('text/calendar')
+  @ReturnsFile('text/calendar')
   @ApiOperation({ summary: 'Agenda del participante como calendario suscrito (webcal) / Participant agenda as a subscribed calendar' })
   async feed(@Param('file') file: string, @Res() res: Response) {
     const body = await this.calendar.feed(file.replace(/\.ics$/, ''));

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { z } from 'zod';
 import { AuthService } from '../auth/auth.service';
@@ -11,9 +11,10 @@ import { RESOURCES } from '../records/resources';
 import { CreateEventBody, ReplaceSessionsBody, UnavailabilityBody, UpdateEventBody } from './events.schemas';
 import { EventsService } from './events.service';
 import { UuidPipe } from '../../platform/validation';
+import { Returns } from '../../platform/openapi';
+import { AccessLinkOut, EventOut, EventPage, SlotIds, SlotOut } from './events.responses';
 
 @ApiTags('events')
-@ApiBearerAuth()
 @Controller('events')
 export class EventsController {
   constructor(
@@ -25,24 +26,28 @@ export class EventsController {
   @Post()
   @Allow('admin')
   @ApiOperation({ summary: 'Crear una Jornada con sesiones y mesas / Create an event with sessions and tables' })
+  @Returns(EventOut)
   create(@Body({ schema: CreateEventBody }) body: z.infer<typeof CreateEventBody>) {
     return this.events.create(body);
   }
 
   @Get()
   @Allow('admin', 'staff')
+  @Returns(EventPage)
   list(@Query({ schema: pageQuery }) q: z.infer<typeof pageQuery>) {
     return this.events.list(q.page, q.pageSize);
   }
 
   @Get(':eventId')
   @Allow('admin', 'staff')
+  @Returns(EventOut)
   get(@Param('eventId', UuidPipe) id: string) {
     return this.events.get(id);
   }
 
   @Patch(':eventId')
   @Allow('admin')
+  @Returns(EventOut)
   update(@Param('eventId', UuidPipe) id: string, @Body({ schema: UpdateEventBody }) body: z.infer<typeof UpdateEventBody>) {
     return this.events.update(id, body);
   }
@@ -57,6 +62,7 @@ export class EventsController {
   @Put(':eventId/sessions')
   @Allow('admin')
   @ApiOperation({ summary: 'Reemplazar sesiones y regenerar franjas / Replace sessions and regenerate slots' })
+  @Returns(EventOut)
   replaceSessions(
     @Param('eventId', UuidPipe) id: string,
     @Body({ schema: ReplaceSessionsBody }) body: z.infer<typeof ReplaceSessionsBody>,
@@ -67,6 +73,7 @@ export class EventsController {
   @Get(':eventId/slots')
   @Allow('admin', 'staff')
   @ApiOperation({ summary: 'Franjas generadas / Generated slots' })
+  @Returns(z.array(SlotOut))
   slots(@Param('eventId', UuidPipe) id: string) {
     return this.events.slots(id);
   }
@@ -74,12 +81,14 @@ export class EventsController {
   @Get(':eventId/participants/:participantId/unavailability')
   @Allow('admin', 'staff')
   @ApiOperation({ summary: 'Franjas en que no puede asistir / Slots the participant cannot attend' })
+  @Returns(SlotIds)
   unavailability(@Param('eventId', UuidPipe) id: string, @Param('participantId', UuidPipe) pid: string) {
     return this.events.unavailability(id, pid);
   }
 
   @Put(':eventId/participants/:participantId/unavailability')
   @Allow('admin')
+  @Returns(SlotIds)
   setUnavailability(
     @Param('eventId', UuidPipe) id: string,
     @Param('participantId', UuidPipe) pid: string,
@@ -92,6 +101,7 @@ export class EventsController {
   @Allow('admin')
   @Throttle({ default: accessLinkRate() })
   @ApiOperation({ summary: 'Emitir el enlace personal (invalida el anterior) / Issue the personal access link (revokes the previous one)' })
+  @Returns(AccessLinkOut)
   async accessLink(@Param('eventId', UuidPipe) id: string, @Param('participantId', UuidPipe) pid: string) {
     await this.records.get(RESOURCES.participants, id, pid);
     const token = await this.auth.issueAccessToken(id, pid);

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { IMPORT_KINDS, ImportKind } from '@rueda/importing';
@@ -8,6 +8,7 @@ import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { ImportsService } from './imports.service';
 import { DomainError } from '@rueda/domain';
 import { UuidPipe } from '../../platform/validation';
+import { ReturnsFile } from '../../platform/openapi';
 
 const ACCEPTED_TYPES = new Set([
   'text/csv',
@@ -40,7 +41,6 @@ function parseKind(raw: string): ImportKind {
 }
 
 @ApiTags('imports')
-@ApiBearerAuth()
 @Controller('events/:eventId')
 export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
@@ -77,6 +77,7 @@ export class ImportsController {
   @Get('exports/:kind.:format')
   @Allow('admin', 'staff')
   @ApiOperation({ summary: 'Exportar la tabla como CSV (;, UTF-8 con BOM) o XLSX / Export the table as CSV or XLSX' })
+  @ReturnsFile('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async export(
     @Param('eventId', UuidPipe) eventId: string,
     @Param('kind') kind: string,

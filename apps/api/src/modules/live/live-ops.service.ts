@@ -5,12 +5,14 @@ import { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '@rueda/application';
 import { liveMeeting, meetingChange } from '@rueda/application';
-import { conflict, NOUNS, notFound, versionConflict } from '@rueda/domain';
+import { conflict, DomainError, formatLocal, NOUNS, notFound, readCheckInCode, versionConflict } from '@rueda/domain';
 import { randomUUID } from 'node:crypto';
 import { applyDelay, applyLeaveEarly, applyWalkIn, buildIndex, cellProblem, DelayRequest, slotTiming, timingOptions } from '@rueda/live';
 import {
   appendLive,
   DelegateEntity,
+  EventEntity,
+  ParticipantEntity,
   LiveChange,
   lockLiveState,
   missedLive,
@@ -25,6 +27,7 @@ import {
 import type { LiveMessage } from '@rueda/realtime';
 import { QUEUES, RecoveryJobData } from '@rueda/queues';
 import { CLOCK } from '../../platform/application.module';
+import { InstallSecrets } from '../../platform/install-secrets';
 import { LiveBroadcaster } from '../../platform/live-broadcaster';
 
 /**
@@ -38,6 +41,7 @@ export class LiveOpsService {
     private readonly emitter: LiveBroadcaster,
     @Inject(CLOCK) private readonly clock: Clock,
     @InjectQueue(QUEUES.live) private readonly queue: Queue<RecoveryJobData>,
+    private readonly secrets: InstallSecrets,
   ) {}
 
   /** Runs `fn` in a transaction and emits the messages it appended after commit. */
@@ -74,6 +78,37 @@ export class LiveOpsService {
       });
       return { delegate: saved, alreadyCheckedIn: false };
     });
+  }
+
+  /**
+   * A check-in QR code scanned at the entrance or a table: its delegate is checked in (a second
+   * scan changes nothing and says so); a forged, foreign or expired code checks nobody in.
+   */
+  async checkInByCode(eventId: string, code: string) {
+    const read = readCheckInCode(await this.secrets.checkInKey(), eventId, code, this.clock.now());
+    if (!read.ok && read.reason === 'expired') {
+      const event = await this.db.getRepository(EventEntity).findOneBy({ id: eventId });
+      const [day, hm] = formatLocal(read.expiresAt, event?.timeZone ?? 'America/Guayaquil').split('T');
+      const when = `${day.split('-').reverse().join('/')} ${hm.slice(0, 5)}`;
+      throw new DomainError(
+        'gone',
+        'checkin_code_expired',
+        {
+          es: `Este código QR caducó el ${when}: pida al delegado que abra su agenda de nuevo. No se registró a nadie.`,
+          en: `This QR code expired on ${when}: ask the delegate to open their agenda again. Nobody was checked in.`,
+        },
+        { details: { expiresAt: read.expiresAt.toISOString() } },
+      );
+    }
+    const delegate = read.ok ? await this.db.getRepository(DelegateEntity).findOneBy({ id: read.delegateId, eventId }) : null;
+    if (!delegate) {
+      const es = 'Este código QR no es un código de llegada de esta Jornada (o fue alterado). No se registró a nadie.';
+      const en = 'This QR code is not a check-in code of this event (or it was altered). Nobody was checked in.';
+      throw new DomainError('invalid', 'checkin_code_invalid', { es, en }, { fields: [{ path: 'code', es, en }] });
+    }
+    const participant = await this.db.getRepository(ParticipantEntity).findOneByOrFail({ id: delegate.participantId });
+    const r = await this.checkIn(eventId, delegate.id);
+    return { ...r, participant: { id: participant.id, name: participant.name } };
   }
 
   /** Delays one slot (cascading only as needed) or the rest of the day; every affected agenda is pushed. */

@@ -15,6 +15,7 @@ import { Allow, CurrentPrincipal, type Principal } from '../auth/principal';
 import { LiveOpsService } from './live-ops.service';
 
 const CheckInBody = z.object({ delegateId: z.uuid() }).strict();
+const CheckInCodeBody = z.object({ code: z.string().min(1).max(200) }).strict();
 // The route's body is the use case's command without what the path names.
 const StatusBody = SetMeetingStatusCommand.omit({ eventId: true, meetingId: true });
 const UndoBody = UndoMeetingStatusCommand.omit({ eventId: true, meetingId: true });
@@ -45,6 +46,14 @@ export class LiveController {
   @ApiOperation({ summary: 'Registrar la llegada de un delegado (repetirlo no hace daño) / Check a delegate in (idempotent)' })
   checkIn(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: CheckInBody }) b: z.infer<typeof CheckInBody>) {
     return this.ops.checkIn(eventId, b.delegateId);
+  }
+
+  @Post('checkins/code')
+  @Allow('admin', 'staff')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Registrar una llegada con el código QR de la agenda / Check a delegate in with the agenda’s QR code' })
+  checkInByCode(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: CheckInCodeBody }) b: z.infer<typeof CheckInCodeBody>) {
+    return this.ops.checkInByCode(eventId, b.code);
   }
 
   @Post('meetings/:meetingId/status')

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Allow } from '../auth/principal';
 import { pageQuery } from '../../platform/pagination';
@@ -12,7 +12,6 @@ const OverrideBody = z.object({ demandId: z.uuid(), offerId: z.uuid(), mode: z.e
 const ClearOverrideQuery = z.object({ demandId: z.uuid(), offerId: z.uuid() });
 
 @ApiTags('matching')
-@ApiBearerAuth()
 @Controller('events/:eventId')
 export class MatchingController {
   constructor(private readonly matching: MatchingService) {}

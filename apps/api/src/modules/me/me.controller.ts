@@ -1,19 +1,30 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { z } from 'zod';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { meetingVideoUrl } from '@rueda/domain';
+import type { Clock } from '@rueda/application';
+import { CHECKIN_CODE_GRACE_MS, invalidField, isPushEndpoint, meetingVideoUrl, signCheckInCode } from '@rueda/domain';
 import { DelegateEntity, DemandEntity, EventEntity, OfferEntity, ParticipantEntity } from '@rueda/persistence';
 import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { accessLinkRate } from '../auth/rates';
 import { MatchingService } from '../matching/matching.service';
 import { AnswerBody, RequestBody } from '../meetings/meetings.controller';
 import { MeetingsService } from '../meetings/meetings.service';
+import { CLOCK } from '../../platform/application.module';
+import { InstallSecrets } from '../../platform/install-secrets';
+import { PushService } from '../../platform/push';
 import { UuidPipe } from '../../platform/validation';
 
 type Me = Extract<Principal, { type: 'participant' }>;
+// What PushSubscription.toJSON() gives: the push service's URL and the browser's keys (base64url).
+const PushSubscriptionBody = z.object({
+  endpoint: z.string().min(1).max(1000),
+  expirationTime: z.number().nullable().optional(),
+  keys: z.object({ p256dh: z.string().regex(/^[\w-]{86,88}$/), auth: z.string().regex(/^[\w-]{22,24}$/) }).strict(),
+});
+const PushUnsubscribeBody = z.object({ endpoint: z.string().min(1).max(1000) }).strict();
 interface RemoteColumns {
   ownVideoUrl: string | null;
   aRemote: boolean;
@@ -24,7 +35,6 @@ interface RemoteColumns {
 
 /** What a participant sees through its personal access link: its own data and nobody else's. */
 @ApiTags('me')
-@ApiBearerAuth()
 @Controller('me')
 @Allow('participant')
 @Throttle({ default: accessLinkRate() })
@@ -33,6 +43,9 @@ export class MeController {
     @InjectDataSource() private readonly db: DataSource,
     private readonly meetingsService: MeetingsService,
     private readonly matching: MatchingService,
+    private readonly secrets: InstallSecrets,
+    private readonly push: PushService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -61,7 +74,54 @@ export class MeController {
       delegates,
       demands,
       offers,
+      checkInCodes: await this.checkInCodes(p.eventId, delegates, span?.endsAt ?? null),
     };
+  }
+
+  /** Each delegate's check-in QR code, good until a few hours after the day's last slot. */
+  private async checkInCodes(eventId: string, delegates: DelegateEntity[], endsAt: string | Date | null) {
+    const key = await this.secrets.checkInKey();
+    const end = endsAt ? new Date(endsAt).getTime() : this.clock.now().getTime() + 86_400_000;
+    const expiresAt = new Date(end + CHECKIN_CODE_GRACE_MS);
+    return delegates.map((d) => ({
+      delegateId: d.id,
+      fullName: d.fullName,
+      checkedInAt: d.checkedInAt,
+      code: signCheckInCode(key, { eventId, delegateId: d.id, expiresAt }),
+    }));
+  }
+
+  @Get('push')
+  @ApiOperation({ summary: 'Clave pública VAPID para activar avisos / VAPID public key to turn on notifications' })
+  async pushKey() {
+    return { publicKey: await this.push.publicKey() };
+  }
+
+  @Post('push/subscriptions')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Activar avisos en este navegador / Turn on notifications in this browser' })
+  async subscribe(@CurrentPrincipal() p: Me, @Body({ schema: PushSubscriptionBody }) b: z.infer<typeof PushSubscriptionBody>) {
+    if (!isPushEndpoint(b.endpoint, this.push.extraEndpoints))
+      throw invalidField(
+        'endpoint',
+        'no es el servicio de avisos de un navegador (se espera https://… de Google, Mozilla, Apple o Microsoft)',
+        'is not a browser push service (https://… of Google, Mozilla, Apple or Microsoft expected)',
+      );
+    // One browser, one subscription: opting in again (or from another agenda) takes it over.
+    await this.db.query(
+      `INSERT INTO push_subscriptions (event_id, participant_id, endpoint, p256dh, auth) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (endpoint) DO UPDATE SET event_id = $1, participant_id = $2, p256dh = $4, auth = $5, created_at = now()`,
+      [p.eventId, p.participantId, b.endpoint, b.keys.p256dh, b.keys.auth],
+    );
+    return { subscribed: true };
+  }
+
+  @Delete('push/subscriptions')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Desactivar avisos en este navegador / Turn off notifications in this browser' })
+  async unsubscribe(@CurrentPrincipal() p: Me, @Body({ schema: PushUnsubscribeBody }) b: z.infer<typeof PushUnsubscribeBody>) {
+    await this.db.query(`DELETE FROM push_subscriptions WHERE participant_id = $1 AND endpoint = $2`, [p.participantId, b.endpoint]);
+    return { subscribed: false };
   }
 
   @Get('meetings')

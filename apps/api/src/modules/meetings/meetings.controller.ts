@@ -1,6 +1,6 @@
 import { TEXT_LIMITS } from '@rueda/domain';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { MEETING_STATUSES } from '@rueda/domain';
 import { onBehalf } from '../auth/on-behalf';
@@ -9,6 +9,8 @@ import { Allow, CurrentPrincipal, type Principal } from '../auth/principal';
 import { pageQuery } from '../../platform/pagination';
 import { MeetingsService } from './meetings.service';
 import { UuidPipe } from '../../platform/validation';
+import { Returns } from '../../platform/openapi';
+import { MeetingVideoOut } from './meetings.responses';
 
 /** A meeting's window: the slots it may be scheduled in (morning only, day 2 only). */
 const AllowedSlotIds = z.array(z.uuid()).min(1).max(500);
@@ -39,7 +41,6 @@ const VideoBody = SetMeetingVideoCommand.omit({ eventId: true, meetingId: true }
 const ListQuery = pageQuery.extend({ status: z.enum(MEETING_STATUSES).optional(), participantId: z.uuid().optional() });
 
 @ApiTags('meetings')
-@ApiBearerAuth()
 @Controller('events/:eventId/meetings')
 export class MeetingsController {
   constructor(
@@ -53,6 +54,7 @@ export class MeetingsController {
     summary:
       'Reunión híbrida: enlace de videollamada (null la vuelve presencial) / Hybrid meeting: video-call link (null makes it on site)',
   })
+  @Returns(MeetingVideoOut)
   video(
     @Param('eventId', UuidPipe) eventId: string,
     @Param('meetingId', UuidPipe) meetingId: string,

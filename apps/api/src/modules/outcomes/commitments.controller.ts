@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { CommitmentsService } from './commitments.service';
 import {
@@ -20,7 +20,6 @@ const userId = (p: Principal) => (p.type === 'user' ? p.userId : null);
 
 /** Follow-up of what meetings produced: identified → negotiation → signed → execution → closed, or dropped. */
 @ApiTags('commitments')
-@ApiBearerAuth()
 @Controller('events/:eventId/commitments')
 @Allow('admin', 'staff')
 export class CommitmentsController {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { accessLinkRate } from '../auth/rates';
@@ -11,7 +11,6 @@ type Me = Extract<Principal, { type: 'participant' }>;
 
 /** A participant's own outcome forms, through its personal access link; never the other side's. */
 @ApiTags('me')
-@ApiBearerAuth()
 @Controller('me/outcomes')
 @Allow('participant')
 @Throttle({ default: accessLinkRate() })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { onBehalf } from '../auth/on-behalf';
 import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
@@ -11,7 +11,6 @@ const userId = (p: Principal) => (p.type === 'user' ? p.userId : null);
 
 /** Organisers type in outcome forms (paper, phone) and chase the missing ones. */
 @ApiTags('outcomes')
-@ApiBearerAuth()
 @Controller('events/:eventId')
 @Allow('admin', 'staff')
 export class OutcomesController {

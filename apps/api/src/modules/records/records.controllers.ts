@@ -1,18 +1,18 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Type } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Allow } from '../auth/principal';
 import { pageQuery } from '../../platform/pagination';
 import { RecordsService } from './records.service';
 import { RESOURCES, ResourceSpec } from './resources';
 import { UuidPipe } from '../../platform/validation';
+import { pageOf, Returns } from '../../platform/openapi';
 
 /** One controller class per resource, all alike: `/events/:eventId/<resource>`. */
 function recordsController<E extends { id: string; eventId: string }>(spec: ResourceSpec<E>): Type<unknown> {
   const listQuery = pageQuery.extend(Object.fromEntries(Object.keys(spec.filters).map((k) => [k, z.string().max(200).optional()])));
 
   @ApiTags(spec.path)
-  @ApiBearerAuth()
   @Controller(`events/:eventId/${spec.path}`)
   class RecordsController {
     constructor(readonly records: RecordsService) {}
@@ -21,6 +21,7 @@ function recordsController<E extends { id: string; eventId: string }>(spec: Reso
     @Allow('admin', 'staff')
     @ApiOperation({ summary: `Listar / List ${spec.path}` })
     @ApiQuery({ name: 'page', required: false })
+    @Returns(pageOf(spec.response))
     list(@Param('eventId', UuidPipe) eventId: string, @Query({ schema: listQuery }) q: z.infer<typeof listQuery>) {
       const { page, pageSize, ...filters } = q as { page: number; pageSize: number } & Record<string, string | undefined>;
       return this.records.list(spec, eventId, filters, page, pageSize);
@@ -28,6 +29,7 @@ function recordsController<E extends { id: string; eventId: string }>(spec: Reso
 
     @Get(':id')
     @Allow('admin', 'staff')
+    @Returns(spec.response)
     get(@Param('eventId', UuidPipe) eventId: string, @Param('id', UuidPipe) id: string) {
       return this.records.get(spec, eventId, id);
     }
@@ -35,6 +37,7 @@ function recordsController<E extends { id: string; eventId: string }>(spec: Reso
     @Post()
     @Allow('admin')
     @ApiOperation({ summary: `Crear / Create ${spec.path}` })
+    @Returns(spec.response)
     create(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: spec.create }) body: Partial<E>) {
       return this.records.create(spec, eventId, body);
     }
@@ -42,6 +45,7 @@ function recordsController<E extends { id: string; eventId: string }>(spec: Reso
     @Patch(':id')
     @Allow('admin')
     @ApiOperation({ summary: `Modificar / Update ${spec.path} (optimistic: send the version you read)` })
+    @Returns(spec.response)
     update(
       @Param('eventId', UuidPipe) eventId: string,
       @Param('id', UuidPipe) id: string,

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
@@ -7,12 +7,12 @@ import { accessLinkRate } from '../auth/rates';
 import { sendFile } from './reports.controller';
 import { ReportsService } from './reports.service';
 import { UuidPipe } from '../../platform/validation';
+import { ReturnsFile } from '../../platform/openapi';
 
 type Me = Extract<Principal, { type: 'participant' }>;
 
 /** One participant's agenda, rendered on request: small enough not to need a job. */
 @ApiTags('exports')
-@ApiBearerAuth()
 @Controller('events/:eventId/participants/:participantId')
 @Allow('admin', 'staff')
 export class ParticipantAgendaController {
@@ -20,19 +20,20 @@ export class ParticipantAgendaController {
 
   @Get('agenda.pdf')
   @ApiOperation({ summary: 'Agenda del participante en PDF / Participant agenda as PDF' })
+  @ReturnsFile('application/pdf')
   async pdf(@Param('eventId', UuidPipe) eventId: string, @Param('participantId', UuidPipe) pid: string, @Res() res: Response) {
     sendFile(res, await this.reports.agenda(eventId, pid, 'pdf'));
   }
 
   @Get('agenda.ics')
   @ApiOperation({ summary: 'Agenda del participante en iCalendar / Participant agenda as iCalendar' })
+  @ReturnsFile('text/calendar')
   async ics(@Param('eventId', UuidPipe) eventId: string, @Param('participantId', UuidPipe) pid: string, @Res() res: Response) {
     sendFile(res, await this.reports.agenda(eventId, pid, 'ics'));
   }
 }
 
 @ApiTags('me')
-@ApiBearerAuth()
 @Controller('me')
 @Allow('participant')
 @Throttle({ default: accessLinkRate() })
@@ -41,12 +42,14 @@ export class MeAgendaController {
 
   @Get('agenda.pdf')
   @ApiOperation({ summary: 'Mi agenda en PDF / My agenda as PDF' })
+  @ReturnsFile('application/pdf')
   async pdf(@CurrentPrincipal() p: Me, @Res() res: Response) {
     sendFile(res, await this.reports.agenda(p.eventId, p.participantId, 'pdf'));
   }
 
   @Get('agenda.ics')
   @ApiOperation({ summary: 'Mi agenda para el calendario (iCalendar) / My agenda for the calendar (iCalendar)' })
+  @ReturnsFile('text/calendar')
   async ics(@CurrentPrincipal() p: Me, @Res() res: Response) {
     sendFile(res, await this.reports.agenda(p.eventId, p.participantId, 'ics'));
   }

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { ExportsService } from './exports.service';
 import { sendFile } from './reports.controller';
 import { UuidPipe } from '../../platform/validation';
+import { ReturnsFile } from '../../platform/openapi';
 
 const AgendasBody = z
   .object({
@@ -15,7 +16,6 @@ const AgendasBody = z
   .strict();
 
 @ApiTags('exports')
-@ApiBearerAuth()
 @Controller('events/:eventId/exports')
 @Allow('admin', 'staff')
 export class ExportsController {
@@ -40,6 +40,7 @@ export class ExportsController {
 
   @Get('jobs/:jobId/file')
   @ApiOperation({ summary: 'Descargar el archivo terminado (409 si aún no) / Download the finished file (409 until done)' })
+  @ReturnsFile('application/pdf')
   async file(@Param('eventId', UuidPipe) eventId: string, @Param('jobId', UuidPipe) id: string, @Res() res: Response) {
     sendFile(res, await this.exports.file(eventId, id));
   }

@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { Allow } from '../auth/principal';
 import { REPORT_NAMES, RenderedFile, ReportsService, unknownFormat } from './reports.service';
 import { UuidPipe } from '../../platform/validation';
+import { ReturnsFile } from '../../platform/openapi';
 
 const ReportQuery = z.object({
   /** What counts as "a meeting" in the GADM fairness figures. */
@@ -18,7 +19,6 @@ export function sendFile(res: Response, f: RenderedFile): void {
 }
 
 @ApiTags('reports')
-@ApiBearerAuth()
 @Controller('events/:eventId/reports')
 @Allow('admin', 'staff')
 export class ReportsController {
@@ -44,6 +44,7 @@ export class ReportsController {
       'Un reporte en JSON (ReportTable y datos tipados), CSV o XLSX; all.xlsx; event.pdf / One report as JSON, CSV or XLSX; all.xlsx; event.pdf',
     description: 'metric=held|scheduled for the GADM fairness figures; headers=es|en|es-en for CSV and XLSX.',
   })
+  @ReturnsFile('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf')
   async get(
     @Param('eventId', UuidPipe) eventId: string,
     @Param('file') file: string,

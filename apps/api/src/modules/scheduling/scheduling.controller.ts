@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Allow } from '../auth/principal';
 import { SchedulingService } from './scheduling.service';
@@ -24,7 +24,6 @@ const AssignmentBody = z.object({ slotId: z.uuid(), tableId: z.uuid() }).strict(
 const InstanceQuery = z.object({ keepPublished: z.enum(['true', 'false']).default('true') });
 
 @ApiTags('scheduling')
-@ApiBearerAuth()
 @Controller('events/:eventId/schedules')
 export class SchedulingController {
   constructor(private readonly scheduling: SchedulingService) {}

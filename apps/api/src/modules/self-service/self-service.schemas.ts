@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import {
-  amountsInOrder,
-  amountsMsg,
-  delegateFields,
-  demandFields,
-  offerFields,
-  participantFields,
-  withVersion,
-} from '../records/resources';
+import { amountsInOrder, amountsMsg, FIELDS, withVersion } from '../records/resources';
 
 /**
  * What a participant may change through its own link: the same field rules as the organiser
@@ -16,6 +8,9 @@ import {
  */
 const without = <T extends z.ZodRawShape, K extends keyof T>(shape: T, keys: K[]) =>
   Object.fromEntries(Object.entries(shape).filter(([k]) => !keys.includes(k as K))) as Omit<T, K>;
+
+const participantFields = FIELDS.participants;
+const delegateFields = without(FIELDS.delegates, ['participantId', 'externalId']);
 
 const profileShape = {
   name: participantFields.name,
@@ -32,11 +27,11 @@ export const ProfileUpdate = withVersion(profileShape);
 export const DelegateCreate = z.object(delegateFields).strict();
 export const DelegateUpdate = withVersion(delegateFields);
 
-const demandShape = without(demandFields, ['participantId', 'externalId']);
+const demandShape = without(FIELDS.demands, ['participantId', 'externalId']);
 export const DemandCreate = z.object(demandShape).strict();
 export const DemandUpdate = withVersion(demandShape);
 
-const offerShape = without(offerFields, ['participantId', 'externalId']);
+const offerShape = without(FIELDS.offers, ['participantId', 'externalId']);
 export const OfferCreate = z.object(offerShape).strict().refine(amountsInOrder, amountsMsg);
 export const OfferUpdate = withVersion(offerShape);
 

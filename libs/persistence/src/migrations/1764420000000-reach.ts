@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * (notices, preferences, a cursor over the change log), invitation campaigns, the audit and
  * review of self-service changes, and registrations of cooperants not in the catalogue.
  */
-export class Reach1764319000000 implements MigrationInterface {
-  name = 'Reach1764319000000';
+export class Reach1764420000000 implements MigrationInterface {
+  name = 'Reach1764420000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE "access_links" (
@@ -25,12 +25,6 @@ export class Reach1764319000000 implements MigrationInterface {
     await q.query(`INSERT INTO "access_links" ("participant_id", "event_id", "token_hash", "issued_at")
       SELECT "id", "event_id", "access_token_hash", coalesce("access_token_issued_at", now()) FROM "participants" WHERE "access_token_hash" IS NOT NULL`);
     await q.query(`ALTER TABLE "participants" DROP COLUMN "access_token_hash", DROP COLUMN "access_token_issued_at"`);
-
-    await q.query(`CREATE TABLE "app_secrets" (
-      "name" character varying(40) NOT NULL,
-      "value" text NOT NULL,
-      "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
-      CONSTRAINT "pk_app_secrets" PRIMARY KEY ("name"))`);
 
     await q.query(`CREATE TABLE "email_campaigns" (
       "id" uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -145,7 +139,6 @@ export class Reach1764319000000 implements MigrationInterface {
     await q.query(`DROP TABLE "notifications"`);
     await q.query(`DROP TABLE "email_messages"`);
     await q.query(`DROP TABLE "email_campaigns"`);
-    await q.query(`DROP TABLE "app_secrets"`);
     await q.query(
       `ALTER TABLE "participants" ADD COLUMN "access_token_hash" character varying(64), ADD COLUMN "access_token_issued_at" TIMESTAMP WITH TIME ZONE`,
     );

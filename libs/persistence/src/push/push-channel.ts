@@ -1,0 +1,148 @@
+import webpush from 'web-push';
+import type { DataSource } from 'typeorm';
+import { delayNotice, formatLocal, meetingNotice, type PushMeetingFacts, type PushNotice } from '@rueda/domain';
+import type { LiveMeeting, LiveMessage } from '@rueda/realtime';
+import { installSecret } from '../install-secrets';
+
+/**
+ * The Web Push channel: participants' subscriptions (one per browser that opted in), the
+ * installation's VAPID keys, and the notices a committed live change sends to the phones of
+ * the participants it touches. Delivery is best effort — the agenda and the live socket stay
+ * the record — but a subscription the push service says is gone (404/410) is removed at once.
+ */
+export interface PushTarget {
+  id: string;
+  participantId: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+}
+
+export type PushOutcome = 'sent' | 'gone' | 'failed';
+
+/** Sends one encrypted payload to one subscription (the adapter over `web-push`, or a test double). */
+export interface PushSender {
+  send(target: PushTarget, payload: string): Promise<PushOutcome>;
+}
+
+export interface VapidKeys {
+  publicKey: string;
+  privateKey: string;
+}
+
+/** The installation's VAPID key pair, made once (first caller wins) and shared by every process. */
+export async function vapidKeys(db: DataSource): Promise<VapidKeys> {
+  return JSON.parse(await installSecret(db, 'vapid', () => JSON.stringify(webpush.generateVAPIDKeys()))) as VapidKeys;
+}
+
+/** RFC 8291 (aes128gcm) payloads signed with the installation's VAPID keys (RFC 8292). */
+export function webPushSender(keys: VapidKeys, subject: string): PushSender {
+  return {
+    async send(t, payload) {
+      try {
+        await webpush.sendNotification({ endpoint: t.endpoint, keys: { p256dh: t.p256dh, auth: t.auth } }, payload, {
+          vapidDetails: { subject, publicKey: keys.publicKey, privateKey: keys.privateKey },
+          TTL: 3600,
+          contentEncoding: 'aes128gcm',
+          urgency: 'high',
+          timeout: 10_000,
+        });
+        return 'sent';
+      } catch (e) {
+        const status = (e as { statusCode?: number }).statusCode;
+        return status === 404 || status === 410 ? 'gone' : 'failed';
+      }
+    },
+  };
+}
+
+interface FactsRow {
+  id: string;
+  status: string;
+  a: string;
+  b: string;
+  an: string;
+  bn: string;
+  startsAt: Date | null;
+  table: number | null;
+  timeZone: string;
+}
+
+const meetingFacts = (r: FactsRow, me: string): PushMeetingFacts => ({
+  meetingId: r.id,
+  status: r.status,
+  time: r.startsAt ? formatLocal(new Date(r.startsAt), r.timeZone).slice(11, 16) : null,
+  table: r.table,
+  counterpart: r.a === me ? r.bn : r.an,
+});
+
+const FACTS = `SELECT m.id, m.status, m.participant_a_id AS a, m.participant_b_id AS b, pa.name AS an, pb.name AS bn,
+       s.starts_at AS "startsAt", t.number AS "table", e.time_zone AS "timeZone"
+  FROM meetings m
+  JOIN participants pa ON pa.id = m.participant_a_id
+  JOIN participants pb ON pb.id = m.participant_b_id
+  JOIN events e ON e.id = m.event_id
+  LEFT JOIN slots s ON s.id = coalesce(m.slot_id, m.last_slot_id)
+  LEFT JOIN tables t ON t.id = coalesce(m.table_id, m.last_table_id)`;
+
+export class PushChannel {
+  constructor(
+    private readonly db: DataSource,
+    private readonly sender: () => Promise<PushSender>,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** What the live messages tell each subscribed participant they touch; sent, and gone subscriptions removed. */
+  async notify(messages: LiveMessage[]): Promise<{ sent: number; gone: number; failed: number }> {
+    const out = { sent: 0, gone: 0, failed: 0 };
+    const touched = [...new Set(messages.flatMap((m) => m.participants))];
+    if (!touched.length) return out;
+    const targets = (await this.db.query(
+      `SELECT id, participant_id AS "participantId", endpoint, p256dh, auth FROM push_subscriptions WHERE participant_id = ANY($1::uuid[])`,
+      [touched],
+    )) as PushTarget[];
+    if (!targets.length) return out;
+    const subscribed = new Set(targets.map((t) => t.participantId));
+    const notices: { participantId: string; notice: PushNotice }[] = [];
+    const meetingIds = messages
+      .filter((m) => m.type === 'meeting.updated' || m.type === 'meeting.created')
+      .map((m) => (m.payload as LiveMeeting).id);
+    const facts = new Map<string, FactsRow>();
+    if (meetingIds.length)
+      for (const r of (await this.db.query(`${FACTS} WHERE m.id = ANY($1::uuid[])`, [meetingIds])) as FactsRow[]) facts.set(r.id, r);
+    for (const m of messages) {
+      if (m.type === 'meeting.updated' || m.type === 'meeting.created') {
+        const f = facts.get((m.payload as LiveMeeting).id);
+        if (!f) continue;
+        for (const p of [f.a, f.b].filter((x) => subscribed.has(x))) {
+          const notice = meetingNotice(m.type === 'meeting.created' ? 'created' : 'updated', meetingFacts(f, p));
+          if (notice) notices.push({ participantId: p, notice });
+        }
+      } else if (m.type === 'slots.delayed') {
+        for (const p of m.participants.filter((x) => subscribed.has(x))) {
+          const [next] = (await this.db.query(
+            `${FACTS} WHERE (m.participant_a_id = $1 OR m.participant_b_id = $1) AND m.status IN ('scheduled', 'checked_in') AND s.ends_at > $2
+              ORDER BY s.starts_at LIMIT 1`,
+            [p, this.clock()],
+          )) as FactsRow[];
+          notices.push({ participantId: p, notice: delayNotice(next ? meetingFacts(next, p) : null) });
+        }
+      }
+    }
+    if (!notices.length) return out;
+    const sender = await this.sender();
+    await Promise.all(
+      notices.flatMap(({ participantId, notice }) =>
+        targets
+          .filter((t) => t.participantId === participantId)
+          .map(async (t) => {
+            const r = await sender.send(t, JSON.stringify({ ...notice, at: this.clock().toISOString() }));
+            out[r]++;
+            if (r === 'gone') await this.db.query(`DELETE FROM push_subscriptions WHERE id = $1`, [t.id]);
+            else if (r === 'sent') await this.db.query(`UPDATE push_subscriptions SET last_sent_at = now() WHERE id = $1`, [t.id]);
+          }),
+      ),
+    );
+    return out;
+  }
+}
