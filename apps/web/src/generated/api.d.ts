@@ -2153,8 +2153,6 @@ export interface components {
             remote: boolean;
             videoUrl: string | null;
             /** Format: date-time */
-            accessTokenIssuedAt: string | null;
-            /** Format: date-time */
             calendarTokenIssuedAt: string | null;
         };
         Delegate: {

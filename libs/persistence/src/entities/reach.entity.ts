@@ -11,7 +11,7 @@ const bigint = { to: (v: number) => v, from: (v: string) => Number(v) };
 export class AccessLinkEntity {
   @PrimaryColumn({ type: 'uuid' }) participantId: string;
   @Column({ type: 'uuid' }) eventId: string;
-  @Index({ unique: true }) @Column({ type: 'varchar', length: 64 }) tokenHash: string;
+  @Index('uq_access_links_token_hash', { unique: true }) @Column({ type: 'varchar', length: 64 }) tokenHash: string;
   /** null for links issued before tokens were sealed: they work but cannot be shown again. */
   @Column({ type: 'text', nullable: true, select: false }) tokenSealed: string | null;
   @Column({ type: 'timestamptz', default: () => 'now()' }) issuedAt: Date;
@@ -67,7 +67,7 @@ export type NotificationStatus = 'pending' | 'sent' | 'skipped';
 
 /** One thing a participant is told, exactly once (unique dedupe key per participant). */
 @Entity('notifications')
-@Index(['participantId', 'dedupeKey'], { unique: true })
+@Index('uq_notifications_participant_dedupe', ['participantId', 'dedupeKey'], { unique: true })
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) eventId: string;
