@@ -1,17 +1,21 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { session } from './api';
 import { match, navigate, usePath } from './router';
-import { Login } from './pages/Login';
-import { EventsPage } from './pages/Events';
-import { EventConsole } from './pages/EventConsole';
-import { AgendaPage } from './pages/Agenda';
-import { TablePage } from './pages/TableView';
-import { BoardPage } from './pages/Board';
-import { FindTablePage } from './pages/FindTable';
-import { NotFound } from './pages/NotFound';
-import { SelfServicePage } from './pages/SelfService';
-import { NoticePrefsPage } from './pages/NoticePrefs';
-import { RegistrationPage } from './pages/Registration';
+import { Loading } from './ui';
+
+// One chunk per page, loaded when its route is opened: a participant's phone on 3G fetches
+// the agenda, never the console's charts, grids and spreadsheets.
+const Login = lazy(() => import('./pages/Login').then((m) => ({ default: m.Login })));
+const EventsPage = lazy(() => import('./pages/Events').then((m) => ({ default: m.EventsPage })));
+const EventConsole = lazy(() => import('./pages/EventConsole').then((m) => ({ default: m.EventConsole })));
+const AgendaPage = lazy(() => import('./pages/Agenda').then((m) => ({ default: m.AgendaPage })));
+const TablePage = lazy(() => import('./pages/TableView').then((m) => ({ default: m.TablePage })));
+const BoardPage = lazy(() => import('./pages/Board').then((m) => ({ default: m.BoardPage })));
+const FindTablePage = lazy(() => import('./pages/FindTable').then((m) => ({ default: m.FindTablePage })));
+const NotFound = lazy(() => import('./pages/NotFound').then((m) => ({ default: m.NotFound })));
+const SelfServicePage = lazy(() => import('./pages/SelfService').then((m) => ({ default: m.SelfServicePage })));
+const NoticePrefsPage = lazy(() => import('./pages/NoticePrefs').then((m) => ({ default: m.NoticePrefsPage })));
+const RegistrationPage = lazy(() => import('./pages/Registration').then((m) => ({ default: m.RegistrationPage })));
 
 /** Pages that need an organiser or staff login. */
 function RequireLogin({ path, children }: { path: string; children: React.ReactNode }) {
@@ -23,6 +27,14 @@ function RequireLogin({ path, children }: { path: string; children: React.ReactN
 }
 
 export function App() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes />
+    </Suspense>
+  );
+}
+
+function Routes() {
   const path = usePath();
   useEffect(() => {
     const onUnauthorized = () => {
