@@ -9423,6 +9423,8 @@ export interface operations {
                     /** @enum {string} */
                     status: "checked_in" | "held" | "no_show" | "cancelled";
                     version?: number;
+                    /** Format: uuid */
+                    idempotencyKey?: string;
                 };
             };
         };
