@@ -4,6 +4,7 @@
  */
 import { MEETING_STATUS_TERMS, type MeetingStatusTerm } from '@rueda/i18n';
 import { enDay, esDay } from './messagesDay';
+import { enOffline, esOffline } from './messagesOffline';
 import { enPocket, esPocket } from './messagesPocket';
 import { enSchedule, esSchedule } from './messagesSchedule';
 
@@ -22,6 +23,7 @@ function statusMessages(lang: 'es' | 'en'): Record<StatusKey, string> {
 export const es = {
   ...esDay,
   ...esPocket,
+  ...esOffline,
   ...esSchedule,
   ...statusMessages('es'),
   'app.name': 'Rueda de Negocios',
@@ -416,6 +418,7 @@ export type MessageKey = keyof typeof es;
 export const en: Record<MessageKey, string> = {
   ...enDay,
   ...enPocket,
+  ...enOffline,
   ...enSchedule,
   ...statusMessages('en'),
   'app.name': 'Business Matchmaking',
