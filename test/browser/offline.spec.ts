@@ -110,7 +110,10 @@ describe('offline-first agenda and table view', () => {
 
     await browser.context.setOffline(false);
     const report = page.locator('.mark-report');
-    await report.getByText(/^No se aplicó «Realizada» · .*: .+/).first().waitFor({ timeout: 60_000 });
+    await report
+      .getByText(/^No se aplicó «Realizada» · .*: .+/)
+      .first()
+      .waitFor({ timeout: 60_000 });
     await eventually(async () => ((await report.locator('li').count()) === 3 ? true : undefined), 30_000);
     expect(await report.locator('li.mark-ok').allTextContents()).toEqual([
       expect.stringMatching(/^Enviada: «Presentes» · /),
