@@ -4,6 +4,7 @@
  */
 import { MEETING_STATUS_TERMS, type MeetingStatusTerm } from '@rueda/i18n';
 import { enDay, esDay } from './messagesDay';
+import { enOffline, esOffline } from './messagesOffline';
 import { enPocket, esPocket } from './messagesPocket';
 import { enSchedule, esSchedule } from './messagesSchedule';
 import { enReach, esReach } from './messagesReach';
@@ -23,6 +24,7 @@ function statusMessages(lang: 'es' | 'en'): Record<StatusKey, string> {
 export const es = {
   ...esDay,
   ...esPocket,
+  ...esOffline,
   ...esSchedule,
   ...esReach,
   ...statusMessages('es'),
@@ -418,6 +420,7 @@ export type MessageKey = keyof typeof es;
 export const en: Record<MessageKey, string> = {
   ...enDay,
   ...enPocket,
+  ...enOffline,
   ...enSchedule,
   ...enReach,
   ...statusMessages('en'),

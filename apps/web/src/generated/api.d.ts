@@ -9810,6 +9810,8 @@ export interface operations {
                     /** @enum {string} */
                     status: "checked_in" | "held" | "no_show" | "cancelled";
                     version?: number;
+                    /** Format: uuid */
+                    idempotencyKey?: string;
                 };
             };
         };
