@@ -12,14 +12,20 @@ import { isPermanent, mailError, MailTransport } from './mail-transport';
 
 // Read at load time (the decorator is static); main.ts validated the environment first.
 const RATE = Math.max(1, Number(process.env.MAIL_RATE_PER_SECOND ?? 10) || 10);
+/** Jobs in flight per worker: enough to keep the rate, never more than a second's worth. */
+const MAIL_CONCURRENCY = Math.min(16, RATE);
 
 /**
  * Sends one email per job. The body is rendered here, at sending time, so the personal link is
  * never stored in the log or the queue. Every attempt writes its outcome on the message row.
  * The limiter holds all workers together to MAIL_RATE_PER_SECOND.
+ *
+ * Concurrency is what lets a worker reach that rate: each job spends most of its time waiting
+ * (the database reads that render it, the SMTP round trips), so several run at once while the
+ * transport's pool keeps the connections to the server few (see MailTransport).
  */
 @Processor(QUEUES.mail, {
-  concurrency: 4,
+  concurrency: MAIL_CONCURRENCY,
   limiter: { max: RATE, duration: 1000 },
   settings: { backoffStrategy: (attemptsMade: number) => mailBackoff(attemptsMade) },
 })

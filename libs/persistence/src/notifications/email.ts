@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { describeContactProblem, participantContacts, type ContactSource, type EmailContext, type Notice } from '@rueda/notifications';
 import { EmailKind, EmailMessageEntity, EmailStatus } from '../entities';
@@ -67,6 +68,32 @@ export async function insertEmail(
   return saved.id;
 }
 
+export interface NewEmail {
+  participantId: string | null;
+  to: string[];
+}
+
+/**
+ * Records many queued emails of one kind in one statement (a campaign of 300 is one round trip,
+ * not 300); returns their ids in the order given.
+ */
+export async function insertEmails(
+  m: EntityManager,
+  e: { eventId: string; campaignId?: string | null; kind: EmailKind },
+  emails: NewEmail[],
+): Promise<string[]> {
+  // Ids made here, so each email is known by its place without relying on RETURNING's order.
+  const rows = emails.map((x) => ({ id: randomUUID(), participant_id: x.participantId, to_addresses: x.to }));
+  if (rows.length)
+    await m.query(
+      `INSERT INTO email_messages (id, event_id, participant_id, campaign_id, kind, to_addresses, status)
+       SELECT x.id, $1, x.participant_id, $2, $3, ARRAY(SELECT jsonb_array_elements_text(x.to_addresses)), 'queued'
+         FROM jsonb_to_recordset($4::jsonb) AS x(id uuid, participant_id uuid, to_addresses jsonb)`,
+      [e.eventId, e.campaignId ?? null, e.kind, JSON.stringify(rows)],
+    );
+  return rows.map((r) => r.id);
+}
+
 export interface DispatchedBatch extends DueBatch {
   /** The email carrying the batch, or null with the reason it was not emailed. */
   emailMessageId: string | null;
@@ -90,12 +117,10 @@ export async function dispatchDueNotices(m: EntityManager, eventId: string, now:
       (r: { participant_id: string; email: boolean; push: boolean }) => [r.participant_id, { email: r.email, push: r.push }],
     ),
   );
-  const out: DispatchedBatch[] = [];
-  for (const b of batches) {
+  const planned = batches.map((b) => {
     const pref = prefs.get(b.participantId) ?? { email: true, push: true };
     const c = contacts.get(b.participantId);
     const to = c ? participantContacts(c) : { to: [], problems: [] };
-    let emailMessageId: string | null = null;
     let emailSkipped: string | undefined;
     if (!pref.email) emailSkipped = 'email desactivado por el participante / email turned off by the participant';
     else if (to.to.length === 0)
@@ -105,15 +130,40 @@ export async function dispatchDueNotices(m: EntityManager, eventId: string, now:
           return `${d.es} / ${d.en}`;
         })
         .join('; ');
-    else emailMessageId = await insertEmail(m, { eventId, participantId: b.participantId, kind: 'notification', to: to.to });
-    await m.query(
-      `UPDATE notifications SET status = 'sent', batched_at = $2, email_message_id = $3,
-              channels = channels || jsonb_build_object('email', $4::text)
-        WHERE id = ANY($1::uuid[])`,
-      [b.notificationIds, now, emailMessageId, emailMessageId ? 'queued' : `skipped: ${emailSkipped}`],
-    );
-    out.push({ ...b, emailMessageId, emailSkipped, pushEnabled: pref.push });
-  }
+    return { b, pref, to: to.to, emailSkipped };
+  });
+  const emailed = planned.filter((x) => x.emailSkipped === undefined);
+  const emailIds = await insertEmails(
+    m,
+    { eventId, kind: 'notification' },
+    emailed.map((x) => ({ participantId: x.b.participantId, to: x.to })),
+  );
+  const emailOf = new Map(emailed.map((x, i) => [x.b.participantId, emailIds[i]]));
+  const out: DispatchedBatch[] = planned.map((x) => ({
+    ...x.b,
+    emailMessageId: emailOf.get(x.b.participantId) ?? null,
+    emailSkipped: x.emailSkipped,
+    pushEnabled: x.pref.push,
+  }));
+  // Every notice of the dispatch marked in one statement: its email, or why it was not emailed.
+  await m.query(
+    `UPDATE notifications n SET status = 'sent', batched_at = $2, email_message_id = x.email_id,
+            channels = n.channels || jsonb_build_object('email', x.outcome)
+       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, email_id uuid, outcome text)
+      WHERE n.id = x.id`,
+    [
+      JSON.stringify(
+        out.flatMap((o) =>
+          o.notificationIds.map((id) => ({
+            id,
+            email_id: o.emailMessageId,
+            outcome: o.emailMessageId ? 'queued' : `skipped: ${o.emailSkipped}`,
+          })),
+        ),
+      ),
+      now,
+    ],
+  );
   return out;
 }
 

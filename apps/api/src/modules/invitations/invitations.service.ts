@@ -10,7 +10,7 @@ import { describeContactProblem, participantContacts } from '@rueda/notification
 import {
   contactSources,
   EmailCampaignEntity,
-  insertEmail,
+  insertEmails,
   issueAccessLinks,
   LinkKeys,
   revealAccessLinks,
@@ -231,8 +231,11 @@ export class InvitationsService {
       const campaign = await repo.save(
         repo.create({ eventId, kind: 'invitation', filter: f, total: plan.recipients.length, skipped: plan.skipped, createdBy: userId }),
       );
-      for (const r of plan.recipients)
-        await insertEmail(m, { eventId, participantId: r.participantId, campaignId: campaign.id, kind: 'invitation', to: r.to });
+      await insertEmails(
+        m,
+        { eventId, campaignId: campaign.id, kind: 'invitation' },
+        plan.recipients.map((r) => ({ participantId: r.participantId, to: r.to })),
+      );
       return { campaign, plan };
     });
     await this.campaigns.add('campaign', { eventId, campaignId: result.campaign.id }, { jobId: `campaign-${result.campaign.id}` });
