@@ -2250,6 +2250,44 @@ export interface components {
             /** @enum {boolean} */
             active: false;
         };
+        ParticipantReach: {
+            /** Format: uuid */
+            id: string;
+            externalId: string;
+            name: string;
+            /** @enum {string} */
+            kind: "gadm" | "cooperant";
+            contacts: string[];
+            problems: components["schemas"]["Bilingual"][];
+            link: {
+                /** Format: date-time */
+                issuedAt: string;
+                retrievable: boolean;
+                /** Format: date-time */
+                firstSeenAt: string | null;
+                /** Format: date-time */
+                lastSeenAt: string | null;
+            } | null;
+            invitation: {
+                status: string;
+                /** Format: date-time */
+                at: string;
+                /** Format: date-time */
+                sentAt: string | null;
+                attempts: number;
+                lastError: string | null;
+            } | null;
+            /** @enum {string} */
+            state: "no_link" | "never_sent" | "sending" | "held" | "delivered" | "failed" | "opened";
+        };
+        Bilingual: {
+            es: string;
+            en: string;
+        };
+        NotificationPrefs: {
+            email: boolean;
+            push: boolean;
+        };
     };
     responses: never;
     parameters: never;
@@ -13233,11 +13271,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ParticipantReach"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                        states: {
+                            [key: string]: number;
+                        };
+                    };
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -13326,11 +13375,17 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        issued: number;
+                        existing: number;
+                    };
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -13419,11 +13474,30 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        total: number;
+                        recipients: {
+                            /** Format: uuid */
+                            participantId: string;
+                            name: string;
+                            to: string[];
+                            warnings: components["schemas"]["Bilingual"][];
+                        }[];
+                        skipped: {
+                            /** Format: uuid */
+                            participantId: string;
+                            externalId: string;
+                            name: string;
+                            reason: components["schemas"]["Bilingual"];
+                        }[];
+                    };
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -13512,11 +13586,32 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        total: number;
+                        recipients: {
+                            /** Format: uuid */
+                            participantId: string;
+                            name: string;
+                            to: string[];
+                            warnings: components["schemas"]["Bilingual"][];
+                        }[];
+                        skipped: {
+                            /** Format: uuid */
+                            participantId: string;
+                            externalId: string;
+                            name: string;
+                            reason: components["schemas"]["Bilingual"];
+                        }[];
+                        /** Format: uuid */
+                        campaignId: string;
+                    };
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -13682,11 +13777,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -13851,11 +13950,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationPrefs"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -13938,11 +14040,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationPrefs"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {

@@ -4,6 +4,8 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { sendFile } from '../reports/reports.controller';
+import { Returns, ReturnsFile } from '../../platform/openapi';
+import { CampaignStartedOut, InvitationPlanOut, InvitationsPageOut, LinksIssuedOut } from './invitations.responses';
 import { EmailsQuery, ExportQuery, ListQuery, ParticipantFilter } from './invitations.schemas';
 import { InvitationsService } from './invitations.service';
 
@@ -14,6 +16,7 @@ export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
 
   @Get('invitations')
+  @Returns(InvitationsPageOut)
   @Allow('admin', 'staff')
   @ApiOperation({ summary: 'Participantes con su enlace y su invitación / Participants with their link and invitation state' })
   list(@Param('eventId', ParseUUIDPipe) eventId: string, @Query({ schema: ListQuery }) q: z.infer<typeof ListQuery>) {
@@ -22,6 +25,7 @@ export class InvitationsController {
   }
 
   @Post('invitations/links')
+  @Returns(LinksIssuedOut)
   @Allow('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Emitir enlaces a quien no tiene (no revoca ninguno) / Issue links to those without one (revokes none)' })
@@ -30,6 +34,7 @@ export class InvitationsController {
   }
 
   @Post('invitations/preview')
+  @Returns(InvitationPlanOut)
   @Allow('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'A quién llegaría la invitación y a quién no, y por qué / Who an invitation would reach, who not and why' })
@@ -38,6 +43,7 @@ export class InvitationsController {
   }
 
   @Post('invitations/send')
+  @Returns(CampaignStartedOut)
   @Allow('admin')
   @HttpCode(202)
   @ApiOperation({ summary: 'Enviar (o reenviar) invitaciones a un conjunto filtrado / Send (or resend) invitations to a filtered set' })
@@ -57,6 +63,7 @@ export class InvitationsController {
   }
 
   @Get('invitations/links.:format')
+  @ReturnsFile('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @Allow('admin')
   @ApiOperation({ summary: 'Enlaces para combinar correspondencia (CSV o XLSX) / Links for a mail merge (CSV or XLSX)' })
   async export(

@@ -8,6 +8,8 @@ import { NotificationPrefsEntity } from '@rueda/persistence';
 import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { accessLinkRate } from '../auth/rates';
 import { NOUNS, notFound } from '@rueda/domain';
+import { Returns } from '../../platform/openapi';
+import { NotificationPrefsOut } from './invitations.responses';
 
 type Me = Extract<Principal, { type: 'participant' }>;
 
@@ -23,6 +25,7 @@ export class NotificationsController {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   @Get('me/notifications/preferences')
+  @Returns(NotificationPrefsOut)
   @Allow('participant')
   @Throttle({ default: accessLinkRate() })
   @ApiOperation({ summary: 'Mis canales de aviso / My notification channels' })
@@ -32,6 +35,7 @@ export class NotificationsController {
   }
 
   @Put('me/notifications/preferences')
+  @Returns(NotificationPrefsOut)
   @Allow('participant')
   @Throttle({ default: accessLinkRate() })
   @ApiOperation({ summary: 'Elegir canales o dejar de recibir correos / Choose channels or stop emails' })
