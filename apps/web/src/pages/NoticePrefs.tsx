@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { get, put } from '../api';
 import { useLoad } from '../hooks';
-import { LangToggle, useI18n } from '../i18n';
+import { useI18n } from '../i18n';
+import { ParticipantShell } from '../Shell';
 import type { MessageKey } from '../messages';
 import { Link } from '../router';
 import { ErrorBox, Loading, Notice } from '../ui';
@@ -46,65 +47,55 @@ export function NoticePrefsPage({ token }: { token: string }) {
     }
   };
   return (
-    <>
-      <a className="skip-link" href="#main">
-        {t('common.skip')}
-      </a>
-      <header className="topbar">
-        <span className="brand">{t('app.name')}</span>
-        <span className="spacer" />
-        <LangToggle />
-      </header>
-      <main id="main" tabIndex={-1} className="container narrow">
-        <p>
-          <Link to={`a/${token}`}>{t('ss.back')}</Link>
-        </p>
-        <h1>{t('prefs.title')}</h1>
-        <p>{t('prefs.help')}</p>
-        <ErrorBox error={prefs.error ?? error} />
-        {!draft ? (
-          !prefs.error && <Loading />
-        ) : (
-          <form
-            className="card"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void save();
-            }}
-          >
-            <label className="pick">
-              <input type="checkbox" checked={draft.email} onChange={(e) => setDraft({ ...draft, email: e.target.checked })} />
-              <span>{t('prefs.email')}</span>
-            </label>
-            <label className="pick">
-              <input type="checkbox" checked={draft.push} onChange={(e) => setDraft({ ...draft, push: e.target.checked })} />
-              <span>{t('prefs.push')}</span>
-            </label>
-            {!draft.email && <p className="small">{t('prefs.noEmail')}</p>}
-            <div className="actions">
-              <button type="submit" className="btn btn-primary">
-                {t('prefs.save')}
-              </button>
-            </div>
-            {saved && <Notice kind="ok">{t('prefs.saved')}</Notice>}
-          </form>
-        )}
-        <section className="card" aria-labelledby="prefs-recent">
-          <h2 id="prefs-recent">{t('prefs.recent')}</h2>
-          <ErrorBox error={recent.error} />
-          {recent.data?.length === 0 && <p className="muted">{t('prefs.none')}</p>}
-          <ul className="ss-items">
-            {recent.data?.map((n) => (
-              <li key={n.id}>
-                <span className="ss-item-name">{t(`notice.${n.kind}` as MessageKey)}</span>
-                <span className="small muted">
-                  {dateTime(n.createdAt, tz)} · {t(`prefs.status.${n.status}` as MessageKey)}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      </main>
-    </>
+    <ParticipantShell>
+      <p>
+        <Link to={`a/${token}`}>{t('ss.back')}</Link>
+      </p>
+      <h1>{t('prefs.title')}</h1>
+      <p>{t('prefs.help')}</p>
+      <ErrorBox error={prefs.error ?? error} />
+      {!draft ? (
+        !prefs.error && <Loading />
+      ) : (
+        <form
+          className="card"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          <label className="pick">
+            <input type="checkbox" checked={draft.email} onChange={(e) => setDraft({ ...draft, email: e.target.checked })} />
+            <span>{t('prefs.email')}</span>
+          </label>
+          <label className="pick">
+            <input type="checkbox" checked={draft.push} onChange={(e) => setDraft({ ...draft, push: e.target.checked })} />
+            <span>{t('prefs.push')}</span>
+          </label>
+          {!draft.email && <p className="small">{t('prefs.noEmail')}</p>}
+          <div className="actions">
+            <button type="submit" className="btn btn-primary">
+              {t('prefs.save')}
+            </button>
+          </div>
+          {saved && <Notice kind="ok">{t('prefs.saved')}</Notice>}
+        </form>
+      )}
+      <section className="card" aria-labelledby="prefs-recent">
+        <h2 id="prefs-recent">{t('prefs.recent')}</h2>
+        <ErrorBox error={recent.error} />
+        {recent.data?.length === 0 && <p className="muted">{t('prefs.none')}</p>}
+        <ul className="ss-items">
+          {recent.data?.map((n) => (
+            <li key={n.id}>
+              <span className="ss-item-name">{t(`notice.${n.kind}` as MessageKey)}</span>
+              <span className="small muted">
+                {dateTime(n.createdAt, tz)} · {t(`prefs.status.${n.status}` as MessageKey)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </ParticipantShell>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { get, post } from '../api';
 import { useLoad } from '../hooks';
-import { LangToggle, useI18n } from '../i18n';
+import { useI18n } from '../i18n';
+import { ParticipantShell } from '../Shell';
 import { ErrorBox, Loading, Notice } from '../ui';
 import { ReachForm, taxonomyOptions, useChoices, type FormField, type Values } from './ReachForms';
 import { OFFER } from './SelfService';
@@ -41,48 +42,38 @@ export function RegistrationPage({ eventId }: { eventId: string }) {
   const choices = useChoices();
   const [done, setDone] = useState<string | null>(null);
   return (
-    <>
-      <a className="skip-link" href="#main">
-        {t('common.skip')}
-      </a>
-      <header className="topbar">
-        <span className="brand">{t('app.name')}</span>
-        <span className="spacer" />
-        <LangToggle />
-      </header>
-      <main id="main" tabIndex={-1} className="container narrow">
-        <h1>{t('reg.title')}</h1>
-        <ErrorBox error={form.error ?? choices.error} />
-        {!form.data ? (
-          !form.error && <Loading />
-        ) : (
-          <>
-            <p className="agenda-who">
-              <strong>{form.data.event.name}</strong>
-              {form.data.event.venue ? ` · ${form.data.event.venue}` : ''}
-            </p>
-            {!form.data.open ? (
-              <Notice kind="warn">{t('reg.closed')}</Notice>
-            ) : done ? (
-              <Notice kind="ok">{t('reg.done', { email: done })}</Notice>
-            ) : (
-              <>
-                <p>{t('reg.help')}</p>
-                <ReachForm
-                  fields={FIELDS}
-                  initial={{}}
-                  choices={choices.data}
-                  submitLabel={t('reg.submit')}
-                  onSubmit={async (v) => {
-                    await post(`/public/events/${eventId}/registration`, body(v), { token: null });
-                    setDone(String(v.email));
-                  }}
-                />
-              </>
-            )}
-          </>
-        )}
-      </main>
-    </>
+    <ParticipantShell>
+      <h1>{t('reg.title')}</h1>
+      <ErrorBox error={form.error ?? choices.error} />
+      {!form.data ? (
+        !form.error && <Loading />
+      ) : (
+        <>
+          <p className="agenda-who">
+            <strong>{form.data.event.name}</strong>
+            {form.data.event.venue ? ` · ${form.data.event.venue}` : ''}
+          </p>
+          {!form.data.open ? (
+            <Notice kind="warn">{t('reg.closed')}</Notice>
+          ) : done ? (
+            <Notice kind="ok">{t('reg.done', { email: done })}</Notice>
+          ) : (
+            <>
+              <p>{t('reg.help')}</p>
+              <ReachForm
+                fields={FIELDS}
+                initial={{}}
+                choices={choices.data}
+                submitLabel={t('reg.submit')}
+                onSubmit={async (v) => {
+                  await post(`/public/events/${eventId}/registration`, body(v), { token: null });
+                  setDone(String(v.email));
+                }}
+              />
+            </>
+          )}
+        </>
+      )}
+    </ParticipantShell>
   );
 }

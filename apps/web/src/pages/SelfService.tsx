@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { ApiError, del, get, patch, post, put } from '../api';
 import { useLoad } from '../hooks';
-import { LangToggle, useI18n } from '../i18n';
+import { useI18n } from '../i18n';
+import { ParticipantShell } from '../Shell';
 import { Link } from '../router';
 import { ErrorBox, Loading, Notice } from '../ui';
 import { ReachForm, taxonomyOptions, useChoices, type Choices, type FormField, type Values } from './ReachForms';
@@ -251,117 +252,105 @@ export function SelfServicePage({ token }: { token: string }) {
   const isGadm = d?.participant.kind === 'gadm';
   const profileFields = d && !isGadm ? [...PROFILE, ...COOPERANT_PROFILE] : PROFILE;
   return (
-    <>
-      <a className="skip-link" href="#main">
-        {t('common.skip')}
-      </a>
-      <header className="topbar">
-        <span className="brand">{t('app.name')}</span>
-        <span className="spacer" />
-        <LangToggle />
-      </header>
-      <main id="main" tabIndex={-1} className="container narrow self-service">
-        <p>
-          <Link to={`a/${token}`}>{t('ss.back')}</Link>
-        </p>
-        <h1>{t('ss.title')}</h1>
-        <ErrorBox error={me.error ?? choices.error} />
-        {!d ? (
-          !me.error && <Loading />
-        ) : (
-          <>
-            <p className="agenda-who">
-              <strong>{d.participant.name}</strong>
-            </p>
+    <ParticipantShell className="self-service">
+      <p>
+        <Link to={`a/${token}`}>{t('ss.back')}</Link>
+      </p>
+      <h1>{t('ss.title')}</h1>
+      <ErrorBox error={me.error ?? choices.error} />
+      {!d ? (
+        !me.error && <Loading />
+      ) : (
+        <>
+          <p className="agenda-who">
+            <strong>{d.participant.name}</strong>
+          </p>
+          {w!.open ? (
+            <Notice>
+              {w!.deadline
+                ? t('ss.open', { at: dateTime(w!.deadline, w!.timeZone), tz: zone(w!.timeZone, w!.deadline) })
+                : t('ss.openNoDeadline')}
+            </Notice>
+          ) : (
+            <Notice kind="warn">{t('ss.closed', { at: dateTime(w!.deadline!, w!.timeZone), tz: zone(w!.timeZone, w!.deadline!) })}</Notice>
+          )}
+          {d.review.returned?.comment && !d.review.pending && (
+            <Notice kind="warn">{t('ss.returned', { comment: d.review.returned.comment })}</Notice>
+          )}
+          {d.review.pending && <Notice>{t('ss.pending', { n: d.review.pending.count })}</Notice>}
+          {saved && <Notice kind="ok">{saved}</Notice>}
+          <section className="card" aria-labelledby="ss-profile">
+            <h2 id="ss-profile">{t('ss.profile')}</h2>
             {w!.open ? (
-              <Notice>
-                {w!.deadline
-                  ? t('ss.open', { at: dateTime(w!.deadline, w!.timeZone), tz: zone(w!.timeZone, w!.deadline) })
-                  : t('ss.openNoDeadline')}
-              </Notice>
+              <ReachForm
+                key={`${d.participant.version}`}
+                fields={profileFields}
+                initial={pickValues(d.participant, profileFields)}
+                choices={choices.data}
+                onSubmit={async (c) => {
+                  try {
+                    await patch('/me/profile', { ...c, version: d.participant.version }, { token });
+                    await changed(t('ss.saved'));
+                  } catch (e) {
+                    if (e instanceof ApiError && e.status === 409) await changed(t('ss.conflict'));
+                    else throw e;
+                  }
+                }}
+              />
             ) : (
-              <Notice kind="warn">
-                {t('ss.closed', { at: dateTime(w!.deadline!, w!.timeZone), tz: zone(w!.timeZone, w!.deadline!) })}
-              </Notice>
+              <dl className="ss-readonly">
+                {profileFields.map((f) => (
+                  <div key={f.name}>
+                    <dt>{t(f.label)}</dt>
+                    <dd>{String(d.participant[f.name] ?? '—')}</dd>
+                  </div>
+                ))}
+              </dl>
             )}
-            {d.review.returned?.comment && !d.review.pending && (
-              <Notice kind="warn">{t('ss.returned', { comment: d.review.returned.comment })}</Notice>
-            )}
-            {d.review.pending && <Notice>{t('ss.pending', { n: d.review.pending.count })}</Notice>}
-            {saved && <Notice kind="ok">{saved}</Notice>}
-            <section className="card" aria-labelledby="ss-profile">
-              <h2 id="ss-profile">{t('ss.profile')}</h2>
-              {w!.open ? (
-                <ReachForm
-                  key={`${d.participant.version}`}
-                  fields={profileFields}
-                  initial={pickValues(d.participant, profileFields)}
-                  choices={choices.data}
-                  onSubmit={async (c) => {
-                    try {
-                      await patch('/me/profile', { ...c, version: d.participant.version }, { token });
-                      await changed(t('ss.saved'));
-                    } catch (e) {
-                      if (e instanceof ApiError && e.status === 409) await changed(t('ss.conflict'));
-                      else throw e;
-                    }
-                  }}
-                />
-              ) : (
-                <dl className="ss-readonly">
-                  {profileFields.map((f) => (
-                    <div key={f.name}>
-                      <dt>{t(f.label)}</dt>
-                      <dd>{String(d.participant[f.name] ?? '—')}</dd>
-                    </div>
-                  ))}
-                </dl>
-              )}
-            </section>
+          </section>
+          <Items
+            token={token}
+            path="delegates"
+            title={t('ss.delegates')}
+            help={t('ss.delegatesHelp')}
+            fields={DELEGATE}
+            items={d.delegates}
+            label={(r) => [r.fullName, r.role].filter(Boolean).join(' · ')}
+            open={w!.open}
+            onChanged={changed}
+          />
+          {isGadm ? (
             <Items
               token={token}
-              path="delegates"
-              title={t('ss.delegates')}
-              help={t('ss.delegatesHelp')}
-              fields={DELEGATE}
-              items={d.delegates}
-              label={(r) => [r.fullName, r.role].filter(Boolean).join(' · ')}
+              path="demands"
+              title={t('ss.demands')}
+              fields={DEMAND}
+              items={d.demands}
+              choices={choices.data}
+              label={(r) => `${String(r.title)}${typeof r.amountUsd === 'number' ? ` · ${usd(r.amountUsd)}` : ''}`}
               open={w!.open}
               onChanged={changed}
             />
-            {isGadm ? (
-              <Items
-                token={token}
-                path="demands"
-                title={t('ss.demands')}
-                fields={DEMAND}
-                items={d.demands}
-                choices={choices.data}
-                label={(r) => `${String(r.title)}${typeof r.amountUsd === 'number' ? ` · ${usd(r.amountUsd)}` : ''}`}
-                open={w!.open}
-                onChanged={changed}
-              />
-            ) : (
-              <Items
-                token={token}
-                path="offers"
-                title={t('ss.offers')}
-                fields={OFFER}
-                items={d.offers}
-                choices={choices.data}
-                label={(r) =>
-                  `${String(r.title)}${typeof r.maxAmountUsd === 'number' ? ` · ≤ ${usd(r.maxAmountUsd)}` : ''}${
-                    Array.isArray(r.sectors) && r.sectors.length ? ` · ${num(r.sectors.length)} ${t('field.sectors').toLowerCase()}` : ''
-                  }`
-                }
-                open={w!.open}
-                onChanged={changed}
-              />
-            )}
-            <Availability key={d.availability.unavailableSlotIds.join()} token={token} data={d} open={w!.open} onChanged={changed} />
-          </>
-        )}
-      </main>
-    </>
+          ) : (
+            <Items
+              token={token}
+              path="offers"
+              title={t('ss.offers')}
+              fields={OFFER}
+              items={d.offers}
+              choices={choices.data}
+              label={(r) =>
+                `${String(r.title)}${typeof r.maxAmountUsd === 'number' ? ` · ≤ ${usd(r.maxAmountUsd)}` : ''}${
+                  Array.isArray(r.sectors) && r.sectors.length ? ` · ${num(r.sectors.length)} ${t('field.sectors').toLowerCase()}` : ''
+                }`
+              }
+              open={w!.open}
+              onChanged={changed}
+            />
+          )}
+          <Availability key={d.availability.unavailableSlotIds.join()} token={token} data={d} open={w!.open} onChanged={changed} />
+        </>
+      )}
+    </ParticipantShell>
   );
 }
