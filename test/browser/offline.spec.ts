@@ -47,6 +47,13 @@ describe('offline-first agenda and table view', () => {
     await page.locator('.agenda-list > li').nth(2).waitFor();
     await controlled(page);
     const online = await page.locator('.agenda-list > li').allTextContents();
+    // Installable: Chromium reads the manifest and finds nothing missing (icons, service worker, scope).
+    const cdp = await browser.context.newCDPSession(page);
+    const manifest = (await cdp.send('Page.getAppManifest')) as { url: string; errors: unknown[] };
+    expect(manifest.url).toMatch(/\/app\/manifest\.webmanifest$/);
+    expect(manifest.errors).toEqual([]);
+    expect(((await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: unknown[] }).installabilityErrors).toEqual([]);
+    await cdp.detach();
 
     await browser.context.setOffline(true);
     await page.reload();
