@@ -127,6 +127,7 @@ describe('offline-first agenda and table view', () => {
       expect.stringMatching(/^Enviada: «Realizada» · /),
     ]);
     await page.getByText(/marcas? esperan? la conexión/).waitFor({ state: 'detached' });
+    expect(await page.getByText(/^Sin conexión: la marca/).count()).toBe(0);
     expect(await page.evaluate(`localStorage.getItem('rueda.marks.${day.eventId}')`)).toBeNull();
     await screenshot(page, 'offline-table-replayed-390');
 

@@ -72,6 +72,8 @@ export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumb
     if (!queuedMarks(eventId).length) return;
     const verdicts = await flushMarks(eventId, send);
     if (verdicts.length) {
+      // The "saved, will be sent" notice is over: the report says what became of each mark.
+      setNotice(null);
       setReport((r) => [...r, ...verdicts]);
       await reloadData();
     }
