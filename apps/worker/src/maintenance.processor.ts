@@ -1,11 +1,11 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { expireRequests } from '@rueda/persistence';
+import { ENV, type Env } from '@rueda/config';
+import { expireRequests, PushChannel, vapidKeys, webPushSender, type PushSender } from '@rueda/persistence';
 import { QUEUES } from '@rueda/queues';
-import { WorkerLiveEmitter } from './live/worker-live-emitter';
 import { workerOptions } from './worker-options';
 
 /** How long before its meeting a participant's phone is reminded. */
@@ -19,13 +19,18 @@ export const REMINDER_MINUTES = 5;
 @Processor(QUEUES.maintenance, workerOptions())
 export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly log = new Logger(MaintenanceProcessor.name);
+  private readonly push: PushChannel;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(QUEUES.maintenance) private readonly queue: Queue,
-    private readonly live: WorkerLiveEmitter,
+    @Inject(ENV) env: Env,
   ) {
     super();
+    // The installation's VAPID keys are read (or made) on the first reminder sent.
+    const subject = env.PUBLIC_URL ?? `mailto:${env.ADMIN_EMAIL ?? 'admin@rueda.invalid'}`;
+    let sender: Promise<PushSender> | undefined;
+    this.push = new PushChannel(db, () => (sender ??= vapidKeys(db).then((k) => webPushSender(k, subject))));
   }
 
   async onApplicationBootstrap() {
@@ -35,7 +40,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
 
   async process(job: Job): Promise<{ expired: number } | { reminded: number; sent: number; gone: number; failed: number }> {
     if (job.name === 'meeting-reminders') {
-      const r = await this.live.push.remind({ minutes: REMINDER_MINUTES });
+      const r = await this.push.remind({ minutes: REMINDER_MINUTES });
       if (r.reminded) this.log.log(`${job.name}: ${r.reminded} reminded, ${r.sent} sent, ${r.failed} failed`);
       return r;
     }

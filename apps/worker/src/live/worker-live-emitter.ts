@@ -18,8 +18,7 @@ import { JobProgressMessage, LIVE_NAMESPACE, LiveEmitter, LiveMessage, rooms, ro
 export class WorkerLiveEmitter implements LiveEmitter, OnApplicationShutdown {
   private readonly redis: Redis;
   private readonly nsp: ReturnType<Emitter['of']>;
-  /** Also sends the "starts in 5 minutes" reminders (the maintenance schedule). */
-  readonly push: PushChannel;
+  private readonly push: PushChannel;
   private sender?: Promise<PushSender>;
 
   constructor(
