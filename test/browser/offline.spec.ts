@@ -47,6 +47,13 @@ describe('offline-first agenda and table view', () => {
     await page.locator('.agenda-list > li').nth(2).waitFor();
     await controlled(page);
     const online = await page.locator('.agenda-list > li').allTextContents();
+    // Installable: Chromium reads the manifest and finds nothing missing (icons, service worker, scope).
+    const cdp = await browser.context.newCDPSession(page);
+    const manifest = (await cdp.send('Page.getAppManifest')) as { url: string; errors: unknown[] };
+    expect(manifest.url).toMatch(/\/app\/manifest\.webmanifest$/);
+    expect(manifest.errors).toEqual([]);
+    expect(((await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: unknown[] }).installabilityErrors).toEqual([]);
+    await cdp.detach();
 
     await browser.context.setOffline(true);
     await page.reload();
@@ -110,16 +117,25 @@ describe('offline-first agenda and table view', () => {
 
     await browser.context.setOffline(false);
     const report = page.locator('.mark-report');
+    // The verdict names the server's reason and where the meeting is now (the round it was moved to).
+    const [slot] = await api.query(`SELECT starts_at FROM slots WHERE id = $1`, [free.id]);
     await report
-      .getByText(/^No se aplicó «Realizada» · .*: .+/)
-      .first()
+      .getByText(
+        new RegExp(
+          `^No se aplicó «Realizada» · .*: .+ Ahora: «Agendada», ${formatTime(slot.starts_at, day.timeZone)} · Mesa ${m2.table_number}\\.$`,
+        ),
+      )
       .waitFor({ timeout: 60_000 });
     await eventually(async () => ((await report.locator('li').count()) === 3 ? true : undefined), 30_000);
     expect(await report.locator('li.mark-ok').allTextContents()).toEqual([
       expect.stringMatching(/^Enviada: «Presentes» · /),
       expect.stringMatching(/^Enviada: «Realizada» · /),
     ]);
+    // The socket back live replays too: each verdict is still reported once.
+    await page.locator('.live-indicator.live-live').waitFor({ timeout: 60_000 });
+    expect(await report.locator('li').count()).toBe(3);
     await page.getByText(/marcas? esperan? la conexión/).waitFor({ state: 'detached' });
+    expect(await page.getByText(/^Sin conexión: la marca/).count()).toBe(0);
     expect(await page.evaluate(`localStorage.getItem('rueda.marks.${day.eventId}')`)).toBeNull();
     await screenshot(page, 'offline-table-replayed-390');
 

@@ -13,6 +13,8 @@ export const esOffline = {
   'offline.sent': 'Enviada: «{status}» · {pair}',
   'offline.already': 'Ya estaba aplicada: «{status}» · {pair}',
   'offline.refused': 'No se aplicó «{status}» · {pair}: {reason}',
+  'offline.now': 'Ahora: «{status}».',
+  'offline.nowAt': 'Ahora: «{status}», {time} · Mesa {n}.',
   'offline.dismiss': 'Entendido',
 } as const;
 
@@ -27,5 +29,7 @@ export const enOffline: Record<keyof typeof esOffline, string> = {
   'offline.sent': 'Sent: "{status}" · {pair}',
   'offline.already': 'Already applied: "{status}" · {pair}',
   'offline.refused': 'Not applied: "{status}" · {pair}: {reason}',
+  'offline.now': 'Now: "{status}".',
+  'offline.nowAt': 'Now: "{status}", {time} · Table {n}.',
   'offline.dismiss': 'Dismiss',
 };

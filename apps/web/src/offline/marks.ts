@@ -31,6 +31,8 @@ export interface MarkVerdict {
   replayed?: boolean;
   reason?: Bilingual;
   error?: ApiError;
+  /** The meeting as the server has it now, when it refused a stale mark (409 with `current`). */
+  current?: { status: string; slotId: string | null; tableId: string | null };
   result?: SentMark;
 }
 
@@ -86,14 +88,16 @@ const flushing = new Map<string, Promise<MarkVerdict[]>>();
 /**
  * Sends the table's queued marks in the order they were made (marks queued meanwhile too).
  * Each applied or refused mark leaves the queue with its verdict; at the first one that cannot
- * reach the server the rest wait for the next try. One flush at a time per event.
+ * reach the server the rest wait for the next try.
  */
 export function flushMarks(
   eventId: string,
   send: (m: QueuedMark, version: number | undefined) => Promise<SentMark>,
 ): Promise<MarkVerdict[]> {
+  // One flush at a time: a caller arriving meanwhile waits for it, then sends what is left
+  // (the running flush reports its own verdicts, so nothing is reported twice).
   const running = flushing.get(eventId);
-  if (running) return running;
+  if (running) return running.then(() => flushMarks(eventId, send));
   const run = (async () => {
     const verdicts: MarkVerdict[] = [];
     for (;;) {
@@ -108,7 +112,8 @@ export function flushMarks(
         const reason = e.messages ?? { es: e.message, en: e.message };
         const dropped = new Set([mark.key]);
         for (const x of queuedMarks(eventId)) if (x.after && dropped.has(x.after)) dropped.add(x.key);
-        for (const x of queuedMarks(eventId)) if (dropped.has(x.key)) verdicts.push({ mark: x, ok: false, reason, error: e });
+        const current = e.body?.current as MarkVerdict['current'] | undefined;
+        for (const x of queuedMarks(eventId)) if (dropped.has(x.key)) verdicts.push({ mark: x, ok: false, reason, error: e, current });
         store(
           eventId,
           queuedMarks(eventId).filter((x) => !dropped.has(x.key)),

@@ -72,6 +72,8 @@ export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumb
     if (!queuedMarks(eventId).length) return;
     const verdicts = await flushMarks(eventId, send);
     if (verdicts.length) {
+      // The "saved, will be sent" notice is over: the report says what became of each mark.
+      setNotice(null);
       setReport((r) => [...r, ...verdicts]);
       await reloadData();
     }
@@ -98,8 +100,11 @@ export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumb
       // Marks of earlier, offline moments that went with this one are reported apart.
       const earlier = verdicts.filter((v) => v !== mine);
       if (earlier.length) setReport((r) => [...r, ...earlier]);
-      if (!mine) setNotice(t('offline.queuedNow', { status: t(`status.${status}` as MessageKey), pair }));
-      else if (!mine.ok) setError(mine.error);
+      // Not in this flush's verdicts: still queued (offline), or sent by a flush already running (its report says).
+      if (!mine) {
+        if (queuedMarks(eventId).some((x) => x.key === mark.key))
+          setNotice(t('offline.queuedNow', { status: t(`status.${status}` as MessageKey), pair }));
+      } else if (!mine.ok) setError(mine.error);
       else if (mine.result?.change) {
         const c = mine.result.change;
         setUndoable({
@@ -150,6 +155,15 @@ export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumb
   const delegatesOf = (participantId: string) => d?.delegates.filter((x) => x.participantId === participantId) ?? [];
   const rows = d && table ? d.assignments.filter((a) => a.tableId === table.id).sort((x, y) => x.startsAt.localeCompare(y.startsAt)) : [];
   // A freed meeting (no-show, cancelled) stays listed, but the round in play is the one that replaced it.
+  /** Where a refused mark's meeting is now, as the server answered: "Ahora: «Agendada», 11:30 · Mesa 1." */
+  const whereNow = (v: MarkVerdict) => {
+    const c = v.current;
+    if (!c || !d) return '';
+    const slot = d.slots.find((x) => x.id === c.slotId);
+    const tb = d.tables.find((x) => x.id === c.tableId);
+    const status = t(`status.${c.status}` as MessageKey);
+    return ` ${slot && tb ? t('offline.nowAt', { status, time: time(slot.startsAt, d.event.timeZone), n: tb.number }) : t('offline.now', { status })}`;
+  };
   /** The status the table sees: the server's, or the last mark still waiting to be sent. */
   const waiting = (meetingId: string) => [...pending].reverse().find((x) => x.meetingId === meetingId);
   const statusOf = (meetingId: string) => waiting(meetingId)?.status ?? d?.meetings.get(meetingId)?.status ?? 'scheduled';
@@ -186,7 +200,7 @@ export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumb
                   <li key={v.mark.key} className={v.ok ? 'mark-ok' : 'mark-refused'}>
                     {v.ok
                       ? t(v.replayed ? 'offline.already' : 'offline.sent', vars)
-                      : t('offline.refused', { ...vars, reason: pick(v.reason) })}
+                      : `${t('offline.refused', { ...vars, reason: pick(v.reason) })}${whereNow(v)}`}
                   </li>
                 );
               })}

@@ -12,6 +12,7 @@ import { MeetingStatusChanges1764318000000 } from './1764318000000-meeting-statu
 import { InstallSecrets1764319000000 } from './1764319000000-install-secrets';
 import { PushSubscriptions1764320000000 } from './1764320000000-push-subscriptions';
 import { Reach1764420000000 } from './1764420000000-reach';
+import { PushReminders1764430000000 } from './1764430000000-push-reminders';
 
 /** Every migration in order; the data source runs exactly these. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   InstallSecrets1764319000000,
   PushSubscriptions1764320000000,
   Reach1764420000000,
+  PushReminders1764430000000,
 ];
