@@ -2,7 +2,7 @@
  * Dependency rules (checked in CI by `npm run lint:deps`): business rules live once, in plain
  * TypeScript libraries, and the frameworks stay at the edge.
  */
-const DOMAIN_LIBS = 'domain|formats|matching|scheduling|live|reporting|importing|exports|realtime|demo|queues|i18n';
+const DOMAIN_LIBS = 'domain|formats|matching|scheduling|live|reporting|importing|exports|realtime|demo|queues|i18n|notifications';
 const PURE_LIBS = `^libs/(${DOMAIN_LIBS}|application)/`;
 const FRAMEWORKS = '^(@nestjs/|typeorm|pg$|pg-|ioredis|bullmq|socket\\.io|@socket\\.io/|express|nestjs-pino|pino)';
 

@@ -12,6 +12,13 @@ bash scripts/services.sh
 # shellcheck disable=SC1091
 source .rueda/env
 export PORT="${PORT:-3000}" LOG_LEVEL="${LOG_LEVEL:-info}"
+# A local mail catcher (maildev) receives every email of the demo, unless SMTP_URL names a real server.
+# Its ports follow PORT (SMTP PORT+25, web PORT+80), so demos on other ports do not collide.
+if [ -z "${SMTP_URL:-}" ]; then
+  MAIL_SMTP_PORT="${MAIL_SMTP_PORT:-$((PORT + 25))}" MAIL_WEB_PORT="${MAIL_WEB_PORT:-$((PORT + 80))}"
+  export SMTP_URL="smtp://127.0.0.1:$MAIL_SMTP_PORT" MAIL_WEB_URL="http://127.0.0.1:$MAIL_WEB_PORT"
+  export MAIL_RATE_PER_SECOND="${MAIL_RATE_PER_SECOND:-50}" PUBLIC_URL="${PUBLIC_URL:-http://127.0.0.1:$PORT}"
+fi
 echo "[rueda] compilando / building" >&2
 export VITE_CONFIG_NATIVE_IGNORE_WARNING=true
 npm run --silent build >&2
@@ -22,6 +29,12 @@ pids=()
 stop() { for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap stop EXIT
 trap 'exit 130' INT TERM
+if [ -n "${MAIL_WEB_URL:-}" ]; then
+  node_modules/.bin/maildev --smtp "$MAIL_SMTP_PORT" --web "$MAIL_WEB_PORT" --ip 127.0.0.1 --web-ip 127.0.0.1 \
+    --hide-extensions STARTTLS --max-emails 5000 >> .rueda/logs/maildev.log 2>&1 & pids+=($!)
+  for _ in $(seq 1 40); do curl -fs "$MAIL_WEB_URL" >/dev/null 2>&1 && break; sleep 0.25; done
+  echo "[rueda] correo de la demo / demo mail: $MAIL_WEB_URL" >&2
+fi
 # Each program under its own supervisor: a crashed worker or API is restarted alone, the other keeps serving.
 bash scripts/supervise.sh worker .rueda/logs/worker.log node dist/apps/worker/src/main.js & pids+=($!)
 bash scripts/supervise.sh api .rueda/logs/api.log node dist/apps/api/src/main.js & pids+=($!)

@@ -82,10 +82,10 @@ describe('access control: role × endpoint family', () => {
     const them = await api.http.get('/me').set(bearer(other.token)).expect(200);
     expect(them.body.demands.map((d: { externalId: string }) => d.externalId)).toEqual(['D-MACHALA']);
     expect(JSON.stringify(me.body)).not.toContain('D-MACHALA');
-    // The token is stored hashed, never in clear.
-    const [row] = await api.query('SELECT access_token_hash FROM participants WHERE id = $1', [gadm.id]);
-    expect(row.access_token_hash).toHaveLength(64);
-    expect(row.access_token_hash).not.toContain(gadm.token);
+    // The token is stored hashed for look-up and sealed (encrypted) for re-sending, never in clear.
+    const [row] = await api.query('SELECT token_hash, token_sealed FROM access_links WHERE participant_id = $1', [gadm.id]);
+    expect(row.token_hash).toHaveLength(64);
+    expect(`${row.token_hash} ${row.token_sealed}`).not.toContain(gadm.token.slice(3));
   });
 
   it('issuing a new link revokes the old one; a guessed token is refused', async () => {

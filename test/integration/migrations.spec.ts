@@ -56,7 +56,8 @@ describe('data version', () => {
       );
       const version = async () => (await ds.query(`SELECT data_version FROM events WHERE id = $1`, [ev.id]))[0].data_version;
       const v0 = await version();
-      await ds.query(`UPDATE participants SET access_token_hash = 'x', access_token_issued_at = now() WHERE id = $1`, [p.id]);
+      await ds.query(`INSERT INTO access_links (participant_id, event_id, token_hash) VALUES ($1, $2, 'x')`, [p.id, ev.id]);
+      await ds.query(`UPDATE access_links SET last_seen_at = now() WHERE participant_id = $1`, [p.id]);
       expect(await version()).toBe(v0);
       await ds.query(`UPDATE participants SET region = 'Sierra' WHERE id = $1`, [p.id]);
       expect(await version()).toBe(v0 + 1);

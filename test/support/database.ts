@@ -47,7 +47,17 @@ export async function createTestDatabase(opts: { migrate?: boolean } = {}): Prom
       if (dataSource.isInitialized) await dataSource.destroy();
       const c = new Client({ connectionString: databaseUrl('postgres') });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      // FORCE cannot end an autovacuum worker that happens to be in the database (its process
+      // belongs to the superuser: 42501); it finishes soon, so wait and retry.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          break;
+        } catch (e) {
+          if ((e as { code?: string }).code !== '42501' || attempt >= 50) throw e;
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      }
       await c.end();
     },
   };

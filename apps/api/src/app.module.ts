@@ -13,6 +13,8 @@ import { LiveModule } from './modules/live/live.module';
 import { OutcomesModule } from './modules/outcomes/outcomes.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
+import { ReachModule } from './modules/invitations/reach.module';
+import { SelfServiceModule } from './modules/self-service/self-service.module';
 
 /** The API: the platform it stands on and one module per capability (see docs/architecture.md). */
 @Module({
@@ -31,6 +33,8 @@ import { CalendarModule } from './modules/calendar/calendar.module';
     OutcomesModule,
     ReportsModule,
     CalendarModule,
+    ReachModule,
+    SelfServiceModule,
   ],
 })
 export class AppModule {}

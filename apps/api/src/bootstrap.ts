@@ -3,6 +3,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import { json, NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -23,6 +24,9 @@ export async function createApp(opts: { logger?: boolean } = {}): Promise<INestA
   app.set('trust proxy', 'loopback');
   app.use(jsonBody(env.BODY_LIMIT));
   app.use(rejectBadText);
+  // gzip/deflate for every compressible response (the web front end's scripts, JSON): on a
+  // venue's shared 3G or Wi-Fi the bytes are what a phone waits for.
+  app.use(compression());
   mountWebApp(app);
   mountQueueDashboard(app);
   app.useWebSocketAdapter(new RedisIoAdapter(app, env.REDIS_URL, env.QUEUE_PREFIX));

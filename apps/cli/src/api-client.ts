@@ -9,22 +9,25 @@ export class ApiClient {
   }
 
   async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const text = await this.text(method, path, body);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** The response body as text (files such as CSV); `token` calls as someone else (a participant's link). */
+  async text(method: string, path: string, body?: unknown, token = this.token): Promise<string> {
     const res = await fetch(this.base + path, {
       method,
-      headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
-    if (!res.ok) {
-      const code = (() => {
-        try {
-          return (JSON.parse(text) as { code?: string }).code;
-        } catch {
-          return undefined;
-        }
-      })();
-      throw new ApiCallError(res.status, `${method} ${path} → ${res.status}: ${text.slice(0, 500)}`, code);
-    }
+    if (!res.ok) throw new ApiCallError(res.status, `${method} ${path} → ${res.status}: ${text.slice(0, 500)}`, errorCode(text));
+    return text;
+  }
+
+  /** A call with a participant's personal link instead of the organiser's session. */
+  async callAs<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
+    const text = await this.text(method, path, body, token);
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
@@ -41,11 +44,19 @@ export class ApiClient {
   }
 }
 
+/** The API's error code (e.g. stale_draft) from an error body, when it sent one. */
+function errorCode(body: string): string | undefined {
+  try {
+    return (JSON.parse(body) as { code?: string }).code;
+  } catch {
+    return undefined;
+  }
+}
+
 export class ApiCallError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    /** The API's error code (e.g. stale_draft), when it sent one. */
     readonly code?: string,
   ) {
     super(message);

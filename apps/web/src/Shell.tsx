@@ -40,3 +40,23 @@ export function Shell({ title, children, nav }: { title?: ReactNode; nav?: React
     </>
   );
 }
+
+/** A participant's page behind its personal link (or the public form): skip link, header with the language, main landmark. */
+export function ParticipantShell({ className, children }: { className?: string; children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('common.skip')}
+      </a>
+      <header className="topbar">
+        <span className="brand">{t('app.name')}</span>
+        <span className="spacer" />
+        <LangToggle />
+      </header>
+      <main id="main" tabIndex={-1} className={['container narrow', className].filter(Boolean).join(' ')}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -4,8 +4,10 @@
  */
 import { MEETING_STATUS_TERMS, type MeetingStatusTerm } from '@rueda/i18n';
 import { enDay, esDay } from './messagesDay';
+import { enOffline, esOffline } from './messagesOffline';
 import { enPocket, esPocket } from './messagesPocket';
 import { enSchedule, esSchedule } from './messagesSchedule';
+import { enReach, esReach } from './messagesReach';
 
 type StatusKey = `status.${MeetingStatusTerm}` | `statusCount.${MeetingStatusTerm}`;
 
@@ -22,7 +24,9 @@ function statusMessages(lang: 'es' | 'en'): Record<StatusKey, string> {
 export const es = {
   ...esDay,
   ...esPocket,
+  ...esOffline,
   ...esSchedule,
+  ...esReach,
   ...statusMessages('es'),
   'app.name': 'Rueda de Negocios',
   'lang.label': 'Idioma',
@@ -422,7 +426,9 @@ export type MessageKey = keyof typeof es;
 export const en: Record<MessageKey, string> = {
   ...enDay,
   ...enPocket,
+  ...enOffline,
   ...enSchedule,
+  ...enReach,
   ...statusMessages('en'),
   'app.name': 'Business Matchmaking',
   'lang.label': 'Language',

@@ -3,14 +3,14 @@ import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } fro
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { type Clock, systemClock, UseCases, type UnitOfWork } from '@rueda/application';
+import { type Clock, UseCases, type UnitOfWork } from '@rueda/application';
 import { ENV, type Env } from '@rueda/config';
-import { LiveFeed, OutboxDispatcher } from '@rueda/delivery';
-import { installPushChannel, notifyInBackground, pushSubject, TypeOrmUnitOfWork } from '@rueda/persistence';
+import { LiveFeed, noticeParticipantsAfterCommit, OutboxDispatcher } from '@rueda/delivery';
+import { installPushChannel, pushSubject, TypeOrmUnitOfWork } from '@rueda/persistence';
 import { QUEUES, type QueueName } from '@rueda/queues';
 import { WorkerLiveEmitter } from './live/worker-live-emitter';
+import { CLOCK, clockProvider } from './clock';
 
-export const CLOCK = Symbol('CLOCK');
 const DISPATCHER = Symbol('DISPATCHER');
 const LIVE_FEED = Symbol('LIVE_FEED');
 const QUEUE_NAMES = Object.values(QUEUES) as QueueName[];
@@ -40,7 +40,7 @@ class DeliveryShutdown implements OnApplicationShutdown {
   // Every queue, so processors, listeners and use cases can enqueue into any of them.
   imports: [BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name })))],
   providers: [
-    { provide: CLOCK, useValue: systemClock },
+    clockProvider,
     WorkerLiveEmitter,
     { provide: LIVE_FEED, inject: [ENV], useFactory: (env: Env) => new LiveFeed(env.REDIS_URL, env.QUEUE_PREFIX) },
     {
@@ -58,7 +58,7 @@ class DeliveryShutdown implements OnApplicationShutdown {
         // Changes made by jobs (a replacement found after a no-show) reach subscribed phones too.
         const push = installPushChannel(db, pushSubject(env));
         const pushLog = new Logger('push');
-        dispatcher.onCommit((batch) => notifyInBackground(push, batch.messages, (m) => pushLog.warn(m)));
+        noticeParticipantsAfterCommit(dispatcher, queues[QUEUE_NAMES.indexOf(QUEUES.notify)], push, (m) => pushLog.warn(m));
         dispatcher.start();
         return dispatcher;
       },

@@ -11,6 +11,11 @@ import { SchedulingProcessor } from './scheduling/scheduling.processor';
 import { ExportsProcessor } from './exports/exports.processor';
 import { RecoveryProcessor } from './live/recovery.processor';
 import { WorkerApplicationModule } from './application.module';
+import { CampaignsProcessor } from './mail/campaigns.processor';
+import { MailProcessor } from './mail/mail.processor';
+import { MailTransport } from './mail/mail-transport';
+import { NotificationChannels } from './notify/channels';
+import { NotifyProcessor } from './notify/notify.processor';
 
 /** BullMQ processors only: no HTTP server. Scale out by starting more of these. */
 @Module({
@@ -28,6 +33,11 @@ import { WorkerApplicationModule } from './application.module';
     WorkerApplicationModule,
   ],
   providers: [
+    MailTransport,
+    MailProcessor,
+    CampaignsProcessor,
+    NotificationChannels,
+    NotifyProcessor,
     RecoveryProcessor,
     ExportsProcessor,
     MatchingProcessor,

@@ -21,3 +21,35 @@ describe('configuration at boot', () => {
     expect(message).toMatch(/PORT: valor inválido/);
   });
 });
+
+describe('mail settings', () => {
+  const good = { DATABASE_URL: 'postgres://u:p@localhost:5432/db', REDIS_URL: 'redis://localhost:6379' };
+
+  it('are optional: without SMTP_URL mail stays queued, with defaults for sender and rate', () => {
+    const env = loadEnv(good);
+    expect(env.SMTP_URL).toBeUndefined();
+    expect(env).toMatchObject({
+      MAIL_FROM: 'Rueda de Negocios <no-reply@rueda.local>',
+      MAIL_RATE_PER_SECOND: 10,
+      NOTIFY_DIGEST_SECONDS: 2,
+    });
+  });
+
+  it('accept an SMTP URL, a named sender and a reply-to', () => {
+    const env = loadEnv({
+      ...good,
+      SMTP_URL: 'smtps://u:p@mail.example.org:465',
+      MAIL_FROM: 'AME <jornada@ame.gob.ec>',
+      MAIL_REPLY_TO: 'info@ame.gob.ec',
+    });
+    expect(env).toMatchObject({ SMTP_URL: 'smtps://u:p@mail.example.org:465', MAIL_FROM: 'AME <jornada@ame.gob.ec>' });
+  });
+
+  it('name a wrong SMTP URL, sender, reply-to or short link secret', () => {
+    expect(() =>
+      loadEnv({ ...good, SMTP_URL: 'http://mail', MAIL_FROM: 'AME <no-es-correo>', MAIL_REPLY_TO: 'x', LINK_SECRET: 'short' }),
+    ).toThrow(
+      /SMTP_URL: valor inválido[\s\S]*MAIL_FROM: valor inválido[\s\S]*MAIL_REPLY_TO: valor inválido[\s\S]*LINK_SECRET: valor inválido/,
+    );
+  });
+});

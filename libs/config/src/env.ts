@@ -1,5 +1,14 @@
 import { z } from 'zod';
 
+const emailAddress = z.email();
+/** `Name <address>` or `address`; the address must be valid. */
+const mailbox = z
+  .string()
+  .refine(
+    (v) => emailAddress.safeParse(/<([^<>]+)>\s*$/.exec(v)?.[1] ?? v.trim()).success,
+    'dirección de correo inválida / invalid email address',
+  );
+
 /** Every variable the API and the worker read, validated once at boot. */
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -39,6 +48,17 @@ export const envSchema = z.object({
    */
   JOB_LOCK_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
   JOB_STALLED_CHECK_MS: z.coerce.number().int().min(500).max(60_000).default(5_000),
+  /** Outgoing mail: smtp://user:pass@host:587 or smtps://…:465. Without it, emails stay queued ("held") and visible. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** The sender, `Name <address>` or a bare address. */
+  MAIL_FROM: mailbox.default('Rueda de Negocios <no-reply@rueda.local>'),
+  MAIL_REPLY_TO: mailbox.optional(),
+  /** Emails per second across all workers (BullMQ limiter): what the provider accepts. */
+  MAIL_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Notices for one participant that land within this window go out as one digest. */
+  NOTIFY_DIGEST_SECONDS: z.coerce.number().min(0).max(3600).default(2),
+  /** Key that seals personal-link tokens in the database (≥ 32 characters); without it a key is generated and kept in the database. */
+  LINK_SECRET: z.string().min(32).optional(),
   /**
    * Web Push endpoints accepted beyond the browsers' own push services, as exact origins
    * separated by commas (a test receiver on loopback); empty in production.

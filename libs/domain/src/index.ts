@@ -9,5 +9,6 @@ export * from './random';
 export * from './rules';
 export * from './access-links';
 export * from './limits';
+export * from './calendar';
 export * from './checkin-code';
 export * from './push-notice';

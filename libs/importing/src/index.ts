@@ -1,6 +1,6 @@
 export * from './types';
 export { makeIssue } from './issues';
-export { normalizeExternalId, parseNumber, parseDate, splitList, normalizeKey } from './normalize';
+export { normalizeExternalId, parseNumber, parseDate, parseEmail, splitList, normalizeKey } from './normalize';
 export { createCodeResolver, type CodeResolver } from './codes';
 export { COLUMNS, resolveHeader, type ColumnSpec } from './columns';
 export { parseTable, decodeText, detectDelimiter, tooLargeIssue, type ParseTableOptions } from './parse-table';

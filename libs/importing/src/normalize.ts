@@ -3,6 +3,8 @@
  * Every parser returns undefined for "cannot read" so the caller decides the issue.
  */
 
+import { z } from 'zod';
+
 const DIACRITICS = /[\u0300-\u036f]/g;
 
 /** Accent-, case- and punctuation-insensitive key: "Fecha límite" → "fecha_limite". */
@@ -136,6 +138,20 @@ export function parseDate(raw: string): string | undefined {
 export function formatDateEs(iso: string): string {
   const [y, m, d] = iso.split('-');
   return `${d}/${m}/${y}`;
+}
+
+const emailSchema = z.email();
+
+/**
+ * An email address as Rueda keeps it (lower case, without a `mailto:` prefix), or undefined
+ * when it is not one. The import, the organiser API and the invitations all use this rule.
+ */
+export function parseEmail(raw: string): string | undefined {
+  const v = raw
+    .trim()
+    .replace(/^mailto:/i, '')
+    .toLowerCase();
+  return v !== '' && emailSchema.safeParse(v).success ? v : undefined;
 }
 
 /** List cells: "AGUA, RESIDUOS", "AGUA | RESIDUOS", "AGUA; RESIDUOS", one per line. */

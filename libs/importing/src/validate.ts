@@ -1,9 +1,8 @@
-import { z } from 'zod';
 import { badTextReason, loadGadms, loadTaxonomy, TEXT_LIMITS, type GadmRef, type Taxonomy } from '@rueda/domain';
 import { createCodeResolver, type CodeResolver } from './codes';
 import { COLUMNS, resolveHeader } from './columns';
 import { makeIssue } from './issues';
-import { cleanCell, normalizeExternalId, normalizeToken, padDigits, parseDate, parseNumber, splitList } from './normalize';
+import { cleanCell, normalizeExternalId, normalizeToken, padDigits, parseDate, parseEmail, parseNumber, splitList } from './normalize';
 import {
   RECORD_SCHEMAS,
   type DelegateRecord,
@@ -35,8 +34,6 @@ export interface ImportContext {
   taxonomy?: Taxonomy;
   gadms?: GadmRef[];
 }
-
-const emailSchema = z.email();
 
 const KIND_WORDS: Record<string, ParticipantKind> = {
   GADM: 'gadm',
@@ -138,11 +135,8 @@ class RowReader {
   email(field: string): string | undefined {
     const raw = this.text(field);
     if (raw === '') return undefined;
-    const v = raw.replace(/^mailto:/i, '').toLowerCase();
-    if (!emailSchema.safeParse(v).success) {
-      this.error('invalid_email', field, { value: raw });
-      return undefined;
-    }
+    const v = parseEmail(raw);
+    if (v === undefined) this.error('invalid_email', field, { value: raw });
     return v;
   }
 

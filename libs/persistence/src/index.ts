@@ -15,5 +15,8 @@ export * from './live/neighbourhood';
 export * from './live/persist-live';
 export * from './application';
 export * from './calendar/calendar-agenda';
+export * from './access/access-links';
+export * from './notifications/pipeline';
+export * from './notifications/email';
 export * from './install-secrets';
 export * from './push/push-channel';

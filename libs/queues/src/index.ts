@@ -10,6 +10,12 @@ export const QUEUES = {
   maintenance: 'maintenance',
   live: 'live',
   exports: 'exports',
+  /** One job per email (jobId `mail-<messageId>`), rate-limited across workers. */
+  mail: 'mail',
+  /** Invitation campaigns: queue the emails, then report delivery progress. */
+  campaigns: 'campaigns',
+  /** The notification pipeline: read the change log, batch per participant, remind by date. */
+  notify: 'notify',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -86,4 +92,71 @@ export interface ExportProgress {
   /** Agendas drawn so far, of how many. */
   done?: number;
   total?: number;
+}
+
+export interface MailJobData {
+  /** email_messages.id */
+  messageId: string;
+}
+
+export const mailJobId = (messageId: string) => `mail-${messageId}`;
+
+/**
+ * Transient SMTP trouble (server down, 4xx) is retried for about three hours with growing
+ * pauses; a permanent refusal (5xx) is not retried. The delays are BullMQ's exponential
+ * backoff capped by the worker (see MAIL_BACKOFF_CAP_MS).
+ */
+export const MAIL_JOB_OPTIONS = {
+  attempts: 20,
+  backoff: { type: 'mail' as const },
+  removeOnComplete: { age: 24 * 3600, count: 5000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+export const MAIL_BACKOFF_BASE_MS = 2000;
+export const MAIL_BACKOFF_CAP_MS = 10 * 60_000;
+
+/** The delay before retry `attemptsMade` (1-based): 2 s, 4 s, 8 s … at most 10 min. */
+export function mailBackoff(attemptsMade: number): number {
+  return Math.min(MAIL_BACKOFF_CAP_MS, MAIL_BACKOFF_BASE_MS * 2 ** Math.max(0, attemptsMade - 1));
+}
+
+export interface CampaignJobData {
+  eventId: string;
+  campaignId: string;
+}
+
+export interface CampaignProgress {
+  phase: 'queueing' | 'sending' | 'done';
+  percent: number;
+  total: number;
+  /** Messages by status: queued, held, retrying, delivered, bounced, failed. */
+  counts: Record<string, number>;
+}
+
+export type NotifyJobData =
+  /** Read an event's change log past its cursor and turn it into notices. */
+  | { kind: 'scan'; eventId: string }
+  /** Send what is due: one email (or digest) per participant whose oldest notice waited the window. */
+  | { kind: 'dispatch'; eventId: string }
+  /** Housekeeping: every event's log, due reminders, stale notices and emails. */
+  | { kind: 'sweep' };
+
+/** Anything that can add a job (a BullMQ queue), so libraries need no BullMQ import. */
+export interface JobAdder<T> {
+  add(
+    name: string,
+    data: T,
+    opts?: { jobId?: string; delay?: number; removeOnComplete?: boolean; removeOnFail?: number },
+  ): Promise<unknown>;
+}
+
+/**
+ * Called after a transaction that appended to the change log has committed: asks the
+ * notification pipeline to read it. Best effort — the periodic sweep reads whatever a lost
+ * nudge left behind, so nothing depends on this call succeeding.
+ */
+export function nudgeNotifications(queue: JobAdder<NotifyJobData>, eventIds: Iterable<string>): void {
+  for (const eventId of new Set(eventIds)) {
+    queue.add('scan', { kind: 'scan', eventId }, { removeOnComplete: true, removeOnFail: 100 }).catch(() => undefined);
+  }
 }

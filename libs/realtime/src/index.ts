@@ -155,7 +155,7 @@ export interface StaffMeetingStatusRequest {
 /** Progress of a long job, to organisers only. Ephemeral: not logged, not replayed. */
 export interface JobProgressMessage {
   eventId: string;
-  queue: 'matching' | 'scheduling' | 'exports';
+  queue: 'matching' | 'scheduling' | 'exports' | 'campaigns';
   jobId: string;
   phase: string;
   percent: number;

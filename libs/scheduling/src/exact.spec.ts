@@ -30,4 +30,18 @@ describe('solve is exact on small instances (HiGHS MIP oracle)', () => {
     expect(schedule.bounds.optimal).toBe(true);
     expect(schedule.bounds.weightUpperBound).toBeCloseTo(optimum, 6);
   });
+
+  // Its optimum leaves meetings out (3 slots × 6 tables for 41 meetings): clasp cannot show, in
+  // its budget, that no weight-optimal choice of meetings has fewer holes (it was left with
+  // 1 hole ≥ 0); the MIP that follows it on small instances (HiGHS, an LP bound) proves it.
+  it('seed 20: the MIP phase proves the lexicographic optimum clasp left open', async () => {
+    const instance = smallInstance(20);
+    const optimum = await mipOptimum(instance);
+    const schedule = await solve(instance, { seed: 20, budget: 1 });
+    expect(validateSchedule(instance, schedule)).toEqual([]);
+    expect(schedule.stats.weight).toBeCloseTo(optimum, 6);
+    expect(schedule.bounds.optimal).toBe(true);
+    expect(schedule.stats.holes).toBe(1);
+    expect(schedule.bounds.idleLowerBound).toBe(1);
+  });
 });

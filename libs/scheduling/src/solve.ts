@@ -1,7 +1,8 @@
 import { FormatError, Schedule, ScheduleInstance, validateScheduleInstance } from '@rueda/formats';
 import { computeBoundsWithGuide } from './bounds';
 import { allPlacedIdleLowerBound } from './idle-bounds';
-import { loadExactEngine, solveExactly } from './exact/engine';
+import { integralScale, loadExactEngine, solveExactly } from './exact/engine';
+import { loadMipEngine, solveMip } from './exact/mip';
 import { buildModel, Model } from './model';
 import { buildSchedule } from './output';
 import { construct } from './search/construct';
@@ -59,6 +60,8 @@ export interface WorkBudgets {
   weightBranchNodes: number;
   /** Conflicts of the exact phase's first call (each later call, in anytime mode, doubles it). */
   exactConflicts: number;
+  /** Branch-and-bound nodes of the MIP (HiGHS) that follows clasp on small instances (≤ 60 meetings). */
+  mipNodes: number;
 }
 
 export function workBudgets(model: Model, scale = 1): WorkBudgets {
@@ -68,6 +71,7 @@ export function workBudgets(model: Model, scale = 1): WorkBudgets {
     restarts: model.M <= SMALL_INSTANCE_MEETINGS ? Math.max(1, Math.round(SMALL_INSTANCE_RESTARTS * Math.min(1, scale))) : 0,
     weightBranchNodes: model.M <= BRANCH_AND_BOUND_MEETINGS ? Math.round(3_000_000 * scale) : 0,
     exactConflicts: Math.round(EXACT_CONFLICTS * scale),
+    mipNodes: model.M <= MIP_MAX_MEETINGS ? Math.round(MIP_NODES * scale) : 0,
   };
 }
 
@@ -80,6 +84,13 @@ const EXACT_MAX_PAIRS = 7_000;
 const EXACT_CONFLICTS = 50_000;
 const ANYTIME_FIRST_CONFLICTS = 5_000;
 const EXACT_MIN_MS = 500;
+/**
+ * Small instances whose optimum leaves meetings out: clasp cannot bound *which* meetings to place
+ * under the weight floor, HiGHS's LP relaxation can (bench/scheduling/small-proofs.ts).
+ */
+const MIP_MAX_MEETINGS = 60;
+const MIP_NODES = 2_000;
+const MIP_ANYTIME_NODES = 2 ** 31 - 1;
 /** The all-placed idle bound matches meetings to slots per participant and window: cheap below this. */
 const ALL_PLACED_BOUND_MAX_PAIRS = 40_000;
 
@@ -137,6 +148,8 @@ export async function solve(instance: ScheduleInstance, options: SolveOptions = 
 
   let proven = false;
   const floors = (options.minMeetingsPerGadm ?? 0) > 0;
+  // The MIP knows neither floors nor the fairness bound: it only runs without them.
+  const mipFits = options.exact !== false && budgets.mipNodes > 0 && !floors && options.maxIdleSpread === undefined;
   const pairs = model.commonSlots.reduce((a, b) => a + b, 0);
   // Anytime mode: the exact phase needs a little time to load and ground, and one clasp call
   // cannot be cut short, so it only starts with at least half the limit (and 0.5 s) left.
@@ -161,13 +174,29 @@ export async function solve(instance: ScheduleInstance, options: SolveOptions = 
       });
       if (result.slotOf && best.betterSlots(result.slotOf)) best.restore(result.slotOf);
       proven = result.optimal;
-      // One call with a fixed budget is reproducible; the anytime mode doubles it while time is left.
-      if (proven || result.infeasible || reproducible || best.timeUp()) break;
+      // One call with a fixed budget is reproducible; the anytime mode doubles it while time is
+      // left, except on instances the MIP below takes over.
+      if (proven || result.infeasible || reproducible || best.timeUp() || mipFits) break;
       const perConflict = (performance.now() - callStarted) / conflicts;
       const fits = Math.floor((0.9 * (deadline - performance.now())) / Math.max(perConflict, 1e-6));
       conflicts = Math.min(2 * conflicts, fits);
       if (conflicts < ANYTIME_FIRST_CONFLICTS / 5) break;
     }
+  }
+  // Small instances clasp did not prove: the same problem as a MIP (HiGHS), whose LP bound settles
+  // which meetings to place; its schedule replaces the best only if lexicographically better.
+  if (!proven && mipFits && !best.timeUp() && !closed()) {
+    best.report('exact', 80, true);
+    const engine = await loadMipEngine();
+    const leftSeconds = (deadline - performance.now()) / 1000;
+    // With a work budget HiGHS ends on nodes (reproducible); anytime, on the time left.
+    const mip = solveMip(engine, model, integralScale(model.weight), {
+      nodes: reproducible ? budgets.mipNodes : MIP_ANYTIME_NODES,
+      timeLimitSeconds: Math.min(1e6, reproducible ? leftSeconds : 0.9 * leftSeconds),
+    });
+    if (mip.slotOf && best.betterSlots(mip.slotOf)) best.restore(mip.slotOf);
+    proven = mip.optimal && Math.abs(best.state.weight - mip.weight) <= WEIGHT_EPS && best.state.totalIdle() === mip.idle;
+    if (mip.timeLimited) best.timedOut = true;
   }
   // Anytime: while the gap is open and time is left, keep searching from the best schedule
   // (instances too large for the exact phase, or whose proof did not finish).

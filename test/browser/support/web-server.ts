@@ -23,18 +23,20 @@ export interface WebServer {
 }
 
 /**
- * Stand-in for the API's own static serving until it exists: serves dist/web at /app/ (with
- * the SPA fallback to index.html) and forwards every other request — and socket.io upgrades —
- * to the API, so the page sees one origin exactly as in production.
+ * Stand-in for the API's own static serving: serves a build (dist/web unless `dir` names
+ * another, e.g. an older build measured as a baseline) at /app/ the way the API served it
+ * before it compressed and cached (uncompressed, `no-store`), with the SPA fallback to
+ * index.html, and forwards every other request — and socket.io upgrades — to the API, so the
+ * page sees one origin exactly as in production.
  */
-export async function startWebServer(apiPort: number): Promise<WebServer> {
-  if (!existsSync(join(WEB_DIST, 'index.html'))) {
-    throw new Error(`dist/web is missing: run \`npx vite build --config apps/web/vite.config.ts\` before the browser tests`);
+export async function startWebServer(apiPort: number, dir = WEB_DIST): Promise<WebServer> {
+  if (!existsSync(join(dir, 'index.html'))) {
+    throw new Error(`${dir} is missing: run \`npx vite build --config apps/web/vite.config.ts\` before the browser tests`);
   }
   const serveStatic = (req: IncomingMessage, res: ServerResponse) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/app\/?/, '');
-    let file = normalize(join(WEB_DIST, path));
-    if (!file.startsWith(WEB_DIST) || !existsSync(file) || statSync(file).isDirectory()) file = join(WEB_DIST, 'index.html');
+    let file = normalize(join(dir, path));
+    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) file = join(dir, 'index.html');
     res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
     createReadStream(file).pipe(res);
   };

@@ -5,7 +5,7 @@ import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { type Clock, systemClock, UseCases, type UnitOfWork } from '@rueda/application';
 import { ENV, type Env } from '@rueda/config';
-import { LiveFeed, OutboxDispatcher } from '@rueda/delivery';
+import { LiveFeed, noticeParticipantsAfterCommit, OutboxDispatcher } from '@rueda/delivery';
 import { TypeOrmUnitOfWork } from '@rueda/persistence';
 import { QUEUES, type QueueName } from '@rueda/queues';
 import { InstallSecrets } from './install-secrets';
@@ -58,8 +58,9 @@ class DeliveryShutdown implements OnApplicationShutdown {
           relayEveryMs: env.OUTBOX_RELAY_MS,
           log: { warn: (obj, msg) => log.warn(`${msg} ${JSON.stringify(obj, (k, v) => (v instanceof Error ? v.message : v))}`) },
         });
-        // Phones hear of a committed change whether or not this node holds sockets.
-        dispatcher.onCommit((batch) => push.notify(batch.messages));
+        // Phones and mailboxes hear of a committed change whether or not this node holds sockets.
+        const pushLog = new Logger('push');
+        noticeParticipantsAfterCommit(dispatcher, queues[QUEUE_NAMES.indexOf(QUEUES.notify)], push.channel, (m) => pushLog.warn(m));
         dispatcher.start();
         return dispatcher;
       },

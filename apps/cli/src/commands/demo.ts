@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
 import { hash } from '@node-rs/argon2';
 import { demoDay, generateDemoJornada, Rng } from '@rueda/demo';
-import { formatBilingual } from '@rueda/i18n';
+import { zonedTimeToUtc } from '@rueda/domain';
+import { formatBilingual, formatUsd } from '@rueda/i18n';
 import { EventEntity, UserEntity, writeRecords } from '@rueda/persistence';
 import { playThePast } from './demo-day';
+import { editDemandThroughLink, inviteEveryone } from './demo-reach';
 import { ApiCallError, ApiClient } from '../api-client';
 import { CliCommand } from '../command';
 import { withDatabase } from '../database';
@@ -80,6 +82,12 @@ const command: CliCommand = {
               name: EVENT_NAME,
               venue: 'Quito — Centro de Convenciones Metropolitano',
               timeZone: today.timeZone,
+              settings: {
+                // Participants keep their data through their links until the end of today.
+                selfServiceDeadline: zonedTimeToUtc(today.day, '23:59', today.timeZone).toISOString(),
+                registrationOpen: true,
+                branding: { color: '#0b5c8c', organiser: 'AME — Asociación de Municipalidades Ecuatorianas' },
+              },
             }),
           );
         }
@@ -102,6 +110,15 @@ const command: CliCommand = {
       await api.call('PUT', `${ev}/sessions`, { sessions: today.sessions });
       for (let n = 1; n <= 60; n++) await api.call('POST', `${ev}/tables`, { number: n, label: `Mesa ${n}` });
     }
+
+    // Everybody invited by email (the mail catcher shows them); one GADM corrects a demand through its link.
+    const links = await inviteEveryone(api, ev, say);
+    const edit = await editDemandThroughLink(api, ev, links);
+    if (edit)
+      say(
+        `Autoservicio / Self-service: ${edit.name} cambió el monto de su demanda «${edit.demand}» a ${formatUsd(edit.amountUsd)} ` +
+          'con su enlace personal; la organización lo aprobó.',
+      );
 
     // Scoring on the worker.
     await api.call('POST', `${ev}/matching/runs`, { top: 10 });
@@ -145,14 +162,6 @@ const command: CliCommand = {
         `${past.held} reuniones realizadas, ${past.noShow} inasistencias, ${past.checkedIn} en curso, ${past.delegates} delegados registrados.`,
     );
 
-    const links = await Promise.all(
-      (await api.call<{ items: { id: string; name: string }[] }>('GET', `${ev}/participants?kind=gadm&pageSize=2`)).items
-        .concat((await api.call<{ items: { id: string; name: string }[] }>('GET', `${ev}/participants?kind=cooperant&pageSize=1`)).items)
-        .map(async (p) => ({
-          name: p.name,
-          token: (await api.call<{ token: string }>('POST', `${ev}/participants/${p.id}/access-link`)).token,
-        })),
-    );
     say('');
     say(`Consola / Console:      ${values.api}/app/   (${ADMIN_EMAIL} / ${password})`);
     say(`Sala de control:        ${values.api}/app/events/${eventId}/control`);
@@ -161,8 +170,12 @@ const command: CliCommand = {
     say(`API docs (OpenAPI):     ${values.api}/docs`);
     say(`Salud / Health:         ${values.api}/health`);
     say(`Colas / Queues:         ${values.api}/queues   (inicie sesión como administrador / sign in as an admin)`);
-    say('Agendas personales / Personal agendas:');
-    for (const l of links) say(`  ${l.name}: ${values.api}/app/a/${l.token}`);
+    if (process.env.MAIL_WEB_URL)
+      say(`Correo / Mail catcher: ${process.env.MAIL_WEB_URL}   (invitaciones y avisos / invitations and notifications)`);
+    say(`Registro público / Public registration: ${values.api}/app/registro/${eventId}`);
+    say('Agendas personales (enlaces enviados por correo) / Personal agendas (links sent by email):');
+    const shown = [...links.values()].filter((l) => l.link.includes('/app/a/'));
+    for (const l of [...shown.slice(0, 2), ...shown.slice(-1)]) say(`  ${l.name}: ${l.link}`);
     return 0;
   },
 };

@@ -4,9 +4,13 @@ import { CalendarFeed } from './CalendarFeed';
 import { CheckInQrs, type CheckInCode } from './CheckInQr';
 import { PushOptIn } from './PushOptIn';
 import { OutcomeForms } from './OutcomeForm';
-import { useLiveRefresh, useLoad, useNow } from '../hooks';
+import { useLiveRefresh, useNow } from '../hooks';
 import { LangToggle, useI18n } from '../i18n';
 import { PhaseNotice } from '../phase';
+import { Link } from '../router';
+import { OfflineBanner } from '../offline/OfflineBanner';
+import { keyOf, unreachable } from '../offline/snapshot';
+import { useOfflineLoad } from '../offline/useOfflineLoad';
 import type { Meeting, MatchRow, Participant, Session } from '../types';
 import { ErrorBox, LiveIndicator, Loading, Notice, StatusBadge } from '../ui';
 
@@ -49,9 +53,19 @@ const UPCOMING = new Set(['scheduled', 'checked_in', 'held', 'no_show']);
 
 export function AgendaPage({ token }: { token: string }) {
   const { t, time, day, zone } = useI18n();
-  const me = useLoad(() => get<Me>('/me', { token }), [token]);
-  const meetings = useLoad(() => get<MyMeeting[]>('/me/meetings', { token }), [token]);
-  const matches = useLoad(() => get<{ items: MatchRow[] }>('/me/matches', { token }).catch(() => ({ items: [] as MatchRow[] })), [token]);
+  // The agenda stays readable offline: each answer is kept on the phone with the time it was read.
+  const kept = `agenda.${keyOf(token)}`;
+  const me = useOfflineLoad(`${kept}.me`, () => get<Me>('/me', { token }), [token]);
+  const meetings = useOfflineLoad(`${kept}.meetings`, () => get<MyMeeting[]>('/me/meetings', { token }), [token]);
+  const matches = useOfflineLoad(
+    `${kept}.matches`,
+    () =>
+      get<{ items: MatchRow[] }>('/me/matches', { token }).catch((e) => {
+        if (unreachable(e)) throw e;
+        return { items: [] as MatchRow[] };
+      }),
+    [token],
+  );
   const live = useLiveRefresh({ token, refresh: () => void meetings.reload(), pollMs: 15_000 });
   const [error, setError] = useState<unknown>();
   const now = useNow(30_000);
@@ -76,7 +90,7 @@ export function AgendaPage({ token }: { token: string }) {
       setError(e);
     }
   };
-  if (me.error) {
+  if (me.error && !unreachable(me.error)) {
     return (
       <main id="main" className="agenda container narrow">
         <div className="login-lang">
@@ -90,7 +104,8 @@ export function AgendaPage({ token }: { token: string }) {
   if (!me.data || !meetings.data)
     return (
       <main id="main" className="agenda container narrow">
-        <Loading />
+        <ErrorBox error={me.error ?? meetings.error} />
+        {!me.error && !meetings.error && <Loading />}
       </main>
     );
   const all = meetings.data;
@@ -118,6 +133,12 @@ export function AgendaPage({ token }: { token: string }) {
           {me.data.event?.venue ? ` · ${me.data.event.venue}` : ''}
         </p>
         <div className="actions no-print">
+          <Link className="btn" to={`a/${token}/datos`}>
+            {t('ss.linkData')}
+          </Link>
+          <Link className="btn" to={`a/${token}/avisos`}>
+            {t('ss.linkNotices')}
+          </Link>
           <button type="button" className="btn" onClick={() => window.print()}>
             {t('agenda.print')}
           </button>
@@ -135,6 +156,7 @@ export function AgendaPage({ token }: { token: string }) {
             timeZone={tz}
           />
         )}
+        <OfflineBanner savedAt={meetings.savedAt ?? me.savedAt} timeZone={tz} />
         <ErrorBox error={error ?? meetings.error} />
         <section aria-labelledby="my-meetings">
           <h2 id="my-meetings">{t('agenda.meetings', { n: agenda.length })}</h2>

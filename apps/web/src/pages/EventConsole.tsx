@@ -14,10 +14,12 @@ import { MeetingsTab } from './Meetings';
 import { ScheduleTab } from './Schedule';
 import { ControlRoomTab } from './ControlRoom';
 import { ReportsTab } from './Reports';
+import { ReachTab } from './Reach';
 
 const TABS: { id: string; key: MessageKey }[] = [
   { id: 'setup', key: 'tab.setup' },
   { id: 'records', key: 'tab.records' },
+  { id: 'reach', key: 'tab.reach' },
   { id: 'matching', key: 'tab.matching' },
   { id: 'meetings', key: 'tab.meetings' },
   { id: 'schedule', key: 'tab.schedule' },
@@ -72,6 +74,7 @@ export function EventConsole({ eventId, tab }: { eventId: string; tab: string })
           <h1 className="visually-hidden">{`${ctx.event.name} — ${t(current.key)}`}</h1>
           {current.id === 'setup' && <SetupTab />}
           {current.id === 'records' && <RecordsTab />}
+          {current.id === 'reach' && <ReachTab />}
           {current.id === 'matching' && <MatchingTab />}
           {current.id === 'meetings' && <MeetingsTab />}
           {current.id === 'schedule' && <ScheduleTab />}

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { api, get } from '../api';
 import { useI18n } from '../i18n';
 import { Notice } from '../ui';
-
-const SW_URL = '/app/sw.js';
+import { APP_BASE } from '../config';
+import { SW_URL } from '../offline/register';
 
 /** The VAPID public key (base64url) as the bytes PushManager.subscribe wants. */
 function keyBytes(b64url: string): Uint8Array<ArrayBuffer> {
@@ -45,7 +45,7 @@ export function PushOptIn({ token }: { token: string }) {
     try {
       if ((await Notification.requestPermission()) !== 'granted') return setState('denied');
       const { publicKey } = await get<{ publicKey: string }>('/me/push', { token });
-      const reg = await navigator.serviceWorker.register(SW_URL, { scope: '/app/' });
+      const reg = await navigator.serviceWorker.register(SW_URL, { scope: APP_BASE });
       await navigator.serviceWorker.ready;
       const sub =
         (await reg.pushManager.getSubscription()) ??

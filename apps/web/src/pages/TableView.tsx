@@ -1,8 +1,11 @@
-import { useState } from 'react';
-import { ApiError, post, session } from '../api';
-import { useLiveRefresh, useLoad, useNow } from '../hooks';
+import { useCallback, useEffect, useState } from 'react';
+import { post, session } from '../api';
+import { useInterval, useLiveRefresh, useNow } from '../hooks';
 import { LangToggle, useI18n } from '../i18n';
-import { FREED_STATUSES, loadLiveData } from '../liveData';
+import { FREED_STATUSES, loadLiveData, type LiveData } from '../liveData';
+import { flushMarks, queuedMarks, queueMark, type MarkVerdict, type QueuedMark, type SentMark, type StaffStatus } from '../offline/marks';
+import { OfflineBanner } from '../offline/OfflineBanner';
+import { useOfflineLoad } from '../offline/useOfflineLoad';
 import { dayBounds, PhaseNotice } from '../phase';
 import type { MessageKey } from '../messages';
 import type { Assignment, Delegate } from '../types';
@@ -11,7 +14,12 @@ import { ErrorBox, LiveIndicator, Loading, Notice, StatusBadge } from '../ui';
 
 /** Held, no-show and cancelled meetings cannot change any more. */
 const FINAL = new Set(['held', 'no_show', 'cancelled']);
-type StaffStatus = 'checked_in' | 'held' | 'no_show';
+/** The table's day kept on the device (a Map does not survive JSON). */
+type KeptLiveData = Omit<LiveData, 'meetings'> & { meetings: [string, LiveData['meetings'] extends Map<string, infer M> ? M : never][] };
+const keepLiveData = {
+  save: (d: LiveData): KeptLiveData => ({ ...d, meetings: [...d.meetings] }),
+  restore: (k: KeptLiveData): LiveData => ({ ...k, meetings: new Map(k.meetings) }),
+};
 const ACTIONS: { status: StaffStatus; key: MessageKey; cls: string }[] = [
   { status: 'checked_in', key: 'table.checkIn', cls: 'btn-primary' },
   { status: 'held', key: 'table.held', cls: 'btn-ok' },
@@ -28,52 +36,87 @@ interface Undoable {
 }
 
 export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumber: number }) {
-  const { t, time } = useI18n();
+  const { t, time, pick } = useI18n();
   const [confirming, setConfirming] = useState<Assignment | null>(null);
   const [undoable, setUndoable] = useState<Undoable | null>(null);
   const tick = useNow(1000);
-  const data = useLoad(() => loadLiveData(eventId, { delegates: true }), [eventId]);
+  // The table's day stays readable offline: the last answer is kept with the time it was read.
+  const data = useOfflineLoad(`table.${eventId}`, () => loadLiveData(eventId, { delegates: true }), [eventId], keepLiveData);
   const table = data.data?.tables.find((x) => x.number === tableNumber);
   const live = useLiveRefresh({ token: table ? session.token : null, eventId, tableId: table?.id, refresh: () => void data.reload() });
   const now = useNow(15_000);
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // Marks made offline wait in the queue; the server's verdicts on them are shown until dismissed.
+  const [pending, setPending] = useState<QueuedMark[]>(() => queuedMarks(eventId));
+  const [report, setReport] = useState<MarkVerdict[]>([]);
+  useEffect(() => {
+    const update = () => setPending(queuedMarks(eventId));
+    update();
+    window.addEventListener('rueda:marks', update);
+    window.addEventListener('storage', update);
+    return () => {
+      window.removeEventListener('rueda:marks', update);
+      window.removeEventListener('storage', update);
+    };
+  }, [eventId]);
+  // Every mark goes through the one route (SetMeetingStatus), with its idempotency key.
+  const send = useCallback(
+    (m: QueuedMark, version: number | undefined) =>
+      post<SentMark>(`/events/${eventId}/live/meetings/${m.meetingId}/status`, { status: m.status, version, idempotencyKey: m.key }),
+    [eventId],
+  );
+  const reloadData = data.reload;
+  const replay = useCallback(async () => {
+    if (!queuedMarks(eventId).length) return;
+    const verdicts = await flushMarks(eventId, send);
+    if (verdicts.length) {
+      // The "saved, will be sent" notice is over: the report says what became of each mark.
+      setNotice(null);
+      setReport((r) => [...r, ...verdicts]);
+      await reloadData();
+    }
+  }, [eventId, send, reloadData]);
+  useEffect(() => {
+    const online = () => void replay();
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, [replay]);
+  useEffect(() => {
+    if (live.state === 'live') void replay();
+  }, [live.state, replay]);
+  useInterval(() => void replay(), 5000, pending.length > 0);
   const setStatus = async (a: Assignment, status: StaffStatus) => {
     const m = data.data?.meetings.get(a.meetingId);
+    const pair = `${a.participantA} – ${a.participantB}`;
     setError(undefined);
     setNotice(null);
     setBusy(a.meetingId);
     try {
-      const r = await post<{ change?: { id: string; at: string; undoUntil: string } | null }>(
-        `/events/${eventId}/live/meetings/${a.meetingId}/status`,
-        {
-          status,
-          version: m?.version,
-        },
-      );
-      if (r?.change)
+      const mark = queueMark({ eventId, meetingId: a.meetingId, status, version: m?.version, pair });
+      const verdicts = await flushMarks(eventId, send);
+      const mine = verdicts.find((v) => v.mark.key === mark.key);
+      // Marks of earlier, offline moments that went with this one are reported apart.
+      const earlier = verdicts.filter((v) => v !== mine);
+      if (earlier.length) setReport((r) => [...r, ...earlier]);
+      // Not in this flush's verdicts: still queued (offline), or sent by a flush already running (its report says).
+      if (!mine) {
+        if (queuedMarks(eventId).some((x) => x.key === mark.key))
+          setNotice(t('offline.queuedNow', { status: t(`status.${status}` as MessageKey), pair }));
+      } else if (!mine.ok) setError(mine.error);
+      else if (mine.result?.change) {
+        const c = mine.result.change;
         setUndoable({
           meetingId: a.meetingId,
-          changeId: r.change.id,
+          changeId: c.id,
           status,
           // The window's length as the server counts it, on this device's clock (the two may differ).
-          until: Date.now() + Date.parse(r.change.undoUntil) - Date.parse(r.change.at),
-          pair: `${a.participantA} – ${a.participantB}`,
+          until: Date.now() + Date.parse(c.undoUntil) - Date.parse(c.at),
+          pair,
         });
-      await data.reload();
-    } catch (e) {
-      // The REST endpoint may not exist yet: try the socket, then explain.
-      if (e instanceof ApiError && e.status === 404 && !e.messages) {
-        const res = await live.client.current?.emitStatus({ meetingId: a.meetingId, status, version: m?.version });
-        if (res?.ok) await data.reload();
-        else if (res)
-          setError(new ApiError(res.kind === 'conflict' ? 409 : 400, { error: res.code, messages: { es: res.es, en: res.en } }));
-        else setNotice(t('table.notAvailable'));
-      } else {
-        setError(e);
-        await data.reload();
       }
+      if (mine) await data.reload();
     } finally {
       setBusy(null);
     }
@@ -112,7 +155,19 @@ export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumb
   const delegatesOf = (participantId: string) => d?.delegates.filter((x) => x.participantId === participantId) ?? [];
   const rows = d && table ? d.assignments.filter((a) => a.tableId === table.id).sort((x, y) => x.startsAt.localeCompare(y.startsAt)) : [];
   // A freed meeting (no-show, cancelled) stays listed, but the round in play is the one that replaced it.
-  const inPlay = (a: Assignment) => !FREED_STATUSES.has(d?.meetings.get(a.meetingId)?.status ?? '');
+  /** Where a refused mark's meeting is now, as the server answered: "Ahora: «Agendada», 11:30 · Mesa 1." */
+  const whereNow = (v: MarkVerdict) => {
+    const c = v.current;
+    if (!c || !d) return '';
+    const slot = d.slots.find((x) => x.id === c.slotId);
+    const tb = d.tables.find((x) => x.id === c.tableId);
+    const status = t(`status.${c.status}` as MessageKey);
+    return ` ${slot && tb ? t('offline.nowAt', { status, time: time(slot.startsAt, d.event.timeZone), n: tb.number }) : t('offline.now', { status })}`;
+  };
+  /** The status the table sees: the server's, or the last mark still waiting to be sent. */
+  const waiting = (meetingId: string) => [...pending].reverse().find((x) => x.meetingId === meetingId);
+  const statusOf = (meetingId: string) => waiting(meetingId)?.status ?? d?.meetings.get(meetingId)?.status ?? 'scheduled';
+  const inPlay = (a: Assignment) => !FREED_STATUSES.has(statusOf(a.meetingId));
   const currentIdx = rows.findIndex((a) => inPlay(a) && Date.parse(a.startsAt) <= now && Date.parse(a.endsAt) > now);
   const nextIdx = rows.findIndex((a) => inPlay(a) && Date.parse(a.startsAt) > now);
   return (
@@ -132,7 +187,29 @@ export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumb
           {t('table.title', { n: tableNumber })}
           {table?.label && table.label !== t('table.title', { n: tableNumber }) ? ` · ${table.label}` : ''}
         </h1>
+        {d && <OfflineBanner savedAt={data.savedAt} timeZone={d.event.timeZone} />}
         <ErrorBox error={data.error ?? error} />
+        {pending.length > 0 && <Notice kind="warn">{t('offline.queued', { n: pending.length })}</Notice>}
+        {report.length > 0 && (
+          <section className="alert alert-info mark-report" aria-labelledby="mark-report">
+            <strong id="mark-report">{t('offline.report')}</strong>
+            <ul>
+              {report.map((v) => {
+                const vars = { status: t(`status.${v.mark.status}` as MessageKey), pair: v.mark.pair };
+                return (
+                  <li key={v.mark.key} className={v.ok ? 'mark-ok' : 'mark-refused'}>
+                    {v.ok
+                      ? t(v.replayed ? 'offline.already' : 'offline.sent', vars)
+                      : `${t('offline.refused', { ...vars, reason: pick(v.reason) })}${whereNow(v)}`}
+                  </li>
+                );
+              })}
+            </ul>
+            <button type="button" className="btn btn-small" onClick={() => setReport([])}>
+              {t('offline.dismiss')}
+            </button>
+          </section>
+        )}
         {d && <PhaseNotice bounds={dayBounds(d.slots)} now={now} timeZone={d.event.timeZone} />}
         {notice && <Notice kind="warn">{notice}</Notice>}
         {undoable && undoLeft > 0 && (
@@ -184,7 +261,8 @@ export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumb
         ) : (
           <ol className="table-rounds">
             {rows.map((a, i) => {
-              const status = d.meetings.get(a.meetingId)?.status ?? 'scheduled';
+              const status = statusOf(a.meetingId);
+              const queued = waiting(a.meetingId);
               const label = i === currentIdx ? t('table.now') : i === nextIdx ? t('table.next') : null;
               return (
                 <li
@@ -199,7 +277,13 @@ export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumb
                     <span className="muted">{a.slot}</span>
                     {label && <span className="tag">{label}</span>}
                     <span className="spacer" />
-                    <StatusBadge status={status} />
+                    {queued ? (
+                      <span className="badge badge-pending">
+                        {t('offline.pending', { status: t(`status.${queued.status}` as MessageKey) })}
+                      </span>
+                    ) : (
+                      <StatusBadge status={status} />
+                    )}
                   </div>
                   <div className="round-pair">
                     <span>{a.participantA}</span>

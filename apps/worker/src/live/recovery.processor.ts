@@ -5,7 +5,7 @@ import { Job } from 'bullmq';
 import { type Clock, RecoverCell, UseCases, WORKER } from '@rueda/application';
 import { QUEUES, RecoveryJobData } from '@rueda/queues';
 import { workerOptions } from '../worker-options';
-import { CLOCK } from '../application.module';
+import { CLOCK } from '../clock';
 
 /**
  * A freed table and slot: the RecoverCell use case finds the next best meeting and, in

@@ -9,7 +9,7 @@ import { QUEUES, SchedulingJobData, SchedulingProgress } from '@rueda/queues';
 import { workerOptions } from '../worker-options';
 import { solveInThread } from './solve-in-thread';
 import { WorkerLiveEmitter } from '../live/worker-live-emitter';
-import { CLOCK } from '../application.module';
+import { CLOCK } from '../clock';
 
 /**
  * Builds the event's instance, runs the solver with progress reports, and writes the result

@@ -64,4 +64,8 @@ export async function putStatus(tx: Tx, now: Date, m: MeetingRecord, status: Mee
 }
 
 /** What a table's mark returns: the meeting, and how long the table may take it back. */
-export type MarkResult = LiveMeeting & { change: { id: string; at: string; undoUntil: string } | null };
+export type MarkResult = LiveMeeting & {
+  change: { id: string; at: string; undoUntil: string } | null;
+  /** Set when the mark's idempotency key had been applied before: this is that first answer, nothing changed now. */
+  replayed?: boolean;
+};

@@ -14,4 +14,12 @@ export interface EventSettings {
   liveMatchCandidates?: number;
   /** How the scheduler counts idle time after weight: idle slots ("holes", default) or waits ("breaks"). */
   idleMeasure?: 'holes' | 'breaks';
+  /** Participants edit their own data through their link until then (ISO instant); absent: until the first slot starts. */
+  selfServiceDeadline?: string | null;
+  /** Remind participants with no accepted meeting this many days before the event (0: never; default 3). */
+  noMeetingReminderDays?: number;
+  /** Cooperants not in the catalogue may apply through the public registration form. */
+  registrationOpen?: boolean;
+  /** How the event presents itself in emails. */
+  branding?: { color?: string; organiser?: string; logoUrl?: string; footer?: string };
 }

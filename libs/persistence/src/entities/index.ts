@@ -16,6 +16,16 @@ import { ImportBatchEntity } from './import-batch.entity';
 import { LiveMessageEntity, LiveStreamEntity, OutboxJobEntity, ReplacementProposalEntity } from './live.entity';
 import { CommitmentEntity, ExportFileEntity, MeetingOutcomeEntity } from './outcome.entity';
 import { IdempotentRequestEntity, MeetingStatusChangeEntity } from './status-change.entity';
+import {
+  AccessLinkEntity,
+  EmailCampaignEntity,
+  EmailMessageEntity,
+  NotificationCursorEntity,
+  NotificationEntity,
+  NotificationPrefsEntity,
+  ParticipantChangeEntity,
+  RegistrationEntity,
+} from './reach.entity';
 
 export * from './event.entity';
 export * from './event-session.entity';
@@ -35,6 +45,7 @@ export * from './import-batch.entity';
 export * from './live.entity';
 export * from './outcome.entity';
 export * from './status-change.entity';
+export * from './reach.entity';
 
 export const ENTITIES = [
   MeetingStatusChangeEntity,
@@ -65,4 +76,12 @@ export const ENTITIES = [
   MeetingOutcomeEntity,
   CommitmentEntity,
   ExportFileEntity,
+  AccessLinkEntity,
+  EmailCampaignEntity,
+  EmailMessageEntity,
+  NotificationEntity,
+  NotificationPrefsEntity,
+  NotificationCursorEntity,
+  ParticipantChangeEntity,
+  RegistrationEntity,
 ];

@@ -47,9 +47,6 @@ export class ParticipantEntity {
   /** sha256 of the calendar feed token (webcal subscription); revoked with the access link. */
   @Column({ type: 'varchar', length: 64, nullable: true, select: false }) calendarTokenHash: string | null;
   @Column({ type: 'timestamptz', nullable: true }) calendarTokenIssuedAt: Date | null;
-  /** sha256 of the personal access token; the token itself is shown once when issued. */
-  @Column({ type: 'varchar', length: 64, nullable: true, select: false }) accessTokenHash: string | null;
-  @Column({ type: 'timestamptz', nullable: true }) accessTokenIssuedAt: Date | null;
   @VersionColumn() version: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;

@@ -13,6 +13,8 @@ import { InstallSecrets1764319000000 } from './1764319000000-install-secrets';
 import { PushSubscriptions1764320000000 } from './1764320000000-push-subscriptions';
 import { LiveDelivery1764400000000 } from './1764400000000-live-delivery';
 import { DraftLiveSeq1764410000000 } from './1764410000000-draft-live-seq';
+import { Reach1764420000000 } from './1764420000000-reach';
+import { PushReminders1764430000000 } from './1764430000000-push-reminders';
 
 /** Every migration in order; the data source runs exactly these. */
 export const MIGRATIONS = [
@@ -31,4 +33,6 @@ export const MIGRATIONS = [
   PushSubscriptions1764320000000,
   LiveDelivery1764400000000,
   DraftLiveSeq1764410000000,
+  Reach1764420000000,
+  PushReminders1764430000000,
 ];

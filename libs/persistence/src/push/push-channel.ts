@@ -1,6 +1,6 @@
 import webpush from 'web-push';
 import type { DataSource } from 'typeorm';
-import { delayNotice, formatLocal, meetingNotice, type PushMeetingFacts, type PushNotice } from '@rueda/domain';
+import { delayNotice, formatLocal, meetingNotice, reminderNotice, type PushMeetingFacts, type PushNotice } from '@rueda/domain';
 import type { LiveMeeting, LiveMessage } from '@rueda/realtime';
 import { installSecret } from '../install-secrets';
 
@@ -92,6 +92,69 @@ export class PushChannel {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
+  /**
+   * "Su reunión empieza en 5 min": run every minute (a worker's job scheduler), it reminds each
+   * subscribed participant of each of its scheduled meetings starting within `minutes` of `now`
+   * (the channel's clock unless given: tests pin it),
+   * once per meeting and start time (push_reminders is the claim, so any number of workers may
+   * sweep). A meeting moved or delayed is reminded again at its new time. The notice names the
+   * participant's own meeting only: time, table, counterpart.
+   */
+  async remind({ now = this.clock(), minutes = 5 }: { now?: Date; minutes?: number } = {}): Promise<{
+    reminded: number;
+    sent: number;
+    gone: number;
+    failed: number;
+  }> {
+    const claimed = (await this.db.query(
+      `INSERT INTO push_reminders (meeting_id, participant_id, starts_at, sent_at)
+       SELECT m.id, p.id, s.starts_at, $1
+         FROM meetings m
+         JOIN slots s ON s.id = m.slot_id
+         JOIN participants p ON p.id IN (m.participant_a_id, m.participant_b_id)
+        WHERE m.status = 'scheduled' AND s.starts_at > $1 AND s.starts_at <= $1 + make_interval(mins => $2)
+          AND EXISTS (SELECT 1 FROM push_subscriptions ps WHERE ps.participant_id = p.id)
+       ON CONFLICT DO NOTHING
+       RETURNING meeting_id AS "meetingId", participant_id AS "participantId"`,
+      [now, minutes],
+    )) as { meetingId: string; participantId: string }[];
+    if (!claimed.length) return { reminded: 0, sent: 0, gone: 0, failed: 0 };
+    const facts = new Map<string, FactsRow>();
+    for (const r of (await this.db.query(`${FACTS} WHERE m.id = ANY($1::uuid[])`, [claimed.map((c) => c.meetingId)])) as FactsRow[])
+      facts.set(r.id, r);
+    const notices = claimed.flatMap(({ meetingId, participantId }) => {
+      const f = facts.get(meetingId);
+      if (!f?.startsAt) return [];
+      const left = Math.max(1, Math.ceil((new Date(f.startsAt).getTime() - now.getTime()) / 60_000));
+      return [{ participantId, notice: reminderNotice(meetingFacts(f, participantId), left) }];
+    });
+    return { reminded: notices.length, ...(await this.deliver(notices, now)) };
+  }
+
+  /** Each notice to every subscription of its participant; a subscription the push service says is gone is removed. */
+  private async deliver(notices: { participantId: string; notice: PushNotice }[], at: Date) {
+    const out = { sent: 0, gone: 0, failed: 0 };
+    if (!notices.length) return out;
+    const targets = (await this.db.query(
+      `SELECT id, participant_id AS "participantId", endpoint, p256dh, auth FROM push_subscriptions WHERE participant_id = ANY($1::uuid[])`,
+      [[...new Set(notices.map((n) => n.participantId))]],
+    )) as PushTarget[];
+    const sender = await this.sender();
+    await Promise.all(
+      notices.flatMap(({ participantId, notice }) =>
+        targets
+          .filter((t) => t.participantId === participantId)
+          .map(async (t) => {
+            const r = await sender.send(t, JSON.stringify({ ...notice, at: at.toISOString() }));
+            out[r]++;
+            if (r === 'gone') await this.db.query(`DELETE FROM push_subscriptions WHERE id = $1`, [t.id]);
+            else if (r === 'sent') await this.db.query(`UPDATE push_subscriptions SET last_sent_at = now() WHERE id = $1`, [t.id]);
+          }),
+      ),
+    );
+    return out;
+  }
+
   /** What the live messages tell each subscribed participant they touch; sent, and gone subscriptions removed. */
   async notify(messages: LiveMessage[]): Promise<{ sent: number; gone: number; failed: number }> {
     const out = { sent: 0, gone: 0, failed: 0 };
@@ -129,21 +192,7 @@ export class PushChannel {
         }
       }
     }
-    if (!notices.length) return out;
-    const sender = await this.sender();
-    await Promise.all(
-      notices.flatMap(({ participantId, notice }) =>
-        targets
-          .filter((t) => t.participantId === participantId)
-          .map(async (t) => {
-            const r = await sender.send(t, JSON.stringify({ ...notice, at: this.clock().toISOString() }));
-            out[r]++;
-            if (r === 'gone') await this.db.query(`DELETE FROM push_subscriptions WHERE id = $1`, [t.id]);
-            else if (r === 'sent') await this.db.query(`UPDATE push_subscriptions SET last_sent_at = now() WHERE id = $1`, [t.id]);
-          }),
-      ),
-    );
-    return out;
+    return this.deliver(notices, this.clock());
   }
 }
 

@@ -80,7 +80,7 @@ export function solveExactly(run: Run, model: Model, o: ExactOptions): ExactResu
 }
 
 /** Smallest power of ten that makes every weight an integer (up to 6 decimals). */
-function integralScale(weights: Float64Array): number {
+export function integralScale(weights: Float64Array): number {
   for (let scale = 1; scale <= 1e6; scale *= 10) {
     if (weights.every((w) => Math.abs(w * scale - Math.round(w * scale)) < 1e-9)) return scale;
   }

@@ -1,131 +1,24 @@
 // Benchmark and test yardstick: the lexicographic problem (weight, then idle time) as one MIP
-// solved by HiGHS (WebAssembly), for comparison with the solver's own exact phase.
+// solved by HiGHS to the end (no node budget), for comparison with the solver's schedules. The
+// solver itself runs the same MIP with a node budget on small instances (exact/mip.ts); clasp's
+// proofs are independent of it.
 import type { ScheduleInstance } from '@rueda/formats';
-import { buildModel, isPlaceable } from '../model';
-import { getHighs } from './mip-oracle';
+import { integralScale } from '../exact/engine';
+import { loadMipEngine, MipSolution, solveMip } from '../exact/mip';
+import { buildModel } from '../model';
 
-export interface MipResult {
-  status: string;
-  /** Best schedule's weight and idle time (NaN when HiGHS found none). */
-  weight: number;
-  idle: number;
-  /** From HiGHS's dual bound: no schedule weighs more. */
-  weightUpperBound: number;
-  /** From the dual bound: no schedule of weight `weight` has less idle (meaningful once the weight is optimal). */
-  idleLowerBound: number;
-  optimal: boolean;
-  seconds: number;
-}
+export type MipResult = Omit<MipSolution, 'slotOf' | 'nodes' | 'timeLimited'>;
 
-/**
- * max B·Σ w·y − idle with B larger than any idle total, so weight comes first. y[m,s]
- * binaries, u[p,s] busy (exactly: y ≤ u ≤ Σ y), breaks = Σ run starts − active participants,
- * holes = available empty slots with a busy slot before and after.
- */
 export async function mipLexicographic(instance: ScheduleInstance, timeLimitSeconds: number): Promise<MipResult> {
-  const highs = await getHighs();
   const model = buildModel(instance);
-  const { S, T, M, P, pa, pb, weight, avail, parallel, maxMeetings, resTable, allowed } = model;
-  const B = P * S + 1;
-  const ys: { m: number; s: number; name: string }[] = [];
-  for (let m = 0; m < M; m++) {
-    if (!isPlaceable(model, m)) continue;
-    for (let s = 0; s < S; s++) if (allowed[m * S + s]) ys.push({ m, s, name: `y_${m}_${s}` });
-  }
-  const rows: string[] = [];
-  const obj: string[] = [];
-  const bins: string[] = ys.map((v) => v.name);
-  const byMeeting = new Map<number, string[]>();
-  const byPartSlot = new Map<string, string[]>();
-  const bySlot = new Map<number, string[]>();
-  const byRes = new Map<string, string[]>();
-  for (const v of ys) {
-    obj.push(`${B * weight[v.m]} ${v.name}`);
-    (byMeeting.get(v.m) ?? byMeeting.set(v.m, []).get(v.m)!).push(v.name);
-    for (const p of [pa[v.m], pb[v.m]]) {
-      const k = `${p}_${v.s}`;
-      (byPartSlot.get(k) ?? byPartSlot.set(k, []).get(k)!).push(v.name);
-    }
-    (bySlot.get(v.s) ?? bySlot.set(v.s, []).get(v.s)!).push(v.name);
-    if (resTable[v.m] >= 0) {
-      const k = `${resTable[v.m]}_${v.s}`;
-      (byRes.get(k) ?? byRes.set(k, []).get(k)!).push(v.name);
-    }
-    if (model.pinSlot[v.m] === v.s) rows.push(` pin_${v.m}: ${v.name} = 1`);
-  }
-  for (const [m, list] of byMeeting) rows.push(` one_${m}: ${list.join(' + ')} <= 1`);
-  for (const [s, list] of bySlot) if (list.length > T) rows.push(` tab_${s}: ${list.join(' + ')} <= ${T}`);
-  for (const [k, list] of byRes) if (list.length > 1) rows.push(` res_${k}: ${list.join(' + ')} <= 1`);
-  const idleTerms: string[] = [];
-  for (let p = 0; p < P; p++) {
-    const all: string[] = [];
-    for (let s = 0; s < S; s++) {
-      const list = byPartSlot.get(`${p}_${s}`) ?? [];
-      all.push(...list);
-      const u = `u_${p}_${s}`;
-      if (list.length === 0) {
-        rows.push(` zu_${p}_${s}: ${u} = 0`);
-      } else {
-        rows.push(` par_${p}_${s}: ${list.join(' + ')} <= ${parallel[p]}`);
-        for (const y of list) rows.push(` ub_${y}_${p}: ${u} - ${y} >= 0`);
-        rows.push(` lb_${p}_${s}: ${u} - ${list.join(' - ')} <= 0`);
-      }
-      bins.push(u);
-    }
-    if (maxMeetings[p] < all.length) rows.push(` max_${p}: ${all.join(' + ')} <= ${maxMeetings[p]}`);
-    if (all.length === 0) continue;
-    if (model.idleMeasure === 'breaks') {
-      // z = run start; a = active; breaks = Σ z − a.
-      for (let s = 0; s < S; s++) {
-        rows.push(
-          s === 0 ? ` st_${p}_${s}: z_${p}_${s} - u_${p}_${s} >= 0` : ` st_${p}_${s}: z_${p}_${s} - u_${p}_${s} + u_${p}_${s - 1} >= 0`,
-        );
-        idleTerms.push(`z_${p}_${s}`);
-      }
-      rows.push(` act_${p}: a_${p} - ${Array.from({ length: S }, (_, s) => `u_${p}_${s}`).join(' - ')} <= 0`);
-      rows.push(` act1_${p}: a_${p} <= 1`);
-      obj.push(`1 a_${p}`);
-    } else {
-      for (let s = 0; s < S; s++) {
-        // b = some meeting before s, f = some meeting after s (their least values, as h is minimised).
-        if (s > 0) rows.push(` pre_${p}_${s}: b_${p}_${s} - u_${p}_${s - 1} >= 0`);
-        if (s > 1) rows.push(` pre2_${p}_${s}: b_${p}_${s} - b_${p}_${s - 1} >= 0`);
-        if (s < S - 1) rows.push(` post_${p}_${s}: f_${p}_${s} - u_${p}_${s + 1} >= 0`);
-        if (s < S - 2) rows.push(` post2_${p}_${s}: f_${p}_${s} - f_${p}_${s + 1} >= 0`);
-        if (s > 0 && s < S - 1 && avail[p * S + s]) {
-          rows.push(` hole_${p}_${s}: h_${p}_${s} - b_${p}_${s} - f_${p}_${s} + u_${p}_${s} >= -1`);
-          idleTerms.push(`h_${p}_${s}`);
-        }
-      }
-    }
-  }
-  for (const t of idleTerms) obj.push(`-1 ${t}`);
-  const lp = [
-    'Maximize',
-    ` obj: ${obj.join(' + ').replace(/\+ -/g, '- ')}`,
-    'Subject To',
-    ...rows,
-    'Binary',
-    ` ${bins.join(' ')}`,
-    'End',
-  ].join('\n');
-  const started = performance.now();
-  return highs.withModel({ format: 'lp', data: lp }, (hm) => {
-    hm.options.set({ output_flag: false, mip_rel_gap: 0, time_limit: timeLimitSeconds });
-    hm.run();
-    const code = hm.getModelStatus();
-    // HiGHS model status 7 = kOptimal (the wrapper gives the native code).
-    const status = code === 7 || String(code) === 'Optimal' ? 'Optimal' : String(code);
-    const seconds = (performance.now() - started) / 1000;
-    const objective = Number(hm.info.get('objective_function_value'));
-    const dual = Number(hm.info.get('mip_dual_bound'));
-    const solution = Number.isFinite(objective) && Math.abs(objective) < 1e15;
-    // objective = B·W − idle with 0 ≤ idle < B.
-    const weightFound = solution ? Math.ceil(objective / B - 1e-9) : NaN;
-    const idle = solution ? Math.round(B * weightFound - objective) : NaN;
-    const idleLowerBound = Number.isFinite(dual) ? Math.max(0, Math.ceil(B * weightFound - dual - 1e-6)) : 0;
-    // B·W − idle ≤ dual with idle < B gives W ≤ ⌊(dual + B − 1) / B⌋.
-    const weightUpperBound = Number.isFinite(dual) ? Math.floor((dual + B - 1) / B + 1e-9) : NaN;
-    return { status, weight: weightFound, idle, idleLowerBound, weightUpperBound, optimal: status === 'Optimal', seconds };
+  const {
+    slotOf: _slots,
+    nodes: _nodes,
+    timeLimited: _time,
+    ...result
+  } = solveMip(await loadMipEngine(), model, integralScale(model.weight), {
+    nodes: 2 ** 31 - 1,
+    timeLimitSeconds,
   });
+  return result;
 }

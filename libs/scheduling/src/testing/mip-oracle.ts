@@ -1,15 +1,7 @@
 // Test-only: exact optimum of an instance via a MIP solved by HiGHS (WebAssembly).
-import loadHighs from 'highs';
 import type { ScheduleInstance } from '@rueda/formats';
+import { loadMipEngine as getHighs } from '../exact/mip';
 import { buildModel, isPlaceable } from '../model';
-
-type Highs = Awaited<ReturnType<typeof loadHighs>>;
-let highsPromise: Promise<Highs> | undefined;
-
-export function getHighs(): Promise<Highs> {
-  highsPromise ??= loadHighs();
-  return highsPromise;
-}
 
 /**
  * Max total weight, by y[m,s] ∈ {0,1}: one slot per meeting, ≤ parallel per participant and

@@ -2,12 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hash, verify } from '@node-rs/argon2';
 import { DataSource, MoreThan } from 'typeorm';
-import { AuthSessionEntity, ParticipantEntity, UserEntity, UserRole } from '@rueda/persistence';
+import { AuthSessionEntity, issueAccessLinks, LinkKeys, touchAccessLink, UserEntity, UserRole } from '@rueda/persistence';
+import type { Clock } from '@rueda/application';
+import { CLOCK } from '../../platform/application.module';
 import { participantLinkExpiresAt, participantLinkLastDay } from '@rueda/domain';
 import { ENV } from '@rueda/config';
 import type { Env } from '@rueda/config';
-import type { Clock } from '@rueda/application';
-import { CLOCK } from '../../platform/application.module';
 import { SocketRevocation } from '../../platform/socket-revocation';
 import { Principal } from './principal';
 import { hashToken, newToken, ORGANISER_PREFIX, PARTICIPANT_PREFIX } from './tokens';
@@ -49,7 +49,13 @@ export class AuthService {
     private readonly sockets: SocketRevocation,
     // Every expiry (sessions, personal links) is judged on the Clock port, never the wall clock.
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    this.linkKeys = new LinkKeys(() => this.db.manager, env.LINK_SECRET);
+  }
+
+  readonly linkKeys: LinkKeys;
+  /** When each participant's link was last recorded as seen by this process (one write a minute at most). */
+  private readonly seen = new Map<string, number>();
 
   async createUser(input: { email: string; name: string; role: UserRole; password: string }): Promise<UserEntity> {
     const passwordHash = await hash(input.password);
@@ -95,13 +101,14 @@ export class AuthService {
     if (token.startsWith(PARTICIPANT_PREFIX)) {
       const [row] = await this.db.query(
         `SELECT p.id, p.event_id AS "eventId", ${LINK_EXPIRY_FIELDS}
-           FROM participants p JOIN events e ON e.id = p.event_id
-          WHERE p.access_token_hash = $1`,
+           FROM access_links l JOIN participants p ON p.id = l.participant_id JOIN events e ON e.id = p.event_id
+          WHERE l.token_hash = $1`,
         [hashToken(token)],
       );
       if (!row) return { refused: UNKNOWN_TOKEN };
       if (this.clock.now().getTime() >= participantLinkExpiresAt(row).getTime())
         return { refused: linkExpired(participantLinkLastDay(row)) };
+      await this.markSeen(row.id);
       return { principal: { type: 'participant', participantId: row.id, eventId: row.eventId } };
     }
     const principal = await this.resolveOrganiser(token);
@@ -125,17 +132,29 @@ export class AuthService {
   }
 
   /** Issues a new personal access link token; the previous one stops working, its live sockets at once. */
-  async issueAccessToken(participantId: string): Promise<string> {
-    const token = newToken(PARTICIPANT_PREFIX);
-    await this.db
-      .getRepository(ParticipantEntity)
+  async issueAccessToken(eventId: string, participantId: string): Promise<string> {
+    const key = await this.linkKeys.get();
+    const tokens = await this.db.transaction(async (m) => {
+      const issued = await issueAccessLinks(m, key, eventId, [participantId], { revoke: true, now: this.clock.now() });
       // The calendar feed hangs off the link: a new link revokes it too.
-      .update(
-        { id: participantId },
-        { accessTokenHash: hashToken(token), accessTokenIssuedAt: this.clock.now(), calendarTokenHash: null, calendarTokenIssuedAt: null },
-      );
+      await m.query(`UPDATE participants SET calendar_token_hash = NULL, calendar_token_issued_at = NULL WHERE id = $1 AND event_id = $2`, [
+        participantId,
+        eventId,
+      ]);
+      return issued;
+    });
     await this.sockets.dropParticipant(participantId);
-    return token;
+    return tokens.get(participantId)!;
+  }
+
+  /** "Opened" and "last seen" of the link, written at most once a minute per participant and process. */
+  private async markSeen(participantId: string): Promise<void> {
+    const now = this.clock.now();
+    const last = this.seen.get(participantId);
+    if (last !== undefined && now.getTime() - last < 60_000) return;
+    this.seen.set(participantId, now.getTime());
+    if (this.seen.size > 50_000) this.seen.clear();
+    await touchAccessLink(this.db.manager, participantId, now);
   }
 
   /** The last day (event time zone, YYYY-MM-DD) the event's personal links work. */

@@ -104,7 +104,7 @@ export class EventsController {
   @Returns(AccessLinkOut)
   async accessLink(@Param('eventId', UuidPipe) id: string, @Param('participantId', UuidPipe) pid: string) {
     await this.records.get(RESOURCES.participants, id, pid);
-    const token = await this.auth.issueAccessToken(pid);
+    const token = await this.auth.issueAccessToken(id, pid);
     return { participantId: pid, token, path: `/a/${token}`, validUntil: await this.auth.linksLastDay(id) };
   }
 }

@@ -39,6 +39,25 @@ export const EventSettingsBody = z
     idleMeasure: z.enum(['holes', 'breaks']).optional(),
     protectMinutes: z.number().int().min(0).max(120).optional(),
     liveMatchCandidates: z.number().int().min(0).max(50).optional(),
+    /** Participants edit their own data through their link until then (ISO instant); absent: until the event starts. */
+    selfServiceDeadline: z.iso.datetime({ offset: true }).nullable().optional(),
+    /** Remind participants with no accepted meeting this many days before the event (0: never). */
+    noMeetingReminderDays: z.number().int().min(0).max(60).optional(),
+    /** Cooperants not in the catalogue may apply through the public registration form. */
+    registrationOpen: z.boolean().optional(),
+    /** How the event presents itself in emails. */
+    branding: z
+      .object({
+        color: z
+          .string()
+          .regex(/^#[0-9a-fA-F]{6}$/, '#rrggbb')
+          .optional(),
+        organiser: z.string().trim().max(200).optional(),
+        logoUrl: z.url({ protocol: /^https$/ }).optional(),
+        footer: z.string().trim().max(300).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -1,8 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { EventEntity, expireRequests, MeetingEntity, ParticipantEntity, SlotEntity, UnavailabilityEntity } from '@rueda/persistence';
+import { type Clock, type Dispatcher, meetingChange } from '@rueda/application';
+import {
+  appendLive,
+  EventEntity,
+  expireRequests,
+  MeetingEntity,
+  ParticipantEntity,
+  SlotEntity,
+  UnavailabilityEntity,
+} from '@rueda/persistence';
 import { windowLeavesNoSlot } from '@rueda/formats';
+import type { LiveMessage } from '@rueda/realtime';
+import { CLOCK, DISPATCHER } from '../../platform/application.module';
 import {
   canTransition,
   conflict,
@@ -26,9 +37,37 @@ export interface RequestInput {
   allowedSlotIds?: string[];
 }
 
+/** The event row is locked first, as every live operation does, so the change log stays in commit order without deadlocks. */
+const lockEvent = (m: EntityManager, eventId: string) =>
+  m.getRepository(EventEntity).findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_write' } });
+
 @Injectable()
 export class MeetingsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(DISPATCHER) private readonly dispatcher: Dispatcher,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Runs a meeting change in one transaction that also appends it to the event's change log
+   * (read by live pages and by the notification pipeline), then pushes it once committed.
+   */
+  private async logged(
+    eventId: string,
+    fn: (m: EntityManager, event: EventEntity) => Promise<{ meeting: MeetingEntity; created: boolean }>,
+  ): Promise<MeetingEntity> {
+    let messages: LiveMessage[] = [];
+    const meeting = await this.db.transaction(async (m) => {
+      const event = await lockEvent(m, eventId);
+      if (!event) throw notFound(NOUNS.event, eventId);
+      const { meeting: saved, created } = await fn(m, event);
+      messages = await appendLive(m, eventId, [meetingChange(saved, created ? 'meeting.created' : 'meeting.updated')], this.clock.now());
+      return saved;
+    });
+    this.dispatcher.dispatch({ messages, jobs: [] });
+    return meeting;
+  }
 
   /**
    * A participant asks another for a meeting. Races are settled by the database: the
@@ -42,9 +81,7 @@ export class MeetingsService {
     input: RequestInput,
     origin: 'request' | 'organiser' = 'request',
   ): Promise<MeetingEntity> {
-    return this.db.transaction(async (m) => {
-      const event = await m.getRepository(EventEntity).findOneBy({ id: eventId });
-      if (!event) throw notFound(NOUNS.event, eventId);
+    return this.logged(eventId, async (m, event) => {
       const requester = await m
         .getRepository(ParticipantEntity)
         .findOne({ where: { id: requesterId, eventId }, lock: { mode: 'pessimistic_write' } });
@@ -65,7 +102,7 @@ export class MeetingsService {
       const live = await this.livePair(m, eventId, requesterId, input.counterpartId);
       if (live) {
         if (live.status === 'requested' && live.participantAId === input.counterpartId) {
-          return this.accept(m, live, { mutual: true });
+          return { meeting: await this.accept(m, live, { mutual: true }), created: false };
         }
         throw conflict(
           'duplicate',
@@ -86,7 +123,7 @@ export class MeetingsService {
       }
       const hours = event.settings.requestExpiryHours ?? DEFAULT_REQUEST_EXPIRY_HOURS;
       const repo = m.getRepository(MeetingEntity);
-      return repo.save(
+      const meeting = await repo.save(
         repo.create({
           eventId,
           participantAId: requesterId,
@@ -100,6 +137,7 @@ export class MeetingsService {
           expiresAt: new Date(Date.now() + hours * 3600_000),
         }),
       );
+      return { meeting, created: true };
     });
   }
 
@@ -116,7 +154,7 @@ export class MeetingsService {
       allowedSlotIds?: string[];
     },
   ) {
-    return this.db.transaction(async (m) => {
+    return this.logged(eventId, async (m) => {
       const [a, b] = await Promise.all([
         m.getRepository(ParticipantEntity).findOneBy({ id: input.participantAId, eventId }),
         m.getRepository(ParticipantEntity).findOneBy({ id: input.participantBId, eventId }),
@@ -148,7 +186,7 @@ export class MeetingsService {
         allowedSlotIds: input.allowedSlotIds ?? meeting.allowedSlotIds ?? null,
       });
       if (!live) meeting.status = 'requested';
-      return this.accept(m, meeting, { mutual: false });
+      return { meeting: await this.accept(m, meeting, { mutual: false }), created: !live };
     });
   }
 
@@ -184,7 +222,7 @@ export class MeetingsService {
 
   /** Only the asked participant (or an organiser) answers; a stale version gets 409. */
   async respond(eventId: string, meetingId: string, answer: 'accept' | 'decline', by: { participantId?: string; version?: number }) {
-    return this.db.transaction(async (m) => {
+    return this.logged(eventId, async (m) => {
       await this.expire(m, eventId);
       const meeting = await m
         .getRepository(MeetingEntity)
@@ -211,14 +249,14 @@ export class MeetingsService {
       if (answer === 'decline') {
         meeting.status = 'declined';
         meeting.respondedAt = new Date();
-        return m.getRepository(MeetingEntity).save(meeting);
+        return { meeting: await m.getRepository(MeetingEntity).save(meeting), created: false };
       }
-      return this.accept(m, meeting, { mutual: false });
+      return { meeting: await this.accept(m, meeting, { mutual: false }), created: false };
     });
   }
 
   async withdraw(eventId: string, meetingId: string, participantId: string) {
-    return this.db.transaction(async (m) => {
+    return this.logged(eventId, async (m) => {
       const meeting = await m
         .getRepository(MeetingEntity)
         .findOne({ where: { id: meetingId, eventId }, lock: { mode: 'pessimistic_write' } });
@@ -231,7 +269,7 @@ export class MeetingsService {
         );
       }
       meeting.status = 'cancelled';
-      return m.getRepository(MeetingEntity).save(meeting);
+      return { meeting: await m.getRepository(MeetingEntity).save(meeting), created: false };
     });
   }
 

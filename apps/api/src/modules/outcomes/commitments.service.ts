@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { REVIEW_MONTHS } from '@rueda/domain';
 import { COMMITMENT_STAGES, STAGE_LABELS } from '@rueda/reporting';
 import { CommitmentEntity, CommitmentStageCode, eventEndDate } from '@rueda/persistence';
 import { conflict, FieldProblem, fieldProblem, invalid, NOUNS, notFound, versionConflict } from '@rueda/domain';
@@ -14,7 +15,6 @@ import type {
   UpdateCommitmentInput,
 } from './outcomes.schemas';
 
-export const REVIEW_MONTHS = [3, 6, 12] as const;
 const TERMINAL: readonly CommitmentStageCode[] = ['closed', 'dropped'];
 const order = (s: CommitmentStageCode) => COMMITMENT_STAGES.indexOf(s);
 

@@ -31,7 +31,6 @@ export const ParticipantOut = z
     leftAt: timestamp.nullable(),
     remote: z.boolean(),
     videoUrl: text,
-    accessTokenIssuedAt: timestamp.nullable(),
     calendarTokenIssuedAt: timestamp.nullable(),
   })
   .meta({ id: 'Participant' });

@@ -24,7 +24,7 @@ export interface ResourceSpec<E> {
 }
 
 /** The shared record fields (libs/domain, also the web's forms) with the codes checked against the reference data. */
-const FIELDS = recordFields({
+export const FIELDS = recordFields({
   sectors: sectorCodes,
   competencias: competenciaCodes,
   modalidades: modalidadCodes,
@@ -35,15 +35,15 @@ const FIELDS = recordFields({
 const updatable = <K extends RecordKind>(kind: K) =>
   Object.fromEntries(Object.entries(FIELDS[kind]).filter(([k]) => !CREATE_ONLY[kind].includes(k))) as z.ZodRawShape;
 
-const amountsInOrder = (o: { minAmountUsd?: number | null; maxAmountUsd?: number | null }) =>
+export const amountsInOrder = (o: { minAmountUsd?: number | null; maxAmountUsd?: number | null }) =>
   o.minAmountUsd == null || o.maxAmountUsd == null || o.minAmountUsd <= o.maxAmountUsd;
-const amountsMsg = { message: bi('debe ser ≥ minAmountUsd', 'must be ≥ minAmountUsd'), path: ['maxAmountUsd'] };
+export const amountsMsg = { message: bi('debe ser ≥ minAmountUsd', 'must be ≥ minAmountUsd'), path: ['maxAmountUsd'] };
 
 /**
  * Updates carry the version the client read, so a stale write is refused with 409. Defaults
  * are stripped: a field the client leaves out must stay as it is, not be reset.
  */
-const withVersion = <T extends z.ZodRawShape>(shape: T) => {
+export const withVersion = <T extends z.ZodRawShape>(shape: T) => {
   const plain = Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v instanceof z.ZodDefault ? v.unwrap() : v]));
   return z
     .object(plain)

@@ -24,4 +24,8 @@ export interface StatusChangeRepository {
   latest(meetingId: string): Promise<StatusChange | null>;
   /** Newest first. */
   history(eventId: string, meetingId: string): Promise<StatusChange[]>;
+  /** The answer given to the first request sent with this idempotency key, if one was applied. */
+  verdict(eventId: string, key: string): Promise<Record<string, unknown> | null>;
+  /** Keeps the answer of an applied request under its key; false if the key was already taken. */
+  keepVerdict(eventId: string, key: string, body: object, at: Date): Promise<boolean>;
 }

@@ -1,0 +1,173 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Throttle } from '@nestjs/throttler';
+import { z } from 'zod';
+import { Allow, CurrentPrincipal, Principal, Public } from '../auth/principal';
+import { accessLinkRate } from '../auth/rates';
+import { notFound } from '@rueda/domain';
+import { RegistrationsService } from './registrations.service';
+import { ReviewsService } from './reviews.service';
+import { RejectBody, ReturnBody, ReviewBody } from './self-service.schemas';
+import { SelfServiceService } from './self-service.service';
+
+type Me = Extract<Principal, { type: 'participant' }>;
+const who = (p: Principal) => (p.type === 'user' ? p.userId : null);
+const items = ['delegates', 'demands', 'offers'] as const;
+/** An unknown collection is simply not there (404), like another participant's record. */
+const itemKind = (kind: string) => {
+  const k = items.find((i) => i === kind);
+  if (!k) throw notFound({ es: 'Colección', en: 'Collection', feminine: true }, kind);
+  return k;
+};
+
+/** What a participant keeps itself through its personal link, until the event's deadline. */
+@ApiTags('self-service')
+@ApiBearerAuth()
+@Controller('me/profile')
+@Allow('participant')
+@Throttle({ default: accessLinkRate() })
+export class SelfServiceController {
+  constructor(private readonly self: SelfServiceService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Mis datos editables, el plazo y la revisión / My editable data, the deadline and the review' })
+  get(@CurrentPrincipal() p: Me) {
+    return this.self.get(p);
+  }
+
+  @Patch()
+  @ApiOperation({
+    summary: 'Modificar mi perfil y contactos (envíe la versión leída) / Change my profile and contacts (send the version read)',
+  })
+  update(@CurrentPrincipal() p: Me, @Body() body: unknown) {
+    return this.self.updateProfile(p, body);
+  }
+
+  @Put('availability')
+  @ApiOperation({ summary: 'Franjas en que no puedo asistir / Slots I cannot attend' })
+  availability(@CurrentPrincipal() p: Me, @Body() body: unknown) {
+    return this.self.setAvailability(p, body);
+  }
+
+  @Post(':items')
+  @ApiOperation({ summary: 'Agregar un delegado, una demanda (GADM) o una oferta (cooperante) / Add a delegate, a demand or an offer' })
+  create(@CurrentPrincipal() p: Me, @Param('items') kind: string, @Body() body: unknown) {
+    return this.self.create(p, itemKind(kind), body);
+  }
+
+  @Patch(':items/:id')
+  update1(@CurrentPrincipal() p: Me, @Param('items') kind: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown) {
+    return this.self.update(p, itemKind(kind), id, body);
+  }
+
+  @Delete(':items/:id')
+  @HttpCode(204)
+  async remove(@CurrentPrincipal() p: Me, @Param('items') kind: string, @Param('id', ParseUUIDPipe) id: string) {
+    await this.self.remove(p, itemKind(kind), id);
+  }
+}
+
+const StatusQuery = z.object({ status: z.enum(['pending', 'approved', 'returned']).default('pending') });
+const RegStatusQuery = z.object({ status: z.enum(['pending', 'approved', 'rejected']).default('pending') });
+
+/** The organisers' review queue and the registrations of new cooperants. */
+@ApiTags('self-service')
+@ApiBearerAuth()
+@Controller('events/:eventId')
+export class ReviewsController {
+  constructor(
+    private readonly reviews: ReviewsService,
+    private readonly registrations: RegistrationsService,
+  ) {}
+
+  @Get('reviews')
+  @Allow('admin', 'staff')
+  @ApiOperation({ summary: 'Cambios hechos por los participantes, por revisar / Changes made by participants, to review' })
+  list(@Param('eventId', ParseUUIDPipe) eventId: string, @Query({ schema: StatusQuery }) q: z.infer<typeof StatusQuery>) {
+    return this.reviews.list(eventId, q.status);
+  }
+
+  @Post('reviews/:participantId/approve')
+  @Allow('admin')
+  @HttpCode(200)
+  approve(
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('participantId', ParseUUIDPipe) pid: string,
+    @Body({ schema: ReviewBody }) b: z.infer<typeof ReviewBody>,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.reviews.approve(eventId, pid, b.changeIds, who(p));
+  }
+
+  @Post('reviews/:participantId/return')
+  @Allow('admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Devolver con un comentario (se avisa al participante) / Return with a comment (the participant is told)' })
+  returnChanges(
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('participantId', ParseUUIDPipe) pid: string,
+    @Body({ schema: ReturnBody }) b: z.infer<typeof ReturnBody>,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.reviews.return(eventId, pid, b.changeIds, who(p), b.comment);
+  }
+
+  @Get('registrations')
+  @Allow('admin', 'staff')
+  registrationsList(
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Query({ schema: RegStatusQuery }) q: z.infer<typeof RegStatusQuery>,
+  ) {
+    return this.registrations.list(eventId, q.status);
+  }
+
+  @Post('registrations/:registrationId/approve')
+  @Allow('admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Aprobar: el cooperante entra con sus ofertas y recibe su invitación / Approve: the cooperant joins with its offers and is invited',
+  })
+  approveRegistration(
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('registrationId', ParseUUIDPipe) id: string,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.registrations.approve(eventId, id, who(p));
+  }
+
+  @Post('registrations/:registrationId/reject')
+  @Allow('admin')
+  @HttpCode(200)
+  rejectRegistration(
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('registrationId', ParseUUIDPipe) id: string,
+    @Body({ schema: RejectBody }) b: z.infer<typeof RejectBody>,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.registrations.reject(eventId, id, who(p), b.comment);
+  }
+}
+
+/** The public registration form: no login, rate-limited like the personal links. */
+@ApiTags('self-service')
+@Controller('public/events/:eventId/registration')
+@Public()
+@Throttle({ default: accessLinkRate() })
+export class PublicRegistrationController {
+  constructor(private readonly registrations: RegistrationsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Formulario público de registro de cooperantes / Public cooperant registration form' })
+  form(@Param('eventId', ParseUUIDPipe) eventId: string) {
+    return this.registrations.form(eventId);
+  }
+
+  @Post()
+  @ApiOperation({
+    summary: 'Registrarse como cooperante (lo aprueba la organización) / Register as a cooperant (approved by the organisers)',
+  })
+  submit(@Param('eventId', ParseUUIDPipe) eventId: string, @Body() body: unknown) {
+    return this.registrations.submit(eventId, body);
+  }
+}

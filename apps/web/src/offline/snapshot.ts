@@ -1,0 +1,43 @@
+import { ApiError } from '../api';
+
+/**
+ * The last data a page read, kept on the device with the time it was read, so the agenda and
+ * the table plan stay readable with no connection and can say how old they are. localStorage:
+ * small (one agenda, one table's day), synchronous, and already where the session lives.
+ */
+export interface Snapshot<T> {
+  /** When the data was read from the server (ISO). */
+  at: string;
+  data: T;
+}
+
+const PREFIX = 'rueda.offline.';
+
+export function saveSnapshot<T>(key: string, data: T, at = new Date()): void {
+  try {
+    localStorage.setItem(PREFIX + key, JSON.stringify({ at: at.toISOString(), data }));
+  } catch {
+    // Storage full or disabled: the page still works online, it just cannot be read offline.
+  }
+}
+
+export function readSnapshot<T>(key: string): Snapshot<T> | null {
+  try {
+    const raw = localStorage.getItem(PREFIX + key);
+    return raw ? (JSON.parse(raw) as Snapshot<T>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The server could not be reached (no network, or a gateway with nothing behind it). */
+export function unreachable(e: unknown): boolean {
+  return e instanceof ApiError && (e.status === 0 || e.status === 502 || e.status === 503 || e.status === 504);
+}
+
+/** A short, stable name for a secret (a participant's link) in a storage key, never the secret itself. */
+export function keyOf(secret: string): string {
+  let h = 5381;
+  for (let i = 0; i < secret.length; i++) h = ((h << 5) + h + secret.charCodeAt(i)) | 0;
+  return (h >>> 0).toString(36);
+}
