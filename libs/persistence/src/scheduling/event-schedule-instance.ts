@@ -26,9 +26,9 @@ const ON_THE_DAY = ['checked_in', 'held'];
  *
  * The live day is the truth, not the published version: a meeting checked in or held stays in
  * its cell (it occupies the table and its two participants), and so does a scheduled meeting in
- * a slot that has begun at `now`; with `keepPublished`, every scheduled meeting is pinned in its
- * current cell — where a live move, a walk-in or a replacement put it. Once a schedule has been
- * published, nothing else is placed in a slot that has begun (a meeting whose window holds only
+ * a slot that has begun at `now` on a day under way; with `keepPublished`, every scheduled meeting is pinned in its
+ * current cell — where a live move, a walk-in or a replacement put it. While a published day is
+ * under way, nothing else is placed in a slot that has begun (a meeting whose window holds only
  * such slots is left out).
  */
 export async function loadEventScheduleInstance(
@@ -54,10 +54,12 @@ export async function loadEventScheduleInstance(
   for (const u of unavailable) unavailableOf.set(u.participantId, [...(unavailableOf.get(u.participantId) ?? []), u.slotId]);
   const fixedTableOf = new Map(tables.filter((t) => t.reservedForParticipantId).map((t) => [t.reservedForParticipantId!, t.id]));
 
-  // Slots close once agendas were announced: a first schedule (before the day, or a demo that
-  // replays a day already begun) may use them all.
+  // Slots close only while the announced day is under way: a first schedule (before the day, or
+  // a demo that replays a day already begun) and a what-if on a day that is over may use them all.
   const announced = await m.getRepository(ScheduleVersionEntity).existsBy({ eventId, status: In(['published', 'superseded']) });
-  const begun = new Set(announced ? slots.filter((x) => x.startsAt.getTime() <= opts.now.getTime()).map((x) => x.id) : []);
+  const t = opts.now.getTime();
+  const underWay = announced && slots.some((x) => x.endsAt.getTime() > t);
+  const begun = new Set(underWay ? slots.filter((x) => x.startsAt.getTime() <= t).map((x) => x.id) : []);
   const open = slots.filter((x) => !begun.has(x.id)).map((x) => x.id);
   type Placed = { slot: string; table: string; history: boolean };
   const pins = new Map<string, Placed>();
