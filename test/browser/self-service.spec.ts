@@ -1,5 +1,6 @@
-import { bearer, eventually, SAMPLE_EVENT, startTestApi, type TestApi } from '../support/api';
-import { TestSmtp } from '../support/smtp';
+import { bearer, eventually, SAMPLE_EVENT, type TestApi } from '../support/api';
+import type { TestSmtp } from '../support/smtp';
+import { startMailingApi } from '../support/mailing-api';
 import { launchBrowser, screenshot, type TestBrowser } from './support/browser';
 import { webOrigin, type WebServer } from './support/web-server';
 
@@ -19,14 +20,9 @@ describe('self-service in the browser', () => {
   const admin = () => bearer(api.tokens.admin);
 
   beforeAll(async () => {
-    smtp = await TestSmtp.start();
-    api = await startTestApi({
-      SMTP_URL: smtp.url,
+    ({ smtp, api } = await startMailingApi({
       NOTIFY_DIGEST_SECONDS: '0.3',
-      MAIL_RATE_PER_SECOND: '200',
-      PUBLIC_URL: 'https://rueda.test',
-    });
-    await api.startWorker();
+    }));
     await api.app.listen(0, '127.0.0.1');
     web = await webOrigin(api.app.getHttpServer().address().port);
     const deadline = new Date(Date.now() + 7 * 86_400_000).toISOString();

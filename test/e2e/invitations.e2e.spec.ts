@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
-import { bearer, eventually, SAMPLE_EVENT, startTestApi, TestApi } from '../support/api';
-import { TestSmtp } from '../support/smtp';
+import { bearer, eventually, SAMPLE_EVENT, TestApi } from '../support/api';
+import type { TestSmtp } from '../support/smtp';
+import { startMailingApi } from '../support/mailing-api';
 
 /** Invitations through a real SMTP server on loopback, read back with mailparser. */
 describe('invitations: bulk links, preview, campaign by email, delivery states, export, SMTP trouble', () => {
@@ -11,15 +12,10 @@ describe('invitations: bulk links, preview, campaign by email, delivery states, 
   const admin = () => bearer(api.tokens.admin);
 
   beforeAll(async () => {
-    smtp = await TestSmtp.start();
-    api = await startTestApi({
-      SMTP_URL: smtp.url,
+    ({ smtp, api } = await startMailingApi({
       MAIL_FROM: 'Jornada AME <jornada@ame.test>',
       MAIL_REPLY_TO: 'info@ame.test',
-      MAIL_RATE_PER_SECOND: '200',
-      PUBLIC_URL: 'https://rueda.test',
-    });
-    await api.startWorker();
+    }));
     ev = (
       await api.http
         .post('/events')

@@ -1,6 +1,7 @@
-import { bearer, eventually, startTestApi, TestApi } from '../support/api';
+import { bearer, eventually, TestApi } from '../support/api';
 import { sessionAroundNow } from '../support/sessions';
-import { TestSmtp, type ReceivedMail } from '../support/smtp';
+import type { ReceivedMail, TestSmtp } from '../support/smtp';
+import { startMailingApi } from '../support/mailing-api';
 
 /**
  * Notifications read back from a real SMTP server: requests, answers, a digest, the published
@@ -20,14 +21,9 @@ describe('notifications by email', () => {
   };
 
   beforeAll(async () => {
-    smtp = await TestSmtp.start();
-    api = await startTestApi({
-      SMTP_URL: smtp.url,
+    ({ smtp, api } = await startMailingApi({
       NOTIFY_DIGEST_SECONDS: '0.6',
-      MAIL_RATE_PER_SECOND: '200',
-      PUBLIC_URL: 'https://rueda.test',
-    });
-    await api.startWorker();
+    }));
     const { timeZone, session } = sessionAroundNow(120);
     ev = (
       await api.http

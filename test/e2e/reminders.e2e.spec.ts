@@ -3,9 +3,10 @@ import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { storeDueReminders } from '@rueda/persistence';
 import { QUEUES } from '@rueda/queues';
-import { bearer, eventually, startTestApi, TestApi } from '../support/api';
+import { bearer, eventually, TestApi } from '../support/api';
 import { sessionAroundNow } from '../support/sessions';
-import { TestSmtp, type ReceivedMail } from '../support/smtp';
+import type { ReceivedMail, TestSmtp } from '../support/smtp';
+import { startMailingApi } from '../support/mailing-api';
 
 /**
  * The messages that fall due by date or by answer, read back from a real SMTP server: a declined
@@ -27,14 +28,11 @@ describe('reminders and answers by email', () => {
   const names: Record<string, string> = { cuenca: 'GAD Municipal de Cuenca', loja: 'GAD Municipal de Loja', jica: 'JICA Ecuador' };
 
   beforeAll(async () => {
-    smtp = await TestSmtp.start();
-    api = await startTestApi({
-      SMTP_URL: smtp.url,
+    const started = await startMailingApi({
       NOTIFY_DIGEST_SECONDS: '0.3',
-      MAIL_RATE_PER_SECOND: '200',
-      PUBLIC_URL: 'https://rueda.test',
     });
-    const worker = await api.startWorker();
+    ({ smtp, api } = started);
+    const worker = started.worker;
     notify = worker.get<Queue>(getQueueToken(QUEUES.notify), { strict: false });
     db = api.app.get(DataSource);
     const { timeZone, session } = sessionAroundNow(120);

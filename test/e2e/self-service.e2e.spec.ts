@@ -1,5 +1,6 @@
-import { bearer, eventually, SAMPLE_EVENT, startTestApi, TestApi } from '../support/api';
-import { TestSmtp } from '../support/smtp';
+import { bearer, eventually, SAMPLE_EVENT, TestApi } from '../support/api';
+import type { TestSmtp } from '../support/smtp';
+import { startMailingApi } from '../support/mailing-api';
 
 /** Participants keep their own data through their link; organisers review; new cooperants register. */
 describe('self-service through the personal link, review queue, public registration', () => {
@@ -13,14 +14,9 @@ describe('self-service through the personal link, review queue, public registrat
   const dataVersion = async () => (await api.query(`SELECT data_version FROM events WHERE id = $1`, [ev]))[0].data_version as number;
 
   beforeAll(async () => {
-    smtp = await TestSmtp.start();
-    api = await startTestApi({
-      SMTP_URL: smtp.url,
+    ({ smtp, api } = await startMailingApi({
       NOTIFY_DIGEST_SECONDS: '0.3',
-      MAIL_RATE_PER_SECOND: '200',
-      PUBLIC_URL: 'https://rueda.test',
-    });
-    await api.startWorker();
+    }));
     const deadline = new Date(Date.now() + 7 * 86_400_000).toISOString();
     const created = (
       await api.http

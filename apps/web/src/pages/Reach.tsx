@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { download, get, post, type Bilingual, type Page } from '../api';
+import { download, get, post, type Page, type Schemas } from '../api';
+import type { paths } from '../generated/api';
 import { appUrl } from '../config';
 import { useInterval, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
@@ -7,23 +8,17 @@ import type { MessageKey } from '../messages';
 import { ErrorBox, Loading, Notice, Pager, Progress } from '../ui';
 import { useEvent } from './event-context';
 
-const STATES = ['no_link', 'never_sent', 'sending', 'held', 'delivered', 'failed', 'opened'] as const;
-interface ReachRow {
-  id: string;
-  externalId: string;
-  name: string;
-  kind: 'gadm' | 'cooperant';
-  contacts: string[];
-  problems: Bilingual[];
-  link: { issuedAt: string; retrievable: boolean; firstSeenAt: string | null; lastSeenAt: string | null } | null;
-  invitation: { status: string; at: string; sentAt: string | null; attempts: number; lastError: string | null } | null;
-  state: (typeof STATES)[number];
-}
-interface Plan {
-  total: number;
-  recipients: { participantId: string; name: string; to: string[] }[];
-  skipped: { participantId: string; externalId: string; name: string; reason: Bilingual }[];
-}
+type ReachRow = Schemas['ParticipantReach'];
+type Plan = paths['/events/{eventId}/invitations/preview']['post']['responses'][200]['content']['application/json'];
+const STATES = [
+  'no_link',
+  'never_sent',
+  'sending',
+  'held',
+  'delivered',
+  'failed',
+  'opened',
+] as const satisfies readonly ReachRow['state'][];
 interface Campaign {
   total: number;
   percent: number;

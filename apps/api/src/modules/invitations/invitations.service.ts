@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -19,24 +20,13 @@ import {
 import type { ReportTable } from '@rueda/reporting';
 import { CampaignJobData, CampaignProgress, QUEUES } from '@rueda/queues';
 import { CLOCK } from '../../platform/application.module';
-import { NOUNS, notFound } from '@rueda/domain';
+import { type Bilingual, NOUNS, notFound } from '@rueda/domain';
 import type { Page } from '../../platform/pagination';
 import type { LinkState, ParticipantFilter } from './invitations.schemas';
+import type { ParticipantReachOut } from './invitations.responses';
 
-type Bilingual = { es: string; en: string };
-
-export interface ParticipantReach {
-  id: string;
-  externalId: string;
-  name: string;
-  kind: 'gadm' | 'cooperant';
-  /** Where an email to it goes, and what cannot be used. */
-  contacts: string[];
-  problems: Bilingual[];
-  link: { issuedAt: string; retrievable: boolean; firstSeenAt: string | null; lastSeenAt: string | null } | null;
-  invitation: { status: string; at: string; sentAt: string | null; attempts: number; lastError: string | null } | null;
-  state: LinkState;
-}
+/** A participant on the invitations page, as the route's response schema declares it. */
+export type ParticipantReach = z.infer<typeof ParticipantReachOut>;
 
 interface Row {
   id: string;
