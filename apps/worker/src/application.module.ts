@@ -5,7 +5,7 @@ import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { type Clock, UseCases, type UnitOfWork } from '@rueda/application';
 import { ENV, type Env } from '@rueda/config';
-import { LiveFeed, noticeParticipantsAfterCommit, OutboxDispatcher } from '@rueda/delivery';
+import { LiveFeed, OutboxDispatcher, startDelivery } from '@rueda/delivery';
 import { installPushChannel, pushSubject, TypeOrmUnitOfWork } from '@rueda/persistence';
 import { QUEUES, type QueueName } from '@rueda/queues';
 import { WorkerLiveEmitter } from './live/worker-live-emitter';
@@ -48,19 +48,15 @@ class DeliveryShutdown implements OnApplicationShutdown {
       inject: [getDataSourceToken(), LIVE_FEED, ENV, ...QUEUE_NAMES.map((q) => getQueueToken(q))],
       useFactory: (db: DataSource, feed: LiveFeed, env: Env, ...queues: Queue[]): OutboxDispatcher => {
         const log = new Logger('Delivery');
-        const dispatcher = new OutboxDispatcher({
+        return startDelivery({
           db,
           queues: new Map(QUEUE_NAMES.map((q, i) => [q, queues[i]])),
           live: (messages) => feed.publish(messages),
           relayEveryMs: env.OUTBOX_RELAY_MS,
-          log: { warn: (obj, msg) => log.warn(`${msg} ${JSON.stringify(obj, (k, v) => (v instanceof Error ? v.message : v))}`) },
+          // Phones and mailboxes hear of a committed change whether or not this process holds sockets.
+          push: installPushChannel(db, pushSubject(env)),
+          log: { warn: (m) => log.warn(m) },
         });
-        // Changes made by jobs (a replacement found after a no-show) reach subscribed phones too.
-        const push = installPushChannel(db, pushSubject(env));
-        const pushLog = new Logger('push');
-        noticeParticipantsAfterCommit(dispatcher, queues[QUEUE_NAMES.indexOf(QUEUES.notify)], push, (m) => pushLog.warn(m));
-        dispatcher.start();
-        return dispatcher;
       },
     },
     DeliveryShutdown,

@@ -5,4 +5,4 @@
  */
 export * from './outbox-dispatcher';
 export * from './live-feed';
-export * from './participant-notices';
+export * from './start-delivery';

@@ -5,7 +5,7 @@ import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { type Clock, systemClock, UseCases, type UnitOfWork } from '@rueda/application';
 import { ENV, type Env } from '@rueda/config';
-import { LiveFeed, noticeParticipantsAfterCommit, OutboxDispatcher } from '@rueda/delivery';
+import { LiveFeed, OutboxDispatcher, startDelivery } from '@rueda/delivery';
 import { TypeOrmUnitOfWork } from '@rueda/persistence';
 import { QUEUES, type QueueName } from '@rueda/queues';
 import { InstallSecrets } from './install-secrets';
@@ -51,18 +51,15 @@ class DeliveryShutdown implements OnApplicationShutdown {
       inject: [getDataSourceToken(), LiveHub, PushService, ENV, ...QUEUE_NAMES.map((q) => getQueueToken(q))],
       useFactory: (db: DataSource, hub: LiveHub, push: PushService, env: Env, ...queues: Queue[]): OutboxDispatcher => {
         const log = new Logger('Delivery');
-        const dispatcher = new OutboxDispatcher({
+        return startDelivery({
           db,
           queues: new Map(QUEUE_NAMES.map((q, i) => [q, queues[i]])),
           live: (messages) => hub.committed(messages),
           relayEveryMs: env.OUTBOX_RELAY_MS,
-          log: { warn: (obj, msg) => log.warn(`${msg} ${JSON.stringify(obj, (k, v) => (v instanceof Error ? v.message : v))}`) },
+          // Phones and mailboxes hear of a committed change whether or not this process holds sockets.
+          push: push.channel,
+          log: { warn: (m) => log.warn(m) },
         });
-        // Phones and mailboxes hear of a committed change whether or not this node holds sockets.
-        const pushLog = new Logger('push');
-        noticeParticipantsAfterCommit(dispatcher, queues[QUEUE_NAMES.indexOf(QUEUES.notify)], push.channel, (m) => pushLog.warn(m));
-        dispatcher.start();
-        return dispatcher;
       },
     },
     DeliveryShutdown,
