@@ -70,11 +70,9 @@ export async function loadEventScheduleInstance(
   }
   // Meetings with no cell to keep are placed again, in slots still ahead only.
   const placeable = meetings.filter((x) => {
-    const pin = pins.get(x.id);
-    if (pin?.history) return true;
+    if (pins.get(x.id)?.history) return true;
     if (ON_THE_DAY.includes(x.status)) return false;
-    const window = x.allowedSlotIds ?? open;
-    return window.some((id) => !begun.has(id)) || (pin !== undefined && window.includes(pin.slot));
+    return (x.allowedSlotIds ?? open).some((id) => !begun.has(id));
   });
   const involved = new Set(placeable.flatMap((x) => [x.participantAId, x.participantBId]));
   const instance: ScheduleInstance = {
