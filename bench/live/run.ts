@@ -867,7 +867,7 @@ async function main() {
 async function recoveryDiagnostic(dist: string, db: Client, ev: string): Promise<string[]> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { loadLiveState } = require(join(dist, 'libs', 'persistence', 'src', 'live', 'live-state.js')) as {
-    loadLiveState: (m: unknown, eventId: string, now?: Date) => Promise<LiveState>;
+    loadLiveState: (m: unknown, eventId: string, now: Date) => Promise<LiveState>;
   };
   // loadLiveState's queries, in the order it sends them (one connection runs them one after another, as in the job's transaction).
   const names = ['event', 'slots', 'tables', 'participants', 'meetings', 'matches'];
@@ -894,7 +894,7 @@ async function recoveryDiagnostic(dist: string, db: Client, ev: string): Promise
   let state: LiveState | undefined;
   for (let i = 0; i < 12; i++) {
     const t = performance.now();
-    state = await loadLiveState(manager, ev);
+    state = await loadLiveState(manager, ev, new Date());
     load.push(performance.now() - t);
     const later = state.meetings.filter(
       (m) =>
