@@ -1,3 +1,4 @@
+import { formatMessage } from '@rueda/i18n';
 import { parse } from 'csv-parse/sync';
 import type { ApiClient } from '../api-client';
 
@@ -7,6 +8,10 @@ interface Campaign {
   counts: Record<string, number>;
   job: { state: string } | null;
 }
+
+const SENT =
+  '{ok, plural, one {# entregada} other {# entregadas}} al servidor de correo, {held, plural, one {# retenida} other {# retenidas}}, ' +
+  '{failed, plural, one {# fallida} other {# fallidas}}; {none, plural, one {# participante} other {# participantes}} sin dirección utilizable';
 
 /**
  * Everybody gets a personal link (existing ones are kept) and an invitation email; the demo
@@ -31,8 +36,7 @@ export async function inviteEveryone(
       300_000,
     );
     say(
-      `Invitaciones / Invitations: ${c.counts.delivered ?? 0} entregadas al servidor de correo, ${c.counts.held ?? 0} retenidas, ` +
-        `${(c.counts.failed ?? 0) + (c.counts.bounced ?? 0)} fallidas; ${preview.skipped.length} participantes sin dirección utilizable.`,
+      `Invitaciones / Invitations: ${formatMessage(SENT, { ok: c.counts.delivered ?? 0, held: c.counts.held ?? 0, failed: (c.counts.failed ?? 0) + (c.counts.bounced ?? 0), none: preview.skipped.length })}.`,
     );
   }
   // The links as an organiser exports them for a mail merge.

@@ -3,6 +3,7 @@ import { hash } from '@node-rs/argon2';
 import { demoDay, generateDemoJornada, Rng } from '@rueda/demo';
 import { zonedTimeToUtc } from '@rueda/domain';
 import { formatBilingual, formatUsd } from '@rueda/i18n';
+import { answeredLine, loadedLine, placedLine, todayLine } from './demo-lines';
 import { EventEntity, UserEntity, writeRecords } from '@rueda/persistence';
 import { playThePast } from './demo-day';
 import { editDemandThroughLink, inviteEveryone } from './demo-reach';
@@ -99,7 +100,7 @@ const command: CliCommand = {
       }),
     );
     say(
-      `Datos cargados / Data loaded: ${demo.participants.length} participantes, ${demo.delegates.length} delegados, ${demo.demands.length} demandas, ${demo.offers.length} ofertas.`,
+      `Datos cargados / Data loaded: ${loadedLine({ participants: demo.participants.length, delegates: demo.delegates.length, demands: demo.demands.length, offers: demo.offers.length })}.`,
     );
 
     const api = new ApiClient(values.api!);
@@ -132,9 +133,7 @@ const command: CliCommand = {
     );
 
     const meetings = await requestMeetings(api, ev, seed);
-    say(
-      `Reuniones / Meetings: ${meetings.accepted} aceptadas, ${meetings.declined} rechazadas, ${meetings.open} sin respuesta, ${meetings.mandatory} obligatorias.`,
-    );
+    say(`Reuniones / Meetings: ${answeredLine(meetings)}.`);
 
     // The schedule: generated on the worker, then published (announced over the websocket).
     const version = await api.call<{ id: string }>('POST', `${ev}/schedules`, {
@@ -152,14 +151,13 @@ const command: CliCommand = {
     if (draft.status !== 'draft') throw new Error('scheduling failed');
     await publishKeepingTheDay(api, `${ev}/schedules/${version.id}/publish`);
     say(
-      `Agenda / Schedule: ${draft.stats.scheduled} reuniones en franjas, peso ${Number(draft.stats.weight).toFixed(2)} de una cota de ${Number(draft.bounds.weightUpperBound).toFixed(2)} ` +
-        `(${((draft.quality?.ratio ?? 0) * 100).toFixed(2)} %), ${draft.stats.holes} huecos; publicada / published.`,
+      `Agenda / Schedule: ${placedLine({ scheduled: draft.stats.scheduled, holes: draft.stats.holes, weight: Number(draft.stats.weight), bound: Number(draft.bounds.weightUpperBound), ratio: draft.quality?.ratio ?? 0 })}; publicada / published.`,
     );
 
     const past = await playThePast(api, ev, now, seed);
     say(
       `Hoy / Today ${today.day.split('-').reverse().join('/')} (${today.timeZone}), ${today.sessions.map((x) => `${x.startTime}–${x.endTime}`).join(' y ')}: ` +
-        `${past.held} reuniones realizadas, ${past.noShow} inasistencias, ${past.checkedIn} en curso, ${past.delegates} delegados registrados.`,
+        `${todayLine(past)}.`,
     );
 
     say('');
