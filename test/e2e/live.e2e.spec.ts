@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { bearer, eventually, SAMPLE_EVENT, startTestApi, TestApi } from '../support/api';
+import { LiveHub } from '../../apps/api/src/platform/live-hub';
 import { LiveTestClient } from '../support/live-client';
 
 describe('live agendas over socket.io', () => {
@@ -246,5 +247,63 @@ describe('live sockets and token lifetime', () => {
     await api.http.post(`/events/${ev}/participants/${pid}/access-link`).set(bearer(api.tokens.admin)).expect(201);
     await eventually(async () => (c.byes.length ? true : undefined), 5000);
     expect(c.byes[0].code).toBe('token_revoked');
+  });
+});
+
+describe('revoking a personal link over Redis', () => {
+  let api: TestApi;
+  let base: string;
+  const clients: LiveTestClient[] = [];
+  const connect = async (token: string) => {
+    const c = new LiveTestClient(base, token);
+    clients.push(c);
+    expect((await c.subscribe()).ok).toBe(true);
+    return c;
+  };
+  beforeAll(async () => {
+    // Only the Redis path drops sockets here: the periodic token check stays out of the way.
+    api = await startTestApi({ LIVE_TOKEN_CHECK_MS: '600000' });
+    base = await api.listen();
+  });
+  afterAll(async () => {
+    clients.forEach((c) => c.close());
+    delete process.env.LIVE_TOKEN_CHECK_MS;
+    await api?.close();
+  });
+
+  it("a re-issued link's first socket survives the old link's drop, however late Redis delivers it", async () => {
+    const admin = bearer(api.tokens.admin);
+    const ev = (await api.http.post('/events').set(admin).send(SAMPLE_EVENT)).body.id;
+    const participant = async (externalId: string) =>
+      (await api.http.post(`/events/${ev}/participants`).set(admin).send({ externalId, kind: 'gadm', name: externalId })).body.id as string;
+    const issue = async (pid: string) =>
+      (await api.http.post(`/events/${ev}/participants/${pid}/access-link`).set(admin).expect(201)).body.token as string;
+    const [a, b] = [await participant('0104'), await participant('0105')];
+    const bOld = await connect(await issue(b));
+    await issue(a);
+
+    // What this node publishes through Redis waits until the new link's socket is in.
+    const adapter = api.app.get(LiveHub).namespace!.adapter as unknown as {
+      pubClient: { publish: (...args: unknown[]) => Promise<unknown> };
+    };
+    const publish = adapter.pubClient.publish.bind(adapter.pubClient);
+    const held: unknown[][] = [];
+    adapter.pubClient.publish = async (...args: unknown[]) => held.push(args);
+    let aNew: LiveTestClient;
+    try {
+      aNew = await connect(await issue(a));
+    } finally {
+      adapter.pubClient.publish = publish;
+    }
+    for (const args of held) await publish(...args);
+
+    // Published after the held drop on the same connection, so handled after it on this node.
+    await issue(b);
+    await eventually(async () => (!bOld.socket.connected ? true : undefined), 5000);
+    expect(bOld.byes[0]?.code).toBe('token_revoked');
+    const ack = await aNew.socket.timeout(5000).emitWithAck('replay', { lastSeq: aNew.sync.head ?? 0 });
+    expect(ack).toMatchObject({ ok: true });
+    expect(aNew.socket.connected).toBe(true);
+    expect(aNew.byes).toEqual([]);
   });
 });

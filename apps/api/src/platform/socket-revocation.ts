@@ -18,12 +18,6 @@ export const SIGNED_OUT: ByeReason = { code: 'signed_out', es: 'Se cerró su ses
 export const tokenRoom = (tokenHash: string) => `token:${tokenHash}`;
 
 /**
- * The room every socket of a participant's link joins on connection, so re-issuing the link
- * reaches them all (apart from the live feed's rooms, which follow subscriptions).
- */
-export const linkRoom = (participantId: string) => `link:${participantId}`;
-
-/**
  * Drops the live sockets of a revoked token or re-issued link at once, on every API node: the
  * socket.io Redis adapter carries `disconnectSockets` to the nodes holding them. Before the
  * gateway is up (or in HTTP-only processes) there is nothing to drop.
@@ -32,17 +26,10 @@ export const linkRoom = (participantId: string) => `link:${participantId}`;
 export class SocketRevocation {
   constructor(private readonly live: LiveHub) {}
 
-  async dropParticipant(participantId: string): Promise<void> {
-    await this.drop(linkRoom(participantId), LINK_REPLACED);
-  }
-
   async dropToken(tokenHash: string, reason: ByeReason = SIGNED_OUT): Promise<void> {
-    await this.drop(tokenRoom(tokenHash), reason);
-  }
-
-  private async drop(room: string, reason: ByeReason) {
     const nsp = this.live.namespace;
     if (!nsp) return;
+    const room = tokenRoom(tokenHash);
     // In order through the adapter: each node first tells its sockets why, then closes them.
     nsp.in(room).emit('bye', reason);
     nsp.in(room).disconnectSockets(true);

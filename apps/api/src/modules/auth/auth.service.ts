@@ -8,7 +8,7 @@ import { CLOCK } from '../../platform/application.module';
 import { participantLinkExpiresAt, participantLinkLastDay } from '@rueda/domain';
 import { ENV } from '@rueda/config';
 import type { Env } from '@rueda/config';
-import { SocketRevocation } from '../../platform/socket-revocation';
+import { LINK_REPLACED, SocketRevocation } from '../../platform/socket-revocation';
 import { Principal } from './principal';
 import { hashToken, newToken, ORGANISER_PREFIX, PARTICIPANT_PREFIX } from './tokens';
 import { DomainError } from '@rueda/domain';
@@ -134,16 +134,23 @@ export class AuthService {
   /** Issues a new personal access link token; the previous one stops working, its live sockets at once. */
   async issueAccessToken(eventId: string, participantId: string): Promise<string> {
     const key = await this.linkKeys.get();
-    const tokens = await this.db.transaction(async (m) => {
+    const { tokens, replaced } = await this.db.transaction(async (m) => {
+      // The old link's hash, read under the row lock the re-issue takes anyway: only its sockets are dropped.
+      const previous: { token_hash: string }[] = await m.query(
+        `SELECT token_hash FROM access_links WHERE participant_id = $1 AND event_id = $2 FOR UPDATE`,
+        [participantId, eventId],
+      );
       const issued = await issueAccessLinks(m, key, eventId, [participantId], { revoke: true, now: this.clock.now() });
       // The calendar feed hangs off the link: a new link revokes it too.
       await m.query(`UPDATE participants SET calendar_token_hash = NULL, calendar_token_issued_at = NULL WHERE id = $1 AND event_id = $2`, [
         participantId,
         eventId,
       ]);
-      return issued;
+      return { tokens: issued, replaced: previous[0]?.token_hash };
     });
-    await this.sockets.dropParticipant(participantId);
+    // By token, never by participant: the drop travels through Redis and may land after the new
+    // link's first socket has connected, which must survive it.
+    if (replaced) await this.sockets.dropToken(replaced, LINK_REPLACED);
     return tokens.get(participantId)!;
   }
 

@@ -21,7 +21,7 @@ import { LiveHub } from '../../platform/live-hub';
 import { SocketNackFilter } from '../../platform/socket-nack.filter';
 import { AuthService } from '../auth/auth.service';
 import { LiveRateLimiter, RATE_LIMITED } from './live-rate-limiter';
-import { LINK_REPLACED, linkRoom, tokenRoom } from '../../platform/socket-revocation';
+import { LINK_REPLACED, tokenRoom } from '../../platform/socket-revocation';
 import { hashToken } from '../auth/tokens';
 
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { principal: Principal; token: string }>;
@@ -101,7 +101,6 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     });
     // Logging out or re-issuing the link reaches these rooms on every node (SocketRevocation).
     await socket.join(tokenRoom(hashToken(socket.data.token)));
-    if (principal?.type === 'participant') await socket.join(linkRoom(principal.participantId));
   }
 
   handleDisconnect(socket: LiveSocket) {
