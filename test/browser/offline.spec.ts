@@ -146,4 +146,65 @@ describe('offline-first agenda and table view', () => {
     expect(await meeting(m2.id)).toMatchObject({ status: 'scheduled', slot_id: free.id });
     await page.close();
   }, 240_000);
+
+  it('signing out of a shared tablet forgets the table plan, and the marks still waiting once the person confirms', async () => {
+    const m = (await meetingAhead(api, day.eventId))!;
+    const page = await browser.context.newPage();
+    await page.goto(`${web.url}/app/login`);
+    await page.evaluate((t) => localStorage.setItem('rueda.token', t), api.tokens.staff);
+    await page.goto(`${web.url}/app/table/${day.eventId}/${m.table_number}`);
+    await page.locator('li.round').first().waitFor();
+    await controlled(page);
+    const stored = () =>
+      page.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith('rueda.'))
+          .sort(),
+      );
+    expect(await stored()).toContain(`rueda.offline.staff.table.${day.eventId}`);
+    const names = (
+      await api.query(`SELECT name FROM participants WHERE id = ANY($1::uuid[])`, [[m.participant_a_id, m.participant_b_id]])
+    ).map((r: { name: string }) => r.name);
+    expect(await page.locator('main').textContent()).toContain(names[0]);
+
+    await browser.context.setOffline(true);
+    const checkedIn = async () =>
+      (await api.query(`SELECT count(*)::int AS n FROM meetings WHERE event_id = $1 AND status = 'checked_in'`, [day.eventId]))[0].n;
+    const before = await checkedIn();
+    await page
+      .locator('li.round.st-scheduled')
+      .getByRole('button', { name: /^Llegaron:/ })
+      .first()
+      .click();
+    await page.getByText('1 marca espera la conexión para enviarse.').waitFor();
+    // The first time the person chooses to stay: nothing is forgotten.
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await page.getByRole('button', { name: 'Salir' }).click();
+    await eventually(async () => (asked.length ? true : undefined), 10_000);
+    expect(asked).toEqual(['1 marca hecha sin conexión aún no se envió: si sale ahora, se perderá. ¿Salir de todos modos?']);
+    expect(await stored()).toEqual(
+      expect.arrayContaining(['rueda.token', `rueda.marks.${day.eventId}`, `rueda.offline.staff.table.${day.eventId}`]),
+    );
+
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Salir' }).click();
+    await page.waitForURL(/\/app\/login/);
+    expect(
+      (await stored()).filter((k) => k === 'rueda.token' || k.startsWith('rueda.marks.') || k.startsWith('rueda.offline.staff.')),
+    ).toEqual([]);
+    // Still offline, the table's address leads to the sign-in page, with nothing of the day on it.
+    await page.goto(`${web.url}/app/table/${day.eventId}/${m.table_number}`);
+    await page.waitForURL(/\/app\/login\?next=table/);
+    await page.getByRole('button', { name: 'Ingresar' }).waitFor();
+    expect(await page.locator('li.round').count()).toBe(0);
+    for (const name of names) expect(await page.locator('body').textContent()).not.toContain(name);
+    await browser.context.setOffline(false);
+    // The forgotten mark never reached the server.
+    expect(await checkedIn()).toBe(before);
+    await page.close();
+  }, 180_000);
 });

@@ -1,20 +1,13 @@
 import type { ReactNode } from 'react';
-import { post, session } from './api';
+import { session } from './api';
 import { LangToggle, useI18n } from './i18n';
-import { Link, navigate } from './router';
+import { Link } from './router';
+import { signOut } from './signOut';
 
 /** Organiser console frame: skip link, header with language and logout, main landmark. */
 export function Shell({ title, children, nav }: { title?: ReactNode; nav?: ReactNode; children: ReactNode }) {
   const { t } = useI18n();
-  const logout = async () => {
-    try {
-      await post('/auth/logout');
-    } catch {
-      /* already gone */
-    }
-    session.token = null;
-    navigate('login');
-  };
+  const logout = () => void signOut((n) => window.confirm(t('offline.signOutUnsent', { n })));
   return (
     <>
       <a className="skip-link" href="#main">

@@ -16,6 +16,8 @@ export const esOffline = {
   'offline.now': 'Ahora: «{status}».',
   'offline.nowAt': 'Ahora: «{status}», {time} · Mesa {n}.',
   'offline.dismiss': 'Entendido',
+  'offline.signOutUnsent':
+    '{n, plural, one {# marca hecha sin conexión aún no se envió} other {# marcas hechas sin conexión aún no se enviaron}}: si sale ahora, se {n, plural, one {perderá} other {perderán}}. ¿Salir de todos modos?',
 } as const;
 
 export const enOffline: Record<keyof typeof esOffline, string> = {
@@ -32,4 +34,6 @@ export const enOffline: Record<keyof typeof esOffline, string> = {
   'offline.now': 'Now: "{status}".',
   'offline.nowAt': 'Now: "{status}", {time} · Table {n}.',
   'offline.dismiss': 'Dismiss',
+  'offline.signOutUnsent':
+    '{n, plural, one {# mark made offline has} other {# marks made offline have}} not been sent yet: signing out now will lose {n, plural, one {it} other {them}}. Sign out anyway?',
 };

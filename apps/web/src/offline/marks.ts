@@ -44,7 +44,23 @@ export interface SentMark {
   replayed?: boolean;
 }
 
-const storeKey = (eventId: string) => `rueda.marks.${eventId}`;
+/** Where each event's queue lives on the device. */
+export const MARKS_PREFIX = 'rueda.marks.';
+const storeKey = (eventId: string) => `${MARKS_PREFIX}${eventId}`;
+
+/** Marks still waiting on this device, all events together (signing out would lose them). */
+export function unsentMarkCount(): number {
+  let n = 0;
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k?.startsWith(MARKS_PREFIX)) n += (JSON.parse(localStorage.getItem(k) ?? '[]') as unknown[]).length;
+    }
+  } catch {
+    // Unreadable storage holds nothing we could send.
+  }
+  return n;
+}
 
 export function queuedMarks(eventId: string): QueuedMark[] {
   try {

@@ -13,6 +13,25 @@ export interface Snapshot<T> {
 
 const PREFIX = 'rueda.offline.';
 
+/**
+ * Snapshots of organiser pages (the table plan) are kept under this scope, so signing out of a
+ * shared tablet can forget them: a participant's own agenda (keyed by its link) is not touched.
+ */
+export const STAFF_SCOPE = 'staff.';
+
+/** Removes every localStorage entry whose key starts with one of these prefixes. */
+export function forgetStored(...prefixes: string[]): void {
+  try {
+    const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter((k): k is string => k !== null);
+    for (const k of keys) if (prefixes.some((p) => k.startsWith(p))) localStorage.removeItem(k);
+  } catch {
+    // Storage disabled: nothing was kept.
+  }
+}
+
+/** The organiser pages' snapshots on this device. */
+export const STAFF_SNAPSHOTS = PREFIX + STAFF_SCOPE;
+
 export function saveSnapshot<T>(key: string, data: T, at = new Date()): void {
   try {
     localStorage.setItem(PREFIX + key, JSON.stringify({ at: at.toISOString(), data }));

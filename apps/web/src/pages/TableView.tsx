@@ -5,6 +5,8 @@ import { LangToggle, useI18n } from '../i18n';
 import { FREED_STATUSES, loadLiveData, type LiveData } from '../liveData';
 import { flushMarks, queuedMarks, queueMark, type MarkVerdict, type QueuedMark, type SentMark, type StaffStatus } from '../offline/marks';
 import { OfflineBanner } from '../offline/OfflineBanner';
+import { STAFF_SCOPE } from '../offline/snapshot';
+import { signOut } from '../signOut';
 import { useOfflineLoad } from '../offline/useOfflineLoad';
 import { dayBounds, PhaseNotice } from '../phase';
 import type { MessageKey } from '../messages';
@@ -41,7 +43,7 @@ export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumb
   const [undoable, setUndoable] = useState<Undoable | null>(null);
   const tick = useNow(1000);
   // The table's day stays readable offline: the last answer is kept with the time it was read.
-  const data = useOfflineLoad(`table.${eventId}`, () => loadLiveData(eventId, { delegates: true }), [eventId], keepLiveData);
+  const data = useOfflineLoad(`${STAFF_SCOPE}table.${eventId}`, () => loadLiveData(eventId, { delegates: true }), [eventId], keepLiveData);
   const table = data.data?.tables.find((x) => x.number === tableNumber);
   const live = useLiveRefresh({ token: table ? session.token : null, eventId, tableId: table?.id, refresh: () => void data.reload() });
   const now = useNow(15_000);
@@ -181,6 +183,15 @@ export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumb
         <span className="spacer" />
         <LiveIndicator state={live.state} />
         <LangToggle />
+        {session.token && (
+          <button
+            type="button"
+            className="btn btn-ghost"
+            onClick={() => void signOut((n) => window.confirm(t('offline.signOutUnsent', { n })))}
+          >
+            {t('login.logout')}
+          </button>
+        )}
       </header>
       <main id="main" tabIndex={-1} className="container narrow table-page">
         <h1>
