@@ -156,6 +156,23 @@ export async function solve(instance: ScheduleInstance, options: SolveOptions = 
   const left = deadline - performance.now();
   const exactFits = reproducible || (left >= EXACT_MIN_MS && left >= 0.5 * (deadline - started));
   const closed = () => best.weightAtBound() && best.state.totalIdle() <= bounds.idleLowerBound;
+  let mipTried = false;
+  // The same problem as a MIP (HiGHS), whose LP bound settles which meetings to place; its
+  // schedule replaces the best only if lexicographically better. With a work budget HiGHS ends
+  // on nodes (reproducible); anytime, on its share of the time left.
+  const runMip = async (share: number): Promise<boolean> => {
+    best.report('exact', 80, true);
+    const engine = await loadMipEngine();
+    const leftSeconds = (deadline - performance.now()) / 1000;
+    const mip = solveMip(engine, model, integralScale(model.weight), {
+      nodes: reproducible ? budgets.mipNodes : MIP_ANYTIME_NODES,
+      timeLimitSeconds: Math.min(1e6, reproducible ? leftSeconds : share * leftSeconds),
+      weightFloor: weightProven ? best.state.weight : undefined,
+    });
+    if (mip.slotOf && best.betterSlots(mip.slotOf)) best.restore(mip.slotOf);
+    if (mip.timeLimited && share >= 0.9) best.timedOut = true;
+    return mip.optimal && Math.abs(best.state.weight - mip.weight) <= WEIGHT_EPS && best.state.totalIdle() === mip.idle;
+  };
   if (options.exact !== false && pairs <= EXACT_MAX_PAIRS && exactFits && !best.timeUp() && !closed()) {
     best.report('exact', 60, true);
     const run = await loadExactEngine();
@@ -174,30 +191,24 @@ export async function solve(instance: ScheduleInstance, options: SolveOptions = 
       });
       if (result.slotOf && best.betterSlots(result.slotOf)) best.restore(result.slotOf);
       proven = result.optimal;
-      // One call with a fixed budget is reproducible; the anytime mode doubles it while time is
-      // left, except on instances the MIP below takes over.
-      if (proven || result.infeasible || reproducible || best.timeUp() || mipFits) break;
+      // One call with a fixed budget is reproducible; the anytime mode doubles it while time is left.
+      if (proven || result.infeasible || reproducible || best.timeUp()) break;
       const perConflict = (performance.now() - callStarted) / conflicts;
+      // Anytime on a small instance: the MIP gets half of what is left first (its LP bound settles
+      // most of what clasp cannot), then clasp resumes with the rest.
+      if (mipFits && !mipTried) {
+        mipTried = true;
+        proven = await runMip(0.75);
+        if (proven || best.timeUp() || closed()) break;
+      }
       const fits = Math.floor((0.9 * (deadline - performance.now())) / Math.max(perConflict, 1e-6));
       conflicts = Math.min(2 * conflicts, fits);
       if (conflicts < ANYTIME_FIRST_CONFLICTS / 5) break;
     }
   }
-  // Small instances clasp did not prove: the same problem as a MIP (HiGHS), whose LP bound settles
-  // which meetings to place; its schedule replaces the best only if lexicographically better.
-  if (!proven && mipFits && !best.timeUp() && !closed()) {
-    best.report('exact', 80, true);
-    const engine = await loadMipEngine();
-    const leftSeconds = (deadline - performance.now()) / 1000;
-    // With a work budget HiGHS ends on nodes (reproducible); anytime, on the time left.
-    const mip = solveMip(engine, model, integralScale(model.weight), {
-      nodes: reproducible ? budgets.mipNodes : MIP_ANYTIME_NODES,
-      timeLimitSeconds: Math.min(1e6, reproducible ? leftSeconds : 0.9 * leftSeconds),
-    });
-    if (mip.slotOf && best.betterSlots(mip.slotOf)) best.restore(mip.slotOf);
-    proven = mip.optimal && Math.abs(best.state.weight - mip.weight) <= WEIGHT_EPS && best.state.totalIdle() === mip.idle;
-    if (mip.timeLimited) best.timedOut = true;
-  }
+  // Small instances clasp did not prove (with a work budget, or when clasp could not run): the
+  // same problem as a MIP.
+  if (!proven && mipFits && !mipTried && !best.timeUp() && !closed()) proven = await runMip(0.9);
   // Anytime: while the gap is open and time is left, keep searching from the best schedule
   // (instances too large for the exact phase, or whose proof did not finish).
   if (!reproducible && !proven) {

@@ -15,6 +15,11 @@ export interface MipOptions {
   nodes: number;
   /** Safety cap on the clock. */
   timeLimitSeconds: number;
+  /**
+   * The optimal total weight, when already proven (in the instance's units): kept as a row, it
+   * cuts every fractional choice of meetings below it from the LP, leaving only idle to prove.
+   */
+  weightFloor?: number;
 }
 
 export interface MipSolution {
@@ -74,6 +79,8 @@ export function solveMip(engine: Highs, model: Model, weightScale: number, o: Mi
     if (model.pinSlot[v.m] === v.s) rows.push(` pin_${v.m}: ${v.name} = 1`);
   }
   for (const [m, list] of byMeeting) rows.push(` one_${m}: ${list.join(' + ')} <= 1`);
+  if (o.weightFloor !== undefined)
+    rows.push(` wfloor: ${ys.map((v) => `${weight[v.m]} ${v.name}`).join(' + ')} >= ${Math.round(o.weightFloor * weightScale)}`);
   for (const [s, list] of bySlot) if (list.length > T) rows.push(` tab_${s}: ${list.join(' + ')} <= ${T}`);
   for (const [k, list] of byRes) if (list.length > 1) rows.push(` res_${k}: ${list.join(' + ')} <= 1`);
   const idleTerms: string[] = [];
