@@ -116,4 +116,21 @@ describe('Web Push to a participant’s phone', () => {
     await api.http.delete('/me/push/subscriptions').set(bearer(agenda)).send({ endpoint: push.subscription.endpoint }).expect(200);
     expect(await subscriptions()).toEqual([]);
   });
+
+  it('a re-issued link takes the phones subscribed with the old one off the notices', async () => {
+    const old = await day.link('g2');
+    await api.http.post('/me/push/subscriptions').set(bearer(old)).send(push.subscription).expect(201);
+    expect((await subscriptions()).map((x) => x.p)).toEqual([day.p.g2]);
+    // The organisers re-issue the link because the old one got out: whoever holds it hears nothing more.
+    const fresh = await day.link('g2');
+    expect(await subscriptions()).toEqual([]);
+    // Notices go only to the rows of push_subscriptions, so none can reach the old holder; the old
+    // link cannot subscribe again either.
+    await api.http.post('/me/push/subscriptions').set(bearer(old)).send(push.subscription).expect(401);
+    expect(await subscriptions()).toEqual([]);
+    // Opting in again with the new link works as before.
+    await api.http.post('/me/push/subscriptions').set(bearer(fresh)).send(push.subscription).expect(201);
+    expect((await subscriptions()).map((x) => x.p)).toEqual([day.p.g2]);
+    await api.http.delete('/me/push/subscriptions').set(bearer(fresh)).send({ endpoint: push.subscription.endpoint }).expect(200);
+  });
 });

@@ -141,11 +141,13 @@ export class AuthService {
         [participantId, eventId],
       );
       const issued = await issueAccessLinks(m, key, eventId, [participantId], { revoke: true, now: this.clock.now() });
-      // The calendar feed hangs off the link: a new link revokes it too.
+      // The calendar feed and the phones subscribed to notices hang off the link: a link is
+      // re-issued because the old one got out, so whoever held it stops receiving either.
       await m.query(`UPDATE participants SET calendar_token_hash = NULL, calendar_token_issued_at = NULL WHERE id = $1 AND event_id = $2`, [
         participantId,
         eventId,
       ]);
+      await m.query(`DELETE FROM push_subscriptions WHERE participant_id = $1 AND event_id = $2`, [participantId, eventId]);
       return { tokens: issued, replaced: previous[0]?.token_hash };
     });
     // By token, never by participant: the drop travels through Redis and may land after the new
