@@ -4,7 +4,8 @@
  */
 const DOMAIN_LIBS = 'domain|formats|matching|scheduling|live|reporting|importing|exports|realtime|demo|queues|i18n|notifications';
 const PURE_LIBS = `^libs/(${DOMAIN_LIBS}|application)/`;
-const FRAMEWORKS = '^(@nestjs/|typeorm|pg$|pg-|ioredis|bullmq|socket\\.io|@socket\\.io/|express|nestjs-pino|pino)';
+// Resolved paths of npm packages start with node_modules/ (they are kept in the graph, not followed).
+const FRAMEWORKS = '^node_modules/(@nestjs/|typeorm/|pg/|pg-|ioredis/|bullmq/|socket\\.io/|@socket\\.io/|express/|nestjs-pino/|pino/)';
 
 module.exports = {
   forbidden: [
@@ -57,6 +58,14 @@ module.exports = {
       to: { path: '^apps/', pathNot: '^apps/$1/' },
     },
     {
+      name: 'controllers-no-database',
+      comment:
+        'Controllers translate HTTP into use cases, queries and services; they never reach the database (DataSource, TypeORM, pg, entities).',
+      severity: 'error',
+      from: { path: '^apps/[^/]+/src/.*\\.controllers?\\.ts$' },
+      to: { path: '^(node_modules/(typeorm|@nestjs/typeorm|pg|pg-[^/]+)/|libs/persistence/)' },
+    },
+    {
       name: 'no-circular',
       comment: 'Import cycles make modules impossible to understand (and to load) alone.',
       severity: 'error',
@@ -67,7 +76,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(node_modules|dist)/' },
+    exclude: { path: '(^|/)dist/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },

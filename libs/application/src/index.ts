@@ -8,3 +8,4 @@ export * from './authorization';
 export * from './live';
 export * from './scheduling';
 export * from './meetings';
+export * from './notifications';

@@ -15,3 +15,7 @@ export const PrincipalOut = z
     z.object({ type: z.literal('system'), name: z.string() }),
   ])
   .meta({ id: 'Principal' });
+
+export const UserOut = z
+  .object({ id, email: z.string(), name: z.string(), role, active: z.boolean(), createdAt: timestamp })
+  .meta({ id: 'User' });

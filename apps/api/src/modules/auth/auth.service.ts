@@ -57,6 +57,11 @@ export class AuthService {
   /** When each participant's link was last recorded as seen by this process (one write a minute at most). */
   private readonly seen = new Map<string, number>();
 
+  /** The organisers' accounts (never their password hashes). */
+  listUsers(): Promise<UserEntity[]> {
+    return this.db.getRepository(UserEntity).find({ order: { email: 'ASC' } });
+  }
+
   async createUser(input: { email: string; name: string; role: UserRole; password: string }): Promise<UserEntity> {
     const passwordHash = await hash(input.password);
     const repo = this.db.getRepository(UserEntity);

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { TEXT_LIMITS } from '@rueda/domain';
-import { UserEntity } from '@rueda/persistence';
 import { AuthService } from '../auth/auth.service';
 import { Allow } from '../auth/principal';
+import { Returns } from '../../platform/openapi';
+import { UserOut } from './auth.responses';
 
 export const CreateUserBody = z
   .object({
@@ -21,17 +20,18 @@ export const CreateUserBody = z
 @Controller('users')
 @Allow('admin')
 export class UsersController {
-  constructor(
-    private readonly auth: AuthService,
-    @InjectDataSource() private readonly db: DataSource,
-  ) {}
+  constructor(private readonly auth: AuthService) {}
 
   @Get()
+  @Returns(z.array(UserOut))
+  @ApiOperation({ summary: 'Cuentas de la organización / Organiser accounts' })
   list() {
-    return this.db.getRepository(UserEntity).find({ order: { email: 'ASC' } });
+    return this.auth.listUsers();
   }
 
   @Post()
+  @Returns(UserOut)
+  @ApiOperation({ summary: 'Crear una cuenta de administrador o personal / Create an admin or staff account' })
   create(@Body({ schema: CreateUserBody }) body: z.infer<typeof CreateUserBody>) {
     return this.auth.createUser(body);
   }

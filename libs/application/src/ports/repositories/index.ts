@@ -8,6 +8,7 @@ import type {
 } from './day';
 import type { LiveLogRepository, LiveStateRepository } from './live';
 import type { MeetingRepository } from './meetings';
+import type { NotificationRepository } from './notifications';
 import type { ScheduleRepository } from './schedules';
 import type { StatusChangeRepository } from './status-changes';
 
@@ -16,6 +17,7 @@ export * from './live';
 export * from './day';
 export * from './schedules';
 export * from './status-changes';
+export * from './notifications';
 
 /**
  * Every repository a use case can reach through its transaction. Add one line here (and its
@@ -33,4 +35,5 @@ export interface Repositories {
   readonly schedules: ScheduleRepository;
   readonly statusChanges: StatusChangeRepository;
   readonly eventFacts: EventFactsRepository;
+  readonly notifications: NotificationRepository;
 }

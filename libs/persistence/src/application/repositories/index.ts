@@ -10,6 +10,7 @@ import {
 } from './day';
 import { TypeOrmLiveLogRepository, TypeOrmLiveStateRepository } from './live';
 import { TypeOrmMeetingRepository } from './meetings';
+import { TypeOrmNotificationRepository } from './notifications';
 import { TypeOrmScheduleRepository } from './schedules';
 import { TypeOrmStatusChangeRepository } from './status-changes';
 
@@ -18,6 +19,7 @@ export * from './live';
 export * from './meetings';
 export * from './schedules';
 export * from './status-changes';
+export * from './notifications';
 
 const FACTORIES: { [K in keyof Repositories]: new (m: EntityManager) => Repositories[K] } = {
   meetings: TypeOrmMeetingRepository,
@@ -31,6 +33,7 @@ const FACTORIES: { [K in keyof Repositories]: new (m: EntityManager) => Reposito
   schedules: TypeOrmScheduleRepository,
   statusChanges: TypeOrmStatusChangeRepository,
   eventFacts: TypeOrmEventFactsRepository,
+  notifications: TypeOrmNotificationRepository,
 };
 
 /** Every repository bound to one entity manager (a transaction's, or the pool's for reads), each made on first use. */

@@ -1,0 +1,24 @@
+/** The channels a participant keeps on (no row: all on). */
+export interface NotificationPrefs {
+  email: boolean;
+  push: boolean;
+}
+
+/** One thing a participant was told, and what each channel did with it. */
+export interface NotificationRecord {
+  id: string;
+  kind: string;
+  notice: { kind: string } & Record<string, unknown>;
+  status: 'pending' | 'sent' | 'skipped';
+  channels: Record<string, string>;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+export interface NotificationRepository {
+  /** The participant's channels (all on when it never chose). */
+  prefs(participantId: string): Promise<NotificationPrefs>;
+  savePrefs(eventId: string, participantId: string, prefs: NotificationPrefs): Promise<void>;
+  /** The newest first. */
+  recent(participantId: string, limit: number): Promise<NotificationRecord[]>;
+}

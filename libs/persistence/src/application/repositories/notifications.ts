@@ -1,0 +1,38 @@
+import type { EntityManager } from 'typeorm';
+import type { NotificationPrefs, NotificationRecord, NotificationRepository } from '@rueda/application';
+import { NotificationEntity, NotificationPrefsEntity } from '../../entities';
+
+export class TypeOrmNotificationRepository implements NotificationRepository {
+  constructor(private readonly m: EntityManager) {}
+
+  async prefs(participantId: string): Promise<NotificationPrefs> {
+    const row = await this.m.getRepository(NotificationPrefsEntity).findOneBy({ participantId });
+    return { email: row?.email ?? true, push: row?.push ?? true };
+  }
+
+  async savePrefs(eventId: string, participantId: string, prefs: NotificationPrefs) {
+    await this.m.query(
+      `INSERT INTO notification_prefs (participant_id, event_id, email, push) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (participant_id) DO UPDATE SET email = EXCLUDED.email, push = EXCLUDED.push, updated_at = now()`,
+      [participantId, eventId, prefs.email, prefs.push],
+    );
+  }
+
+  async recent(participantId: string, limit: number): Promise<NotificationRecord[]> {
+    const rows = await this.m.getRepository(NotificationEntity).find({
+      where: { participantId },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: limit,
+      select: { id: true, kind: true, notice: true, status: true, channels: true, createdAt: true, batchedAt: true },
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      notice: r.notice as NotificationRecord['notice'],
+      status: r.status,
+      channels: r.channels,
+      createdAt: r.createdAt,
+      sentAt: r.batchedAt,
+    }));
+  }
+}
