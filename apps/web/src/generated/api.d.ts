@@ -58,8 +58,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Cuentas de la organización / Organiser accounts */
         get: operations["UsersController_list"];
         put?: never;
+        /** Crear una cuenta de administrador o personal / Create an admin or staff account */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -1798,9 +1800,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Quitar un delegado, una demanda o una oferta / Remove a delegate, a demand or an offer */
         delete: operations["SelfServiceController_remove"];
         options?: never;
         head?: never;
+        /** Modificar un delegado, una demanda o una oferta (envíe la versión leída) / Change a delegate, a demand or an offer (send the version read) */
         patch: operations["SelfServiceController_update1"];
         trace?: never;
     };
@@ -1830,6 +1834,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Aprobar cambios (se avisa al participante) / Approve changes (the participant is told) */
         post: operations["ReviewsController_approve"];
         delete?: never;
         options?: never;
@@ -1861,6 +1866,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Registros públicos de cooperantes, por estado / Public cooperant registrations, by status */
         get: operations["ReviewsController_registrationsList"];
         put?: never;
         post?: never;
@@ -1896,6 +1902,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Rechazar con un comentario (se avisa por correo) / Reject with a comment (sent by email) */
         post: operations["ReviewsController_rejectRegistration"];
         delete?: never;
         options?: never;
@@ -1979,6 +1986,17 @@ export interface components {
             /** @enum {string} */
             type: "system";
             name: string;
+        };
+        User: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "staff";
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
         };
         Taxonomy: {
             competencias: {
@@ -2287,9 +2305,176 @@ export interface components {
             es: string;
             en: string;
         };
+        Campaign: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            eventId: string;
+            /** @enum {string} */
+            kind: "invitation";
+            filter: {
+                [key: string]: unknown;
+            };
+            total: number;
+            skipped: {
+                /** Format: uuid */
+                participantId: string;
+                name: string;
+                reason: components["schemas"]["Bilingual"];
+            }[];
+            /** Format: uuid */
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            counts: {
+                [key: string]: number;
+            };
+            percent: number;
+            job: {
+                state: string;
+                progress: number | {
+                    /** @enum {string} */
+                    phase: "queueing" | "sending" | "done";
+                    percent: number;
+                    total: number;
+                    counts: {
+                        [key: string]: number;
+                    };
+                };
+            } | null;
+        };
+        Email: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            participantId: string | null;
+            participantName: string | null;
+            /** Format: uuid */
+            campaignId: string | null;
+            /** @enum {string} */
+            kind: "invitation" | "notification" | "registration";
+            to: string[];
+            subject: string;
+            /** @enum {string} */
+            status: "queued" | "held" | "retrying" | "delivered" | "bounced" | "failed";
+            attempts: number;
+            lastError: string | null;
+            accepted: string[];
+            rejected: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+        };
         NotificationPrefs: {
             email: boolean;
             push: boolean;
+        };
+        Notification: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            notice: {
+                kind: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            status: "pending" | "sent" | "skipped";
+            channels: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+        };
+        SelfService: {
+            participant: components["schemas"]["Participant"];
+            delegates: components["schemas"]["Delegate"][];
+            demands: components["schemas"]["Demand"][];
+            offers: components["schemas"]["Offer"][];
+            availability: {
+                unavailableSlotIds: string[];
+                slots: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                    /** Format: date-time */
+                    endsAt: string;
+                }[];
+            };
+            window: {
+                open: boolean;
+                /** Format: date-time */
+                deadline: string | null;
+                timeZone: string;
+            };
+            review: {
+                [key: string]: {
+                    count: number;
+                    /** Format: date-time */
+                    at: string | null;
+                    comment: string | null;
+                };
+            };
+        };
+        ParticipantChange: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            participantId: string;
+            participantName: string;
+            participantExternalId: string;
+            /** @enum {string} */
+            participantKind: "gadm" | "cooperant";
+            /** @enum {string} */
+            entity: "participant" | "delegate" | "demand" | "offer" | "availability";
+            /** Format: uuid */
+            entityId: string | null;
+            /** @enum {string} */
+            action: "create" | "update" | "delete";
+            before: {
+                [key: string]: unknown;
+            } | null;
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** @enum {string} */
+            actor: "participant" | "organiser";
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            reviewStatus: "pending" | "approved" | "returned";
+            /** Format: date-time */
+            reviewedAt: string | null;
+            reviewComment: string | null;
+            reviewedBy: string | null;
+        };
+        Registration: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            eventId: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            email: string;
+            data: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            participantId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            reviewedBy: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            reviewComment: string | null;
         };
     };
     responses: never;
@@ -2545,11 +2730,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["User"][];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -2636,11 +2824,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -13702,11 +13893,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -13882,11 +14076,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Email"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                        statuses: {
+                            [key: string]: number;
+                        };
+                        smtp: boolean;
+                    };
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -14135,11 +14341,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Notification"][];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -14218,11 +14427,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        preferences: components["schemas"]["NotificationPrefs"];
+                        items: components["schemas"]["Notification"][];
+                    };
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -14298,11 +14513,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SelfService"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -14378,11 +14596,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Participant"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -14458,11 +14679,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        unavailableSlotIds: string[];
+                    };
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -14540,11 +14766,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Delegate"] | components["schemas"]["Demand"] | components["schemas"]["Offer"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -14706,11 +14935,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Delegate"] | components["schemas"]["Demand"] | components["schemas"]["Offer"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -14790,11 +15022,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "returned";
+                        participants: {
+                            /** Format: uuid */
+                            participantId: string;
+                            name: string;
+                            externalId: string;
+                            /** @enum {string} */
+                            kind: "gadm" | "cooperant";
+                            changes: components["schemas"]["ParticipantChange"][];
+                        }[];
+                    };
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -14880,11 +15127,18 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "approved" | "returned";
+                        changes: number;
+                    };
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -14970,11 +15224,18 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "approved" | "returned";
+                        changes: number;
+                    };
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -15054,11 +15315,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Registration"][];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -15137,11 +15401,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Participant"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -15226,11 +15493,19 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "rejected";
+                    };
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -15308,11 +15583,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        event: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            venue: string;
+                            timeZone: string;
+                        };
+                        open: boolean;
+                    };
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -15372,11 +15659,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "rejected";
+                    };
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {

@@ -5,7 +5,14 @@ import { z } from 'zod';
 import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { sendFile } from '../reports/reports.controller';
 import { Returns, ReturnsFile } from '../../platform/openapi';
-import { CampaignStartedOut, InvitationPlanOut, InvitationsPageOut, LinksIssuedOut } from './invitations.responses';
+import {
+  CampaignOut,
+  CampaignStartedOut,
+  EmailLogOut,
+  InvitationPlanOut,
+  InvitationsPageOut,
+  LinksIssuedOut,
+} from './invitations.responses';
 import { EmailsQuery, ExportQuery, ListQuery, ParticipantFilter } from './invitations.schemas';
 import { InvitationsService } from './invitations.service';
 
@@ -56,6 +63,7 @@ export class InvitationsController {
   }
 
   @Get('invitations/campaigns/:campaignId')
+  @Returns(CampaignOut)
   @Allow('admin', 'staff')
   @ApiOperation({ summary: 'Progreso de un envío / Progress of a sending' })
   campaign(@Param('eventId', ParseUUIDPipe) eventId: string, @Param('campaignId', ParseUUIDPipe) id: string) {
@@ -78,6 +86,7 @@ export class InvitationsController {
   }
 
   @Get('emails')
+  @Returns(EmailLogOut)
   @Allow('admin', 'staff')
   @ApiOperation({ summary: 'Registro de correos con su estado / Email log with status' })
   emails(@Param('eventId', ParseUUIDPipe) eventId: string, @Query({ schema: EmailsQuery }) q: z.infer<typeof EmailsQuery>) {

@@ -9,6 +9,18 @@ import { RegistrationsService } from './registrations.service';
 import { ReviewsService } from './reviews.service';
 import { RejectBody, ReturnBody, ReviewBody } from './self-service.schemas';
 import { SelfServiceService } from './self-service.service';
+import { Returns } from '../../platform/openapi';
+import { ParticipantOut } from '../records/records.responses';
+import {
+  AvailabilityOut,
+  RegistrationFormOut,
+  RegistrationOut,
+  RegistrationStateOut,
+  ReviewDecisionOut,
+  ReviewQueueOut,
+  SelfServiceItemOut,
+  SelfServiceOut,
+} from './self-service.responses';
 
 type Me = Extract<Principal, { type: 'participant' }>;
 const who = (p: Principal) => (p.type === 'user' ? p.userId : null);
@@ -30,12 +42,14 @@ export class SelfServiceController {
   constructor(private readonly self: SelfServiceService) {}
 
   @Get()
+  @Returns(SelfServiceOut)
   @ApiOperation({ summary: 'Mis datos editables, el plazo y la revisión / My editable data, the deadline and the review' })
   get(@CurrentPrincipal() p: Me) {
     return this.self.get(p);
   }
 
   @Patch()
+  @Returns(ParticipantOut)
   @ApiOperation({
     summary: 'Modificar mi perfil y contactos (envíe la versión leída) / Change my profile and contacts (send the version read)',
   })
@@ -44,24 +58,32 @@ export class SelfServiceController {
   }
 
   @Put('availability')
+  @Returns(AvailabilityOut)
   @ApiOperation({ summary: 'Franjas en que no puedo asistir / Slots I cannot attend' })
   availability(@CurrentPrincipal() p: Me, @Body() body: unknown) {
     return this.self.setAvailability(p, body);
   }
 
   @Post(':items')
+  @Returns(SelfServiceItemOut)
   @ApiOperation({ summary: 'Agregar un delegado, una demanda (GADM) o una oferta (cooperante) / Add a delegate, a demand or an offer' })
   create(@CurrentPrincipal() p: Me, @Param('items') kind: string, @Body() body: unknown) {
     return this.self.create(p, itemKind(kind), body);
   }
 
   @Patch(':items/:id')
+  @Returns(SelfServiceItemOut)
+  @ApiOperation({
+    summary:
+      'Modificar un delegado, una demanda o una oferta (envíe la versión leída) / Change a delegate, a demand or an offer (send the version read)',
+  })
   update1(@CurrentPrincipal() p: Me, @Param('items') kind: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown) {
     return this.self.update(p, itemKind(kind), id, body);
   }
 
   @Delete(':items/:id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Quitar un delegado, una demanda o una oferta / Remove a delegate, a demand or an offer' })
   async remove(@CurrentPrincipal() p: Me, @Param('items') kind: string, @Param('id', ParseUUIDPipe) id: string) {
     await this.self.remove(p, itemKind(kind), id);
   }
@@ -81,6 +103,7 @@ export class ReviewsController {
   ) {}
 
   @Get('reviews')
+  @Returns(ReviewQueueOut)
   @Allow('admin', 'staff')
   @ApiOperation({ summary: 'Cambios hechos por los participantes, por revisar / Changes made by participants, to review' })
   list(@Param('eventId', ParseUUIDPipe) eventId: string, @Query({ schema: StatusQuery }) q: z.infer<typeof StatusQuery>) {
@@ -88,6 +111,8 @@ export class ReviewsController {
   }
 
   @Post('reviews/:participantId/approve')
+  @Returns(ReviewDecisionOut)
+  @ApiOperation({ summary: 'Aprobar cambios (se avisa al participante) / Approve changes (the participant is told)' })
   @Allow('admin')
   @HttpCode(200)
   approve(
@@ -100,6 +125,7 @@ export class ReviewsController {
   }
 
   @Post('reviews/:participantId/return')
+  @Returns(ReviewDecisionOut)
   @Allow('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Devolver con un comentario (se avisa al participante) / Return with a comment (the participant is told)' })
@@ -113,6 +139,8 @@ export class ReviewsController {
   }
 
   @Get('registrations')
+  @Returns(z.array(RegistrationOut))
+  @ApiOperation({ summary: 'Registros públicos de cooperantes, por estado / Public cooperant registrations, by status' })
   @Allow('admin', 'staff')
   registrationsList(
     @Param('eventId', ParseUUIDPipe) eventId: string,
@@ -122,6 +150,7 @@ export class ReviewsController {
   }
 
   @Post('registrations/:registrationId/approve')
+  @Returns(ParticipantOut)
   @Allow('admin')
   @HttpCode(200)
   @ApiOperation({
@@ -137,6 +166,8 @@ export class ReviewsController {
   }
 
   @Post('registrations/:registrationId/reject')
+  @Returns(RegistrationStateOut)
+  @ApiOperation({ summary: 'Rechazar con un comentario (se avisa por correo) / Reject with a comment (sent by email)' })
   @Allow('admin')
   @HttpCode(200)
   rejectRegistration(
@@ -158,12 +189,14 @@ export class PublicRegistrationController {
   constructor(private readonly registrations: RegistrationsService) {}
 
   @Get()
+  @Returns(RegistrationFormOut)
   @ApiOperation({ summary: 'Formulario público de registro de cooperantes / Public cooperant registration form' })
   form(@Param('eventId', ParseUUIDPipe) eventId: string) {
     return this.registrations.form(eventId);
   }
 
   @Post()
+  @Returns(RegistrationStateOut)
   @ApiOperation({
     summary: 'Registrarse como cooperante (lo aprueba la organización) / Register as a cooperant (approved by the organisers)',
   })

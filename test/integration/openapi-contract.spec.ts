@@ -1,0 +1,157 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { AppModule } from '../../apps/api/src/app.module';
+import { buildOpenApiDocument } from '../../apps/api/src/platform/openapi';
+
+type Response = { description?: string; content?: Record<string, { schema?: unknown }> };
+type Operation = { operationId?: string; security?: unknown[]; responses: Record<string, Response> };
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+const REFUSALS = ['400', '404', '409', '429', '500'];
+const AUTH_REFUSALS = ['401', '403'];
+
+/**
+ * Operations that still answer without a declared schema. This list may only shrink: an
+ * operation missing from it must be fully documented, and one that gains a schema must be
+ * taken off it (so the list always says exactly what is left).
+ */
+const NOT_YET_DOCUMENTED = new Set<string>([
+  'POST /events/{eventId}/imports/{kind}',
+  'POST /events/{eventId}/matching/runs',
+  'GET /events/{eventId}/matching/runs/latest',
+  'GET /events/{eventId}/matching/report',
+  'GET /events/{eventId}/matches',
+  'GET /events/{eventId}/participants/{participantId}/recommendations',
+  'GET /events/{eventId}/pair-overrides',
+  'PUT /events/{eventId}/pair-overrides',
+  'GET /events/{eventId}/meetings',
+  'POST /events/{eventId}/meetings',
+  'POST /events/{eventId}/meetings/requests',
+  'PUT /events/{eventId}/meetings/{meetingId}/window',
+  'POST /events/{eventId}/meetings/{meetingId}/accept',
+  'POST /events/{eventId}/meetings/{meetingId}/decline',
+  'GET /me',
+  'GET /me/push',
+  'POST /me/push/subscriptions',
+  'DELETE /me/push/subscriptions',
+  'GET /me/meetings',
+  'GET /me/matches',
+  'GET /me/recommendations',
+  'POST /me/requests',
+  'POST /me/requests/{meetingId}/accept',
+  'POST /me/requests/{meetingId}/decline',
+  'POST /me/requests/{meetingId}/withdraw',
+  'GET /events/{eventId}/schedules',
+  'POST /events/{eventId}/schedules',
+  'GET /events/{eventId}/schedules/instance',
+  'GET /events/{eventId}/schedules/{versionId}',
+  'GET /events/{eventId}/schedules/{versionId}/assignments',
+  'PUT /events/{eventId}/schedules/{versionId}/assignments/{meetingId}',
+  'DELETE /events/{eventId}/schedules/{versionId}/assignments/{meetingId}',
+  'POST /events/{eventId}/schedules/{versionId}/publish',
+  'POST /events/{eventId}/live/checkins',
+  'POST /events/{eventId}/live/checkins/code',
+  'POST /events/{eventId}/live/meetings/{meetingId}/status',
+  'POST /events/{eventId}/live/meetings/{meetingId}/undo',
+  'POST /events/{eventId}/live/meetings/{meetingId}/correction',
+  'GET /events/{eventId}/live/meetings/{meetingId}/history',
+  'POST /events/{eventId}/live/delays',
+  'POST /events/{eventId}/live/walk-ins',
+  'POST /events/{eventId}/live/participants/{participantId}/leave',
+  'POST /events/{eventId}/live/meetings/{meetingId}/move',
+  'GET /events/{eventId}/live/proposals',
+  'POST /events/{eventId}/live/proposals/{proposalId}/accept',
+  'POST /events/{eventId}/live/proposals/{proposalId}/reject',
+  'GET /events/{eventId}/live/log',
+  'GET /events/{eventId}/outcomes',
+  'GET /events/{eventId}/outcomes/missing',
+  'GET /events/{eventId}/meetings/{meetingId}/outcomes',
+  'PUT /events/{eventId}/meetings/{meetingId}/outcomes/{participantId}',
+  'GET /me/outcomes',
+  'GET /me/outcomes/pending',
+  'GET /me/outcomes/{meetingId}',
+  'PUT /me/outcomes/{meetingId}',
+  'GET /events/{eventId}/commitments',
+  'POST /events/{eventId}/commitments',
+  'GET /events/{eventId}/commitments/{commitmentId}',
+  'PATCH /events/{eventId}/commitments/{commitmentId}',
+  'POST /events/{eventId}/commitments/{commitmentId}/stage',
+  'POST /events/{eventId}/commitments/{commitmentId}/reviews',
+  'GET /events/{eventId}/reports',
+  'POST /events/{eventId}/exports/agendas',
+  'GET /events/{eventId}/exports/jobs/{jobId}',
+]);
+
+/**
+ * Every operation of the API documents what it answers, so the web's generated client never
+ * types a response as `never`: a 2xx with a JSON schema (or, for a file, its media types;
+ * only a 204 has no body), and the one error body on each refusal it can give.
+ */
+describe('OpenAPI document', () => {
+  let doc: OpenAPIObject;
+  const ops: { key: string; op: Operation }[] = [];
+
+  beforeAll(async () => {
+    const app = await NestFactory.create(AppModule, { preview: true, logger: false });
+    try {
+      doc = buildOpenApiDocument(app);
+    } finally {
+      await app.close();
+    }
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const m of METHODS) {
+        const op = (item as Record<string, Operation | undefined>)[m];
+        if (op) ops.push({ key: `${m.toUpperCase()} ${path}`, op });
+      }
+    }
+  }, 120_000);
+
+  it('has the API’s operations', () => {
+    expect(ops.length).toBeGreaterThan(100);
+  });
+
+  it('gives every operation a success response with its schema or file media types', () => {
+    const missing: string[] = [];
+    for (const { key, op } of ops) {
+      const success = Object.keys(op.responses).filter((s) => /^2\d\d$/.test(s));
+      const documented =
+        success.length > 0 &&
+        success.every((s) => {
+          if (s === '204') return !op.responses[s].content;
+          const content = op.responses[s].content ?? {};
+          return Object.keys(content).length > 0 && Object.values(content).every((c) => c.schema && Object.keys(c.schema).length > 0);
+        });
+      if (!documented) missing.push(key);
+    }
+    expect(missing.filter((k) => !NOT_YET_DOCUMENTED.has(k))).toEqual([]);
+    expect([...NOT_YET_DOCUMENTED].filter((k) => !missing.includes(k))).toEqual([]);
+  });
+
+  it('documents the one error body on every refusal, and 401/403 where a token is needed', () => {
+    const wrong: string[] = [];
+    for (const { key, op } of ops) {
+      const statuses = [...REFUSALS, ...(op.security?.length ? AUTH_REFUSALS : [])];
+      for (const s of statuses) {
+        const schema = op.responses[s]?.content?.['application/json']?.schema as { $ref?: string } | undefined;
+        if (schema?.$ref !== '#/components/schemas/Error') wrong.push(`${key} ${s}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('declares a binary media type on every file download', () => {
+    const files = ops.filter(({ op }) =>
+      Object.values(op.responses).some((r) => Object.keys(r.content ?? {}).some((m) => m !== 'application/json')),
+    );
+    expect(files.length).toBeGreaterThan(0);
+    for (const { op } of files) {
+      for (const [status, r] of Object.entries(op.responses)) {
+        if (!/^2/.test(status)) continue;
+        for (const [media, c] of Object.entries(r.content ?? {})) {
+          if (media !== 'application/json') expect(c.schema).toEqual({ type: 'string', format: 'binary' });
+        }
+      }
+    }
+  });
+});
