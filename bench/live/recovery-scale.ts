@@ -1,5 +1,5 @@
 // Recovery job time at Jornada size and at 10× the Jornada: `npx tsx bench/live/recovery-scale.ts
-// [--cells 60] [--hogs 0] [--scales 1,10]`.
+// [--cells 60] [--hogs 0] [--scales 1,10] [--queries]`.
 //
 // Seeds its own PostgreSQL database (rueda_bench_recovery) with a generated day per scale (the
 // Jornada: 301 participants, 60 tables, 24 slots, ~1,400 meetings, a waitlist and 3,000 match
@@ -7,12 +7,15 @@
 // `--cells` meetings of later slots: a no-show (SetMeetingStatus) and the recovery job's use case
 // (RecoverCell) on the real unit of work, each timed. Baseline in the same run: the whole-day
 // reading the job did before (loadLiveState + proposeReplacement) for the same cells. `--hogs N`
-// keeps N busy processes running meanwhile (the "loaded" figures). Drops its database at the end.
+// keeps N busy processes running meanwhile (the "loaded" figures); `--queries` also prints the
+// median time of each SQL statement RecoverCell sends (what still grows with the event). Drops its
+// database at the end.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { fixedClock, RecoverCell, SetMeetingStatus, UseCases, WORKER } from '@rueda/application';
 import { generateLiveState, proposeReplacement } from '@rueda/live';
 import { createDataSource, loadLiveState, TypeOrmUnitOfWork } from '@rueda/persistence';
@@ -24,12 +27,28 @@ const { values: opt } = parseArgs({
     cells: { type: 'string', default: '60' },
     hogs: { type: 'string', default: '0' },
     scales: { type: 'string', default: '1,10' },
+    queries: { type: 'boolean', default: false },
   },
 });
 const CELLS = Number(opt.cells);
 const HOGS = Number(opt.hogs);
 const DB_NAME = 'rueda_bench_recovery';
 const STAFF = { type: 'user' as const, userId: '00000000-0000-4000-8000-000000000002', role: 'staff' as const, email: 'bench@rueda.test' };
+
+/** While `into` is set, every statement sent through TypeORM is timed under its first 90 characters. */
+const perQuery: { into: Map<string, number[]> | null } = { into: null };
+if (opt.queries) {
+  const send = PostgresQueryRunner.prototype.query;
+  PostgresQueryRunner.prototype.query = async function (this: PostgresQueryRunner, ...args: Parameters<typeof send>) {
+    const t = performance.now();
+    try {
+      return await send.apply(this, args);
+    } finally {
+      const key = args[0].replace(/\s+/g, ' ').trim().slice(0, 90);
+      perQuery.into?.set(key, [...(perQuery.into.get(key) ?? []), performance.now() - t]);
+    }
+  } as typeof send;
+}
 
 function quantiles(xs: number[]) {
   const s = [...xs].sort((a, b) => a - b);
@@ -90,6 +109,7 @@ async function main() {
       const job: number[] = [];
       const whole: number[] = [];
       const outcomes = new Map<string, number>();
+      const byQuery = new Map<string, number[]>();
       for (const t of targets) {
         const freed = await useCases.execute(SetMeetingStatus, STAFF, { eventId, meetingId: t.id, status: 'no_show' });
         const cell = { slotId: freed.slotId!, tableId: freed.tableId! };
@@ -102,7 +122,9 @@ async function main() {
         });
         whole.push(performance.now() - w0);
         const j0 = performance.now();
+        perQuery.into = byQuery;
         const r = await useCases.execute(RecoverCell, WORKER, { eventId, ...cell, freedMeetingId: t.id, requestId: `bench-${t.id}` });
+        perQuery.into = null;
         job.push(performance.now() - j0);
         outcomes.set(r.proposal.status, (outcomes.get(r.proposal.status) ?? 0) + 1);
       }
@@ -112,6 +134,13 @@ async function main() {
       results[scale] = { job: jq.p50, whole: wq.p50 };
       console.log(`×${scale}: RecoverCell (no-show → best replacement applied or proposed, one transaction): ${fmt(jq)}`);
       console.log(`×${scale}: baseline, the whole day read and ranked (loadLiveState + proposeReplacement): ${fmt(wq)}`);
+      if (opt.queries) {
+        const rows = [...byQuery].map(([sql, ts]) => ({ sql, ...quantiles(ts), sum: ts.reduce((a, b) => a + b, 0) }));
+        for (const r of rows.sort((a, b) => b.sum - a.sum).slice(0, 15))
+          console.log(
+            `  ${(r.sum / job.length).toFixed(2).padStart(6)} ms/job  median ${r.p50.toFixed(2)} ms × ${(r.n / job.length).toFixed(1)}  ${r.sql}`,
+          );
+      }
       console.log(`×${scale}: outcomes ${[...outcomes].map(([k, v]) => `${k} ${v}`).join(', ')}`);
     }
     const scales = Object.keys(results).map(Number);

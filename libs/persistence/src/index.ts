@@ -13,6 +13,7 @@ export * from './reporting/report-data';
 export * from './live/live-state';
 export * from './live/neighbourhood';
 export * from './live/persist-live';
+export * from './live/event-locks';
 export * from './application';
 export * from './calendar/calendar-agenda';
 export * from './access/access-links';

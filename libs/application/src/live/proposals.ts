@@ -24,32 +24,54 @@ export const RecoverCellCommand = z
   })
   .strict();
 
+/** Tries of RecoverCell's read-decide-check before it gives up (the job is then retried). */
+const RECOVER_TRIES = 3;
+
 /**
  * A freed table and slot: the best meeting for it. In automatic mode a proposal that moves
  * nobody else is applied at once; otherwise it waits for an organiser. The recovery job runs
- * it (as the system), under the event lock.
+ * it (as the system) under the freed slot's lock only: whatever it places goes into that slot,
+ * so recoveries of other slots and table marks go on meanwhile. The meetings it rewrites (a
+ * waiting one placed, a later one moved) may have been changed by those since it read them:
+ * it locks them and checks, and reads again if one has.
  */
 export const RecoverCell = useCase({
   name: 'RecoverCell',
   command: RecoverCellCommand,
   authorize: allow('system', 'admin'),
   async run({ tx, now }, cmd): Promise<{ proposal: ProposalRecord; applied: boolean; repeated?: boolean }> {
-    const settings = liveSettings((await tx.lockEvent(cmd.eventId)).settings);
+    const settings = liveSettings((await tx.lockSlot(cmd.eventId, cmd.slotId)).settings);
     if (cmd.requestId) {
       const done = await tx.repos.proposals.answering(cmd.eventId, cmd.requestId);
       if (done) return { proposal: done, applied: done.status === 'applied', repeated: true };
     }
     const cell = { slotId: cmd.slotId, tableId: cmd.tableId };
     const requestId = cmd.requestId ?? null;
-    // Only the freed cell's neighbourhood is read: the cost follows the candidates looked at, not the event's size.
-    const { ctx, nb } = await tx.repos.live.around(cmd.eventId, cell, now, { matchCandidates: settings.matchCandidates });
-    const { proposal: best, day } = await bestReplacement(ctx, { ...cell, meetingId: cmd.freedMeetingId }, nb, {
-      protectMinutes: settings.protectMinutes,
-      allowMoves: true,
-    });
-    const state = day.state;
-    // Fills rank above moves and never need confirmation; moves into a slot about to start all do.
-    // So the best is what automatic mode applies when it needs nobody's confirmation; otherwise it waits.
+    const decide = async () => {
+      // Only the freed cell's neighbourhood is read: the cost follows the candidates looked at, not the event's size.
+      const { ctx, nb } = await tx.repos.live.around(cmd.eventId, cell, now, { matchCandidates: settings.matchCandidates });
+      const { proposal: best, day } = await bestReplacement(ctx, { ...cell, meetingId: cmd.freedMeetingId }, nb, {
+        protectMinutes: settings.protectMinutes,
+        allowMoves: true,
+      });
+      // Fills rank above moves and never need confirmation; moves into a slot about to start all do.
+      // So the best is what automatic mode applies when it needs nobody's confirmation; otherwise it waits.
+      const auto = !!best && settings.recoveryMode === 'automatic' && !best.requiresConfirmation;
+      const applied =
+        best && auto ? applyProposal(day.state, best, { protectMinutes: settings.protectMinutes, newMeetingId: randomUUID() }) : null;
+      return { best, auto, applied: applied?.ok ? applied : null };
+    };
+    let decision = await decide();
+    for (let tries = 1; decision.applied && !(await tx.repos.meetings.lockAsRead(cmd.eventId, decision.applied)); tries++) {
+      if (tries === RECOVER_TRIES) {
+        throw conflict('live_state_changed', {
+          es: 'Las reuniones de esta franja cambiaron mientras se buscaba un reemplazo; se reintentará',
+          en: 'The meetings of this slot changed while a replacement was being sought; it will be retried',
+        });
+      }
+      decision = await decide();
+    }
+    const { best, auto, applied } = decision;
     await tx.repos.proposals.expireOpen(cmd.eventId, cell, now);
     const id = randomUUID();
     if (!best) {
@@ -70,7 +92,6 @@ export const RecoverCell = useCase({
       tx.record(cmd.eventId, { type: 'replacement.unavailable', participants: [], tables: [cmd.tableId], payload });
       return { proposal: row, applied: false };
     }
-    const auto = settings.recoveryMode === 'automatic' && !best.requiresConfirmation;
     const payload = toReplacementProposal(best, {
       proposalId: id,
       freedMeetingId: cmd.freedMeetingId,
@@ -78,12 +99,9 @@ export const RecoverCell = useCase({
     });
     let resultMeetingId: string | null = null;
     const changes: LiveChange[] = [];
-    if (auto) {
-      const applied = applyProposal(state, best, { protectMinutes: settings.protectMinutes, newMeetingId: randomUUID() });
-      if (applied.ok) {
-        changes.push(...(await tx.repos.meetings.applyLiveChange(cmd.eventId, applied, 'replacement', now)).changes);
-        resultMeetingId = applied.meeting.id;
-      }
+    if (applied) {
+      changes.push(...(await tx.repos.meetings.applyLiveChange(cmd.eventId, applied, 'replacement', now)).changes);
+      resultMeetingId = applied.meeting.id;
     }
     const row = await tx.repos.proposals.insert({
       id,

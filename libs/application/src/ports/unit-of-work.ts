@@ -15,8 +15,14 @@ export interface LockedEvent {
  */
 export interface Tx {
   readonly repos: Repositories;
-  /** Row lock on the event (serialises the live operations of one event); not_found when it does not exist. */
+  /** Locks the whole event (serialises its live operations); not_found when it does not exist. */
   lockEvent(eventId: string): Promise<LockedEvent>;
+  /**
+   * Locks one slot of the event, for a change that places meetings only in that slot: changes of
+   * other slots go on meanwhile, lockEvent's holders and changes of the same slot wait. What it
+   * rewrites elsewhere (a meeting moved out of a later slot) it checks is still as it read it.
+   */
+  lockSlot(eventId: string, slotId: string): Promise<LockedEvent>;
   /**
    * Live messages of an event: appended to its log with gap-free sequence numbers inside this
    * transaction, pushed to the clients after commit.

@@ -10,7 +10,7 @@ import type {
   Tx,
   UnitOfWork,
 } from '@rueda/application';
-import { NOUNS, notFound } from '@rueda/domain';
+import { lockEventExclusive, lockEventSlot } from '../live/event-locks';
 import { appendLive } from '../live/live-log';
 import { writeOutbox } from '../live/outbox';
 import { translateDbError } from './db-errors';
@@ -26,10 +26,12 @@ class TypeOrmTx implements Tx {
     this.repos = repositoriesOf(manager);
   }
 
-  async lockEvent(eventId: string): Promise<LockedEvent> {
-    const [row] = await this.manager.query(`SELECT id, time_zone, settings FROM events WHERE id = $1 FOR UPDATE`, [eventId]);
-    if (!row) throw notFound(NOUNS.event, eventId);
-    return { id: row.id, timeZone: row.time_zone, settings: row.settings ?? {} };
+  lockEvent(eventId: string): Promise<LockedEvent> {
+    return lockEventExclusive(this.manager, eventId);
+  }
+
+  lockSlot(eventId: string, slotId: string): Promise<LockedEvent> {
+    return lockEventSlot(this.manager, eventId, slotId);
   }
 
   record(eventId: string, ...changes: LiveChange[]): void {

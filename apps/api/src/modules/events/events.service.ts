@@ -3,7 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { conflict, fieldProblem, generateSlots, invalid, NOUNS, notFound, versionConflict } from '@rueda/domain';
-import { EventEntity, EventSessionEntity, ParticipantEntity, SlotEntity, TableEntity, UnavailabilityEntity } from '@rueda/persistence';
+import {
+  EventEntity,
+  EventSessionEntity,
+  lockEventExclusive,
+  ParticipantEntity,
+  SlotEntity,
+  TableEntity,
+  UnavailabilityEntity,
+} from '@rueda/persistence';
 import { CreateEventBody, SessionBody, UpdateEventBody } from './events.schemas';
 
 type SessionInput = z.infer<typeof SessionBody>;
@@ -47,8 +55,8 @@ export class EventsService {
   async update(id: string, body: z.infer<typeof UpdateEventBody>): Promise<EventEntity> {
     return this.db.transaction(async (m) => {
       const repo = m.getRepository(EventEntity);
-      const current = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!current) throw notFound(NOUNS.event, id);
+      await lockEventExclusive(m, id);
+      const current = await repo.findOneOrFail({ where: { id } });
       const { version, ...changes } = body;
       if (current.version !== version) throw versionConflict(current);
       const tzChanged = changes.timeZone !== undefined && changes.timeZone !== current.timeZone;
@@ -70,8 +78,9 @@ export class EventsService {
   /** Replaces the sessions; refused once meetings sit in slots, since their times would change under them. */
   async replaceSessions(id: string, sessions: SessionInput[]): Promise<EventEntity> {
     return this.db.transaction(async (m) => {
-      const event = await m.getRepository(EventEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!event) throw notFound(NOUNS.event, id);
+      // The whole event, as its live operations lock it: slots are about to be replaced.
+      await lockEventExclusive(m, id);
+      const event = await m.getRepository(EventEntity).findOneOrFail({ where: { id } });
       await this.refuseIfPlaced(m, id);
       await m.getRepository(EventSessionEntity).delete({ eventId: id });
       await this.writeSessions(m, event, sessions);

@@ -10,6 +10,7 @@ import {
   ParticipantEntity,
   SlotEntity,
   UnavailabilityEntity,
+  lockEventExclusive,
 } from '@rueda/persistence';
 import { windowLeavesNoSlot } from '@rueda/formats';
 import type { LiveMessage } from '@rueda/realtime';
@@ -37,9 +38,11 @@ export interface RequestInput {
   allowedSlotIds?: string[];
 }
 
-/** The event row is locked first, as every live operation does, so the change log stays in commit order without deadlocks. */
-const lockEvent = (m: EntityManager, eventId: string) =>
-  m.getRepository(EventEntity).findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_write' } });
+/** The whole event is locked first, as every event-wide live operation does, so the change log stays in commit order without deadlocks. */
+async function lockEvent(m: EntityManager, eventId: string): Promise<EventEntity | null> {
+  await lockEventExclusive(m, eventId);
+  return m.getRepository(EventEntity).findOne({ where: { id: eventId } });
+}
 
 @Injectable()
 export class MeetingsService {

@@ -36,6 +36,12 @@ export interface MeetingRepository {
   /** Saves a record read from this repository; its version moves on. */
   save<M extends MeetingRecord>(meeting: M): Promise<M>;
   /**
+   * Row-locks the existing meetings a libs/live operation changes (in id order) and tells whether
+   * each is still what the operation read (status, slot, table): a caller holding only a slot's
+   * lock checks this before writing, since other slots' changes went on meanwhile.
+   */
+  lockAsRead(eventId: string, change: LiveDomainChange): Promise<boolean>;
+  /**
    * Writes the meetings a libs/live operation changed (new ones inserted with `origin`) and
    * returns the live messages that announce them.
    */

@@ -43,6 +43,22 @@ export class TypeOrmMeetingRepository implements MeetingRepository {
     return this.m.getRepository(MeetingEntity).save(meeting as unknown as MeetingEntity) as unknown as Promise<M>;
   }
 
+  async lockAsRead(eventId: string, change: LiveDomainChange): Promise<boolean> {
+    const read = new Map(change.changedMeetings.flatMap((c) => (c.before ? [[c.meetingId, c.before] as const] : [])));
+    if (!read.size) return true;
+    const rows: { id: string; status: string; slot_id: string | null; table_id: string | null }[] = await this.m.query(
+      `SELECT id, status, slot_id, table_id FROM meetings WHERE event_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
+      [eventId, [...read.keys()]],
+    );
+    return (
+      rows.length === read.size &&
+      rows.every((r) => {
+        const b = read.get(r.id)!;
+        return r.status === b.status && r.slot_id === (b.slotId ?? null) && r.table_id === (b.tableId ?? null);
+      })
+    );
+  }
+
   applyLiveChange(eventId: string, change: LiveDomainChange, origin: LiveMeetingOrigin, now: Date) {
     return persistMeetingChanges(this.m, eventId, change, origin, now);
   }

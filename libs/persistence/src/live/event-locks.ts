@@ -1,0 +1,49 @@
+import type { EntityManager } from 'typeorm';
+import type { LockedEvent } from '@rueda/application';
+import { NOUNS, notFound } from '@rueda/domain';
+
+/**
+ * The two locks of an event's live day (see docs/architecture.md, "Locks of the live day").
+ *
+ * An event-wide change (walk-in, move, delay, undo, publish, a participant's request…) takes the
+ * event's advisory lock exclusively, then the event row. A change confined to one slot (the
+ * recovery job: everything it places goes into the freed cell's slot) takes the advisory lock
+ * shared, then that slot's row: recoveries of different slots run side by side, recoveries of one
+ * slot queue, and neither overlaps an event-wide change. Table marks (SetMeetingStatus) take only
+ * their meeting's row. Those that do not hold the event row yet take it last of all, when they
+ * append to the live log (live-log.ts), and hold it only until their commit.
+ *
+ * The advisory lock is keyed by the event id's hash under a namespace of our own; two events
+ * sharing a hash only wait for each other, they never see each other's data.
+ */
+const LIVE_DAY_LOCKS = 0x52554544; // "RUED"
+
+const advisory = (shared: boolean) =>
+  `SELECT ${shared ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}(${LIVE_DAY_LOCKS}, hashtext($1::text))`;
+
+const lockedEvent = (row: { id: string; time_zone: string; settings: LockedEvent['settings'] | null }): LockedEvent => ({
+  id: row.id,
+  timeZone: row.time_zone,
+  settings: row.settings ?? {},
+});
+
+/** Event-wide: excludes every other live change of the event until this transaction ends. */
+export async function lockEventExclusive(m: EntityManager, eventId: string): Promise<LockedEvent> {
+  await m.query(advisory(false), [eventId]);
+  const [row] = await m.query(`SELECT id, time_zone, settings FROM events WHERE id = $1 FOR UPDATE`, [eventId]);
+  if (!row) throw notFound(NOUNS.event, eventId);
+  return lockedEvent(row);
+}
+
+/**
+ * One slot of the event: excludes event-wide changes and other changes of that slot until this
+ * transaction ends. The event row itself is only read. An unknown slot locks no slot row (the
+ * caller finds nothing to do there).
+ */
+export async function lockEventSlot(m: EntityManager, eventId: string, slotId: string): Promise<LockedEvent> {
+  await m.query(advisory(true), [eventId]);
+  const [row] = await m.query(`SELECT id, time_zone, settings FROM events WHERE id = $1`, [eventId]);
+  if (!row) throw notFound(NOUNS.event, eventId);
+  await m.query(`SELECT id FROM slots WHERE id = $1 AND event_id = $2 FOR NO KEY UPDATE`, [slotId, eventId]);
+  return lockedEvent(row);
+}
