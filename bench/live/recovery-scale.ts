@@ -5,11 +5,11 @@
 // Jornada: 301 participants, 60 tables, 24 slots, ~1,400 meetings, a waitlist and 3,000 match
 // candidates; 10×: 3,010 participants, 600 tables, ~14,000 meetings, 30,000 candidates), then for
 // `--cells` meetings of later slots: a no-show (SetMeetingStatus) and the recovery job's use case
-// (RecoverCell) on the real unit of work, each timed. Baseline in the same run: the whole-day
-// reading the job did before (loadLiveState + proposeReplacement) for the same cells. `--hogs N`
-// keeps N busy processes running meanwhile (the "loaded" figures); `--queries` also prints the
-// median time of each SQL statement RecoverCell sends (what still grows with the event). Drops its
-// database at the end.
+// (RecoverCell) on the real unit of work, each timed, the scales taking turns cell by cell.
+// Baseline in the same run: the whole-day reading the job did before (loadLiveState +
+// proposeReplacement) for the same cells. `--hogs N` keeps N busy processes running meanwhile
+// (the "loaded" figures); `--queries` also prints the median time of each SQL statement
+// RecoverCell sends (what still grows with the event). Drops its database at the end.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -78,6 +78,9 @@ async function main() {
           .join(' ')}; ${HOGS} busy processes of our own`,
     );
     const results: Record<string, { job: number; whole: number }> = {};
+    // Every scale is seeded first, then their cells alternate (×1, ×10, ×1, …): a change in the
+    // machine's load during the run weighs on both scales alike, not on the ratio.
+    const runs = [];
     for (const scale of opt.scales.split(',').map(Number)) {
       const day = generateLiveState({
         seed: 42,
@@ -101,16 +104,27 @@ async function main() {
         [eventId, new Date(day.now.getTime() + 20 * 60_000), CELLS],
       );
       console.log(
-        `\n×${scale}: ${day.participants.length} participants, ${day.tables.length} tables, ${day.slots.length} slots, ${meetings} meetings ` +
+        `×${scale}: ${day.participants.length} participants, ${day.tables.length} tables, ${day.slots.length} slots, ${meetings} meetings ` +
           `(${day.candidates.length} candidates generated), seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${targets.length} freed cells`,
       );
       const clock = fixedClock(day.now);
       const useCases = new UseCases(new TypeOrmUnitOfWork(ds, { dispatch: () => undefined }, clock), clock);
-      const job: number[] = [];
-      const whole: number[] = [];
-      const outcomes = new Map<string, number>();
-      const byQuery = new Map<string, number[]>();
-      for (const t of targets) {
+      runs.push({
+        scale,
+        day,
+        eventId,
+        targets,
+        useCases,
+        job: [] as number[],
+        whole: [] as number[],
+        outcomes: new Map<string, number>(),
+        byQuery: new Map<string, number[]>(),
+      });
+    }
+    for (let i = 0; i < CELLS; i++) {
+      for (const { day, eventId, targets, useCases, job, whole, outcomes, byQuery } of runs) {
+        const t = targets[i];
+        if (!t) continue;
         const freed = await useCases.execute(SetMeetingStatus, STAFF, { eventId, meetingId: t.id, status: 'no_show' });
         const cell = { slotId: freed.slotId!, tableId: freed.tableId! };
         // Baseline: what the job read before, the whole day, for the same cell (read only).
@@ -128,11 +142,13 @@ async function main() {
         job.push(performance.now() - j0);
         outcomes.set(r.proposal.status, (outcomes.get(r.proposal.status) ?? 0) + 1);
       }
+    }
+    for (const { scale, job, whole, outcomes, byQuery } of runs) {
       // The first few warm caches and plans.
       const jq = quantiles(job.slice(5));
       const wq = quantiles(whole.slice(5));
       results[scale] = { job: jq.p50, whole: wq.p50 };
-      console.log(`×${scale}: RecoverCell (no-show → best replacement applied or proposed, one transaction): ${fmt(jq)}`);
+      console.log(`\n×${scale}: RecoverCell (no-show → best replacement applied or proposed, one transaction): ${fmt(jq)}`);
       console.log(`×${scale}: baseline, the whole day read and ranked (loadLiveState + proposeReplacement): ${fmt(wq)}`);
       if (opt.queries) {
         const rows = [...byQuery].map(([sql, ts]) => ({ sql, ...quantiles(ts), sum: ts.reduce((a, b) => a + b, 0) }));

@@ -73,33 +73,33 @@ export async function cellNeighbourhood(
     sources: Object.keys(bySource) as CandidateSource[],
     candidates: (source, range, offset, limit) => bySource[source]?.(range, offset, limit) ?? Promise.resolve([]),
     async people(ids, slotId, pairs) {
-      const participants: (ParticipantRow & { fixed_table: string | null })[] = ids.length
-        ? await m.query(
-            `SELECT p.id, p.kind, p.parallel, p.max_meetings, p.left_at,
-                    (SELECT count(*) FROM delegates d WHERE d.participant_id = p.id)::int AS delegates,
-                    EXISTS (SELECT 1 FROM delegates d WHERE d.participant_id = p.id AND d.checked_in_at IS NOT NULL) AS checked_in,
-                    COALESCE((SELECT array_agg(u.slot_id) FROM unavailability u WHERE u.participant_id = p.id), '{}') AS unavailable,
-                    (SELECT t.id FROM tables t WHERE t.event_id = $1 AND t.reserved_for_participant_id = p.id LIMIT 1) AS fixed_table
-               FROM participants p WHERE p.event_id = $1 AND p.id = ANY($2)`,
-            [eventId, ids],
-          )
-        : [];
-      // Busy in the slot; every meeting of those with a maximum (to count them); the pairs' own meetings.
-      const counted = participants.filter((p) => p.max_meetings !== null).map((p) => p.id);
-      // Each branch on its own index; UNION drops a meeting found twice.
+      // One round trip (a page of candidates costs one of these): the participants, then the
+      // meetings busy in the slot, every meeting of those with a maximum (to count them) and the
+      // pairs' own meetings, each UNION branch on its own index.
       const cols = `SELECT id, participant_a_id AS a, participant_b_id AS b, status, slot_id, table_id, weight, allowed_slot_ids FROM meetings`;
       const live = `event_id = $1 AND status IN ${RELEVANT}`;
-      const meetings: MeetingRow[] = await m.query(
-        `${cols} WHERE ${live} AND slot_id = $2 AND (participant_a_id = ANY($3) OR participant_b_id = ANY($3))
-         UNION ${cols} WHERE ${live} AND participant_a_id = ANY($4)
-         UNION ${cols} WHERE ${live} AND participant_b_id = ANY($4)
-         UNION ${cols} WHERE ${live} AND (LEAST(participant_a_id, participant_b_id), GREATEST(participant_a_id, participant_b_id))
-                IN (SELECT LEAST(x.a, x.b), GREATEST(x.a, x.b) FROM unnest($5::uuid[], $6::uuid[]) AS x(a, b))`,
-        [eventId, slotId, ids, counted, pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+      const counted = `ARRAY(SELECT id FROM ps WHERE max_meetings IS NOT NULL)`;
+      const [row]: { participants: (ParticipantRow & { fixed_table: string | null })[]; meetings: MeetingRow[] }[] = await m.query(
+        `WITH ps AS (
+           SELECT p.id, p.kind, p.parallel, p.max_meetings, p.left_at,
+                  (SELECT count(*) FROM delegates d WHERE d.participant_id = p.id)::int AS delegates,
+                  EXISTS (SELECT 1 FROM delegates d WHERE d.participant_id = p.id AND d.checked_in_at IS NOT NULL) AS checked_in,
+                  COALESCE((SELECT array_agg(u.slot_id) FROM unavailability u WHERE u.participant_id = p.id), '{}') AS unavailable,
+                  (SELECT t.id FROM tables t WHERE t.event_id = $1 AND t.reserved_for_participant_id = p.id LIMIT 1) AS fixed_table
+             FROM participants p WHERE p.event_id = $1 AND p.id = ANY($3)
+         ), mm AS (
+           ${cols} WHERE ${live} AND slot_id = $2 AND (participant_a_id = ANY($3) OR participant_b_id = ANY($3))
+           UNION ${cols} WHERE ${live} AND participant_a_id = ANY(${counted})
+           UNION ${cols} WHERE ${live} AND participant_b_id = ANY(${counted})
+           UNION ${cols} WHERE ${live} AND (LEAST(participant_a_id, participant_b_id), GREATEST(participant_a_id, participant_b_id))
+                  IN (SELECT LEAST(x.a, x.b), GREATEST(x.a, x.b) FROM unnest($4::uuid[], $5::uuid[]) AS x(a, b))
+         )
+         SELECT (SELECT COALESCE(json_agg(ps), '[]') FROM ps) AS participants, (SELECT COALESCE(json_agg(mm), '[]') FROM mm) AS meetings`,
+        [eventId, slotId, ids, pairs.map((p) => p[0]), pairs.map((p) => p[1])],
       );
       return {
-        participants: participants.map((p) => toLiveParticipant(p, p.fixed_table ?? undefined)),
-        meetings: meetings.map(toLiveMeeting),
+        participants: row.participants.map((p) => toLiveParticipant(p, p.fixed_table ?? undefined)),
+        meetings: row.meetings.map(toLiveMeeting),
       };
     },
     async movable(after, range, offset, limit) {
