@@ -42,20 +42,29 @@ const { values: opt } = parseArgs({
 });
 const CHANGES = Number(opt.changes);
 const OUTAGE_MS = Number(opt.outage) * 1000;
+/** The changes go on this long after Redis is back, so that some cross the restart. */
+const TAIL_MS = 2000;
 const ROOT = resolve(__dirname, '..', '..');
 const LOGS = join(ROOT, '.rueda', 'bench-faults', 'logs');
 const DB_NAME = 'rueda_bench_faults';
 const QUEUE_PREFIX = `bf${Date.now().toString(36)}`;
 const ADMIN = { email: 'bench-faults@rueda.test', password: 'bench-faults-password-1' };
-const GADMS = 10;
-const COOPS = 6;
-const TABLES = 6;
+const GADMS = 14;
+const COOPS = 8;
+const TABLES = 8;
+/** Changes made with every part up, before the faults: the baseline of the same run. */
+const BASELINE_CHANGES = 20;
 /** socket.io-client's first reconnection delay (its `reconnectionDelay` default). */
 const RECONNECT_DELAY_MS = 1000;
 
 const t0 = Date.now();
 const log = (s: string) => process.stdout.write(`[${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s] ${s}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Median and largest of some durations in ms. */
+function fmtMs(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? `median ${s[Math.floor((s.length - 1) / 2)]} ms, max ${s[s.length - 1]} ms` : 'none';
+}
 const violations: string[] = [];
 /** A zero-target (or the 30 s bound): printed, and the run exits 1 if any is missed. */
 function target(ok: boolean, what: string) {
@@ -106,10 +115,13 @@ const globalTimer = setTimeout(
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => void cleanup().finally(() => process.exit(130)));
 
 let env: Record<string, string> = {};
+const started = new Set<string>();
 
 /** One of the server's programs, from its TypeScript sources, logging into .rueda/bench-faults/logs. */
 function startProgram(name: string, app: 'api' | 'worker' | 'cli', extra: Record<string, string> = {}, args: string[] = []) {
-  const fd = openSync(join(LOGS, `${name}.log`), 'a');
+  // A fresh log per run; a restarted program appends to its own.
+  const fd = openSync(join(LOGS, `${name}.log`), started.has(name) ? 'a' : 'w');
+  started.add(name);
   const proc = spawn(process.execPath, ['-r', join(ROOT, 'test', 'support', 'register-ts.js'), `apps/${app}/src/main.ts`, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env, ...extra },
@@ -287,6 +299,18 @@ function compareStreams(all: LiveMessage[], upTo = Infinity) {
     return { f, want: want.length, got: got.length, missing, extra, disorder, whole: missing === 0 && extra === 0 && disorder === 0 };
   });
 }
+/** Commit (the message's `at`) → applied at the client, per node of the client, for the messages in (from, to]. */
+function delivery(all: LiveMessage[], from: number, to: number) {
+  const at = new Map(all.filter((m) => m.seq > from && m.seq <= to).map((m) => [m.seq, Date.parse(m.at)]));
+  const byNode: number[][] = [[], []];
+  for (const f of clients)
+    f.c.applied.forEach((m, i) => {
+      const t = at.get(m.seq);
+      if (t !== undefined) byNode[f.node].push(f.c.appliedAt[i] - t);
+    });
+  return byNode.map((xs, node) => `node ${node} ${fmtMs(xs)} (n = ${xs.length})`).join('; ');
+}
+
 function printStreams(rows: ReturnType<typeof compareStreams>) {
   for (const node of [0, 1]) {
     const mine = rows.filter((r) => r.f.node === node);
@@ -315,7 +339,7 @@ type Change =
  * not yet in, no-shows of meetings ahead, moves and walk-ins into cells free for the table and
  * both people (planned on the current state, so none refuses another).
  */
-async function planChanges(n: number, checkedIn: Set<string>): Promise<Change[]> {
+async function planChanges(n: number, checkedIn: Set<string>, lateSafe = 0): Promise<Change[]> {
   const ahead = (
     await db.query(
       `SELECT s.id, s.starts_at FROM slots s WHERE s.event_id = $1 AND s.starts_at > now() + interval '25 minutes' ORDER BY s.starts_at`,
@@ -379,6 +403,12 @@ async function planChanges(n: number, checkedIn: Set<string>): Promise<Change[]>
   const lists = [checkins, noShows, moves, walkIns];
   while (out.length < n && lists.some((l) => l.length)) for (const l of lists) if (l.length && out.length < n) out.push(l.shift()!);
   if (out.length < n) throw new BenchStop(`only ${out.length} valid changes could be planned, ${n} asked`);
+  // The last `lateSafe` changes are check-ins and no-shows: made once the jobs run again, a move
+  // or walk-in planned on the old state could meet a recovery's replacement in its cell (a fair 409).
+  const tail: Change[] = [];
+  for (let i = out.length - 1; i >= 0 && tail.length < lateSafe; i--)
+    if (out[i].kind === 'checkin' || out[i].kind === 'no_show') tail.unshift(...out.splice(i, 1));
+  out.push(...tail);
   for (const c of out) if (c.kind === 'checkin') checkedIn.add(c.delegateId);
   return out;
 }
@@ -391,28 +421,36 @@ interface Made {
   subject?: string;
   /** Found in the database as answered, read right after the answer (later jobs may move it on). */
   inDb?: boolean;
+  ms: number;
+  /** When the answer came (Date.now()). */
+  at: number;
+  /** A refusal's code and English reason. */
+  error?: string;
 }
+const errorOf = (r: { status: number; body: any }) =>
+  r.status >= 300 ? `${r.body?.code ?? r.body?.error ?? ''}: ${String(r.body?.en ?? r.body?.message ?? '').slice(0, 160)}` : undefined;
 
 /** Makes the change through HTTP on `node`; a 2xx is then looked for in the database at once. */
 async function make(change: Change, node: number): Promise<Made> {
-  const m = await request(change, node);
+  const start = Date.now();
+  const m = { ...(await request(change, node)), ms: Date.now() - start, at: Date.now() };
   if (m.status >= 200 && m.status < 300) m.inDb = await inDatabase(m);
   return m;
 }
 
-async function request(change: Change, node: number): Promise<Made> {
+async function request(change: Change, node: number): Promise<Omit<Made, 'ms' | 'at'>> {
   const ev = `/events/${eventId}`;
   if (change.kind === 'checkin') {
     const r = await call(node, 'POST', `${ev}/live/checkins`, { delegateId: change.delegateId });
-    return { change, node, status: r.status, subject: change.delegateId };
+    return { change, node, status: r.status, subject: change.delegateId, error: errorOf(r) };
   }
   if (change.kind === 'no_show') {
     const r = await call(node, 'POST', `${ev}/live/meetings/${change.meetingId}/status`, { status: 'no_show' });
-    return { change, node, status: r.status, subject: change.meetingId };
+    return { change, node, status: r.status, subject: change.meetingId, error: errorOf(r) };
   }
   if (change.kind === 'move') {
     const r = await call(node, 'POST', `${ev}/live/meetings/${change.meetingId}/move`, { slotId: change.slotId, tableId: change.tableId });
-    return { change, node, status: r.status, subject: change.meetingId };
+    return { change, node, status: r.status, subject: change.meetingId, error: errorOf(r) };
   }
   const r = await call(node, 'POST', `${ev}/live/walk-ins`, {
     participantAId: change.a,
@@ -420,7 +458,7 @@ async function request(change: Change, node: number): Promise<Made> {
     slotId: change.slotId,
     tableId: change.tableId,
   });
-  return { change, node, status: r.status, subject: r.body?.meeting?.id ?? r.body?.id };
+  return { change, node, status: r.status, subject: r.body?.meeting?.id ?? r.body?.id, error: errorOf(r) };
 }
 
 /** Whether an answered change is in the database as answered. */
@@ -452,7 +490,10 @@ async function checkChanges(made: Made[], all: LiveMessage[], from: number) {
   const byKind = Object.entries(made.reduce<Record<string, number>>((a, m) => ((a[m.change.kind] = (a[m.change.kind] ?? 0) + 1), a), {}))
     .map(([k, v]) => `${v} ${k}`)
     .join(', ');
-  log(`  changes: ${made.length} requested (${byKind}); answers ${[...codes].map(([s, n]) => `${n}×${s}`).join(', ')}`);
+  log(
+    `  changes: ${made.length} requested (${byKind}); answers ${[...codes].map(([s, n]) => `${n}×${s}`).join(', ')}; answer time ${fmtMs(made.map((m) => m.ms))}`,
+  );
+  for (const m of made.filter((x) => x.status >= 300)) log(`    refused: ${m.change.kind} on node ${m.node} → ${m.status} ${m.error}`);
   log(`  committed: ${found} of ${answered} answered 2xx found in the database right after the answer, ${logged} named in the log`);
   target(fives === 0, `0 HTTP 5xx (got ${fives})`);
   target(answered === made.length, `every change answered 2xx (${answered}/${made.length})`);
@@ -471,43 +512,93 @@ async function stuckRows() {
 // ---------------------------------------------------------------- scenarios
 
 async function redisOutage(checkedIn: Set<string>) {
+  const spacing = (OUTAGE_MS + TAIL_MS) / CHANGES;
+  {
+    // Baseline: the same kinds of change at the same pace with Redis up.
+    const plan = await planChanges(BASELINE_CHANGES, checkedIn);
+    const from = await head();
+    const start = Date.now();
+    const made: Made[] = [];
+    for (const [i, change] of plan.entries()) {
+      await sleep(Math.max(0, start + i * spacing - Date.now()));
+      made.push(await make(change, i % 2));
+    }
+    const lastAnswer = Date.now();
+    const upTo = await head();
+    const all = await readLog();
+    const wholeAt = await waitFor(
+      'baseline whole',
+      async () => (compareStreams(all, upTo).every((r) => r.whole) ? Date.now() : undefined),
+      30_000,
+      20,
+    ).catch(() => NaN);
+    const fives = made.filter((m) => m.status >= 500).length;
+    log(
+      `baseline, Redis up: ${made.length} changes, ${fives} 5xx, answer time ${fmtMs(made.map((m) => m.ms))}; every client whole ${wholeAt - lastAnswer} ms after the last answer`,
+    );
+    log(`  commit → applied at each client: ${delivery(all, from, upTo)}`);
+  }
   log(`scenario 1: Redis stopped ${OUTAGE_MS / 1000} s during ${CHANGES} live changes on 2 nodes`);
-  const plan = await planChanges(CHANGES, checkedIn);
+  const plan = await planChanges(CHANGES, checkedIn, Math.ceil((CHANGES * TAIL_MS) / (OUTAGE_MS + TAIL_MS)) + 2);
   const before = await head();
   await redis!.kill();
   const down = Date.now();
+  let up = 0;
+  let headDown = 0;
+  let pendingJobs = 0;
+  // Redis comes back after OUTAGE_MS whatever the changes are doing; from then on the clients are
+  // watched until they hold every message committed while it was away.
+  const restarted = (async () => {
+    await sleep(Math.max(0, down + OUTAGE_MS - Date.now()));
+    headDown = await head();
+    pendingJobs = (await stuckRows()).outbox;
+    await redis!.restart();
+    up = Date.now();
+    const outageLog = (await readLog()).filter((m) => m.seq <= headDown);
+    const wholeAt = await waitFor(
+      'clients whole',
+      async () => (compareStreams(outageLog, headDown).every((r) => r.whole) ? Date.now() : undefined),
+      30_000,
+      20,
+    ).catch(() => NaN);
+    return { outageLog, wholeMs: wholeAt - up };
+  })();
   const made: Made[] = [];
-  const spacing = (OUTAGE_MS * 0.8) / CHANGES;
+  let version = { status: 0, body: undefined as any };
+  let book = { status: 0, body: undefined as any };
   for (const [i, change] of plan.entries()) {
     await sleep(Math.max(0, down + i * spacing - Date.now()));
     made.push(await make(change, i % 2));
+    if (i === Math.floor(CHANGES / 3)) {
+      // Work for the worker asked while Redis is away: a schedule and the book of agendas.
+      version = await call(1, 'POST', `/events/${eventId}/schedules`, { timeLimitSeconds: 1, mode: 'keep-published' });
+      book = await call(0, 'POST', `/events/${eventId}/exports/agendas`, {});
+    }
   }
-  // Work for the worker asked while Redis is away: a schedule and the book of agendas.
-  const version = await call(1, 'POST', `/events/${eventId}/schedules`, { timeLimitSeconds: 1, mode: 'keep-published' });
-  const book = await call(0, 'POST', `/events/${eventId}/exports/agendas`, {});
-  const changesMs = Date.now() - down;
-  const headDown = await head();
-  const pendingJobs = (await stuckRows()).outbox;
-  await sleep(Math.max(0, down + OUTAGE_MS - Date.now()));
-  await redis!.restart();
-  const up = Date.now();
+  const lastAnswer = Date.now();
+  const { outageLog, wholeMs } = await restarted;
+  const headEnd = await head();
+  const during = made.filter((m) => m.at < up).length;
+  for (const m of made.filter((x) => x.ms > 500))
+    log(`    slow answer: ${m.change.kind} on node ${m.node}, ${m.ms} ms, answered ${m.at - up} ms after Redis came back`);
   log(
-    `  Redis down ${((up - down) / 1000).toFixed(1)} s; changes made in ${(changesMs / 1000).toFixed(1)} s; log ${before} → ${headDown}; ${pendingJobs} jobs waiting in the outbox`,
+    `  Redis down ${((up - down) / 1000).toFixed(1)} s; ${during} changes answered while it was down, ${made.length - during} after it came back; log ${before} → ${headDown} (outage) → ${headEnd}; ${pendingJobs} jobs waited in the outbox`,
+  );
+  log(`  every client whole again (all outage messages, in order) ${(wholeMs / 1000).toFixed(2)} s after Redis came back`);
+  log(`  commit → applied at each client, messages of the outage: ${delivery(outageLog, before, headDown)}`);
+  const endLog = (await readLog()).filter((m) => m.seq <= headEnd);
+  const wholeEnd = await waitFor(
+    'clients whole',
+    async () => (compareStreams(endLog, headEnd).every((r) => r.whole) ? Date.now() : undefined),
+    30_000,
+    20,
+  ).catch(() => NaN);
+  log(
+    `  every client whole up to the last change ${wholeEnd - lastAnswer} ms after its answer; commit → applied after the restart: ${delivery(endLog, headDown, headEnd)}`,
   );
 
-  // Whole again: every follower has every message of the outage, on either node, without reconnecting.
-  const outageLog = (await readLog()).filter((m) => m.seq <= headDown);
-  let wholeMs = NaN;
-  try {
-    await waitFor('clients whole', async () => (compareStreams(outageLog, headDown).every((r) => r.whole) ? true : undefined), 30_000, 20);
-    wholeMs = Date.now() - up;
-  } catch {
-    /* counted below */
-  }
-  log(`  every client whole again (all outage messages, in order) ${(wholeMs / 1000).toFixed(2)} s after Redis came back`);
-
   // Then the jobs: everything handed over, the schedule drafted, the book done, each no-show answered once.
-  const noShows = made.filter((m) => m.change.kind === 'no_show').map((m) => m.subject!);
+  const noShows = made.filter((m) => m.change.kind === 'no_show' && m.status < 300).map((m) => m.subject!);
   let settledMs = NaN;
   try {
     await waitFor(
@@ -583,6 +674,18 @@ async function workerKilled(workerRef: { proc: ChildProcess }) {
   const holder = new Client({ connectionString: withDb(adminDbUrl, DB_NAME) });
   await holder.connect();
   try {
+    {
+      // Baseline: the same job, undisturbed.
+      const start = Date.now();
+      const v = await must(0, 'POST', `/events/${eventId}/schedules`, { timeLimitSeconds: 2, mode: 'keep-published' }, 201);
+      const doneAt = await waitFor(
+        'baseline job',
+        async () => ((await call(0, 'GET', `/events/${eventId}/schedules/${v.id}`)).body.status === 'draft' ? Date.now() : undefined),
+        60_000,
+        100,
+      );
+      log(`  baseline: the same schedule job, undisturbed, asked → draft in ${((doneAt - start) / 1000).toFixed(1)} s`);
+    }
     const versionsBefore = Number(
       (await db.query(`SELECT count(*)::int AS n FROM schedule_versions WHERE event_id = $1`, [eventId])).rows[0].n,
     );
@@ -656,8 +759,14 @@ async function nodeKilled(api1: ChildProcess, checkedIn: Set<string>) {
   log('scenario 3: API node 1 killed (SIGKILL) while changes go on through node 0');
   const before = await head();
   const moving = clients.filter((f) => f.node === 1);
+  {
+    // Baseline: a client of node 1 reconnects to it with nothing wrong.
+    const start = Date.now();
+    const r = await moving[0].c.reconnect(bases[1]);
+    log(`  baseline: a client reconnects to its node and resubscribes in ${Date.now() - start} ms (replaying ${r.missed.length})`);
+  }
   const plan = await planChanges(8, checkedIn);
-  const moved: Promise<{ f: Follower; ms: number; replayed: number }>[] = [];
+  const moved: Promise<{ f: Follower; ms: number; resubscribeMs: number; replayed: number }>[] = [];
   const killedAt = Date.now();
   for (const f of moving) {
     moved.push(
@@ -665,11 +774,15 @@ async function nodeKilled(api1: ChildProcess, checkedIn: Set<string>) {
         f.c.socket.once('disconnect', () => {
           // The page's socket reconnects after socket.io's first back-off (changes go on meanwhile);
           // the load balancer sends it to the node still up.
+          let from = 0;
           void sleep(RECONNECT_DELAY_MS)
-            .then(() => f.c.reconnect(bases[0]))
+            .then(() => {
+              from = Date.now();
+              return f.c.reconnect(bases[0]);
+            })
             .then((r) => {
               f.node = 0;
-              res({ f, ms: Date.now() - killedAt, replayed: r.missed.length });
+              res({ f, ms: Date.now() - killedAt, resubscribeMs: Date.now() - from, replayed: r.missed.length });
             })
             .catch(rej);
         });
@@ -695,7 +808,7 @@ async function nodeKilled(api1: ChildProcess, checkedIn: Set<string>) {
   const rows = compareStreams(all, last);
   const times = results.map((r) => r.ms).sort((a, b) => a - b);
   log(
-    `  ${plan.length} changes on node 0 in the first ${changesMs} ms; ${results.length} clients moved to node 0 (reconnecting after ${RECONNECT_DELAY_MS} ms): resubscribed ${times.map((t) => `${t}`).join(', ')} ms after the kill, replaying ${results.map((r) => r.replayed).join(', ')} messages`,
+    `  ${plan.length} changes on node 0 in the first ${changesMs} ms; ${results.length} clients moved to node 0 (reconnecting after ${RECONNECT_DELAY_MS} ms): resubscribed ${times.map((t) => `${t}`).join(', ')} ms after the kill (${fmtMs(results.map((r) => r.resubscribeMs))} from reconnecting), replaying ${results.map((r) => r.replayed).join(', ')} messages`,
   );
   log(`  every client whole again (up to sequence ${last}) ${wholeAt - killedAt} ms after the kill`);
   printStreams(rows);

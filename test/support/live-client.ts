@@ -26,6 +26,8 @@ export interface SyncResult {
  */
 export class LiveTestClient {
   readonly applied: LivePush[] = [];
+  /** When each of `applied` was applied (Date.now()), for the benchmarks' delivery times. */
+  readonly appliedAt: number[] = [];
   readonly byes: { code: string }[] = [];
   /** Every push as it arrived, before the protocol judged it (tests check what the server sent). */
   readonly received: LivePush[] = [];
@@ -51,6 +53,7 @@ export class LiveTestClient {
       {
         apply: (m) => {
           this.applied.push(m);
+          this.appliedAt.push(Date.now());
           this.replaying?.push(m);
         },
         snapshot: async () => {
