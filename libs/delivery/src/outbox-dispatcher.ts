@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { CommitListener, CommittedBatch, Dispatcher, QueuedJob } from '@rueda/application';
 import { claimPendingJobs, markJobsDispatched, pruneDispatchedJobs, recordJobFailure } from '@rueda/persistence';
 import type { LiveMessage } from '@rueda/realtime';
-import type { QueueName } from '@rueda/queues';
+import { DEFAULT_JOB_OPTIONS, type QueueName } from '@rueda/queues';
 
 /** Jobs younger than this are normally on their way from the node that committed them. */
 const RELAY_GRACE_MS = 2000;
@@ -141,7 +141,9 @@ export class OutboxDispatcher implements Dispatcher {
     try {
       const client = await timeout(queue.getBackend().client, ADD_TIMEOUT_MS, 'queue connection');
       if (client.status !== 'ready') return 'down';
-      await timeout(queue.add(job.name, job.data, { ...(job.options ?? {}), jobId: job.jobId }), ADD_TIMEOUT_MS, `queue ${job.queue}`);
+      // The retry policy travels with the job: the same whichever process (API node or worker) hands it over.
+      const opts = { ...DEFAULT_JOB_OPTIONS, ...(job.options ?? {}), jobId: job.jobId };
+      await timeout(queue.add(job.name, job.data, opts), ADD_TIMEOUT_MS, `queue ${job.queue}`);
       return 'sent';
     } catch (e) {
       this.o.log?.warn({ err: e, queue: job.queue, jobId: job.jobId }, 'job not handed over yet; the relay retries');
