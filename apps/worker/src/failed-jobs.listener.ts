@@ -1,21 +1,33 @@
-import { OnQueueEvent, QueueEventsHost, QueueEventsListener } from '@nestjs/bullmq';
+import { InjectQueue, OnQueueEvent, QueueEventsHost, QueueEventsListener } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { MatchRunEntity, ScheduleVersionEntity } from '@rueda/persistence';
 import { QUEUES } from '@rueda/queues';
 
 // A run whose job failed for good must say so, or the organiser waits forever.
 
+/** Why: 'retries-exhausted' carries only the attempts made, the reason is on the job itself. */
+async function reasonOf(queue: Queue, jobId: string, given?: string): Promise<string> {
+  if (given) return given;
+  const job = await queue.getJob(jobId).catch(() => undefined);
+  return job?.failedReason || 'error';
+}
+
 @QueueEventsListener(QUEUES.matching)
 export class MatchingFailuresListener extends QueueEventsHost {
   private readonly log = new Logger('MatchingJobs');
-  constructor(@InjectDataSource() private readonly db: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectQueue(QUEUES.matching) private readonly queue: Queue,
+  ) {
     super();
   }
 
   @OnQueueEvent('retries-exhausted')
-  async onExhausted({ jobId, failedReason }: { jobId: string; failedReason?: string }) {
+  async onExhausted({ jobId, failedReason: given }: { jobId: string; failedReason?: string }) {
+    const failedReason = await reasonOf(this.queue, jobId, given);
     this.log.error(`job ${jobId} failed for good: ${failedReason}`);
     const [row] = await this.db.query(`SELECT id FROM match_runs WHERE 'match-' || event_id || '-v' || data_version = $1`, [jobId]);
     if (row)
@@ -28,12 +40,16 @@ export class MatchingFailuresListener extends QueueEventsHost {
 @QueueEventsListener(QUEUES.scheduling)
 export class SchedulingFailuresListener extends QueueEventsHost {
   private readonly log = new Logger('SchedulingJobs');
-  constructor(@InjectDataSource() private readonly db: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectQueue(QUEUES.scheduling) private readonly queue: Queue,
+  ) {
     super();
   }
 
   @OnQueueEvent('retries-exhausted')
-  async onExhausted({ jobId, failedReason }: { jobId: string; failedReason?: string }) {
+  async onExhausted({ jobId, failedReason: given }: { jobId: string; failedReason?: string }) {
+    const failedReason = await reasonOf(this.queue, jobId, given);
     this.log.error(`job ${jobId} failed for good: ${failedReason}`);
     await this.db
       .getRepository(ScheduleVersionEntity)
