@@ -31,7 +31,7 @@ import { type LiveAudience, type LiveMessage, receives } from '@rueda/realtime';
 import { LiveTestClient } from '../../test/support/live-client';
 import { freePort, TestRedis } from '../../test/support/redis';
 import { sessionAroundNow } from '../../test/support/sessions';
-import { BenchStop, serviceUrls, withDb } from '../live/services';
+import { BenchStop, dropDatabase, serviceUrls, withDb } from '../live/services';
 
 const { values: opt } = parseArgs({
   options: {
@@ -88,17 +88,7 @@ async function cleanup() {
     while (children.some((c) => c.exitCode === null && c.signalCode === null) && Date.now() < deadline) await sleep(100);
     for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
     await redis?.kill();
-    if (adminDbUrl) {
-      const c = new Client({ connectionString: adminDbUrl });
-      try {
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-      } catch (e) {
-        process.stderr.write(`could not drop ${DB_NAME}: ${(e as Error).message}\n`);
-      } finally {
-        await c.end().catch(() => undefined);
-      }
-    }
+    if (adminDbUrl) await dropDatabase(adminDbUrl, DB_NAME);
   })();
   return cleaning;
 }
@@ -310,6 +300,10 @@ function delivery(all: LiveMessage[], from: number, to: number) {
     });
   return byNode.map((xs, node) => `node ${node} ${fmtMs(xs)} (n = ${xs.length})`).join('; ');
 }
+
+/** When every follower holds its whole stream of `all` up to `upTo` (Date.now()), or NaN if not within `ms`. */
+const whenWhole = (all: LiveMessage[], upTo: number, ms = 30_000) =>
+  waitFor('clients whole', async () => (compareStreams(all, upTo).every((r) => r.whole) ? Date.now() : undefined), ms, 20).catch(() => NaN);
 
 function printStreams(rows: ReturnType<typeof compareStreams>) {
   for (const node of [0, 1]) {
@@ -526,12 +520,7 @@ async function redisOutage(checkedIn: Set<string>) {
     const lastAnswer = Date.now();
     const upTo = await head();
     const all = await readLog();
-    const wholeAt = await waitFor(
-      'baseline whole',
-      async () => (compareStreams(all, upTo).every((r) => r.whole) ? Date.now() : undefined),
-      30_000,
-      20,
-    ).catch(() => NaN);
+    const wholeAt = await whenWhole(all, upTo, 30_000);
     const fives = made.filter((m) => m.status >= 500).length;
     log(
       `baseline, Redis up: ${made.length} changes, ${fives} 5xx, answer time ${fmtMs(made.map((m) => m.ms))}; every client whole ${wholeAt - lastAnswer} ms after the last answer`,
@@ -555,12 +544,7 @@ async function redisOutage(checkedIn: Set<string>) {
     await redis!.restart();
     up = Date.now();
     const outageLog = (await readLog()).filter((m) => m.seq <= headDown);
-    const wholeAt = await waitFor(
-      'clients whole',
-      async () => (compareStreams(outageLog, headDown).every((r) => r.whole) ? Date.now() : undefined),
-      30_000,
-      20,
-    ).catch(() => NaN);
+    const wholeAt = await whenWhole(outageLog, headDown, 30_000);
     return { outageLog, wholeMs: wholeAt - up };
   })();
   const made: Made[] = [];
@@ -587,12 +571,7 @@ async function redisOutage(checkedIn: Set<string>) {
   log(`  every client whole again (all outage messages, in order) ${(wholeMs / 1000).toFixed(2)} s after Redis came back`);
   log(`  commit → applied at each client, messages of the outage: ${delivery(outageLog, before, headDown)}`);
   const endLog = (await readLog()).filter((m) => m.seq <= headEnd);
-  const wholeEnd = await waitFor(
-    'clients whole',
-    async () => (compareStreams(endLog, headEnd).every((r) => r.whole) ? Date.now() : undefined),
-    30_000,
-    20,
-  ).catch(() => NaN);
+  const wholeEnd = await whenWhole(endLog, headEnd, 30_000);
   log(
     `  every client whole up to the last change ${wholeEnd - lastAnswer} ms after its answer; commit → applied after the restart: ${delivery(endLog, headDown, headEnd)}`,
   );
@@ -638,9 +617,7 @@ async function redisOutage(checkedIn: Set<string>) {
   const all = await readLog();
   const last = all[all.length - 1].seq;
   // Stragglers (the recovery jobs' own messages) get the reconcile period to arrive.
-  await waitFor('final streams', async () => (compareStreams(all, last).every((r) => r.whole) ? true : undefined), 10_000, 50).catch(
-    () => undefined,
-  );
+  await whenWhole(all, last, 10_000);
   const rows = compareStreams(all, last);
   printStreams(rows);
   await checkChanges(made, all, before);
@@ -800,12 +777,7 @@ async function nodeKilled(api1: ChildProcess, checkedIn: Set<string>) {
   const results = await Promise.all(moved);
   const all = await readLog();
   const last = all[all.length - 1].seq;
-  const wholeAt = await waitFor(
-    'whole',
-    async () => (compareStreams(all, last).every((r) => r.whole) ? Date.now() : undefined),
-    10_000,
-    20,
-  ).catch(() => NaN);
+  const wholeAt = await whenWhole(all, last, 10_000);
   const rows = compareStreams(all, last);
   const times = results.map((r) => r.ms).sort((a, b) => a - b);
   log(

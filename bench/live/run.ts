@@ -22,7 +22,7 @@ import Redis from 'ioredis';
 import { Client } from 'pg';
 import { io, Socket } from 'socket.io-client';
 import { sessionAroundNow } from '../../test/support/sessions';
-import { BenchStop, serviceUrls, withDb } from './services';
+import { BenchStop, dropDatabase, serviceUrls, withDb } from './services';
 import { applyNoShow, LiveState, proposeReplacement } from '@rueda/live';
 import type { ClientToServerEvents, LiveMeeting, LivePush, ReplacementProposal, ServerToClientEvents, SubscribeAck } from '@rueda/realtime';
 
@@ -120,17 +120,7 @@ async function cleanup() {
     const deadline = Date.now() + 5000;
     while (children.some((c) => c.proc.exitCode === null && c.proc.signalCode === null) && Date.now() < deadline) await sleep(100);
     for (const c of children) if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill('SIGKILL');
-    if (adminDbUrl) {
-      const c = new Client({ connectionString: adminDbUrl });
-      try {
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-      } catch (e) {
-        process.stderr.write(`could not drop ${DB_NAME}: ${(e as Error).message}\n`);
-      } finally {
-        await c.end().catch(() => undefined);
-      }
-    }
+    if (adminDbUrl) await dropDatabase(adminDbUrl, DB_NAME);
     if (redisUrl) {
       // The run's BullMQ and socket.io keys: all under its own prefix.
       const r = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });

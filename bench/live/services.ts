@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Client } from 'pg';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -36,3 +37,16 @@ export const withDb = (url: string, name: string) => {
   u.pathname = `/${name}`;
   return u.toString();
 };
+
+/** Drops a benchmark's database at the end of a run (on failure too); a failure is reported, not thrown. */
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const c = new Client({ connectionString: adminUrl });
+  try {
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } catch (e) {
+    process.stderr.write(`could not drop ${name}: ${(e as Error).message}\n`);
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+}
