@@ -1,4 +1,4 @@
-import { canTransition, MANDATORY_WEIGHT, meetingWeight } from './meetings';
+import { canTransition, LIVE_STATUSES, MANDATORY_WEIGHT, meetingWeight, sqlIn } from './meetings';
 
 describe('meeting rules', () => {
   it('weights accepted meetings by match quality and mutual interest', () => {
@@ -16,5 +16,16 @@ describe('meeting rules', () => {
     expect(canTransition('declined', 'accepted')).toBe(false);
     expect(canTransition('scheduled', 'no_show')).toBe(true);
     expect(canTransition('held', 'cancelled')).toBe(false);
+  });
+});
+
+describe('sqlIn', () => {
+  it('writes a status set as a SQL list', () => {
+    expect(sqlIn(LIVE_STATUSES)).toBe("('requested','accepted','scheduled','checked_in')");
+    expect(sqlIn(['held'])).toBe("('held')");
+  });
+  it('refuses what is not a plain word, and an empty set', () => {
+    expect(() => sqlIn(["held') OR ('1'='1"])).toThrow(/plain word/);
+    expect(() => sqlIn([])).toThrow(/empty/);
   });
 });

@@ -17,6 +17,29 @@ export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 export const LIVE_STATUSES: readonly MeetingStatus[] = ['requested', 'accepted', 'scheduled', 'checked_in'];
 /** Statuses the scheduler places. */
 export const SCHEDULABLE_STATUSES: readonly MeetingStatus[] = ['accepted', 'scheduled'];
+/** Statuses of a placed meeting that is still on (not cancelled, not missed). */
+export const ATTENDING_STATUSES: readonly MeetingStatus[] = ['scheduled', 'checked_in', 'held'];
+/** Statuses that count as a meeting booked (agreed, placed or held). */
+export const BOOKED_STATUSES: readonly MeetingStatus[] = ['accepted', 'scheduled', 'checked_in', 'held'];
+/** Statuses of a meeting still to happen at its table. */
+export const UPCOMING_STATUSES: readonly MeetingStatus[] = ['scheduled', 'checked_in'];
+/** Statuses of a meeting that has started (its table and time are fixed for good). */
+export const STARTED_STATUSES: readonly MeetingStatus[] = ['checked_in', 'held'];
+/** Statuses of a request that never became a meeting. */
+export const UNANSWERED_STATUSES: readonly MeetingStatus[] = ['declined', 'expired'];
+/** Statuses in which organisers may still set a meeting's window (the scheduler has not fixed it). */
+export const WINDOW_EDITABLE_STATUSES: readonly MeetingStatus[] = ['requested', 'accepted', 'scheduled'];
+
+/**
+ * A status set as a SQL list, `('a','b')`, for `status IN ${sqlIn(SET)}`: the one way SQL
+ * names a set of statuses, so it cannot drift from the set it comes from. Only plain
+ * lower-case words are accepted (they are written into the statement, not bound).
+ */
+export function sqlIn(values: readonly string[]): string {
+  if (values.length === 0) throw new Error('sqlIn: an empty set matches nothing');
+  for (const v of values) if (!/^[a-z][a-z_]*$/.test(v)) throw new Error(`sqlIn: not a plain word: ${v}`);
+  return `(${values.map((v) => `'${v}'`).join(',')})`;
+}
 
 const NEXT: Record<MeetingStatus, readonly MeetingStatus[]> = {
   requested: ['accepted', 'declined', 'expired', 'cancelled'],

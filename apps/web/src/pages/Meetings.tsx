@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { MEETING_STATUSES, type MeetingStatus, WINDOW_EDITABLE_STATUSES } from '@rueda/domain';
 import { get, post, type Page } from '../api';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
@@ -8,8 +9,6 @@ import { ErrorBox, Field, Loading, Notice, StatusBadge, Pager } from '../ui';
 import { useEvent } from './event-context';
 import { MeetingWindowEditor } from './MeetingWindow';
 import { VideoLinkEditor } from './VideoLink';
-
-const STATUSES = ['requested', 'accepted', 'declined', 'expired', 'scheduled', 'checked_in', 'held', 'no_show', 'cancelled'];
 
 function AddMeeting({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
@@ -140,7 +139,7 @@ export function MeetingsTab() {
                 }}
               >
                 <option value="">{t('common.all')}</option>
-                {STATUSES.map((s) => (
+                {MEETING_STATUSES.map((s) => (
                   <option key={s} value={s}>
                     {t(`status.${s}` as MessageKey)}
                   </option>
@@ -209,7 +208,7 @@ export function MeetingsTab() {
                     <td>{num(m.weight, 2)}</td>
                     <td>{m.expiresAt ? dateTime(m.expiresAt, event.timeZone) : '—'}</td>
                     <td className="row-actions">
-                      {slots.data && ['requested', 'accepted', 'scheduled'].includes(m.status) && (
+                      {slots.data && WINDOW_EDITABLE_STATUSES.includes(m.status as MeetingStatus) && (
                         <MeetingWindowEditor
                           eventId={event.id}
                           timeZone={event.timeZone}

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { UNANSWERED_STATUSES, sqlIn } from '@rueda/domain';
 import type { MeetingStatus } from '@rueda/domain';
 import { DEFAULT_LIVE_MATCH_CANDIDATES, liveCandidates, type LiveMeetingRecord, type LiveParticipant, type LiveState } from '@rueda/live';
 import { LATEST_DONE_RUN } from '../matching/latest-run';
@@ -32,7 +33,7 @@ export async function loadLiveState(
     ),
     m.query(
       `SELECT id, participant_a_id AS a, participant_b_id AS b, status, slot_id, table_id, weight, allowed_slot_ids FROM meetings
-        WHERE event_id = $1 AND status NOT IN ('declined', 'expired')`,
+        WHERE event_id = $1 AND status NOT IN ${sqlIn(UNANSWERED_STATUSES)}`,
       [eventId],
     ),
     m.query(

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { ATTENDING_STATUSES, BOOKED_STATUSES, sqlIn } from '@rueda/domain';
 import {
   delayNotices,
   dueReminders,
@@ -139,7 +140,7 @@ async function publishedNotices(m: EntityManager, eventId: string, versionId: st
   const rows = await meetingFacts(
     m,
     eventId,
-    `m.id IN (SELECT meeting_id FROM schedule_assignments WHERE schedule_version_id = $2) AND m.status IN ('scheduled','checked_in','held')`,
+    `m.id IN (SELECT meeting_id FROM schedule_assignments WHERE schedule_version_id = $2) AND m.status IN ${sqlIn(ATTENDING_STATUSES)}`,
     [versionId],
   );
   return schedulePublishedNotices(versionId, participants, rows.map(toFact));
@@ -204,7 +205,7 @@ export async function storeDueReminders(m: EntityManager, eventId: string, now: 
   if (!ev) return 0;
   const people: { id: string; booked: number; held: number; commitments: number }[] = await m.query(
     `SELECT p.id,
-            count(DISTINCT mt.id) FILTER (WHERE mt.status IN ('accepted','scheduled','checked_in','held'))::int AS booked,
+            count(DISTINCT mt.id) FILTER (WHERE mt.status IN ${sqlIn(BOOKED_STATUSES)})::int AS booked,
             count(DISTINCT mt.id) FILTER (WHERE mt.status = 'held')::int AS held,
             count(DISTINCT c.id) FILTER (WHERE c.stage NOT IN ('closed','dropped'))::int AS commitments
        FROM participants p

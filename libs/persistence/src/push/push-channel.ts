@@ -1,6 +1,15 @@
 import webpush from 'web-push';
 import type { DataSource } from 'typeorm';
-import { delayNotice, formatLocal, meetingNotice, reminderNotice, type PushMeetingFacts, type PushNotice } from '@rueda/domain';
+import {
+  delayNotice,
+  formatLocal,
+  meetingNotice,
+  reminderNotice,
+  sqlIn,
+  UPCOMING_STATUSES,
+  type PushMeetingFacts,
+  type PushNotice,
+} from '@rueda/domain';
 import type { LiveMeeting, LiveMessage } from '@rueda/realtime';
 import { installSecret } from '../install-secrets';
 
@@ -184,7 +193,7 @@ export class PushChannel {
       } else if (m.type === 'slots.delayed') {
         for (const p of m.participants.filter((x) => subscribed.has(x))) {
           const [next] = (await this.db.query(
-            `${FACTS} WHERE (m.participant_a_id = $1 OR m.participant_b_id = $1) AND m.status IN ('scheduled', 'checked_in') AND s.ends_at > $2
+            `${FACTS} WHERE (m.participant_a_id = $1 OR m.participant_b_id = $1) AND m.status IN ${sqlIn(UPCOMING_STATUSES)} AND s.ends_at > $2
               ORDER BY s.starts_at LIMIT 1`,
             [p, this.clock()],
           )) as FactsRow[];

@@ -20,10 +20,12 @@ import {
   conflict,
   forbidden,
   invalidField,
+  LIVE_STATUSES,
   MeetingStatus,
   meetingWeight,
-  NOUNS,
   notFound,
+  NOUNS,
+  sqlIn,
   versionConflict,
 } from '@rueda/domain';
 
@@ -328,7 +330,7 @@ export class MeetingsService {
       .createQueryBuilder('m')
       .setLock('pessimistic_write')
       .where('m.eventId = :eventId', { eventId })
-      .andWhere("m.status IN ('requested','accepted','scheduled','checked_in')")
+      .andWhere(`m.status IN ${sqlIn(LIVE_STATUSES)}`)
       .andWhere('((m.participantAId = :a AND m.participantBId = :b) OR (m.participantAId = :b AND m.participantBId = :a))', { a, b })
       .getOne();
   }

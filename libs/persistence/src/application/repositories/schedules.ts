@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { SCHEDULABLE_STATUSES, STARTED_STATUSES, sqlIn } from '@rueda/domain';
 import type { Schedule, ScheduleBounds } from '@rueda/formats';
 import type { Cell, DayMeeting, ScheduleRepository } from '@rueda/application';
 import { ScheduleAssignmentEntity, ScheduleVersionEntity } from '../../entities';
@@ -67,7 +68,7 @@ export class TypeOrmScheduleRepository implements ScheduleRepository {
     await t.query(
       `UPDATE meetings m SET status = 'scheduled', slot_id = a.slot_id, table_id = a.table_id, version = m.version + 1, updated_at = $2
          FROM schedule_assignments a
-        WHERE a.schedule_version_id = $1 AND a.meeting_id = m.id AND m.status IN ('accepted', 'scheduled')
+        WHERE a.schedule_version_id = $1 AND a.meeting_id = m.id AND m.status IN ${sqlIn(SCHEDULABLE_STATUSES)}
           AND NOT m.id = ANY($3::uuid[])`,
       [versionId, now, [...rebase.keep, ...rebase.skip]],
     );
@@ -98,7 +99,7 @@ export class TypeOrmScheduleRepository implements ScheduleRepository {
             WHERE l.event_id = $1 AND l.seq > $2 AND l.type = 'participant.left')`,
         [eventId, afterSeq],
       ),
-      this.m.query(`SELECT ${cols} FROM meetings m WHERE m.event_id = $1 AND m.status IN ('checked_in', 'held')`, [eventId]),
+      this.m.query(`SELECT ${cols} FROM meetings m WHERE m.event_id = $1 AND m.status IN ${sqlIn(STARTED_STATUSES)}`, [eventId]),
     ]);
     return { head: Number(live_seq), touched: touched as DayMeeting[], holding: holding as DayMeeting[] };
   }
