@@ -2255,6 +2255,71 @@ export interface components {
             version: number;
             videoUrl: string | null;
         };
+        Me: {
+            participant: components["schemas"]["Participant"];
+            event: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                venue: string;
+                timeZone: string;
+                sessions: components["schemas"]["Session"][];
+                /** Format: date-time */
+                startsAt: string | null;
+                /** Format: date-time */
+                endsAt: string | null;
+            } | null;
+            delegates: components["schemas"]["Delegate"][];
+            demands: components["schemas"]["Demand"][];
+            offers: components["schemas"]["Offer"][];
+            checkInCodes: {
+                /** Format: uuid */
+                delegateId: string;
+                fullName: string;
+                /** Format: date-time */
+                checkedInAt: string | null;
+                code: string;
+            }[];
+        };
+        MyMeeting: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "requested" | "accepted" | "declined" | "expired" | "scheduled" | "checked_in" | "held" | "no_show" | "cancelled";
+            version: number;
+            origin: string;
+            mandatory: boolean;
+            weight: number;
+            note: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: uuid */
+            participantAId: string;
+            /** Format: uuid */
+            participantBId: string;
+            /** Format: uuid */
+            demandId: string | null;
+            /** Format: uuid */
+            offerId: string | null;
+            /** Format: uuid */
+            slotId: string | null;
+            /** Format: uuid */
+            tableId: string | null;
+            awaitingMyAnswer: boolean;
+            slotCode: string | null;
+            /** Format: date-time */
+            startsAt: string | null;
+            /** Format: date-time */
+            endsAt: string | null;
+            tableNumber: number | null;
+            /** Format: uuid */
+            counterpartId: string;
+            counterpartName: string;
+            /** @enum {string} */
+            counterpartKind: "gadm" | "cooperant";
+            topic: string | null;
+            videoUrl: string | null;
+        };
         CalendarStatus: {
             active: boolean;
             /** Format: date-time */
@@ -2464,7 +2529,36 @@ export interface components {
             status: "pending" | "approved" | "rejected";
             email: string;
             data: {
-                [key: string]: unknown;
+                name: string;
+                acronym?: string | null;
+                tipo?: string | null;
+                origin?: string | null;
+                /** Format: email */
+                email: string;
+                phone?: string | null;
+                contact: {
+                    fullName: string;
+                    role?: string | null;
+                };
+                offers: {
+                    title: string;
+                    /** @default  */
+                    description: string;
+                    /** @default [] */
+                    sectors: string[];
+                    /** @default [] */
+                    ods: number[];
+                    /** @default [] */
+                    modalidades: string[];
+                    /** @default [] */
+                    regions: ("Costa" | "Sierra" | "Amazonía" | "Insular")[];
+                    /** @default [] */
+                    provinces: string[];
+                    minAmountUsd?: number | null;
+                    maxAmountUsd?: number | null;
+                    /** Format: date */
+                    validUntil?: string | null;
+                }[];
             };
             /** Format: uuid */
             participantId: string | null;
@@ -8241,11 +8335,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -8321,11 +8418,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        publicKey: string;
+                    };
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -8412,11 +8514,16 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        subscribed: boolean;
+                    };
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -8498,11 +8605,16 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        subscribed: boolean;
+                    };
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -8578,11 +8690,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyMeeting"][];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -14594,7 +14709,22 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    acronym?: string | null;
+                    tipo?: string | null;
+                    origin?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                    phone?: string | null;
+                    parallel?: number | null;
+                    maxMeetings?: number | null;
+                    version: number;
+                };
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -14677,7 +14807,13 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    unavailableSlotIds: string[];
+                };
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -15657,7 +15793,42 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    acronym?: string | null;
+                    tipo?: string | null;
+                    origin?: string | null;
+                    /** Format: email */
+                    email: string;
+                    phone?: string | null;
+                    contact: {
+                        fullName: string;
+                        role?: string | null;
+                    };
+                    offers: {
+                        title: string;
+                        /** @default  */
+                        description?: string;
+                        /** @default [] */
+                        sectors?: string[];
+                        /** @default [] */
+                        ods?: number[];
+                        /** @default [] */
+                        modalidades?: string[];
+                        /** @default [] */
+                        regions?: ("Costa" | "Sierra" | "Amazonía" | "Insular")[];
+                        /** @default [] */
+                        provinces?: string[];
+                        minAmountUsd?: number | null;
+                        maxAmountUsd?: number | null;
+                        /** Format: date */
+                        validUntil?: string | null;
+                    }[];
+                };
+            };
+        };
         responses: {
             /** @description OK */
             201: {

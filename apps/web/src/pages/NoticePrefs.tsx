@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { get, put } from '../api';
+import { bearerHeader, call, client, type Schemas } from '../api';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import { ParticipantShell } from '../Shell';
@@ -7,17 +7,7 @@ import type { MessageKey } from '../messages';
 import { Link } from '../router';
 import { ErrorBox, Loading, Notice } from '../ui';
 
-interface Prefs {
-  email: boolean;
-  push: boolean;
-}
-interface MyNotice {
-  id: string;
-  kind: string;
-  status: 'pending' | 'sent' | 'skipped';
-  createdAt: string;
-  sentAt: string | null;
-}
+type Prefs = Schemas['NotificationPrefs'];
 
 /**
  * Where the "choose notifications or stop emails" link of every email lands
@@ -25,9 +15,10 @@ interface MyNotice {
  */
 export function NoticePrefsPage({ token }: { token: string }) {
   const { t, dateTime } = useI18n();
-  const prefs = useLoad(() => get<Prefs>('/me/notifications/preferences', { token }), [token]);
-  const recent = useLoad(() => get<MyNotice[]>('/me/notifications', { token }), [token]);
-  const me = useLoad(() => get<{ event?: { timeZone: string } }>('/me', { token }), [token]);
+  const headers = bearerHeader(token);
+  const prefs = useLoad(() => call(client.GET('/me/notifications/preferences', { headers })), [token]);
+  const recent = useLoad(() => call(client.GET('/me/notifications', { headers })), [token]);
+  const me = useLoad(() => call(client.GET('/me', { headers })), [token]);
   const tz = me.data?.event?.timeZone;
   const [draft, setDraft] = useState<Prefs | null>(null);
   const [saved, setSaved] = useState(false);
@@ -40,7 +31,7 @@ export function NoticePrefsPage({ token }: { token: string }) {
     setError(undefined);
     setSaved(false);
     try {
-      prefs.setData(await put<Prefs>('/me/notifications/preferences', draft, { token }));
+      prefs.setData(await call(client.PUT('/me/notifications/preferences', { headers: bearerHeader(token), body: draft })));
       setSaved(true);
     } catch (e) {
       setError(e);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { download, get, post, type Page, type Schemas } from '../api';
+import { call, client, download, type Schemas } from '../api';
 import type { paths } from '../generated/api';
 import { appUrl } from '../config';
 import { useInterval, useLoad } from '../hooks';
@@ -19,31 +19,12 @@ const STATES = [
   'failed',
   'opened',
 ] as const satisfies readonly ReachRow['state'][];
-interface Campaign {
-  total: number;
-  percent: number;
-  counts: Record<string, number>;
-}
-interface Change {
-  id: string;
-  entity: string;
-  action: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  createdAt: string;
-}
-interface ReviewGroup {
-  participantId: string;
-  name: string;
-  externalId: string;
-  changes: Change[];
-}
-interface Registration {
-  id: string;
-  email: string;
-  createdAt: string;
-  data: { name: string; acronym?: string; contact: { fullName: string; role?: string }; offers: { title: string }[] };
-}
+type Campaign = Schemas['Campaign'];
+type Change = Schemas['ParticipantChange'];
+type ReviewGroup = paths['/events/{eventId}/reviews']['get']['responses'][200]['content']['application/json']['participants'][number];
+type Registration = Schemas['Registration'];
+/** The invitations filter: the list's query without its page. */
+type Filter = Omit<NonNullable<paths['/events/{eventId}/invitations']['get']['parameters']['query']>, 'page' | 'pageSize'>;
 
 const HIDDEN = new Set(['id', 'version', 'createdAt', 'updatedAt', 'eventId', 'participantId']);
 /** What a change altered, field by field: before → after. */
@@ -60,11 +41,12 @@ function Invitations() {
   const { t, pick, dateTime, num } = useI18n();
   const { event } = useEvent();
   const tz = event.timeZone;
-  const [filter, setFilter] = useState<{ state?: string; kind?: string; q?: string }>({});
+  const [filter, setFilter] = useState<Filter>({});
   const [page, setPage] = useState(1);
   const qs = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]);
+  const path = { eventId: event.id };
   const list = useLoad(
-    () => get<Page<ReachRow> & { states: Record<string, number> }>(`/events/${event.id}/invitations?${qs}&page=${page}&pageSize=50`),
+    () => call(client.GET('/events/{eventId}/invitations', { params: { path, query: { ...filter, page, pageSize: 50 } } })),
     [event.id, qs.toString(), page],
   );
   const [plan, setPlan] = useState<Plan | null>(null);
@@ -72,7 +54,7 @@ function Invitations() {
   const [campaign, setCampaign] = useState<Campaign | null>(null);
   const [msg, setMsg] = useState<string | null>(null);
   const [error, setError] = useState<unknown>();
-  const body = Object.fromEntries(Object.entries(filter).filter(([, v]) => v));
+  const body: Filter = Object.fromEntries(Object.entries(filter).filter(([, v]) => v));
   const run = async (f: () => Promise<void>) => {
     setError(undefined);
     setMsg(null);
@@ -84,7 +66,11 @@ function Invitations() {
   };
   useInterval(
     () =>
-      void get<Campaign>(`/events/${event.id}/invitations/campaigns/${campaignId}`).then((c) => {
+      void call(
+        client.GET('/events/{eventId}/invitations/campaigns/{campaignId}', {
+          params: { path: { eventId: event.id, campaignId: campaignId! } },
+        }),
+      ).then((c) => {
         setCampaign(c);
         void list.reload();
       }, setError),
@@ -99,7 +85,10 @@ function Invitations() {
       <div className="filters">
         <label>
           {t('reach.state')}{' '}
-          <select value={filter.state ?? ''} onChange={(e) => (setPage(1), setFilter({ ...filter, state: e.target.value || undefined }))}>
+          <select
+            value={filter.state ?? ''}
+            onChange={(e) => (setPage(1), setFilter({ ...filter, state: (e.target.value || undefined) as Filter['state'] }))}
+          >
             <option value="">{t('common.all')}</option>
             {STATES.map((s) => (
               <option key={s} value={s}>
@@ -110,7 +99,10 @@ function Invitations() {
         </label>
         <label>
           {t('reach.kind')}{' '}
-          <select value={filter.kind ?? ''} onChange={(e) => (setPage(1), setFilter({ ...filter, kind: e.target.value || undefined }))}>
+          <select
+            value={filter.kind ?? ''}
+            onChange={(e) => (setPage(1), setFilter({ ...filter, kind: (e.target.value || undefined) as Filter['kind'] }))}
+          >
             <option value="">{t('common.all')}</option>
             <option value="gadm">{t('kind.gadm')}</option>
             <option value="cooperant">{t('kind.cooperant')}</option>
@@ -131,7 +123,7 @@ function Invitations() {
           className="btn"
           onClick={() =>
             void run(async () => {
-              const r = await post<{ issued: number; existing: number }>(`/events/${event.id}/invitations/links`, body);
+              const r = await call(client.POST('/events/{eventId}/invitations/links', { params: { path }, body }));
               setMsg(t('reach.issued', r));
               await list.reload();
             })
@@ -142,7 +134,9 @@ function Invitations() {
         <button
           type="button"
           className="btn"
-          onClick={() => void run(async () => setPlan(await post<Plan>(`/events/${event.id}/invitations/preview`, body)))}
+          onClick={() =>
+            void run(async () => setPlan(await call(client.POST('/events/{eventId}/invitations/preview', { params: { path }, body }))))
+          }
         >
           {t('reach.preview')}
         </button>
@@ -185,7 +179,7 @@ function Invitations() {
               disabled={plan.recipients.length === 0}
               onClick={() =>
                 void run(async () => {
-                  const r = await post<{ campaignId: string }>(`/events/${event.id}/invitations/send`, body);
+                  const r = await call(client.POST('/events/{eventId}/invitations/send', { params: { path }, body }));
                   setPlan(null);
                   setCampaign(null);
                   setCampaignId(r.campaignId);
@@ -279,7 +273,10 @@ function Invitations() {
 function Reviews() {
   const { t, dateTime } = useI18n();
   const { event, reloadParticipants } = useEvent();
-  const q = useLoad(() => get<{ participants: ReviewGroup[] }>(`/events/${event.id}/reviews?status=pending`), [event.id]);
+  const q = useLoad(
+    () => call(client.GET('/events/{eventId}/reviews', { params: { path: { eventId: event.id }, query: { status: 'pending' } } })),
+    [event.id],
+  );
   const [comments, setComments] = useState<Record<string, string>>({});
   const [msg, setMsg] = useState<string | null>(null);
   const [error, setError] = useState<unknown>();
@@ -287,10 +284,22 @@ function Reviews() {
     setError(undefined);
     setMsg(null);
     try {
-      await post(`/events/${event.id}/reviews/${g.participantId}/${how}`, {
-        changeIds: g.changes.map((c) => c.id),
-        ...(comments[g.participantId] ? { comment: comments[g.participantId] } : {}),
-      });
+      const params = { path: { eventId: event.id, participantId: g.participantId } };
+      const changeIds = g.changes.map((c) => c.id);
+      if (how === 'approve')
+        await call(
+          client.POST('/events/{eventId}/reviews/{participantId}/approve', {
+            params,
+            body: { changeIds, ...(comments[g.participantId] ? { comment: comments[g.participantId] } : {}) },
+          }),
+        );
+      else
+        await call(
+          client.POST('/events/{eventId}/reviews/{participantId}/return', {
+            params,
+            body: { changeIds, comment: comments[g.participantId] ?? '' },
+          }),
+        );
       setMsg(t(how === 'approve' ? 'reach.approved' : 'reach.returnedOk', { name: g.name }));
       await Promise.all([q.reload(), reloadParticipants()]);
     } catch (e) {
@@ -359,14 +368,22 @@ function Reviews() {
 function Registrations() {
   const { t, dateTime } = useI18n();
   const { event, reloadParticipants } = useEvent();
-  const q = useLoad(() => get<Registration[]>(`/events/${event.id}/registrations?status=pending`), [event.id]);
+  const q = useLoad(
+    () => call(client.GET('/events/{eventId}/registrations', { params: { path: { eventId: event.id }, query: { status: 'pending' } } })),
+    [event.id],
+  );
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>();
   const open = !!(event.settings as { registrationOpen?: boolean } | undefined)?.registrationOpen;
   const act = async (r: Registration, how: 'approve' | 'reject') => {
     setError(undefined);
     try {
-      await post(`/events/${event.id}/registrations/${r.id}/${how}`, how === 'reject' ? { comment: reasons[r.id] ?? '' } : undefined);
+      const params = { path: { eventId: event.id, registrationId: r.id } };
+      if (how === 'approve') await call(client.POST('/events/{eventId}/registrations/{registrationId}/approve', { params }));
+      else
+        await call(
+          client.POST('/events/{eventId}/registrations/{registrationId}/reject', { params, body: { comment: reasons[r.id] ?? '' } }),
+        );
       await Promise.all([q.reload(), reloadParticipants()]);
     } catch (e) {
       setError(e);

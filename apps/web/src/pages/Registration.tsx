@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { get, post } from '../api';
+import { call, client } from '../api';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import { ParticipantShell } from '../Shell';
@@ -35,10 +35,7 @@ function body(v: Values) {
 /** The public form for cooperants not in the catalogue (`/app/registro/<event>`): the organisers approve it. */
 export function RegistrationPage({ eventId }: { eventId: string }) {
   const { t } = useI18n();
-  const form = useLoad(
-    () => get<{ event: { name: string; venue?: string }; open: boolean }>(`/public/events/${eventId}/registration`, { token: null }),
-    [eventId],
-  );
+  const form = useLoad(() => call(client.GET('/public/events/{eventId}/registration', { params: { path: { eventId } } })), [eventId]);
   const choices = useChoices();
   const [done, setDone] = useState<string | null>(null);
   return (
@@ -66,7 +63,10 @@ export function RegistrationPage({ eventId }: { eventId: string }) {
                 choices={choices.data}
                 submitLabel={t('reg.submit')}
                 onSubmit={async (v) => {
-                  await post(`/public/events/${eventId}/registration`, body(v), { token: null });
+                  // The form's values, checked field by field by the server (bilingual errors per field).
+                  await call(
+                    client.POST('/public/events/{eventId}/registration', { params: { path: { eventId } }, body: body(v) as never }),
+                  );
                   setDone(String(v.email));
                 }}
               />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { ApiError, del, get, patch, post, put } from '../api';
+import { ApiError, bearerHeader, call, client, patch, post, type Schemas } from '../api';
+import type { paths } from '../generated/api';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import { ParticipantShell } from '../Shell';
@@ -8,15 +9,8 @@ import { ErrorBox, Loading, Notice } from '../ui';
 import { ReachForm, taxonomyOptions, useChoices, type Choices, type FormField, type Values } from './ReachForms';
 
 type Rec = Values & { id: string; version: number };
-interface Mine {
-  participant: Rec & { name: string; kind: 'gadm' | 'cooperant' };
-  delegates: Rec[];
-  demands: Rec[];
-  offers: Rec[];
-  availability: { unavailableSlotIds: string[]; slots: { id: string; code: string; startsAt: string; endsAt: string }[] };
-  window: { open: boolean; deadline: string | null; timeZone: string };
-  review: Partial<Record<'pending' | 'approved' | 'returned', { count: number; at: string | null; comment: string | null }>>;
-}
+type Mine = Schemas['SelfService'];
+type ProfileChange = NonNullable<paths['/me/profile']['patch']['requestBody']>['content']['application/json'];
 
 const PROFILE: FormField[] = [
   { name: 'name', label: 'field.name', kind: 'text', required: true },
@@ -92,7 +86,7 @@ function Items({
   const remove = async (r: Rec) => {
     if (!window.confirm(t('ss.confirmDelete', { name: label(r) }))) return;
     try {
-      await del(`/me/profile/${path}/${r.id}`, { token });
+      await call(client.DELETE('/me/profile/{items}/{id}', { headers: bearerHeader(token), params: { path: { items: path, id: r.id } } }));
       await onChanged(t('ss.saved'));
     } catch (e) {
       setError(e);
@@ -191,7 +185,7 @@ function Availability({
   const save = async () => {
     setError(undefined);
     try {
-      await put('/me/profile/availability', { unavailableSlotIds: [...off] }, { token });
+      await call(client.PUT('/me/profile/availability', { headers: bearerHeader(token), body: { unavailableSlotIds: [...off] } }));
       await onChanged(t('ss.saved'));
     } catch (e) {
       setError(e);
@@ -240,7 +234,7 @@ function Availability({
 /** Self-service behind the personal link: profile, delegates, availability, demands or offers. */
 export function SelfServicePage({ token }: { token: string }) {
   const { t, dateTime, zone, num, usd } = useI18n();
-  const me = useLoad(() => get<Mine>('/me/profile', { token }), [token]);
+  const me = useLoad(() => call(client.GET('/me/profile', { headers: bearerHeader(token) })), [token]);
   const choices = useChoices();
   const [saved, setSaved] = useState<string | null>(null);
   const changed = async (msg?: string) => {
@@ -289,7 +283,9 @@ export function SelfServicePage({ token }: { token: string }) {
                 choices={choices.data}
                 onSubmit={async (c) => {
                   try {
-                    await patch('/me/profile', { ...c, version: d.participant.version }, { token });
+                    // The form's changed values, checked field by field by the server.
+                    const body = { ...c, version: d.participant.version } as ProfileChange;
+                    await call(client.PATCH('/me/profile', { headers: bearerHeader(token), body }));
                     await changed(t('ss.saved'));
                   } catch (e) {
                     if (e instanceof ApiError && e.status === 409) await changed(t('ss.conflict'));
@@ -302,7 +298,7 @@ export function SelfServicePage({ token }: { token: string }) {
                 {profileFields.map((f) => (
                   <div key={f.name}>
                     <dt>{t(f.label)}</dt>
-                    <dd>{String(d.participant[f.name] ?? '—')}</dd>
+                    <dd>{String((d.participant as Values)[f.name] ?? '—')}</dd>
                   </div>
                 ))}
               </dl>

@@ -11,6 +11,8 @@ import { MeetingsService } from '../meetings/meetings.service';
 import { PushService } from '../../platform/push';
 import { UuidPipe } from '../../platform/validation';
 import { MeService } from './me.service';
+import { Returns } from '../../platform/openapi';
+import { MeOut, MyMeetingOut, PushKeyOut, SubscribedOut } from './me.responses';
 
 type Me = Extract<Principal, { type: 'participant' }>;
 // What PushSubscription.toJSON() gives: the push service's URL and the browser's keys (base64url).
@@ -35,18 +37,21 @@ export class MeController {
   ) {}
 
   @Get()
+  @Returns(MeOut)
   @ApiOperation({ summary: 'Mis datos (enlace personal) / My data (personal access link)' })
   me(@CurrentPrincipal() p: Me) {
     return this.mine.profile(p);
   }
 
   @Get('push')
+  @Returns(PushKeyOut)
   @ApiOperation({ summary: 'Clave pública VAPID para activar avisos / VAPID public key to turn on notifications' })
   async pushKey() {
     return { publicKey: await this.push.publicKey() };
   }
 
   @Post('push/subscriptions')
+  @Returns(SubscribedOut)
   @HttpCode(201)
   @ApiOperation({ summary: 'Activar avisos en este navegador / Turn on notifications in this browser' })
   async subscribe(@CurrentPrincipal() p: Me, @Body({ schema: PushSubscriptionBody }) b: z.infer<typeof PushSubscriptionBody>) {
@@ -61,6 +66,7 @@ export class MeController {
   }
 
   @Delete('push/subscriptions')
+  @Returns(SubscribedOut)
   @HttpCode(200)
   @ApiOperation({ summary: 'Desactivar avisos en este navegador / Turn off notifications in this browser' })
   async unsubscribe(@CurrentPrincipal() p: Me, @Body({ schema: PushUnsubscribeBody }) b: z.infer<typeof PushUnsubscribeBody>) {
@@ -69,6 +75,7 @@ export class MeController {
   }
 
   @Get('meetings')
+  @Returns(z.array(MyMeetingOut))
   @ApiOperation({ summary: 'Mis reuniones con hora, mesa y contraparte / My meetings with time, table and counterpart' })
   meetings(@CurrentPrincipal() p: Me) {
     return this.mine.meetings(p);

@@ -7,7 +7,7 @@ import { accessLinkRate } from '../auth/rates';
 import { notFound } from '@rueda/domain';
 import { RegistrationsService } from './registrations.service';
 import { ReviewsService } from './reviews.service';
-import { RejectBody, ReturnBody, ReviewBody } from './self-service.schemas';
+import { AvailabilityBody, ProfileUpdate, RegistrationBody, RejectBody, ReturnBody, ReviewBody } from './self-service.schemas';
 import { SelfServiceService } from './self-service.service';
 import { Returns } from '../../platform/openapi';
 import { ParticipantOut } from '../records/records.responses';
@@ -53,14 +53,14 @@ export class SelfServiceController {
   @ApiOperation({
     summary: 'Modificar mi perfil y contactos (envíe la versión leída) / Change my profile and contacts (send the version read)',
   })
-  update(@CurrentPrincipal() p: Me, @Body() body: unknown) {
+  update(@CurrentPrincipal() p: Me, @Body({ schema: ProfileUpdate }) body: z.infer<typeof ProfileUpdate>) {
     return this.self.updateProfile(p, body);
   }
 
   @Put('availability')
   @Returns(AvailabilityOut)
   @ApiOperation({ summary: 'Franjas en que no puedo asistir / Slots I cannot attend' })
-  availability(@CurrentPrincipal() p: Me, @Body() body: unknown) {
+  availability(@CurrentPrincipal() p: Me, @Body({ schema: AvailabilityBody }) body: z.infer<typeof AvailabilityBody>) {
     return this.self.setAvailability(p, body);
   }
 
@@ -200,7 +200,7 @@ export class PublicRegistrationController {
   @ApiOperation({
     summary: 'Registrarse como cooperante (lo aprueba la organización) / Register as a cooperant (approved by the organisers)',
   })
-  submit(@Param('eventId', ParseUUIDPipe) eventId: string, @Body() body: unknown) {
+  submit(@Param('eventId', ParseUUIDPipe) eventId: string, @Body({ schema: RegistrationBody }) body: RegistrationBody) {
     return this.registrations.submit(eventId, body);
   }
 }

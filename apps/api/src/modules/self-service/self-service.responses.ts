@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, int, timestamp } from '../../platform/response-types';
 import { DelegateOut, DemandOut, OfferOut, ParticipantOut } from '../records/records.responses';
+import { RegistrationBody } from './self-service.schemas';
 
 const kind = z.enum(['gadm', 'cooperant']);
 const reviewStatus = z.enum(['pending', 'approved', 'returned']);
@@ -65,7 +66,8 @@ export const RegistrationOut = z
     eventId: id,
     status: registrationStatus,
     email: z.string(),
-    data: z.record(z.string(), z.unknown()),
+    /** The form as the cooperant sent it. */
+    data: RegistrationBody,
     participantId: id.nullable(),
     createdAt: timestamp,
     reviewedBy: id.nullable(),
