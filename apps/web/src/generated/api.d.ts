@@ -558,6 +558,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Pares fijados o bloqueados / Pinned or blocked pairs */
         get: operations["MatchingController_overrides"];
         /** Fijar o bloquear un par demanda–oferta / Pin or block a demand–offer pair */
         put: operations["MatchingController_setOverride"];
@@ -2240,6 +2241,62 @@ export interface components {
             /** Format: date */
             validUntil: string | null;
         };
+        MatchRun: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            eventId: string;
+            dataVersion: number;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            progress: number;
+            stats: {
+                [key: string]: unknown;
+            };
+            error: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        MatchRow: {
+            /** Format: uuid */
+            demandId: string;
+            demandExternalId: string;
+            demandTitle: string;
+            /** Format: uuid */
+            gadmId: string;
+            gadmName: string;
+            province: string | null;
+            /** Format: uuid */
+            offerId: string;
+            offerExternalId: string;
+            offerTitle: string;
+            /** Format: uuid */
+            cooperantId: string;
+            cooperantName: string;
+            rank: number;
+            score: number;
+            reasons: {
+                kind: string;
+                detail: string;
+                detailEn?: string;
+            }[];
+            /** @enum {string|null} */
+            override: "pin" | "block" | null;
+        };
+        PairOverride: {
+            /** Format: uuid */
+            demandId: string;
+            /** Format: uuid */
+            offerId: string;
+            /** @enum {string} */
+            mode: "pin" | "block";
+            /** Format: uuid */
+            eventId: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
         MeetingVideo: {
             /** Format: uuid */
             id: string;
@@ -2319,6 +2376,28 @@ export interface components {
             counterpartKind: "gadm" | "cooperant";
             topic: string | null;
             videoUrl: string | null;
+        };
+        ExportJob: {
+            /** Format: uuid */
+            jobId: string;
+            kind: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            params: {
+                [key: string]: unknown;
+            };
+            progress: {
+                [key: string]: unknown;
+            };
+            filename: string;
+            size: number | null;
+            error: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            url: string;
+            fileUrl: string | null;
         };
         CalendarStatus: {
             active: boolean;
@@ -7017,11 +7096,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MatchRun"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -7099,11 +7181,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        eventId: string;
+                        dataVersion: number;
+                        /** @enum {string} */
+                        status: "queued" | "running" | "done" | "failed";
+                        progress: number;
+                        stats: {
+                            [key: string]: unknown;
+                        };
+                        error: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        finishedAt: string | null;
+                        stale: boolean;
+                    } | null;
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -7269,11 +7372,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MatchRow"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                        run: {
+                            /** Format: uuid */
+                            id: string;
+                            dataVersion: number;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                        } | null;
+                    };
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -7352,11 +7470,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        run: {
+                            /** Format: uuid */
+                            id: string;
+                            dataVersion: number;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                        } | null;
+                        items: {
+                            /** Format: uuid */
+                            counterpartId: string;
+                            counterpartName: string;
+                            /** @enum {string} */
+                            counterpartKind: "gadm" | "cooperant";
+                            province: string | null;
+                            region: string | null;
+                            rank: number;
+                            score: number;
+                            promoted: boolean;
+                            pairs: {
+                                demand: string;
+                                offer: string;
+                                score: number;
+                            }[];
+                        }[];
+                    };
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -7434,11 +7580,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PairOverride"][];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -7527,11 +7676,21 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        demandId: string;
+                        /** Format: uuid */
+                        offerId: string;
+                        /** @enum {string} */
+                        mode: "pin" | "block";
+                    };
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -8773,11 +8932,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MatchRow"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                        run: {
+                            /** Format: uuid */
+                            id: string;
+                            dataVersion: number;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                        } | null;
+                    };
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -8853,11 +9027,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        run: {
+                            /** Format: uuid */
+                            id: string;
+                            dataVersion: number;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                        } | null;
+                        items: {
+                            /** Format: uuid */
+                            counterpartId: string;
+                            counterpartName: string;
+                            /** @enum {string} */
+                            counterpartKind: "gadm" | "cooperant";
+                            province: string | null;
+                            region: string | null;
+                            rank: number;
+                            score: number;
+                            promoted: boolean;
+                            pairs: {
+                                demand: string;
+                                offer: string;
+                                score: number;
+                            }[];
+                        }[];
+                    };
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -12494,11 +12696,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        reports: {
+                            name: string;
+                            json: string;
+                            csv: string;
+                            xlsx: string;
+                        }[];
+                        workbook: string;
+                        pdf: string;
+                    };
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -12678,11 +12892,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExportJob"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -12761,11 +12978,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExportJob"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {

@@ -5,6 +5,15 @@ import { Allow } from '../auth/principal';
 import { pageQuery } from '../../platform/pagination';
 import { MatchingService } from './matching.service';
 import { UuidPipe } from '../../platform/validation';
+import { Returns } from '../../platform/openapi';
+import {
+  LatestMatchRunOut,
+  MatchPageOut,
+  MatchRunOut,
+  PairOverrideOut,
+  PairOverrideRowOut,
+  RecommendationsOut,
+} from './matching.responses';
 
 const StartBody = z.object({ top: z.number().int().min(1).max(50).default(10) }).strict();
 const MatchesQuery = pageQuery.extend({ demandId: z.uuid().optional(), offerId: z.uuid().optional(), participantId: z.uuid().optional() });
@@ -17,6 +26,7 @@ export class MatchingController {
   constructor(private readonly matching: MatchingService) {}
 
   @Post('matching/runs')
+  @Returns(MatchRunOut)
   @Allow('admin')
   @ApiOperation({ summary: 'Calcular afinidades (trabajo BullMQ «matching») / Score the event (BullMQ job)' })
   start(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: StartBody }) body: z.infer<typeof StartBody>) {
@@ -24,6 +34,7 @@ export class MatchingController {
   }
 
   @Get('matching/runs/latest')
+  @Returns(LatestMatchRunOut)
   @Allow('admin', 'staff')
   @ApiOperation({ summary: 'Estado y progreso del último cálculo / Status and progress of the latest run' })
   latest(@Param('eventId', UuidPipe) eventId: string) {
@@ -41,6 +52,7 @@ export class MatchingController {
   }
 
   @Get('matches')
+  @Returns(MatchPageOut)
   @Allow('admin', 'staff')
   @ApiOperation({ summary: 'Afinidades con sus razones / Matches with their reasons' })
   matches(@Param('eventId', UuidPipe) eventId: string, @Query({ schema: MatchesQuery }) q: z.infer<typeof MatchesQuery>) {
@@ -48,6 +60,7 @@ export class MatchingController {
   }
 
   @Get('participants/:participantId/recommendations')
+  @Returns(RecommendationsOut)
   @Allow('admin', 'staff')
   @ApiOperation({
     summary:
@@ -59,11 +72,14 @@ export class MatchingController {
 
   @Get('pair-overrides')
   @Allow('admin', 'staff')
+  @Returns(z.array(PairOverrideRowOut))
+  @ApiOperation({ summary: 'Pares fijados o bloqueados / Pinned or blocked pairs' })
   overrides(@Param('eventId', UuidPipe) eventId: string) {
     return this.matching.overrides(eventId);
   }
 
   @Put('pair-overrides')
+  @Returns(PairOverrideOut)
   @Allow('admin')
   @ApiOperation({ summary: 'Fijar o bloquear un par demanda–oferta / Pin or block a demand–offer pair' })
   setOverride(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: OverrideBody }) b: z.infer<typeof OverrideBody>) {

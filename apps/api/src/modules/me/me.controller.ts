@@ -11,6 +11,7 @@ import { MeetingsService } from '../meetings/meetings.service';
 import { PushService } from '../../platform/push';
 import { UuidPipe } from '../../platform/validation';
 import { MeService } from './me.service';
+import { MatchPageOut, RecommendationsOut } from '../matching/matching.responses';
 import { Returns } from '../../platform/openapi';
 import { MeOut, MyMeetingOut, PushKeyOut, SubscribedOut } from './me.responses';
 
@@ -82,12 +83,14 @@ export class MeController {
   }
 
   @Get('matches')
+  @Returns(MatchPageOut)
   @ApiOperation({ summary: 'Mis afinidades con sus razones / My matches with their reasons' })
   matches(@CurrentPrincipal() p: Me) {
     return this.matching.matches(p.eventId, { participantId: p.participantId, page: 1, pageSize: 200 });
   }
 
   @Get('recommendations')
+  @Returns(RecommendationsOut)
   @ApiOperation({ summary: 'Con quién me conviene reunirme / Who I should meet' })
   recommendations(@CurrentPrincipal() p: Me) {
     return this.matching.recommendations(p.eventId, p.participantId);

@@ -6,7 +6,8 @@ import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { ExportsService } from './exports.service';
 import { sendFile } from './reports.controller';
 import { UuidPipe } from '../../platform/validation';
-import { ReturnsFile } from '../../platform/openapi';
+import { Returns, ReturnsFile } from '../../platform/openapi';
+import { ExportJobOut } from './reports.responses';
 
 const AgendasBody = z
   .object({
@@ -23,6 +24,7 @@ export class ExportsController {
 
   @Post('agendas')
   @HttpCode(202)
+  @Returns(ExportJobOut)
   @ApiOperation({ summary: 'Todas las agendas en un PDF (trabajo BullMQ «exports») / All agendas as one PDF (BullMQ job)' })
   agendas(
     @Param('eventId', UuidPipe) eventId: string,
@@ -33,6 +35,7 @@ export class ExportsController {
   }
 
   @Get('jobs/:jobId')
+  @Returns(ExportJobOut)
   @ApiOperation({ summary: 'Estado y progreso de una exportación / Export status and progress' })
   status(@Param('eventId', UuidPipe) eventId: string, @Param('jobId', UuidPipe) id: string) {
     return this.exports.status(eventId, id);

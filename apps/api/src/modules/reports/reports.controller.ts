@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { Allow } from '../auth/principal';
 import { REPORT_NAMES, RenderedFile, ReportsService, unknownFormat } from './reports.service';
 import { UuidPipe } from '../../platform/validation';
-import { ReturnsFile } from '../../platform/openapi';
+import { Returns, ReturnsFile } from '../../platform/openapi';
+import { ReportIndexOut } from './reports.responses';
 
 const ReportQuery = z.object({
   /** What counts as "a meeting" in the GADM fairness figures. */
@@ -25,6 +26,7 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get()
+  @Returns(ReportIndexOut)
   @ApiOperation({ summary: 'Reportes disponibles / Available reports' })
   index(@Param('eventId', UuidPipe) eventId: string) {
     const base = `/events/${eventId}/reports`;
