@@ -2312,6 +2312,47 @@ export interface components {
             version: number;
             videoUrl: string | null;
         };
+        Meeting: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            eventId: string;
+            /** Format: uuid */
+            participantAId: string;
+            /** Format: uuid */
+            participantBId: string;
+            /** Format: uuid */
+            demandId: string | null;
+            /** Format: uuid */
+            offerId: string | null;
+            /** @enum {string} */
+            origin: "request" | "organiser" | "mandatory" | "walk_in" | "replacement";
+            /** @enum {string} */
+            status: "requested" | "accepted" | "declined" | "expired" | "scheduled" | "checked_in" | "held" | "no_show" | "cancelled";
+            weight: number;
+            mandatory: boolean;
+            note: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: date-time */
+            respondedAt: string | null;
+            /** Format: uuid */
+            slotId: string | null;
+            /** Format: uuid */
+            tableId: string | null;
+            allowedSlotIds: string[] | null;
+            videoUrl: string | null;
+            calendarSeq?: number;
+            /** Format: uuid */
+            lastSlotId?: string | null;
+            /** Format: uuid */
+            lastTableId?: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         Me: {
             participant: components["schemas"]["Participant"];
             event: {
@@ -7951,11 +7992,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Meeting"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -8050,11 +8099,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -8147,11 +8199,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -8236,11 +8291,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -8325,11 +8383,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -8414,11 +8475,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -9148,11 +9212,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -9236,11 +9303,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -9324,11 +9394,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -9406,11 +9479,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {

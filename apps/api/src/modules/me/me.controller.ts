@@ -11,6 +11,7 @@ import { MeetingsService } from '../meetings/meetings.service';
 import { PushService } from '../../platform/push';
 import { UuidPipe } from '../../platform/validation';
 import { MeService } from './me.service';
+import { MeetingOut } from '../meetings/meetings.responses';
 import { MatchPageOut, RecommendationsOut } from '../matching/matching.responses';
 import { Returns } from '../../platform/openapi';
 import { MeOut, MyMeetingOut, PushKeyOut, SubscribedOut } from './me.responses';
@@ -97,12 +98,14 @@ export class MeController {
   }
 
   @Post('requests')
+  @Returns(MeetingOut)
   @ApiOperation({ summary: 'Solicitar una reunión / Request a meeting' })
   request(@CurrentPrincipal() p: Me, @Body({ schema: RequestBody }) b: z.infer<typeof RequestBody>) {
     return this.meetingsService.request(p.eventId, p.participantId, b);
   }
 
   @Post('requests/:meetingId/accept')
+  @Returns(MeetingOut)
   @HttpCode(200)
   @ApiOperation({ summary: 'Aceptar una solicitud recibida / Accept a request received' })
   accept(@CurrentPrincipal() p: Me, @Param('meetingId', UuidPipe) id: string, @Body({ schema: AnswerBody }) b: z.infer<typeof AnswerBody>) {
@@ -110,6 +113,7 @@ export class MeController {
   }
 
   @Post('requests/:meetingId/decline')
+  @Returns(MeetingOut)
   @HttpCode(200)
   @ApiOperation({ summary: 'Rechazar una solicitud recibida / Decline a request received' })
   decline(
@@ -121,6 +125,7 @@ export class MeController {
   }
 
   @Post('requests/:meetingId/withdraw')
+  @Returns(MeetingOut)
   @HttpCode(200)
   @ApiOperation({ summary: 'Retirar una solicitud enviada / Withdraw a request sent' })
   withdraw(@CurrentPrincipal() p: Me, @Param('meetingId', UuidPipe) id: string) {

@@ -10,7 +10,7 @@ import { pageQuery } from '../../platform/pagination';
 import { MeetingsService } from './meetings.service';
 import { UuidPipe } from '../../platform/validation';
 import { Returns } from '../../platform/openapi';
-import { MeetingVideoOut } from './meetings.responses';
+import { MeetingOut, MeetingPageOut, MeetingVideoOut } from './meetings.responses';
 
 /** A meeting's window: the slots it may be scheduled in (morning only, day 2 only). */
 const AllowedSlotIds = z.array(z.uuid()).min(1).max(500);
@@ -65,6 +65,7 @@ export class MeetingsController {
   }
 
   @Get()
+  @Returns(MeetingPageOut)
   @Allow('admin', 'staff')
   @ApiOperation({ summary: 'Reuniones y solicitudes / Meetings and requests' })
   list(@Param('eventId', UuidPipe) eventId: string, @Query({ schema: ListQuery }) q: z.infer<typeof ListQuery>) {
@@ -72,6 +73,7 @@ export class MeetingsController {
   }
 
   @Post()
+  @Returns(MeetingOut)
   @Allow('admin')
   @ApiOperation({ summary: 'Añadir una reunión aceptada u obligatoria / Add an accepted or mandatory meeting' })
   create(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: CreateBody }) b: z.infer<typeof CreateBody>) {
@@ -79,6 +81,7 @@ export class MeetingsController {
   }
 
   @Post('requests')
+  @Returns(MeetingOut)
   @Allow(...onBehalf('requestMeeting'))
   @ApiOperation({ summary: 'Solicitar una reunión en nombre de un participante / Request a meeting on behalf of a participant' })
   request(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: OnBehalfBody }) b: z.infer<typeof OnBehalfBody>) {
@@ -87,6 +90,7 @@ export class MeetingsController {
   }
 
   @Put(':meetingId/window')
+  @Returns(MeetingOut)
   @Allow('admin')
   @ApiOperation({ summary: "Ventana de franjas de una reunión (null = cualquiera) / A meeting's window of slots (null = any)" })
   setWindow(
@@ -98,6 +102,7 @@ export class MeetingsController {
   }
 
   @Post(':meetingId/accept')
+  @Returns(MeetingOut)
   @Allow(...onBehalf('answerRequest'))
   @HttpCode(200)
   accept(
@@ -109,6 +114,7 @@ export class MeetingsController {
   }
 
   @Post(':meetingId/decline')
+  @Returns(MeetingOut)
   @Allow(...onBehalf('answerRequest'))
   @HttpCode(200)
   decline(
