@@ -2418,6 +2418,41 @@ export interface components {
             topic: string | null;
             videoUrl: string | null;
         };
+        Outcome: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            eventId: string;
+            /** Format: uuid */
+            meetingId: string;
+            /** @enum {string} */
+            side: "a" | "b";
+            /** Format: uuid */
+            participantId: string;
+            interest: number;
+            nextSteps: string[];
+            amountUsd: number | null;
+            contacts: {
+                name: string;
+                role?: string;
+                email?: string;
+                phone?: string;
+            }[];
+            notes: string;
+            /** Format: date */
+            nextContactDate: string | null;
+            /** Format: date */
+            targetDate: string | null;
+            /** @enum {string} */
+            filledBy: "participant" | "staff";
+            /** Format: uuid */
+            filledByUserId: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         ExportJob: {
             /** Format: uuid */
             jobId: string;
@@ -11509,11 +11544,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Outcome"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -11593,11 +11636,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        participants: number;
+                        meetings: number;
+                        items: {
+                            participant: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "gadm" | "cooperant";
+                                externalId: string;
+                                email: string | null;
+                            };
+                            missing: {
+                                /** Format: uuid */
+                                meetingId: string;
+                                /** @enum {string} */
+                                side: "a" | "b";
+                                counterpart: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    kind: "gadm" | "cooperant";
+                                };
+                                /** Format: date-time */
+                                startsAt: string | null;
+                                tableNumber: number | null;
+                            }[];
+                        }[];
+                    };
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -11676,11 +11752,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Outcome"][];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -11784,11 +11863,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Outcome"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -11864,11 +11946,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Outcome"][];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -11944,11 +12029,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        count: number;
+                        meetings: {
+                            /** Format: uuid */
+                            meetingId: string;
+                            /** @enum {string} */
+                            side: "a" | "b";
+                            counterpart: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "gadm" | "cooperant";
+                            };
+                            /** Format: date-time */
+                            startsAt: string | null;
+                            tableNumber: number | null;
+                        }[];
+                    };
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -12026,11 +12132,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Outcome"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -12132,11 +12241,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Outcome"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {

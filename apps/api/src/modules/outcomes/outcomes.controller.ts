@@ -6,6 +6,8 @@ import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { MissingQuery, OutcomeBody, OutcomeInput, OutcomeListQuery } from './outcomes.schemas';
 import { OutcomesService } from './outcomes.service';
 import { UuidPipe } from '../../platform/validation';
+import { Returns } from '../../platform/openapi';
+import { MissingOutcomesOut, OutcomeOut, OutcomePageOut } from './outcomes.responses';
 
 const userId = (p: Principal) => (p.type === 'user' ? p.userId : null);
 
@@ -17,12 +19,14 @@ export class OutcomesController {
   constructor(private readonly outcomes: OutcomesService) {}
 
   @Get('outcomes')
+  @Returns(OutcomePageOut)
   @ApiOperation({ summary: 'Resultados registrados / Recorded outcomes' })
   list(@Param('eventId', UuidPipe) eventId: string, @Query({ schema: OutcomeListQuery }) q: z.infer<typeof OutcomeListQuery>) {
     return this.outcomes.list(eventId, q);
   }
 
   @Get('outcomes/missing')
+  @Returns(MissingOutcomesOut)
   @ApiOperation({
     summary:
       'Reuniones realizadas sin resultado, por participante (recordatorios) / Held meetings without an outcome, per participant (reminders)',
@@ -33,12 +37,14 @@ export class OutcomesController {
   }
 
   @Get('meetings/:meetingId/outcomes')
+  @Returns(z.array(OutcomeOut))
   @ApiOperation({ summary: 'Resultados de ambos lados de una reunión / Both sides’ outcomes of a meeting' })
   ofMeeting(@Param('eventId', UuidPipe) eventId: string, @Param('meetingId', UuidPipe) meetingId: string) {
     return this.outcomes.ofMeeting(eventId, meetingId);
   }
 
   @Put('meetings/:meetingId/outcomes/:participantId')
+  @Returns(OutcomeOut)
   @Allow(...onBehalf('recordOutcome'))
   @ApiOperation({ summary: 'Registrar o reemplazar el resultado de un lado / Record or replace one side’s outcome' })
   upsert(
