@@ -5,6 +5,7 @@ export * from './time-zone';
 export * from './slots';
 export * from './gadm-lookup';
 export * from './meetings';
+export * from './parallel';
 export * from './random';
 export * from './rules';
 export * from './access-links';

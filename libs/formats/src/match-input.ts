@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { indexTaxonomy, loadGadms, TaxonomyIndex } from '@rueda/domain';
+import { indexTaxonomy, loadGadms, REGIONS, TaxonomyIndex } from '@rueda/domain';
 import { FormatError, FormatIssue, formatJsonPath } from './format-error';
 
 export const MATCH_INPUT_FORMAT = 'rueda.match-input/1';
 
-export const REGIONS = ['Costa', 'Sierra', 'Amazonía', 'Insular'] as const;
+export { REGIONS };
 export type MatchRegion = (typeof REGIONS)[number];
 
 export interface MatchParticipant {

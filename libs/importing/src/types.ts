@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REGIONS } from '@rueda/domain';
 
 /** The four sheets organisers keep. */
 export const IMPORT_KINDS = ['participants', 'delegates', 'demands', 'offers'] as const;
@@ -7,7 +8,8 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const PARTICIPANT_KINDS = ['gadm', 'cooperant'] as const;
 export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number];
 
-export const REGIONS = ['Costa', 'Sierra', 'Amazonía', 'Insular'] as const;
+/** The four regions of Ecuador, as libs/domain defines them (re-exported for the importers). */
+export { REGIONS };
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const amount = z.number().finite().nonnegative();

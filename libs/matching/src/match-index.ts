@@ -1,4 +1,5 @@
 import { indexTaxonomy, loadGadms, TaxonomyIndex } from '@rueda/domain';
+import { REGIONS } from '@rueda/domain';
 import type { MatchDemand, MatchInput, MatchOffer, MatchParticipant, MatchReason } from '@rueda/formats';
 import { learnAcronyms } from './acronyms';
 import { MODALITY_CUES } from './cues';
@@ -9,7 +10,7 @@ import { Labels, taxonomyLabels, titleCase } from './labels';
 import { TextAnalyzer, TracedToken } from './text';
 import { DEFAULT_FAIRNESS, FairnessOptions, MatchOptions, MatchWeights, resolveWeights } from './weights';
 
-const REGION_NAMES = ['Costa', 'Sierra', 'Amazonía', 'Insular'];
+const REGION_NAMES: readonly string[] = REGIONS;
 const PLURAL_ES = new Intl.PluralRules('es');
 const PLURAL_EN = new Intl.PluralRules('en');
 

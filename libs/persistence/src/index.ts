@@ -6,6 +6,7 @@ export * from './records/participant-reference';
 export * from './records/write-records';
 export * from './records/expire-requests';
 export * from './scheduling/event-schedule-instance';
+export * from './matching/latest-run';
 export * from './scheduling/schedule-versions';
 export * from './live/live-log';
 export * from './live/outbox';

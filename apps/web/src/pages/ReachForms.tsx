@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { REGIONS } from '@rueda/domain';
 import { properCaseEs } from '@rueda/i18n';
 import { ApiError, get } from '../api';
 import { useLoad } from '../hooks';
@@ -33,7 +34,7 @@ export function useChoices() {
   }, []);
 }
 
-export const REGIONS = ['Costa', 'Sierra', 'Amazonía', 'Insular'];
+export { REGIONS };
 
 export type FieldKind = 'text' | 'email' | 'textarea' | 'number' | 'date' | 'picks' | 'select';
 export interface FormField {

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { UNANSWERED_STATUSES, sqlIn } from '@rueda/domain';
+import { meetingsAtOnce, sqlIn, UNANSWERED_STATUSES } from '@rueda/domain';
 import type { MeetingStatus } from '@rueda/domain';
 import { DEFAULT_LIVE_MATCH_CANDIDATES, liveCandidates, type LiveMeetingRecord, type LiveParticipant, type LiveState } from '@rueda/live';
 import { LATEST_DONE_RUN } from '../matching/latest-run';
@@ -92,7 +92,7 @@ export function toLiveParticipant(p: ParticipantRow, fixedTable: string | undefi
   return {
     id: p.id,
     kind: p.kind,
-    parallel: fixedTable ? 1 : (p.parallel ?? (p.kind === 'cooperant' ? Math.max(1, p.delegates) : 1)),
+    parallel: meetingsAtOnce({ kind: p.kind, parallel: p.parallel, delegates: p.delegates, fixedTable: !!fixedTable }),
     checkedIn: p.checked_in,
     leftAt: p.left_at ? new Date(p.left_at) : null,
     unavailable: p.unavailable,

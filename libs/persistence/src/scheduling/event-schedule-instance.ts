@@ -1,3 +1,4 @@
+import { meetingsAtOnce } from '@rueda/domain';
 import { EntityManager, In } from 'typeorm';
 import type { ScheduleInstance } from '@rueda/formats';
 import {
@@ -83,8 +84,12 @@ export async function loadEventScheduleInstance(
       .filter((p) => involved.has(p.id))
       .map((p) => {
         const fixedTable = fixedTableOf.get(p.id);
-        // A cooperant with several delegates can hold that many meetings at once, unless told otherwise.
-        const parallel = fixedTable ? 1 : (p.parallel ?? (p.kind === 'cooperant' ? Math.max(1, delegatesOf.get(p.id) ?? 1) : 1));
+        const parallel = meetingsAtOnce({
+          kind: p.kind,
+          parallel: p.parallel,
+          delegates: delegatesOf.get(p.id) ?? 1,
+          fixedTable: !!fixedTable,
+        });
         return {
           id: p.id,
           kind: p.kind,

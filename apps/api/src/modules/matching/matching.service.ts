@@ -3,7 +3,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { DemandEntity, EventEntity, MatchRunEntity, OfferEntity, PairOverrideEntity, PairOverrideMode } from '@rueda/persistence';
+import {
+  DemandEntity,
+  EventEntity,
+  latestDoneRun,
+  MatchRunEntity,
+  OfferEntity,
+  PairOverrideEntity,
+  PairOverrideMode,
+} from '@rueda/persistence';
 import { matchingJobId, MatchingJobData, QUEUES } from '@rueda/queues';
 import { fieldProblem, invalid, MeetingStatus, NOUNS, notFound, requestAnswer } from '@rueda/domain';
 import { RankIndex, rankIndex, requestRank, summariseRequests } from '@rueda/matching';
@@ -134,7 +142,7 @@ export class MatchingService {
 
   /** Matches of the newest finished run, with the titles and names a person needs to judge them. */
   async matches(eventId: string, q: MatchQuery) {
-    const run = await this.db.getRepository(MatchRunEntity).findOne({ where: { eventId, status: 'done' }, order: { dataVersion: 'DESC' } });
+    const run = await latestDoneRun(this.db.manager, eventId);
     if (!run) return { run: null, items: [], total: 0, page: q.page, pageSize: q.pageSize };
     const where: string[] = ['r.run_id = $1'];
     const params: unknown[] = [run.id];
@@ -169,7 +177,7 @@ export class MatchingService {
 
   /** A participant's best counterparts in the newest finished run, with the pairs behind each. */
   async recommendations(eventId: string, participantId: string) {
-    const run = await this.db.getRepository(MatchRunEntity).findOne({ where: { eventId, status: 'done' }, order: { dataVersion: 'DESC' } });
+    const run = await latestDoneRun(this.db.manager, eventId);
     if (!run) return { run: null, items: [] };
     const items = await this.db.query(
       `SELECT c.counterpart_id AS "counterpartId", p.name AS "counterpartName", p.kind AS "counterpartKind", p.province, p.region,

@@ -6,6 +6,7 @@ import {
   appendLive,
   EventEntity,
   expireRequests,
+  LATEST_DONE_RUN,
   MeetingEntity,
   ParticipantEntity,
   SlotEntity,
@@ -315,9 +316,8 @@ export class MeetingsService {
   private async bestScore(m: EntityManager, eventId: string, a: string, b: string): Promise<number> {
     const [row] = await m.query(
       `SELECT max(r.score) AS s FROM match_results r
-         JOIN match_runs mr ON mr.id = r.run_id AND mr.status = 'done'
          JOIN demands d ON d.id = r.demand_id JOIN offers o ON o.id = r.offer_id
-        WHERE mr.event_id = $1 AND mr.data_version = (SELECT max(data_version) FROM match_runs WHERE event_id = $1 AND status = 'done')
+        WHERE r.run_id = ${LATEST_DONE_RUN()}
           AND ((d.participant_id = $2 AND o.participant_id = $3) OR (d.participant_id = $3 AND o.participant_id = $2))`,
       [eventId, a, b],
     );
