@@ -1,4 +1,4 @@
-import { canTransition, type MeetingStatus } from '@rueda/domain';
+import { canTransition, localDay, type MeetingStatus } from '@rueda/domain';
 import { asSentence } from '@rueda/i18n';
 import {
   DEFAULT_TIME_ZONE,
@@ -102,16 +102,6 @@ export interface DelayResult {
   slots: LiveSlot[];
   /** Meetings now starting after one of their participants leaves: organisers must decide. */
   atRisk: DelayRisk[];
-}
-
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-function localDay(d: Date, timeZone: string): string {
-  let f = dayFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormats.set(timeZone, f);
-  }
-  return f.format(d);
 }
 
 /**
