@@ -157,7 +157,7 @@ describe('Web Push in Chromium', () => {
     // Turning it off forgets the phone on the server too.
     await page.getByRole('button', { name: 'Desactivar avisos' }).click();
     await page.getByRole('button', { name: 'Activar avisos' }).waitFor();
-    expect(await api.query(`SELECT endpoint FROM push_subscriptions`)).toEqual([]);
+    await eventually(async () => ((await api.query(`SELECT endpoint FROM push_subscriptions`)).length === 0 ? true : undefined), 15_000);
     await page.close();
   }, 180_000);
 });
