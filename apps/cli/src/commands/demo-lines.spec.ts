@@ -1,4 +1,4 @@
-import { answeredLine, loadedLine, placedLine, todayLine } from './demo-lines';
+import { answeredLine, loadedLine, matchingLine, placedLine, todayLine } from './demo-lines';
 
 describe("the demo's printed summary", () => {
   it('agrees in number with its counts (1 inasistencia, not 1 inasistencias)', () => {
@@ -20,5 +20,10 @@ describe("the demo's printed summary", () => {
     expect(placedLine({ scheduled: 1713, holes: 1, weight: 2623.47, bound: 2758.4, ratio: 0.95108 })).toBe(
       '1.713 reuniones en franjas, 1 hueco, peso 2.623,47 de una cota de 2.758,4 (95,11%)',
     );
+    // The demo printed '49104 pares evaluados en 0.43 s, 2480 recomendaciones guardadas'.
+    expect(matchingLine({ pairs: 49104, seconds: 0.432, stored: 2480 })).toBe(
+      '49.104 pares evaluados en 0,43 s, 2.480 recomendaciones guardadas',
+    );
+    expect(matchingLine({ pairs: 1, seconds: 0.01, stored: 1 })).toBe('1 par evaluado en 0,01 s, 1 recomendación guardada');
   });
 });

@@ -30,3 +30,8 @@ export const todayLine = (n: { held: number; noShow: number; checkedIn: number; 
       '{c, number} en curso, {d, plural, one {# delegado registrado} other {# delegados registrados}}',
     { h: n.held, x: n.noShow, c: n.checkedIn, d: n.delegates },
   );
+
+export const matchingLine = (n: { pairs: number; seconds: number; stored: number }) =>
+  es('{p, plural, one {# par evaluado} other {# pares evaluados}}', { p: n.pairs }) +
+  ` en ${formatNumber(n.seconds, 'es', 2)} s, ` +
+  es('{r, plural, one {# recomendación guardada} other {# recomendaciones guardadas}}', { r: n.stored });

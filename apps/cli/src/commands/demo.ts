@@ -3,7 +3,7 @@ import { hash } from '@node-rs/argon2';
 import { demoDay, generateDemoJornada, Rng } from '@rueda/demo';
 import { zonedTimeToUtc } from '@rueda/domain';
 import { formatBilingual, formatUsd } from '@rueda/i18n';
-import { answeredLine, loadedLine, placedLine, todayLine } from './demo-lines';
+import { answeredLine, loadedLine, matchingLine, placedLine, todayLine } from './demo-lines';
 import { EventEntity, UserEntity, writeRecords } from '@rueda/persistence';
 import { playThePast } from './demo-day';
 import { editDemandThroughLink, inviteEveryone } from './demo-reach';
@@ -129,7 +129,7 @@ const command: CliCommand = {
     );
     if (run?.status !== 'done') throw new Error('matching failed');
     say(
-      `Afinidades / Matching: ${run.stats.pairs} pares evaluados en ${Number(run.stats.seconds).toFixed(2)} s, ${run.stats.stored} recomendaciones guardadas.`,
+      `Afinidades / Matching: ${matchingLine({ pairs: run.stats.pairs, seconds: Number(run.stats.seconds), stored: run.stats.stored })}.`,
     );
 
     const meetings = await requestMeetings(api, ev, seed);
