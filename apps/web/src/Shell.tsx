@@ -2,12 +2,12 @@ import type { ReactNode } from 'react';
 import { session } from './api';
 import { LangToggle, useI18n } from './i18n';
 import { Link } from './router';
-import { signOut } from './signOut';
+import { useSignOut } from './signOut';
 
 /** Organiser console frame: skip link, header with language and logout, main landmark. */
 export function Shell({ title, children, nav }: { title?: ReactNode; nav?: ReactNode; children: ReactNode }) {
   const { t } = useI18n();
-  const logout = () => void signOut((n) => window.confirm(t('offline.signOutUnsent', { n })));
+  const logout = useSignOut();
   return (
     <>
       <a className="skip-link" href="#main">

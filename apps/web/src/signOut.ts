@@ -1,4 +1,5 @@
 import { post, session } from './api';
+import { useI18n } from './i18n';
 import { MARKS_PREFIX, unsentMarkCount } from './offline/marks';
 import { forgetStored, STAFF_SNAPSHOTS } from './offline/snapshot';
 import { navigate } from './router';
@@ -7,19 +8,21 @@ import { navigate } from './router';
  * Signs an organiser out of this device and forgets what the device kept for them: the table
  * plans read for offline use and the marks still waiting to be sent. Tablets at the venue pass
  * from hand to hand; after "Salir" nobody should read the day's plan on one, even offline.
- * Unsent marks would be lost, so the person is asked first (`confirmLoss` gets their number).
- * Returns false when they chose to stay.
+ * Unsent marks would be lost, so the person is asked first; if they choose to stay, nothing
+ * changes.
  */
-export async function signOut(confirmLoss: (unsent: number) => boolean): Promise<boolean> {
-  const unsent = unsentMarkCount();
-  if (unsent > 0 && !confirmLoss(unsent)) return false;
-  try {
-    await post('/auth/logout');
-  } catch {
-    // Already gone, or no connection: the device forgets the session all the same.
-  }
-  session.token = null;
-  forgetStored(STAFF_SNAPSHOTS, MARKS_PREFIX);
-  navigate('login');
-  return true;
+export function useSignOut(): () => void {
+  const { t } = useI18n();
+  return () => {
+    const unsent = unsentMarkCount();
+    if (unsent > 0 && !window.confirm(t('offline.signOutUnsent', { n: unsent }))) return;
+    void post('/auth/logout')
+      // Already gone, or no connection: the device forgets the session all the same.
+      .catch(() => undefined)
+      .then(() => {
+        session.token = null;
+        forgetStored(STAFF_SNAPSHOTS, MARKS_PREFIX);
+        navigate('login');
+      });
+  };
 }

@@ -37,23 +37,7 @@ export interface Meeting {
   /** The meeting's window: the only slots it may take (null = any). */
   allowedSlotIds?: string[] | null;
 }
-export interface MatchRow {
-  demandId: string;
-  demandExternalId: string;
-  demandTitle: string;
-  gadmId: string;
-  gadmName: string;
-  province?: string | null;
-  offerId: string;
-  offerExternalId: string;
-  offerTitle: string;
-  cooperantId: string;
-  cooperantName: string;
-  rank: number;
-  score: number;
-  reasons: { kind: string; detail: string; detailEn?: string }[];
-  override: 'pin' | 'block' | null;
-}
+export type MatchRow = Schemas['MatchRow'];
 export interface MatchRun {
   id: string;
   status: 'queued' | 'running' | 'done' | 'failed';

@@ -160,7 +160,7 @@ export async function solve(instance: ScheduleInstance, options: SolveOptions = 
   // The same problem as a MIP (HiGHS), whose LP bound settles which meetings to place; its
   // schedule replaces the best only if lexicographically better. With a work budget HiGHS ends
   // on nodes (reproducible); anytime, on its share of the time left.
-  const runMip = async (share: number): Promise<boolean> => {
+  const runMip = async (share: number, last: boolean): Promise<boolean> => {
     best.report('exact', 80, true);
     const engine = await loadMipEngine();
     const leftSeconds = (deadline - performance.now()) / 1000;
@@ -170,7 +170,8 @@ export async function solve(instance: ScheduleInstance, options: SolveOptions = 
       weightFloor: weightProven ? best.state.weight : undefined,
     });
     if (mip.slotOf && best.betterSlots(mip.slotOf)) best.restore(mip.slotOf);
-    if (mip.timeLimited && share >= 0.9) best.timedOut = true;
+    // Only the last phase's clock ends the search; a share ending early leaves time to clasp.
+    if (mip.timeLimited && last) best.timedOut = true;
     return mip.optimal && Math.abs(best.state.weight - mip.weight) <= WEIGHT_EPS && best.state.totalIdle() === mip.idle;
   };
   if (options.exact !== false && pairs <= EXACT_MAX_PAIRS && exactFits && !best.timeUp() && !closed()) {
@@ -198,7 +199,7 @@ export async function solve(instance: ScheduleInstance, options: SolveOptions = 
       // most of what clasp cannot), then clasp resumes with the rest.
       if (mipFits && !mipTried) {
         mipTried = true;
-        proven = await runMip(0.75);
+        proven = await runMip(0.75, false);
         if (proven || best.timeUp() || closed()) break;
       }
       const fits = Math.floor((0.9 * (deadline - performance.now())) / Math.max(perConflict, 1e-6));
@@ -208,7 +209,7 @@ export async function solve(instance: ScheduleInstance, options: SolveOptions = 
   }
   // Small instances clasp did not prove (with a work budget, or when clasp could not run): the
   // same problem as a MIP.
-  if (!proven && mipFits && !mipTried && !best.timeUp() && !closed()) proven = await runMip(0.9);
+  if (!proven && mipFits && !mipTried && !best.timeUp() && !closed()) proven = await runMip(0.9, true);
   // Anytime: while the gap is open and time is left, keep searching from the best schedule
   // (instances too large for the exact phase, or whose proof did not finish).
   if (!reproducible && !proven) {

@@ -6,7 +6,7 @@ import { FREED_STATUSES, loadLiveData, type LiveData } from '../liveData';
 import { flushMarks, queuedMarks, queueMark, type MarkVerdict, type QueuedMark, type SentMark, type StaffStatus } from '../offline/marks';
 import { OfflineBanner } from '../offline/OfflineBanner';
 import { STAFF_SCOPE } from '../offline/snapshot';
-import { signOut } from '../signOut';
+import { useSignOut } from '../signOut';
 import { useOfflineLoad } from '../offline/useOfflineLoad';
 import { dayBounds, PhaseNotice } from '../phase';
 import type { MessageKey } from '../messages';
@@ -39,6 +39,7 @@ interface Undoable {
 
 export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumber: number }) {
   const { t, time, pick } = useI18n();
+  const signOut = useSignOut();
   const [confirming, setConfirming] = useState<Assignment | null>(null);
   const [undoable, setUndoable] = useState<Undoable | null>(null);
   const tick = useNow(1000);
@@ -184,11 +185,7 @@ export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumb
         <LiveIndicator state={live.state} />
         <LangToggle />
         {session.token && (
-          <button
-            type="button"
-            className="btn btn-ghost"
-            onClick={() => void signOut((n) => window.confirm(t('offline.signOutUnsent', { n })))}
-          >
+          <button type="button" className="btn btn-ghost" onClick={signOut}>
             {t('login.logout')}
           </button>
         )}
