@@ -1,5 +1,5 @@
 import type { QueryRunner } from 'typeorm';
-import { RecoverCell, SetMeetingStatus, WORKER } from '@rueda/application';
+import { MoveMeeting, RecoverCell, SetMeetingStatus, WORKER } from '@rueda/application';
 import { lockEventExclusive, lockEventSlot } from '@rueda/persistence';
 import { seedDay, STAFF, startUseCases, type UseCaseEnv } from '../support/use-cases';
 
@@ -98,6 +98,36 @@ describe('recovery locks on PostgreSQL', () => {
     expect(r4.value).toMatchObject({ applied: true, proposal: { status: 'applied' } });
     expect(wideLocked.done).toBe(true);
     await wide.commitTransaction();
+  });
+
+  it('a table mark and a move of the same meeting at once queue one behind the other: neither dies in a deadlock', async () => {
+    const day = await seedDay(env);
+    const [g1, c1] = [await day.participant('0101', 'gadm'), await day.participant('CAF', 'cooperant')];
+    for (const p of [g1, c1]) await day.checkIn(p);
+    const meeting = await day.meeting(g1, c1, 'scheduled', { slot: 3, table: 0 });
+    // The test holds the meeting's row, so the mark and the move both reach it and wait there or before.
+    const row = await holder();
+    await row.query(`SELECT id FROM meetings WHERE id = $1 FOR UPDATE`, [meeting]);
+    const outcome = (p: Promise<unknown>) =>
+      p.then(
+        (v) => ({ ok: true as const, v }),
+        (e: { code?: string }) => ({ ok: false as const, code: e.code }),
+      );
+    const mark = outcome(env.useCases.execute(SetMeetingStatus, STAFF, { eventId: day.eventId, meetingId: meeting, status: 'cancelled' }));
+    await untilWaiting(1);
+    const move = outcome(
+      env.useCases.execute(MoveMeeting, STAFF, { eventId: day.eventId, meetingId: meeting, slotId: day.slots[3], tableId: day.tables[1] }),
+    );
+    await untilWaiting(2);
+    await row.commitTransaction();
+    // Before the mark held the event's advisory lock, it took the meeting, the move the event row,
+    // and each then waited for the other's: PostgreSQL aborted one (409 concurrent_update).
+    const [marked, moved] = await Promise.all([mark, move]);
+    expect(marked).toMatchObject({ ok: true, v: { status: 'cancelled' } });
+    // The move came second and found the meeting cancelled: refused for that, not for a deadlock.
+    expect(moved).toEqual({ ok: false, code: 'invalid_transition' });
+    const [now] = await env.q(`SELECT status, table_id FROM meetings WHERE id = $1`, [meeting]);
+    expect(now).toEqual({ status: 'cancelled', table_id: day.tables[0] });
   });
 
   it('two slots recovering at once with one waiting meeting both want: it is placed once, nobody is booked twice', async () => {

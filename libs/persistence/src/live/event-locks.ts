@@ -9,9 +9,15 @@ import { NOUNS, notFound } from '@rueda/domain';
  * event's advisory lock exclusively, then the event row. A change confined to one slot (the
  * recovery job: everything it places goes into the freed cell's slot) takes the advisory lock
  * shared, then that slot's row: recoveries of different slots run side by side, recoveries of one
- * slot queue, and neither overlaps an event-wide change. Table marks (SetMeetingStatus) take only
- * their meeting's row. Those that do not hold the event row yet take it last of all, when they
- * append to the live log (live-log.ts), and hold it only until their commit.
+ * slot queue, and neither overlaps an event-wide change. Table marks (SetMeetingStatus) take the
+ * advisory lock shared, then only their meeting's row. Those that do not hold the event row yet
+ * take it last of all, when they append to the live log (live-log.ts), and hold it only until
+ * their commit.
+ *
+ * So every transaction that locks a row of an event (a meeting, a delegate, a proposal) holds the
+ * event's advisory lock first (`holdEventShared`, called by the repositories' row locks). Without
+ * it a mark holding its meeting and waiting for the event row at its append, and a move holding
+ * the event row and waiting for that meeting, deadlock (PostgreSQL aborts one after a second).
  *
  * The advisory lock is keyed by the event id's hash under a namespace of our own; two events
  * sharing a hash only wait for each other, they never see each other's data.
@@ -27,6 +33,15 @@ const lockedEvent = (row: { id: string; time_zone: string; settings: LockedEvent
   settings: row.settings ?? {},
 });
 
+/**
+ * The advisory lock shared, before any row of the event is locked: an event-wide change (which
+ * holds it exclusively) then never waits for a row held by a transaction that waits for it. A
+ * transaction that already holds it, in either mode, gets it again at once.
+ */
+export async function holdEventShared(m: EntityManager, eventId: string): Promise<void> {
+  await m.query(advisory(true), [eventId]);
+}
+
 /** Event-wide: excludes every other live change of the event until this transaction ends. */
 export async function lockEventExclusive(m: EntityManager, eventId: string): Promise<LockedEvent> {
   await m.query(advisory(false), [eventId]);
@@ -41,7 +56,7 @@ export async function lockEventExclusive(m: EntityManager, eventId: string): Pro
  * caller finds nothing to do there).
  */
 export async function lockEventSlot(m: EntityManager, eventId: string, slotId: string): Promise<LockedEvent> {
-  await m.query(advisory(true), [eventId]);
+  await holdEventShared(m, eventId);
   const [row] = await m.query(`SELECT id, time_zone, settings FROM events WHERE id = $1`, [eventId]);
   if (!row) throw notFound(NOUNS.event, eventId);
   await m.query(`SELECT id FROM slots WHERE id = $1 AND event_id = $2 FOR NO KEY UPDATE`, [slotId, eventId]);

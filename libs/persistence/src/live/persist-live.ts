@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { LiveChange as DomainChange } from '@rueda/live';
 import { MeetingEntity } from '../entities';
+import { holdEventShared } from './event-locks';
 import { type LiveChange, meetingChange } from '@rueda/application';
 
 /**
@@ -14,6 +15,7 @@ export async function persistMeetingChanges(
   origin: 'walk_in' | 'replacement',
   now: Date,
 ): Promise<{ changes: LiveChange[]; meetings: MeetingEntity[] }> {
+  await holdEventShared(m, eventId);
   const repo = m.getRepository(MeetingEntity);
   const out: MeetingEntity[] = [];
   const changes: LiveChange[] = [];

@@ -11,11 +11,13 @@ import type {
 } from '@rueda/application';
 import type { ProposalStatus } from '@rueda/live';
 import { checkInKey } from '../../install-secrets';
+import { holdEventShared } from '../../live/event-locks';
 import { DelegateEntity, EventEntity, ParticipantEntity, ReplacementProposalEntity, SlotEntity, TableEntity } from '../../entities';
 
 export class TypeOrmDelegateRepository implements DelegateRepository {
   constructor(private readonly m: EntityManager) {}
-  lock(eventId: string, delegateId: string) {
+  async lock(eventId: string, delegateId: string) {
+    await holdEventShared(this.m, eventId);
     return this.m.getRepository(DelegateEntity).findOne({ where: { id: delegateId, eventId }, lock: { mode: 'pessimistic_write' } });
   }
   save<D extends DelegateRecord>(d: D): Promise<D> {
@@ -70,7 +72,8 @@ export class TypeOrmProposalRepository implements ProposalRepository {
   list(eventId: string, status?: ProposalStatus) {
     return this.repo.find({ where: { eventId, ...(status ? { status } : {}) }, order: { createdAt: 'DESC' }, take: 200 });
   }
-  lock(eventId: string, proposalId: string) {
+  async lock(eventId: string, proposalId: string) {
+    await holdEventShared(this.m, eventId);
     return this.repo.findOne({ where: { id: proposalId, eventId }, lock: { mode: 'pessimistic_write' } });
   }
   answering(eventId: string, requestId: string) {

@@ -3,6 +3,7 @@ import type { LiveMeetingOrigin, MeetingRecord, MeetingRepository } from '@rueda
 import { OCCUPYING_STATUSES } from '@rueda/domain';
 import type { LiveChange as LiveDomainChange } from '@rueda/live';
 import { MeetingEntity } from '../../entities';
+import { holdEventShared } from '../../live/event-locks';
 import { persistMeetingChanges } from '../../live/persist-live';
 
 export class TypeOrmMeetingRepository implements MeetingRepository {
@@ -13,7 +14,8 @@ export class TypeOrmMeetingRepository implements MeetingRepository {
     return row?.eventId ?? null;
   }
 
-  lock(eventId: string, meetingId: string): Promise<MeetingEntity | null> {
+  async lock(eventId: string, meetingId: string): Promise<MeetingEntity | null> {
+    await holdEventShared(this.m, eventId);
     return this.m.getRepository(MeetingEntity).findOne({ where: { id: meetingId, eventId }, lock: { mode: 'pessimistic_write' } });
   }
 
@@ -46,6 +48,7 @@ export class TypeOrmMeetingRepository implements MeetingRepository {
   async lockAsRead(eventId: string, change: LiveDomainChange): Promise<boolean> {
     const read = new Map(change.changedMeetings.flatMap((c) => (c.before ? [[c.meetingId, c.before] as const] : [])));
     if (!read.size) return true;
+    await holdEventShared(this.m, eventId);
     const rows: { id: string; status: string; slot_id: string | null; table_id: string | null }[] = await this.m.query(
       `SELECT id, status, slot_id, table_id FROM meetings WHERE event_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
       [eventId, [...read.keys()]],
