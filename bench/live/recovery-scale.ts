@@ -35,19 +35,41 @@ const HOGS = Number(opt.hogs);
 const DB_NAME = 'rueda_bench_recovery';
 const STAFF = { type: 'user' as const, userId: '00000000-0000-4000-8000-000000000002', role: 'staff' as const, email: 'bench@rueda.test' };
 
-/** While `into` is set, every statement sent through TypeORM is timed under its first 90 characters. */
+/** While `into` is set, every statement sent through TypeORM is counted and timed under its first 90 characters. */
 const perQuery: { into: Map<string, number[]> | null } = { into: null };
-if (opt.queries) {
-  const send = PostgresQueryRunner.prototype.query;
-  PostgresQueryRunner.prototype.query = async function (this: PostgresQueryRunner, ...args: Parameters<typeof send>) {
-    const t = performance.now();
-    try {
-      return await send.apply(this, args);
-    } finally {
-      const key = args[0].replace(/\s+/g, ' ').trim().slice(0, 90);
-      perQuery.into?.set(key, [...(perQuery.into.get(key) ?? []), performance.now() - t]);
-    }
-  } as typeof send;
+const send = PostgresQueryRunner.prototype.query;
+PostgresQueryRunner.prototype.query = async function (this: PostgresQueryRunner, ...args: Parameters<typeof send>) {
+  const t = performance.now();
+  try {
+    return await send.apply(this, args);
+  } finally {
+    const key = args[0].replace(/\s+/g, ' ').trim().slice(0, 90);
+    perQuery.into?.set(key, [...(perQuery.into.get(key) ?? []), performance.now() - t]);
+  }
+} as typeof send;
+
+/**
+ * The work a recovery does, whatever the machine's load: statements sent, and among them the
+ * pages of candidates (waiting meetings or matches) and the people reads (one per page that
+ * brought new pairs). Recognised by their text, before and after the candidates' query skipped
+ * busy pairs (issue 10).
+ */
+function workOf(byQuery: Map<string, number[]>, recoveries: number) {
+  let statements = 0;
+  let pages = 0;
+  let people = 0;
+  for (const [sql, ts] of byQuery) {
+    statements += ts.length;
+    if (/^WITH ps AS/.test(sql)) people += ts.length;
+    else if (
+      /^SELECT (w\.)?id, (w\.)?participant_a_id AS a, (w\.)?participant_b_id AS b, (w\.)?weight FROM meetings|^SELECT c\.participant_id AS a, c\.counterpart_id AS b, c\.score FROM match_counterparts/.test(
+        sql,
+      )
+    )
+      pages += ts.length;
+  }
+  const per = (n: number) => (n / recoveries).toFixed(2);
+  return `${per(statements)} statements, ${per(pages)} candidate pages, ${per(people)} people reads per recovery`;
 }
 
 function quantiles(xs: number[]) {
@@ -150,6 +172,7 @@ async function main() {
       results[scale] = { job: jq.p50, whole: wq.p50 };
       console.log(`\n×${scale}: RecoverCell (no-show → best replacement applied or proposed, one transaction): ${fmt(jq)}`);
       console.log(`×${scale}: baseline, the whole day read and ranked (loadLiveState + proposeReplacement): ${fmt(wq)}`);
+      console.log(`×${scale}: work of RecoverCell (all ${job.length} cells): ${workOf(byQuery, job.length)}`);
       if (opt.queries) {
         const rows = [...byQuery].map(([sql, ts]) => ({ sql, ...quantiles(ts), sum: ts.reduce((a, b) => a + b, 0) }));
         for (const r of rows.sort((a, b) => b.sum - a.sum).slice(0, 15))

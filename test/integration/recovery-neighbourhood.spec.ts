@@ -1,4 +1,12 @@
-import { bestReplacement, generateLiveState, occupies, proposeReplacement } from '@rueda/live';
+import {
+  bestReplacement,
+  generateLiveState,
+  type LiveMeetingRecord,
+  type LiveState,
+  type Neighbourhood,
+  occupies,
+  proposeReplacement,
+} from '@rueda/live';
 import { cellNeighbourhood, loadLiveState } from '@rueda/persistence';
 import { createTestDatabase } from '../support/database';
 import { seedLiveState } from '../support/seed-day';
@@ -67,4 +75,87 @@ describe('recovery from the neighbourhood of a freed cell (real PostgreSQL)', ()
       expect(kinds.has('fill')).toBe(true);
     },
   );
+
+  it('skips, in the candidates query itself, waiting pairs with someone already busy in the slot: one page instead of several', async () => {
+    // 20 waiting meetings rank above the one that fits, and each has a GADM already seated in the
+    // freed cell's slot. Reading them page by page (8, then 16) and turning them down took two
+    // pages of that source and their people; the query now leaves them out.
+    const MIN = 60_000;
+    const now = new Date('2026-11-25T14:00:00Z');
+    const slots = Array.from({ length: 4 }, (_, i) => ({
+      id: `S${i}`,
+      startsAt: new Date(now.getTime() + (30 + 20 * i) * MIN),
+      endsAt: new Date(now.getTime() + (50 + 20 * i) * MIN),
+    }));
+    const people = (prefix: string, n: number, kind: 'gadm' | 'cooperant') =>
+      Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, kind, parallel: 1, checkedIn: true, unavailable: [] as string[] }));
+    const meetings: LiveMeetingRecord[] = [
+      // The freed cell (S1, T0) and 20 busy GADMs in the same slot.
+      { id: 'M-freed', a: 'G99', b: 'C99', status: 'no_show', slotId: 'S1', tableId: 'T0', weight: 1 },
+      ...Array.from({ length: 20 }, (_, i) => ({
+        id: `M-busy-${i}`,
+        a: `G${i}`,
+        b: `C${i}`,
+        status: 'scheduled' as const,
+        slotId: 'S1',
+        tableId: `T${i + 1}`,
+        weight: 1,
+      })),
+      ...Array.from({ length: 20 }, (_, i) => ({
+        id: `M-wait-${i}`,
+        a: `G${i}`,
+        b: `C${i + 20}`,
+        status: 'accepted' as const,
+        slotId: null,
+        tableId: null,
+        weight: 0.95 - i * 0.01,
+      })),
+      { id: 'M-fits', a: 'G40', b: 'C40', status: 'accepted', slotId: null, tableId: null, weight: 0.5 },
+    ];
+    const day: LiveState = {
+      now,
+      timeZone: 'America/Guayaquil',
+      slots,
+      tables: Array.from({ length: 22 }, (_, i) => ({ id: `T${i}`, number: i + 1 })),
+      participants: [
+        ...people('G', 41, 'gadm'),
+        ...people('C', 41, 'cooperant'),
+        ...people('G9', 10, 'gadm'),
+        ...people('C9', 10, 'cooperant'),
+      ],
+      meetings,
+      candidates: [],
+    };
+    const { eventId, id } = await seedLiveState((sql, p) => db.dataSource.query(sql, p), day);
+    const cell = { slotId: id('S1'), tableId: id('T0'), meetingId: id('M-freed') };
+    await db.dataSource.transaction(async (m) => {
+      const whole = await loadLiveState(m, eventId, now, { matchCandidates: 5 });
+      const expected = proposeReplacement(whole, cell, { protectMinutes: 10, allowMoves: true, limit: 1 })[0];
+      expect(expected?.meeting.meetingId).toBe(id('M-fits'));
+
+      const { ctx, nb } = await cellNeighbourhood(m, eventId, cell, now, { matchCandidates: 5 });
+      const pages: string[] = [];
+      let peopleReads = 0;
+      const counted: Neighbourhood = {
+        sources: nb.sources,
+        candidates: async (source, range, offset, limit) => {
+          const rows = await nb.candidates(source, range, offset, limit);
+          if (rows.length) pages.push(`${source}/${range}`);
+          return rows;
+        },
+        people: async (...args) => {
+          peopleReads++;
+          return nb.people(...args);
+        },
+        movable: (...args) => nb.movable(...args),
+      };
+      const got = await bestReplacement(ctx, cell, counted, { protectMinutes: 10, allowMoves: true, page: 8 });
+      expect(got.proposal).toEqual(expected);
+      expect({ pagesWithRows: pages, peopleReads, candidatesRead: got.read.candidates }).toEqual({
+        pagesWithRows: ['unscheduled/unit'],
+        peopleReads: 1,
+        candidatesRead: 1,
+      });
+    });
+  });
 });

@@ -13,6 +13,7 @@ export * from './live/outbox';
 export * from './reporting/report-data';
 export * from './live/live-state';
 export * from './live/neighbourhood';
+export * from './live/busy-in-slot';
 export * from './live/persist-live';
 export * from './live/event-locks';
 export * from './application';

@@ -1,11 +1,18 @@
 import { EntityManager } from 'typeorm';
 import type { Candidate, CandidateSource, Cell, CellContext, Neighbourhood, ScoreRange } from '@rueda/live';
 import { LATEST_DONE_RUN } from '../matching/latest-run';
+import { fullInSlotSql } from './busy-in-slot';
 import { type MeetingRow, type ParticipantRow, toLiveMeeting, toLiveParticipant } from './live-state';
 
 /** Statuses whose meetings hold a cell or block a second meeting of the pair (what the rules read). */
 const RELEVANT = `('requested','accepted','scheduled','checked_in','held')`;
 const IN_RANGE = (column: string, range: ScoreRange) => (range === 'unit' ? `${column} <= 1` : `${column} > 1`);
+/**
+ * SQL: nobody of the pair is already full in the freed cell's slot ($1 the event, $5 the slot).
+ * Such a pair is always turned down, so leaving it out of a page changes no answer; it keeps the
+ * pages read per recovery from growing with the event (a fuller day turns more pairs down).
+ */
+const FREE_IN_SLOT = (a: string, b: string) => `NOT ${fullInSlotSql(a, '$1', '$5')} AND NOT ${fullInSlotSql(b, '$1', '$5')}`;
 
 /**
  * The neighbourhood of a freed cell, read with narrow, indexed queries (libs/live's
@@ -44,10 +51,11 @@ export async function cellNeighbourhood(
   const waiting =
     (status: 'accepted' | 'requested', source: CandidateSource) => async (range: ScoreRange, offset: number, limit: number) => {
       const rows: { id: string; a: string; b: string; weight: string }[] = await m.query(
-        `SELECT id, participant_a_id AS a, participant_b_id AS b, weight FROM meetings
-        WHERE event_id = $1 AND status = $2 AND slot_id IS NULL AND ${IN_RANGE('weight', range)}
-        ORDER BY weight DESC, id LIMIT $3 OFFSET $4`,
-        [eventId, status, limit, offset],
+        `SELECT w.id, w.participant_a_id AS a, w.participant_b_id AS b, w.weight FROM meetings w
+        WHERE w.event_id = $1 AND w.status = $2 AND w.slot_id IS NULL AND ${IN_RANGE('w.weight', range)}
+          AND ${FREE_IN_SLOT('w.participant_a_id', 'w.participant_b_id')}
+        ORDER BY w.weight DESC, w.id LIMIT $3 OFFSET $4`,
+        [eventId, status, limit, offset, cell.slotId],
       );
       return rows.map((r): Candidate => ({ a: r.a, b: r.b, source, score: Number(r.weight), meetingId: r.id }));
     };
@@ -62,9 +70,10 @@ export async function cellNeighbourhood(
             AND NOT EXISTS (SELECT 1 FROM meetings x WHERE x.event_id = $1
                   AND LEAST(x.participant_a_id, x.participant_b_id) = LEAST(c.participant_id, c.counterpart_id)
                   AND GREATEST(x.participant_a_id, x.participant_b_id) = GREATEST(c.participant_id, c.counterpart_id))
+            AND ${FREE_IN_SLOT('c.participant_id', 'c.counterpart_id')}
           ORDER BY c.score DESC, LEAST(c.participant_id, c.counterpart_id), GREATEST(c.participant_id, c.counterpart_id)
           LIMIT $3 OFFSET $4`,
-        [eventId, opts.matchCandidates, limit, offset],
+        [eventId, opts.matchCandidates, limit, offset, cell.slotId],
       );
       return rows.map((r): Candidate => ({ a: r.a, b: r.b, source: 'match', score: Number(r.score) }));
     },
