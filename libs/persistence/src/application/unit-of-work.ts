@@ -74,9 +74,12 @@ export class TypeOrmUnitOfWork implements UnitOfWork {
         const tx = new TypeOrmTx(m);
         const r = await fn(tx);
         const at = this.clock.now();
+        // The outbox first: appending to the log takes the event's row until commit, and every
+        // live writer of the event waits for it, so nothing else is done after it.
+        const jobs = await writeOutbox(m, tx.jobs);
         const messages = [];
         for (const [eventId, changes] of tx.changes) messages.push(...(await appendLive(m, eventId, changes, at)));
-        batch = { messages, jobs: await writeOutbox(m, tx.jobs) };
+        batch = { messages, jobs };
         return r;
       });
     } catch (e) {
