@@ -80,24 +80,47 @@ export function readPgLog(file: string, offset: number, dbName: string): ProbeEv
     closeSync(fd);
   }
   const out: ProbeEvent[] = [];
+  /** A lock wait's CONTEXT (the row's relation) and STATEMENT come on the waiter's next lines. */
+  const lastWait = new Map<string, ProbeEvent>();
   const line = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3}) (\w+) \[(\d+)\] (\S*@\S*)?\s*(\w+):\s+(.*)$/;
   for (const raw of buf.toString('utf8').split('\n')) {
     const m = line.exec(raw);
     if (!m) continue;
-    const [, day, time, tz, pid, who, , text] = m;
+    const [, day, time, tz, pid, who, level, text] = m;
     const end = Date.parse(`${day}T${time}${tz === 'UTC' ? 'Z' : ''}`);
     if (/^checkpoint (starting|complete)/.test(text)) {
       const total = /total=([\d.]+) s/.exec(text);
       const ms = total ? Number(total[1]) * 1000 : 0;
-      out.push({ process: 'postgres', what: 'pg-checkpoint', at: end - ms, ms, text: text.slice(0, 160) });
+      if (ms) out.push({ process: 'postgres', what: 'pg-checkpoint', at: end - ms, ms, text: `checkpoint ${text.slice(20, 140)}` });
       continue;
     }
     if (!who?.endsWith(`@${dbName}`)) continue;
-    const wait = /still waiting for (.*) after ([\d.]+) ms/.exec(text) ?? /acquired (.*) after ([\d.]+) ms/.exec(text);
-    if (wait) {
-      out.push({ process: `postgres [${pid}]`, what: 'pg-wait', at: end - Number(wait[2]), ms: Number(wait[2]), text: text.slice(0, 200) });
+    const waiting = lastWait.get(pid);
+    if (waiting && level === 'CONTEXT') {
+      const rel = /relation "(\w+)"/.exec(text);
+      waiting.text += rel ? ` on a row of ${rel[1]}` : ` (${text.slice(0, 60)})`;
       continue;
     }
+    if (waiting && level === 'STATEMENT') {
+      waiting.text += `, in: ${text.replace(/\s+/g, ' ').slice(0, 90)}`;
+      lastWait.delete(pid);
+      continue;
+    }
+    // The wait as a whole is on the "acquired … after" line; "still waiting" lines are its first part.
+    const wait = /acquired (.*) after ([\d.]+) ms/.exec(text);
+    if (wait) {
+      const e: ProbeEvent = {
+        process: `postgres [${pid}]`,
+        what: 'pg-wait',
+        at: end - Number(wait[2]),
+        ms: Number(wait[2]),
+        text: `lock wait for ${wait[1].replace(/ on transaction \d+/, ' (a row)')}`,
+      };
+      out.push(e);
+      lastWait.set(pid, e);
+      continue;
+    }
+    lastWait.delete(pid);
     const slow = /^duration: ([\d.]+) ms\s+(.*)$/.exec(text);
     if (slow)
       out.push({
@@ -105,7 +128,10 @@ export function readPgLog(file: string, offset: number, dbName: string): ProbeEv
         what: 'pg-slow',
         at: end - Number(slow[1]),
         ms: Number(slow[1]),
-        text: slow[2].replace(/\s+/g, ' ').slice(0, 200),
+        text: slow[2]
+          .replace(/^execute <unnamed>: /, '')
+          .replace(/\s+/g, ' ')
+          .slice(0, 110),
       });
   }
   return out;

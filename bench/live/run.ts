@@ -811,7 +811,9 @@ async function main() {
     const inA = events.filter((e) => e.at + e.ms >= from && e.at <= to);
     const kinds = new Map<string, number[]>();
     for (const e of inA) {
-      const k = `${e.process.replace(/ \[\d+\]$/, '')} ${e.what === 'gc' ? e.text : e.what}`;
+      // Lock waits by what they waited for (a row of which table, an advisory lock), slow statements by their first words.
+      const what = e.what === 'pg-wait' ? e.text.replace(/, in: .*$/, '') : e.what === 'pg-slow' ? `slow: ${e.text.slice(0, 60)}` : e.text;
+      const k = `${e.process.replace(/ \[\d+\]$/, '')} ${what}`;
       kinds.set(k, [...(kinds.get(k) ?? []), e.ms]);
     }
     log(`(a) during the ${((to - from) / 1000).toFixed(1)} s of (a), per process (count, total, worst):`);
