@@ -9,6 +9,7 @@ import type {
 import type { LiveLogRepository, LiveStateRepository } from './live';
 import type { MeetingRepository } from './meetings';
 import type { NotificationRepository } from './notifications';
+import type { RecordRepository } from './records';
 import type { ScheduleRepository } from './schedules';
 import type { StatusChangeRepository } from './status-changes';
 
@@ -18,6 +19,7 @@ export * from './day';
 export * from './schedules';
 export * from './status-changes';
 export * from './notifications';
+export * from './records';
 
 /**
  * Every repository a use case can reach through its transaction. Add one line here (and its
@@ -36,4 +38,5 @@ export interface Repositories {
   readonly statusChanges: StatusChangeRepository;
   readonly eventFacts: EventFactsRepository;
   readonly notifications: NotificationRepository;
+  readonly records: RecordRepository;
 }
