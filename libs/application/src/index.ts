@@ -10,3 +10,4 @@ export * from './scheduling';
 export * from './meetings';
 export * from './notifications';
 export * from './records';
+export * from './events';

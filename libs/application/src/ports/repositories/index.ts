@@ -7,6 +7,7 @@ import type {
   TableRepository,
 } from './day';
 import type { LiveLogRepository, LiveStateRepository } from './live';
+import type { EventRepository } from './events';
 import type { MeetingRepository } from './meetings';
 import type { NotificationRepository } from './notifications';
 import type { RecordRepository } from './records';
@@ -20,6 +21,7 @@ export * from './schedules';
 export * from './status-changes';
 export * from './notifications';
 export * from './records';
+export * from './events';
 
 /**
  * Every repository a use case can reach through its transaction. Add one line here (and its
@@ -39,4 +41,5 @@ export interface Repositories {
   readonly eventFacts: EventFactsRepository;
   readonly notifications: NotificationRepository;
   readonly records: RecordRepository;
+  readonly events: EventRepository;
 }

@@ -12,6 +12,7 @@ import { TypeOrmLiveLogRepository, TypeOrmLiveStateRepository } from './live';
 import { TypeOrmMeetingRepository } from './meetings';
 import { TypeOrmNotificationRepository } from './notifications';
 import { TypeOrmRecordRepository } from './records';
+import { TypeOrmEventRepository } from './events';
 import { TypeOrmScheduleRepository } from './schedules';
 import { TypeOrmStatusChangeRepository } from './status-changes';
 
@@ -22,6 +23,7 @@ export * from './schedules';
 export * from './status-changes';
 export * from './notifications';
 export * from './records';
+export * from './events';
 
 const FACTORIES: { [K in keyof Repositories]: new (m: EntityManager) => Repositories[K] } = {
   meetings: TypeOrmMeetingRepository,
@@ -37,6 +39,7 @@ const FACTORIES: { [K in keyof Repositories]: new (m: EntityManager) => Reposito
   eventFacts: TypeOrmEventFactsRepository,
   notifications: TypeOrmNotificationRepository,
   records: TypeOrmRecordRepository,
+  events: TypeOrmEventRepository,
 };
 
 /** Every repository bound to one entity manager (a transaction's, or the pool's for reads), each made on first use. */
