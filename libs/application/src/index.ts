@@ -9,3 +9,5 @@ export * from './live';
 export * from './scheduling';
 export * from './meetings';
 export * from './notifications';
+export * from './records';
+export * from './events';

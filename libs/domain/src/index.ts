@@ -4,6 +4,7 @@ export * from './reference-data';
 export * from './time-zone';
 export * from './slots';
 export * from './gadm-lookup';
+export * from './participant-reference';
 export * from './meetings';
 export * from './parallel';
 export * from './random';

@@ -2,7 +2,7 @@ import { EntityManager, In } from 'typeorm';
 import type { ImportKind, RecordByKind } from '@rueda/importing';
 import { DelegateEntity, DemandEntity, OfferEntity, ParticipantEntity } from '../entities';
 import * as map from './record-mapping';
-import { withGadmReference } from './participant-reference';
+import { withGadmReference } from '@rueda/domain';
 
 export const RECORD_ENTITY = {
   participants: ParticipantEntity,

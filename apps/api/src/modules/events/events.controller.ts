@@ -3,7 +3,17 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { z } from 'zod';
 import { AuthService } from '../auth/auth.service';
-import { Allow } from '../auth/principal';
+import {
+  CreateEvent,
+  DeleteEvent,
+  GetEvent,
+  type Principal,
+  ReplaceSessions,
+  SetUnavailability,
+  UpdateEvent,
+  UseCases,
+} from '@rueda/application';
+import { Allow, CurrentPrincipal } from '../auth/principal';
 import { accessLinkRate } from '../auth/rates';
 import { pageQuery } from '../../platform/pagination';
 import { RecordsService } from '../records/records.service';
@@ -21,14 +31,15 @@ export class EventsController {
     private readonly events: EventsService,
     private readonly auth: AuthService,
     private readonly records: RecordsService,
+    private readonly useCases: UseCases,
   ) {}
 
   @Post()
   @Allow('admin')
   @ApiOperation({ summary: 'Crear una Jornada con sesiones y mesas / Create an event with sessions and tables' })
   @Returns(EventOut)
-  create(@Body({ schema: CreateEventBody }) body: z.infer<typeof CreateEventBody>) {
-    return this.events.create(body);
+  create(@Body({ schema: CreateEventBody }) body: z.infer<typeof CreateEventBody>, @CurrentPrincipal() p: Principal) {
+    return this.useCases.execute(CreateEvent, p, body);
   }
 
   @Get()
@@ -41,22 +52,26 @@ export class EventsController {
   @Get(':eventId')
   @Allow('admin', 'staff')
   @Returns(EventOut)
-  get(@Param('eventId', UuidPipe) id: string) {
-    return this.events.get(id);
+  get(@Param('eventId', UuidPipe) id: string, @CurrentPrincipal() p: Principal) {
+    return this.useCases.ask(GetEvent, p, { eventId: id });
   }
 
   @Patch(':eventId')
   @Allow('admin')
   @Returns(EventOut)
-  update(@Param('eventId', UuidPipe) id: string, @Body({ schema: UpdateEventBody }) body: z.infer<typeof UpdateEventBody>) {
-    return this.events.update(id, body);
+  update(
+    @Param('eventId', UuidPipe) id: string,
+    @Body({ schema: UpdateEventBody }) body: z.infer<typeof UpdateEventBody>,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.useCases.execute(UpdateEvent, p, { ...body, eventId: id });
   }
 
   @Delete(':eventId')
   @Allow('admin')
   @HttpCode(204)
-  async remove(@Param('eventId', UuidPipe) id: string) {
-    await this.events.remove(id);
+  async remove(@Param('eventId', UuidPipe) id: string, @CurrentPrincipal() p: Principal) {
+    await this.useCases.execute(DeleteEvent, p, { eventId: id });
   }
 
   @Put(':eventId/sessions')
@@ -66,8 +81,9 @@ export class EventsController {
   replaceSessions(
     @Param('eventId', UuidPipe) id: string,
     @Body({ schema: ReplaceSessionsBody }) body: z.infer<typeof ReplaceSessionsBody>,
+    @CurrentPrincipal() p: Principal,
   ) {
-    return this.events.replaceSessions(id, body.sessions);
+    return this.useCases.execute(ReplaceSessions, p, { ...body, eventId: id });
   }
 
   @Get(':eventId/slots')
@@ -93,8 +109,9 @@ export class EventsController {
     @Param('eventId', UuidPipe) id: string,
     @Param('participantId', UuidPipe) pid: string,
     @Body({ schema: UnavailabilityBody }) body: z.infer<typeof UnavailabilityBody>,
+    @CurrentPrincipal() p: Principal,
   ) {
-    return this.events.setUnavailability(id, pid, body.slotIds);
+    return this.useCases.execute(SetUnavailability, p, { ...body, eventId: id, participantId: pid });
   }
 
   @Post(':eventId/participants/:participantId/access-link')

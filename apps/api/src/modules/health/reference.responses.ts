@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { regionName } from '../records/taxonomy-schemas';
+import { regionName } from '@rueda/domain';
 
 const label = { es: z.string(), en: z.string() };
 

@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Type } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { Allow } from '../auth/principal';
+import { type Principal, RECORD_USE_CASES, UseCases } from '@rueda/application';
+import { Allow, CurrentPrincipal } from '../auth/principal';
 import { pageQuery } from '../../platform/pagination';
 import { RecordsService } from './records.service';
 import { RESOURCES, ResourceSpec } from './resources';
@@ -10,12 +11,16 @@ import { pageOf, Returns } from '../../platform/openapi';
 
 /** One controller class per resource, all alike: `/events/:eventId/<resource>`. */
 function recordsController<E extends { id: string; eventId: string }>(spec: ResourceSpec<E>): Type<unknown> {
+  const useCases = RECORD_USE_CASES[spec.path];
   const listQuery = pageQuery.extend(Object.fromEntries(Object.keys(spec.filters).map((k) => [k, z.string().max(200).optional()])));
 
   @ApiTags(spec.path)
   @Controller(`events/:eventId/${spec.path}`)
   class RecordsController {
-    constructor(readonly records: RecordsService) {}
+    constructor(
+      readonly records: RecordsService,
+      readonly useCases: UseCases,
+    ) {}
 
     @Get()
     @Allow('admin', 'staff')
@@ -38,8 +43,8 @@ function recordsController<E extends { id: string; eventId: string }>(spec: Reso
     @Allow('admin')
     @ApiOperation({ summary: `Crear / Create ${spec.path}` })
     @Returns(spec.response)
-    create(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: spec.create }) body: Partial<E>) {
-      return this.records.create(spec, eventId, body);
+    create(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: spec.create }) body: object, @CurrentPrincipal() p: Principal) {
+      return this.useCases.execute(useCases.create, p, { ...body, eventId });
     }
 
     @Patch(':id')
@@ -49,16 +54,17 @@ function recordsController<E extends { id: string; eventId: string }>(spec: Reso
     update(
       @Param('eventId', UuidPipe) eventId: string,
       @Param('id', UuidPipe) id: string,
-      @Body({ schema: spec.update }) body: Partial<E>,
+      @Body({ schema: spec.update }) body: object,
+      @CurrentPrincipal() p: Principal,
     ) {
-      return this.records.update(spec, eventId, id, body);
+      return this.useCases.execute(useCases.update, p, { ...body, eventId, id });
     }
 
     @Delete(':id')
     @Allow('admin')
     @HttpCode(204)
-    async remove(@Param('eventId', UuidPipe) eventId: string, @Param('id', UuidPipe) id: string) {
-      await this.records.remove(spec, eventId, id);
+    async remove(@Param('eventId', UuidPipe) eventId: string, @Param('id', UuidPipe) id: string, @CurrentPrincipal() p: Principal) {
+      await this.useCases.execute(useCases.remove, p, { eventId, id });
     }
   }
   Object.defineProperty(RecordsController, 'name', { value: `${spec.path[0].toUpperCase()}${spec.path.slice(1)}Controller` });

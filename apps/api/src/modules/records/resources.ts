@@ -1,55 +1,34 @@
 import { z } from 'zod';
-import { bi, CREATE_ONLY, type Noun, NOUNS, recordFields, type RecordKind } from '@rueda/domain';
+import { RECORD_USE_CASES } from '@rueda/application';
+import { type Noun, NOUNS, type RecordKind } from '@rueda/domain';
 import { DelegateEntity, DemandEntity, OfferEntity, ParticipantEntity, TableEntity } from '@rueda/persistence';
 import { DelegateOut, DemandOut, OfferOut, ParticipantOut, TableOut } from './records.responses';
-import { competenciaCodes, modalidadCodes, odsCodes, provinceCode, sectorCodes, tipoCode } from './taxonomy-schemas';
 
 /**
- * What differs between the event-scoped records; one generic controller and service serve them all.
+ * What differs between the event-scoped records; one generic controller serves them all (writes are
+ * the record use cases, reads the records service).
  * `filters` maps a query parameter to how it narrows the list.
  */
 export interface ResourceSpec<E> {
-  path: string;
+  path: RecordKind;
   entity: new () => E;
   label: Noun;
-  create: z.ZodType<Partial<E>>;
-  update: z.ZodType<Partial<E>>;
+  /** The route bodies: the record use cases' commands without the path. */
+  create: z.ZodType;
+  update: z.ZodType;
   /** What a record of this kind looks like in a response (the OpenAPI document and the contract check). */
   response: z.ZodType;
   /** `ci`: names compare without case ("AZUAY" finds "Azuay", as the reference list writes it now). */
   filters: Record<string, { column: string; kind: 'eq' | 'array' | 'ilike' | 'participant'; ci?: boolean }>;
   order: string;
-  /** Columns that must point at a participant of the same event. */
-  participantRefs?: string[];
 }
 
-/** The shared record fields (libs/domain, also the web's forms) with the codes checked against the reference data. */
-export const FIELDS = recordFields({
-  sectors: sectorCodes,
-  competencias: competenciaCodes,
-  modalidades: modalidadCodes,
-  ods: odsCodes,
-  provinceCode,
-  tipo: tipoCode,
-});
-const updatable = <K extends RecordKind>(kind: K) =>
-  Object.fromEntries(Object.entries(FIELDS[kind]).filter(([k]) => !CREATE_ONLY[kind].includes(k))) as z.ZodRawShape;
+// The record fields and their rules live with the record use cases (libs/application).
+export { amountsInOrder, amountsMsg, FIELDS, withVersion } from '@rueda/application';
 
-export const amountsInOrder = (o: { minAmountUsd?: number | null; maxAmountUsd?: number | null }) =>
-  o.minAmountUsd == null || o.maxAmountUsd == null || o.minAmountUsd <= o.maxAmountUsd;
-export const amountsMsg = { message: bi('debe ser ≥ minAmountUsd', 'must be ≥ minAmountUsd'), path: ['maxAmountUsd'] };
-
-/**
- * Updates carry the version the client read, so a stale write is refused with 409. Defaults
- * are stripped: a field the client leaves out must stay as it is, not be reset.
- */
-export const withVersion = <T extends z.ZodRawShape>(shape: T) => {
-  const plain = Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v instanceof z.ZodDefault ? v.unwrap() : v]));
-  return z
-    .object(plain)
-    .partial()
-    .extend({ version: z.number().int().min(1) })
-    .strict();
+const bodies = (kind: RecordKind) => {
+  const { createBody, updateBody } = RECORD_USE_CASES[kind].schemas;
+  return { create: createBody, update: updateBody };
 };
 
 export const RESOURCES = {
@@ -58,20 +37,17 @@ export const RESOURCES = {
     response: TableOut,
     entity: TableEntity,
     label: NOUNS.table,
-    create: z.object(FIELDS.tables).strict(),
-    // Like every other record: the version read, so two organisers renumbering tables cannot overwrite each other.
-    update: withVersion(updatable('tables')),
+    // Updates carry the version read, like every record, so two organisers renumbering tables cannot overwrite each other.
+    ...bodies('tables'),
     filters: {},
     order: 'number',
-    participantRefs: ['reservedForParticipantId'],
   } satisfies ResourceSpec<TableEntity>,
   participants: {
     path: 'participants',
     response: ParticipantOut,
     entity: ParticipantEntity,
     label: NOUNS.participant,
-    create: z.object(FIELDS.participants).strict(),
-    update: withVersion(updatable('participants')),
+    ...bodies('participants'),
     filters: {
       kind: { column: 'kind', kind: 'eq' },
       province: { column: 'province', kind: 'eq', ci: true },
@@ -86,19 +62,16 @@ export const RESOURCES = {
     response: DelegateOut,
     entity: DelegateEntity,
     label: NOUNS.delegate,
-    create: z.object(FIELDS.delegates).strict(),
-    update: withVersion(updatable('delegates')),
+    ...bodies('delegates'),
     filters: { participantId: { column: 'participantId', kind: 'eq' }, q: { column: 'fullName', kind: 'ilike' } },
     order: 'externalId',
-    participantRefs: ['participantId'],
   } satisfies ResourceSpec<DelegateEntity>,
   demands: {
     path: 'demands',
     response: DemandOut,
     entity: DemandEntity,
     label: NOUNS.demand,
-    create: z.object(FIELDS.demands).strict(),
-    update: withVersion(updatable('demands')),
+    ...bodies('demands'),
     filters: {
       participantId: { column: 'participantId', kind: 'eq' },
       sector: { column: 'sectors', kind: 'array' },
@@ -109,15 +82,13 @@ export const RESOURCES = {
       q: { column: 'title', kind: 'ilike' },
     },
     order: 'externalId',
-    participantRefs: ['participantId'],
   } satisfies ResourceSpec<DemandEntity>,
   offers: {
     path: 'offers',
     response: OfferOut,
     entity: OfferEntity,
     label: NOUNS.offer,
-    create: z.object(FIELDS.offers).strict().refine(amountsInOrder, amountsMsg),
-    update: withVersion(updatable('offers')).refine(amountsInOrder, amountsMsg),
+    ...bodies('offers'),
     filters: {
       participantId: { column: 'participantId', kind: 'eq' },
       sector: { column: 'sectors', kind: 'array' },
@@ -126,7 +97,6 @@ export const RESOURCES = {
       q: { column: 'title', kind: 'ilike' },
     },
     order: 'externalId',
-    participantRefs: ['participantId'],
   } satisfies ResourceSpec<OfferEntity>,
 };
 

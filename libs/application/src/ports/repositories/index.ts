@@ -7,8 +7,10 @@ import type {
   TableRepository,
 } from './day';
 import type { LiveLogRepository, LiveStateRepository } from './live';
+import type { EventRepository } from './events';
 import type { MeetingRepository } from './meetings';
 import type { NotificationRepository } from './notifications';
+import type { RecordRepository } from './records';
 import type { ScheduleRepository } from './schedules';
 import type { StatusChangeRepository } from './status-changes';
 
@@ -18,6 +20,8 @@ export * from './day';
 export * from './schedules';
 export * from './status-changes';
 export * from './notifications';
+export * from './records';
+export * from './events';
 
 /**
  * Every repository a use case can reach through its transaction. Add one line here (and its
@@ -36,4 +40,6 @@ export interface Repositories {
   readonly statusChanges: StatusChangeRepository;
   readonly eventFacts: EventFactsRepository;
   readonly notifications: NotificationRepository;
+  readonly records: RecordRepository;
+  readonly events: EventRepository;
 }

@@ -11,6 +11,8 @@ import {
 import { TypeOrmLiveLogRepository, TypeOrmLiveStateRepository } from './live';
 import { TypeOrmMeetingRepository } from './meetings';
 import { TypeOrmNotificationRepository } from './notifications';
+import { TypeOrmRecordRepository } from './records';
+import { TypeOrmEventRepository } from './events';
 import { TypeOrmScheduleRepository } from './schedules';
 import { TypeOrmStatusChangeRepository } from './status-changes';
 
@@ -20,6 +22,8 @@ export * from './meetings';
 export * from './schedules';
 export * from './status-changes';
 export * from './notifications';
+export * from './records';
+export * from './events';
 
 const FACTORIES: { [K in keyof Repositories]: new (m: EntityManager) => Repositories[K] } = {
   meetings: TypeOrmMeetingRepository,
@@ -34,6 +38,8 @@ const FACTORIES: { [K in keyof Repositories]: new (m: EntityManager) => Reposito
   statusChanges: TypeOrmStatusChangeRepository,
   eventFacts: TypeOrmEventFactsRepository,
   notifications: TypeOrmNotificationRepository,
+  records: TypeOrmRecordRepository,
+  events: TypeOrmEventRepository,
 };
 
 /** Every repository bound to one entity manager (a transaction's, or the pool's for reads), each made on first use. */

@@ -27,8 +27,6 @@ export const tipoCode = code(tax.tipos, { es: 'tipo de cooperación', en: 'coope
 export const inecCode = z.string().refine((c) => inec.has(c), {
   error: (iss) => bi(`código INEC desconocido: ${String(iss.input)}`, `unknown INEC code: ${String(iss.input)}`),
 });
-/** The four natural regions (one list, libs/domain). */
-export { regionName } from '@rueda/domain';
 export const provinceCode = z
   .string()
   .regex(/^\d{2}$/)

@@ -1,0 +1,23 @@
+import type { RecordKind } from '@rueda/domain';
+
+/** A record of an event (table, participant, delegate, demand, offer) as stored: its columns by name. */
+export interface EventRecord {
+  id: string;
+  eventId: string;
+  version: number;
+  [column: string]: unknown;
+}
+
+/** The event-scoped records organisers administer, each kind in its own table. */
+export interface RecordRepository {
+  eventExists(eventId: string): Promise<boolean>;
+  /** Whether the participant belongs to this event (references never cross events). */
+  participantInEvent(eventId: string, participantId: string): Promise<boolean>;
+  insert(kind: RecordKind, eventId: string, values: Record<string, unknown>): Promise<EventRecord>;
+  /** The row locked until commit, or null when the event has no such record. */
+  lock(kind: RecordKind, eventId: string, id: string): Promise<EventRecord | null>;
+  /** Writes the record and raises its version. */
+  save(kind: RecordKind, record: EventRecord): Promise<EventRecord>;
+  /** False when the event has no such record. */
+  remove(kind: RecordKind, eventId: string, id: string): Promise<boolean>;
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { bi, CREATE_ONLY, recordFields, type RecordKind } from '@rueda/domain';
+import { competenciaCodes, modalidadCodes, odsCodes, provinceCode, sectorCodes, tipoCode } from './codes';
+
+/** The shared record fields (libs/domain, also the web's forms) with the codes checked against the reference data. */
+export const FIELDS = recordFields({
+  sectors: sectorCodes,
+  competencias: competenciaCodes,
+  modalidades: modalidadCodes,
+  ods: odsCodes,
+  provinceCode,
+  tipo: tipoCode,
+});
+
+/** The fields an update may change (those set at creation only are left out). */
+export const updatable = <K extends RecordKind>(kind: K) =>
+  Object.fromEntries(Object.entries(FIELDS[kind]).filter(([k]) => !CREATE_ONLY[kind].includes(k))) as z.ZodRawShape;
+
+export const amountsInOrder = (o: { minAmountUsd?: number | null; maxAmountUsd?: number | null }) =>
+  o.minAmountUsd == null || o.maxAmountUsd == null || o.minAmountUsd <= o.maxAmountUsd;
+export const amountsMsg = { message: bi('debe ser ≥ minAmountUsd', 'must be ≥ minAmountUsd'), path: ['maxAmountUsd'] };
+
+/**
+ * Updates carry the version the client read, so a stale write is refused with 409. Defaults
+ * are stripped: a field the client leaves out must stay as it is, not be reset.
+ */
+export const withVersion = <T extends z.ZodRawShape>(shape: T) => {
+  const plain = Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v instanceof z.ZodDefault ? v.unwrap() : v]));
+  return z
+    .object(plain)
+    .partial()
+    .extend({ version: z.number().int().min(1) })
+    .strict();
+};
+
+/** Rules across fields of one record kind (an offer's amounts in order). */
+const acrossFields =
+  (kind: RecordKind) =>
+  <S extends z.ZodObject>(s: S) =>
+    kind === 'offers' ? s.refine(amountsInOrder, amountsMsg) : s;
+
+/**
+ * The route bodies and the commands of one record kind: a command is its route's body plus the
+ * path parameters (built side by side because a refined zod object cannot be extended).
+ */
+export function recordSchemas(kind: RecordKind) {
+  const rules = acrossFields(kind);
+  const createShape = FIELDS[kind] as z.ZodRawShape;
+  const updateShape = withVersion(updatable(kind)).shape;
+  const path = { eventId: z.uuid() };
+  const row = { ...path, id: z.uuid() };
+  return {
+    createBody: rules(z.object(createShape).strict()),
+    updateBody: rules(z.object(updateShape).strict()),
+    create: rules(z.object({ ...path, ...createShape }).strict()),
+    update: rules(z.object({ ...row, ...updateShape }).strict()),
+    remove: z.object(row).strict(),
+  };
+}

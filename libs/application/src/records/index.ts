@@ -1,0 +1,3 @@
+export * from './codes';
+export * from './fields';
+export * from './record-use-cases';

@@ -1,0 +1,87 @@
+import { invalidField, type Noun, NOUNS, notFound, type RecordKind, versionConflict, withGadmReference } from '@rueda/domain';
+import { admins } from '../authorization';
+import type { EventRecord, Repositories } from '../ports/repositories';
+import { useCase } from '../use-case';
+import { recordSchemas } from './fields';
+
+/** What differs between the kinds of record, for their use cases. */
+interface RecordRules {
+  noun: Noun;
+  /** Columns that must point at a participant of the same event. */
+  participantRefs: string[];
+  /** Completes or checks a record before it is written (a GADM's canton, province and region from the reference). */
+  complete?: <T extends Record<string, unknown>>(values: T) => T;
+}
+
+const RULES: Record<RecordKind, RecordRules> = {
+  tables: { noun: NOUNS.table, participantRefs: ['reservedForParticipantId'] },
+  participants: { noun: NOUNS.participant, participantRefs: [], complete: withGadmReference },
+  delegates: { noun: NOUNS.delegate, participantRefs: ['participantId'] },
+  demands: { noun: NOUNS.demand, participantRefs: ['participantId'] },
+  offers: { noun: NOUNS.offer, participantRefs: ['participantId'] },
+};
+
+async function checkParticipantRefs(repos: Repositories, kind: RecordKind, eventId: string, values: Record<string, unknown>) {
+  for (const col of RULES[kind].participantRefs) {
+    const ref = values[col];
+    if (typeof ref !== 'string') continue;
+    if (!(await repos.records.participantInEvent(eventId, ref))) {
+      throw invalidField(col, `participante desconocido en este evento: ${ref}`, `unknown participant in this event: ${ref}`);
+    }
+  }
+}
+
+const complete = <T extends Record<string, unknown>>(kind: RecordKind, values: T): T => RULES[kind].complete?.(values) ?? values;
+
+const capital = (kind: RecordKind) => `${kind[0].toUpperCase()}${kind.slice(1, -1)}`;
+
+/** Create, update (optimistic: the version read) and delete of one kind of record, by admins. */
+function recordUseCases(kind: RecordKind) {
+  const schemas = recordSchemas(kind);
+  const { noun } = RULES[kind];
+  return {
+    schemas,
+    create: useCase({
+      name: `Create${capital(kind)}`,
+      command: schemas.create,
+      authorize: admins,
+      async run({ tx }, cmd): Promise<EventRecord> {
+        const { eventId, ...values } = cmd as { eventId: string } & Record<string, unknown>;
+        // An unknown event is a 404 on every record route, not a foreign-key 409.
+        if (!(await tx.repos.records.eventExists(eventId))) throw notFound(NOUNS.event, eventId);
+        await checkParticipantRefs(tx.repos, kind, eventId, values);
+        return tx.repos.records.insert(kind, eventId, complete(kind, values));
+      },
+    }),
+    update: useCase({
+      name: `Update${capital(kind)}`,
+      command: schemas.update,
+      authorize: admins,
+      async run({ tx }, cmd): Promise<EventRecord> {
+        const { eventId, id, version, ...changes } = cmd as { eventId: string; id: string; version?: number } & Record<string, unknown>;
+        const current = await tx.repos.records.lock(kind, eventId, id);
+        if (!current) throw notFound(noun, id);
+        if (version !== undefined && current.version !== version) throw versionConflict(current);
+        await checkParticipantRefs(tx.repos, kind, eventId, changes);
+        return tx.repos.records.save(kind, complete(kind, { ...current, ...changes }));
+      },
+    }),
+    remove: useCase({
+      name: `Delete${capital(kind)}`,
+      command: schemas.remove,
+      authorize: admins,
+      async run({ tx }, cmd): Promise<void> {
+        if (!(await tx.repos.records.remove(kind, cmd.eventId, cmd.id))) throw notFound(noun, cmd.id);
+      },
+    }),
+  };
+}
+
+/** The use cases of each kind of event record: `RECORD_USE_CASES.demands.update`, … */
+export const RECORD_USE_CASES = {
+  tables: recordUseCases('tables'),
+  participants: recordUseCases('participants'),
+  delegates: recordUseCases('delegates'),
+  demands: recordUseCases('demands'),
+  offers: recordUseCases('offers'),
+} satisfies Record<RecordKind, unknown>;

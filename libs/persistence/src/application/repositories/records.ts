@@ -1,0 +1,44 @@
+import type { EntityManager, ObjectLiteral } from 'typeorm';
+import type { EventRecord, RecordRepository } from '@rueda/application';
+import type { RecordKind } from '@rueda/domain';
+import { DelegateEntity, DemandEntity, EventEntity, OfferEntity, ParticipantEntity, TableEntity } from '../../entities';
+
+const ENTITY: Record<RecordKind, new () => ObjectLiteral> = {
+  tables: TableEntity,
+  participants: ParticipantEntity,
+  delegates: DelegateEntity,
+  demands: DemandEntity,
+  offers: OfferEntity,
+};
+
+export class TypeOrmRecordRepository implements RecordRepository {
+  constructor(private readonly m: EntityManager) {}
+
+  eventExists(eventId: string): Promise<boolean> {
+    return this.m.getRepository(EventEntity).exists({ where: { id: eventId } });
+  }
+
+  participantInEvent(eventId: string, participantId: string): Promise<boolean> {
+    return this.m.getRepository(ParticipantEntity).exists({ where: { id: participantId, eventId } });
+  }
+
+  async insert(kind: RecordKind, eventId: string, values: Record<string, unknown>): Promise<EventRecord> {
+    const repo = this.m.getRepository(ENTITY[kind]);
+    return (await repo.save(repo.create({ ...values, eventId }))) as EventRecord;
+  }
+
+  async lock(kind: RecordKind, eventId: string, id: string): Promise<EventRecord | null> {
+    return (await this.m
+      .getRepository(ENTITY[kind])
+      .findOne({ where: { id, eventId }, lock: { mode: 'pessimistic_write' } })) as EventRecord | null;
+  }
+
+  async save(kind: RecordKind, record: EventRecord): Promise<EventRecord> {
+    return (await this.m.getRepository(ENTITY[kind]).save(record)) as EventRecord;
+  }
+
+  async remove(kind: RecordKind, eventId: string, id: string): Promise<boolean> {
+    const res = await this.m.getRepository(ENTITY[kind]).delete({ id, eventId });
+    return Boolean(res.affected);
+  }
+}

@@ -1,0 +1,115 @@
+import { RECORD_USE_CASES } from '@rueda/application';
+import { DomainError } from '@rueda/domain';
+import { ADMIN, seedDay, STAFF, startUseCases, type UseCaseEnv } from '../support/use-cases';
+
+const refusal = async (p: Promise<unknown>) => {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(DomainError);
+    return e as DomainError;
+  }
+  throw new Error('expected a refusal');
+};
+
+const { participants, demands, offers } = RECORD_USE_CASES;
+
+/** The record use cases against the real PostgreSQL: the rules organisers' edits of the event's data go through. */
+describe('record use cases on PostgreSQL', () => {
+  let env: UseCaseEnv;
+  beforeAll(async () => {
+    env = await startUseCases('2026-11-01T12:00:00Z');
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('a GADM takes its canton, province and region from the INEC reference, whatever the body says', async () => {
+    const day = await seedDay(env);
+    const created = await env.useCases.execute(participants.create, ADMIN, {
+      eventId: day.eventId,
+      externalId: '0101',
+      kind: 'gadm',
+      name: 'GAD Cuenca',
+      province: 'Guayas',
+    });
+    expect(created).toMatchObject({
+      eventId: day.eventId,
+      inecCode: '0101',
+      canton: 'Cuenca',
+      province: 'Azuay',
+      provinceCode: '01',
+      region: 'Sierra',
+      version: 1,
+    });
+    const [row] = await env.q(`SELECT province, region FROM participants WHERE id = $1`, [created.id]);
+    expect(row).toEqual({ province: 'Azuay', region: 'Sierra' });
+  });
+
+  it('a demand may only belong to a participant of the same event, and nothing is written otherwise', async () => {
+    const [day, other] = [await seedDay(env), await seedDay(env)];
+    const foreign = await other.participant('0102', 'gadm');
+    const e = await refusal(
+      env.useCases.execute(demands.create, ADMIN, {
+        eventId: day.eventId,
+        participantId: foreign,
+        externalId: 'D-1',
+        title: 'Agua potable',
+      }),
+    );
+    expect(e.kind).toBe('invalid');
+    expect(e.fields).toEqual([
+      {
+        path: 'participantId',
+        es: `participante desconocido en este evento: ${foreign}`,
+        en: `unknown participant in this event: ${foreign}`,
+      },
+    ]);
+    expect(await env.q(`SELECT count(*)::int AS n FROM demands WHERE event_id = $1`, [day.eventId])).toEqual([{ n: 0 }]);
+  });
+
+  it('an update carries the version read: a stale one is refused with the current row and changes nothing', async () => {
+    const day = await seedDay(env);
+    const owner = await day.participant('JICA', 'cooperant');
+    const offer = await env.useCases.execute(offers.create, ADMIN, {
+      eventId: day.eventId,
+      participantId: owner,
+      externalId: 'O-1',
+      title: 'Becas',
+    });
+    const updated = await env.useCases.execute(offers.update, ADMIN, {
+      eventId: day.eventId,
+      id: offer.id,
+      version: 1,
+      title: 'Becas de posgrado',
+    });
+    expect(updated).toMatchObject({ title: 'Becas de posgrado', version: 2 });
+    const e = await refusal(env.useCases.execute(offers.update, ADMIN, { eventId: day.eventId, id: offer.id, version: 1, title: 'Otra' }));
+    expect(e.kind).toBe('conflict');
+    expect(e.details?.current).toMatchObject({ title: 'Becas de posgrado', version: 2 });
+    // The amounts rule holds on updates too, naming the field.
+    const amounts = await refusal(
+      env.useCases.execute(offers.update, ADMIN, { eventId: day.eventId, id: offer.id, version: 2, minAmountUsd: 10, maxAmountUsd: 5 }),
+    );
+    expect(amounts.fields?.map((f) => f.path)).toEqual(['maxAmountUsd']);
+    expect(await env.q(`SELECT title, version FROM offers WHERE id = $1`, [offer.id])).toEqual([
+      { title: 'Becas de posgrado', version: 2 },
+    ]);
+  });
+
+  it('only admins change records; staff read them', async () => {
+    const day = await seedDay(env);
+    const e = await refusal(
+      env.useCases.execute(participants.create, STAFF, { eventId: day.eventId, externalId: 'X', kind: 'cooperant', name: 'X' }),
+    );
+    expect(e.kind).toBe('forbidden');
+  });
+
+  it('deleting an unknown record, or one of another event, is not_found and deletes nothing', async () => {
+    const [day, other] = [await seedDay(env), await seedDay(env)];
+    const owner = await other.participant('GIZ', 'cooperant');
+    const e = await refusal(env.useCases.execute(participants.remove, ADMIN, { eventId: day.eventId, id: owner }));
+    expect(e.kind).toBe('not_found');
+    expect(await env.q(`SELECT count(*)::int AS n FROM participants WHERE id = $1`, [owner])).toEqual([{ n: 1 }]);
+  });
+});
