@@ -9,3 +9,4 @@ export * from './live';
 export * from './scheduling';
 export * from './meetings';
 export * from './notifications';
+export * from './calendar';

@@ -11,6 +11,7 @@ import type { MeetingRepository } from './meetings';
 import type { NotificationRepository } from './notifications';
 import type { ScheduleRepository } from './schedules';
 import type { StatusChangeRepository } from './status-changes';
+import type { CalendarFeedRepository } from './calendar';
 
 export * from './meetings';
 export * from './live';
@@ -18,6 +19,7 @@ export * from './day';
 export * from './schedules';
 export * from './status-changes';
 export * from './notifications';
+export * from './calendar';
 
 /**
  * Every repository a use case can reach through its transaction. Add one line here (and its
@@ -36,4 +38,5 @@ export interface Repositories {
   readonly statusChanges: StatusChangeRepository;
   readonly eventFacts: EventFactsRepository;
   readonly notifications: NotificationRepository;
+  readonly calendarFeeds: CalendarFeedRepository;
 }

@@ -13,6 +13,7 @@ import { TypeOrmMeetingRepository } from './meetings';
 import { TypeOrmNotificationRepository } from './notifications';
 import { TypeOrmScheduleRepository } from './schedules';
 import { TypeOrmStatusChangeRepository } from './status-changes';
+import { TypeOrmCalendarFeedRepository } from './calendar';
 
 export * from './day';
 export * from './live';
@@ -20,6 +21,7 @@ export * from './meetings';
 export * from './schedules';
 export * from './status-changes';
 export * from './notifications';
+export * from './calendar';
 
 const FACTORIES: { [K in keyof Repositories]: new (m: EntityManager) => Repositories[K] } = {
   meetings: TypeOrmMeetingRepository,
@@ -34,6 +36,7 @@ const FACTORIES: { [K in keyof Repositories]: new (m: EntityManager) => Reposito
   statusChanges: TypeOrmStatusChangeRepository,
   eventFacts: TypeOrmEventFactsRepository,
   notifications: TypeOrmNotificationRepository,
+  calendarFeeds: TypeOrmCalendarFeedRepository,
 };
 
 /** Every repository bound to one entity manager (a transaction's, or the pool's for reads), each made on first use. */
