@@ -17,3 +17,12 @@ export function allow(...audiences: Audience[]) {
 export const admins = allow('admin', 'system');
 /** Admins and staff run the day. */
 export const organisers = allow('admin', 'staff', 'system');
+
+/**
+ * A participant acting on its own data through its own link: anything under `/me` (ADR 9: an
+ * organiser token is refused there, as another participant's link is).
+ */
+export function itself(principal: Principal, command: { eventId: string; participantId: string }): void {
+  allow('participant')(principal, command);
+  if (principal.type === 'participant' && principal.participantId !== command.participantId) throw forbidden();
+}

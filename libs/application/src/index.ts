@@ -11,3 +11,4 @@ export * from './meetings';
 export * from './notifications';
 export * from './records';
 export * from './events';
+export * from './calendar';

@@ -14,3 +14,4 @@ export * from './limits';
 export * from './calendar';
 export * from './checkin-code';
 export * from './push-notice';
+export * from './tokens';

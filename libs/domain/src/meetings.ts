@@ -23,6 +23,8 @@ export const ATTENDING_STATUSES: readonly MeetingStatus[] = ['scheduled', 'check
 export const BOOKED_STATUSES: readonly MeetingStatus[] = ['accepted', 'scheduled', 'checked_in', 'held'];
 /** Statuses of a meeting still to happen at its table. */
 export const UPCOMING_STATUSES: readonly MeetingStatus[] = ['scheduled', 'checked_in'];
+/** Statuses of a meeting on a participant's agenda at its slot and table (missed ones included: they happened there). */
+export const ON_AGENDA_STATUSES: readonly MeetingStatus[] = ['scheduled', 'checked_in', 'held', 'no_show'];
 /** Statuses of a meeting that has started (its table and time are fixed for good). */
 export const STARTED_STATUSES: readonly MeetingStatus[] = ['checked_in', 'held'];
 /** Statuses of a request that never became a meeting. */

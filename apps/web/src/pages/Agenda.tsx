@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ON_AGENDA_STATUSES } from '@rueda/domain';
 import { download, get, post } from '../api';
 import { CalendarFeed } from './CalendarFeed';
 import { CheckInQrs, type CheckInCode } from './CheckInQr';
@@ -49,7 +50,7 @@ type MyMeeting = Meeting & {
   counterpart?: { id: string; name: string; kind?: string } | null;
 };
 
-const UPCOMING = new Set(['scheduled', 'checked_in', 'held', 'no_show']);
+const UPCOMING = new Set<string>(ON_AGENDA_STATUSES);
 
 export function AgendaPage({ token }: { token: string }) {
   const { t, time, day, zone } = useI18n();

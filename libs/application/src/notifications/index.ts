@@ -1,1 +1,2 @@
 export * from './notification-prefs';
+export * from './push-subscriptions';

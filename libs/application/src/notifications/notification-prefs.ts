@@ -1,17 +1,10 @@
 import { z } from 'zod';
-import { forbidden, NOUNS, notFound } from '@rueda/domain';
-import { allow, organisers } from '../authorization';
-import type { Principal } from '../ports/principal';
+import { NOUNS, notFound } from '@rueda/domain';
+import { itself, organisers } from '../authorization';
 import type { NotificationPrefs, NotificationRecord } from '../ports/repositories';
 import { query, useCase } from '../use-case';
 
 const Who = { eventId: z.uuid(), participantId: z.uuid() };
-
-/** A participant's own channels: only through its own link. */
-const itself = (principal: Principal, cmd: { eventId: string; participantId: string }) => {
-  allow('participant')(principal, cmd);
-  if (principal.type === 'participant' && principal.participantId !== cmd.participantId) throw forbidden();
-};
 
 export const SetNotificationPrefsCommand = z.object({ ...Who, email: z.boolean().optional(), push: z.boolean().optional() }).strict();
 

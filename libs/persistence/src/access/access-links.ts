@@ -1,19 +1,14 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { hashToken, newToken } from '@rueda/domain';
 import { AccessLinkEntity } from '../entities';
 import { installSecret } from '../install-secrets';
 
 /** Participant tokens are told apart from organiser tokens by their prefix. */
 export const PARTICIPANT_PREFIX = 'rp_';
 
-/** 256 random bits: unguessable, safe in a URL. */
-export function newToken(prefix: string): string {
-  return prefix + randomBytes(32).toString('base64url');
-}
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+// Made and hashed by one definition (libs/domain), shared with the use cases that issue tokens.
+export { hashToken, newToken };
 
 /**
  * The key that seals personal tokens: derived from LINK_SECRET when it is set, otherwise a

@@ -1,9 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { meetingVideoUrl, type MeetingStatus } from '@rueda/domain';
+import { meetingVideoUrl, type MeetingStatus, ON_AGENDA_STATUSES } from '@rueda/domain';
 import type { AgendaMeeting, ParticipantAgenda } from '@rueda/exports';
 
-/** Placed statuses: the meeting is on the agenda at its slot and table. */
-const ON_AGENDA = new Set<MeetingStatus>(['scheduled', 'checked_in', 'held', 'no_show']);
+const ON_AGENDA = new Set<MeetingStatus>(ON_AGENDA_STATUSES);
 
 interface Row {
   id: string;

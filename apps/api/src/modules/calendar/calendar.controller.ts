@@ -7,21 +7,23 @@ import type { Response } from 'express';
 import { Allow, CurrentPrincipal, Principal, Public } from '../auth/principal';
 import { accessLinkRate } from '../auth/rates';
 import { CalendarService } from './calendar.service';
+import { IssueCalendarFeed, MyCalendarFeed, RevokeCalendarFeed, UseCases } from '@rueda/application';
 
 type Me = Extract<Principal, { type: 'participant' }>;
+const own = (p: Me) => ({ eventId: p.eventId, participantId: p.participantId });
 
 @ApiTags('me')
 @Controller('me/calendar')
 @Allow('participant')
 @Throttle({ default: accessLinkRate() })
 export class MeCalendarController {
-  constructor(private readonly calendar: CalendarService) {}
+  constructor(private readonly useCases: UseCases) {}
 
   @Get()
   @ApiOperation({ summary: 'Mi suscripción de calendario / My calendar subscription' })
   @Returns(CalendarStatusOut)
   status(@CurrentPrincipal() p: Me) {
-    return this.calendar.status(p.participantId);
+    return this.useCases.ask(MyCalendarFeed, p, own(p));
   }
 
   @Post()
@@ -30,14 +32,14 @@ export class MeCalendarController {
   })
   @Returns(CalendarIssuedOut)
   issue(@CurrentPrincipal() p: Me) {
-    return this.calendar.issue(p.participantId);
+    return this.useCases.execute(IssueCalendarFeed, p, own(p));
   }
 
   @Delete()
   @ApiOperation({ summary: 'Revocar mi enlace de calendario / Revoke my calendar link' })
   @Returns(CalendarRevokedOut)
   revoke(@CurrentPrincipal() p: Me) {
-    return this.calendar.revoke(p.participantId);
+    return this.useCases.execute(RevokeCalendarFeed, p, own(p));
   }
 }
 

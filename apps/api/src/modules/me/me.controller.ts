@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/co
 import { z } from 'zod';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
-import { invalidField, isPushEndpoint } from '@rueda/domain';
+import { PushSubscriptionShape, subscribePush, UnsubscribePush, UseCases } from '@rueda/application';
 import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { accessLinkRate } from '../auth/rates';
 import { MatchingService } from '../matching/matching.service';
@@ -17,13 +17,10 @@ import { Returns } from '../../platform/openapi';
 import { MeOut, MyMeetingOut, PushKeyOut, SubscribedOut } from './me.responses';
 
 type Me = Extract<Principal, { type: 'participant' }>;
-// What PushSubscription.toJSON() gives: the push service's URL and the browser's keys (base64url).
-const PushSubscriptionBody = z.object({
-  endpoint: z.string().min(1).max(1000),
-  expirationTime: z.number().nullable().optional(),
-  keys: z.object({ p256dh: z.string().regex(/^[\w-]{86,88}$/), auth: z.string().regex(/^[\w-]{22,24}$/) }).strict(),
-});
-const PushUnsubscribeBody = z.object({ endpoint: z.string().min(1).max(1000) }).strict();
+// The commands minus who asks (the link says it).
+const PushSubscriptionBody = z.object(PushSubscriptionShape);
+const PushUnsubscribeBody = z.object({ endpoint: PushSubscriptionShape.endpoint }).strict();
+const own = (p: Me) => ({ eventId: p.eventId, participantId: p.participantId });
 
 /** What a participant sees through its personal access link: its own data and nobody else's. */
 @ApiTags('me')
@@ -36,7 +33,12 @@ export class MeController {
     private readonly meetingsService: MeetingsService,
     private readonly matching: MatchingService,
     private readonly push: PushService,
-  ) {}
+    private readonly useCases: UseCases,
+  ) {
+    this.subscribePush = subscribePush(push.extraEndpoints);
+  }
+
+  private readonly subscribePush: ReturnType<typeof subscribePush>;
 
   @Get()
   @Returns(MeOut)
@@ -57,14 +59,7 @@ export class MeController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Activar avisos en este navegador / Turn on notifications in this browser' })
   async subscribe(@CurrentPrincipal() p: Me, @Body({ schema: PushSubscriptionBody }) b: z.infer<typeof PushSubscriptionBody>) {
-    if (!isPushEndpoint(b.endpoint, this.push.extraEndpoints))
-      throw invalidField(
-        'endpoint',
-        'no es el servicio de avisos de un navegador (se espera https://… de Google, Mozilla, Apple o Microsoft)',
-        'is not a browser push service (https://… of Google, Mozilla, Apple or Microsoft expected)',
-      );
-    await this.mine.subscribe(p, b);
-    return { subscribed: true };
+    return this.useCases.execute(this.subscribePush, p, { ...b, ...own(p) });
   }
 
   @Delete('push/subscriptions')
@@ -72,8 +67,7 @@ export class MeController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Desactivar avisos en este navegador / Turn off notifications in this browser' })
   async unsubscribe(@CurrentPrincipal() p: Me, @Body({ schema: PushUnsubscribeBody }) b: z.infer<typeof PushUnsubscribeBody>) {
-    await this.mine.unsubscribe(p, b.endpoint);
-    return { subscribed: false };
+    return this.useCases.execute(UnsubscribePush, p, { ...b, ...own(p) });
   }
 
   @Get('meetings')

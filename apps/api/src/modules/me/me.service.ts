@@ -20,7 +20,7 @@ interface RemoteColumns {
   bVideoUrl: string | null;
 }
 
-/** The reads and the push subscriptions behind a participant's personal link (the controller only translates HTTP). */
+/** The reads behind a participant's personal link (its changes are use cases; the controller only translates HTTP). */
 @Injectable()
 export class MeService {
   constructor(
@@ -69,19 +69,6 @@ export class MeService {
       checkedInAt: d.checkedInAt,
       code: signCheckInCode(key, { eventId, delegateId: d.id, expiresAt }),
     }));
-  }
-
-  /** One browser, one subscription: opting in again (or from another agenda) takes it over. */
-  async subscribe(p: Me, s: { endpoint: string; keys: { p256dh: string; auth: string } }) {
-    await this.db.query(
-      `INSERT INTO push_subscriptions (event_id, participant_id, endpoint, p256dh, auth) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (endpoint) DO UPDATE SET event_id = $1, participant_id = $2, p256dh = $4, auth = $5, created_at = now()`,
-      [p.eventId, p.participantId, s.endpoint, s.keys.p256dh, s.keys.auth],
-    );
-  }
-
-  async unsubscribe(p: Me, endpoint: string) {
-    await this.db.query(`DELETE FROM push_subscriptions WHERE participant_id = $1 AND endpoint = $2`, [p.participantId, endpoint]);
   }
 
   /** The participant's meetings with time, table, counterpart, topic and the video link that applies. */

@@ -13,6 +13,7 @@ import type { NotificationRepository } from './notifications';
 import type { RecordRepository } from './records';
 import type { ScheduleRepository } from './schedules';
 import type { StatusChangeRepository } from './status-changes';
+import type { CalendarFeedRepository } from './calendar';
 
 export * from './meetings';
 export * from './live';
@@ -22,6 +23,7 @@ export * from './status-changes';
 export * from './notifications';
 export * from './records';
 export * from './events';
+export * from './calendar';
 
 /**
  * Every repository a use case can reach through its transaction. Add one line here (and its
@@ -42,4 +44,5 @@ export interface Repositories {
   readonly notifications: NotificationRepository;
   readonly records: RecordRepository;
   readonly events: EventRepository;
+  readonly calendarFeeds: CalendarFeedRepository;
 }

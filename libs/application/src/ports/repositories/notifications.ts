@@ -19,6 +19,9 @@ export interface NotificationRepository {
   /** The participant's channels (all on when it never chose). */
   prefs(participantId: string): Promise<NotificationPrefs>;
   savePrefs(eventId: string, participantId: string, prefs: NotificationPrefs): Promise<void>;
+  /** One browser's subscription (its endpoint is unique: a browser that subscribes again takes it over). */
+  savePushSubscription(eventId: string, participantId: string, s: { endpoint: string; p256dh: string; auth: string }): Promise<void>;
+  dropPushSubscription(participantId: string, endpoint: string): Promise<void>;
   /** The newest first. */
   recent(participantId: string, limit: number): Promise<NotificationRecord[]>;
 }

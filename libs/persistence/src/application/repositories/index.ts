@@ -15,6 +15,7 @@ import { TypeOrmRecordRepository } from './records';
 import { TypeOrmEventRepository } from './events';
 import { TypeOrmScheduleRepository } from './schedules';
 import { TypeOrmStatusChangeRepository } from './status-changes';
+import { TypeOrmCalendarFeedRepository } from './calendar';
 
 export * from './day';
 export * from './live';
@@ -24,6 +25,7 @@ export * from './status-changes';
 export * from './notifications';
 export * from './records';
 export * from './events';
+export * from './calendar';
 
 const FACTORIES: { [K in keyof Repositories]: new (m: EntityManager) => Repositories[K] } = {
   meetings: TypeOrmMeetingRepository,
@@ -40,6 +42,7 @@ const FACTORIES: { [K in keyof Repositories]: new (m: EntityManager) => Reposito
   notifications: TypeOrmNotificationRepository,
   records: TypeOrmRecordRepository,
   events: TypeOrmEventRepository,
+  calendarFeeds: TypeOrmCalendarFeedRepository,
 };
 
 /** Every repository bound to one entity manager (a transaction's, or the pool's for reads), each made on first use. */

@@ -18,6 +18,18 @@ export class TypeOrmNotificationRepository implements NotificationRepository {
     );
   }
 
+  async savePushSubscription(eventId: string, participantId: string, s: { endpoint: string; p256dh: string; auth: string }) {
+    await this.m.query(
+      `INSERT INTO push_subscriptions (event_id, participant_id, endpoint, p256dh, auth) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (endpoint) DO UPDATE SET event_id = $1, participant_id = $2, p256dh = $4, auth = $5, created_at = now()`,
+      [eventId, participantId, s.endpoint, s.p256dh, s.auth],
+    );
+  }
+
+  async dropPushSubscription(participantId: string, endpoint: string) {
+    await this.m.query(`DELETE FROM push_subscriptions WHERE participant_id = $1 AND endpoint = $2`, [participantId, endpoint]);
+  }
+
   async recent(participantId: string, limit: number): Promise<NotificationRecord[]> {
     const rows = await this.m.getRepository(NotificationEntity).find({
       where: { participantId },
