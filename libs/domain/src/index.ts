@@ -13,3 +13,4 @@ export * from './limits';
 export * from './calendar';
 export * from './checkin-code';
 export * from './push-notice';
+export * from './gadm-size';
