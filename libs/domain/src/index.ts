@@ -15,3 +15,4 @@ export * from './calendar';
 export * from './checkin-code';
 export * from './push-notice';
 export * from './tokens';
+export * from './gadm-size';

@@ -1,4 +1,5 @@
-import { formatMessage, formatUsdCompact } from '@rueda/i18n';
+import { LARGE_GADM_MIN_POPULATION } from '@rueda/domain';
+import { formatMessage, formatNumber, formatUsdCompact } from '@rueda/i18n';
 import {
   byCooperant,
   byGadm,
@@ -347,7 +348,7 @@ export async function eventReportPdf(data: ReportData, opts: EventReportPdfOptio
   );
   note(
     ctx,
-    'Tamaño: población cuando se conoce (≥ 100.000 hab. = grande); si no, las 24 capitales provinciales cuentan como grandes. / Size: population when known, else provincial capitals count as large.',
+    `Tamaño: población cuando se conoce (≥ ${formatNumber(LARGE_GADM_MIN_POPULATION, 'es')} hab. = grande); si no, las 24 capitales provinciales cuentan como grandes. / Size: population when known (≥ ${formatNumber(LARGE_GADM_MIN_POPULATION, 'en')} inhabitants = large), else the 24 provincial capitals count as large.`,
   );
 
   heading(ctx, 'Compromisos por etapa / Commitments by stage');

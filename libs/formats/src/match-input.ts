@@ -18,6 +18,8 @@ export interface MatchParticipant {
   tipo?: string;
   /** Optional inhabitants count; used only as the size proxy of the fairness setting. */
   population?: number;
+  /** A GADM's INEC canton code when `id` is not it (an event's database ids): its size class and reference location. */
+  inecCode?: string;
 }
 
 export interface MatchDemand {
@@ -98,6 +100,7 @@ function buildSchema(tax: TaxonomyIndex, provinceCodes: Set<string>) {
     region: region.optional(),
     tipo: tipo.optional(),
     population: z.number().int().nonnegative().optional(),
+    inecCode: z.string().trim().min(1).optional(),
   });
   const common = {
     id,
@@ -210,7 +213,7 @@ export function parseMatchInput(json: unknown, taxonomy: TaxonomyIndex = indexTa
     }
     participants.set(p.id, p);
     if (p.kind === 'gadm') {
-      const ref = gadmRef.get(p.id);
+      const ref = gadmRef.get(p.inecCode ?? p.id);
       p.province ??= ref?.provinceCode;
       p.region ??= ref?.region as MatchRegion | undefined;
       if (!p.province || !p.region) {

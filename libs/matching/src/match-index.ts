@@ -1,4 +1,4 @@
-import { indexTaxonomy, loadGadms, TaxonomyIndex } from '@rueda/domain';
+import { gadmSizeClass, indexTaxonomy, loadGadms, TaxonomyIndex } from '@rueda/domain';
 import { REGIONS } from '@rueda/domain';
 import type { MatchDemand, MatchInput, MatchOffer, MatchParticipant, MatchReason } from '@rueda/formats';
 import { learnAcronyms } from './acronyms';
@@ -566,7 +566,8 @@ export class MatchIndex {
   private gadmLocation(p: MatchParticipant | undefined): { region?: string; province?: string } {
     if (!p) return {};
     if (p.region && p.province) return { region: p.region, province: p.province };
-    const ref = loadGadms().find((g) => g.inecCode === p.id);
+    const code = p.inecCode ?? p.id;
+    const ref = loadGadms().find((g) => g.inecCode === code);
     return { region: p.region ?? ref?.region, province: p.province ?? ref?.provinceCode };
   }
 
@@ -973,14 +974,12 @@ export class MatchIndex {
   }
 
   /**
-   * Size proxy for fairness: a known `population` below the threshold is small; without it,
-   * a GADM is large when it is its province's capital canton (INEC canton code ending in "01",
-   * e.g. 0101 Cuenca, 0901 Guayaquil, 1701 Quito), small otherwise.
+   * Size proxy for fairness, the one rule of libs/domain (`gadmSizeClass`): population when
+   * known, otherwise the provincial capital cantons (by INEC code) are large.
    */
   isSmallGadm(p: MatchParticipant | undefined): boolean {
     if (!p || p.kind !== 'gadm') return false;
-    if (typeof p.population === 'number') return p.population < this.fairness.smallPopulation;
-    return !/^\d{2}01$/.test(p.id);
+    return gadmSizeClass({ inecCode: p.inecCode ?? p.id, population: p.population }) === 'small';
   }
 
   /**

@@ -28,22 +28,22 @@ export const DEFAULT_WEIGHTS: Readonly<MatchWeights> = Object.freeze({
   territory: 0.1,
 });
 
-/** Who counts as a small GADM, and how much room the recommendations keep for them. */
+/**
+ * How much room the recommendations keep for small GADMs. Who is small is not an option:
+ * `gadmSizeClass` (libs/domain) decides it for matching and the fairness report alike.
+ */
 export interface FairnessOptions {
   enabled: boolean;
   /** Share of each top-k list of GADMs (per offer / per cooperant) reserved for small GADMs when they qualify. */
   minSmallShare: number;
   /** A small GADM may displace a larger one only if its score is at least this fraction of the displaced score. */
   minRelativeScore: number;
-  /** With a known `population`, a GADM below this is small. */
-  smallPopulation: number;
 }
 
 export const DEFAULT_FAIRNESS: Readonly<FairnessOptions> = Object.freeze({
   enabled: true,
   minSmallShare: 0.3,
   minRelativeScore: 0.8,
-  smallPopulation: 50_000,
 });
 
 export interface MatchOptions {

@@ -1,44 +1,9 @@
-import { loadGadms, type GadmRef } from '@rueda/domain';
+import { GADM_SIZE_LABELS, gadmSizeClass, loadGadms, normalizeInec, type GadmRef, type GadmSize } from '@rueda/domain';
 import { addTo, contextOf, emptyCounts, pct, type Counts } from './context';
 import { distribution, histogram, type Distribution, type HistogramBin } from './fairness';
 import type { ReportColumn, ReportData, ReportTable } from './model';
 import { participationLabel } from './participation';
 
-/**
- * INEC codes of the 24 cantons that hold a provincial capital. They stand in for "large
- * municipality" when no population is known: the capitals concentrate population,
- * budget and technical staff, which is what makes a GADM "large" for cooperation.
- */
-export const PROVINCIAL_CAPITALS: Readonly<Record<string, string>> = {
-  '0101': 'Cuenca',
-  '0201': 'Guaranda',
-  '0301': 'Azogues',
-  '0401': 'Tulcán',
-  '0501': 'Latacunga',
-  '0601': 'Riobamba',
-  '0701': 'Machala',
-  '0801': 'Esmeraldas',
-  '0901': 'Guayaquil',
-  '1001': 'Ibarra',
-  '1101': 'Loja',
-  '1201': 'Babahoyo',
-  '1301': 'Portoviejo',
-  '1401': 'Morona (Macas)',
-  '1501': 'Tena',
-  '1601': 'Pastaza (Puyo)',
-  '1701': 'Quito',
-  '1801': 'Ambato',
-  '1901': 'Zamora',
-  '2001': 'San Cristóbal',
-  '2101': 'Lago Agrio',
-  '2201': 'Orellana (El Coca)',
-  '2301': 'Santo Domingo',
-  '2401': 'Santa Elena',
-};
-
-export const DEFAULT_LARGE_POPULATION = 100_000;
-
-export type GadmSize = 'large' | 'small';
 export type FairnessMetric = 'held' | 'scheduled';
 
 export interface GadmReportOptions {
@@ -46,8 +11,6 @@ export interface GadmReportOptions {
   metric?: FairnessMetric;
   /** The GADMs that should have had a chance (default: the 221 of the reference). */
   reference?: readonly GadmRef[];
-  /** Population from which a municipality counts as large (default 100,000). */
-  largePopulation?: number;
 }
 
 export interface GadmRow {
@@ -92,21 +55,8 @@ export type GadmReport = ReportTable & {
   tables: { overview: ReportTable; histogram: ReportTable; byRegion: ReportTable; byProvince: ReportTable; bySize: ReportTable };
 };
 
-/** Spreadsheets drop the leading zero of INEC codes ("101" for Cuenca). */
-export function normalizeInec(code: string | undefined): string {
-  const t = (code ?? '').trim();
-  return /^\d{3}$/.test(t) ? `0${t}` : t;
-}
-
-const SIZE_LABELS: Record<GadmSize, { es: string; en: string }> = {
-  large: { es: 'Grande', en: 'Large' },
-  small: { es: 'Pequeño', en: 'Small' },
-};
-
-function sizeOf(inecCode: string, population: number | undefined, largePopulation: number): GadmSize {
-  if (population != null && Number.isFinite(population)) return population >= largePopulation ? 'large' : 'small';
-  return PROVINCIAL_CAPITALS[inecCode] ? 'large' : 'small';
-}
+/** A row's size as the report prints it: 'Pequeño' / 'Grande' in the per-GADM table. */
+const SIZE_WORD: Record<GadmSize, string> = { large: 'Grande', small: 'Pequeño' };
 
 const GROUP_COLUMNS = (first: ReportColumn[]): ReportColumn[] => [
   ...first,
@@ -139,7 +89,6 @@ const groupRow = (g: GroupFairness, first: Record<string, string>) => ({
 export function byGadm(data: ReportData, opts: GadmReportOptions = {}): GadmReport {
   const ctx = contextOf(data);
   const metric = opts.metric ?? 'held';
-  const largePopulation = opts.largePopulation ?? DEFAULT_LARGE_POPULATION;
   const reference = opts.reference ?? loadGadms();
 
   const rows = new Map<string, GadmRow>();
@@ -151,7 +100,7 @@ export function byGadm(data: ReportData, opts: GadmReportOptions = {}): GadmRepo
       province: g.province,
       provinceCode: g.provinceCode,
       region: g.region,
-      size: sizeOf(g.inecCode, undefined, largePopulation),
+      size: gadmSizeClass({ inecCode: g.inecCode }),
       participated: false,
       counts: emptyCounts(),
       counterparts: 0,
@@ -181,7 +130,7 @@ export function byGadm(data: ReportData, opts: GadmReportOptions = {}): GadmRepo
     row.participated = true;
     row.name = row.name ? `${row.name}; ${p.name}` : p.name;
     row.participantId ??= p.id;
-    row.size = sizeOf(code, p.population, largePopulation);
+    row.size = gadmSizeClass({ inecCode: code, population: p.population });
     byParticipant.set(p.id, row);
   }
 
@@ -245,7 +194,7 @@ export function byGadm(data: ReportData, opts: GadmReportOptions = {}): GadmRepo
     ),
     bySize: groups(
       (r) => r.size,
-      (r) => `${SIZE_LABELS[r.size].es} / ${SIZE_LABELS[r.size].en}`,
+      (r) => `${GADM_SIZE_LABELS[r.size].es} / ${GADM_SIZE_LABELS[r.size].en}`,
     ).sort((x, y) => (x.key === y.key ? 0 : x.key === 'large' ? -1 : 1)),
   };
 
@@ -330,7 +279,7 @@ export function byGadm(data: ReportData, opts: GadmReportOptions = {}): GadmRepo
       name: r.name,
       province: r.province,
       region: r.region,
-      size: SIZE_LABELS[r.size].es,
+      size: SIZE_WORD[r.size],
       participated: r.participated ? 'Sí' : 'No',
       requested: r.counts.requested,
       scheduled: r.counts.placed,

@@ -1,4 +1,4 @@
-import { loadGadms } from '@rueda/domain';
+import { loadGadms, normalizeInec, PROVINCIAL_CAPITALS } from '@rueda/domain';
 import {
   allReports,
   byCompetencia,
@@ -10,9 +10,7 @@ import {
   cooperantSectorMatrix,
   gini,
   histogram,
-  normalizeInec,
   pipeline,
-  PROVINCIAL_CAPITALS,
   summary,
   syntheticReportData,
   type ReportData,

@@ -2241,6 +2241,40 @@ export interface components {
             /** Format: date */
             validUntil: string | null;
         };
+        ImportReport: {
+            /** @enum {string} */
+            kind: "participants" | "delegates" | "demands" | "offers";
+            /** @enum {string} */
+            mode: "dry-run" | "commit";
+            file: {
+                name: string;
+                format: string;
+                encoding: string | null;
+                delimiter: string | null;
+                sheet: string | null;
+            };
+            rowsRead: number;
+            valid: number;
+            errors: number;
+            errorRows: number;
+            warnings: number;
+            issues: {
+                row: number;
+                column: string | null;
+                code: string;
+                /** @enum {string} */
+                severity: "error" | "warning";
+                message: components["schemas"]["Bilingual"];
+                value?: string;
+            }[];
+            insert: number;
+            update: number;
+            committed: boolean;
+        };
+        Bilingual: {
+            es: string;
+            en: string;
+        };
         MatchRun: {
             /** Format: uuid */
             id: string;
@@ -2258,6 +2292,21 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             finishedAt: string | null;
+        };
+        RecommendationReport: {
+            learnFromRequests: boolean;
+            runs: number;
+            requests: number;
+            top: number;
+            fromTop: number;
+            shareFromTop: number | null;
+            byRank: {
+                rank: string;
+                requests: number;
+                decided: number;
+                accepted: number;
+                acceptanceRate: number | null;
+            }[];
         };
         MatchRow: {
             /** Format: uuid */
@@ -2418,6 +2467,532 @@ export interface components {
             topic: string | null;
             videoUrl: string | null;
         };
+        ScheduleVersion: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            eventId: string;
+            number: number;
+            /** @enum {string} */
+            status: "generating" | "draft" | "published" | "superseded" | "failed";
+            stats: {
+                scheduled?: number;
+                weight?: number;
+                holes?: number;
+                breaks?: number;
+                editedByHand?: boolean;
+            } & {
+                [key: string]: unknown;
+            };
+            bounds: {
+                weightUpperBound?: number;
+                holesLowerBound?: number;
+                /** @enum {string} */
+                idleMeasure?: "holes" | "breaks";
+                idleLowerBound?: number;
+                idleGap?: number;
+                optimal?: boolean;
+            } & {
+                [key: string]: unknown;
+            };
+            params: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            unscheduled: {
+                /** Format: uuid */
+                meeting: string;
+                reason: string;
+            }[];
+            jobId: string | null;
+            liveSeq: number | null;
+            fairness: {
+                gadms?: number;
+                gadmsWithRequests?: number;
+                gadmsWithRequestsAndNoMeeting?: number;
+                min?: number;
+                max?: number;
+                mean?: number;
+                minAmongRequesting?: number;
+                histogram?: {
+                    [key: string]: number;
+                };
+                idle?: {
+                    /** @enum {string} */
+                    measure: "holes" | "breaks";
+                    spread: number;
+                    max: number;
+                    histogram: {
+                        [key: string]: number;
+                    };
+                };
+            } & {
+                [key: string]: unknown;
+            };
+            error: string | null;
+        };
+        ScheduleVersionSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            eventId: string;
+            number: number;
+            /** @enum {string} */
+            status: "generating" | "draft" | "published" | "superseded" | "failed";
+            stats: {
+                scheduled?: number;
+                weight?: number;
+                holes?: number;
+                breaks?: number;
+                editedByHand?: boolean;
+            } & {
+                [key: string]: unknown;
+            };
+            bounds: {
+                weightUpperBound?: number;
+                holesLowerBound?: number;
+                /** @enum {string} */
+                idleMeasure?: "holes" | "breaks";
+                idleLowerBound?: number;
+                idleGap?: number;
+                optimal?: boolean;
+            } & {
+                [key: string]: unknown;
+            };
+            params: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+        };
+        ScheduleInstance: {
+            /** @enum {string} */
+            format: "rueda.schedule-instance/1";
+            slots: {
+                id: string;
+                start?: string;
+                end?: string;
+            }[];
+            tables: {
+                id: string;
+            }[];
+            participants: {
+                id: string;
+                kind?: string;
+                name?: string;
+                parallel?: number;
+                unavailable?: string[];
+                maxMeetings?: number;
+                fixedTable?: string;
+            }[];
+            meetings: {
+                id: string;
+                participants: (string)[];
+                weight?: number;
+                pinned?: {
+                    slot: string;
+                    table: string;
+                };
+                allowedSlots?: string[];
+            }[];
+            /** @enum {string} */
+            idleMeasure?: "holes" | "breaks";
+        };
+        ScheduleVersionDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            eventId: string;
+            number: number;
+            /** @enum {string} */
+            status: "generating" | "draft" | "published" | "superseded" | "failed";
+            stats: {
+                scheduled?: number;
+                weight?: number;
+                holes?: number;
+                breaks?: number;
+                editedByHand?: boolean;
+            } & {
+                [key: string]: unknown;
+            };
+            bounds: {
+                weightUpperBound?: number;
+                holesLowerBound?: number;
+                /** @enum {string} */
+                idleMeasure?: "holes" | "breaks";
+                idleLowerBound?: number;
+                idleGap?: number;
+                optimal?: boolean;
+            } & {
+                [key: string]: unknown;
+            };
+            params: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            unscheduled: {
+                /** Format: uuid */
+                meeting: string;
+                reason: string;
+                participants: string[];
+            }[];
+            jobId: string | null;
+            liveSeq: number | null;
+            fairness: {
+                gadms?: number;
+                gadmsWithRequests?: number;
+                gadmsWithRequestsAndNoMeeting?: number;
+                min?: number;
+                max?: number;
+                mean?: number;
+                minAmongRequesting?: number;
+                histogram?: {
+                    [key: string]: number;
+                };
+                idle?: {
+                    /** @enum {string} */
+                    measure: "holes" | "breaks";
+                    spread: number;
+                    max: number;
+                    histogram: {
+                        [key: string]: number;
+                    };
+                };
+            } & {
+                [key: string]: unknown;
+            };
+            error: string | null;
+            progress: {
+                /** @enum {string} */
+                phase: "loading" | "solving" | "saving" | "done";
+                percent: number;
+                bestWeight?: number;
+                bound?: number;
+            } | null;
+            participation: components["schemas"]["Participation"] | null;
+            quality: {
+                weight: number;
+                bound: number;
+                ratio: number;
+                gapPercent: number;
+            } | null;
+        };
+        Participation: {
+            /** @enum {string} */
+            metric: "held" | "scheduled";
+            reference: number;
+            inJornada: number;
+            withDemands: number;
+            withoutDemands: number;
+            withRequests: number;
+            withMeetings: number;
+            withoutMeetings: number;
+            requestedWithoutMeetings: number;
+            rows: {
+                /** @enum {string} */
+                key: "reference" | "inJornada" | "withDemands" | "withoutDemands" | "withRequests" | "withMeetings" | "withoutMeetings" | "requestedWithoutMeetings";
+                label: components["schemas"]["Bilingual"];
+                value: number;
+            }[];
+        };
+        Assignment: {
+            /** Format: uuid */
+            meetingId: string;
+            /** Format: uuid */
+            slotId: string;
+            slot: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            tableId: string;
+            table: number;
+            /** Format: uuid */
+            participantAId: string;
+            participantA: string;
+            /** Format: uuid */
+            participantBId: string;
+            participantB: string;
+            weight: number;
+            mandatory: boolean;
+        };
+        PublishedSchedule: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            eventId: string;
+            number: number;
+            /** @enum {string} */
+            status: "generating" | "draft" | "published" | "superseded" | "failed";
+            stats: {
+                scheduled?: number;
+                weight?: number;
+                holes?: number;
+                breaks?: number;
+                editedByHand?: boolean;
+            } & {
+                [key: string]: unknown;
+            };
+            bounds: {
+                weightUpperBound?: number;
+                holesLowerBound?: number;
+                /** @enum {string} */
+                idleMeasure?: "holes" | "breaks";
+                idleLowerBound?: number;
+                idleGap?: number;
+                optimal?: boolean;
+            } & {
+                [key: string]: unknown;
+            };
+            params: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            unscheduled: {
+                /** Format: uuid */
+                meeting: string;
+                reason: string;
+            }[];
+            jobId: string | null;
+            liveSeq: number | null;
+            fairness: {
+                gadms?: number;
+                gadmsWithRequests?: number;
+                gadmsWithRequestsAndNoMeeting?: number;
+                min?: number;
+                max?: number;
+                mean?: number;
+                minAmongRequesting?: number;
+                histogram?: {
+                    [key: string]: number;
+                };
+                idle?: {
+                    /** @enum {string} */
+                    measure: "holes" | "breaks";
+                    spread: number;
+                    max: number;
+                    histogram: {
+                        [key: string]: number;
+                    };
+                };
+            } & {
+                [key: string]: unknown;
+            };
+            error: string | null;
+            rebased: {
+                kept: {
+                    /** Format: uuid */
+                    meetingId: string;
+                    live: {
+                        /** Format: uuid */
+                        slotId: string;
+                        /** Format: uuid */
+                        tableId: string;
+                    };
+                    draft: {
+                        /** Format: uuid */
+                        slotId: string;
+                        /** Format: uuid */
+                        tableId: string;
+                    } | null;
+                }[];
+                conflicts: {
+                    /** Format: uuid */
+                    meetingId: string;
+                    draft: {
+                        /** Format: uuid */
+                        slotId: string;
+                        /** Format: uuid */
+                        tableId: string;
+                    };
+                    /** Format: uuid */
+                    heldBy: string;
+                }[];
+            } | null;
+        };
+        CheckIn: {
+            delegate: components["schemas"]["Delegate"];
+            alreadyCheckedIn: boolean;
+        };
+        CheckInByCode: {
+            delegate: components["schemas"]["Delegate"];
+            alreadyCheckedIn: boolean;
+            participant: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+        };
+        MeetingMark: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "requested" | "accepted" | "declined" | "expired" | "scheduled" | "checked_in" | "held" | "no_show" | "cancelled";
+            /** Format: uuid */
+            participantAId: string;
+            /** Format: uuid */
+            participantBId: string;
+            /** Format: uuid */
+            slotId: string | null;
+            /** Format: uuid */
+            tableId: string | null;
+            version: number;
+            change: {
+                /** Format: uuid */
+                id: string;
+                /** Format: date-time */
+                at: string;
+                /** Format: date-time */
+                undoUntil: string;
+            } | null;
+            replayed?: boolean;
+        };
+        LiveMeeting: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "requested" | "accepted" | "declined" | "expired" | "scheduled" | "checked_in" | "held" | "no_show" | "cancelled";
+            /** Format: uuid */
+            participantAId: string;
+            /** Format: uuid */
+            participantBId: string;
+            /** Format: uuid */
+            slotId: string | null;
+            /** Format: uuid */
+            tableId: string | null;
+            version: number;
+        };
+        StatusChange: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            meetingId: string;
+            /** @enum {string} */
+            kind: "mark" | "undo" | "correction";
+            /** @enum {string} */
+            before: "requested" | "accepted" | "declined" | "expired" | "scheduled" | "checked_in" | "held" | "no_show" | "cancelled";
+            /** @enum {string} */
+            after: "requested" | "accepted" | "declined" | "expired" | "scheduled" | "checked_in" | "held" | "no_show" | "cancelled";
+            /** Format: uuid */
+            actorId: string | null;
+            actorEmail: string | null;
+            reason: string;
+            /** Format: date-time */
+            at: string;
+        };
+        Delay: {
+            slots: {
+                /** Format: uuid */
+                id: string;
+                /** Format: date-time */
+                startsAt: string;
+                /** Format: date-time */
+                endsAt: string;
+            }[];
+            atRisk: {
+                /** Format: uuid */
+                meetingId: string;
+                /** Format: uuid */
+                participantId: string;
+                reason: components["schemas"]["Bilingual"];
+            }[];
+        };
+        Leave: {
+            freed: {
+                /** Format: uuid */
+                slotId: string;
+                /** Format: uuid */
+                tableId: string;
+                /** Format: uuid */
+                meetingId: string | null;
+            }[];
+        };
+        Proposal: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            eventId: string;
+            /** Format: uuid */
+            slotId: string;
+            /** Format: uuid */
+            tableId: string;
+            /** Format: uuid */
+            freedMeetingId: string | null;
+            /** @enum {string} */
+            status: "proposed" | "accepted" | "rejected" | "applied" | "expired";
+            /** @enum {string} */
+            mode: "automatic" | "confirm";
+            proposal: {
+                /** @enum {string} */
+                kind?: "fill" | "move";
+                meeting?: {
+                    /** Format: uuid */
+                    a: string;
+                    /** Format: uuid */
+                    b: string;
+                    /** Format: uuid */
+                    meetingId?: string;
+                    source: string;
+                };
+                /** Format: uuid */
+                slotId?: string;
+                /** Format: uuid */
+                tableId?: string;
+                score?: number;
+                disruption?: number;
+                requiresConfirmation?: boolean;
+                reason?: components["schemas"]["Bilingual"] | string;
+                moves?: {
+                    /** Format: uuid */
+                    meetingId: string;
+                    /** Format: uuid */
+                    fromSlot: string;
+                    /** Format: uuid */
+                    fromTable: string;
+                    /** Format: uuid */
+                    toSlot: string;
+                    /** Format: uuid */
+                    toTable: string;
+                }[];
+                none?: boolean;
+            } & {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            resultMeetingId: string | null;
+            requestId?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            resolvedAt: string | null;
+        };
+        LiveMessage: {
+            /** Format: uuid */
+            eventId: string;
+            seq: number;
+            /** @enum {string} */
+            type: "meeting.updated" | "meeting.created" | "schedule.published" | "slots.delayed" | "delegate.checked_in" | "participant.left" | "replacement.proposed" | "replacement.unavailable" | "replacement.resolved";
+            /** Format: date-time */
+            at: string;
+            participants: string[];
+            tables: string[];
+            payload: unknown;
+            prevs?: {
+                [key: string]: unknown;
+            };
+        };
         Outcome: {
             /** Format: uuid */
             id: string;
@@ -2447,6 +3022,52 @@ export interface components {
             filledBy: "participant" | "staff";
             /** Format: uuid */
             filledByUserId: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        Commitment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            eventId: string;
+            /** Format: uuid */
+            meetingId: string;
+            title: string;
+            description: string;
+            /** @enum {string|null} */
+            nextStep: "MOU" | "TECH_MISSION" | "PROJECT_PROFILE" | "FUND_APPLICATION" | "VOLUNTEERING" | "TWINNING" | null;
+            /** @enum {string} */
+            stage: "identified" | "negotiation" | "signed" | "execution" | "closed" | "dropped";
+            /** Format: date */
+            stageDate: string;
+            amountUsd: number | null;
+            /** Format: date */
+            baseDate: string;
+            reviews: {
+                months: number;
+                /** Format: date */
+                dueDate: string;
+                /** Format: date */
+                reviewedOn: string | null;
+                /** @enum {string|null} */
+                stage: "identified" | "negotiation" | "signed" | "execution" | "closed" | "dropped" | null;
+                note: string;
+            }[];
+            history: {
+                /** @enum {string} */
+                stage: "identified" | "negotiation" | "signed" | "execution" | "closed" | "dropped";
+                /** Format: date */
+                date: string;
+                /** Format: date-time */
+                recordedAt: string;
+                amountUsd: number | null;
+                note?: string;
+                /** Format: uuid */
+                userId?: string | null;
+            }[];
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -2520,10 +3141,6 @@ export interface components {
             } | null;
             /** @enum {string} */
             state: "no_link" | "never_sent" | "sending" | "held" | "delivered" | "failed" | "opened";
-        };
-        Bilingual: {
-            es: string;
-            en: string;
         };
         Campaign: {
             /** Format: uuid */
@@ -6995,11 +7612,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -7360,11 +7980,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecommendationReport"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -9599,11 +10222,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScheduleVersionSummary"][];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -9698,11 +10324,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScheduleVersion"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -9782,11 +10411,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScheduleInstance"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -9865,11 +10497,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScheduleVersionDetail"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -9948,11 +10583,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Assignment"][];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -10041,11 +10679,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScheduleVersion"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -10125,11 +10766,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScheduleVersion"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -10215,11 +10859,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublishedSchedule"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -10304,11 +10951,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CheckIn"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -10392,11 +11042,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CheckInByCode"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -10485,11 +11138,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingMark"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -10575,11 +11231,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LiveMeeting"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -10667,11 +11326,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LiveMeeting"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -10750,11 +11412,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatusChange"][];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -10845,11 +11510,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Delay"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -10940,11 +11608,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LiveMeeting"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -11030,11 +11701,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Leave"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -11123,11 +11797,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LiveMeeting"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -11207,11 +11884,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Proposal"][];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -11290,11 +11970,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -11373,11 +12056,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -11457,11 +12143,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LiveMessage"][];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -12333,11 +13022,71 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            eventId: string;
+                            /** Format: uuid */
+                            meetingId: string;
+                            title: string;
+                            description: string;
+                            /** @enum {string|null} */
+                            nextStep: "MOU" | "TECH_MISSION" | "PROJECT_PROFILE" | "FUND_APPLICATION" | "VOLUNTEERING" | "TWINNING" | null;
+                            /** @enum {string} */
+                            stage: "identified" | "negotiation" | "signed" | "execution" | "closed" | "dropped";
+                            /** Format: date */
+                            stageDate: string;
+                            amountUsd: number | null;
+                            /** Format: date */
+                            baseDate: string;
+                            reviews: {
+                                months: number;
+                                /** Format: date */
+                                dueDate: string;
+                                /** Format: date */
+                                reviewedOn: string | null;
+                                /** @enum {string|null} */
+                                stage: "identified" | "negotiation" | "signed" | "execution" | "closed" | "dropped" | null;
+                                note: string;
+                            }[];
+                            history: {
+                                /** @enum {string} */
+                                stage: "identified" | "negotiation" | "signed" | "execution" | "closed" | "dropped";
+                                /** Format: date */
+                                date: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                amountUsd: number | null;
+                                note?: string;
+                                /** Format: uuid */
+                                userId?: string | null;
+                            }[];
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            participants: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "gadm" | "cooperant";
+                            }[];
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -12436,11 +13185,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Commitment"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -12519,11 +13271,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Commitment"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -12613,11 +13368,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Commitment"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -12708,11 +13466,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Commitment"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {
@@ -12802,11 +13563,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Commitment"];
+                };
             };
             /** @description Datos inválidos (cada campo nombrado) / Invalid data (each field named) */
             400: {

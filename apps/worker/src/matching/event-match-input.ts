@@ -25,6 +25,8 @@ export async function loadEventMatchInput(db: DataSource, eventId: string): Prom
       province: orUndef(p.provinceCode),
       region: orUndef(p.region),
       tipo: orUndef(p.tipo),
+      // A GADM's external id is its INEC code: its size class (fairness) is read from it.
+      inecCode: p.kind === 'gadm' ? orUndef(p.externalId) : undefined,
     })),
     demands: demands.map((d) => ({
       id: d.id,

@@ -8,7 +8,8 @@ import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { ImportsService } from './imports.service';
 import { DomainError } from '@rueda/domain';
 import { UuidPipe } from '../../platform/validation';
-import { ReturnsFile } from '../../platform/openapi';
+import { Returns, ReturnsFile } from '../../platform/openapi';
+import { ImportReportOut } from './imports.responses';
 
 const ACCEPTED_TYPES = new Set([
   'text/csv',
@@ -47,6 +48,7 @@ export class ImportsController {
 
   @Post('imports/:kind')
   @Allow('admin')
+  @Returns(ImportReportOut)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Importar participantes, delegados, demandas u ofertas desde CSV/XLSX / Import from CSV/XLSX',

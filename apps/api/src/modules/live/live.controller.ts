@@ -30,6 +30,19 @@ import {
 } from '@rueda/application';
 import { UuidPipe } from '../../platform/validation';
 import { Allow, CurrentPrincipal, type Principal } from '../auth/principal';
+import { Returns } from '../../platform/openapi';
+import {
+  CheckInByCodeOut,
+  CheckInOut,
+  DelayOut,
+  LeaveOut,
+  LiveLogOut,
+  LiveMeetingOut,
+  MarkOut,
+  ProposalListOut,
+  ProposalOut,
+  StatusHistoryOut,
+} from './live.responses';
 
 // Each route's body is its use case's command without what the path names.
 const CheckInBody = CheckInDelegateCommand.omit({ eventId: true });
@@ -53,6 +66,7 @@ export class LiveController {
   constructor(private readonly useCases: UseCases) {}
 
   @Post('checkins')
+  @Returns(CheckInOut)
   @HttpCode(200)
   @ApiOperation({ summary: 'Registrar la llegada de un delegado (repetirlo no hace daño) / Check a delegate in (idempotent)' })
   checkIn(
@@ -64,6 +78,7 @@ export class LiveController {
   }
 
   @Post('checkins/code')
+  @Returns(CheckInByCodeOut)
   @HttpCode(200)
   @ApiOperation({ summary: 'Registrar una llegada con el código QR de la agenda / Check a delegate in with the agenda’s QR code' })
   checkInByCode(
@@ -75,6 +90,7 @@ export class LiveController {
   }
 
   @Post('meetings/:meetingId/status')
+  @Returns(MarkOut)
   @HttpCode(200)
   @ApiOperation({ summary: 'Estado de la reunión en la mesa: presente, realizada, ausencia, cancelada / Meeting status at the table' })
   status(
@@ -87,6 +103,7 @@ export class LiveController {
   }
 
   @Post('meetings/:meetingId/undo')
+  @Returns(LiveMeetingOut)
   @Allow('admin', 'staff')
   @HttpCode(200)
   @ApiOperation({ summary: 'Deshacer la última marca de la mesa (un minuto) / Undo the table’s last mark (one minute)' })
@@ -100,6 +117,7 @@ export class LiveController {
   }
 
   @Post('meetings/:meetingId/correction')
+  @Returns(LiveMeetingOut)
   @Allow('admin', 'staff')
   @HttpCode(200)
   @ApiOperation({
@@ -115,6 +133,7 @@ export class LiveController {
   }
 
   @Get('meetings/:meetingId/history')
+  @Returns(StatusHistoryOut)
   @Allow('admin', 'staff')
   @ApiOperation({
     summary: 'Historial de estados: quién, cuándo, antes y después, por qué / Status history: who, when, before, after, why',
@@ -124,6 +143,7 @@ export class LiveController {
   }
 
   @Post('delays')
+  @Returns(DelayOut)
   @HttpCode(200)
   @ApiOperation({ summary: 'Retrasar una franja o el resto del día / Delay a slot or the rest of the day' })
   delay(
@@ -135,6 +155,7 @@ export class LiveController {
   }
 
   @Post('walk-ins')
+  @Returns(LiveMeetingOut)
   @ApiOperation({ summary: 'Reunión espontánea en la primera mesa y franja libres / Walk-in meeting at the first free table and slot' })
   walkIn(
     @Param('eventId', UuidPipe) eventId: string,
@@ -145,6 +166,7 @@ export class LiveController {
   }
 
   @Post('participants/:participantId/leave')
+  @Returns(LeaveOut)
   @HttpCode(200)
   @ApiOperation({ summary: 'El participante se retira: se liberan sus reuniones posteriores / The participant leaves early' })
   leave(
@@ -157,6 +179,7 @@ export class LiveController {
   }
 
   @Post('meetings/:meetingId/move')
+  @Returns(LiveMeetingOut)
   @HttpCode(200)
   @ApiOperation({ summary: 'Mover una reunión a otra mesa o franja / Move a meeting' })
   move(
@@ -169,6 +192,7 @@ export class LiveController {
   }
 
   @Get('proposals')
+  @Returns(ProposalListOut)
   @ApiOperation({ summary: 'Propuestas de reemplazo / Replacement proposals' })
   proposals(
     @Param('eventId', UuidPipe) eventId: string,
@@ -179,6 +203,7 @@ export class LiveController {
   }
 
   @Post('proposals/:proposalId/accept')
+  @Returns(ProposalOut)
   @HttpCode(200)
   @ApiOperation({ summary: 'Aceptar una propuesta de reemplazo / Accept a replacement proposal' })
   accept(@Param('eventId', UuidPipe) eventId: string, @Param('proposalId', UuidPipe) proposalId: string, @CurrentPrincipal() p: Principal) {
@@ -186,6 +211,7 @@ export class LiveController {
   }
 
   @Post('proposals/:proposalId/reject')
+  @Returns(ProposalOut)
   @HttpCode(200)
   @ApiOperation({ summary: 'Rechazar una propuesta de reemplazo / Reject a replacement proposal' })
   reject(@Param('eventId', UuidPipe) eventId: string, @Param('proposalId', UuidPipe) proposalId: string, @CurrentPrincipal() p: Principal) {
@@ -193,6 +219,7 @@ export class LiveController {
   }
 
   @Get('log')
+  @Returns(LiveLogOut)
   @ApiOperation({ summary: 'Mensajes en vivo desde un número de secuencia / Live messages after a sequence number' })
   log(
     @Param('eventId', UuidPipe) eventId: string,

@@ -12,6 +12,7 @@ import {
   MatchRunOut,
   PairOverrideOut,
   PairOverrideRowOut,
+  RecommendationReportOut,
   RecommendationsOut,
 } from './matching.responses';
 
@@ -43,6 +44,7 @@ export class MatchingController {
 
   @Get('matching/report')
   @Allow('admin', 'staff')
+  @Returns(RecommendationReportOut)
   @ApiOperation({
     summary:
       'Cómo les fue a las recomendaciones: solicitudes desde el top 5 y aceptación por puesto / How recommendations fared: requests from the top five and acceptance by rank',

@@ -65,3 +65,16 @@ export const RecommendationsOut = z.object({
 
 export const PairOverrideOut = z.object({ demandId: id, offerId: id, mode: overrideMode });
 export const PairOverrideRowOut = PairOverrideOut.extend({ eventId: id, createdAt: timestamp }).meta({ id: 'PairOverride' });
+
+/** How recommendations fared: requests from the top five, and acceptance by rank. */
+export const RecommendationReportOut = z
+  .object({
+    learnFromRequests: z.boolean(),
+    runs: int,
+    requests: int,
+    top: int,
+    fromTop: int,
+    shareFromTop: z.number().nullable(),
+    byRank: z.array(z.object({ rank: z.string(), requests: int, decided: int, accepted: int, acceptanceRate: z.number().nullable() })),
+  })
+  .meta({ id: 'RecommendationReport' });

@@ -15,6 +15,8 @@ import {
   UpdateCommitmentInput,
 } from './outcomes.schemas';
 import { UuidPipe } from '../../platform/validation';
+import { Returns } from '../../platform/openapi';
+import { CommitmentOut, CommitmentPageOut } from './outcomes.responses';
 
 const userId = (p: Principal) => (p.type === 'user' ? p.userId : null);
 
@@ -26,6 +28,7 @@ export class CommitmentsController {
   constructor(private readonly commitments: CommitmentsService) {}
 
   @Post()
+  @Returns(CommitmentOut)
   @ApiOperation({ summary: 'Registrar un compromiso de una reunión realizada / Record a commitment from a held meeting' })
   create(
     @Param('eventId', UuidPipe) eventId: string,
@@ -36,6 +39,7 @@ export class CommitmentsController {
   }
 
   @Get()
+  @Returns(CommitmentPageOut)
   @ApiOperation({
     summary: 'Compromisos, con filtros / Commitments, filtered',
     description: 'stage, meetingId, participantId, reviewDueBy=YYYY-MM-DD (open commitments with a 3/6/12-month review due and not done).',
@@ -45,11 +49,13 @@ export class CommitmentsController {
   }
 
   @Get(':commitmentId')
+  @Returns(CommitmentOut)
   get(@Param('eventId', UuidPipe) eventId: string, @Param('commitmentId', UuidPipe) id: string) {
     return this.commitments.get(eventId, id);
   }
 
   @Patch(':commitmentId')
+  @Returns(CommitmentOut)
   @ApiOperation({
     summary: 'Corregir título, descripción o monto (versión requerida) / Correct title, description or amount (version required)',
   })
@@ -62,6 +68,7 @@ export class CommitmentsController {
   }
 
   @Post(':commitmentId/stage')
+  @Returns(CommitmentOut)
   @HttpCode(200)
   @ApiOperation({ summary: 'Avanzar de etapa o descartar (versión requerida) / Move to a later stage or drop (version required)' })
   advance(
@@ -74,6 +81,7 @@ export class CommitmentsController {
   }
 
   @Post(':commitmentId/reviews')
+  @Returns(CommitmentOut)
   @HttpCode(200)
   @ApiOperation({ summary: 'Registrar la revisión de 3, 6 o 12 meses / Record the 3-, 6- or 12-month review' })
   review(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMMITMENT_STAGES, NEXT_STEP_CODES } from '@rueda/reporting';
 import { pageOf } from '../../platform/openapi';
 import { day, id, int, timestamp } from '../../platform/response-types';
 
@@ -52,3 +53,38 @@ export const MissingOutcomesOut = z.object({
 });
 
 export const PendingOutcomesOut = z.object({ count: int, meetings: z.array(MissingMeeting) });
+
+const stage = z.enum(COMMITMENT_STAGES);
+
+/** A commitment born in a held meeting, followed through the pipeline with its 3/6/12-month reviews. */
+export const CommitmentOut = z
+  .object({
+    id,
+    eventId: id,
+    meetingId: id,
+    title: z.string(),
+    description: z.string(),
+    nextStep: z.enum(NEXT_STEP_CODES).nullable(),
+    stage,
+    stageDate: day,
+    amountUsd: z.number().nullable(),
+    baseDate: day,
+    reviews: z.array(z.object({ months: int, dueDate: day, reviewedOn: day.nullable(), stage: stage.nullable(), note: z.string() })),
+    history: z.array(
+      z.object({
+        stage,
+        date: day,
+        recordedAt: timestamp,
+        amountUsd: z.number().nullable(),
+        note: z.string().optional(),
+        userId: id.nullable().optional(),
+      }),
+    ),
+    version: int,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: 'Commitment' });
+
+/** A page of commitments, each with the two parties of its meeting. */
+export const CommitmentPageOut = pageOf(CommitmentOut.extend({ participants: z.array(z.object({ id, name: z.string(), kind })) }));

@@ -12,6 +12,15 @@ import {
 import { Allow, CurrentPrincipal, type Principal } from '../auth/principal';
 import { SchedulingService } from './scheduling.service';
 import { UuidPipe } from '../../platform/validation';
+import { Returns } from '../../platform/openapi';
+import {
+  AssignmentListOut,
+  PublishedOut,
+  ScheduleInstanceOut,
+  ScheduleVersionDetailOut,
+  ScheduleVersionListOut,
+  ScheduleVersionOut,
+} from './scheduling.responses';
 
 const GenerateBody = GenerateScheduleCommand.omit({ eventId: true });
 // No body at all is a plain publish.
@@ -29,6 +38,7 @@ export class SchedulingController {
 
   @Post()
   @Allow('admin')
+  @Returns(ScheduleVersionOut)
   @ApiOperation({
     summary: 'Generar una agenda (trabajo BullMQ «scheduling») / Generate a schedule (BullMQ job)',
     description:
@@ -44,12 +54,14 @@ export class SchedulingController {
 
   @Get()
   @Allow('admin', 'staff')
+  @Returns(ScheduleVersionListOut)
   list(@Param('eventId', UuidPipe) eventId: string) {
     return this.scheduling.list(eventId);
   }
 
   @Get('instance')
   @Allow('admin', 'staff')
+  @Returns(ScheduleInstanceOut)
   @ApiOperation({ summary: 'La instancia rueda.schedule-instance/1 del evento / The event as rueda.schedule-instance/1' })
   instance(@Param('eventId', UuidPipe) eventId: string, @Query({ schema: InstanceQuery }) q: z.infer<typeof InstanceQuery>) {
     return this.scheduling.instance(eventId, q.keepPublished === 'true');
@@ -57,6 +69,7 @@ export class SchedulingController {
 
   @Get(':versionId')
   @Allow('admin', 'staff')
+  @Returns(ScheduleVersionDetailOut)
   @ApiOperation({ summary: 'Cifras, cota, brecha y reuniones no agendadas / Figures, bound, gap and unscheduled meetings' })
   get(@Param('eventId', UuidPipe) eventId: string, @Param('versionId', UuidPipe) id: string) {
     return this.scheduling.get(eventId, id);
@@ -64,12 +77,14 @@ export class SchedulingController {
 
   @Get(':versionId/assignments')
   @Allow('admin', 'staff')
+  @Returns(AssignmentListOut)
   assignments(@Param('eventId', UuidPipe) eventId: string, @Param('versionId', UuidPipe) id: string) {
     return this.scheduling.assignments(eventId, id);
   }
 
   @Put(':versionId/assignments/:meetingId')
   @Allow('admin')
+  @Returns(ScheduleVersionOut)
   @ApiOperation({ summary: 'Mover una reunión del borrador a otra mesa o franja (arrastrar) / Move a draft meeting (drag and drop)' })
   move(
     @Param('eventId', UuidPipe) eventId: string,
@@ -83,6 +98,7 @@ export class SchedulingController {
 
   @Delete(':versionId/assignments/:meetingId')
   @Allow('admin')
+  @Returns(ScheduleVersionOut)
   @ApiOperation({ summary: 'Quitar una reunión del borrador / Take a meeting out of the draft' })
   unassign(
     @Param('eventId', UuidPipe) eventId: string,
@@ -95,6 +111,7 @@ export class SchedulingController {
 
   @Post(':versionId/publish')
   @Allow('admin')
+  @Returns(PublishedOut)
   @HttpCode(200)
   @ApiOperation({
     summary:
