@@ -12,13 +12,11 @@ export class TypeOrmEventRepository implements EventRepository {
   }
 
   async view(eventId: string): Promise<EventView | null> {
-    return (await this.m
-      .getRepository(EventEntity)
-      .findOne({
-        where: { id: eventId },
-        relations: { sessions: true },
-        order: { sessions: { day: 'ASC', startTime: 'ASC' } },
-      })) as EventView | null;
+    return (await this.m.getRepository(EventEntity).findOne({
+      where: { id: eventId },
+      relations: { sessions: true },
+      order: { sessions: { day: 'ASC', startTime: 'ASC' } },
+    })) as EventView | null;
   }
 
   async save(event: EventView): Promise<void> {
