@@ -29,6 +29,7 @@ import { io, Socket } from 'socket.io-client';
 import { sessionAroundNow } from '../../test/support/sessions';
 import { BenchStop, dropDatabase, serviceUrls, withDb } from './services';
 import { applyNoShow, LiveState, proposeReplacement } from '@rueda/live';
+import { cpuLines, sampleCpu } from './cpu';
 import { during, logOffset, logSlowStatements, type ProbeEvent, readPgLog, readProbe } from './attribution';
 import type { ClientToServerEvents, LiveMeeting, LivePush, ReplacementProposal, ServerToClientEvents, SubscribeAck } from '@rueda/realtime';
 
@@ -661,6 +662,12 @@ async function main() {
   log(`(a) ${targets.length} no-shows, one every ${INTERVAL_MS} ms, alternating API nodes`);
   const tracks: NoShowTrack[] = [];
   const calls: Promise<void>[] = [];
+  const cpuOf = () =>
+    sampleCpu(
+      children.map((c) => ({ name: c.name, pid: c.proc.pid })),
+      DB_NAME,
+    );
+  const cpuBefore = cpuOf();
   const aStart = performance.now();
   for (let i = 0; i < targets.length; i++) {
     const t = targets[i];
@@ -700,6 +707,9 @@ async function main() {
   const aEnd = Date.now() + 15_000;
   while (!aDone() && Date.now() < aEnd) await sleep(50);
   await sleep(300);
+  // From the first call until everything was delivered (and the 300 ms after): CPU of each part.
+  const cpuAfter = cpuOf();
+  const cpuWallS = (performance.now() - aStart) / 1000;
 
   // Components from the BullMQ jobs: queued (API clock), started and finished (worker), message stamp.
   const queue = new Queue('live', { prefix: QUEUE_PREFIX, connection: { url: svc.redis, maxRetriesPerRequest: 1 } as never });
@@ -801,6 +811,8 @@ async function main() {
     ['first → last affected client', comp.firstToLast],
   ];
   for (const [name, xs] of parts) log(`(a)   ${name}: ${fmtQ(quantiles(xs))}`);
+  log(`(a) CPU time of each process during (a) (from /proc; redis: every redis-server of the machine):`);
+  for (const l of cpuLines(cpuBefore, cpuAfter, tracks.length, cpuWallS)) log(`(a)   ${l}`);
   if (opt.probe || pgLog) {
     const events: ProbeEvent[] = [
       ...(opt.probe ? ['api-0', 'api-1', 'worker', 'bench'].flatMap((n) => readProbe(probeFile(n), n)) : []),
