@@ -13,3 +13,4 @@ export * from './records';
 export * from './events';
 export * from './calendar';
 export * from './on-behalf';
+export * from './outcomes';

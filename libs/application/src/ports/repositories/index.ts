@@ -10,6 +10,7 @@ import type { LiveLogRepository, LiveStateRepository } from './live';
 import type { EventRepository } from './events';
 import type { MeetingRepository } from './meetings';
 import type { MeetingRequestRepository } from './meeting-requests';
+import type { OutcomeRepository } from './outcomes';
 import type { NotificationRepository } from './notifications';
 import type { RecordRepository } from './records';
 import type { ScheduleRepository } from './schedules';
@@ -26,6 +27,7 @@ export * from './records';
 export * from './events';
 export * from './calendar';
 export * from './meeting-requests';
+export * from './outcomes';
 
 /**
  * Every repository a use case can reach through its transaction. Add one line here (and its
@@ -48,4 +50,5 @@ export interface Repositories {
   readonly events: EventRepository;
   readonly calendarFeeds: CalendarFeedRepository;
   readonly meetingRequests: MeetingRequestRepository;
+  readonly outcomes: OutcomeRepository;
 }
