@@ -3,7 +3,6 @@ import type { AgreedMeeting, MeetingRequestRepository, NewAgreedMeeting } from '
 import { LIVE_STATUSES, sqlIn } from '@rueda/domain';
 import { MeetingEntity, ParticipantEntity, UnavailabilityEntity } from '../../entities';
 import { LATEST_DONE_RUN } from '../../matching/latest-run';
-import { expireRequests } from '../../records/expire-requests';
 
 const TOPIC_TABLE = { demandId: 'demands', offerId: 'offers' } as const;
 
@@ -29,8 +28,14 @@ export class TypeOrmMeetingRequestRepository implements MeetingRequestRepository
     return participantIds.map((p) => rows.filter((r) => r.participantId === p).map((r) => r.slotId));
   }
 
-  expire(eventId: string | undefined, now: Date): Promise<number> {
-    return expireRequests(this.m, eventId, now);
+  /** Idempotent: an expired request is no longer `requested`. */
+  async expire(eventId: string | undefined, now: Date): Promise<number> {
+    const res = await this.m.query(
+      `UPDATE meetings SET status = 'expired', version = version + 1, updated_at = now()
+        WHERE status = 'requested' AND expires_at < $1 ${eventId ? 'AND event_id = $2' : ''}`,
+      eventId ? [now, eventId] : [now],
+    );
+    return res[1] ?? 0;
   }
 
   livePair(eventId: string, a: string, b: string): Promise<AgreedMeeting | null> {
