@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { ENV, type Env } from '@rueda/config';
-import { expireRequests, installPushChannel, PushChannel, pushSubject } from '@rueda/persistence';
+import { ExpireRequests, UseCases, WORKER } from '@rueda/application';
+import { installPushChannel, PushChannel, pushSubject } from '@rueda/persistence';
 import { QUEUES } from '@rueda/queues';
 import { workerOptions } from './worker-options';
 
@@ -22,9 +23,10 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
   private readonly push: PushChannel;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectDataSource() db: DataSource,
     @InjectQueue(QUEUES.maintenance) private readonly queue: Queue,
     @Inject(ENV) env: Env,
+    private readonly useCases: UseCases,
   ) {
     super();
     this.push = installPushChannel(db, pushSubject(env));
@@ -41,7 +43,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
       if (r.reminded) this.log.log(`${job.name}: ${r.reminded} reminded, ${r.sent} sent, ${r.failed} failed`);
       return r;
     }
-    const expired = await expireRequests(this.db.manager);
+    const { expired } = await this.useCases.execute(ExpireRequests, WORKER, {});
     if (expired) this.log.log(`${job.name}: ${expired} requests expired`);
     return { expired };
   }

@@ -12,3 +12,5 @@ export * from './notifications';
 export * from './records';
 export * from './events';
 export * from './calendar';
+export * from './on-behalf';
+export * from './outcomes';

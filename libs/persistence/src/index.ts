@@ -4,7 +4,6 @@ export * from './naming-strategy';
 export * from './records/record-mapping';
 export * from './records/participant-reference';
 export * from './records/write-records';
-export * from './records/expire-requests';
 export * from './scheduling/event-schedule-instance';
 export * from './matching/latest-run';
 export * from './scheduling/schedule-versions';

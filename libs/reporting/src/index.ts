@@ -11,3 +11,4 @@ export * from './pipeline';
 export * from './matrix';
 export * from './synthetic';
 export * from './all';
+export * from './follow-up';

@@ -1,1 +1,2 @@
 export * from './set-meeting-video';
+export * from './requests';

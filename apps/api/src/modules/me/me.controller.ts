@@ -2,12 +2,19 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/co
 import { z } from 'zod';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
-import { PushSubscriptionShape, subscribePush, UnsubscribePush, UseCases } from '@rueda/application';
+import {
+  AnswerRequest,
+  PushSubscriptionShape,
+  RequestMeeting,
+  subscribePush,
+  UnsubscribePush,
+  UseCases,
+  WithdrawRequest,
+} from '@rueda/application';
 import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { accessLinkRate } from '../auth/rates';
 import { MatchingService } from '../matching/matching.service';
 import { AnswerBody, RequestBody } from '../meetings/meetings.controller';
-import { MeetingsService } from '../meetings/meetings.service';
 import { PushService } from '../../platform/push';
 import { UuidPipe } from '../../platform/validation';
 import { MeService } from './me.service';
@@ -30,7 +37,6 @@ const own = (p: Me) => ({ eventId: p.eventId, participantId: p.participantId });
 export class MeController {
   constructor(
     private readonly mine: MeService,
-    private readonly meetingsService: MeetingsService,
     private readonly matching: MatchingService,
     private readonly push: PushService,
     private readonly useCases: UseCases,
@@ -95,7 +101,7 @@ export class MeController {
   @Returns(MeetingOut)
   @ApiOperation({ summary: 'Solicitar una reunión / Request a meeting' })
   request(@CurrentPrincipal() p: Me, @Body({ schema: RequestBody }) b: z.infer<typeof RequestBody>) {
-    return this.meetingsService.request(p.eventId, p.participantId, b);
+    return this.useCases.execute(RequestMeeting, p, { ...b, eventId: p.eventId, requesterId: p.participantId });
   }
 
   @Post('requests/:meetingId/accept')
@@ -103,7 +109,7 @@ export class MeController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Aceptar una solicitud recibida / Accept a request received' })
   accept(@CurrentPrincipal() p: Me, @Param('meetingId', UuidPipe) id: string, @Body({ schema: AnswerBody }) b: z.infer<typeof AnswerBody>) {
-    return this.meetingsService.respond(p.eventId, id, 'accept', { participantId: p.participantId, version: b.version });
+    return this.useCases.execute(AnswerRequest, p, { ...b, eventId: p.eventId, meetingId: id, answer: 'accept' });
   }
 
   @Post('requests/:meetingId/decline')
@@ -115,7 +121,7 @@ export class MeController {
     @Param('meetingId', UuidPipe) id: string,
     @Body({ schema: AnswerBody }) b: z.infer<typeof AnswerBody>,
   ) {
-    return this.meetingsService.respond(p.eventId, id, 'decline', { participantId: p.participantId, version: b.version });
+    return this.useCases.execute(AnswerRequest, p, { ...b, eventId: p.eventId, meetingId: id, answer: 'decline' });
   }
 
   @Post('requests/:meetingId/withdraw')
@@ -123,6 +129,6 @@ export class MeController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Retirar una solicitud enviada / Withdraw a request sent' })
   withdraw(@CurrentPrincipal() p: Me, @Param('meetingId', UuidPipe) id: string) {
-    return this.meetingsService.withdraw(p.eventId, id, p.participantId);
+    return this.useCases.execute(WithdrawRequest, p, { ...own(p), meetingId: id });
   }
 }

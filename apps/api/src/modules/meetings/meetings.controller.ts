@@ -1,10 +1,22 @@
-import { TEXT_LIMITS } from '@rueda/domain';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { MEETING_STATUSES } from '@rueda/domain';
 import { onBehalf } from '../auth/on-behalf';
-import { SetMeetingVideo, SetMeetingVideoCommand, UseCases } from '@rueda/application';
+import {
+  AnswerRequest,
+  AnswerRequestCommand,
+  CreateMeeting,
+  CreateMeetingCommand,
+  ExpireRequests,
+  RequestMeeting,
+  RequestMeetingCommand,
+  SetMeetingVideo,
+  SetMeetingVideoCommand,
+  SetMeetingWindow,
+  SetMeetingWindowCommand,
+  UseCases,
+} from '@rueda/application';
 import { Allow, CurrentPrincipal, type Principal } from '../auth/principal';
 import { pageQuery } from '../../platform/pagination';
 import { MeetingsService } from './meetings.service';
@@ -12,31 +24,12 @@ import { UuidPipe } from '../../platform/validation';
 import { Returns } from '../../platform/openapi';
 import { MeetingOut, MeetingPageOut, MeetingVideoOut } from './meetings.responses';
 
-/** A meeting's window: the slots it may be scheduled in (morning only, day 2 only). */
-const AllowedSlotIds = z.array(z.uuid()).min(1).max(500);
-export const RequestBody = z
-  .object({
-    counterpartId: z.uuid(),
-    demandId: z.uuid().nullish(),
-    offerId: z.uuid().nullish(),
-    note: z.string().max(TEXT_LIMITS.meetings.note).optional(),
-    allowedSlotIds: AllowedSlotIds.optional(),
-  })
-  .strict();
-const OnBehalfBody = RequestBody.extend({ requesterId: z.uuid() }).strict();
-const CreateBody = z
-  .object({
-    participantAId: z.uuid(),
-    participantBId: z.uuid(),
-    demandId: z.uuid().nullish(),
-    offerId: z.uuid().nullish(),
-    mandatory: z.boolean().default(false),
-    note: z.string().max(TEXT_LIMITS.meetings.note).optional(),
-    allowedSlotIds: AllowedSlotIds.optional(),
-  })
-  .strict();
-const WindowBody = z.object({ allowedSlotIds: AllowedSlotIds.nullable() }).strict();
-export const AnswerBody = z.object({ version: z.number().int().min(1).optional() }).strict();
+// The route bodies are the use cases' commands without what the path (or the link) says.
+export const RequestBody = RequestMeetingCommand.omit({ eventId: true, requesterId: true });
+const OnBehalfBody = RequestMeetingCommand.omit({ eventId: true });
+const CreateBody = CreateMeetingCommand.omit({ eventId: true });
+const WindowBody = SetMeetingWindowCommand.omit({ eventId: true, meetingId: true });
+export const AnswerBody = AnswerRequestCommand.pick({ version: true });
 const VideoBody = SetMeetingVideoCommand.omit({ eventId: true, meetingId: true });
 const ListQuery = pageQuery.extend({ status: z.enum(MEETING_STATUSES).optional(), participantId: z.uuid().optional() });
 
@@ -68,7 +61,13 @@ export class MeetingsController {
   @Returns(MeetingPageOut)
   @Allow('admin', 'staff')
   @ApiOperation({ summary: 'Reuniones y solicitudes / Meetings and requests' })
-  list(@Param('eventId', UuidPipe) eventId: string, @Query({ schema: ListQuery }) q: z.infer<typeof ListQuery>) {
+  async list(
+    @Param('eventId', UuidPipe) eventId: string,
+    @Query({ schema: ListQuery }) q: z.infer<typeof ListQuery>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    // Overdue requests show as expired even when the worker's sweep has not run yet.
+    await this.useCases.execute(ExpireRequests, principal, { eventId });
     return this.meetings.list(eventId, q);
   }
 
@@ -76,17 +75,24 @@ export class MeetingsController {
   @Returns(MeetingOut)
   @Allow('admin')
   @ApiOperation({ summary: 'Añadir una reunión aceptada u obligatoria / Add an accepted or mandatory meeting' })
-  create(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: CreateBody }) b: z.infer<typeof CreateBody>) {
-    return this.meetings.create(eventId, b);
+  create(
+    @Param('eventId', UuidPipe) eventId: string,
+    @Body({ schema: CreateBody }) b: z.infer<typeof CreateBody>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.useCases.execute(CreateMeeting, principal, { ...b, eventId });
   }
 
   @Post('requests')
   @Returns(MeetingOut)
   @Allow(...onBehalf('requestMeeting'))
   @ApiOperation({ summary: 'Solicitar una reunión en nombre de un participante / Request a meeting on behalf of a participant' })
-  request(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: OnBehalfBody }) b: z.infer<typeof OnBehalfBody>) {
-    const { requesterId, ...input } = b;
-    return this.meetings.request(eventId, requesterId, input);
+  request(
+    @Param('eventId', UuidPipe) eventId: string,
+    @Body({ schema: OnBehalfBody }) b: z.infer<typeof OnBehalfBody>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.useCases.execute(RequestMeeting, principal, { ...b, eventId });
   }
 
   @Put(':meetingId/window')
@@ -97,8 +103,9 @@ export class MeetingsController {
     @Param('eventId', UuidPipe) eventId: string,
     @Param('meetingId', UuidPipe) id: string,
     @Body({ schema: WindowBody }) b: z.infer<typeof WindowBody>,
+    @CurrentPrincipal() principal: Principal,
   ) {
-    return this.meetings.setWindow(eventId, id, b.allowedSlotIds);
+    return this.useCases.execute(SetMeetingWindow, principal, { ...b, eventId, meetingId: id });
   }
 
   @Post(':meetingId/accept')
@@ -109,8 +116,9 @@ export class MeetingsController {
     @Param('eventId', UuidPipe) eventId: string,
     @Param('meetingId', UuidPipe) id: string,
     @Body({ schema: AnswerBody }) b: z.infer<typeof AnswerBody>,
+    @CurrentPrincipal() principal: Principal,
   ) {
-    return this.meetings.respond(eventId, id, 'accept', { version: b.version });
+    return this.useCases.execute(AnswerRequest, principal, { ...b, eventId, meetingId: id, answer: 'accept' });
   }
 
   @Post(':meetingId/decline')
@@ -121,7 +129,8 @@ export class MeetingsController {
     @Param('eventId', UuidPipe) eventId: string,
     @Param('meetingId', UuidPipe) id: string,
     @Body({ schema: AnswerBody }) b: z.infer<typeof AnswerBody>,
+    @CurrentPrincipal() principal: Principal,
   ) {
-    return this.meetings.respond(eventId, id, 'decline', { version: b.version });
+    return this.useCases.execute(AnswerRequest, principal, { ...b, eventId, meetingId: id, answer: 'decline' });
   }
 }

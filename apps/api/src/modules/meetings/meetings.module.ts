@@ -3,5 +3,5 @@ import { MeetingsController } from './meetings.controller';
 import { MeetingsService } from './meetings.service';
 
 /** Meeting requests, answers, organiser-made and mandatory meetings. */
-@Module({ controllers: [MeetingsController], providers: [MeetingsService], exports: [MeetingsService] })
+@Module({ controllers: [MeetingsController], providers: [MeetingsService] })
 export class MeetingsModule {}

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AdvanceCommitment, CreateCommitment, ReviewCommitment, UpdateCommitment, UseCases } from '@rueda/application';
 import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { CommitmentsService } from './commitments.service';
 import {
@@ -18,14 +19,15 @@ import { UuidPipe } from '../../platform/validation';
 import { Returns } from '../../platform/openapi';
 import { CommitmentOut, CommitmentPageOut } from './outcomes.responses';
 
-const userId = (p: Principal) => (p.type === 'user' ? p.userId : null);
-
 /** Follow-up of what meetings produced: identified → negotiation → signed → execution → closed, or dropped. */
 @ApiTags('commitments')
 @Controller('events/:eventId/commitments')
 @Allow('admin', 'staff')
 export class CommitmentsController {
-  constructor(private readonly commitments: CommitmentsService) {}
+  constructor(
+    private readonly commitments: CommitmentsService,
+    private readonly useCases: UseCases,
+  ) {}
 
   @Post()
   @Returns(CommitmentOut)
@@ -35,7 +37,7 @@ export class CommitmentsController {
     @Body({ schema: CreateCommitmentBody }) b: CreateCommitmentInput,
     @CurrentPrincipal() who: Principal,
   ) {
-    return this.commitments.create(eventId, b, userId(who));
+    return this.useCases.execute(CreateCommitment, who, { ...b, eventId });
   }
 
   @Get()
@@ -63,8 +65,9 @@ export class CommitmentsController {
     @Param('eventId', UuidPipe) eventId: string,
     @Param('commitmentId', UuidPipe) id: string,
     @Body({ schema: UpdateCommitmentBody }) b: UpdateCommitmentInput,
+    @CurrentPrincipal() who: Principal,
   ) {
-    return this.commitments.update(eventId, id, b);
+    return this.useCases.execute(UpdateCommitment, who, { ...b, eventId, commitmentId: id });
   }
 
   @Post(':commitmentId/stage')
@@ -77,7 +80,7 @@ export class CommitmentsController {
     @Body({ schema: AdvanceCommitmentBody }) b: AdvanceCommitmentInput,
     @CurrentPrincipal() who: Principal,
   ) {
-    return this.commitments.advance(eventId, id, b, userId(who));
+    return this.useCases.execute(AdvanceCommitment, who, { ...b, eventId, commitmentId: id });
   }
 
   @Post(':commitmentId/reviews')
@@ -88,7 +91,8 @@ export class CommitmentsController {
     @Param('eventId', UuidPipe) eventId: string,
     @Param('commitmentId', UuidPipe) id: string,
     @Body({ schema: ReviewCommitmentBody }) b: ReviewCommitmentInput,
+    @CurrentPrincipal() who: Principal,
   ) {
-    return this.commitments.review(eventId, id, b);
+    return this.useCases.execute(ReviewCommitment, who, { ...b, eventId, commitmentId: id });
   }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
+import { RecordOutcome, UseCases } from '@rueda/application';
 import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { accessLinkRate } from '../auth/rates';
 import { OutcomeBody, OutcomeInput } from './outcomes.schemas';
@@ -18,7 +19,10 @@ type Me = Extract<Principal, { type: 'participant' }>;
 @Allow('participant')
 @Throttle({ default: accessLinkRate() })
 export class MeOutcomesController {
-  constructor(private readonly outcomes: OutcomesService) {}
+  constructor(
+    private readonly outcomes: OutcomesService,
+    private readonly useCases: UseCases,
+  ) {}
 
   @Get()
   @Returns(z.array(OutcomeOut))
@@ -47,6 +51,6 @@ export class MeOutcomesController {
   @Returns(OutcomeOut)
   @ApiOperation({ summary: 'Registrar o corregir mi resultado de una reunión realizada / Record or correct my outcome of a held meeting' })
   upsert(@CurrentPrincipal() p: Me, @Param('meetingId', UuidPipe) meetingId: string, @Body({ schema: OutcomeBody }) b: OutcomeInput) {
-    return this.outcomes.upsert(p.eventId, meetingId, { type: 'participant', participantId: p.participantId }, b);
+    return this.useCases.execute(RecordOutcome, p, { ...b, eventId: p.eventId, meetingId, participantId: p.participantId });
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { RecordOutcome, UseCases } from '@rueda/application';
 import { onBehalf } from '../auth/on-behalf';
 import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { MissingQuery, OutcomeBody, OutcomeInput, OutcomeListQuery } from './outcomes.schemas';
@@ -9,14 +10,15 @@ import { UuidPipe } from '../../platform/validation';
 import { Returns } from '../../platform/openapi';
 import { MissingOutcomesOut, OutcomeOut, OutcomePageOut } from './outcomes.responses';
 
-const userId = (p: Principal) => (p.type === 'user' ? p.userId : null);
-
 /** Organisers type in outcome forms (paper, phone) and chase the missing ones. */
 @ApiTags('outcomes')
 @Controller('events/:eventId')
 @Allow('admin', 'staff')
 export class OutcomesController {
-  constructor(private readonly outcomes: OutcomesService) {}
+  constructor(
+    private readonly outcomes: OutcomesService,
+    private readonly useCases: UseCases,
+  ) {}
 
   @Get('outcomes')
   @Returns(OutcomePageOut)
@@ -54,6 +56,6 @@ export class OutcomesController {
     @Body({ schema: OutcomeBody }) b: OutcomeInput,
     @CurrentPrincipal() who: Principal,
   ) {
-    return this.outcomes.upsert(eventId, meetingId, { type: 'staff', userId: userId(who), participantId }, b);
+    return this.useCases.execute(RecordOutcome, who, { ...b, eventId, meetingId, participantId });
   }
 }

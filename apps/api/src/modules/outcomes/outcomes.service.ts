@@ -1,28 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import type { MeetingStatus } from '@rueda/domain';
+import { DataSource } from 'typeorm';
 import { MeetingOutcomeEntity, OutcomeSide } from '@rueda/persistence';
-import { conflict, FieldProblem, fieldProblem, invalid, NOUNS, notFound, versionConflict } from '@rueda/domain';
+import { NOUNS, notFound } from '@rueda/domain';
 import { Page } from '../../platform/pagination';
-import { localDay } from './dates';
-import type { OutcomeInput } from './outcomes.schemas';
-
-/** Who writes the outcome: the participant through its link, or an organiser on its behalf. */
-export type OutcomeAuthor =
-  { type: 'participant'; participantId: string } | { type: 'staff'; userId: string | null; participantId: string };
-
-/** Organisers may type in a paper form before the table staff marked the meeting held. */
-const STAFF_STATUSES: readonly MeetingStatus[] = ['scheduled', 'checked_in', 'held'];
-
-export interface MeetingRef {
-  id: string;
-  status: MeetingStatus;
-  participantAId: string;
-  participantBId: string;
-  startsAt: Date | null;
-  timeZone: string;
-}
 
 export interface MissingMeeting {
   meetingId: string;
@@ -52,47 +33,10 @@ export interface MissingByParticipant {
   missing: MissingMeeting[];
 }
 
+/** The reads of outcomes; recording one is the RecordOutcome use case (libs/application/src/outcomes). */
 @Injectable()
 export class OutcomesService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  /** Creates or replaces one side's outcome of a meeting. */
-  async upsert(eventId: string, meetingId: string, author: OutcomeAuthor, input: OutcomeInput): Promise<MeetingOutcomeEntity> {
-    return this.db.transaction(async (m) => {
-      const meeting = await this.lockMeeting(m, eventId, meetingId);
-      const side = sideOf(meeting, author.participantId);
-      if (!meeting || !side) {
-        // A participant must not learn that somebody else's meeting exists.
-        throw author.type === 'participant' ? notFound(NOUNS.meeting, meetingId) : notFound(NOUNS.meetingParticipant, author.participantId);
-      }
-      const allowed = author.type === 'participant' ? meeting.status === 'held' : STAFF_STATUSES.includes(meeting.status);
-      if (!allowed) {
-        throw conflict('meeting_not_held', {
-          es: `Solo se registran resultados de reuniones realizadas (esta está «${meeting.status}»)`,
-          en: `Outcomes are recorded for held meetings only (this one is "${meeting.status}")`,
-        });
-      }
-      const issues = datesAfterMeeting(meeting, input);
-      if (issues.length) throw invalid(issues);
-
-      const repo = m.getRepository(MeetingOutcomeEntity);
-      const existing = await repo.findOne({ where: { meetingId, side }, lock: { mode: 'pessimistic_write' } });
-      if (existing && input.version !== undefined && existing.version !== input.version) throw versionConflict(existing);
-      const row = existing ?? repo.create({ eventId, meetingId, side, participantId: author.participantId });
-      Object.assign(row, {
-        interest: input.interest,
-        nextSteps: input.nextSteps,
-        amountUsd: input.amountUsd ?? null,
-        contacts: input.contacts,
-        notes: input.notes,
-        nextContactDate: input.nextContactDate ?? null,
-        targetDate: input.targetDate ?? null,
-        filledBy: author.type,
-        filledByUserId: author.type === 'staff' ? author.userId : null,
-      });
-      return repo.save(row);
-    });
-  }
 
   /** One side's outcome, for that participant; 404 when the meeting is not its own or nothing was filled yet. */
   async mine(eventId: string, participantId: string, meetingId: string): Promise<MeetingOutcomeEntity> {
@@ -166,43 +110,4 @@ export class OutcomesService {
     }
     return [...out.values()];
   }
-
-  private async lockMeeting(m: EntityManager, eventId: string, meetingId: string): Promise<MeetingRef | null> {
-    const [row] = await m.query(
-      `SELECT m.id, m.status, m.participant_a_id, m.participant_b_id, s.starts_at, e.time_zone
-         FROM meetings m JOIN events e ON e.id = m.event_id LEFT JOIN slots s ON s.id = m.slot_id
-        WHERE m.id = $1 AND m.event_id = $2 FOR UPDATE OF m`,
-      [meetingId, eventId],
-    );
-    return row
-      ? {
-          id: row.id,
-          status: row.status,
-          participantAId: row.participant_a_id,
-          participantBId: row.participant_b_id,
-          startsAt: row.starts_at,
-          timeZone: row.time_zone,
-        }
-      : null;
-  }
-}
-
-export function sideOf(meeting: Pick<MeetingRef, 'participantAId' | 'participantBId'> | null, participantId: string): OutcomeSide | null {
-  if (!meeting) return null;
-  if (meeting.participantAId === participantId) return 'a';
-  if (meeting.participantBId === participantId) return 'b';
-  return null;
-}
-
-/** Follow-up dates cannot precede the meeting they follow. */
-function datesAfterMeeting(meeting: MeetingRef, input: OutcomeInput): FieldProblem[] {
-  if (!meeting.startsAt) return [];
-  const day = localDay(meeting.startsAt, meeting.timeZone);
-  const issues: FieldProblem[] = [];
-  for (const field of ['nextContactDate', 'targetDate'] as const) {
-    const v = input[field];
-    if (v && v < day)
-      issues.push(fieldProblem(field, `No puede ser anterior a la reunión (${day})`, `Cannot be before the meeting (${day})`));
-  }
-  return issues;
 }

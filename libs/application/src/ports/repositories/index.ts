@@ -9,6 +9,8 @@ import type {
 import type { LiveLogRepository, LiveStateRepository } from './live';
 import type { EventRepository } from './events';
 import type { MeetingRepository } from './meetings';
+import type { MeetingRequestRepository } from './meeting-requests';
+import type { OutcomeRepository } from './outcomes';
 import type { NotificationRepository } from './notifications';
 import type { RecordRepository } from './records';
 import type { ScheduleRepository } from './schedules';
@@ -24,6 +26,8 @@ export * from './notifications';
 export * from './records';
 export * from './events';
 export * from './calendar';
+export * from './meeting-requests';
+export * from './outcomes';
 
 /**
  * Every repository a use case can reach through its transaction. Add one line here (and its
@@ -45,4 +49,6 @@ export interface Repositories {
   readonly records: RecordRepository;
   readonly events: EventRepository;
   readonly calendarFeeds: CalendarFeedRepository;
+  readonly meetingRequests: MeetingRequestRepository;
+  readonly outcomes: OutcomeRepository;
 }

@@ -13,6 +13,8 @@ import { TypeOrmMeetingRepository } from './meetings';
 import { TypeOrmNotificationRepository } from './notifications';
 import { TypeOrmRecordRepository } from './records';
 import { TypeOrmEventRepository } from './events';
+import { TypeOrmMeetingRequestRepository } from './meeting-requests';
+import { TypeOrmOutcomeRepository } from './outcomes';
 import { TypeOrmScheduleRepository } from './schedules';
 import { TypeOrmStatusChangeRepository } from './status-changes';
 import { TypeOrmCalendarFeedRepository } from './calendar';
@@ -26,6 +28,8 @@ export * from './notifications';
 export * from './records';
 export * from './events';
 export * from './calendar';
+export * from './meeting-requests';
+export * from './outcomes';
 
 const FACTORIES: { [K in keyof Repositories]: new (m: EntityManager) => Repositories[K] } = {
   meetings: TypeOrmMeetingRepository,
@@ -43,6 +47,8 @@ const FACTORIES: { [K in keyof Repositories]: new (m: EntityManager) => Reposito
   records: TypeOrmRecordRepository,
   events: TypeOrmEventRepository,
   calendarFeeds: TypeOrmCalendarFeedRepository,
+  meetingRequests: TypeOrmMeetingRequestRepository,
+  outcomes: TypeOrmOutcomeRepository,
 };
 
 /** Every repository bound to one entity manager (a transaction's, or the pool's for reads), each made on first use. */

@@ -1,5 +1,4 @@
-import { canAdvance } from './commitments.service';
-import { addMonths, localDay } from './dates';
+import { addMonths, localDay } from './calendar';
 
 describe('follow-up dates', () => {
   it('adds months clamped to the end of shorter months', () => {
@@ -15,17 +14,5 @@ describe('follow-up dates', () => {
     expect(localDay(new Date('2026-03-13T02:00:00Z'), 'America/Guayaquil')).toBe('2026-03-12');
     expect(localDay(new Date('2026-03-13T02:00:00Z'), 'Pacific/Galapagos')).toBe('2026-03-12');
     expect(localDay(new Date('2026-03-13T06:00:00Z'), 'America/Guayaquil')).toBe('2026-03-13');
-  });
-});
-
-describe('commitment stages', () => {
-  it('move forward (skipping allowed) or to dropped, never back, never out of closed or dropped', () => {
-    expect(canAdvance('identified', 'negotiation')).toBe(true);
-    expect(canAdvance('identified', 'execution')).toBe(true);
-    expect(canAdvance('signed', 'dropped')).toBe(true);
-    expect(canAdvance('negotiation', 'identified')).toBe(false);
-    expect(canAdvance('signed', 'signed')).toBe(false);
-    expect(canAdvance('closed', 'dropped')).toBe(false);
-    expect(canAdvance('dropped', 'identified')).toBe(false);
   });
 });
