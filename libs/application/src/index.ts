@@ -12,3 +12,4 @@ export * from './notifications';
 export * from './records';
 export * from './events';
 export * from './calendar';
+export * from './users';

@@ -14,6 +14,8 @@ import type { RecordRepository } from './records';
 import type { ScheduleRepository } from './schedules';
 import type { StatusChangeRepository } from './status-changes';
 import type { CalendarFeedRepository } from './calendar';
+import type { UserRepository } from './users';
+import type { AccessLinkRepository } from './access-links';
 
 export * from './meetings';
 export * from './live';
@@ -24,6 +26,8 @@ export * from './notifications';
 export * from './records';
 export * from './events';
 export * from './calendar';
+export * from './users';
+export * from './access-links';
 
 /**
  * Every repository a use case can reach through its transaction. Add one line here (and its
@@ -45,4 +49,6 @@ export interface Repositories {
   readonly records: RecordRepository;
   readonly events: EventRepository;
   readonly calendarFeeds: CalendarFeedRepository;
+  readonly users: UserRepository;
+  readonly accessLinks: AccessLinkRepository;
 }
