@@ -32,7 +32,7 @@ export const DemandCreate = z.object(demandShape).strict();
 export const DemandUpdate = withVersion(demandShape);
 
 const offerShape = without(FIELDS.offers, ['participantId', 'externalId']);
-export const OfferCreate = z.object(offerShape).strict().refine(amountsInOrder, amountsMsg);
+export const OfferCreate = z.object(offerShape).strict().refine(amountsInOrder, amountsMsg());
 export const OfferUpdate = withVersion(offerShape);
 
 export const AvailabilityBody = z.object({ unavailableSlotIds: z.array(z.uuid()).max(1000) }).strict();

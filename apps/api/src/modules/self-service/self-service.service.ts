@@ -15,20 +15,10 @@ import {
   withGadmReference,
   type ChangeEntity,
 } from '@rueda/persistence';
-import {
-  DomainError,
-  fieldProblem,
-  invalid,
-  type Noun,
-  NOUNS,
-  notFound,
-  parseInput as parseBody,
-  splitMessage,
-  versionConflict,
-} from '@rueda/domain';
+import { DomainError, fieldProblem, invalid, type Noun, NOUNS, notFound, parseInput as parseBody, versionConflict } from '@rueda/domain';
 import { CLOCK } from '../../platform/application.module';
 
-import { amountsInOrder, amountsMsg } from '../records/resources';
+import { AMOUNTS_OUT_OF_ORDER, amountsInOrder } from '../records/resources';
 import * as S from './self-service.schemas';
 
 export interface Me {
@@ -237,7 +227,7 @@ export class SelfServiceService {
       const { version, ...changes } = input;
       if (current.version !== version) throw versionConflict(current);
       const merged = { ...current, ...changes };
-      if (kind === 'offers' && !amountsInOrder(merged)) throw invalid([{ path: amountsMsg.path[0], ...splitMessage(amountsMsg.message) }]);
+      if (kind === 'offers' && !amountsInOrder(merged)) throw invalid([AMOUNTS_OUT_OF_ORDER]);
       const saved = await repo.save(merged);
       await this.audit(m, me, spec.change, id, 'update', current, saved);
       if (kind === 'delegates') await this.bump(m, me.eventId);
