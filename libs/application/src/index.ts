@@ -12,4 +12,5 @@ export * from './notifications';
 export * from './records';
 export * from './events';
 export * from './calendar';
+export * from './self-service';
 export * from './users';

@@ -24,7 +24,7 @@ export interface ResourceSpec<E> {
 }
 
 // The record fields and their rules live with the record use cases (libs/application).
-export { AMOUNTS_OUT_OF_ORDER, amountsInOrder, amountsMsg, FIELDS, withVersion } from '@rueda/application';
+export { amountsInOrder, amountsMsg, FIELDS, withVersion } from '@rueda/application';
 
 const bodies = (kind: RecordKind) => {
   const { createBody, updateBody } = RECORD_USE_CASES[kind].schemas;

@@ -14,7 +14,10 @@ import type { RecordRepository } from './records';
 import type { ScheduleRepository } from './schedules';
 import type { StatusChangeRepository } from './status-changes';
 import type { CalendarFeedRepository } from './calendar';
+import type { ReviewRepository } from './reviews';
 import type { UserRepository } from './users';
+import type { SelfServiceRepository } from './self-service';
+import type { RegistrationRepository } from './registrations';
 import type { AccessLinkRepository } from './access-links';
 
 export * from './meetings';
@@ -26,7 +29,10 @@ export * from './notifications';
 export * from './records';
 export * from './events';
 export * from './calendar';
+export * from './reviews';
 export * from './users';
+export * from './self-service';
+export * from './registrations';
 export * from './access-links';
 
 /**
@@ -49,6 +55,9 @@ export interface Repositories {
   readonly records: RecordRepository;
   readonly events: EventRepository;
   readonly calendarFeeds: CalendarFeedRepository;
+  readonly reviews: ReviewRepository;
   readonly users: UserRepository;
+  readonly selfService: SelfServiceRepository;
+  readonly registrations: RegistrationRepository;
   readonly accessLinks: AccessLinkRepository;
 }

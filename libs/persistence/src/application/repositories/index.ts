@@ -16,7 +16,10 @@ import { TypeOrmEventRepository } from './events';
 import { TypeOrmScheduleRepository } from './schedules';
 import { TypeOrmStatusChangeRepository } from './status-changes';
 import { TypeOrmCalendarFeedRepository } from './calendar';
+import { TypeOrmReviewRepository } from './reviews';
 import { TypeOrmUserRepository } from './users';
+import { TypeOrmSelfServiceRepository } from './self-service';
+import { TypeOrmRegistrationRepository } from './registrations';
 import { TypeOrmAccessLinkRepository } from './access-links';
 import type { LinkKeys } from '../../access/access-links';
 
@@ -29,7 +32,10 @@ export * from './notifications';
 export * from './records';
 export * from './events';
 export * from './calendar';
+export * from './reviews';
 export * from './users';
+export * from './self-service';
+export * from './registrations';
 export * from './access-links';
 
 /** What some repositories need besides their entity manager (the key that seals personal links). */
@@ -53,7 +59,10 @@ const FACTORIES: { [K in keyof Repositories]: new (m: EntityManager, deps: Repos
   records: TypeOrmRecordRepository,
   events: TypeOrmEventRepository,
   calendarFeeds: TypeOrmCalendarFeedRepository,
+  reviews: TypeOrmReviewRepository,
   users: TypeOrmUserRepository,
+  selfService: TypeOrmSelfServiceRepository,
+  registrations: TypeOrmRegistrationRepository,
   accessLinks: TypeOrmAccessLinkRepository,
 };
 
