@@ -180,6 +180,16 @@ describe('self-service through the personal link, review queue, public registrat
     expect((await api.http.get(`/events/${ev}/reviews`).set(admin()).expect(200)).body.participants).toEqual([]);
   });
 
+  it('an offer changed so its amounts are reversed is a 400 naming maxAmountUsd (it was a 500)', async () => {
+    const offer = (
+      await api.http.post('/me/profile/offers').set(me('jica')).send({ title: 'Becas', minAmountUsd: 10, maxAmountUsd: 20 }).expect(201)
+    ).body;
+    const bad = (
+      await api.http.patch(`/me/profile/offers/${offer.id}`).set(me('jica')).send({ version: offer.version, minAmountUsd: 30 }).expect(400)
+    ).body;
+    expect(bad.fields).toEqual([{ path: 'maxAmountUsd', es: 'debe ser ≥ minAmountUsd', en: 'must be ≥ minAmountUsd' }]);
+  });
+
   it('after the deadline edits get 403 with the reason in Spanish and English', async () => {
     const past = new Date(Date.now() - 60_000).toISOString();
     eventVersion = (

@@ -1,6 +1,7 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
+import { CreateUser, UseCases } from '@rueda/application';
 import { createTestDatabase } from './database';
 
 export interface TestApi {
@@ -36,8 +37,11 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   const app = await createApp({ logger: logs });
   await app.init();
   const auth = app.get(AuthService);
-  await auth.createUser({ email: 'admin@rueda.test', name: 'Admin', role: 'admin', password: 'admin-password-1' });
-  await auth.createUser({ email: 'staff@rueda.test', name: 'Staff', role: 'staff', password: 'staff-password-1' });
+  // The accounts are set up as the command line does (the same use case).
+  const setUp = (user: { email: string; name: string; role: 'admin' | 'staff'; password: string }) =>
+    app.get(UseCases).execute(CreateUser, { type: 'system', name: 'test' }, user);
+  await setUp({ email: 'admin@rueda.test', name: 'Admin', role: 'admin', password: 'admin-password-1' });
+  await setUp({ email: 'staff@rueda.test', name: 'Staff', role: 'staff', password: 'staff-password-1' });
   const admin = (await auth.login('admin@rueda.test', 'admin-password-1')).token;
   const staff = (await auth.login('staff@rueda.test', 'staff-password-1')).token;
   let worker: INestApplicationContext | undefined;

@@ -2,7 +2,8 @@
 // The `rueda` command: `npm run rueda -- <command> [options]`.
 // Each command lives in ./commands/<name>.ts and is loaded only when asked for, so that
 // `match` and `schedule` never pull in the database or Redis clients.
-import { CliCommand, CliUsageError } from './command';
+import { isDomainError } from '@rueda/domain';
+import { CliCommand, CliUsageError, refusalText } from './command';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const commands: Record<string, () => { default: CliCommand }> = {
@@ -38,6 +39,11 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     if (err instanceof CliUsageError) {
       process.stderr.write(err.message.endsWith('\n') ? err.message : `${err.message}\n`);
+      process.exit(2);
+    }
+    // A use case refused the command: say why, field by field, as the API would.
+    if (isDomainError(err)) {
+      process.stderr.write(refusalText(err));
       process.exit(2);
     }
     process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

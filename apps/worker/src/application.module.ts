@@ -62,9 +62,9 @@ class DeliveryShutdown implements OnApplicationShutdown {
     DeliveryShutdown,
     {
       provide: UseCases,
-      inject: [getDataSourceToken(), DISPATCHER, CLOCK],
-      useFactory: (db: DataSource, dispatcher: OutboxDispatcher, clock: Clock) => {
-        const uow: UnitOfWork = new TypeOrmUnitOfWork(db, dispatcher, clock);
+      inject: [getDataSourceToken(), DISPATCHER, CLOCK, ENV],
+      useFactory: (db: DataSource, dispatcher: OutboxDispatcher, clock: Clock, env: Env) => {
+        const uow: UnitOfWork = new TypeOrmUnitOfWork(db, dispatcher, clock, { linkSecret: env.LINK_SECRET });
         return new UseCases(uow, clock);
       },
     },

@@ -14,3 +14,5 @@ export * from './events';
 export * from './calendar';
 export * from './on-behalf';
 export * from './outcomes';
+export * from './self-service';
+export * from './users';

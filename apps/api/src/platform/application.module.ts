@@ -65,8 +65,9 @@ class DeliveryShutdown implements OnApplicationShutdown {
     DeliveryShutdown,
     {
       provide: UNIT_OF_WORK,
-      inject: [getDataSourceToken(), DISPATCHER, CLOCK],
-      useFactory: (db: DataSource, dispatcher: OutboxDispatcher, clock: Clock): UnitOfWork => new TypeOrmUnitOfWork(db, dispatcher, clock),
+      inject: [getDataSourceToken(), DISPATCHER, CLOCK, ENV],
+      useFactory: (db: DataSource, dispatcher: OutboxDispatcher, clock: Clock, env: Env): UnitOfWork =>
+        new TypeOrmUnitOfWork(db, dispatcher, clock, { linkSecret: env.LINK_SECRET }),
     },
     { provide: UseCases, inject: [UNIT_OF_WORK, CLOCK], useFactory: (uow: UnitOfWork, clock: Clock) => new UseCases(uow, clock) },
   ],

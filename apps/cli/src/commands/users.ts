@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
-import { hash } from '@node-rs/argon2';
-import { UserEntity } from '@rueda/persistence';
+import { CreateUser, systemClock, UseCases } from '@rueda/application';
+import { TypeOrmUnitOfWork } from '@rueda/persistence';
 import { CliCommand, CliUsageError } from '../command';
 import { withDatabase } from '../database';
 
 const HELP = 'Uso / Usage: npm run rueda -- users create --email E --password P [--name N] [--role admin|staff]\n';
+
+const CLI = { type: 'system' as const, name: 'cli' };
 
 /** Creates or resets an organiser account (the first admin of a fresh install). */
 const command: CliCommand = {
@@ -22,16 +24,18 @@ const command: CliCommand = {
       },
     });
     if (!values.email || !values.password) throw new CliUsageError(HELP);
-    if (values.password.length < 8) throw new CliUsageError('--password: mínimo 8 caracteres / at least 8 characters\n');
-    if (values.role !== 'admin' && values.role !== 'staff') throw new CliUsageError('--role: admin | staff\n');
-    const email = values.email.toLowerCase();
-    await withDatabase(async (ds) => {
-      const passwordHash = await hash(values.password!);
-      await ds
-        .getRepository(UserEntity)
-        .upsert({ email, name: values.name ?? email, role: values.role as 'admin' | 'staff', passwordHash, active: true }, ['email']);
-    });
-    process.stdout.write(`Usuario listo / User ready: ${email} (${values.role})\n`);
+    // The same use case and rules (email, role, password length) as an admin creating an account
+    // in the API; the command line may also reset an existing account.
+    const user = await withDatabase((ds) =>
+      new UseCases(new TypeOrmUnitOfWork(ds, { dispatch: () => undefined }, systemClock), systemClock).execute(CreateUser, CLI, {
+        email: values.email,
+        name: values.name ?? values.email,
+        role: values.role,
+        password: values.password,
+        onExisting: 'reset',
+      }),
+    );
+    process.stdout.write(`Usuario listo / User ready: ${user.email} (${user.role})\n`);
     return 0;
   },
 };

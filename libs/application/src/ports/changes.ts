@@ -18,7 +18,14 @@ export interface JobRequest<T = unknown> {
   queue: QueueName;
   name: string;
   data: T;
-  options?: { jobId?: string; attempts?: number; removeOnComplete?: number };
+  /** The queue's retry policy travels with the job (kept in the outbox as JSON): a mail job's own backoff, for one. */
+  options?: {
+    jobId?: string;
+    attempts?: number;
+    backoff?: { type: string; delay?: number };
+    removeOnComplete?: number | { age: number; count?: number };
+    removeOnFail?: number | { age: number; count?: number };
+  };
 }
 
 /** A job written to the outbox in the transaction: its outbox id and the queue's job id (the outbox id unless the job names one). */

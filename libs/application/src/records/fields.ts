@@ -18,7 +18,14 @@ export const updatable = <K extends RecordKind>(kind: K) =>
 
 export const amountsInOrder = (o: { minAmountUsd?: number | null; maxAmountUsd?: number | null }) =>
   o.minAmountUsd == null || o.maxAmountUsd == null || o.minAmountUsd <= o.maxAmountUsd;
-export const amountsMsg = { message: bi('debe ser ≥ minAmountUsd', 'must be ≥ minAmountUsd'), path: ['maxAmountUsd'] };
+/** An offer's amounts out of order, as a field problem (for a record merged with the stored one). */
+export const AMOUNTS_OUT_OF_ORDER = { path: 'maxAmountUsd', es: 'debe ser ≥ minAmountUsd', en: 'must be ≥ minAmountUsd' };
+/**
+ * The refine parameters of that rule, new for every schema: zod takes the object over (it moves
+ * `message` to `error`), so a shared one lost its message after the first schema was built and
+ * reading it later threw a TypeError (a self-service offer update with the amounts reversed was a 500).
+ */
+export const amountsMsg = () => ({ message: bi(AMOUNTS_OUT_OF_ORDER.es, AMOUNTS_OUT_OF_ORDER.en), path: [AMOUNTS_OUT_OF_ORDER.path] });
 
 /**
  * Updates carry the version the client read, so a stale write is refused with 409. Defaults
@@ -37,7 +44,7 @@ export const withVersion = <T extends z.ZodRawShape>(shape: T) => {
 const acrossFields =
   (kind: RecordKind) =>
   <S extends z.ZodObject>(s: S) =>
-    kind === 'offers' ? s.refine(amountsInOrder, amountsMsg) : s;
+    kind === 'offers' ? s.refine(amountsInOrder, amountsMsg()) : s;
 
 /**
  * The route bodies and the commands of one record kind: a command is its route's body plus the

@@ -14,7 +14,8 @@ import { lockEventExclusive, lockEventSlot } from '../live/event-locks';
 import { appendLive } from '../live/live-log';
 import { writeOutbox } from '../live/outbox';
 import { translateDbError } from './db-errors';
-import { repositoriesOf } from './repositories';
+import { LinkKeys } from '../access/access-links';
+import { type RepositoryDeps, repositoriesOf } from './repositories';
 
 /** The TypeORM transaction behind a use case; repositories are created on first use. */
 class TypeOrmTx implements Tx {
@@ -22,8 +23,11 @@ class TypeOrmTx implements Tx {
   readonly jobs: JobRequest[] = [];
   readonly repos: Repositories;
 
-  constructor(readonly manager: EntityManager) {
-    this.repos = repositoriesOf(manager);
+  constructor(
+    readonly manager: EntityManager,
+    deps: RepositoryDeps,
+  ) {
+    this.repos = repositoriesOf(manager, deps);
   }
 
   lockEvent(eventId: string): Promise<LockedEvent> {
@@ -60,18 +64,25 @@ export function entityManagerOf(tx: Tx): EntityManager {
  * nothing can fail the call (delivery is the dispatcher's, retried until done).
  */
 export class TypeOrmUnitOfWork implements UnitOfWork {
+  private readonly deps: RepositoryDeps;
+
+  /** `linkSecret`: the deployment's LINK_SECRET, when set (see linkKey). */
   constructor(
     private readonly db: DataSource,
     private readonly dispatcher: Dispatcher,
     private readonly clock: Clock,
-  ) {}
+    options: { linkSecret?: string } = {},
+  ) {
+    // The key is read once, on the pool (outside any use case's transaction, so a rollback cannot lose it).
+    this.deps = { linkKeys: new LinkKeys(() => db.manager, options.linkSecret) };
+  }
 
   async run<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     let batch: CommittedBatch = { messages: [], jobs: [] };
     let result: T;
     try {
       result = await this.db.transaction(async (m) => {
-        const tx = new TypeOrmTx(m);
+        const tx = new TypeOrmTx(m, this.deps);
         const r = await fn(tx);
         const at = this.clock.now();
         // The outbox first: appending to the log takes the event's row until commit, and every
@@ -91,7 +102,7 @@ export class TypeOrmUnitOfWork implements UnitOfWork {
 
   async read<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {
     try {
-      return await fn(repositoriesOf(this.db.manager));
+      return await fn(repositoriesOf(this.db.manager, this.deps));
     } catch (e) {
       throw translateDbError(e) ?? e;
     }

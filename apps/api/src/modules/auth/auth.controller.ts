@@ -29,8 +29,8 @@ export class AuthController {
   @Allow('admin', 'staff')
   @Post('logout')
   @HttpCode(204)
-  async logout(@Req() req: { headers: { authorization?: string } }) {
-    await this.auth.logout(bearer(req.headers.authorization) ?? '');
+  async logout(@Req() req: { headers: { authorization?: string } }, @CurrentPrincipal() p: Principal) {
+    await this.auth.logout(p, bearer(req.headers.authorization) ?? '');
   }
 
   @Allow('admin', 'staff', 'participant')

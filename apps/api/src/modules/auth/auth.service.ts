@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { hash, verify } from '@node-rs/argon2';
+import { verify } from '@node-rs/argon2';
 import { DataSource, MoreThan } from 'typeorm';
-import { AuthSessionEntity, issueAccessLinks, LinkKeys, touchAccessLink, UserEntity, UserRole } from '@rueda/persistence';
-import type { Clock } from '@rueda/application';
+import { AuthSessionEntity, touchAccessLink, UserEntity } from '@rueda/persistence';
+import { type Clock, EndSession, IssueAccessLink, UseCases } from '@rueda/application';
 import { CLOCK } from '../../platform/application.module';
 import { participantLinkExpiresAt, participantLinkLastDay } from '@rueda/domain';
 import { ENV } from '@rueda/config';
@@ -49,25 +49,15 @@ export class AuthService {
     private readonly sockets: SocketRevocation,
     // Every expiry (sessions, personal links) is judged on the Clock port, never the wall clock.
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {
-    this.linkKeys = new LinkKeys(() => this.db.manager, env.LINK_SECRET);
-  }
+    private readonly useCases: UseCases,
+  ) {}
 
-  readonly linkKeys: LinkKeys;
   /** When each participant's link was last recorded as seen by this process (one write a minute at most). */
   private readonly seen = new Map<string, number>();
 
   /** The organisers' accounts (never their password hashes). */
   listUsers(): Promise<UserEntity[]> {
     return this.db.getRepository(UserEntity).find({ order: { email: 'ASC' } });
-  }
-
-  async createUser(input: { email: string; name: string; role: UserRole; password: string }): Promise<UserEntity> {
-    const passwordHash = await hash(input.password);
-    const repo = this.db.getRepository(UserEntity);
-    const saved = await repo.save(repo.create({ email: input.email.toLowerCase(), name: input.name, role: input.role, passwordHash }));
-    delete (saved as Partial<UserEntity>).passwordHash;
-    return saved;
   }
 
   async login(
@@ -89,10 +79,10 @@ export class AuthService {
     return { token, expiresAt, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
   }
 
-  /** Ends the session, and its live sockets on every API node with it. */
-  async logout(token: string): Promise<void> {
-    await this.db.getRepository(AuthSessionEntity).delete({ tokenHash: hashToken(token) });
-    await this.sockets.dropToken(hashToken(token));
+  /** Ends the session (EndSession), and its live sockets on every API node with it. */
+  async logout(principal: Principal, token: string): Promise<void> {
+    const { tokenHash } = await this.useCases.execute(EndSession, principal, { token });
+    await this.sockets.dropToken(tokenHash);
   }
 
   /** Resolves a bearer token (organiser or participant) to who is calling, or null. */
@@ -136,29 +126,13 @@ export class AuthService {
     return this.db.getRepository(UserEntity).exists({ where: { id: userId, active: true, role: 'admin' } });
   }
 
-  /** Issues a new personal access link token; the previous one stops working, its live sockets at once. */
-  async issueAccessToken(eventId: string, participantId: string): Promise<string> {
-    const key = await this.linkKeys.get();
-    const { tokens, replaced } = await this.db.transaction(async (m) => {
-      // The old link's hash, read under the row lock the re-issue takes anyway: only its sockets are dropped.
-      const previous: { token_hash: string }[] = await m.query(
-        `SELECT token_hash FROM access_links WHERE participant_id = $1 AND event_id = $2 FOR UPDATE`,
-        [participantId, eventId],
-      );
-      const issued = await issueAccessLinks(m, key, eventId, [participantId], { revoke: true, now: this.clock.now() });
-      // The calendar feed and the phones subscribed to notices hang off the link: a link is
-      // re-issued because the old one got out, so whoever held it stops receiving either.
-      await m.query(`UPDATE participants SET calendar_token_hash = NULL, calendar_token_issued_at = NULL WHERE id = $1 AND event_id = $2`, [
-        participantId,
-        eventId,
-      ]);
-      await m.query(`DELETE FROM push_subscriptions WHERE participant_id = $1 AND event_id = $2`, [participantId, eventId]);
-      return { tokens: issued, replaced: previous[0]?.token_hash };
-    });
+  /** Issues a new personal access link (IssueAccessLink); the previous one stops working, its live sockets at once. */
+  async issueAccessToken(principal: Principal, eventId: string, participantId: string): Promise<string> {
+    const { token, replacedHash } = await this.useCases.execute(IssueAccessLink, principal, { eventId, participantId });
     // By token, never by participant: the drop travels through Redis and may land after the new
     // link's first socket has connected, which must survive it.
-    if (replaced) await this.sockets.dropToken(replaced, LINK_REPLACED);
-    return tokens.get(participantId)!;
+    if (replacedHash) await this.sockets.dropToken(replacedHash, LINK_REPLACED);
+    return token;
   }
 
   /** "Opened" and "last seen" of the link, written at most once a minute per participant and process. */

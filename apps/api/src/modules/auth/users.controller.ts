@@ -1,26 +1,23 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { TEXT_LIMITS } from '@rueda/domain';
+import { CreateUser, CreateUserBody, UseCases } from '@rueda/application';
 import { AuthService } from '../auth/auth.service';
-import { Allow } from '../auth/principal';
+import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { Returns } from '../../platform/openapi';
 import { UserOut } from './auth.responses';
 
-export const CreateUserBody = z
-  .object({
-    email: z.email().max(TEXT_LIMITS.users.email),
-    name: z.string().trim().min(1).max(TEXT_LIMITS.users.name),
-    role: z.enum(['admin', 'staff']),
-    password: z.string().min(10).max(200),
-  })
-  .strict();
+// The body is CreateUser's command without onExisting (resetting an account is the command line's).
+export { CreateUserBody };
 
 @ApiTags('users')
 @Controller('users')
 @Allow('admin')
 export class UsersController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly useCases: UseCases,
+  ) {}
 
   @Get()
   @Returns(z.array(UserOut))
@@ -32,7 +29,7 @@ export class UsersController {
   @Post()
   @Returns(UserOut)
   @ApiOperation({ summary: 'Crear una cuenta de administrador o personal / Create an admin or staff account' })
-  create(@Body({ schema: CreateUserBody }) body: z.infer<typeof CreateUserBody>) {
-    return this.auth.createUser(body);
+  create(@Body({ schema: CreateUserBody }) body: z.infer<typeof CreateUserBody>, @CurrentPrincipal() p: Principal) {
+    return this.useCases.execute(CreateUser, p, body);
   }
 }

@@ -16,8 +16,6 @@ import {
 import { Allow, CurrentPrincipal } from '../auth/principal';
 import { accessLinkRate } from '../auth/rates';
 import { pageQuery } from '../../platform/pagination';
-import { RecordsService } from '../records/records.service';
-import { RESOURCES } from '../records/resources';
 import { CreateEventBody, ReplaceSessionsBody, UnavailabilityBody, UpdateEventBody } from './events.schemas';
 import { EventsService } from './events.service';
 import { UuidPipe } from '../../platform/validation';
@@ -30,7 +28,6 @@ export class EventsController {
   constructor(
     private readonly events: EventsService,
     private readonly auth: AuthService,
-    private readonly records: RecordsService,
     private readonly useCases: UseCases,
   ) {}
 
@@ -119,9 +116,12 @@ export class EventsController {
   @Throttle({ default: accessLinkRate() })
   @ApiOperation({ summary: 'Emitir el enlace personal (invalida el anterior) / Issue the personal access link (revokes the previous one)' })
   @Returns(AccessLinkOut)
-  async accessLink(@Param('eventId', UuidPipe) id: string, @Param('participantId', UuidPipe) pid: string) {
-    await this.records.get(RESOURCES.participants, id, pid);
-    const token = await this.auth.issueAccessToken(id, pid);
+  async accessLink(
+    @Param('eventId', UuidPipe) id: string,
+    @Param('participantId', UuidPipe) pid: string,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    const token = await this.auth.issueAccessToken(p, id, pid);
     return { participantId: pid, token, path: `/a/${token}`, validUntil: await this.auth.linksLastDay(id) };
   }
 }

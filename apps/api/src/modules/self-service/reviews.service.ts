@@ -1,26 +1,14 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import type { Clock } from '@rueda/application';
-import type { Notice } from '@rueda/notifications';
-import { insertNotices } from '@rueda/persistence';
-import { NotifyJobData, QUEUES } from '@rueda/queues';
-import { CLOCK } from '../../platform/application.module';
-import { conflict, NOUNS, notFound } from '@rueda/domain';
 
 /**
- * The organisers' review queue of what participants changed through their links: approve, or
- * return with a comment (the participant is told, and corrects it through its link).
+ * The organisers' review queue of what participants changed through their links. Deciding
+ * (ApproveChanges, ReturnChanges) is a use case.
  */
 @Injectable()
 export class ReviewsService {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @InjectQueue(QUEUES.notify) private readonly notify: Queue<NotifyJobData>,
-  ) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Changes by participant, newest first, with who made them and the values before and after. */
   async list(eventId: string, status: 'pending' | 'approved' | 'returned') {
@@ -50,45 +38,5 @@ export class ReviewsService {
       g.changes.push(r);
     }
     return { status, participants: [...groups.values()] };
-  }
-
-  approve(eventId: string, participantId: string, changeIds: string[] | undefined, userId: string | null) {
-    return this.decide(eventId, participantId, changeIds, userId, 'approved', null);
-  }
-
-  return(eventId: string, participantId: string, changeIds: string[] | undefined, userId: string | null, comment: string) {
-    return this.decide(eventId, participantId, changeIds, userId, 'returned', comment);
-  }
-
-  private async decide(
-    eventId: string,
-    participantId: string,
-    changeIds: string[] | undefined,
-    userId: string | null,
-    status: 'approved' | 'returned',
-    comment: string | null,
-  ) {
-    const result = await this.db.transaction(async (m) => {
-      const [p] = await m.query(`SELECT id FROM participants WHERE id = $1 AND event_id = $2`, [participantId, eventId]);
-      if (!p) throw notFound(NOUNS.participant, participantId);
-      const params: unknown[] = [participantId, status, userId, this.clock.now(), comment];
-      const only = changeIds ? `AND id = ANY($${params.push(changeIds)}::uuid[])` : '';
-      const [rows]: [{ id: string }[], number] = await m.query(
-        `UPDATE participant_changes SET review_status = $2, reviewed_by = $3, reviewed_at = $4, review_comment = $5
-          WHERE participant_id = $1 AND review_status = 'pending' ${only} RETURNING id`,
-        params,
-      );
-      if (rows.length === 0)
-        throw conflict('nothing_to_review', {
-          es: 'No hay cambios pendientes de revisión para este participante',
-          en: 'There are no changes waiting for review for this participant',
-        });
-      const notice: Notice = status === 'approved' ? { kind: 'review.approved' } : { kind: 'review.returned', comment: comment! };
-      const key = `review:${rows.map((r) => r.id).sort()[0]}:${status}`;
-      await insertNotices(m, eventId, [{ participantId, dedupeKey: key, notice }]);
-      return { status, changes: rows.length };
-    });
-    await this.notify.add('dispatch', { kind: 'dispatch', eventId }, { removeOnComplete: true, removeOnFail: 100 }).catch(() => undefined);
-    return result;
   }
 }

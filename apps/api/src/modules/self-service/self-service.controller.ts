@@ -1,13 +1,28 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { UuidPipe } from '../../platform/validation';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { z } from 'zod';
 import { Allow, CurrentPrincipal, Principal, Public } from '../auth/principal';
 import { accessLinkRate } from '../auth/rates';
-import { notFound } from '@rueda/domain';
+import { notFound, parseInput } from '@rueda/domain';
 import { RegistrationsService } from './registrations.service';
 import { ReviewsService } from './reviews.service';
-import { AvailabilityBody, ProfileUpdate, RegistrationBody, RejectBody, ReturnBody, ReviewBody } from './self-service.schemas';
+import { AvailabilityBody, ProfileUpdate, RegistrationBody, RejectBody } from './self-service.schemas';
+import {
+  ApproveChanges,
+  ApproveChangesCommand,
+  ApproveRegistration,
+  OWN_ITEM_USE_CASES,
+  OWN_ITEMS,
+  RejectRegistration,
+  ReturnChanges,
+  ReturnChangesCommand,
+  SetMyAvailability,
+  SubmitRegistration,
+  UpdateMyProfile,
+  UseCases,
+} from '@rueda/application';
 import { SelfServiceService } from './self-service.service';
 import { Returns } from '../../platform/openapi';
 import { ParticipantOut } from '../records/records.responses';
@@ -23,11 +38,13 @@ import {
 } from './self-service.responses';
 
 type Me = Extract<Principal, { type: 'participant' }>;
-const who = (p: Principal) => (p.type === 'user' ? p.userId : null);
-const items = ['delegates', 'demands', 'offers'] as const;
+const ReviewBody = ApproveChangesCommand.omit({ eventId: true, participantId: true });
+const ReturnBody = ReturnChangesCommand.omit({ eventId: true, participantId: true });
+/** The public form's caller: nobody signed in (SubmitRegistration lets anyone apply while the event is open). */
+const APPLICANT: Principal = { type: 'system', name: 'public-registration' };
 /** An unknown collection is simply not there (404), like another participant's record. */
 const itemKind = (kind: string) => {
-  const k = items.find((i) => i === kind);
+  const k = OWN_ITEMS.find((i) => i === kind);
   if (!k) throw notFound({ es: 'Colección', en: 'Collection', feminine: true }, kind);
   return k;
 };
@@ -39,7 +56,10 @@ const itemKind = (kind: string) => {
 @Allow('participant')
 @Throttle({ default: accessLinkRate() })
 export class SelfServiceController {
-  constructor(private readonly self: SelfServiceService) {}
+  constructor(
+    private readonly self: SelfServiceService,
+    private readonly useCases: UseCases,
+  ) {}
 
   @Get()
   @Returns(SelfServiceOut)
@@ -54,21 +74,24 @@ export class SelfServiceController {
     summary: 'Modificar mi perfil y contactos (envíe la versión leída) / Change my profile and contacts (send the version read)',
   })
   update(@CurrentPrincipal() p: Me, @Body({ schema: ProfileUpdate }) body: z.infer<typeof ProfileUpdate>) {
-    return this.self.updateProfile(p, body);
+    return this.useCases.execute(UpdateMyProfile, p, { ...body, eventId: p.eventId, participantId: p.participantId });
   }
 
   @Put('availability')
   @Returns(AvailabilityOut)
   @ApiOperation({ summary: 'Franjas en que no puedo asistir / Slots I cannot attend' })
   availability(@CurrentPrincipal() p: Me, @Body({ schema: AvailabilityBody }) body: z.infer<typeof AvailabilityBody>) {
-    return this.self.setAvailability(p, body);
+    return this.useCases.execute(SetMyAvailability, p, { ...body, eventId: p.eventId, participantId: p.participantId });
   }
 
   @Post(':items')
   @Returns(SelfServiceItemOut)
   @ApiOperation({ summary: 'Agregar un delegado, una demanda (GADM) o una oferta (cooperante) / Add a delegate, a demand or an offer' })
   create(@CurrentPrincipal() p: Me, @Param('items') kind: string, @Body() body: unknown) {
-    return this.self.create(p, itemKind(kind), body);
+    const uc = OWN_ITEM_USE_CASES[itemKind(kind)];
+    // The body is checked on its own first, so a field it may not carry (participantId) is named, not overwritten.
+    const values = parseInput(uc.schemas.createBody, body);
+    return this.useCases.execute(uc.create, p, { ...values, eventId: p.eventId, participantId: p.participantId });
   }
 
   @Patch(':items/:id')
@@ -77,15 +100,17 @@ export class SelfServiceController {
     summary:
       'Modificar un delegado, una demanda o una oferta (envíe la versión leída) / Change a delegate, a demand or an offer (send the version read)',
   })
-  update1(@CurrentPrincipal() p: Me, @Param('items') kind: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown) {
-    return this.self.update(p, itemKind(kind), id, body);
+  update1(@CurrentPrincipal() p: Me, @Param('items') kind: string, @Param('id', UuidPipe) id: string, @Body() body: unknown) {
+    const uc = OWN_ITEM_USE_CASES[itemKind(kind)];
+    const values = parseInput(uc.schemas.updateBody, body);
+    return this.useCases.execute(uc.update, p, { ...values, eventId: p.eventId, participantId: p.participantId, id });
   }
 
   @Delete(':items/:id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Quitar un delegado, una demanda o una oferta / Remove a delegate, a demand or an offer' })
-  async remove(@CurrentPrincipal() p: Me, @Param('items') kind: string, @Param('id', ParseUUIDPipe) id: string) {
-    await this.self.remove(p, itemKind(kind), id);
+  async remove(@CurrentPrincipal() p: Me, @Param('items') kind: string, @Param('id', UuidPipe) id: string) {
+    await this.useCases.execute(OWN_ITEM_USE_CASES[itemKind(kind)].remove, p, { eventId: p.eventId, participantId: p.participantId, id });
   }
 }
 
@@ -100,13 +125,14 @@ export class ReviewsController {
   constructor(
     private readonly reviews: ReviewsService,
     private readonly registrations: RegistrationsService,
+    private readonly useCases: UseCases,
   ) {}
 
   @Get('reviews')
   @Returns(ReviewQueueOut)
   @Allow('admin', 'staff')
   @ApiOperation({ summary: 'Cambios hechos por los participantes, por revisar / Changes made by participants, to review' })
-  list(@Param('eventId', ParseUUIDPipe) eventId: string, @Query({ schema: StatusQuery }) q: z.infer<typeof StatusQuery>) {
+  list(@Param('eventId', UuidPipe) eventId: string, @Query({ schema: StatusQuery }) q: z.infer<typeof StatusQuery>) {
     return this.reviews.list(eventId, q.status);
   }
 
@@ -116,12 +142,12 @@ export class ReviewsController {
   @Allow('admin')
   @HttpCode(200)
   approve(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
-    @Param('participantId', ParseUUIDPipe) pid: string,
+    @Param('eventId', UuidPipe) eventId: string,
+    @Param('participantId', UuidPipe) pid: string,
     @Body({ schema: ReviewBody }) b: z.infer<typeof ReviewBody>,
     @CurrentPrincipal() p: Principal,
   ) {
-    return this.reviews.approve(eventId, pid, b.changeIds, who(p));
+    return this.useCases.execute(ApproveChanges, p, { ...b, eventId, participantId: pid });
   }
 
   @Post('reviews/:participantId/return')
@@ -130,22 +156,19 @@ export class ReviewsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Devolver con un comentario (se avisa al participante) / Return with a comment (the participant is told)' })
   returnChanges(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
-    @Param('participantId', ParseUUIDPipe) pid: string,
+    @Param('eventId', UuidPipe) eventId: string,
+    @Param('participantId', UuidPipe) pid: string,
     @Body({ schema: ReturnBody }) b: z.infer<typeof ReturnBody>,
     @CurrentPrincipal() p: Principal,
   ) {
-    return this.reviews.return(eventId, pid, b.changeIds, who(p), b.comment);
+    return this.useCases.execute(ReturnChanges, p, { ...b, eventId, participantId: pid });
   }
 
   @Get('registrations')
   @Returns(z.array(RegistrationOut))
   @ApiOperation({ summary: 'Registros públicos de cooperantes, por estado / Public cooperant registrations, by status' })
   @Allow('admin', 'staff')
-  registrationsList(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
-    @Query({ schema: RegStatusQuery }) q: z.infer<typeof RegStatusQuery>,
-  ) {
+  registrationsList(@Param('eventId', UuidPipe) eventId: string, @Query({ schema: RegStatusQuery }) q: z.infer<typeof RegStatusQuery>) {
     return this.registrations.list(eventId, q.status);
   }
 
@@ -158,11 +181,11 @@ export class ReviewsController {
       'Aprobar: el cooperante entra con sus ofertas y recibe su invitación / Approve: the cooperant joins with its offers and is invited',
   })
   approveRegistration(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
-    @Param('registrationId', ParseUUIDPipe) id: string,
+    @Param('eventId', UuidPipe) eventId: string,
+    @Param('registrationId', UuidPipe) id: string,
     @CurrentPrincipal() p: Principal,
   ) {
-    return this.registrations.approve(eventId, id, who(p));
+    return this.useCases.execute(ApproveRegistration, p, { eventId, registrationId: id });
   }
 
   @Post('registrations/:registrationId/reject')
@@ -171,12 +194,12 @@ export class ReviewsController {
   @Allow('admin')
   @HttpCode(200)
   rejectRegistration(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
-    @Param('registrationId', ParseUUIDPipe) id: string,
+    @Param('eventId', UuidPipe) eventId: string,
+    @Param('registrationId', UuidPipe) id: string,
     @Body({ schema: RejectBody }) b: z.infer<typeof RejectBody>,
     @CurrentPrincipal() p: Principal,
   ) {
-    return this.registrations.reject(eventId, id, who(p), b.comment);
+    return this.useCases.execute(RejectRegistration, p, { ...b, eventId, registrationId: id });
   }
 }
 
@@ -186,12 +209,15 @@ export class ReviewsController {
 @Public()
 @Throttle({ default: accessLinkRate() })
 export class PublicRegistrationController {
-  constructor(private readonly registrations: RegistrationsService) {}
+  constructor(
+    private readonly registrations: RegistrationsService,
+    private readonly useCases: UseCases,
+  ) {}
 
   @Get()
   @Returns(RegistrationFormOut)
   @ApiOperation({ summary: 'Formulario público de registro de cooperantes / Public cooperant registration form' })
-  form(@Param('eventId', ParseUUIDPipe) eventId: string) {
+  form(@Param('eventId', UuidPipe) eventId: string) {
     return this.registrations.form(eventId);
   }
 
@@ -200,7 +226,7 @@ export class PublicRegistrationController {
   @ApiOperation({
     summary: 'Registrarse como cooperante (lo aprueba la organización) / Register as a cooperant (approved by the organisers)',
   })
-  submit(@Param('eventId', ParseUUIDPipe) eventId: string, @Body({ schema: RegistrationBody }) body: RegistrationBody) {
-    return this.registrations.submit(eventId, body);
+  submit(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: RegistrationBody }) body: RegistrationBody) {
+    return this.useCases.execute(SubmitRegistration, APPLICANT, { ...body, eventId });
   }
 }

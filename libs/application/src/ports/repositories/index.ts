@@ -16,6 +16,11 @@ import type { RecordRepository } from './records';
 import type { ScheduleRepository } from './schedules';
 import type { StatusChangeRepository } from './status-changes';
 import type { CalendarFeedRepository } from './calendar';
+import type { ReviewRepository } from './reviews';
+import type { UserRepository } from './users';
+import type { SelfServiceRepository } from './self-service';
+import type { RegistrationRepository } from './registrations';
+import type { AccessLinkRepository } from './access-links';
 
 export * from './meetings';
 export * from './live';
@@ -28,6 +33,11 @@ export * from './events';
 export * from './calendar';
 export * from './meeting-requests';
 export * from './outcomes';
+export * from './reviews';
+export * from './users';
+export * from './self-service';
+export * from './registrations';
+export * from './access-links';
 
 /**
  * Every repository a use case can reach through its transaction. Add one line here (and its
@@ -51,4 +61,9 @@ export interface Repositories {
   readonly calendarFeeds: CalendarFeedRepository;
   readonly meetingRequests: MeetingRequestRepository;
   readonly outcomes: OutcomeRepository;
+  readonly reviews: ReviewRepository;
+  readonly users: UserRepository;
+  readonly selfService: SelfServiceRepository;
+  readonly registrations: RegistrationRepository;
+  readonly accessLinks: AccessLinkRepository;
 }

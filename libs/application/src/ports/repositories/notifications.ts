@@ -1,3 +1,5 @@
+import type { Addressed } from '@rueda/notifications';
+
 /** The channels a participant keeps on (no row: all on). */
 export interface NotificationPrefs {
   email: boolean;
@@ -15,6 +17,15 @@ export interface NotificationRecord {
   sentAt: Date | null;
 }
 
+/** An email the use case asks to be sent (the mail worker renders it from its kind and what it refers to). */
+export interface OutgoingEmail {
+  eventId: string;
+  participantId?: string;
+  registrationId?: string;
+  kind: 'invitation' | 'registration';
+  to: string[];
+}
+
 export interface NotificationRepository {
   /** The participant's channels (all on when it never chose). */
   prefs(participantId: string): Promise<NotificationPrefs>;
@@ -22,6 +33,10 @@ export interface NotificationRepository {
   /** One browser's subscription (its endpoint is unique: a browser that subscribes again takes it over). */
   savePushSubscription(eventId: string, participantId: string, s: { endpoint: string; p256dh: string; auth: string }): Promise<void>;
   dropPushSubscription(participantId: string, endpoint: string): Promise<void>;
+  /** Notices to send (a dedupe key already used for the participant is skipped); how many were new. */
+  insertNotices(eventId: string, notices: Addressed[]): Promise<number>;
+  /** An email to send (queued; the mail job sends it): its id. */
+  insertEmail(e: OutgoingEmail): Promise<string>;
   /** The newest first. */
   recent(participantId: string, limit: number): Promise<NotificationRecord[]>;
 }

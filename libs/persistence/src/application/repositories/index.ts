@@ -18,6 +18,12 @@ import { TypeOrmOutcomeRepository } from './outcomes';
 import { TypeOrmScheduleRepository } from './schedules';
 import { TypeOrmStatusChangeRepository } from './status-changes';
 import { TypeOrmCalendarFeedRepository } from './calendar';
+import { TypeOrmReviewRepository } from './reviews';
+import { TypeOrmUserRepository } from './users';
+import { TypeOrmSelfServiceRepository } from './self-service';
+import { TypeOrmRegistrationRepository } from './registrations';
+import { TypeOrmAccessLinkRepository } from './access-links';
+import type { LinkKeys } from '../../access/access-links';
 
 export * from './day';
 export * from './live';
@@ -30,8 +36,18 @@ export * from './events';
 export * from './calendar';
 export * from './meeting-requests';
 export * from './outcomes';
+export * from './reviews';
+export * from './users';
+export * from './self-service';
+export * from './registrations';
+export * from './access-links';
 
-const FACTORIES: { [K in keyof Repositories]: new (m: EntityManager) => Repositories[K] } = {
+/** What some repositories need besides their entity manager (the key that seals personal links). */
+export interface RepositoryDeps {
+  linkKeys: LinkKeys;
+}
+
+const FACTORIES: { [K in keyof Repositories]: new (m: EntityManager, deps: RepositoryDeps) => Repositories[K] } = {
   meetings: TypeOrmMeetingRepository,
   live: TypeOrmLiveStateRepository,
   liveLog: TypeOrmLiveLogRepository,
@@ -49,17 +65,25 @@ const FACTORIES: { [K in keyof Repositories]: new (m: EntityManager) => Reposito
   calendarFeeds: TypeOrmCalendarFeedRepository,
   meetingRequests: TypeOrmMeetingRequestRepository,
   outcomes: TypeOrmOutcomeRepository,
+  reviews: TypeOrmReviewRepository,
+  users: TypeOrmUserRepository,
+  selfService: TypeOrmSelfServiceRepository,
+  registrations: TypeOrmRegistrationRepository,
+  accessLinks: TypeOrmAccessLinkRepository,
 };
 
 /** Every repository bound to one entity manager (a transaction's, or the pool's for reads), each made on first use. */
-export function repositoriesOf(m: EntityManager): Repositories {
+export function repositoriesOf(m: EntityManager, deps: RepositoryDeps): Repositories {
   const made = new Map<string, unknown>();
   const repos = {} as Repositories;
-  for (const [name, Factory] of Object.entries(FACTORIES) as [keyof Repositories, new (m: EntityManager) => unknown][]) {
+  for (const [name, Factory] of Object.entries(FACTORIES) as [
+    keyof Repositories,
+    new (m: EntityManager, deps: RepositoryDeps) => unknown,
+  ][]) {
     Object.defineProperty(repos, name, {
       enumerable: true,
       get: () => {
-        if (!made.has(name)) made.set(name, new Factory(m));
+        if (!made.has(name)) made.set(name, new Factory(m, deps));
         return made.get(name);
       },
     });

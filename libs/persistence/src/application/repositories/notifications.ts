@@ -1,6 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import type { NotificationPrefs, NotificationRecord, NotificationRepository } from '@rueda/application';
+import type { NotificationPrefs, NotificationRecord, NotificationRepository, OutgoingEmail } from '@rueda/application';
+import type { Addressed } from '@rueda/notifications';
 import { NotificationEntity, NotificationPrefsEntity } from '../../entities';
+import { insertEmail } from '../../notifications/email';
+import { insertNotices } from '../../notifications/pipeline';
 
 export class TypeOrmNotificationRepository implements NotificationRepository {
   constructor(private readonly m: EntityManager) {}
@@ -28,6 +31,14 @@ export class TypeOrmNotificationRepository implements NotificationRepository {
 
   async dropPushSubscription(participantId: string, endpoint: string) {
     await this.m.query(`DELETE FROM push_subscriptions WHERE participant_id = $1 AND endpoint = $2`, [participantId, endpoint]);
+  }
+
+  insertNotices(eventId: string, notices: Addressed[]) {
+    return insertNotices(this.m, eventId, notices);
+  }
+
+  insertEmail(e: OutgoingEmail) {
+    return insertEmail(this.m, e);
   }
 
   async recent(participantId: string, limit: number): Promise<NotificationRecord[]> {

@@ -1,0 +1,21 @@
+import type { UserRole } from '../principal';
+
+/** An organiser account as it is shown (never its password hash). */
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  active: boolean;
+  createdAt: Date;
+}
+
+/** Organiser accounts. Passwords go in and are kept only as their hash (the storage's concern). */
+export interface UserRepository {
+  /** A new account; an email already taken is refused by the database (409 duplicate). */
+  create(user: { email: string; name: string; role: UserRole }, password: string): Promise<UserRecord>;
+  /** Creates the account or resets its name, role and password and makes it active again. */
+  setUp(user: { email: string; name: string; role: UserRole }, password: string): Promise<UserRecord>;
+  /** Ends one session (by its token's hash). */
+  endSession(tokenHash: string): Promise<void>;
+}
