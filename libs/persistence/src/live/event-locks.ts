@@ -34,17 +34,36 @@ const lockedEvent = (row: { id: string; time_zone: string; settings: LockedEvent
 });
 
 /**
+ * The events whose advisory lock a transaction already holds, in either mode, by the
+ * transaction's entity manager (the unit of work makes one per transaction). Each row lock asks
+ * for it; asking again is a round trip that changes nothing (three of a recovery's statements).
+ */
+const held = new WeakMap<EntityManager, Set<string>>();
+
+function markHeld(m: EntityManager, eventId: string): void {
+  // Outside a transaction the lock ends with its statement: nothing is held to remember.
+  if (!m.queryRunner?.isTransactionActive) return;
+  const events = held.get(m) ?? new Set<string>();
+  events.add(eventId);
+  held.set(m, events);
+}
+
+/**
  * The advisory lock shared, before any row of the event is locked: an event-wide change (which
  * holds it exclusively) then never waits for a row held by a transaction that waits for it. A
- * transaction that already holds it, in either mode, gets it again at once.
+ * transaction that already holds it, in either mode, does not ask again.
  */
 export async function holdEventShared(m: EntityManager, eventId: string): Promise<void> {
+  if (held.get(m)?.has(eventId)) return;
   await m.query(advisory(true), [eventId]);
+  markHeld(m, eventId);
 }
 
 /** Event-wide: excludes every other live change of the event until this transaction ends. */
 export async function lockEventExclusive(m: EntityManager, eventId: string): Promise<LockedEvent> {
+  // Always asked for, even when held shared: exclusive is a stronger lock, not the same one.
   await m.query(advisory(false), [eventId]);
+  markHeld(m, eventId);
   const [row] = await m.query(`SELECT id, time_zone, settings FROM events WHERE id = $1 FOR UPDATE`, [eventId]);
   if (!row) throw notFound(NOUNS.event, eventId);
   return lockedEvent(row);
