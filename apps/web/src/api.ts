@@ -180,3 +180,16 @@ export async function call<T>(request: Promise<{ data?: T; error?: unknown; resp
   }
   return res.data as T;
 }
+
+/** Saves the file a client call answers (`parseAs: 'blob'`): exports, agendas, link lists. */
+export async function saveFile(request: Promise<{ data?: Blob; error?: unknown; response: Response }>, filename: string): Promise<void> {
+  const blob = await call(request);
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
