@@ -134,13 +134,20 @@ export async function download(path: string, filename: string, token: string | n
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** A header the client strips: the call goes without any token. */
+const NO_TOKEN = 'X-Rueda-No-Token';
+/** Headers of a call that must carry no token, not even the organiser's. */
+export const withoutToken = () => ({ [NO_TOKEN]: '1' });
+
 /** Requests that carried the organiser's session token: a 401 on them ends the session. */
 const sessionRequests = new WeakSet<Request>();
 
 const auth: Middleware = {
   onRequest({ request }) {
-    // A login carries no token, not even a stale one (its 401 is a wrong password, not an ended session).
-    const anonymous = new URL(request.url).pathname.endsWith('/auth/login');
+    // A login carries no token, not even a stale one (its 401 is a wrong password, not an ended session);
+    // neither does a call that asks for none (public reference data on a participant's page).
+    const anonymous = new URL(request.url).pathname.endsWith('/auth/login') || request.headers.has(NO_TOKEN);
+    request.headers.delete(NO_TOKEN);
     if (!anonymous && !request.headers.has('Authorization') && session.token) {
       request.headers.set('Authorization', `Bearer ${session.token}`);
       sessionRequests.add(request);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiError, bearerHeader, call, client, patch, post, type Schemas } from '../api';
+import { ApiError, bearerHeader, call, client, type Schemas } from '../api';
 import type { paths } from '../generated/api';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
@@ -143,8 +143,19 @@ function Items({
           onCancel={() => setEditing(null)}
           onSubmit={async (changed) => {
             try {
-              if (editing === 'new') await post(`/me/profile/${path}`, changed, { token });
-              else await patch(`/me/profile/${path}/${editing.id}`, { ...changed, version: editing.version }, { token });
+              const headers = bearerHeader(token);
+              // The OpenAPI document declares no body here (it depends on the collection; the
+              // service checks it), so the form's values go as they are and a 400 names the field.
+              if (editing === 'new')
+                await call(client.POST('/me/profile/{items}', { headers, params: { path: { items: path } }, body: changed as never }));
+              else
+                await call(
+                  client.PATCH('/me/profile/{items}/{id}', {
+                    headers,
+                    params: { path: { items: path, id: editing.id } },
+                    body: { ...changed, version: editing.version } as never,
+                  }),
+                );
             } catch (e) {
               if (e instanceof ApiError && e.status === 409) {
                 setEditing(null);
