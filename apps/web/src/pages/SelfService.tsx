@@ -11,6 +11,9 @@ import { ReachForm, taxonomyOptions, useChoices, type Choices, type FormField, t
 type Rec = Values & { id: string; version: number };
 type Mine = Schemas['SelfService'];
 type ProfileChange = NonNullable<paths['/me/profile']['patch']['requestBody']>['content']['application/json'];
+/** A new delegate, demand or offer, and a change to one (the API checks the body by collection). */
+type NewItem = paths['/me/profile/{items}']['post']['requestBody']['content']['application/json'];
+type ItemChange = paths['/me/profile/{items}/{id}']['patch']['requestBody']['content']['application/json'];
 
 const PROFILE: FormField[] = [
   { name: 'name', label: 'field.name', kind: 'text', required: true },
@@ -144,16 +147,16 @@ function Items({
           onSubmit={async (changed) => {
             try {
               const headers = bearerHeader(token);
-              // The OpenAPI document declares no body here (it depends on the collection; the
-              // service checks it), so the form's values go as they are and a 400 names the field.
+              // One form serves the three collections, so its values are read as the body of this
+              // one; the API checks them by collection and its 400 names each wrong field.
               if (editing === 'new')
-                await call(client.POST('/me/profile/{items}', { headers, params: { path: { items: path } }, body: changed as never }));
+                await call(client.POST('/me/profile/{items}', { headers, params: { path: { items: path } }, body: changed as NewItem }));
               else
                 await call(
                   client.PATCH('/me/profile/{items}/{id}', {
                     headers,
                     params: { path: { items: path, id: editing.id } },
-                    body: { ...changed, version: editing.version } as never,
+                    body: { ...changed, version: editing.version } as ItemChange,
                   }),
                 );
             } catch (e) {

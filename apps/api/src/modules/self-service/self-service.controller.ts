@@ -7,9 +7,22 @@ import { accessLinkRate } from '../auth/rates';
 import { notFound } from '@rueda/domain';
 import { RegistrationsService } from './registrations.service';
 import { ReviewsService } from './reviews.service';
-import { AvailabilityBody, ProfileUpdate, RegistrationBody, RejectBody, ReturnBody, ReviewBody } from './self-service.schemas';
+import {
+  AvailabilityBody,
+  DelegateCreate,
+  DelegateUpdate,
+  DemandCreate,
+  DemandUpdate,
+  OfferCreate,
+  OfferUpdate,
+  ProfileUpdate,
+  RegistrationBody,
+  RejectBody,
+  ReturnBody,
+  ReviewBody,
+} from './self-service.schemas';
 import { SelfServiceService } from './self-service.service';
-import { Returns } from '../../platform/openapi';
+import { Accepts, Returns } from '../../platform/openapi';
 import { ParticipantOut } from '../records/records.responses';
 import {
   AvailabilityOut,
@@ -64,7 +77,9 @@ export class SelfServiceController {
     return this.self.setAvailability(p, body);
   }
 
+  // The body depends on the collection, so the service checks it by kind (named fields, both languages).
   @Post(':items')
+  @Accepts(DelegateCreate, DemandCreate, OfferCreate)
   @Returns(SelfServiceItemOut)
   @ApiOperation({ summary: 'Agregar un delegado, una demanda (GADM) o una oferta (cooperante) / Add a delegate, a demand or an offer' })
   create(@CurrentPrincipal() p: Me, @Param('items') kind: string, @Body() body: unknown) {
@@ -72,6 +87,7 @@ export class SelfServiceController {
   }
 
   @Patch(':items/:id')
+  @Accepts(DelegateUpdate, DemandUpdate, OfferUpdate)
   @Returns(SelfServiceItemOut)
   @ApiOperation({
     summary:
