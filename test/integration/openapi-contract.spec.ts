@@ -1,11 +1,13 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import { ModulesContainer, NestFactory } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { AppModule } from '../../apps/api/src/app.module';
 import { buildOpenApiDocument } from '../../apps/api/src/platform/openapi';
 
 type Response = { description?: string; content?: Record<string, { schema?: unknown }> };
-type Operation = { operationId?: string; security?: unknown[]; responses: Record<string, Response> };
+type Operation = { operationId?: string; security?: unknown[]; requestBody?: unknown; responses: Record<string, Response> };
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const REFUSALS = ['400', '404', '409', '429', '500'];
@@ -19,11 +21,22 @@ const AUTH_REFUSALS = ['401', '403'];
 describe('OpenAPI document', () => {
   let doc: OpenAPIObject;
   const ops: { key: string; op: Operation }[] = [];
+  /** Operation ids (`Controller_method`) of the handlers that take a request body (`@Body`). */
+  const takesBody = new Set<string>();
 
   beforeAll(async () => {
     const app = await NestFactory.create(AppModule, { preview: true, logger: false });
     try {
       doc = buildOpenApiDocument(app);
+      for (const mod of app.get(ModulesContainer).values()) {
+        for (const { metatype } of mod.controllers.values()) {
+          if (!metatype) continue;
+          for (const name of Object.getOwnPropertyNames(metatype.prototype)) {
+            const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, metatype, name) ?? {}) as Record<string, unknown>;
+            if (Object.keys(args).some((k) => k.startsWith(`${RouteParamtypes.BODY}:`))) takesBody.add(`${metatype.name}_${name}`);
+          }
+        }
+      }
     } finally {
       await app.close();
     }
@@ -65,6 +78,12 @@ describe('OpenAPI document', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('declares the request body of every operation whose handler reads one', () => {
+    expect(takesBody.size).toBeGreaterThan(20);
+    const undeclared = ops.filter(({ op }) => takesBody.has(op.operationId ?? '') && !op.requestBody).map(({ key }) => key);
+    expect(undeclared).toEqual([]);
   });
 
   it('declares a binary media type on every file download', () => {

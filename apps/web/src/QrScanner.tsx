@@ -1,14 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import jsQR from 'jsqr';
-import { post } from './api';
+import { call, client } from './api';
 import { useI18n } from './i18n';
 import { Notice } from './ui';
-
-interface CheckInAnswer {
-  alreadyCheckedIn: boolean;
-  delegate: { id: string; fullName: string; checkedInAt: string };
-  participant: { id: string; name: string };
-}
 
 interface Detector {
   detect: (source: CanvasImageSource) => Promise<{ rawValue: string }[]>;
@@ -66,8 +60,12 @@ export function QrScanner({ eventId, timeZone }: { eventId: string; timeZone: st
     if (last.current && last.current.code === code && now - last.current.at < SAME_CODE_MS) return;
     last.current = { code, at: now };
     try {
-      const r = await post<CheckInAnswer>(`/events/${eventId}/live/checkins/code`, { code });
-      const vars = { name: r.delegate.fullName, org: r.participant.name, time: time(r.delegate.checkedInAt, timeZone) };
+      const r = await call(client.POST('/events/{eventId}/live/checkins/code', { params: { path: { eventId } }, body: { code } }));
+      const vars = {
+        name: r.delegate.fullName,
+        org: r.participant.name,
+        time: time(r.delegate.checkedInAt ?? new Date().toISOString(), timeZone),
+      };
       setAnswer(r.alreadyCheckedIn ? { kind: 'warn', text: t('qr.again', vars) } : { kind: 'ok', text: t('qr.done', vars) });
     } catch (e) {
       setAnswer({ kind: 'error', text: errorText(e) });

@@ -1,9 +1,9 @@
-import { get, getAll } from './api';
-import type { Assignment, Delegate, EventRec, Meeting, Participant, ScheduleVersion, Slot, TableRec } from './types';
+import { allPages, call, client, type Schemas } from './api';
+import type { Assignment, Delegate, EventRec, Meeting, Participant, Slot, TableRec } from './types';
 
 export interface LiveData {
   event: EventRec;
-  version: ScheduleVersion | null;
+  version: Schemas['ScheduleVersionSummary'] | null;
   /** The day's agenda as it is now (built from the meetings), including freed (no-show, cancelled) meetings. */
   assignments: Assignment[];
   slots: Slot[];
@@ -56,14 +56,18 @@ export function liveAssignments(
 
 /** Everything the live pages (control room, table, board) draw: the agenda as it is now and the meetings' current statuses. */
 export async function loadLiveData(eventId: string, opts: { delegates?: boolean } = {}): Promise<LiveData> {
+  const path = { eventId };
+  const query = (page: number) => ({ page, pageSize: 500 });
   const [event, versions, slots, tables, meetings, participants, delegates] = await Promise.all([
-    get<EventRec>(`/events/${eventId}`),
-    get<ScheduleVersion[]>(`/events/${eventId}/schedules`),
-    get<Slot[]>(`/events/${eventId}/slots`),
-    getAll<TableRec>(`/events/${eventId}/tables`),
-    getAll<Meeting>(`/events/${eventId}/meetings`),
-    getAll<Participant>(`/events/${eventId}/participants`),
-    opts.delegates ? getAll<Delegate>(`/events/${eventId}/delegates`) : Promise.resolve([]),
+    call(client.GET('/events/{eventId}', { params: { path } })),
+    call(client.GET('/events/{eventId}/schedules', { params: { path } })),
+    call(client.GET('/events/{eventId}/slots', { params: { path } })),
+    allPages((page) => call(client.GET('/events/{eventId}/tables', { params: { path, query: query(page) } }))),
+    allPages((page) => call(client.GET('/events/{eventId}/meetings', { params: { path, query: query(page) } }))),
+    allPages((page) => call(client.GET('/events/{eventId}/participants', { params: { path, query: query(page) } }))),
+    opts.delegates
+      ? allPages((page) => call(client.GET('/events/{eventId}/delegates', { params: { path, query: query(page) } })))
+      : Promise.resolve<Delegate[]>([]),
   ]);
   const version = versions.find((v) => v.status === 'published') ?? null;
   const names = new Map(participants.map((p) => [p.id, p.name]));

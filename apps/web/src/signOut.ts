@@ -1,4 +1,4 @@
-import { post, session } from './api';
+import { call, client, session } from './api';
 import { useI18n } from './i18n';
 import { MARKS_PREFIX, unsentMarkCount } from './offline/marks';
 import { forgetStored, STAFF_SNAPSHOTS } from './offline/snapshot';
@@ -16,7 +16,7 @@ export function useSignOut(): () => void {
   return () => {
     const unsent = unsentMarkCount();
     if (unsent > 0 && !window.confirm(t('offline.signOutUnsent', { n: unsent }))) return;
-    void post('/auth/logout')
+    void call(client.POST('/auth/logout'))
       // Already gone, or no connection: the device forgets the session all the same.
       .catch(() => undefined)
       .then(() => {

@@ -7,6 +7,7 @@ import { AUDIENCE_KEY, PUBLIC_KEY } from '../modules/auth/principal';
 
 export const RETURNS_KEY = 'rueda:returns';
 export const FILE_KEY = 'rueda:file';
+export const ACCEPTS_KEY = 'rueda:accepts';
 
 /**
  * The JSON a route answers with on success. The OpenAPI document (and so the web's generated
@@ -17,6 +18,14 @@ export const Returns = (schema: z.ZodType) => SetMetadata(RETURNS_KEY, schema);
 
 /** A route that answers with a file: its media types, documented as binary content. */
 export const ReturnsFile = (...mediaTypes: string[]) => SetMetadata(FILE_KEY, mediaTypes);
+
+/**
+ * The JSON body of a route that reads it with a plain `@Body()` and checks it itself, one of
+ * these schemas by a path parameter (a participant's delegates, demands or offers). `@Body({
+ * schema })` documents itself; this says what such a route takes, or the web's generated client
+ * would type its body as nothing at all.
+ */
+export const Accepts = (...schemas: z.ZodType[]) => SetMetadata(ACCEPTS_KEY, schemas);
 
 /** A page of a list: what every paginated list answers. */
 export const pageOf = <T extends z.ZodType>(item: T) =>
@@ -71,9 +80,17 @@ const AUTH_STATUSES = {
   '403': 'Sin permiso / Not allowed',
 } as const;
 
-/** A zod schema as an OpenAPI 3.0 schema; named parts (`.meta({ id })`) become components. */
-export function toOpenApiSchema(schema: z.ZodType, components: Record<string, unknown>): Record<string, unknown> {
-  const json = z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
+/**
+ * A zod schema as an OpenAPI 3.0 schema; named parts (`.meta({ id })`) become components. A
+ * response is read as zod outputs it, a request body as it may be sent (`io: 'input'`: a field
+ * with a default may be left out).
+ */
+export function toOpenApiSchema(
+  schema: z.ZodType,
+  components: Record<string, unknown>,
+  io: 'input' | 'output' = 'output',
+): Record<string, unknown> {
+  const json = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as Record<string, unknown>;
   const { $defs, definitions, $schema: _s, ...root } = json as Record<string, Record<string, unknown> | undefined>;
   const rewrite = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(rewrite);
@@ -92,6 +109,7 @@ export function toOpenApiSchema(schema: z.ZodType, components: Record<string, un
 type Operation = {
   operationId?: string;
   security?: Record<string, string[]>[];
+  requestBody?: unknown;
   responses: Record<string, { description?: string; content?: Record<string, { schema?: unknown }> } | { $ref: string }>;
 };
 
@@ -164,6 +182,14 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
             )
           : { 'application/json': { schema: toOpenApiSchema(returns!, schemas) } };
         res.description ||= 'OK';
+      }
+      const accepts = reflector.get<z.ZodType[] | undefined>(ACCEPTS_KEY, target.handler);
+      if (accepts) {
+        const bodies = accepts.map((s) => toOpenApiSchema(s, schemas, 'input'));
+        op.requestBody = {
+          required: true,
+          content: { 'application/json': { schema: bodies.length === 1 ? bodies[0] : { oneOf: bodies } } },
+        };
       }
       const refusals: Record<string, string> = { ...ERROR_STATUSES, ...(isPublic ? {} : AUTH_STATUSES) };
       for (const [status, description] of Object.entries(refusals)) op.responses[status] ??= errorResponse(description);

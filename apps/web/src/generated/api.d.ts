@@ -16072,7 +16072,50 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    fullName: string;
+                    role?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                    phone?: string | null;
+                } | {
+                    title: string;
+                    /** @default  */
+                    description?: string;
+                    /** @default [] */
+                    sectors?: string[];
+                    /** @default [] */
+                    competencias?: string[];
+                    /** @default [] */
+                    ods?: number[];
+                    /** @default [] */
+                    modalidades?: string[];
+                    amountUsd?: number | null;
+                    /** Format: date */
+                    deadline?: string | null;
+                } | {
+                    title: string;
+                    /** @default  */
+                    description?: string;
+                    /** @default [] */
+                    sectors?: string[];
+                    /** @default [] */
+                    ods?: number[];
+                    /** @default [] */
+                    modalidades?: string[];
+                    /** @default [] */
+                    regions?: ("Costa" | "Sierra" | "Amazonía" | "Insular")[];
+                    /** @default [] */
+                    provinces?: string[];
+                    minAmountUsd?: number | null;
+                    maxAmountUsd?: number | null;
+                    /** Format: date */
+                    validUntil?: string | null;
+                };
+            };
+        };
         responses: {
             /** @description OK */
             201: {
@@ -16241,7 +16284,42 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    fullName?: string;
+                    role?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                    phone?: string | null;
+                    version: number;
+                } | {
+                    title?: string;
+                    description?: string;
+                    sectors?: string[];
+                    competencias?: string[];
+                    ods?: number[];
+                    modalidades?: string[];
+                    amountUsd?: number | null;
+                    /** Format: date */
+                    deadline?: string | null;
+                    version: number;
+                } | {
+                    title?: string;
+                    description?: string;
+                    sectors?: string[];
+                    ods?: number[];
+                    modalidades?: string[];
+                    regions?: ("Costa" | "Sierra" | "Amazonía" | "Insular")[];
+                    provinces?: string[];
+                    minAmountUsd?: number | null;
+                    maxAmountUsd?: number | null;
+                    /** Format: date */
+                    validUntil?: string | null;
+                    version: number;
+                };
+            };
+        };
         responses: {
             /** @description OK */
             200: {

@@ -1,4 +1,4 @@
-import { ApiError, type Bilingual } from '../api';
+import { ApiError, type Bilingual, type Schemas } from '../api';
 import { unreachable } from './snapshot';
 
 /** What table staff mark at a table. */
@@ -37,12 +37,7 @@ export interface MarkVerdict {
 }
 
 /** What the server answers for an applied mark (the meeting, and the undo window of a new change). */
-export interface SentMark {
-  version: number;
-  status: string;
-  change?: { id: string; at: string; undoUntil: string } | null;
-  replayed?: boolean;
-}
+export type SentMark = Schemas['MeetingMark'];
 
 /** Where each event's queue lives on the device. */
 export const MARKS_PREFIX = 'rueda.marks.';

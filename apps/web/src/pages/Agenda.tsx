@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { ON_AGENDA_STATUSES } from '@rueda/domain';
-import { download, get, post } from '../api';
+import { bearerHeader, call, client, saveFile, type Schemas } from '../api';
 import { CalendarFeed } from './CalendarFeed';
-import { CheckInQrs, type CheckInCode } from './CheckInQr';
+import { CheckInQrs } from './CheckInQr';
 import { PushOptIn } from './PushOptIn';
 import { OutcomeForms } from './OutcomeForm';
 import { useLiveRefresh, useNow } from '../hooks';
@@ -12,43 +12,10 @@ import { Link } from '../router';
 import { OfflineBanner } from '../offline/OfflineBanner';
 import { keyOf, unreachable } from '../offline/snapshot';
 import { useOfflineLoad } from '../offline/useOfflineLoad';
-import type { Meeting, MatchRow, Participant, Session } from '../types';
+import type { MatchRow } from '../types';
 import { ErrorBox, LiveIndicator, Loading, Notice, StatusBadge } from '../ui';
 
-interface Me {
-  participant: Participant;
-  event: {
-    id: string;
-    name: string;
-    venue: string;
-    timeZone: string;
-    sessions: Session[];
-    /** First slot's start and last slot's end (delays included). */
-    startsAt?: string | null;
-    endsAt?: string | null;
-  } | null;
-  /** Each delegate's check-in QR code. */
-  checkInCodes?: CheckInCode[];
-}
-/**
- * /me/meetings returns meeting rows; when the API adds the readable fields (slot times, table
- * number, counterpart name) they are used, in either a flat or a nested shape.
- */
-type MyMeeting = Meeting & {
-  startsAt?: string | null;
-  endsAt?: string | null;
-  slotCode?: string | null;
-  tableNumber?: number | null;
-  counterpartName?: string | null;
-  counterpartKind?: string | null;
-  topic?: string | null;
-  awaitingMyAnswer?: boolean;
-  /** A hybrid meeting's video-call link. */
-  videoUrl?: string | null;
-  slot?: { code?: string; startsAt: string; endsAt: string } | null;
-  table?: { number: number; label?: string } | null;
-  counterpart?: { id: string; name: string; kind?: string } | null;
-};
+type MyMeeting = Schemas['MyMeeting'];
 
 const UPCOMING = new Set<string>(ON_AGENDA_STATUSES);
 
@@ -56,12 +23,13 @@ export function AgendaPage({ token }: { token: string }) {
   const { t, time, day, zone } = useI18n();
   // The agenda stays readable offline: each answer is kept on the phone with the time it was read.
   const kept = `agenda.${keyOf(token)}`;
-  const me = useOfflineLoad(`${kept}.me`, () => get<Me>('/me', { token }), [token]);
-  const meetings = useOfflineLoad(`${kept}.meetings`, () => get<MyMeeting[]>('/me/meetings', { token }), [token]);
+  const headers = bearerHeader(token);
+  const me = useOfflineLoad(`${kept}.me`, () => call(client.GET('/me', { headers })), [token]);
+  const meetings = useOfflineLoad(`${kept}.meetings`, () => call(client.GET('/me/meetings', { headers })), [token]);
   const matches = useOfflineLoad(
     `${kept}.matches`,
     () =>
-      get<{ items: MatchRow[] }>('/me/matches', { token }).catch((e) => {
+      call(client.GET('/me/matches', { headers })).catch((e) => {
         if (unreachable(e)) throw e;
         return { items: [] as MatchRow[] };
       }),
@@ -78,14 +46,20 @@ export function AgendaPage({ token }: { token: string }) {
     names.set(m.cooperantId, m.cooperantName);
   }
   const other = (m: MyMeeting) => (m.participantAId === myId ? m.participantBId : m.participantAId);
-  const counterpart = (m: MyMeeting) => m.counterpart?.name ?? m.counterpartName ?? names.get(other(m)) ?? t('agenda.unknownCounterpart');
-  const startsAt = (m: MyMeeting) => m.slot?.startsAt ?? m.startsAt ?? null;
-  const endsAt = (m: MyMeeting) => m.slot?.endsAt ?? m.endsAt ?? null;
-  const tableNo = (m: MyMeeting) => m.table?.number ?? m.tableNumber ?? null;
+  const counterpart = (m: MyMeeting) => m.counterpartName || names.get(other(m)) || t('agenda.unknownCounterpart');
+  const startsAt = (m: MyMeeting) => m.startsAt;
+  const endsAt = (m: MyMeeting) => m.endsAt;
+  const tableNo = (m: MyMeeting) => m.tableNumber;
   const answer = async (m: MyMeeting, how: 'accept' | 'decline') => {
     setError(undefined);
     try {
-      await post(`/me/requests/${m.id}/${how}`, { version: m.version }, { token });
+      const params = { path: { meetingId: m.id } };
+      const body = { version: m.version };
+      await call(
+        how === 'accept'
+          ? client.POST('/me/requests/{meetingId}/accept', { params, body, headers })
+          : client.POST('/me/requests/{meetingId}/decline', { params, body, headers }),
+      );
       await meetings.reload();
     } catch (e) {
       setError(e);
@@ -111,7 +85,7 @@ export function AgendaPage({ token }: { token: string }) {
     );
   const all = meetings.data;
   const agenda = all.filter((m) => UPCOMING.has(m.status)).sort((a, b) => (startsAt(a) ?? '9').localeCompare(startsAt(b) ?? '9'));
-  const received = all.filter((m) => m.status === 'requested' && (m.awaitingMyAnswer ?? m.participantBId === myId));
+  const received = all.filter((m) => m.status === 'requested' && m.awaitingMyAnswer);
   const sent = all.filter((m) => m.status === 'requested' && m.participantAId === myId);
   const accepted = all.filter((m) => m.status === 'accepted');
   let lastDay = '';
@@ -143,10 +117,18 @@ export function AgendaPage({ token }: { token: string }) {
           <button type="button" className="btn" onClick={() => window.print()}>
             {t('agenda.print')}
           </button>
-          <button type="button" className="btn" onClick={() => download('/me/agenda.pdf', 'agenda.pdf', token).catch(setError)}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => saveFile(client.GET('/me/agenda.pdf', { headers, parseAs: 'blob' }), 'agenda.pdf').catch(setError)}
+          >
             {t('agenda.pdf')}
           </button>
-          <button type="button" className="btn" onClick={() => download('/me/agenda.ics', 'agenda.ics', token).catch(setError)}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => saveFile(client.GET('/me/agenda.ics', { headers, parseAs: 'blob' }), 'agenda.ics').catch(setError)}
+          >
             {t('agenda.ics')}
           </button>
         </div>

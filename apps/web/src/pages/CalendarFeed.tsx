@@ -1,15 +1,12 @@
 import { useState } from 'react';
-import { bearerHeader, call, client } from '../api';
+import { bearerHeader, call, client, type Schemas } from '../api';
 import { API_BASE } from '../config';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import { ErrorBox, Notice } from '../ui';
 
-interface Issued {
-  token: string;
-  path: string;
-  issuedAt: string;
-}
+/** What this device keeps of the link it was given (the server keeps only a hash). */
+type Issued = Pick<Schemas['CalendarIssued'], 'token' | 'path' | 'issuedAt'>;
 
 const KEY = (participantId: string) => `rueda.calendar.${participantId}`;
 

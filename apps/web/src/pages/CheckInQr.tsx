@@ -1,13 +1,10 @@
 import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
+import type { Schemas } from '../api';
 import { useI18n } from '../i18n';
 
-export interface CheckInCode {
-  delegateId: string;
-  fullName: string;
-  code: string;
-  checkedInAt: string | null;
-}
+/** A delegate's check-in code, as GET /me gives it. */
+export type CheckInCode = Schemas['Me']['checkInCodes'][number];
 
 function Qr({ c }: { c: CheckInCode }) {
   const { t } = useI18n();

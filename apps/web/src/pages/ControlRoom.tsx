@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { LivePush, LiveMeeting, ReplacementProposal, ReplacementUnavailable } from '@rueda/realtime';
-import { get, post, session } from '../api';
+import { call, client, session } from '../api';
 import { FREED, ScheduleGrid, type GridMove } from '../Grid';
 import { useLiveRefresh, useLoad, useNow } from '../hooks';
 import { useI18n } from '../i18n';
@@ -8,7 +8,7 @@ import { liveAssignments, loadLiveData, PRESENT } from '../liveData';
 import type { MessageKey } from '../messages';
 import { Link } from '../router';
 import { dayBounds, PhaseNotice } from '../phase';
-import type { Assignment, ProposalRow } from '../types';
+import type { Assignment } from '../types';
 import { CountStat, ErrorBox, Field, LiveIndicator, Loading, Notice, Stat, StatusBadge } from '../ui';
 import { useEvent } from './event-context';
 import { CorrectionPanel } from './Correction';
@@ -23,8 +23,8 @@ export function ControlRoomTab() {
   const data = useLoad(() => loadLiveData(event.id, { delegates: true }), [event.id]);
   const proposals = useLoad(async () => {
     const [waiting, applied] = await Promise.all([
-      get<ProposalRow[]>(`/events/${event.id}/live/proposals?status=proposed`),
-      get<ProposalRow[]>(`/events/${event.id}/live/proposals?status=applied`),
+      call(client.GET('/events/{eventId}/live/proposals', { params: { path: { eventId: event.id }, query: { status: 'proposed' } } })),
+      call(client.GET('/events/{eventId}/live/proposals', { params: { path: { eventId: event.id }, query: { status: 'applied' } } })),
     ]);
     return { waiting, applied };
   }, [event.id]);
@@ -45,7 +45,9 @@ export function ControlRoomTab() {
       const prev = data.data.meetings.get(lm.id);
       if (prev) {
         const meetings = new Map(data.data.meetings);
-        meetings.set(lm.id, { ...prev, status: lm.status, slotId: lm.slotId, tableId: lm.tableId, version: lm.version });
+        // The socket's payload carries the server's own meeting status (typed as a plain string there).
+        const status = lm.status as typeof prev.status;
+        meetings.set(lm.id, { ...prev, status, slotId: lm.slotId, tableId: lm.tableId, version: lm.version });
         data.setData({ ...data.data, meetings });
       }
     }
@@ -110,7 +112,12 @@ export function ControlRoomTab() {
     setSnapBack(null);
     setPending(mv);
     try {
-      await post(`/events/${event.id}/live/meetings/${mv.meetingId}/move`, { slotId: mv.slotId, tableId: mv.tableId, version: m?.version });
+      await call(
+        client.POST('/events/{eventId}/live/meetings/{meetingId}/move', {
+          params: { path: { eventId: event.id, meetingId: mv.meetingId } },
+          body: { slotId: mv.slotId, tableId: mv.tableId, version: m?.version },
+        }),
+      );
       await data.reload();
       setMoveMsg({ kind: 'ok', text: t('move.ok', { pair: pairOf(a), cell: cellName(mv.slotId, mv.tableId) }) });
     } catch (e) {

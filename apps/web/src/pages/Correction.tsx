@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { get, post } from '../api';
+import { call, client, type Schemas } from '../api';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
@@ -8,15 +8,7 @@ import { ErrorBox, Field, Notice, StatusBadge } from '../ui';
 
 const STATUSES = ['scheduled', 'checked_in', 'held', 'no_show', 'cancelled'] as const;
 
-interface Change {
-  id: string;
-  kind: 'mark' | 'undo' | 'correction';
-  before: string;
-  after: string;
-  actorEmail: string | null;
-  reason: string;
-  at: string;
-}
+type Change = Schemas['StatusChange'];
 
 /**
  * Organisers correct a meeting's status (a wrong "No-show", a meeting held after all), always
@@ -37,12 +29,15 @@ export function CorrectionPanel({
 }) {
   const { t, time, dateTime } = useI18n();
   const [meetingId, setMeetingId] = useState('');
-  const [status, setStatus] = useState<string>('held');
+  const [status, setStatus] = useState<(typeof STATUSES)[number]>('held');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<string | null>(null);
   const history = useLoad(
-    () => (meetingId ? get<Change[]>(`/events/${eventId}/live/meetings/${meetingId}/history`) : Promise.resolve([] as Change[])),
+    () =>
+      meetingId
+        ? call(client.GET('/events/{eventId}/live/meetings/{meetingId}/history', { params: { path: { eventId, meetingId } } }))
+        : Promise.resolve([] as Change[]),
     [eventId, meetingId],
   );
   const chosen = assignments.find((a) => a.meetingId === meetingId);
@@ -51,7 +46,12 @@ export function CorrectionPanel({
     setError(undefined);
     setDone(null);
     try {
-      await post(`/events/${eventId}/live/meetings/${meetingId}/correction`, { status, reason, version: current?.version });
+      await call(
+        client.POST('/events/{eventId}/live/meetings/{meetingId}/correction', {
+          params: { path: { eventId, meetingId } },
+          body: { status, reason, version: current?.version },
+        }),
+      );
       setDone(t('safety.corrected', { status: t(`status.${status}` as MessageKey) }));
       setReason('');
       onDone();
@@ -89,7 +89,7 @@ export function CorrectionPanel({
         </Field>
         <Field label={t('safety.newStatus')}>
           {(id) => (
-            <select id={id} value={status} onChange={(e) => setStatus(e.target.value)}>
+            <select id={id} value={status} onChange={(e) => setStatus(e.target.value as (typeof STATUSES)[number])}>
               {STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {t(`status.${s}` as MessageKey)}

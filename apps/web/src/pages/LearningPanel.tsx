@@ -1,27 +1,10 @@
 import { useState } from 'react';
-import { get, patch } from '../api';
+import { call, client } from '../api';
+import { saveSettings } from '../eventSettings';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
-import type { EventRec } from '../types';
 import { ErrorBox, Loading } from '../ui';
 import { useEvent } from './event-context';
-
-interface RankBucket {
-  rank: string;
-  requests: number;
-  decided: number;
-  accepted: number;
-  acceptanceRate: number | null;
-}
-interface RecommendationReport {
-  learnFromRequests: boolean;
-  runs: number;
-  requests: number;
-  top: number;
-  fromTop: number;
-  shareFromTop: number | null;
-  byRank: RankBucket[];
-}
 
 /**
  * Learning from the event (switch, per event) and how the recommendations fared: the share of
@@ -30,15 +13,16 @@ interface RecommendationReport {
 export function LearningPanel({ version }: { version: number }) {
   const { t, num } = useI18n();
   const { event, reloadEvent } = useEvent();
-  const report = useLoad(() => get<RecommendationReport>(`/events/${event.id}/matching/report`), [event.id, version]);
+  const report = useLoad(
+    () => call(client.GET('/events/{eventId}/matching/report', { params: { path: { eventId: event.id } } })),
+    [event.id, version],
+  );
   const [error, setError] = useState<unknown>();
   const learn = event.settings?.learnFromRequests !== false;
   const toggle = async (on: boolean) => {
     setError(undefined);
     try {
-      // Only the setting is sent (the server merges settings), so the freshest version is the right one.
-      const fresh = await get<EventRec>(`/events/${event.id}`);
-      await patch(`/events/${event.id}`, { version: fresh.version, settings: { learnFromRequests: on } });
+      await saveSettings(event.id, { learnFromRequests: on });
     } catch (e) {
       setError(e);
     }

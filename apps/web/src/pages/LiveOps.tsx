@@ -1,8 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { get, patch, post } from '../api';
+import { call, client, type Schemas } from '../api';
+import { saveSettings } from '../eventSettings';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
-import type { Assignment, EventRec, LiveMeetingRef, Participant, ProposalRow, Slot, TableRec } from '../types';
+import type { Assignment, EventRec, Participant, Slot, TableRec } from '../types';
+
+type Proposal = Schemas['Proposal'];
 import { ErrorBox, Field, Notice } from '../ui';
 
 /** What the day's panels need to name slots, tables and people. */
@@ -14,7 +17,7 @@ export interface DayContext {
   slotById: Map<string, Slot>;
   tableById: Map<string, TableRec>;
   name: (id: string | null | undefined) => string;
-  meetings: Map<string, LiveMeetingRef>;
+  meetings: Map<string, Schemas['LiveMeeting']>;
   /** Reloads the grid and the proposals after a change. */
   changed: () => void;
 }
@@ -60,9 +63,7 @@ export function RecoveryMode({ ctx, reloadEvent }: { ctx: DayContext; reloadEven
     setError(undefined);
     setOk(false);
     try {
-      // Only the settings are sent (the server merges them), so the freshest version is the right one.
-      const fresh = await get<EventRec>(`/events/${ctx.event.id}`);
-      await patch(`/events/${ctx.event.id}`, { version: fresh.version, settings: { recoveryMode: mode, protectMinutes: protect } });
+      await saveSettings(ctx.event.id, { recoveryMode: mode, protectMinutes: protect });
       await reloadEvent();
       setOk(true);
     } catch (err) {
@@ -108,24 +109,29 @@ export function RecoveryMode({ ctx, reloadEvent }: { ctx: DayContext; reloadEven
 }
 
 /** Proposals waiting for the organiser (confirm-first mode) and the replacements recently applied. */
-export function ProposalsPanel({ ctx, waiting, applied }: { ctx: DayContext; waiting: ProposalRow[]; applied: ProposalRow[] }) {
+export function ProposalsPanel({ ctx, waiting, applied }: { ctx: DayContext; waiting: Proposal[]; applied: Proposal[] }) {
   const { t, pick, time, errorText } = useI18n();
   const cellName = useCellName(ctx);
   const [busy, setBusy] = useState<string | null>(null);
   const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const readable = useReadableIds(ctx);
-  const reasonText = (r: ProposalRow['proposal']['reason']) => readable(typeof r === 'string' ? r : pick(r));
-  const freedBy = (p: ProposalRow) => {
+  const reasonText = (r: Proposal['proposal']['reason']) => readable(typeof r === 'string' ? r : pick(r));
+  const freedBy = (p: Proposal) => {
     const m = p.freedMeetingId ? ctx.meetings.get(p.freedMeetingId) : undefined;
     return m
       ? `${t('proposals.freedBy', { pair: pair(ctx, m.participantAId, m.participantBId) })} (${t(`status.${m.status}` as MessageKey)})`
       : '';
   };
-  const resolve = async (p: ProposalRow, how: 'accept' | 'reject') => {
+  const resolve = async (p: Proposal, how: 'accept' | 'reject') => {
     setBusy(p.id);
     setMsg(null);
     try {
-      await post(`/events/${ctx.event.id}/live/proposals/${p.id}/${how}`);
+      const params = { path: { eventId: ctx.event.id, proposalId: p.id } };
+      await call(
+        how === 'accept'
+          ? client.POST('/events/{eventId}/live/proposals/{proposalId}/accept', { params })
+          : client.POST('/events/{eventId}/live/proposals/{proposalId}/reject', { params }),
+      );
       setMsg({
         kind: 'ok',
         text:
@@ -353,11 +359,13 @@ export function DayOperations({ ctx, now }: { ctx: DayContext; now: number }) {
     setDelayErr(undefined);
     setDelayMsg(null);
     try {
-      const r = await post<{ slots: unknown[]; atRisk: unknown[] }>(`/events/${ctx.event.id}/live/delays`, {
-        fromSlotId: from || open[0]?.id,
-        minutes,
-        scope,
-      });
+      const r = await call(
+        client.POST('/events/{eventId}/live/delays', {
+          params: { path: { eventId: ctx.event.id } },
+          // No open slot left: the API's 400 names the field.
+          body: { fromSlotId: from || open[0]?.id || '', minutes, scope },
+        }),
+      );
       setDelayMsg(
         [t('delay.ok', { n: r.slots.length }), r.atRisk?.length ? t('delay.atRisk', { n: r.atRisk.length }) : ''].filter(Boolean).join(' '),
       );
@@ -378,12 +386,12 @@ export function DayOperations({ ctx, now }: { ctx: DayContext; now: number }) {
     setWalkErr(undefined);
     setWalkMsg(null);
     try {
-      const m = await post<LiveMeetingRef>(`/events/${ctx.event.id}/live/walk-ins`, {
-        participantAId: a,
-        participantBId: b,
-        ...(wSlot ? { slotId: wSlot } : {}),
-        ...(wTable ? { tableId: wTable } : {}),
-      });
+      const m = await call(
+        client.POST('/events/{eventId}/live/walk-ins', {
+          params: { path: { eventId: ctx.event.id } },
+          body: { participantAId: a, participantBId: b, ...(wSlot ? { slotId: wSlot } : {}), ...(wTable ? { tableId: wTable } : {}) },
+        }),
+      );
       setWalkMsg(t('walkin.ok', { pair: pair(ctx, a, b), cell: cellName(m.slotId, m.tableId) }));
       ctx.changed();
     } catch (err) {
@@ -400,7 +408,12 @@ export function DayOperations({ ctx, now }: { ctx: DayContext; now: number }) {
     setLeaveErr(undefined);
     setLeaveMsg(null);
     try {
-      const r = await post<{ freed: unknown[] }>(`/events/${ctx.event.id}/live/participants/${who}/leave`, {});
+      const r = await call(
+        client.POST('/events/{eventId}/live/participants/{participantId}/leave', {
+          params: { path: { eventId: ctx.event.id, participantId: who } },
+          body: {},
+        }),
+      );
       setLeaveMsg(t('leave.ok', { name: ctx.name(who), n: r.freed.length }));
       ctx.changed();
     } catch (err) {

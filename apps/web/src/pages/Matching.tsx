@@ -1,31 +1,20 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { del, get, getAll, post, put } from '../api';
+import { allPages, call, client } from '../api';
 import { useInterval, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
-import type { MatchRow, MatchRun } from '../types';
+import type { MatchRow } from '../types';
 import { ErrorBox, Field, Loading, Notice, Progress, Stat, StatusBadge, Pager } from '../ui';
 import { useEvent } from './event-context';
 import { LearningPanel } from './LearningPanel';
 
-interface MatchPage {
-  run: { id: string; dataVersion: number; finishedAt: string } | null;
-  items: MatchRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-interface Option {
-  id: string;
-  title: string;
-  externalId: string;
-  participantId: string;
-}
-
 function RunPanel({ onDone }: { onDone: () => void }) {
   const { t, num, dateTime } = useI18n();
   const { event } = useEvent();
-  const run = useLoad(() => get<MatchRun | null>(`/events/${event.id}/matching/runs/latest`), [event.id]);
+  const run = useLoad(
+    () => call(client.GET('/events/{eventId}/matching/runs/latest', { params: { path: { eventId: event.id } } })),
+    [event.id],
+  );
   const [top, setTop] = useState(10);
   const [error, setError] = useState<unknown>();
   const active = run.data?.status === 'queued' || run.data?.status === 'running';
@@ -39,7 +28,10 @@ function RunPanel({ onDone }: { onDone: () => void }) {
   const start = async () => {
     setError(undefined);
     try {
-      run.setData(await post<MatchRun>(`/events/${event.id}/matching/runs`, { top }));
+      const started = await call(
+        client.POST('/events/{eventId}/matching/runs', { params: { path: { eventId: event.id } }, body: { top } }),
+      );
+      run.setData({ ...started, stale: false });
     } catch (e) {
       setError(e);
     }
@@ -106,14 +98,21 @@ export function MatchingTab() {
   const [refresh, setRefresh] = useState(0);
   const [error, setError] = useState<unknown>();
   const [info, setInfo] = useState<string | null>(null);
-  const demands = useLoad(() => getAll<Option>(`/events/${event.id}/demands`), [event.id]);
-  const offers = useLoad(() => getAll<Option>(`/events/${event.id}/offers`), [event.id]);
+  const path = { eventId: event.id };
+  const demands = useLoad(
+    () => allPages((page) => call(client.GET('/events/{eventId}/demands', { params: { path, query: { page, pageSize: 500 } } }))),
+    [event.id],
+  );
+  const offers = useLoad(
+    () => allPages((page) => call(client.GET('/events/{eventId}/offers', { params: { path, query: { page, pageSize: 500 } } }))),
+    [event.id],
+  );
   const bump = useCallback(() => setRefresh((n) => n + 1), []);
   const pageSize = 50;
-  const filter = mode !== 'all' && value ? `&${mode}=${value}` : '';
+  const filter = mode !== 'all' && value ? { [mode]: value } : {};
   const matches = useLoad(
-    () => get<MatchPage>(`/events/${event.id}/matches?page=${page}&pageSize=${pageSize}${filter}`),
-    [event.id, filter, page, refresh],
+    () => call(client.GET('/events/{eventId}/matches', { params: { path, query: { page, pageSize, ...filter } } })),
+    [event.id, mode, value, page, refresh],
   );
   const act = async (fn: () => Promise<unknown>, ok: string) => {
     setError(undefined);
@@ -130,30 +129,37 @@ export function MatchingTab() {
     act(
       () =>
         mode
-          ? put(`/events/${event.id}/pair-overrides`, { demandId: m.demandId, offerId: m.offerId, mode })
-          : del(`/events/${event.id}/pair-overrides?demandId=${m.demandId}&offerId=${m.offerId}`),
+          ? call(
+              client.PUT('/events/{eventId}/pair-overrides', {
+                params: { path },
+                body: { demandId: m.demandId, offerId: m.offerId, mode },
+              }),
+            )
+          : call(
+              client.DELETE('/events/{eventId}/pair-overrides', { params: { path, query: { demandId: m.demandId, offerId: m.offerId } } }),
+            ),
       mode ? t(mode === 'pin' ? 'matching.pinned' : 'matching.blocked') : t('matching.cleared'),
     );
   const request = (m: MatchRow) =>
     act(
       () =>
-        post(`/events/${event.id}/meetings/requests`, {
-          requesterId: m.gadmId,
-          counterpartId: m.cooperantId,
-          demandId: m.demandId,
-          offerId: m.offerId,
-        }),
+        call(
+          client.POST('/events/{eventId}/meetings/requests', {
+            params: { path },
+            body: { requesterId: m.gadmId, counterpartId: m.cooperantId, demandId: m.demandId, offerId: m.offerId },
+          }),
+        ),
       t('matching.requested', { a: m.gadmName, b: m.cooperantName }),
     );
   const addMeeting = (m: MatchRow) =>
     act(
       () =>
-        post(`/events/${event.id}/meetings`, {
-          participantAId: m.gadmId,
-          participantBId: m.cooperantId,
-          demandId: m.demandId,
-          offerId: m.offerId,
-        }),
+        call(
+          client.POST('/events/{eventId}/meetings', {
+            params: { path },
+            body: { participantAId: m.gadmId, participantBId: m.cooperantId, demandId: m.demandId, offerId: m.offerId },
+          }),
+        ),
       t('matching.added', { a: m.gadmName, b: m.cooperantName }),
     );
   const options =

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { put } from '../api';
+import { call, client } from '../api';
 import { useI18n } from '../i18n';
 import type { Meeting, Slot } from '../types';
 import { ErrorBox, Notice } from '../ui';
@@ -34,7 +34,12 @@ export function MeetingWindowEditor({
     setError(undefined);
     setDone(null);
     try {
-      await put(`/events/${eventId}/meetings/${meeting.id}/window`, { allowedSlotIds });
+      await call(
+        client.PUT('/events/{eventId}/meetings/{meetingId}/window', {
+          params: { path: { eventId, meetingId: meeting.id } },
+          body: { allowedSlotIds },
+        }),
+      );
       setDone(allowedSlotIds ? t('window.saved', { n: allowedSlotIds.length }) : t('window.cleared'));
       onDone();
     } catch (e) {

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { MEETING_STATUSES, type MeetingStatus, WINDOW_EDITABLE_STATUSES } from '@rueda/domain';
-import { get, post, type Page } from '../api';
+import { call, client } from '../api';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
-import type { Meeting, Slot } from '../types';
+import type { Meeting } from '../types';
 import { ErrorBox, Field, Loading, Notice, StatusBadge, Pager } from '../ui';
 import { useEvent } from './event-context';
 import { MeetingWindowEditor } from './MeetingWindow';
@@ -22,8 +22,10 @@ function AddMeeting({ onDone }: { onDone: () => void }) {
     setError(undefined);
     setOk(null);
     try {
-      if (kind === 'meeting') await post(`/events/${event.id}/meetings`, { participantAId: a, participantBId: b, mandatory });
-      else await post(`/events/${event.id}/meetings/requests`, { requesterId: a, counterpartId: b });
+      const params = { path: { eventId: event.id } };
+      if (kind === 'meeting')
+        await call(client.POST('/events/{eventId}/meetings', { params, body: { participantAId: a, participantBId: b, mandatory } }));
+      else await call(client.POST('/events/{eventId}/meetings/requests', { params, body: { requesterId: a, counterpartId: b } }));
       setOk(t(kind === 'meeting' ? 'meetings.addedOk' : 'meetings.requestedOk'));
       onDone();
     } catch (e) {
@@ -96,23 +98,31 @@ function AddMeeting({ onDone }: { onDone: () => void }) {
 export function MeetingsTab() {
   const { t, num, dateTime } = useI18n();
   const { event, name, participants } = useEvent();
-  const [status, setStatus] = useState('requested');
+  const [status, setStatus] = useState<MeetingStatus | ''>('requested');
   const [participantId, setParticipantId] = useState('');
   const [page, setPage] = useState(1);
   const [error, setError] = useState<unknown>();
   // The answered row leaves the "requested" list: say what happened, or it just vanishes.
   const [answered, setAnswered] = useState<string | null>(null);
   const pageSize = 50;
-  const q = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
-  if (status) q.set('status', status);
-  if (participantId) q.set('participantId', participantId);
-  const list = useLoad(() => get<Page<Meeting>>(`/events/${event.id}/meetings?${q}`), [event.id, q.toString()]);
-  const slots = useLoad(() => get<Slot[]>(`/events/${event.id}/slots`), [event.id]);
+  const path = { eventId: event.id };
+  const query = { page, pageSize, ...(status ? { status } : {}), ...(participantId ? { participantId } : {}) };
+  const list = useLoad(
+    () => call(client.GET('/events/{eventId}/meetings', { params: { path, query } })),
+    [event.id, page, status, participantId],
+  );
+  const slots = useLoad(() => call(client.GET('/events/{eventId}/slots', { params: { path } })), [event.id]);
   const answer = async (m: Meeting, how: 'accept' | 'decline') => {
     setError(undefined);
     setAnswered(null);
     try {
-      await post(`/events/${event.id}/meetings/${m.id}/${how}`, { version: m.version });
+      const params = { path: { eventId: event.id, meetingId: m.id } };
+      const body = { version: m.version };
+      await call(
+        how === 'accept'
+          ? client.POST('/events/{eventId}/meetings/{meetingId}/accept', { params, body })
+          : client.POST('/events/{eventId}/meetings/{meetingId}/decline', { params, body }),
+      );
       const pair = { a: name(m.participantAId), b: name(m.participantBId) };
       setAnswered(t(how === 'accept' ? 'meetings.acceptedOk' : 'meetings.declinedOk', pair));
       await list.reload();
@@ -134,7 +144,7 @@ export function MeetingsTab() {
                 id={id}
                 value={status}
                 onChange={(e) => {
-                  setStatus(e.target.value);
+                  setStatus(e.target.value as MeetingStatus | '');
                   setPage(1);
                 }}
               >

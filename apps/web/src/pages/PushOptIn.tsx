@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, get } from '../api';
+import { bearerHeader, call, client } from '../api';
 import { useI18n } from '../i18n';
 import { Notice } from '../ui';
 import { APP_BASE } from '../config';
@@ -44,13 +44,17 @@ export function PushOptIn({ token }: { token: string }) {
     setError(null);
     try {
       if ((await Notification.requestPermission()) !== 'granted') return setState('denied');
-      const { publicKey } = await get<{ publicKey: string }>('/me/push', { token });
+      const headers = bearerHeader(token);
+      const { publicKey } = await call(client.GET('/me/push', { headers }));
       const reg = await navigator.serviceWorker.register(SW_URL, { scope: APP_BASE });
       await navigator.serviceWorker.ready;
       const sub =
         (await reg.pushManager.getSubscription()) ??
         (await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(publicKey) }));
-      await api('POST', '/me/push/subscriptions', { body: sub.toJSON(), token });
+      // The browser types every field of a subscription's JSON as optional; a missing key is the API's 400.
+      const { expirationTime, keys } = sub.toJSON();
+      const body = { endpoint: sub.endpoint, expirationTime, keys: { p256dh: keys?.p256dh ?? '', auth: keys?.auth ?? '' } };
+      await call(client.POST('/me/push/subscriptions', { body, headers }));
       setState('on');
     } catch (e) {
       setError(errorText(e));
@@ -65,7 +69,7 @@ export function PushOptIn({ token }: { token: string }) {
     try {
       const sub = await (await navigator.serviceWorker.getRegistration(SW_URL))?.pushManager.getSubscription();
       if (sub) {
-        await api('DELETE', '/me/push/subscriptions', { body: { endpoint: sub.endpoint }, token });
+        await call(client.DELETE('/me/push/subscriptions', { body: { endpoint: sub.endpoint }, headers: bearerHeader(token) }));
         await sub.unsubscribe();
       }
       setState('off');

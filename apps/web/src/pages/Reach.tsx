@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { call, client, download, type Schemas } from '../api';
+import { call, client, saveFile, type Schemas } from '../api';
 import type { paths } from '../generated/api';
 import { appUrl } from '../config';
 import { useInterval, useLoad } from '../hooks';
@@ -77,7 +77,12 @@ function Invitations() {
     2000,
     !!campaignId && (campaign?.percent ?? 0) < 100,
   );
-  const exportQs = qs.toString() ? `?${qs}` : '';
+  /** The filtered list with each participant's link, as a file. */
+  const exportLinks = (format: 'csv' | 'xlsx') =>
+    saveFile(
+      client.GET('/events/{eventId}/invitations/links.{format}', { params: { path: { ...path, format }, query: body }, parseAs: 'blob' }),
+      `enlaces.${format}`,
+    );
   return (
     <section className="card" aria-labelledby="reach-participants">
       <h2 id="reach-participants">{t('reach.participants')}</h2>
@@ -140,18 +145,10 @@ function Invitations() {
         >
           {t('reach.preview')}
         </button>
-        <button
-          type="button"
-          className="btn"
-          onClick={() => void run(() => download(`/events/${event.id}/invitations/links.csv${exportQs}`, 'enlaces.csv'))}
-        >
+        <button type="button" className="btn" onClick={() => void run(() => exportLinks('csv'))}>
           {t('reach.exportCsv')}
         </button>
-        <button
-          type="button"
-          className="btn"
-          onClick={() => void run(() => download(`/events/${event.id}/invitations/links.xlsx${exportQs}`, 'enlaces.xlsx'))}
-        >
+        <button type="button" className="btn" onClick={() => void run(() => exportLinks('xlsx'))}>
           {t('reach.exportXlsx')}
         </button>
       </div>

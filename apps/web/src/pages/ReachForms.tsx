@@ -1,33 +1,23 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { REGIONS } from '@rueda/domain';
 import { properCaseEs } from '@rueda/i18n';
-import { ApiError, get } from '../api';
+import { ApiError, call, client, withoutToken, type Schemas } from '../api';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
 
 /** The reference taxonomy and provinces the pickers offer (public, cached by the browser). */
-interface Label {
-  es: string;
-  en: string;
-}
-export interface Taxonomy {
-  competencias: (Label & { code: string })[];
-  ods: (Label & { code: number })[];
-  modalidades: (Label & { code: string })[];
-  tipos_cooperacion: (Label & { code: string })[];
-  sectores: (Label & { code: string })[];
-}
 export interface Choices {
-  taxonomy: Taxonomy;
+  taxonomy: Schemas['Taxonomy'];
   provinces: { code: string; name: string }[];
 }
 
 export function useChoices() {
   return useLoad<Choices>(async () => {
     const [taxonomy, gadms] = await Promise.all([
-      get<Taxonomy>('/reference/taxonomy', { token: null }),
-      get<{ provinceCode: string; province: string }[]>('/reference/gadms', { token: null }),
+      // Public reference data: no token, so a participant's page never sends the organiser's.
+      call(client.GET('/reference/taxonomy', { headers: withoutToken() })),
+      call(client.GET('/reference/gadms', { headers: withoutToken() })),
     ]);
     const provinces = new Map(gadms.map((g) => [g.provinceCode, properCaseEs(g.province)]));
     return { taxonomy, provinces: [...provinces].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)) };

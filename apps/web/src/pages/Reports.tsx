@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { download, get, post, type Page } from '../api';
+import { call, client, saveFile, type Schemas } from '../api';
+import type { paths } from '../generated/api';
 import { BarChart, PALETTE } from '../BarChart';
 import { useInterval, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
@@ -8,6 +9,8 @@ import type { Participation } from '../types';
 import { CountStat, ErrorBox, Field, Loading, Notice, ParticipationFigures, Progress, Stat } from '../ui';
 import { useEvent } from './event-context';
 
+// The JSON reports (GET …/reports/:file) share one route whose OpenAPI response is an open
+// object, so these four shapes are the page's reading of them; everything else is generated.
 interface SummaryFigures {
   requested: number;
   scheduled: number;
@@ -32,35 +35,16 @@ interface GadmReport {
     }[];
   };
 }
-interface ReportIndex {
-  reports: { name: string; csv: string; xlsx: string }[];
-  workbook: string;
-  pdf: string;
+interface Pipeline {
+  rows: Row[];
+  stages?: { es: string; en: string; count: number }[];
 }
-interface ExportJob {
-  jobId: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  progress: { phase?: string; percent?: number } | null;
-  filename: string;
-  size: number | null;
-  error: string | null;
-}
-interface Missing {
-  participants: number;
-  meetings: number;
-  items: {
-    participant: { id: string; name: string };
-    missing: { meetingId: string; counterpart: { name: string }; startsAt: string | null; tableNumber: number | null }[];
-  }[];
-}
-interface Commitment {
-  id: string;
-  title: string;
-  stage: string;
-  amountUsd: number | null;
-  version: number;
-  participants: { id: string; name: string }[];
-}
+/** One JSON report by its file name (summary, sectors, gadms, pipeline). */
+const jsonReport = <T,>(eventId: string, file: string, query?: { metric: 'held' | 'scheduled' }) =>
+  call(client.GET('/events/{eventId}/reports/{file}', { params: { path: { eventId, file }, query } })) as Promise<unknown> as Promise<T>;
+/** A commitment as the list gives it (with its two participants' names). */
+type Commitment = paths['/events/{eventId}/commitments']['get']['responses'][200]['content']['application/json']['items'][number];
+type Stage = Commitment['stage'];
 
 const STAGES = ['identified', 'negotiation', 'signed', 'execution', 'closed', 'dropped'] as const;
 
@@ -102,7 +86,7 @@ function DataTable({ caption, head, rows }: { caption: string; head: string[]; r
 
 function Figures({ eventId }: { eventId: string }) {
   const { t, num, pct, usd } = useI18n();
-  const s = useLoad(() => get<{ figures: SummaryFigures }>(`/events/${eventId}/reports/summary`), [eventId]);
+  const s = useLoad(() => jsonReport<{ figures: SummaryFigures }>(eventId, 'summary'), [eventId]);
   if (!s.data) return s.error ? <ErrorBox error={s.error} /> : <Loading />;
   const f = s.data.figures;
   return (
@@ -130,12 +114,9 @@ function Figures({ eventId }: { eventId: string }) {
 function Charts({ eventId }: { eventId: string }) {
   const { t, num, lang } = useI18n();
   const [metric, setMetric] = useState<'held' | 'scheduled'>('held');
-  const sectors = useLoad(() => get<{ rows: Row[] }>(`/events/${eventId}/reports/sectors`), [eventId]);
-  const gadms = useLoad(() => get<GadmReport>(`/events/${eventId}/reports/gadms?metric=${metric}`), [eventId, metric]);
-  const pipeline = useLoad(
-    () => get<{ rows: Row[]; stages?: { es: string; en: string; count: number }[] }>(`/events/${eventId}/reports/pipeline`),
-    [eventId],
-  );
+  const sectors = useLoad(() => jsonReport<{ rows: Row[] }>(eventId, 'sectors'), [eventId]);
+  const gadms = useLoad(() => jsonReport<GadmReport>(eventId, 'gadms', { metric }), [eventId, metric]);
+  const pipeline = useLoad(() => jsonReport<Pipeline>(eventId, 'pipeline'), [eventId]);
   const sectorRows = (sectors.data?.rows ?? []).filter((r) => Number(r.requested) > 0 || Number(r.scheduled) > 0);
   const sectorLabel = (r: Row) => String(lang === 'en' ? r.labelEn || r.label : r.label || r.code);
   const regions = gadms.data?.fairness.byRegion ?? [];
@@ -278,16 +259,17 @@ function Charts({ eventId }: { eventId: string }) {
 
 function Downloads({ eventId }: { eventId: string }) {
   const { t } = useI18n();
-  const index = useLoad(() => get<ReportIndex>(`/events/${eventId}/reports`), [eventId]);
+  const index = useLoad(() => call(client.GET('/events/{eventId}/reports', { params: { path: { eventId } } })), [eventId]);
   const [busy, setBusy] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<unknown>();
-  const fetchFile = async (path: string, filename: string) => {
-    setBusy(path);
+  /** A report file by its name on the API (all.xlsx, event.pdf, sectors.csv…), saved as `filename`. */
+  const fetchFile = async (file: string, filename: string) => {
+    setBusy(file);
     setError(undefined);
     setDone(null);
     try {
-      await download(path, filename);
+      await saveFile(client.GET('/events/{eventId}/reports/{file}', { params: { path: { eventId, file } }, parseAs: 'blob' }), filename);
       setDone(filename);
     } catch (e) {
       setError(e);
@@ -301,20 +283,10 @@ function Downloads({ eventId }: { eventId: string }) {
       <h2 id="downloads-title">{t('reports.downloads')}</h2>
       <p className="muted small">{t('reports.downloadsHelp')}</p>
       <div className="actions">
-        <button
-          type="button"
-          className="btn btn-primary"
-          disabled={!!busy}
-          onClick={() => fetchFile(`/events/${eventId}/reports/all.xlsx`, 'reportes-rueda.xlsx')}
-        >
+        <button type="button" className="btn btn-primary" disabled={!!busy} onClick={() => fetchFile('all.xlsx', 'reportes-rueda.xlsx')}>
           {t('reports.workbook')}
         </button>
-        <button
-          type="button"
-          className="btn"
-          disabled={!!busy}
-          onClick={() => fetchFile(`/events/${eventId}/reports/event.pdf`, 'informe-rueda.pdf')}
-        >
+        <button type="button" className="btn" disabled={!!busy} onClick={() => fetchFile('event.pdf', 'informe-rueda.pdf')}>
           {t('reports.pdf')}
         </button>
       </div>
@@ -343,7 +315,7 @@ function Downloads({ eventId }: { eventId: string }) {
                       className="btn btn-small"
                       disabled={!!busy}
                       aria-label={t('reports.downloadAs', { name: label(r.name), fmt: 'CSV' })}
-                      onClick={() => fetchFile(r.csv, `reporte-${r.name}.csv`)}
+                      onClick={() => fetchFile(`${r.name}.csv`, `reporte-${r.name}.csv`)}
                     >
                       CSV
                     </button>
@@ -354,7 +326,7 @@ function Downloads({ eventId }: { eventId: string }) {
                       className="btn btn-small"
                       disabled={!!busy}
                       aria-label={t('reports.downloadAs', { name: label(r.name), fmt: 'XLSX' })}
-                      onClick={() => fetchFile(r.xlsx, `reporte-${r.name}.xlsx`)}
+                      onClick={() => fetchFile(`${r.name}.xlsx`, `reporte-${r.name}.xlsx`)}
                     >
                       XLSX
                     </button>
@@ -373,14 +345,14 @@ function Downloads({ eventId }: { eventId: string }) {
 function AgendasExport({ eventId }: { eventId: string }) {
   const { t, num } = useI18n();
   const [kind, setKind] = useState<'' | 'gadm' | 'cooperant'>('');
-  const [job, setJob] = useState<ExportJob | null>(null);
+  const [job, setJob] = useState<Schemas['ExportJob'] | null>(null);
   const [error, setError] = useState<unknown>();
   const running = !!job && (job.status === 'queued' || job.status === 'running');
   useInterval(
     async () => {
       if (!job) return;
       try {
-        setJob(await get<ExportJob>(`/events/${eventId}/exports/jobs/${job.jobId}`));
+        setJob(await call(client.GET('/events/{eventId}/exports/jobs/{jobId}', { params: { path: { eventId, jobId: job.jobId } } })));
       } catch (e) {
         setError(e);
       }
@@ -391,7 +363,11 @@ function AgendasExport({ eventId }: { eventId: string }) {
   const start = async () => {
     setError(undefined);
     try {
-      setJob(await post<ExportJob>(`/events/${eventId}/exports/agendas`, kind ? { participantKind: kind } : {}));
+      setJob(
+        await call(
+          client.POST('/events/{eventId}/exports/agendas', { params: { path: { eventId } }, body: kind ? { participantKind: kind } : {} }),
+        ),
+      );
     } catch (e) {
       setError(e);
     }
@@ -419,7 +395,7 @@ function AgendasExport({ eventId }: { eventId: string }) {
       <ErrorBox error={error} />
       {job && (
         <div aria-live="polite">
-          {running && <Progress value={job.progress?.percent ?? 0} label={t('agendas.progress')} />}
+          {running && <Progress value={Number(job.progress.percent ?? 0)} label={t('agendas.progress')} />}
           {job.status === 'failed' && <Notice kind="error">{t('agendas.failed', { error: job.error ?? '' })}</Notice>}
           {job.status === 'done' && (
             <div className="row">
@@ -427,7 +403,15 @@ function AgendasExport({ eventId }: { eventId: string }) {
               <button
                 type="button"
                 className="btn btn-primary"
-                onClick={() => download(`/events/${eventId}/exports/jobs/${job.jobId}/file`, job.filename).catch(setError)}
+                onClick={() =>
+                  saveFile(
+                    client.GET('/events/{eventId}/exports/jobs/{jobId}/file', {
+                      params: { path: { eventId, jobId: job.jobId } },
+                      parseAs: 'blob',
+                    }),
+                    job.filename,
+                  ).catch(setError)
+                }
               >
                 {t('agendas.download')}
               </button>
@@ -442,15 +426,19 @@ function AgendasExport({ eventId }: { eventId: string }) {
 function FollowUp({ eventId }: { eventId: string }) {
   const { t, num, time } = useI18n();
   const { event } = useEvent();
-  const missing = useLoad(() => get<Missing>(`/events/${eventId}/outcomes/missing`), [eventId]);
-  const commitments = useLoad(() => get<Page<Commitment>>(`/events/${eventId}/commitments?page=1&pageSize=200`), [eventId]);
+  const path = { eventId };
+  const missing = useLoad(() => call(client.GET('/events/{eventId}/outcomes/missing', { params: { path } })), [eventId]);
+  const commitments = useLoad(
+    () => call(client.GET('/events/{eventId}/commitments', { params: { path, query: { page: 1, pageSize: 200 } } })),
+    [eventId],
+  );
   // Participants fill their outcomes from their own links: keep the lists fresh.
   useInterval(() => {
     void missing.reload();
     void commitments.reload();
   }, 30_000);
-  const [choice, setChoice] = useState<Record<string, string>>({});
-  const [msg, setMsg] = useState<{ title: string; stage: string } | null>(null);
+  const [choice, setChoice] = useState<Record<string, Stage>>({});
+  const [msg, setMsg] = useState<{ title: string; stage: Stage } | null>(null);
   const [error, setError] = useState<unknown>();
   const advance = async (c: Commitment) => {
     const stage = choice[c.id];
@@ -458,7 +446,12 @@ function FollowUp({ eventId }: { eventId: string }) {
     setError(undefined);
     setMsg(null);
     try {
-      await post(`/events/${eventId}/commitments/${c.id}/stage`, { stage, version: c.version });
+      await call(
+        client.POST('/events/{eventId}/commitments/{commitmentId}/stage', {
+          params: { path: { eventId, commitmentId: c.id } },
+          body: { stage, version: c.version },
+        }),
+      );
       setMsg({ title: c.title, stage });
       await commitments.reload();
     } catch (e) {
@@ -518,7 +511,7 @@ function FollowUp({ eventId }: { eventId: string }) {
         ) : (
           <ul className="plain-list commitments">
             {commitments.data.items.map((c) => {
-              const later = STAGES.slice(STAGES.indexOf(c.stage as (typeof STAGES)[number]) + 1);
+              const later = STAGES.slice(STAGES.indexOf(c.stage) + 1);
               return (
                 <li key={c.id} className="commitment">
                   <div>
@@ -532,7 +525,11 @@ function FollowUp({ eventId }: { eventId: string }) {
                     <div className="form-row">
                       <Field label={t('commit.newStage', { title: c.title })}>
                         {(id) => (
-                          <select id={id} value={choice[c.id] ?? ''} onChange={(e) => setChoice({ ...choice, [c.id]: e.target.value })}>
+                          <select
+                            id={id}
+                            value={choice[c.id] ?? ''}
+                            onChange={(e) => setChoice({ ...choice, [c.id]: e.target.value as Stage })}
+                          >
                             <option value="">—</option>
                             {later.map((s) => (
                               <option key={s} value={s}>

@@ -1,15 +1,19 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, del, get, getAll, patch, post, put } from '../api';
+import { ApiError, allPages, call, client, type Schemas } from '../api';
+import { saveSettings } from '../eventSettings';
 import { FairnessChart } from '../FairnessChart';
 import { ScheduleGrid, type GridMove } from '../Grid';
 import { useInterval, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
-import type { Assignment, EventRec, IdleMeasure, ScheduleVersion, Slot, TableRec } from '../types';
+import type { IdleMeasure } from '../types';
 import { CountStat, ErrorBox, Field, Loading, Notice, ParticipationFigures, Progress, Stat, StatusBadge } from '../ui';
 import { Link } from '../router';
 import { useEvent } from './event-context';
 import { MoveForm } from './LiveOps';
+
+/** A version as its review reads it (GET …/schedules/:versionId). */
+type Version = Schemas['ScheduleVersionDetail'];
 
 interface StaleChange {
   meetingId: string;
@@ -39,9 +43,7 @@ function IdleMeasureField() {
     setError(undefined);
     setSaved(null);
     try {
-      // Only the settings are sent (the server merges them), so the freshest version is the right one.
-      const fresh = await get<EventRec>(`/events/${event.id}`);
-      await patch(`/events/${event.id}`, { version: fresh.version, settings: { idleMeasure: measure } });
+      await saveSettings(event.id, { idleMeasure: measure });
       await reloadEvent();
       setSaved(t('idle.saved', { measure: t(`idle.${measure}`) }));
     } catch (e) {
@@ -64,7 +66,7 @@ function IdleMeasureField() {
   );
 }
 
-function GenerateForm({ hasPublished, onStarted }: { hasPublished: boolean; onStarted: (v: ScheduleVersion) => void }) {
+function GenerateForm({ hasPublished, onStarted }: { hasPublished: boolean; onStarted: (v: Schemas['ScheduleVersion']) => void }) {
   const { t } = useI18n();
   const { event } = useEvent();
   const [seed, setSeed] = useState(1);
@@ -82,13 +84,18 @@ function GenerateForm({ hasPublished, onStarted }: { hasPublished: boolean; onSt
     setError(undefined);
     try {
       onStarted(
-        await post<ScheduleVersion>(`/events/${event.id}/schedules`, {
-          seed,
-          timeLimitSeconds: seconds,
-          minMeetingsPerGadm: minPerGadm,
-          mode,
-          ...(spread.trim() !== '' ? { maxIdleSpread: Number(spread) } : {}),
-        }),
+        await call(
+          client.POST('/events/{eventId}/schedules', {
+            params: { path: { eventId: event.id } },
+            body: {
+              seed,
+              timeLimitSeconds: seconds,
+              minMeetingsPerGadm: minPerGadm,
+              mode,
+              ...(spread.trim() !== '' ? { maxIdleSpread: Number(spread) } : {}),
+            },
+          }),
+        ),
       );
     } catch (err) {
       setError(err);
@@ -163,7 +170,7 @@ function GenerateForm({ hasPublished, onStarted }: { hasPublished: boolean; onSt
  * Idle time by the event's measure with its proven minimum, and the proof: weight at its bound
  * and idle time at its minimum ⇒ "óptimo demostrado"; otherwise what is still open.
  */
-function IdleAndProof({ v }: { v: ScheduleVersion }) {
+function IdleAndProof({ v }: { v: Version }) {
   const { t, num } = useI18n();
   const measure = v.bounds.idleMeasure ?? 'holes';
   const idle = Number((measure === 'breaks' ? v.stats.breaks : v.stats.holes) ?? 0);
@@ -197,7 +204,7 @@ function IdleAndProof({ v }: { v: ScheduleVersion }) {
 }
 
 /** How waits fall on participants (issue 13's fairness of waits): histogram and spread. */
-function WaitsChart({ v }: { v: ScheduleVersion }) {
+function WaitsChart({ v }: { v: Version }) {
   const { t, num } = useI18n();
   const idle = v.fairness?.idle;
   return (
@@ -228,13 +235,17 @@ function VersionReview({ versionId, onChanged }: { versionId: string; onChanged:
   const { t, num, dateTime } = useI18n();
   const { event } = useEvent();
   const reason = useBilingualText();
-  const v = useLoad(() => get<ScheduleVersion>(`/events/${event.id}/schedules/${versionId}`), [event.id, versionId]);
+  const path = { eventId: event.id, versionId };
+  const v = useLoad(() => call(client.GET('/events/{eventId}/schedules/{versionId}', { params: { path } })), [event.id, versionId]);
   const generating = v.data?.status === 'generating';
   const ready = v.data && v.data.status !== 'generating' && v.data.status !== 'failed';
-  const slots = useLoad(() => get<Slot[]>(`/events/${event.id}/slots`), [event.id]);
-  const tables = useLoad(() => getAll<TableRec>(`/events/${event.id}/tables`), [event.id]);
+  const slots = useLoad(() => call(client.GET('/events/{eventId}/slots', { params: { path } })), [event.id]);
+  const tables = useLoad(
+    () => allPages((page) => call(client.GET('/events/{eventId}/tables', { params: { path, query: { page, pageSize: 500 } } }))),
+    [event.id],
+  );
   const rows = useLoad(
-    () => (ready ? get<Assignment[]>(`/events/${event.id}/schedules/${versionId}/assignments`) : Promise.resolve([])),
+    () => (ready ? call(client.GET('/events/{eventId}/schedules/{versionId}/assignments', { params: { path } })) : Promise.resolve([])),
     [event.id, versionId, ready],
   );
   const [error, setError] = useState<unknown>();
@@ -254,15 +265,14 @@ function VersionReview({ versionId, onChanged }: { versionId: string; onChanged:
   // A draft older than live changes it would undo: the server lists them (409 stale_draft) and the
   // organiser may publish keeping them (rebase), which lists the draft placements given up.
   const [stale, setStale] = useState<StaleChange[] | null>(null);
-  const [rebased, setRebased] = useState<{ conflicts: { meetingId: string; draft: { slotId: string; tableId: string } }[] } | null>(null);
+  const [rebased, setRebased] = useState<Schemas['PublishedSchedule']['rebased']>(null);
   const publish = async (rebase = false) => {
     if (!rebase && !window.confirm(t('sched.publishConfirm'))) return;
     setError(undefined);
     setRebased(null);
     try {
-      const r = await post<{ rebased: { conflicts: { meetingId: string; draft: { slotId: string; tableId: string } }[] } | null }>(
-        `/events/${event.id}/schedules/${versionId}/publish`,
-        rebase ? { rebase: true } : {},
+      const r = await call(
+        client.POST('/events/{eventId}/schedules/{versionId}/publish', { params: { path }, body: rebase ? { rebase: true } : {} }),
       );
       setStale(null);
       setRebased(r.rebased);
@@ -295,7 +305,12 @@ function VersionReview({ versionId, onChanged }: { versionId: string; onChanged:
     setSnapBack(null);
     setPending(mv);
     try {
-      await put(`/events/${event.id}/schedules/${versionId}/assignments/${mv.meetingId}`, { slotId: mv.slotId, tableId: mv.tableId });
+      await call(
+        client.PUT('/events/{eventId}/schedules/{versionId}/assignments/{meetingId}', {
+          params: { path: { ...path, meetingId: mv.meetingId } },
+          body: { slotId: mv.slotId, tableId: mv.tableId },
+        }),
+      );
       await Promise.all([rows.reload(), v.reload()]);
       setEditMsg({ kind: 'ok', text: t('move.ok', { pair, cell: cellName(mv.slotId, mv.tableId) }) });
     } catch (e) {
@@ -312,7 +327,9 @@ function VersionReview({ versionId, onChanged }: { versionId: string; onChanged:
     const a = rows.data?.find((x) => x.meetingId === meetingId);
     setEditMsg(null);
     try {
-      await del(`/events/${event.id}/schedules/${versionId}/assignments/${meetingId}`);
+      await call(
+        client.DELETE('/events/{eventId}/schedules/{versionId}/assignments/{meetingId}', { params: { path: { ...path, meetingId } } }),
+      );
       await Promise.all([rows.reload(), v.reload()]);
       setEditMsg({ kind: 'ok', text: t('sched.removed', { pair: a ? `${a.participantA} ⇄ ${a.participantB}` : '' }) });
     } catch (e) {
@@ -510,7 +527,7 @@ function VersionReview({ versionId, onChanged }: { versionId: string; onChanged:
 export function ScheduleTab() {
   const { t, dateTime } = useI18n();
   const { event } = useEvent();
-  const versions = useLoad(() => get<ScheduleVersion[]>(`/events/${event.id}/schedules`), [event.id]);
+  const versions = useLoad(() => call(client.GET('/events/{eventId}/schedules', { params: { path: { eventId: event.id } } })), [event.id]);
   const [selected, setSelected] = useState<string | null>(null);
   const list = versions.data ?? [];
   const current = selected ?? list[0]?.id ?? null;

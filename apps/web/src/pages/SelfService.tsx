@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiError, bearerHeader, call, client, patch, post, type Schemas } from '../api';
+import { ApiError, bearerHeader, call, client, type Schemas } from '../api';
 import type { paths } from '../generated/api';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
@@ -11,6 +11,9 @@ import { ReachForm, taxonomyOptions, useChoices, type Choices, type FormField, t
 type Rec = Values & { id: string; version: number };
 type Mine = Schemas['SelfService'];
 type ProfileChange = NonNullable<paths['/me/profile']['patch']['requestBody']>['content']['application/json'];
+/** A new delegate, demand or offer, and a change to one (the API checks the body by collection). */
+type NewItem = paths['/me/profile/{items}']['post']['requestBody']['content']['application/json'];
+type ItemChange = paths['/me/profile/{items}/{id}']['patch']['requestBody']['content']['application/json'];
 
 const PROFILE: FormField[] = [
   { name: 'name', label: 'field.name', kind: 'text', required: true },
@@ -143,8 +146,19 @@ function Items({
           onCancel={() => setEditing(null)}
           onSubmit={async (changed) => {
             try {
-              if (editing === 'new') await post(`/me/profile/${path}`, changed, { token });
-              else await patch(`/me/profile/${path}/${editing.id}`, { ...changed, version: editing.version }, { token });
+              const headers = bearerHeader(token);
+              // One form serves the three collections, so its values are read as the body of this
+              // one; the API checks them by collection and its 400 names each wrong field.
+              if (editing === 'new')
+                await call(client.POST('/me/profile/{items}', { headers, params: { path: { items: path } }, body: changed as NewItem }));
+              else
+                await call(
+                  client.PATCH('/me/profile/{items}/{id}', {
+                    headers,
+                    params: { path: { items: path, id: editing.id } },
+                    body: { ...changed, version: editing.version } as ItemChange,
+                  }),
+                );
             } catch (e) {
               if (e instanceof ApiError && e.status === 409) {
                 setEditing(null);

@@ -1,12 +1,14 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { ApiError, allPages, api, call, client, download } from '../api';
+import { ApiError, allPages, call, client, saveFile, type Schemas } from '../api';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
-import type { ImportReport, Session } from '../types';
+import type { Session } from '../types';
 import { CountStat, ErrorBox, Field, Notice } from '../ui';
 import { useEvent } from './event-context';
 import { SessionsEditor, sessionsForApi } from './Events';
+
+type ImportReport = Schemas['ImportReport'];
 
 const KINDS = ['participants', 'delegates', 'demands', 'offers'] as const;
 type Kind = (typeof KINDS)[number];
@@ -142,7 +144,14 @@ function ImportPanel() {
     try {
       const form = new FormData();
       form.append('file', file, file.name);
-      const res = await api<ImportReport>('POST', `/events/${event.id}/imports/${kind}?mode=${mode}`, { form });
+      const res = await call(
+        // The file goes as multipart/form-data: the client sends a FormData body as it is (the schema
+        // types the binary part as a string, so the form stands in for it).
+        client.POST('/events/{eventId}/imports/{kind}', {
+          params: { path: { eventId: event.id, kind }, query: { mode } },
+          body: form as unknown as { file: string },
+        }),
+      );
       if (mode === 'dry-run') {
         setReport(res);
         setDone(null);
@@ -280,7 +289,11 @@ function ExportPanel() {
   const { t } = useI18n();
   const { event } = useEvent();
   const [error, setError] = useState<unknown>();
-  const get = (kind: Kind, fmt: 'csv' | 'xlsx') => download(`/events/${event.id}/exports/${kind}.${fmt}`, `${kind}.${fmt}`).catch(setError);
+  const save = (kind: Kind, format: 'csv' | 'xlsx') =>
+    saveFile(
+      client.GET('/events/{eventId}/exports/{kind}.{format}', { params: { path: { eventId: event.id, kind, format } }, parseAs: 'blob' }),
+      `${kind}.${format}`,
+    ).catch(setError);
   return (
     <section className="card" aria-labelledby="export-title">
       <h2 id="export-title">{t('export.title')}</h2>
@@ -291,7 +304,7 @@ function ExportPanel() {
             <button
               type="button"
               className="btn btn-small"
-              onClick={() => get(k, 'csv')}
+              onClick={() => save(k, 'csv')}
               aria-label={`${t(`kind.${k}` as MessageKey)} CSV`}
             >
               CSV
@@ -299,7 +312,7 @@ function ExportPanel() {
             <button
               type="button"
               className="btn btn-small"
-              onClick={() => get(k, 'xlsx')}
+              onClick={() => save(k, 'xlsx')}
               aria-label={`${t(`kind.${k}` as MessageKey)} XLSX`}
             >
               XLSX

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { post, session } from '../api';
+import { call, client, session } from '../api';
 import { useInterval, useLiveRefresh, useNow } from '../hooks';
 import { LangToggle, useI18n } from '../i18n';
 import { FREED_STATUSES, loadLiveData, type LiveData } from '../liveData';
-import { flushMarks, queuedMarks, queueMark, type MarkVerdict, type QueuedMark, type SentMark, type StaffStatus } from '../offline/marks';
+import { flushMarks, queuedMarks, queueMark, type MarkVerdict, type QueuedMark, type StaffStatus } from '../offline/marks';
 import { OfflineBanner } from '../offline/OfflineBanner';
 import { STAFF_SCOPE } from '../offline/snapshot';
 import { useSignOut } from '../signOut';
@@ -67,7 +67,12 @@ export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumb
   // Every mark goes through the one route (SetMeetingStatus), with its idempotency key.
   const send = useCallback(
     (m: QueuedMark, version: number | undefined) =>
-      post<SentMark>(`/events/${eventId}/live/meetings/${m.meetingId}/status`, { status: m.status, version, idempotencyKey: m.key }),
+      call(
+        client.POST('/events/{eventId}/live/meetings/{meetingId}/status', {
+          params: { path: { eventId, meetingId: m.meetingId } },
+          body: { status: m.status, version, idempotencyKey: m.key },
+        }),
+      ),
     [eventId],
   );
   const reloadData = data.reload;
@@ -129,7 +134,12 @@ export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumb
     setNotice(null);
     setBusy(u.meetingId);
     try {
-      await post(`/events/${eventId}/live/meetings/${u.meetingId}/undo`, { changeId: u.changeId });
+      await call(
+        client.POST('/events/{eventId}/live/meetings/{meetingId}/undo', {
+          params: { path: { eventId, meetingId: u.meetingId } },
+          body: { changeId: u.changeId },
+        }),
+      );
       setUndoable(null);
       setNotice(t('safety.undone', { pair: u.pair }));
       await data.reload();
@@ -146,7 +156,7 @@ export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumb
     setError(undefined);
     setBusy(dl.id);
     try {
-      await post(`/events/${eventId}/live/checkins`, { delegateId: dl.id });
+      await call(client.POST('/events/{eventId}/live/checkins', { params: { path: { eventId } }, body: { delegateId: dl.id } }));
       await data.reload();
     } catch (e) {
       setError(e);

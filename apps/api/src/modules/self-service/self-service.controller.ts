@@ -24,7 +24,7 @@ import {
   UseCases,
 } from '@rueda/application';
 import { SelfServiceService } from './self-service.service';
-import { Returns } from '../../platform/openapi';
+import { Accepts, Returns } from '../../platform/openapi';
 import { ParticipantOut } from '../records/records.responses';
 import {
   AvailabilityOut,
@@ -84,7 +84,9 @@ export class SelfServiceController {
     return this.useCases.execute(SetMyAvailability, p, { ...body, eventId: p.eventId, participantId: p.participantId });
   }
 
+  // The body depends on the collection, so the service checks it by kind (named fields, both languages).
   @Post(':items')
+  @Accepts(...OWN_ITEMS.map((k) => OWN_ITEM_USE_CASES[k].schemas.createBody))
   @Returns(SelfServiceItemOut)
   @ApiOperation({ summary: 'Agregar un delegado, una demanda (GADM) o una oferta (cooperante) / Add a delegate, a demand or an offer' })
   create(@CurrentPrincipal() p: Me, @Param('items') kind: string, @Body() body: unknown) {
@@ -95,6 +97,7 @@ export class SelfServiceController {
   }
 
   @Patch(':items/:id')
+  @Accepts(...OWN_ITEMS.map((k) => OWN_ITEM_USE_CASES[k].schemas.updateBody))
   @Returns(SelfServiceItemOut)
   @ApiOperation({
     summary:
