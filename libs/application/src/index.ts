@@ -16,3 +16,4 @@ export * from './on-behalf';
 export * from './outcomes';
 export * from './self-service';
 export * from './users';
+export * from './matching';

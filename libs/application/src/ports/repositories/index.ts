@@ -21,6 +21,7 @@ import type { UserRepository } from './users';
 import type { SelfServiceRepository } from './self-service';
 import type { RegistrationRepository } from './registrations';
 import type { AccessLinkRepository } from './access-links';
+import type { MatchingRepository } from './matching';
 
 export * from './meetings';
 export * from './live';
@@ -38,6 +39,7 @@ export * from './users';
 export * from './self-service';
 export * from './registrations';
 export * from './access-links';
+export * from './matching';
 
 /**
  * Every repository a use case can reach through its transaction. Add one line here (and its
@@ -66,4 +68,5 @@ export interface Repositories {
   readonly selfService: SelfServiceRepository;
   readonly registrations: RegistrationRepository;
   readonly accessLinks: AccessLinkRepository;
+  readonly matching: MatchingRepository;
 }

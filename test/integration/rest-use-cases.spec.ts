@@ -1,0 +1,159 @@
+import { ClearPairOverride, type Principal, SetPairOverride, StartMatchingRun, UseCases } from '@rueda/application';
+import { matchingJobId } from '@rueda/queues';
+import { bearer, SAMPLE_EVENT, startTestApi, type TestApi } from '../support/api';
+import { seedDay, STAFF, startUseCases, type UseCaseEnv } from '../support/use-cases';
+
+const SYSTEM: Principal = { type: 'system', name: 'test-admin' };
+const UNKNOWN = '00000000-0000-4000-8000-00000000dead';
+
+/** Matching runs and pins/blocks as use cases against the real PostgreSQL. */
+describe('matching use cases on PostgreSQL', () => {
+  let env: UseCaseEnv;
+  beforeAll(async () => {
+    env = await startUseCases('2026-11-20T15:00:00Z');
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  const jobs = () => env.last().jobs.map((j) => ({ queue: j.queue, jobId: j.jobId, data: j.data }));
+
+  it('one run per data version: asking again returns it; a finished run is kept until requests are answered; a failed one gets a new job', async () => {
+    const day = await seedDay(env);
+    const eventId = day.eventId;
+    await expect(env.useCases.execute(StartMatchingRun, STAFF, { eventId })).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(env.useCases.execute(StartMatchingRun, SYSTEM, { eventId: UNKNOWN })).rejects.toMatchObject({ kind: 'not_found' });
+    const [{ v }] = await env.q(`SELECT data_version AS v FROM events WHERE id = $1`, [eventId]);
+
+    const run = await env.useCases.execute(StartMatchingRun, SYSTEM, { eventId, top: 5 });
+    expect(run).toMatchObject({ eventId, dataVersion: v, status: 'queued', progress: 0 });
+    const first = { eventId, dataVersion: v, runId: run.id, top: 5, feedbackKey: 'on:0:-' };
+    expect(jobs()).toEqual([{ queue: 'matching', jobId: matchingJobId(eventId, v), data: first }]);
+    // Again while queued: the same run and the same job id (the queue takes no second job under it).
+    await expect(env.useCases.execute(StartMatchingRun, SYSTEM, { eventId, top: 5 })).resolves.toMatchObject({ id: run.id });
+    expect(jobs()).toEqual([{ queue: 'matching', jobId: matchingJobId(eventId, v), data: first }]);
+
+    // Finished with what the event has learnt so far: asking again costs nothing.
+    await env.q(`UPDATE match_runs SET status = 'done', stats = '{"feedbackKey": "on:0:-"}' WHERE id = $1`, [run.id]);
+    const batches = env.delivered.length;
+    await expect(env.useCases.execute(StartMatchingRun, SYSTEM, { eventId })).resolves.toMatchObject({ id: run.id, status: 'done' });
+    expect(env.last().jobs).toEqual([]);
+    expect(env.delivered.length).toBe(batches + 1);
+
+    // Learning switched off since: scored again under the next data version.
+    await env.q(`UPDATE events SET settings = settings || '{"learnFromRequests": false}' WHERE id = $1`, [eventId]);
+    const again = await env.useCases.execute(StartMatchingRun, SYSTEM, { eventId });
+    expect(again).toMatchObject({ dataVersion: v + 1, status: 'queued' });
+    expect(again.id).not.toBe(run.id);
+    expect(jobs()[0]).toMatchObject({ jobId: matchingJobId(eventId, v + 1), data: { feedbackKey: 'off', top: 10 } });
+
+    // Its job failed for good: queued again as a job of its own (the failed one keeps the first id).
+    await env.q(`UPDATE match_runs SET status = 'failed', error = 'boom', progress = 40 WHERE id = $1`, [again.id]);
+    const retried = await env.useCases.execute(StartMatchingRun, SYSTEM, { eventId });
+    expect(retried).toMatchObject({ id: again.id, status: 'queued', error: null, progress: 0 });
+    expect(jobs()[0].jobId).toBe(matchingJobId(eventId, v + 1, Date.parse('2026-11-20T15:00:00Z')));
+    expect((await env.q(`SELECT count(*)::int AS n FROM match_runs WHERE event_id = $1`, [eventId]))[0].n).toBe(2);
+  });
+
+  it('a pin or block names an unknown demand or offer of the event, writes nothing; set, replace and clear change the data version', async () => {
+    const day = await seedDay(env);
+    const eventId = day.eventId;
+    const [gadm, coop] = [await day.participant('0101', 'gadm'), await day.participant('JICA', 'cooperant')];
+    const [d] = await env.q(
+      `INSERT INTO demands (event_id, participant_id, external_id, title, version) VALUES ($1, $2, 'D1', 'Agua', 1) RETURNING id`,
+      [eventId, gadm],
+    );
+    const [o] = await env.q(
+      `INSERT INTO offers (event_id, participant_id, external_id, title, version) VALUES ($1, $2, 'O1', 'Agua', 1) RETURNING id`,
+      [eventId, coop],
+    );
+    const overrides = () => env.q(`SELECT mode FROM pair_overrides WHERE event_id = $1`, [eventId]);
+    const version = async () => (await env.q(`SELECT data_version AS v FROM events WHERE id = $1`, [eventId]))[0].v as number;
+    const pair = { eventId, demandId: d.id, offerId: o.id };
+
+    await expect(
+      env.useCases.execute(SetPairOverride, SYSTEM, { ...pair, demandId: UNKNOWN, offerId: UNKNOWN, mode: 'pin' }),
+    ).rejects.toMatchObject({
+      kind: 'invalid',
+      fields: [
+        { path: 'demandId', es: 'demanda desconocida en este evento', en: 'unknown demand in this event' },
+        { path: 'offerId', es: 'oferta desconocida en este evento', en: 'unknown offer in this event' },
+      ],
+    });
+    await expect(env.useCases.execute(SetPairOverride, STAFF, { ...pair, mode: 'pin' })).rejects.toMatchObject({ kind: 'forbidden' });
+    expect(await overrides()).toEqual([]);
+
+    const v0 = await version();
+    await expect(env.useCases.execute(SetPairOverride, SYSTEM, { ...pair, mode: 'pin' })).resolves.toEqual({
+      demandId: d.id,
+      offerId: o.id,
+      mode: 'pin',
+    });
+    await env.useCases.execute(SetPairOverride, SYSTEM, { ...pair, mode: 'block' });
+    expect(await overrides()).toEqual([{ mode: 'block' }]);
+    const v1 = await version();
+    expect(v1).toBeGreaterThan(v0);
+    await expect(env.useCases.execute(ClearPairOverride, STAFF, pair)).rejects.toMatchObject({ kind: 'forbidden' });
+    await env.useCases.execute(ClearPairOverride, SYSTEM, pair);
+    expect(await overrides()).toEqual([]);
+    expect(await version()).toBeGreaterThan(v1);
+  });
+});
+
+/**
+ * Every path that changes these records runs the same use case, so a bad command is refused by
+ * one schema: the HTTP route answers 400 naming the field in Spanish and English, the use case
+ * (as a job or the command line would run it) throws the same fields, and nothing is written.
+ */
+describe('the remaining commands: the HTTP route and the use case share validation', () => {
+  let api: TestApi;
+  let useCases: UseCases;
+  let ev: string;
+  const admin = () => bearer(api.tokens.admin);
+  const adminPrincipal = async (): Promise<Principal> => (await api.http.get('/auth/whoami').set(admin()).expect(200)).body as Principal;
+  const refused = async (run: Promise<unknown>) => {
+    const e = (await run.then(
+      () => undefined,
+      (err: unknown) => err,
+    )) as { kind?: string; fields?: unknown[] } | undefined;
+    expect(e?.kind).toBe('invalid');
+    return e!.fields;
+  };
+  const count = async (sql: string, params: unknown[] = []) => (await api.query(sql, params))[0].n as number;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    useCases = api.app.get(UseCases);
+    ev = (await api.http.post('/events').set(admin()).send(SAMPLE_EVENT).expect(201)).body.id;
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('matching: a run asked for with a bad top, a pin with an unknown mode or a pair that is not ids', async () => {
+    const by = await adminPrincipal();
+    const runs = () => count(`SELECT count(*)::int AS n FROM match_runs WHERE event_id = $1`, [ev]);
+    const start = (await api.http.post(`/events/${ev}/matching/runs`).set(admin()).send({ top: 0 }).expect(400)).body;
+    expect(start.fields).toEqual([{ path: 'top', es: expect.any(String), en: expect.any(String) }]);
+    expect(await refused(useCases.execute(StartMatchingRun, by, { eventId: ev, top: 0 }))).toEqual(start.fields);
+    expect(await runs()).toBe(0);
+
+    const bad = { demandId: 'x', offerId: UNKNOWN, mode: 'fix' };
+    const pin = (await api.http.put(`/events/${ev}/pair-overrides`).set(admin()).send(bad).expect(400)).body;
+    expect(pin.fields.map((f: { path: string }) => f.path)).toEqual(['demandId', 'mode']);
+    expect(await refused(useCases.execute(SetPairOverride, by, { ...bad, eventId: ev }))).toEqual(pin.fields);
+    // Ids of nothing in the event: named by the use case behind the route, in both languages.
+    const unknown = { demandId: UNKNOWN, offerId: UNKNOWN, mode: 'pin' };
+    const none = (await api.http.put(`/events/${ev}/pair-overrides`).set(admin()).send(unknown).expect(400)).body;
+    expect(none.fields).toEqual([
+      { path: 'demandId', es: 'demanda desconocida en este evento', en: 'unknown demand in this event' },
+      { path: 'offerId', es: 'oferta desconocida en este evento', en: 'unknown offer in this event' },
+    ]);
+    expect(await refused(useCases.execute(SetPairOverride, by, { ...unknown, eventId: ev }))).toEqual(none.fields);
+
+    const clear = (await api.http.delete(`/events/${ev}/pair-overrides?demandId=x&offerId=${UNKNOWN}`).set(admin()).expect(400)).body;
+    expect(clear.fields.map((f: { path: string }) => f.path)).toEqual(['demandId']);
+    expect(await refused(useCases.execute(ClearPairOverride, by, { eventId: ev, demandId: 'x', offerId: UNKNOWN }))).toEqual(clear.fields);
+    expect(await count(`SELECT count(*)::int AS n FROM pair_overrides WHERE event_id = $1`, [ev])).toBe(0);
+  });
+});
