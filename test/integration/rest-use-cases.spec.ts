@@ -1,4 +1,12 @@
-import { ClearPairOverride, type Principal, SetPairOverride, StartMatchingRun, UseCases } from '@rueda/application';
+import {
+  ClearPairOverride,
+  IssueInvitationLinks,
+  type Principal,
+  SendInvitations,
+  SetPairOverride,
+  StartMatchingRun,
+  UseCases,
+} from '@rueda/application';
 import { matchingJobId } from '@rueda/queues';
 import { bearer, SAMPLE_EVENT, startTestApi, type TestApi } from '../support/api';
 import { seedDay, STAFF, startUseCases, type UseCaseEnv } from '../support/use-cases';
@@ -100,6 +108,46 @@ describe('matching use cases on PostgreSQL', () => {
   });
 });
 
+/** Invitations as use cases against the real PostgreSQL. */
+describe('invitation use cases on PostgreSQL', () => {
+  let env: UseCaseEnv;
+  beforeAll(async () => {
+    env = await startUseCases('2026-11-20T15:00:00Z');
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('sending issues missing links, records the campaign and one email per reachable participant, and queues the campaign job after commit', async () => {
+    const day = await seedDay(env);
+    const eventId = day.eventId;
+    const [ana, luis] = [await day.participant('0101', 'gadm'), await day.participant('JICA', 'cooperant')];
+    await env.q(`UPDATE participants SET email = 'ana@cuenca.gob.ec' WHERE id = $1`, [ana]);
+    await expect(env.useCases.execute(SendInvitations, STAFF, { eventId })).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(env.useCases.execute(SendInvitations, SYSTEM, { eventId: UNKNOWN })).rejects.toMatchObject({ kind: 'not_found' });
+
+    const sent = await env.useCases.execute(SendInvitations, SYSTEM, { eventId });
+    expect(sent).toMatchObject({
+      total: 1,
+      recipients: [{ participantId: ana, to: ['ana@cuenca.gob.ec'] }],
+      skipped: [{ participantId: luis, externalId: 'JICA', reason: { es: expect.stringContaining('sin dirección utilizable') } }],
+    });
+    expect(env.last().jobs).toEqual([
+      expect.objectContaining({ queue: 'campaigns', jobId: `campaign-${sent.campaignId}`, data: { eventId, campaignId: sent.campaignId } }),
+    ]);
+    const [row] = await env.q(
+      `SELECT (SELECT array_agg(participant_id) FROM access_links WHERE event_id = $1) AS links,
+              (SELECT array_agg(participant_id) FROM email_messages WHERE campaign_id = $2 AND kind = 'invitation') AS emails,
+              (SELECT total FROM email_campaigns WHERE id = $2) AS total`,
+      [eventId, sent.campaignId],
+    );
+    expect(row).toEqual({ links: [ana], emails: [ana], total: 1 });
+    // The bulk issue gives the others a link and keeps Ana's.
+    await expect(env.useCases.execute(IssueInvitationLinks, SYSTEM, { eventId })).resolves.toEqual({ issued: 1, existing: 1 });
+    await expect(env.useCases.execute(IssueInvitationLinks, STAFF, { eventId })).rejects.toMatchObject({ kind: 'forbidden' });
+  });
+});
+
 /**
  * Every path that changes these records runs the same use case, so a bad command is refused by
  * one schema: the HTTP route answers 400 naming the field in Spanish and English, the use case
@@ -155,5 +203,19 @@ describe('the remaining commands: the HTTP route and the use case share validati
     expect(clear.fields.map((f: { path: string }) => f.path)).toEqual(['demandId']);
     expect(await refused(useCases.execute(ClearPairOverride, by, { eventId: ev, demandId: 'x', offerId: UNKNOWN }))).toEqual(clear.fields);
     expect(await count(`SELECT count(*)::int AS n FROM pair_overrides WHERE event_id = $1`, [ev])).toBe(0);
+  });
+
+  it('invitations: sending or issuing links to a filter with an unknown state or a participant that is not an id', async () => {
+    const by = await adminPrincipal();
+    const bad = { state: 'lost', participantIds: ['nope'] };
+    const paths = ['state', 'participantIds.0'];
+    const send = (await api.http.post(`/events/${ev}/invitations/send`).set(admin()).send(bad).expect(400)).body;
+    expect(send.fields.map((f: { path: string }) => f.path)).toEqual(paths);
+    expect(await refused(useCases.execute(SendInvitations, by, { ...bad, eventId: ev }))).toEqual(send.fields);
+    const links = (await api.http.post(`/events/${ev}/invitations/links`).set(admin()).send(bad).expect(400)).body;
+    expect(links.fields).toEqual(send.fields);
+    expect(await refused(useCases.execute(IssueInvitationLinks, by, { ...bad, eventId: ev }))).toEqual(links.fields);
+    expect(await count(`SELECT count(*)::int AS n FROM email_campaigns WHERE event_id = $1`, [ev])).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM access_links WHERE event_id = $1`, [ev])).toBe(0);
   });
 });

@@ -17,3 +17,4 @@ export * from './outcomes';
 export * from './self-service';
 export * from './users';
 export * from './matching';
+export * from './invitations';

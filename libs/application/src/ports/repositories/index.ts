@@ -22,6 +22,7 @@ import type { SelfServiceRepository } from './self-service';
 import type { RegistrationRepository } from './registrations';
 import type { AccessLinkRepository } from './access-links';
 import type { MatchingRepository } from './matching';
+import type { InvitationRepository } from './invitations';
 
 export * from './meetings';
 export * from './live';
@@ -40,6 +41,7 @@ export * from './self-service';
 export * from './registrations';
 export * from './access-links';
 export * from './matching';
+export * from './invitations';
 
 /**
  * Every repository a use case can reach through its transaction. Add one line here (and its
@@ -69,4 +71,5 @@ export interface Repositories {
   readonly registrations: RegistrationRepository;
   readonly accessLinks: AccessLinkRepository;
   readonly matching: MatchingRepository;
+  readonly invitations: InvitationRepository;
 }

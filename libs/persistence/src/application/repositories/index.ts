@@ -24,6 +24,7 @@ import { TypeOrmSelfServiceRepository } from './self-service';
 import { TypeOrmRegistrationRepository } from './registrations';
 import { TypeOrmAccessLinkRepository } from './access-links';
 import { TypeOrmMatchingRepository } from './matching';
+import { TypeOrmInvitationRepository } from './invitations';
 import type { LinkKeys } from '../../access/access-links';
 
 export * from './day';
@@ -43,6 +44,7 @@ export * from './self-service';
 export * from './registrations';
 export * from './access-links';
 export * from './matching';
+export * from './invitations';
 
 /** What some repositories need besides their entity manager (the key that seals personal links). */
 export interface RepositoryDeps {
@@ -73,6 +75,7 @@ const FACTORIES: { [K in keyof Repositories]: new (m: EntityManager, deps: Repos
   registrations: TypeOrmRegistrationRepository,
   accessLinks: TypeOrmAccessLinkRepository,
   matching: TypeOrmMatchingRepository,
+  invitations: TypeOrmInvitationRepository,
 };
 
 /** Every repository bound to one entity manager (a transaction's, or the pool's for reads), each made on first use. */
