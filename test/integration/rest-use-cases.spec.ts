@@ -2,6 +2,7 @@ import {
   ClearPairOverride,
   IssueInvitationLinks,
   type Principal,
+  RequestAgendasExport,
   SendInvitations,
   SetPairOverride,
   StartMatchingRun,
@@ -146,6 +147,34 @@ describe('invitation use cases on PostgreSQL', () => {
     await expect(env.useCases.execute(IssueInvitationLinks, SYSTEM, { eventId })).resolves.toEqual({ issued: 1, existing: 1 });
     await expect(env.useCases.execute(IssueInvitationLinks, STAFF, { eventId })).rejects.toMatchObject({ kind: 'forbidden' });
   });
+
+  it('an agendas export is recorded queued with its job in the same transaction; a participant may not ask', async () => {
+    const day = await seedDay(env);
+    const eventId = day.eventId;
+    const ana = await day.participant('0101', 'gadm');
+    await expect(
+      env.useCases.execute(RequestAgendasExport, { type: 'participant', participantId: ana, eventId }, { eventId }),
+    ).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(env.useCases.execute(RequestAgendasExport, STAFF, { eventId: UNKNOWN })).rejects.toMatchObject({ kind: 'not_found' });
+    const row = await env.useCases.execute(RequestAgendasExport, SYSTEM, { eventId, participantKind: 'gadm' });
+    expect(row).toMatchObject({
+      eventId,
+      kind: 'agendas',
+      status: 'queued',
+      params: { participantKind: 'gadm', includeEmpty: true },
+      progress: { phase: 'queued', percent: 0 },
+      filename: 'agendas-gadm.pdf',
+    });
+    expect(env.last().jobs).toEqual([
+      expect.objectContaining({
+        queue: 'exports',
+        jobId: row.id,
+        data: { eventId, exportId: row.id, kind: 'agendas', participantKind: 'gadm', includeEmpty: true },
+      }),
+    ]);
+    const [stored] = await env.q(`SELECT requested_by AS by, content_type AS type FROM export_files WHERE id = $1`, [row.id]);
+    expect(stored).toEqual({ by: null, type: 'application/pdf' });
+  });
 });
 
 /**
@@ -217,5 +246,14 @@ describe('the remaining commands: the HTTP route and the use case share validati
     expect(await refused(useCases.execute(IssueInvitationLinks, by, { ...bad, eventId: ev }))).toEqual(links.fields);
     expect(await count(`SELECT count(*)::int AS n FROM email_campaigns WHERE event_id = $1`, [ev])).toBe(0);
     expect(await count(`SELECT count(*)::int AS n FROM access_links WHERE event_id = $1`, [ev])).toBe(0);
+  });
+
+  it('exports: agendas asked for an unknown kind of participant', async () => {
+    const by = await adminPrincipal();
+    const bad = { participantKind: 'mayor', includeEmpty: 'yes' };
+    const http = (await api.http.post(`/events/${ev}/exports/agendas`).set(admin()).send(bad).expect(400)).body;
+    expect(http.fields.map((f: { path: string }) => f.path)).toEqual(['participantKind', 'includeEmpty']);
+    expect(await refused(useCases.execute(RequestAgendasExport, by, { ...bad, eventId: ev }))).toEqual(http.fields);
+    expect(await count(`SELECT count(*)::int AS n FROM export_files WHERE event_id = $1`, [ev])).toBe(0);
   });
 });

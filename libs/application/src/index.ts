@@ -18,3 +18,4 @@ export * from './self-service';
 export * from './users';
 export * from './matching';
 export * from './invitations';
+export * from './exports';

@@ -23,6 +23,7 @@ import type { RegistrationRepository } from './registrations';
 import type { AccessLinkRepository } from './access-links';
 import type { MatchingRepository } from './matching';
 import type { InvitationRepository } from './invitations';
+import type { ExportRepository } from './exports';
 
 export * from './meetings';
 export * from './live';
@@ -42,6 +43,7 @@ export * from './registrations';
 export * from './access-links';
 export * from './matching';
 export * from './invitations';
+export * from './exports';
 
 /**
  * Every repository a use case can reach through its transaction. Add one line here (and its
@@ -72,4 +74,5 @@ export interface Repositories {
   readonly accessLinks: AccessLinkRepository;
   readonly matching: MatchingRepository;
   readonly invitations: InvitationRepository;
+  readonly exports: ExportRepository;
 }

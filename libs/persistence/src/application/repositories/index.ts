@@ -25,6 +25,7 @@ import { TypeOrmRegistrationRepository } from './registrations';
 import { TypeOrmAccessLinkRepository } from './access-links';
 import { TypeOrmMatchingRepository } from './matching';
 import { TypeOrmInvitationRepository } from './invitations';
+import { TypeOrmExportRepository } from './exports';
 import type { LinkKeys } from '../../access/access-links';
 
 export * from './day';
@@ -45,6 +46,7 @@ export * from './registrations';
 export * from './access-links';
 export * from './matching';
 export * from './invitations';
+export * from './exports';
 
 /** What some repositories need besides their entity manager (the key that seals personal links). */
 export interface RepositoryDeps {
@@ -76,6 +78,7 @@ const FACTORIES: { [K in keyof Repositories]: new (m: EntityManager, deps: Repos
   accessLinks: TypeOrmAccessLinkRepository,
   matching: TypeOrmMatchingRepository,
   invitations: TypeOrmInvitationRepository,
+  exports: TypeOrmExportRepository,
 };
 
 /** Every repository bound to one entity manager (a transaction's, or the pool's for reads), each made on first use. */
