@@ -1,5 +1,6 @@
 import {
   ClearPairOverride,
+  ImportTable,
   IssueInvitationLinks,
   type Principal,
   RequestAgendasExport,
@@ -8,12 +9,15 @@ import {
   StartMatchingRun,
   UseCases,
 } from '@rueda/application';
+import { parseTable } from '@rueda/importing';
 import { matchingJobId } from '@rueda/queues';
 import { bearer, SAMPLE_EVENT, startTestApi, type TestApi } from '../support/api';
 import { seedDay, STAFF, startUseCases, type UseCaseEnv } from '../support/use-cases';
 
 const SYSTEM: Principal = { type: 'system', name: 'test-admin' };
 const UNKNOWN = '00000000-0000-4000-8000-00000000dead';
+const csv = (lines: string[]) => Buffer.from(lines.join('\r\n') + '\r\n', 'utf8');
+const PARTICIPANTS = ['id;tipo_participante;nombre', '0104;gadm;GAD Municipal de Nabón', 'JICA;cooperante;JICA'];
 
 /** Matching runs and pins/blocks as use cases against the real PostgreSQL. */
 describe('matching use cases on PostgreSQL', () => {
@@ -177,6 +181,58 @@ describe('invitation use cases on PostgreSQL', () => {
   });
 });
 
+/** The import of a table as a use case against the real PostgreSQL. */
+describe('the import use case on PostgreSQL', () => {
+  let env: UseCaseEnv;
+  beforeAll(async () => {
+    env = await startUseCases('2026-11-20T15:00:00Z');
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('a dry run writes nothing; a commit writes every row and the batch; a file with an error is refused whole (422) and writes nothing', async () => {
+    const day = await seedDay(env);
+    const eventId = day.eventId;
+    const table = await parseTable(csv(PARTICIPANTS), { filename: 'p.csv' });
+    const cmd = { eventId, kind: 'participants', filename: 'p.csv', table };
+    const written = async () =>
+      (
+        await env.q(
+          `SELECT (SELECT count(*)::int FROM participants WHERE event_id = $1) AS participants,
+                  (SELECT count(*)::int FROM import_batches WHERE event_id = $1) AS batches`,
+          [eventId],
+        )
+      )[0];
+    await expect(env.useCases.execute(ImportTable, STAFF, cmd)).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(env.useCases.execute(ImportTable, SYSTEM, cmd)).resolves.toMatchObject({
+      mode: 'dry-run',
+      rowsRead: 2,
+      valid: 2,
+      insert: 2,
+      committed: false,
+    });
+    expect(await written()).toEqual({ participants: 0, batches: 0 });
+
+    const bad = await parseTable(csv([...PARTICIPANTS, '0105;alcaldía;Sin tipo']), { filename: 'p.csv' });
+    await expect(env.useCases.execute(ImportTable, SYSTEM, { ...cmd, table: bad, mode: 'commit' })).rejects.toMatchObject({
+      kind: 'unprocessable',
+      code: 'import_rejected',
+      details: { report: { errors: 1, errorRows: 1, committed: false } },
+    });
+    expect(await written()).toEqual({ participants: 0, batches: 0 });
+
+    await expect(env.useCases.execute(ImportTable, SYSTEM, { ...cmd, mode: 'commit' })).resolves.toMatchObject({
+      mode: 'commit',
+      insert: 2,
+      update: 0,
+      committed: true,
+    });
+    expect(await written()).toEqual({ participants: 2, batches: 1 });
+    await expect(env.useCases.execute(ImportTable, SYSTEM, { ...cmd, mode: 'commit' })).resolves.toMatchObject({ insert: 0, update: 2 });
+  });
+});
+
 /**
  * Every path that changes these records runs the same use case, so a bad command is refused by
  * one schema: the HTTP route answers 400 naming the field in Spanish and English, the use case
@@ -246,6 +302,24 @@ describe('the remaining commands: the HTTP route and the use case share validati
     expect(await refused(useCases.execute(IssueInvitationLinks, by, { ...bad, eventId: ev }))).toEqual(links.fields);
     expect(await count(`SELECT count(*)::int AS n FROM email_campaigns WHERE event_id = $1`, [ev])).toBe(0);
     expect(await count(`SELECT count(*)::int AS n FROM access_links WHERE event_id = $1`, [ev])).toBe(0);
+  });
+
+  it('imports: a mode that is neither dry-run nor commit', async () => {
+    const by = await adminPrincipal();
+    const http = (
+      await api.http
+        .post(`/events/${ev}/imports/participants?mode=write`)
+        .set(admin())
+        .attach('file', csv(PARTICIPANTS), { filename: 'p.csv', contentType: 'text/csv' })
+        .expect(400)
+    ).body;
+    expect(http.fields).toEqual([{ path: 'mode', es: expect.any(String), en: expect.any(String) }]);
+    const table = await parseTable(csv(PARTICIPANTS), { filename: 'p.csv' });
+    expect(
+      await refused(useCases.execute(ImportTable, by, { eventId: ev, kind: 'participants', mode: 'write', filename: 'p.csv', table })),
+    ).toEqual(http.fields);
+    expect(await count(`SELECT count(*)::int AS n FROM participants WHERE event_id = $1`, [ev])).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM import_batches WHERE event_id = $1`, [ev])).toBe(0);
   });
 
   it('exports: agendas asked for an unknown kind of participant', async () => {

@@ -19,3 +19,4 @@ export * from './users';
 export * from './matching';
 export * from './invitations';
 export * from './exports';
+export * from './imports';

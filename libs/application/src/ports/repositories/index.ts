@@ -24,6 +24,7 @@ import type { AccessLinkRepository } from './access-links';
 import type { MatchingRepository } from './matching';
 import type { InvitationRepository } from './invitations';
 import type { ExportRepository } from './exports';
+import type { ImportRepository } from './imports';
 
 export * from './meetings';
 export * from './live';
@@ -44,6 +45,7 @@ export * from './access-links';
 export * from './matching';
 export * from './invitations';
 export * from './exports';
+export * from './imports';
 
 /**
  * Every repository a use case can reach through its transaction. Add one line here (and its
@@ -75,4 +77,5 @@ export interface Repositories {
   readonly matching: MatchingRepository;
   readonly invitations: InvitationRepository;
   readonly exports: ExportRepository;
+  readonly imports: ImportRepository;
 }

@@ -26,6 +26,7 @@ import { TypeOrmAccessLinkRepository } from './access-links';
 import { TypeOrmMatchingRepository } from './matching';
 import { TypeOrmInvitationRepository } from './invitations';
 import { TypeOrmExportRepository } from './exports';
+import { TypeOrmImportRepository } from './imports';
 import type { LinkKeys } from '../../access/access-links';
 
 export * from './day';
@@ -47,6 +48,7 @@ export * from './access-links';
 export * from './matching';
 export * from './invitations';
 export * from './exports';
+export * from './imports';
 
 /** What some repositories need besides their entity manager (the key that seals personal links). */
 export interface RepositoryDeps {
@@ -79,6 +81,7 @@ const FACTORIES: { [K in keyof Repositories]: new (m: EntityManager, deps: Repos
   matching: TypeOrmMatchingRepository,
   invitations: TypeOrmInvitationRepository,
   exports: TypeOrmExportRepository,
+  imports: TypeOrmImportRepository,
 };
 
 /** Every repository bound to one entity manager (a transaction's, or the pool's for reads), each made on first use. */
