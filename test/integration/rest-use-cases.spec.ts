@@ -3,12 +3,17 @@ import {
   ImportTable,
   IssueInvitationLinks,
   type Principal,
+  RecordLinkSeen,
   RequestAgendasExport,
   SendInvitations,
   SetPairOverride,
   StartMatchingRun,
+  startSession,
+  CreateUser,
+  IssueAccessLink,
   UseCases,
 } from '@rueda/application';
+import { hashToken } from '@rueda/domain';
 import { parseTable } from '@rueda/importing';
 import { matchingJobId } from '@rueda/queues';
 import { bearer, SAMPLE_EVENT, startTestApi, type TestApi } from '../support/api';
@@ -233,6 +238,51 @@ describe('the import use case on PostgreSQL', () => {
   });
 });
 
+/** Signing in and a link's use as use cases against the real PostgreSQL. */
+describe('session and link use cases on PostgreSQL', () => {
+  let env: UseCaseEnv;
+  beforeAll(async () => {
+    env = await startUseCases('2026-11-20T15:00:00Z');
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('a wrong password or unknown email is one refusal and writes no session; a right one starts a session of the given hours', async () => {
+    const login = startSession({ ttlHours: 12 });
+    const anyone: Principal = { type: 'system', name: 'login' };
+    await env.useCases.execute(CreateUser, SYSTEM, { email: 'ana@ame.gob.ec', name: 'Ana', role: 'staff', password: 'diez-caracteres' });
+    const sessions = async () => (await env.q(`SELECT token_hash AS h, expires_at AS at FROM auth_sessions`)) as { h: string; at: Date }[];
+    const refusal = { kind: 'unauthenticated', code: 'invalid_credentials', es: 'Correo o contraseña incorrectos' };
+    await expect(env.useCases.execute(login, anyone, { email: 'ana@ame.gob.ec', password: 'otra-clave' })).rejects.toMatchObject(refusal);
+    await expect(env.useCases.execute(login, anyone, { email: 'nadie@ame.gob.ec', password: 'diez-caracteres' })).rejects.toMatchObject(
+      refusal,
+    );
+    expect(await sessions()).toEqual([]);
+    const s = await env.useCases.execute(login, anyone, { email: 'Ana@AME.gob.ec', password: 'diez-caracteres' });
+    expect(s).toMatchObject({ token: expect.stringMatching(/^ro_/), expiresAt: new Date('2026-11-21T03:00:00Z'), user: { role: 'staff' } });
+    expect(await sessions()).toEqual([{ h: hashToken(s.token), at: new Date('2026-11-21T03:00:00Z') }]);
+  });
+
+  it("a link's first and last use are stamped with the use case's instant; only through the participant's own link", async () => {
+    const day = await seedDay(env);
+    const [ana, luis] = [await day.participant('0101', 'gadm'), await day.participant('JICA', 'cooperant')];
+    await env.useCases.execute(IssueAccessLink, SYSTEM, { eventId: day.eventId, participantId: ana });
+    const as = (participantId: string): Principal => ({ type: 'participant', participantId, eventId: day.eventId });
+    const cmd = { eventId: day.eventId, participantId: ana };
+    await expect(env.useCases.execute(RecordLinkSeen, as(luis), cmd)).rejects.toMatchObject({ kind: 'forbidden' });
+    await env.useCases.execute(RecordLinkSeen, as(ana), cmd);
+    env.clock.set('2026-11-20T16:00:00Z');
+    try {
+      await env.useCases.execute(RecordLinkSeen, as(ana), cmd);
+    } finally {
+      env.clock.set('2026-11-20T15:00:00Z');
+    }
+    const [seen] = await env.q(`SELECT first_seen_at AS first, last_seen_at AS last FROM access_links WHERE participant_id = $1`, [ana]);
+    expect(seen).toEqual({ first: new Date('2026-11-20T15:00:00Z'), last: new Date('2026-11-20T16:00:00Z') });
+  });
+});
+
 /**
  * Every path that changes these records runs the same use case, so a bad command is refused by
  * one schema: the HTTP route answers 400 naming the field in Spanish and English, the use case
@@ -320,6 +370,17 @@ describe('the remaining commands: the HTTP route and the use case share validati
     ).toEqual(http.fields);
     expect(await count(`SELECT count(*)::int AS n FROM participants WHERE event_id = $1`, [ev])).toBe(0);
     expect(await count(`SELECT count(*)::int AS n FROM import_batches WHERE event_id = $1`, [ev])).toBe(0);
+  });
+
+  it('sign-in: an email that is not one and an empty password; nothing is written', async () => {
+    const sessions = () => count(`SELECT count(*)::int AS n FROM auth_sessions`);
+    const before = await sessions();
+    const bad = { email: 'ana', password: '' };
+    const http = (await api.http.post('/auth/login').send(bad).expect(400)).body;
+    expect(http.fields.map((f: { path: string }) => f.path)).toEqual(['email', 'password']);
+    const login = startSession({ ttlHours: 1 });
+    expect(await refused(useCases.execute(login, { type: 'system', name: 'login' }, bad))).toEqual(http.fields);
+    expect(await sessions()).toBe(before);
   });
 
   it('exports: agendas asked for an unknown kind of participant', async () => {
