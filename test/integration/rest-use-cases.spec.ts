@@ -15,7 +15,9 @@ import {
 } from '@rueda/application';
 import { hashToken } from '@rueda/domain';
 import { parseTable } from '@rueda/importing';
+import type { Queue } from 'bullmq';
 import { matchingJobId } from '@rueda/queues';
+import { MatchingFailuresListener } from '../../apps/worker/src/failed-jobs.listener';
 import { bearer, SAMPLE_EVENT, startTestApi, type TestApi } from '../support/api';
 import { seedDay, STAFF, startUseCases, type UseCaseEnv } from '../support/use-cases';
 
@@ -69,7 +71,14 @@ describe('matching use cases on PostgreSQL', () => {
     await env.q(`UPDATE match_runs SET status = 'failed', error = 'boom', progress = 40 WHERE id = $1`, [again.id]);
     const retried = await env.useCases.execute(StartMatchingRun, SYSTEM, { eventId });
     expect(retried).toMatchObject({ id: again.id, status: 'queued', error: null, progress: 0 });
-    expect(jobs()[0].jobId).toBe(matchingJobId(eventId, v + 1, Date.parse('2026-11-20T15:00:00Z')));
+    const retryId = matchingJobId(eventId, v + 1, Date.parse('2026-11-20T15:00:00Z'));
+    expect(jobs()[0].jobId).toBe(retryId);
+    // When that job fails for good too, the worker's listener finds the run by the retry's id.
+    const listener = new MatchingFailuresListener(env.db, {} as Queue);
+    await listener.onExhausted({ jobId: retryId, failedReason: 'boom again' });
+    expect(await env.q(`SELECT status, error FROM match_runs WHERE id = $1`, [again.id])).toEqual([
+      { status: 'failed', error: 'boom again' },
+    ]);
     expect((await env.q(`SELECT count(*)::int AS n FROM match_runs WHERE event_id = $1`, [eventId]))[0].n).toBe(2);
   });
 
