@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { MatchRunEntity, ScheduleVersionEntity } from '@rueda/persistence';
-import { QUEUES } from '@rueda/queues';
+import { matchingRunJobId, QUEUES } from '@rueda/queues';
 
 // A run whose job failed for good must say so, or the organiser waits forever.
 
@@ -29,7 +29,9 @@ export class MatchingFailuresListener extends QueueEventsHost {
   async onExhausted({ jobId, failedReason: given }: { jobId: string; failedReason?: string }) {
     const failedReason = await reasonOf(this.queue, jobId, given);
     this.log.error(`job ${jobId} failed for good: ${failedReason}`);
-    const [row] = await this.db.query(`SELECT id FROM match_runs WHERE 'match-' || event_id || '-v' || data_version = $1`, [jobId]);
+    const [row] = await this.db.query(`SELECT id FROM match_runs WHERE 'match-' || event_id || '-v' || data_version = $1`, [
+      matchingRunJobId(jobId),
+    ]);
     if (row)
       await this.db
         .getRepository(MatchRunEntity)

@@ -16,3 +16,7 @@ export * from './on-behalf';
 export * from './outcomes';
 export * from './self-service';
 export * from './users';
+export * from './matching';
+export * from './invitations';
+export * from './exports';
+export * from './imports';

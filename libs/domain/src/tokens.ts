@@ -1,5 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 
+/** Organiser session tokens start with this (participant links with `rp_`): a token says what it opens. */
+export const ORGANISER_PREFIX = 'ro_';
+
 /** 256 random bits behind a prefix that says what the token opens: unguessable, safe in a URL. */
 export function newToken(prefix: string): string {
   return prefix + randomBytes(32).toString('base64url');

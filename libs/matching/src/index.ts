@@ -8,3 +8,4 @@ export * from './feedback';
 export * from './recommendation-report';
 export * from './labels';
 export * from './format';
+export * from './overrides';

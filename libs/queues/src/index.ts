@@ -29,8 +29,15 @@ export interface MatchingJobData {
   feedbackKey?: string;
 }
 
-/** One job per event and data version: asking twice for the same data is the same job. */
-export const matchingJobId = (eventId: string, dataVersion: number) => `match-${eventId}-v${dataVersion}`;
+/**
+ * One job per event and data version: asking twice for the same data is the same job. A failed
+ * run asked for again gets a new job (`retry`: when it was asked), since the queue keeps the
+ * failed one under the first id and would take no second job under it.
+ */
+export const matchingJobId = (eventId: string, dataVersion: number, retry?: number) =>
+  `match-${eventId}-v${dataVersion}${retry === undefined ? '' : `-retry-${retry}`}`;
+/** The first job id of the run a matching job id belongs to. */
+export const matchingRunJobId = (jobId: string) => jobId.replace(/-retry-\d+$/, '');
 
 export interface MatchingProgress {
   phase: 'loading' | 'scoring' | 'saving' | 'done';

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { buildMatchIndex, runMatch } from '@rueda/matching';
+import { applyOverrides, buildMatchIndex, runMatch, scoredPerDemand } from '@rueda/matching';
 import { EventEntity, MatchCounterpartEntity, MatchResultEntity, MatchRunEntity, PairOverrideEntity } from '@rueda/persistence';
 import { MatchingJobData, MatchingProgress, QUEUES } from '@rueda/queues';
 import { workerOptions } from '../worker-options';
@@ -38,16 +38,13 @@ export class MatchingProcessor extends WorkerHost {
     const event = await this.db.getRepository(EventEntity).findOneByOrFail({ id: eventId });
     const input = await loadEventMatchInput(this.db, eventId);
     const overrides = await this.db.getRepository(PairOverrideEntity).find({ where: { eventId } });
-    const blocked = new Set(overrides.filter((o) => o.mode === 'block').map((o) => `${o.demandId}|${o.offerId}`));
-    const pinned = overrides.filter((o) => o.mode === 'pin');
+    const pairOverrides = overrides.map((o) => ({ demand: o.demandId, offer: o.offerId, mode: o.mode }));
     await progress({ phase: 'scoring', percent: 20 });
     const started = Date.now();
-    // Ask for enough extra offers per demand that blocked pairs can be dropped without leaving gaps.
-    const extra = Math.min(blocked.size, 50);
     // Learning from the event (on unless the organisers switched it off): answered requests.
     const feedback = event.settings.learnFromRequests === false ? undefined : await loadEventFeedback(this.db, eventId, input);
     const index = buildMatchIndex(input, { weights: event.settings.matchWeights, feedback });
-    const output = runMatch(input, { top: top + extra, index });
+    const output = runMatch(input, { top: scoredPerDemand(top, pairOverrides), index });
     // Per participant, its best counterparts over all its demands or offers (fairness on).
     const counterparts: Partial<MatchCounterpartEntity>[] = [];
     for (const p of input.participants) {
@@ -64,30 +61,16 @@ export class MatchingProcessor extends WorkerHost {
       );
     }
     const seconds = (Date.now() - started) / 1000;
-    const perDemand = new Map<
-      string,
-      { offerId: string; score: number; reasons: { kind: string; detail: string; detailEn?: string }[] }[]
-    >();
-    for (const m of output.matches) {
-      if (blocked.has(`${m.demand}|${m.offer}`)) continue;
-      const list = perDemand.get(m.demand) ?? [];
-      if (list.length < top) list.push({ offerId: m.offer, score: m.score, reasons: m.reasons });
-      perDemand.set(m.demand, list);
-    }
-    for (const pin of pinned) {
-      const list = perDemand.get(pin.demandId) ?? [];
-      const found = list.find((x) => x.offerId === pin.offerId);
-      const reason = { kind: 'pin', detail: 'fijado por la organización', detailEn: 'pinned by the organisers' };
-      if (found) found.reasons = [reason, ...found.reasons];
-      else list.unshift({ offerId: pin.offerId, score: 1, reasons: [reason] });
-      perDemand.set(pin.demandId, list);
-    }
     await progress({ phase: 'saving', percent: 80 });
-    const rows: Partial<MatchResultEntity>[] = [];
-    for (const [demandId, list] of perDemand) {
-      list.sort((a, b) => Number(b.reasons[0]?.kind === 'pin') - Number(a.reasons[0]?.kind === 'pin') || b.score - a.score);
-      list.forEach((x, i) => rows.push({ runId, demandId, offerId: x.offerId, rank: i + 1, score: x.score, reasons: x.reasons }));
-    }
+    // The organisers' pins and blocks (libs/matching: applyOverrides).
+    const rows: Partial<MatchResultEntity>[] = applyOverrides(output.matches, pairOverrides, top).map((r) => ({
+      runId,
+      demandId: r.demand,
+      offerId: r.offer,
+      rank: r.rank,
+      score: r.score,
+      reasons: r.reasons,
+    }));
     await this.db.transaction(async (m) => {
       await m.getRepository(MatchResultEntity).delete({ runId });
       for (let i = 0; i < rows.length; i += 1000) await m.getRepository(MatchResultEntity).insert(rows.slice(i, i + 1000));

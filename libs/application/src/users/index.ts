@@ -1,2 +1,3 @@
 export * from './users';
 export * from './access-links';
+export * from './sessions';

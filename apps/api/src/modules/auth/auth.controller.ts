@@ -2,14 +2,13 @@ import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { z } from 'zod';
+import { StartSessionCommand } from '@rueda/application';
 import { AuthService } from './auth.service';
 import { bearer } from './access.guard';
 import { Allow, CurrentPrincipal, Principal, Public } from './principal';
 import { loginRate } from './rates';
 import { Returns } from '../../platform/openapi';
 import { LoginOut, PrincipalOut } from './auth.responses';
-
-const LoginBody = z.object({ email: z.email(), password: z.string().min(1).max(200) });
 
 @ApiTags('auth')
 @Controller('auth')
@@ -22,7 +21,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Iniciar sesión de organizador / Organiser login' })
   @Returns(LoginOut)
-  login(@Body({ schema: LoginBody }) body: z.infer<typeof LoginBody>) {
+  login(@Body({ schema: StartSessionCommand }) body: z.infer<typeof StartSessionCommand>) {
     return this.auth.login(body.email, body.password);
   }
 

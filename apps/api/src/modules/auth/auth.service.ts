@@ -1,17 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { verify } from '@node-rs/argon2';
 import { DataSource, MoreThan } from 'typeorm';
-import { AuthSessionEntity, touchAccessLink, UserEntity } from '@rueda/persistence';
-import { type Clock, EndSession, IssueAccessLink, UseCases } from '@rueda/application';
+import { AuthSessionEntity, UserEntity } from '@rueda/persistence';
+import { type Clock, EndSession, IssueAccessLink, RecordLinkSeen, startSession, UseCases } from '@rueda/application';
 import { CLOCK } from '../../platform/application.module';
 import { participantLinkExpiresAt, participantLinkLastDay } from '@rueda/domain';
 import { ENV } from '@rueda/config';
 import type { Env } from '@rueda/config';
 import { LINK_REPLACED, SocketRevocation } from '../../platform/socket-revocation';
 import { Principal } from './principal';
-import { hashToken, newToken, ORGANISER_PREFIX, PARTICIPANT_PREFIX } from './tokens';
-import { DomainError } from '@rueda/domain';
+import { hashToken, ORGANISER_PREFIX, PARTICIPANT_PREFIX } from './tokens';
 
 /** What participantLinkLastDay needs, read from an event row `e`. */
 const LINK_EXPIRY_FIELDS = `e.participant_links_expire_on::text AS "linksExpireOn", e.time_zone AS "timeZone", e.created_at AS "createdAt",
@@ -38,9 +36,6 @@ const linkExpired = (lastDay: string): AuthRefusal => {
   };
 };
 
-const invalidLogin = () =>
-  new DomainError('unauthenticated', 'invalid_credentials', { es: 'Correo o contraseña incorrectos', en: 'Wrong email or password' });
-
 @Injectable()
 export class AuthService {
   constructor(
@@ -50,7 +45,11 @@ export class AuthService {
     // Every expiry (sessions, personal links) is judged on the Clock port, never the wall clock.
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly useCases: UseCases,
-  ) {}
+  ) {
+    this.startSession = startSession({ ttlHours: env.AUTH_TOKEN_TTL_HOURS });
+  }
+
+  private readonly startSession: ReturnType<typeof startSession>;
 
   /** When each participant's link was last recorded as seen by this process (one write a minute at most). */
   private readonly seen = new Map<string, number>();
@@ -60,23 +59,9 @@ export class AuthService {
     return this.db.getRepository(UserEntity).find({ order: { email: 'ASC' } });
   }
 
-  async login(
-    email: string,
-    password: string,
-  ): Promise<{ token: string; expiresAt: Date; user: Pick<UserEntity, 'id' | 'email' | 'name' | 'role'> }> {
-    const user = await this.db
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.email = :email AND u.active', { email: email.toLowerCase() })
-      .getOne();
-    // Verify against a dummy hash when the user is missing so timing does not reveal which emails exist.
-    const ok = user ? await verify(user.passwordHash, password) : (await verify(DUMMY_HASH, password), false);
-    if (!user || !ok) throw invalidLogin();
-    const token = newToken(ORGANISER_PREFIX);
-    const expiresAt = new Date(this.clock.now().getTime() + this.env.AUTH_TOKEN_TTL_HOURS * 3600_000);
-    await this.db.getRepository(AuthSessionEntity).insert({ userId: user.id, tokenHash: hashToken(token), expiresAt });
-    return { token, expiresAt, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  /** An organiser signs in (StartSession): a session of AUTH_TOKEN_TTL_HOURS. */
+  login(email: string, password: string) {
+    return this.useCases.execute(this.startSession, { type: 'system', name: 'login' }, { email, password });
   }
 
   /** Ends the session (EndSession), and its live sockets on every API node with it. */
@@ -103,7 +88,7 @@ export class AuthService {
       if (!row) return { refused: UNKNOWN_TOKEN };
       if (this.clock.now().getTime() >= participantLinkExpiresAt(row).getTime())
         return { refused: linkExpired(participantLinkLastDay(row)) };
-      await this.markSeen(row.id);
+      await this.markSeen(row.id, row.eventId);
       return { principal: { type: 'participant', participantId: row.id, eventId: row.eventId } };
     }
     const principal = await this.resolveOrganiser(token);
@@ -136,13 +121,13 @@ export class AuthService {
   }
 
   /** "Opened" and "last seen" of the link, written at most once a minute per participant and process. */
-  private async markSeen(participantId: string): Promise<void> {
+  private async markSeen(participantId: string, eventId: string): Promise<void> {
     const now = this.clock.now();
     const last = this.seen.get(participantId);
     if (last !== undefined && now.getTime() - last < 60_000) return;
     this.seen.set(participantId, now.getTime());
     if (this.seen.size > 50_000) this.seen.clear();
-    await touchAccessLink(this.db.manager, participantId, now);
+    await this.useCases.execute(RecordLinkSeen, { type: 'participant', participantId, eventId }, { eventId, participantId });
   }
 
   /** The last day (event time zone, YYYY-MM-DD) the event's personal links work. */
@@ -155,6 +140,3 @@ export class AuthService {
     return row ? participantLinkLastDay(row) : null;
   }
 }
-
-// argon2id hash of a random string, used only to spend the same time on unknown emails.
-const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$YkMGpqMtLWESCLnf6lh3dA$VHsp/eZdxHUFgEKk+b9d9hLB0wgUYOpzEM2CESWHn9M';

@@ -1,5 +1,5 @@
 /** Organiser tokens and participant access tokens are told apart by their prefix. */
-export const ORGANISER_PREFIX = 'ro_';
+export { ORGANISER_PREFIX } from '@rueda/domain';
 
 /** Queue dashboard sessions (a cookie scoped to /queues; never valid as a bearer token). */
 export const QUEUES_SESSION_PREFIX = 'rq_';

@@ -4,6 +4,7 @@ import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { IMPORT_KINDS, ImportKind } from '@rueda/importing';
+import { ImportMode, ImportTable, UseCases } from '@rueda/application';
 import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { ImportsService } from './imports.service';
 import { DomainError } from '@rueda/domain';
@@ -22,7 +23,7 @@ const ACCEPTED_TYPES = new Set([
 ]);
 const uploadLimitBytes = () => Number(process.env.UPLOAD_LIMIT_MB ?? 10) * 1024 * 1024;
 const kindParam = z.enum(IMPORT_KINDS);
-const ImportQuery = z.object({ mode: z.enum(['dry-run', 'commit']).default('dry-run') });
+const ImportQuery = z.object({ mode: ImportMode });
 
 const unsupported = (what: string) =>
   new DomainError('unsupported', 'unsupported_media_type', {
@@ -44,7 +45,10 @@ function parseKind(raw: string): ImportKind {
 @ApiTags('imports')
 @Controller('events/:eventId')
 export class ImportsController {
-  constructor(private readonly imports: ImportsService) {}
+  constructor(
+    private readonly imports: ImportsService,
+    private readonly useCases: UseCases,
+  ) {}
 
   @Post('imports/:kind')
   @Allow('admin')
@@ -73,7 +77,8 @@ export class ImportsController {
   ) {
     const k = parseKind(kind);
     if (!file) throw unsupported('sin archivo / no file');
-    return this.imports.run(eventId, k, file, q.mode === 'commit', who.type === 'user' ? who.userId : null);
+    const table = await this.imports.parse(eventId, k, file);
+    return this.useCases.execute(ImportTable, who, { eventId, kind: k, mode: q.mode, filename: file.originalname, table });
   }
 
   @Get('exports/:kind.:format')

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import { IssueInvitationLinks, PreviewInvitations, SendInvitations, UseCases } from '@rueda/application';
 import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { sendFile } from '../reports/reports.controller';
 import { Returns, ReturnsFile } from '../../platform/openapi';
@@ -20,7 +21,10 @@ import { InvitationsService } from './invitations.service';
 @ApiBearerAuth()
 @Controller('events/:eventId')
 export class InvitationsController {
-  constructor(private readonly invitations: InvitationsService) {}
+  constructor(
+    private readonly invitations: InvitationsService,
+    private readonly useCases: UseCases,
+  ) {}
 
   @Get('invitations')
   @Returns(InvitationsPageOut)
@@ -36,8 +40,12 @@ export class InvitationsController {
   @Allow('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Emitir enlaces a quien no tiene (no revoca ninguno) / Issue links to those without one (revokes none)' })
-  issue(@Param('eventId', ParseUUIDPipe) eventId: string, @Body({ schema: ParticipantFilter }) f: ParticipantFilter) {
-    return this.invitations.issueLinks(eventId, f);
+  issue(
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Body({ schema: ParticipantFilter }) f: ParticipantFilter,
+    @CurrentPrincipal() who: Principal,
+  ) {
+    return this.useCases.execute(IssueInvitationLinks, who, { ...f, eventId });
   }
 
   @Post('invitations/preview')
@@ -45,8 +53,12 @@ export class InvitationsController {
   @Allow('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'A quién llegaría la invitación y a quién no, y por qué / Who an invitation would reach, who not and why' })
-  preview(@Param('eventId', ParseUUIDPipe) eventId: string, @Body({ schema: ParticipantFilter }) f: ParticipantFilter) {
-    return this.invitations.preview(eventId, f);
+  preview(
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Body({ schema: ParticipantFilter }) f: ParticipantFilter,
+    @CurrentPrincipal() who: Principal,
+  ) {
+    return this.useCases.ask(PreviewInvitations, who, { ...f, eventId });
   }
 
   @Post('invitations/send')
@@ -59,7 +71,7 @@ export class InvitationsController {
     @Body({ schema: ParticipantFilter }) f: ParticipantFilter,
     @CurrentPrincipal() who: Principal,
   ) {
-    return this.invitations.send(eventId, f, who.type === 'user' ? who.userId : null);
+    return this.useCases.execute(SendInvitations, who, { ...f, eventId });
   }
 
   @Get('invitations/campaigns/:campaignId')

@@ -1,19 +1,8 @@
 import { z } from 'zod';
+import { LINK_STATES } from '@rueda/application';
 
-/** The link and invitation state an organiser filters on (derived per participant; see InvitationsService). */
-export const LINK_STATES = ['no_link', 'never_sent', 'sending', 'held', 'delivered', 'failed', 'opened'] as const;
-export type LinkState = (typeof LINK_STATES)[number];
-
-export const ParticipantFilter = z
-  .object({
-    kind: z.enum(['gadm', 'cooperant']).optional(),
-    state: z.enum(LINK_STATES).optional(),
-    q: z.string().trim().max(200).optional(),
-    /** Only these participants (on top of the other filters). */
-    participantIds: z.array(z.uuid()).max(5000).optional(),
-  })
-  .strict();
-export type ParticipantFilter = z.infer<typeof ParticipantFilter>;
+// The filter the invitation commands take is theirs (libs/application/src/invitations); the routes' queries share its states.
+export { LINK_STATES, type LinkState, ParticipantFilter } from '@rueda/application';
 
 export const ListQuery = z.object({
   kind: z.enum(['gadm', 'cooperant']).optional(),

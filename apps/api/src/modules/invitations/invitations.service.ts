@@ -3,75 +3,36 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ENV, Env } from '@rueda/config';
-import type { Clock } from '@rueda/application';
 import { reportsToXlsx, reportToCsv } from '@rueda/exports';
 import { describeContactProblem, participantContacts } from '@rueda/notifications';
 import {
   contactSources,
   EmailCampaignEntity,
-  insertEmails,
-  issueAccessLinks,
   LinkKeys,
+  REACH_STATE_SQL,
+  reachRows,
+  type ReachRow,
   revealAccessLinks,
   type ParticipantContactInfo,
 } from '@rueda/persistence';
 import type { ReportTable } from '@rueda/reporting';
 import { CampaignJobData, CampaignProgress, QUEUES } from '@rueda/queues';
-import { CLOCK } from '../../platform/application.module';
-import { type Bilingual, NOUNS, notFound } from '@rueda/domain';
+import { NOUNS, notFound } from '@rueda/domain';
 import type { Page } from '../../platform/pagination';
-import type { LinkState, ParticipantFilter } from './invitations.schemas';
+import type { ParticipantFilter } from './invitations.schemas';
 import type { ParticipantReachOut } from './invitations.responses';
 
 /** A participant on the invitations page, as the route's response schema declares it. */
 export type ParticipantReach = z.infer<typeof ParticipantReachOut>;
 
-interface Row {
-  id: string;
-  external_id: string;
-  name: string;
-  kind: 'gadm' | 'cooperant';
-  issued_at: Date | null;
-  retrievable: boolean | null;
-  first_seen_at: Date | null;
-  last_seen_at: Date | null;
-  inv_status: string | null;
-  inv_at: Date | null;
-  sent_at: Date | null;
-  attempts: number | null;
-  last_error: string | null;
-  state: LinkState;
-}
-
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
-/** One state per participant, the furthest it got: opened > delivered > held > sending > failed > never sent > no link. */
-const STATE_SQL = `CASE
-  WHEN l.first_seen_at IS NOT NULL THEN 'opened'
-  WHEN em.status = 'delivered' THEN 'delivered'
-  WHEN em.status = 'held' THEN 'held'
-  WHEN em.status IN ('queued','retrying') THEN 'sending'
-  WHEN em.status IN ('bounced','failed') THEN 'failed'
-  WHEN l.participant_id IS NOT NULL THEN 'never_sent'
-  ELSE 'no_link' END`;
-
-const SKIP_REASONS = {
-  noAddress: (problems: Bilingual[]): Bilingual => ({
-    es: `sin dirección utilizable (${problems.map((p) => p.es).join('; ')})`,
-    en: `no usable address (${problems.map((p) => p.en).join('; ')})`,
-  }),
-  legacyLink: {
-    es: 'su enlace se emitió antes de poder mostrarse de nuevo: vuelva a emitirlo para invitarlo',
-    en: 'its link was issued before links could be shown again: re-issue it to invite',
-  },
-};
-
 /**
- * Invitations: personal links for everybody (bulk issue never revokes a link), the participants'
- * page with link and delivery state, invitation emails in campaigns, and the links as a file
- * for a mail merge.
+ * The invitation reads: the participants' page with link and delivery state, a campaign's
+ * progress, the links as a file for a mail merge, the email log. Issuing links, previewing and
+ * sending invitations are use cases (libs/application/src/invitations).
  */
 @Injectable()
 export class InvitationsService {
@@ -80,36 +41,12 @@ export class InvitationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(ENV) private readonly env: Env,
-    @Inject(CLOCK) private readonly clock: Clock,
     @InjectQueue(QUEUES.campaigns) private readonly campaigns: Queue<CampaignJobData>,
   ) {
     this.keys = new LinkKeys(() => this.db.manager, env.LINK_SECRET);
   }
 
-  private async rows(m: EntityManager, eventId: string, f: ParticipantFilter, page?: { page: number; pageSize: number }) {
-    const params: unknown[] = [eventId];
-    const where = ['p.event_id = $1'];
-    if (f.kind) where.push(`p.kind = $${params.push(f.kind)}`);
-    if (f.q) where.push(`(p.name ILIKE $${params.push(`%${f.q.replace(/[%_]/g, '\\$&')}%`)} OR p.external_id ILIKE $${params.length})`);
-    if (f.state) where.push(`${STATE_SQL} = $${params.push(f.state)}`);
-    if (f.participantIds) where.push(`p.id = ANY($${params.push(f.participantIds)}::uuid[])`);
-    const from = `FROM participants p
-      LEFT JOIN access_links l ON l.participant_id = p.id
-      LEFT JOIN LATERAL (SELECT e.status, e.created_at, e.sent_at, e.attempts, e.last_error FROM email_messages e
-                          WHERE e.participant_id = p.id AND e.kind = 'invitation' ORDER BY e.created_at DESC LIMIT 1) em ON true
-      WHERE ${where.join(' AND ')}`;
-    const limit = page ? `LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}` : '';
-    const rows: Row[] = await m.query(
-      `SELECT p.id, p.external_id, p.name, p.kind, l.issued_at, (l.token_sealed IS NOT NULL) AS retrievable, l.first_seen_at, l.last_seen_at,
-              em.status AS inv_status, em.created_at AS inv_at, em.sent_at, em.attempts, em.last_error, ${STATE_SQL} AS state
-         ${from} ORDER BY p.kind DESC, p.external_id ${limit}`,
-      params,
-    );
-    const [{ n }] = page ? await m.query(`SELECT count(*)::int AS n ${from}`, params) : [{ n: rows.length }];
-    return { rows, total: n as number };
-  }
-
-  private reach(r: Row, contacts: ParticipantContactInfo | undefined): ParticipantReach {
+  private reach(r: ReachRow, contacts: ParticipantContactInfo | undefined): ParticipantReach {
     const c = contacts ? participantContacts(contacts) : { to: [], problems: [] };
     const link = r.issued_at
       ? { issuedAt: iso(r.issued_at)!, retrievable: !!r.retrievable, firstSeenAt: iso(r.first_seen_at), lastSeenAt: iso(r.last_seen_at) }
@@ -137,14 +74,14 @@ export class InvitationsService {
     page: { page: number; pageSize: number },
   ): Promise<Page<ParticipantReach> & { states: Record<string, number> }> {
     await this.event(eventId);
-    const { rows, total } = await this.rows(this.db.manager, eventId, f, page);
+    const { rows, total } = await reachRows(this.db.manager, eventId, f, page);
     const contacts = await contactSources(
       this.db.manager,
       eventId,
       rows.map((r) => r.id),
     );
     const states: { state: string; n: number }[] = await this.db.query(
-      `SELECT ${STATE_SQL} AS state, count(*)::int AS n FROM participants p
+      `SELECT ${REACH_STATE_SQL} AS state, count(*)::int AS n FROM participants p
          LEFT JOIN access_links l ON l.participant_id = p.id
          LEFT JOIN LATERAL (SELECT e.status FROM email_messages e WHERE e.participant_id = p.id AND e.kind = 'invitation' ORDER BY e.created_at DESC LIMIT 1) em ON true
         WHERE p.event_id = $1 GROUP BY 1`,
@@ -156,84 +93,6 @@ export class InvitationsService {
       page: page.page,
       pageSize: page.pageSize,
       states: Object.fromEntries(states.map((s) => [s.state, s.n])),
-    };
-  }
-
-  /** Links for every participant of the filter that has none; existing links stay as they are. */
-  async issueLinks(eventId: string, f: ParticipantFilter): Promise<{ issued: number; existing: number }> {
-    await this.event(eventId);
-    const key = await this.keys.get();
-    return this.db.transaction(async (m) => {
-      const { rows } = await this.rows(m, eventId, f);
-      const missing = rows.filter((r) => !r.issued_at).map((r) => r.id);
-      const issued = await issueAccessLinks(m, key, eventId, missing, { revoke: false, now: this.clock.now() });
-      return { issued: issued.size, existing: rows.length - issued.size };
-    });
-  }
-
-  /**
-   * Who an invitation to the filter would reach, and who not and why — before anything is
-   * sent: a participant with no usable address is listed, never silently skipped.
-   */
-  async preview(eventId: string, f: ParticipantFilter) {
-    await this.event(eventId);
-    return this.plan(this.db.manager, eventId, f);
-  }
-
-  private async plan(m: EntityManager, eventId: string, f: ParticipantFilter) {
-    const { rows } = await this.rows(m, eventId, f);
-    const contacts = await contactSources(
-      m,
-      eventId,
-      rows.map((r) => r.id),
-    );
-    const recipients: { participantId: string; name: string; to: string[]; warnings: Bilingual[] }[] = [];
-    const skipped: { participantId: string; externalId: string; name: string; reason: Bilingual }[] = [];
-    for (const r of rows) {
-      const reach = this.reach(r, contacts.get(r.id));
-      if (reach.contacts.length === 0)
-        skipped.push({ participantId: r.id, externalId: r.external_id, name: r.name, reason: SKIP_REASONS.noAddress(reach.problems) });
-      else if (reach.link && !reach.link.retrievable)
-        skipped.push({ participantId: r.id, externalId: r.external_id, name: r.name, reason: SKIP_REASONS.legacyLink });
-      else recipients.push({ participantId: r.id, name: r.name, to: reach.contacts, warnings: reach.problems });
-    }
-    return { total: rows.length, recipients, skipped };
-  }
-
-  /**
-   * Sends invitations to the filter (also: resend to a filtered set, e.g. `state: failed`): links
-   * are issued where missing (never revoked), one email per participant to all its addresses,
-   * recorded with the campaign in one transaction, then a BullMQ job queues and follows them.
-   */
-  async send(eventId: string, f: ParticipantFilter, userId: string | null) {
-    await this.event(eventId);
-    const key = await this.keys.get();
-    const result = await this.db.transaction(async (m) => {
-      const plan = await this.plan(m, eventId, f);
-      await issueAccessLinks(
-        m,
-        key,
-        eventId,
-        plan.recipients.map((r) => r.participantId),
-        { revoke: false, now: this.clock.now() },
-      );
-      const repo = m.getRepository(EmailCampaignEntity);
-      const campaign = await repo.save(
-        repo.create({ eventId, kind: 'invitation', filter: f, total: plan.recipients.length, skipped: plan.skipped, createdBy: userId }),
-      );
-      await insertEmails(
-        m,
-        { eventId, campaignId: campaign.id, kind: 'invitation' },
-        plan.recipients.map((r) => ({ participantId: r.participantId, to: r.to })),
-      );
-      return { campaign, plan };
-    });
-    await this.campaigns.add('campaign', { eventId, campaignId: result.campaign.id }, { jobId: `campaign-${result.campaign.id}` });
-    return {
-      campaignId: result.campaign.id,
-      total: result.plan.recipients.length,
-      recipients: result.plan.recipients,
-      skipped: result.plan.skipped,
     };
   }
 
@@ -259,7 +118,7 @@ export class InvitationsService {
   async exportLinks(eventId: string, f: ParticipantFilter, format: 'csv' | 'xlsx', origin: string) {
     await this.event(eventId);
     const key = await this.keys.get();
-    const { rows } = await this.rows(this.db.manager, eventId, f);
+    const { rows } = await reachRows(this.db.manager, eventId, f);
     const tokens = await revealAccessLinks(
       this.db.manager,
       key,

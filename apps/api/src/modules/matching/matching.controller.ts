@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { Allow } from '../auth/principal';
+import { ClearPairOverride, PairOverrideBody, SetPairOverride, StartMatchingRun, StartMatchingRunBody, UseCases } from '@rueda/application';
+import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { pageQuery } from '../../platform/pagination';
 import { MatchingService } from './matching.service';
 import { UuidPipe } from '../../platform/validation';
@@ -16,22 +17,27 @@ import {
   RecommendationsOut,
 } from './matching.responses';
 
-const StartBody = z.object({ top: z.number().int().min(1).max(50).default(10) }).strict();
 const MatchesQuery = pageQuery.extend({ demandId: z.uuid().optional(), offerId: z.uuid().optional(), participantId: z.uuid().optional() });
-const OverrideBody = z.object({ demandId: z.uuid(), offerId: z.uuid(), mode: z.enum(['pin', 'block']) }).strict();
 const ClearOverrideQuery = z.object({ demandId: z.uuid(), offerId: z.uuid() });
 
 @ApiTags('matching')
 @Controller('events/:eventId')
 export class MatchingController {
-  constructor(private readonly matching: MatchingService) {}
+  constructor(
+    private readonly matching: MatchingService,
+    private readonly useCases: UseCases,
+  ) {}
 
   @Post('matching/runs')
   @Returns(MatchRunOut)
   @Allow('admin')
   @ApiOperation({ summary: 'Calcular afinidades (trabajo BullMQ «matching») / Score the event (BullMQ job)' })
-  start(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: StartBody }) body: z.infer<typeof StartBody>) {
-    return this.matching.start(eventId, body.top);
+  start(
+    @Param('eventId', UuidPipe) eventId: string,
+    @Body({ schema: StartMatchingRunBody }) body: z.infer<typeof StartMatchingRunBody>,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.useCases.execute(StartMatchingRun, p, { ...body, eventId });
   }
 
   @Get('matching/runs/latest')
@@ -84,8 +90,12 @@ export class MatchingController {
   @Returns(PairOverrideOut)
   @Allow('admin')
   @ApiOperation({ summary: 'Fijar o bloquear un par demanda–oferta / Pin or block a demand–offer pair' })
-  setOverride(@Param('eventId', UuidPipe) eventId: string, @Body({ schema: OverrideBody }) b: z.infer<typeof OverrideBody>) {
-    return this.matching.setOverride(eventId, b.demandId, b.offerId, b.mode);
+  setOverride(
+    @Param('eventId', UuidPipe) eventId: string,
+    @Body({ schema: PairOverrideBody }) b: z.infer<typeof PairOverrideBody>,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.useCases.execute(SetPairOverride, p, { ...b, eventId });
   }
 
   @Delete('pair-overrides')
@@ -94,7 +104,8 @@ export class MatchingController {
   async clearOverride(
     @Param('eventId', UuidPipe) eventId: string,
     @Query({ schema: ClearOverrideQuery }) q: z.infer<typeof ClearOverrideQuery>,
+    @CurrentPrincipal() p: Principal,
   ) {
-    await this.matching.clearOverride(eventId, q.demandId, q.offerId);
+    await this.useCases.execute(ClearPairOverride, p, { ...q, eventId });
   }
 }

@@ -1,19 +1,9 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import {
-  DemandEntity,
-  EventEntity,
-  latestDoneRun,
-  MatchRunEntity,
-  OfferEntity,
-  PairOverrideEntity,
-  PairOverrideMode,
-} from '@rueda/persistence';
-import { matchingJobId, MatchingJobData, QUEUES } from '@rueda/queues';
-import { fieldProblem, invalid, MeetingStatus, NOUNS, notFound, requestAnswer } from '@rueda/domain';
+import { runFeedbackKey } from '@rueda/application';
+import { EventEntity, latestDoneRun, matchFeedbackKey, MatchRunEntity, PairOverrideEntity } from '@rueda/persistence';
+import { MeetingStatus, NOUNS, notFound, requestAnswer } from '@rueda/domain';
 import { RankIndex, rankIndex, requestRank, summariseRequests } from '@rueda/matching';
 
 export interface MatchQuery {
@@ -24,70 +14,21 @@ export interface MatchQuery {
   pageSize: number;
 }
 
+/** The matching reads; starting a run and pins/blocks are use cases (libs/application/src/matching). */
 @Injectable()
 export class MatchingService {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @InjectQueue(QUEUES.matching) private readonly queue: Queue<MatchingJobData>,
-  ) {}
-
-  /**
-   * Starts scoring the event's current data, or returns the run that already covers it:
-   * one run and one job per (event, data version), so repeated clicks cost nothing.
-   */
-  async start(eventId: string, top: number): Promise<MatchRunEntity> {
-    const event = await this.db.getRepository(EventEntity).findOneBy({ id: eventId });
-    if (!event) throw notFound(NOUNS.event, eventId);
-    const feedbackKey = await this.feedbackKey(event);
-    const done = await this.db.getRepository(MatchRunEntity).findOneBy({ eventId, dataVersion: event.dataVersion, status: 'done' });
-    if (done && runFeedbackKey(done) !== feedbackKey) {
-      // Requests were answered (or learning was switched) since that run: score again, as a new
-      // data version so the run history stays one run per version.
-      await this.db.query(`UPDATE events SET data_version = data_version + 1 WHERE id = $1 AND data_version = $2`, [
-        eventId,
-        event.dataVersion,
-      ]);
-      return this.start(eventId, top);
-    }
-    await this.db.query(
-      `INSERT INTO match_runs (event_id, data_version, status) VALUES ($1, $2, 'queued') ON CONFLICT (event_id, data_version) DO NOTHING`,
-      [eventId, event.dataVersion],
-    );
-    const run = await this.db.getRepository(MatchRunEntity).findOneByOrFail({ eventId, dataVersion: event.dataVersion });
-    if (run.status === 'failed')
-      await this.db.getRepository(MatchRunEntity).update({ id: run.id }, { status: 'queued', error: null, progress: 0 });
-    if (run.status !== 'done') {
-      const jobId = matchingJobId(eventId, event.dataVersion);
-      const existing = await this.queue.getJob(jobId);
-      if (existing && (await existing.isFailed())) await existing.retry();
-      else if (!existing)
-        await this.queue.add('score-event', { eventId, dataVersion: event.dataVersion, runId: run.id, top, feedbackKey }, { jobId });
-    }
-    return this.db.getRepository(MatchRunEntity).findOneByOrFail({ id: run.id });
-  }
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async latest(eventId: string) {
     const run = await this.db.getRepository(MatchRunEntity).findOne({ where: { eventId }, order: { dataVersion: 'DESC' } });
     if (!run) return null;
     const event = await this.db.getRepository(EventEntity).findOneBy({ id: eventId });
     const stale = event
-      ? event.dataVersion !== run.dataVersion || (run.status === 'done' && runFeedbackKey(run) !== (await this.feedbackKey(event)))
+      ? event.dataVersion !== run.dataVersion ||
+        (run.status === 'done' &&
+          runFeedbackKey(run) !== (await matchFeedbackKey(this.db.manager, eventId, event.settings.learnFromRequests !== false)))
       : false;
     return { ...run, stale };
-  }
-
-  /**
-   * What a run reflects besides the data: "off" when the event does not learn from answered
-   * requests, else how many requests were answered and when the last was ("on:3:2026-…").
-   */
-  private async feedbackKey(event: EventEntity): Promise<string> {
-    if (event.settings.learnFromRequests === false) return 'off';
-    const [row] = await this.db.query(
-      `SELECT count(*)::int AS n, coalesce(max(responded_at)::text, '-') AS last
-         FROM meetings WHERE event_id = $1 AND origin = 'request' AND responded_at IS NOT NULL`,
-      [event.id],
-    );
-    return `on:${row.n}:${row.last}`;
   }
 
   /**
@@ -189,32 +130,7 @@ export class MatchingService {
     return { run: { id: run.id, dataVersion: run.dataVersion, finishedAt: run.finishedAt }, items };
   }
 
-  /** An organiser's pin or block survives re-scoring; it changes the data version so a new run picks it up. */
-  async setOverride(eventId: string, demandId: string, offerId: string, mode: PairOverrideMode) {
-    const [d, o] = await Promise.all([
-      this.db.getRepository(DemandEntity).existsBy({ id: demandId, eventId }),
-      this.db.getRepository(OfferEntity).existsBy({ id: offerId, eventId }),
-    ]);
-    if (!d || !o) {
-      throw invalid([
-        ...(d ? [] : [fieldProblem('demandId', 'demanda desconocida en este evento', 'unknown demand in this event')]),
-        ...(o ? [] : [fieldProblem('offerId', 'oferta desconocida en este evento', 'unknown offer in this event')]),
-      ]);
-    }
-    await this.db.getRepository(PairOverrideEntity).upsert({ eventId, demandId, offerId, mode }, ['demandId', 'offerId']);
-    return { demandId, offerId, mode };
-  }
-
-  async clearOverride(eventId: string, demandId: string, offerId: string) {
-    await this.db.getRepository(PairOverrideEntity).delete({ eventId, demandId, offerId });
-  }
-
   overrides(eventId: string) {
     return this.db.getRepository(PairOverrideEntity).find({ where: { eventId }, order: { createdAt: 'ASC' } });
   }
-}
-
-/** The feedback key a finished run was computed with ("off" for runs made before learning existed). */
-function runFeedbackKey(run: MatchRunEntity): string {
-  return (run.stats as { feedbackKey?: string }).feedbackKey ?? 'off';
 }

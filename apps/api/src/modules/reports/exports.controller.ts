@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/commo
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
+import { RequestAgendasExport, RequestAgendasExportBody, UseCases } from '@rueda/application';
 import { Allow, CurrentPrincipal, Principal } from '../auth/principal';
 import { ExportsService } from './exports.service';
 import { sendFile } from './reports.controller';
@@ -9,18 +10,14 @@ import { UuidPipe } from '../../platform/validation';
 import { Returns, ReturnsFile } from '../../platform/openapi';
 import { ExportJobOut } from './reports.responses';
 
-const AgendasBody = z
-  .object({
-    participantKind: z.enum(['gadm', 'cooperant']).optional(),
-    includeEmpty: z.boolean().default(true),
-  })
-  .strict();
-
 @ApiTags('exports')
 @Controller('events/:eventId/exports')
 @Allow('admin', 'staff')
 export class ExportsController {
-  constructor(private readonly exports: ExportsService) {}
+  constructor(
+    private readonly exports: ExportsService,
+    private readonly useCases: UseCases,
+  ) {}
 
   @Post('agendas')
   @HttpCode(202)
@@ -28,10 +25,10 @@ export class ExportsController {
   @ApiOperation({ summary: 'Todas las agendas en un PDF (trabajo BullMQ «exports») / All agendas as one PDF (BullMQ job)' })
   agendas(
     @Param('eventId', UuidPipe) eventId: string,
-    @Body({ schema: AgendasBody }) b: z.infer<typeof AgendasBody>,
+    @Body({ schema: RequestAgendasExportBody }) b: z.infer<typeof RequestAgendasExportBody>,
     @CurrentPrincipal() who: Principal,
   ) {
-    return this.exports.agendas(eventId, b, who.type === 'user' ? who.userId : null);
+    return this.useCases.execute(RequestAgendasExport, who, { ...b, eventId }).then((row) => this.exports.describe(row));
   }
 
   @Get('jobs/:jobId')

@@ -1,51 +1,21 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import type { UnitOfWork } from '@rueda/application';
-import { entityManagerOf, EventEntity, ExportFileEntity } from '@rueda/persistence';
+import type { ExportRecord } from '@rueda/application';
+import { ExportFileEntity } from '@rueda/persistence';
 import { ExportJobData, ExportProgress, QUEUES } from '@rueda/queues';
-import { CONTENT_TYPES, RenderedFile } from './reports.service';
+import { RenderedFile } from './reports.service';
 import { conflict, notFound, NOUNS } from '@rueda/domain';
-import { UNIT_OF_WORK } from '../../platform/application.module';
 
-export interface AgendaExportInput {
-  participantKind?: 'gadm' | 'cooperant';
-  includeEmpty: boolean;
-}
-
+/** The exports' reads (status, file); asking for one is a use case (libs/application/src/exports). */
 @Injectable()
 export class ExportsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(QUEUES.exports) private readonly queue: Queue<ExportJobData>,
-    @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork,
   ) {}
-
-  /** Records the export and, in the same transaction, the job that fills it (its id is the row's). */
-  async agendas(eventId: string, input: AgendaExportInput, userId: string | null) {
-    return this.uow.run(async (tx) => {
-      const m = entityManagerOf(tx);
-      if (!(await m.getRepository(EventEntity).existsBy({ id: eventId }))) throw notFound(NOUNS.event, eventId);
-      const repo = m.getRepository(ExportFileEntity);
-      const row = await repo.save(
-        repo.create({
-          eventId,
-          kind: 'agendas',
-          status: 'queued',
-          params: { ...input },
-          progress: { phase: 'queued', percent: 0 },
-          filename: `agendas${input.participantKind ? `-${input.participantKind}` : ''}.pdf`,
-          contentType: CONTENT_TYPES.pdf,
-          requestedBy: userId,
-        }),
-      );
-      const data: ExportJobData = { eventId, exportId: row.id, kind: 'agendas', ...input };
-      tx.enqueue({ queue: QUEUES.exports, name: 'agendas', data, options: { jobId: row.id } });
-      return this.describe(row);
-    });
-  }
 
   async status(eventId: string, id: string) {
     const row = await this.db.getRepository(ExportFileEntity).findOneBy({ id, eventId });
@@ -80,7 +50,8 @@ export class ExportsService {
     return { body: row.content, contentType: row.contentType, filename: row.filename };
   }
 
-  private describe(row: ExportFileEntity) {
+  /** An export as the routes show it, with where to follow it and fetch its file. */
+  describe(row: ExportRecord) {
     const base = `/events/${row.eventId}/exports/jobs/${row.id}`;
     return {
       jobId: row.id,

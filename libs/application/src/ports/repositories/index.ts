@@ -21,6 +21,10 @@ import type { UserRepository } from './users';
 import type { SelfServiceRepository } from './self-service';
 import type { RegistrationRepository } from './registrations';
 import type { AccessLinkRepository } from './access-links';
+import type { MatchingRepository } from './matching';
+import type { InvitationRepository } from './invitations';
+import type { ExportRepository } from './exports';
+import type { ImportRepository } from './imports';
 
 export * from './meetings';
 export * from './live';
@@ -38,6 +42,10 @@ export * from './users';
 export * from './self-service';
 export * from './registrations';
 export * from './access-links';
+export * from './matching';
+export * from './invitations';
+export * from './exports';
+export * from './imports';
 
 /**
  * Every repository a use case can reach through its transaction. Add one line here (and its
@@ -66,4 +74,8 @@ export interface Repositories {
   readonly selfService: SelfServiceRepository;
   readonly registrations: RegistrationRepository;
   readonly accessLinks: AccessLinkRepository;
+  readonly matching: MatchingRepository;
+  readonly invitations: InvitationRepository;
+  readonly exports: ExportRepository;
+  readonly imports: ImportRepository;
 }

@@ -16,6 +16,13 @@ export interface UserRepository {
   create(user: { email: string; name: string; role: UserRole }, password: string): Promise<UserRecord>;
   /** Creates the account or resets its name, role and password and makes it active again. */
   setUp(user: { email: string; name: string; role: UserRole }, password: string): Promise<UserRecord>;
+  /**
+   * The active account with this email when the password is its own, else null; as slow for an
+   * unknown email as for a wrong password (timing does not tell which emails exist).
+   */
+  verify(email: string, password: string): Promise<UserRecord | null>;
+  /** A session of the account, kept by its token's hash until it expires. */
+  startSession(userId: string, tokenHash: string, expiresAt: Date): Promise<void>;
   /** Ends one session (by its token's hash). */
   endSession(tokenHash: string): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { AccessLinkRepository } from '@rueda/application';
-import { issueAccessLinks, type LinkKeys } from '../../access/access-links';
+import { issueAccessLinks, type LinkKeys, touchAccessLink } from '../../access/access-links';
 
 export class TypeOrmAccessLinkRepository implements AccessLinkRepository {
   constructor(
@@ -18,6 +18,10 @@ export class TypeOrmAccessLinkRepository implements AccessLinkRepository {
       [participantId, eventId],
     );
     return rows[0]?.token_hash ?? null;
+  }
+
+  touch(participantId: string, now: Date) {
+    return touchAccessLink(this.m, participantId, now);
   }
 
   async dropDependents(eventId: string, participantId: string): Promise<void> {

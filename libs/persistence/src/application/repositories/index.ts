@@ -23,6 +23,10 @@ import { TypeOrmUserRepository } from './users';
 import { TypeOrmSelfServiceRepository } from './self-service';
 import { TypeOrmRegistrationRepository } from './registrations';
 import { TypeOrmAccessLinkRepository } from './access-links';
+import { TypeOrmMatchingRepository } from './matching';
+import { TypeOrmInvitationRepository } from './invitations';
+import { TypeOrmExportRepository } from './exports';
+import { TypeOrmImportRepository } from './imports';
 import type { LinkKeys } from '../../access/access-links';
 
 export * from './day';
@@ -41,6 +45,10 @@ export * from './users';
 export * from './self-service';
 export * from './registrations';
 export * from './access-links';
+export * from './matching';
+export * from './invitations';
+export * from './exports';
+export * from './imports';
 
 /** What some repositories need besides their entity manager (the key that seals personal links). */
 export interface RepositoryDeps {
@@ -70,6 +78,10 @@ const FACTORIES: { [K in keyof Repositories]: new (m: EntityManager, deps: Repos
   selfService: TypeOrmSelfServiceRepository,
   registrations: TypeOrmRegistrationRepository,
   accessLinks: TypeOrmAccessLinkRepository,
+  matching: TypeOrmMatchingRepository,
+  invitations: TypeOrmInvitationRepository,
+  exports: TypeOrmExportRepository,
+  imports: TypeOrmImportRepository,
 };
 
 /** Every repository bound to one entity manager (a transaction's, or the pool's for reads), each made on first use. */

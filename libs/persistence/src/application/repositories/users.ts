@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { hash } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 import type { UserRecord, UserRepository } from '@rueda/application';
 import type { UserRole } from '../../entities';
 import { AuthSessionEntity, UserEntity } from '../../entities';
@@ -27,7 +27,26 @@ export class TypeOrmUserRepository implements UserRepository {
     return shown(await repo.findOneByOrFail({ email: user.email }));
   }
 
+  async verify(email: string, password: string) {
+    const user = await this.m
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email AND u.active', { email })
+      .getOne();
+    // Verify against a dummy hash when the user is missing so timing does not reveal which emails exist.
+    const ok = user ? await verify(user.passwordHash, password) : (await verify(DUMMY_HASH, password), false);
+    return user && ok ? shown(user) : null;
+  }
+
+  async startSession(userId: string, tokenHash: string, expiresAt: Date) {
+    await this.m.getRepository(AuthSessionEntity).insert({ userId, tokenHash, expiresAt });
+  }
+
   async endSession(tokenHash: string) {
     await this.m.getRepository(AuthSessionEntity).delete({ tokenHash });
   }
 }
+
+// argon2id hash of a random string, used only to spend the same time on unknown emails.
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$YkMGpqMtLWESCLnf6lh3dA$VHsp/eZdxHUFgEKk+b9d9hLB0wgUYOpzEM2CESWHn9M';
