@@ -11,6 +11,7 @@ import {
   TableEntity,
   UnavailabilityEntity,
 } from '../entities';
+import { inTurn } from '../in-turn';
 
 export interface EventInstance {
   instance: ScheduleInstance;
@@ -37,16 +38,17 @@ export async function loadEventScheduleInstance(
   eventId: string,
   opts: { keepPublished: boolean; now: Date },
 ): Promise<EventInstance> {
-  const [event, slots, tables, participants, delegates, meetings] = await Promise.all([
-    m.getRepository(EventEntity).findOne({ where: { id: eventId }, select: { id: true, settings: true } }),
-    m.getRepository(SlotEntity).find({ where: { eventId }, order: { ordinal: 'ASC' } }),
-    m.getRepository(TableEntity).find({ where: { eventId }, order: { number: 'ASC' } }),
-    m.getRepository(ParticipantEntity).find({ where: { eventId } }),
-    m.getRepository(DelegateEntity).find({ where: { eventId }, select: { participantId: true } }),
-    m.getRepository(MeetingEntity).find({
-      where: { eventId, status: In(['accepted', 'scheduled', ...ON_THE_DAY]) },
-      order: { createdAt: 'ASC' },
-    }),
+  const [event, slots, tables, participants, delegates, meetings] = await inTurn([
+    () => m.getRepository(EventEntity).findOne({ where: { id: eventId }, select: { id: true, settings: true } }),
+    () => m.getRepository(SlotEntity).find({ where: { eventId }, order: { ordinal: 'ASC' } }),
+    () => m.getRepository(TableEntity).find({ where: { eventId }, order: { number: 'ASC' } }),
+    () => m.getRepository(ParticipantEntity).find({ where: { eventId } }),
+    () => m.getRepository(DelegateEntity).find({ where: { eventId }, select: { participantId: true } }),
+    () =>
+      m.getRepository(MeetingEntity).find({
+        where: { eventId, status: In(['accepted', 'scheduled', ...ON_THE_DAY]) },
+        order: { createdAt: 'ASC' },
+      }),
   ]);
   const unavailable = await m.getRepository(UnavailabilityEntity).find({ where: { participantId: In(participants.map((p) => p.id)) } });
   const delegatesOf = new Map<string, number>();
