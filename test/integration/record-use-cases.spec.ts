@@ -97,6 +97,50 @@ describe('record use cases on PostgreSQL', () => {
     ]);
   });
 
+  it('an update is checked on the record it makes: one amount past the stored other is a 400 naming maxAmountUsd, nothing written', async () => {
+    const day = await seedDay(env);
+    const owner = await day.participant('JICA', 'cooperant');
+    const offer = await env.useCases.execute(offers.create, ADMIN, {
+      eventId: day.eventId,
+      participantId: owner,
+      externalId: 'O-1',
+      title: 'Becas',
+      minAmountUsd: 10,
+      maxAmountUsd: 20,
+    });
+    const reversed = { es: 'debe ser ≥ minAmountUsd', en: 'must be ≥ minAmountUsd' };
+    // Only the minimum, above the stored maximum (it was the database's 422 naming no field).
+    const min = await refusal(
+      env.useCases.execute(offers.update, ADMIN, { eventId: day.eventId, id: offer.id, version: 1, minAmountUsd: 30 }),
+    );
+    expect(min).toMatchObject({ kind: 'invalid', fields: [{ path: 'maxAmountUsd', ...reversed }] });
+    // Only the maximum, below the stored minimum.
+    const max = await refusal(
+      env.useCases.execute(offers.update, ADMIN, { eventId: day.eventId, id: offer.id, version: 1, maxAmountUsd: 5 }),
+    );
+    expect(max).toMatchObject({ kind: 'invalid', fields: [{ path: 'maxAmountUsd', ...reversed }] });
+    expect(
+      await env.q(`SELECT min_amount_usd::float AS min, max_amount_usd::float AS max, version FROM offers WHERE id = $1`, [offer.id]),
+    ).toEqual([{ min: 10, max: 20, version: 1 }]);
+    // Clearing the maximum lifts the rule; both sent in order are taken.
+    await env.useCases.execute(offers.update, ADMIN, {
+      eventId: day.eventId,
+      id: offer.id,
+      version: 1,
+      minAmountUsd: 30,
+      maxAmountUsd: null,
+    });
+    expect(
+      await env.useCases.execute(offers.update, ADMIN, {
+        eventId: day.eventId,
+        id: offer.id,
+        version: 2,
+        minAmountUsd: 1,
+        maxAmountUsd: 2,
+      }),
+    ).toMatchObject({ minAmountUsd: 1, maxAmountUsd: 2, version: 3 });
+  });
+
   it('only admins change records; staff read them', async () => {
     const day = await seedDay(env);
     const e = await refusal(

@@ -2,7 +2,7 @@ import { invalidField, type Noun, NOUNS, notFound, type RecordKind, versionConfl
 import { admins } from '../authorization';
 import type { EventRecord, Repositories } from '../ports/repositories';
 import { useCase } from '../use-case';
-import { recordSchemas } from './fields';
+import { mergeChecked, recordSchemas } from './fields';
 
 /** What differs between the kinds of record, for their use cases. */
 interface RecordRules {
@@ -63,7 +63,7 @@ function recordUseCases(kind: RecordKind) {
         if (!current) throw notFound(noun, id);
         if (version !== undefined && current.version !== version) throw versionConflict(current);
         await checkParticipantRefs(tx.repos, kind, eventId, changes);
-        return tx.repos.records.save(kind, complete(kind, { ...current, ...changes }));
+        return tx.repos.records.save(kind, complete(kind, mergeChecked(kind, current, changes)));
       },
     }),
     remove: useCase({
