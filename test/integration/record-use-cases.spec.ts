@@ -141,6 +141,40 @@ describe('record use cases on PostgreSQL', () => {
     ).toMatchObject({ minAmountUsd: 1, maxAmountUsd: 2, version: 3 });
   });
 
+  it("a demand is a GADM's and an offer a cooperant's, on create, on update, and when the owner changes kind", async () => {
+    const day = await seedDay(env);
+    const gadm = await day.participant('0101', 'gadm');
+    const coop = await day.participant('JICA', 'cooperant');
+    const ev = { eventId: day.eventId };
+    // The same words as the import's.
+    const cooperantDemand = await refusal(
+      env.useCases.execute(demands.create, ADMIN, { ...ev, participantId: coop, externalId: 'D-1', title: 'Agua' }),
+    );
+    expect(cooperantDemand).toMatchObject({
+      kind: 'invalid',
+      fields: [
+        { path: 'participantId', es: 'las demandas pertenecen a GADM, no a cooperantes', en: 'demands belong to GADMs, not to cooperants' },
+      ],
+    });
+    const offer = await env.useCases.execute(offers.create, ADMIN, { ...ev, participantId: coop, externalId: 'O-1', title: 'Becas' });
+    const moved = await refusal(env.useCases.execute(offers.update, ADMIN, { ...ev, id: offer.id, version: 1, participantId: gadm }));
+    expect(moved).toMatchObject({ kind: 'invalid', fields: [{ path: 'participantId', en: 'offers belong to cooperants, not to GADMs' }] });
+    // The owner may not change kind under its offers.
+    const [stored] = await env.q(`SELECT version FROM participants WHERE id = $1`, [coop]);
+    const turned = await refusal(
+      env.useCases.execute(participants.update, ADMIN, { ...ev, id: coop, version: stored.version, kind: 'gadm', externalId: '0102' }),
+    );
+    expect(turned).toMatchObject({
+      kind: 'invalid',
+      fields: [{ path: 'kind', en: 'it has 1 offer(s): a GADM has none; delete them first' }],
+    });
+    expect(await env.q(`SELECT kind FROM participants WHERE id = $1`, [coop])).toEqual([{ kind: 'cooperant' }]);
+    expect(await env.q(`SELECT participant_id AS "participantId" FROM offers WHERE event_id = $1`, [day.eventId])).toEqual([
+      { participantId: coop },
+    ]);
+    expect(await env.q(`SELECT count(*)::int AS n FROM demands WHERE event_id = $1`, [day.eventId])).toEqual([{ n: 0 }]);
+  });
+
   it('only admins change records; staff read them', async () => {
     const day = await seedDay(env);
     const e = await refusal(
