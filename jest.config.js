@@ -6,7 +6,8 @@ for (const [alias, [target]] of Object.entries(paths)) {
 }
 module.exports = {
   rootDir: '.',
-  testEnvironment: 'node',
+  // Node's test environment, which also hands the process's warnings to the spec files.
+  testEnvironment: '<rootDir>/test/support/node-environment.js',
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   transform: {
@@ -25,6 +26,8 @@ module.exports = {
   // ESM-only packages (FormatJS's ICU messages) are compiled to CommonJS like our own sources.
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|intl-messageformat|@formatjs)/)'],
   moduleNameMapper,
+  // Two queries at once on one pg connection fail the file (see the file).
+  setupFilesAfterEnv: ['<rootDir>/test/support/one-query-at-a-time.ts'],
   testTimeout: 30000,
   // Closed apps leave short pg/ioredis timers behind; they would only delay the exit.
   forceExit: true,

@@ -97,6 +97,84 @@ describe('record use cases on PostgreSQL', () => {
     ]);
   });
 
+  it('an update is checked on the record it makes: one amount past the stored other is a 400 naming maxAmountUsd, nothing written', async () => {
+    const day = await seedDay(env);
+    const owner = await day.participant('JICA', 'cooperant');
+    const offer = await env.useCases.execute(offers.create, ADMIN, {
+      eventId: day.eventId,
+      participantId: owner,
+      externalId: 'O-1',
+      title: 'Becas',
+      minAmountUsd: 10,
+      maxAmountUsd: 20,
+    });
+    const reversed = { es: 'debe ser ≥ minAmountUsd', en: 'must be ≥ minAmountUsd' };
+    // Only the minimum, above the stored maximum (it was the database's 422 naming no field).
+    const min = await refusal(
+      env.useCases.execute(offers.update, ADMIN, { eventId: day.eventId, id: offer.id, version: 1, minAmountUsd: 30 }),
+    );
+    expect(min).toMatchObject({ kind: 'invalid', fields: [{ path: 'maxAmountUsd', ...reversed }] });
+    // Only the maximum, below the stored minimum.
+    const max = await refusal(
+      env.useCases.execute(offers.update, ADMIN, { eventId: day.eventId, id: offer.id, version: 1, maxAmountUsd: 5 }),
+    );
+    expect(max).toMatchObject({ kind: 'invalid', fields: [{ path: 'maxAmountUsd', ...reversed }] });
+    expect(
+      await env.q(`SELECT min_amount_usd::float AS min, max_amount_usd::float AS max, version FROM offers WHERE id = $1`, [offer.id]),
+    ).toEqual([{ min: 10, max: 20, version: 1 }]);
+    // Clearing the maximum lifts the rule; both sent in order are taken.
+    await env.useCases.execute(offers.update, ADMIN, {
+      eventId: day.eventId,
+      id: offer.id,
+      version: 1,
+      minAmountUsd: 30,
+      maxAmountUsd: null,
+    });
+    expect(
+      await env.useCases.execute(offers.update, ADMIN, {
+        eventId: day.eventId,
+        id: offer.id,
+        version: 2,
+        minAmountUsd: 1,
+        maxAmountUsd: 2,
+      }),
+    ).toMatchObject({ minAmountUsd: 1, maxAmountUsd: 2, version: 3 });
+  });
+
+  it("a demand is a GADM's and an offer a cooperant's, on create, on update, and when the owner changes kind", async () => {
+    const day = await seedDay(env);
+    const gadm = await day.participant('0101', 'gadm');
+    const coop = await day.participant('JICA', 'cooperant');
+    const ev = { eventId: day.eventId };
+    // The same words as the import's.
+    const cooperantDemand = await refusal(
+      env.useCases.execute(demands.create, ADMIN, { ...ev, participantId: coop, externalId: 'D-1', title: 'Agua' }),
+    );
+    expect(cooperantDemand).toMatchObject({
+      kind: 'invalid',
+      fields: [
+        { path: 'participantId', es: 'las demandas pertenecen a GADM, no a cooperantes', en: 'demands belong to GADMs, not to cooperants' },
+      ],
+    });
+    const offer = await env.useCases.execute(offers.create, ADMIN, { ...ev, participantId: coop, externalId: 'O-1', title: 'Becas' });
+    const moved = await refusal(env.useCases.execute(offers.update, ADMIN, { ...ev, id: offer.id, version: 1, participantId: gadm }));
+    expect(moved).toMatchObject({ kind: 'invalid', fields: [{ path: 'participantId', en: 'offers belong to cooperants, not to GADMs' }] });
+    // The owner may not change kind under its offers.
+    const [stored] = await env.q(`SELECT version FROM participants WHERE id = $1`, [coop]);
+    const turned = await refusal(
+      env.useCases.execute(participants.update, ADMIN, { ...ev, id: coop, version: stored.version, kind: 'gadm', externalId: '0102' }),
+    );
+    expect(turned).toMatchObject({
+      kind: 'invalid',
+      fields: [{ path: 'kind', en: 'it has 1 offer(s): a GADM has none; delete them first' }],
+    });
+    expect(await env.q(`SELECT kind FROM participants WHERE id = $1`, [coop])).toEqual([{ kind: 'cooperant' }]);
+    expect(await env.q(`SELECT participant_id AS "participantId" FROM offers WHERE event_id = $1`, [day.eventId])).toEqual([
+      { participantId: coop },
+    ]);
+    expect(await env.q(`SELECT count(*)::int AS n FROM demands WHERE event_id = $1`, [day.eventId])).toEqual([{ n: 0 }]);
+  });
+
   it('only admins change records; staff read them', async () => {
     const day = await seedDay(env);
     const e = await refusal(

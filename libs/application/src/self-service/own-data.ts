@@ -2,7 +2,7 @@ import { DomainError, fieldProblem, invalid, type Noun, NOUNS, notFound, version
 import { formatDateTime } from '@rueda/notifications';
 import { itself } from '../authorization';
 import type { ChangedEntity, EventRecord, ParticipantChange, SelfServiceFacts } from '../ports/repositories';
-import { AMOUNTS_OUT_OF_ORDER, amountsInOrder } from '../records/fields';
+import { mergeChecked } from '../records/fields';
 import { type UseCaseContext, useCase } from '../use-case';
 import { ownItemSchemas, type OwnItemKind, SetMyAvailabilityCommand, UpdateMyProfileCommand } from './schemas';
 
@@ -69,7 +69,9 @@ export const UpdateMyProfile = useCase({
     const current = await openFor(ctx, eventId, participantId);
     if (current.version !== version) throw versionConflict(current);
     // A GADM's canton, province and region follow from the reference, as when an organiser edits it.
-    const merged = withGadmReference({ ...current, ...changes } as Parameters<typeof withGadmReference>[0]) as EventRecord;
+    const merged = withGadmReference(
+      mergeChecked('participants', current, changes) as Parameters<typeof withGadmReference>[0],
+    ) as EventRecord;
     const saved = await ctx.tx.repos.records.save('participants', merged);
     await recordChange(
       ctx,
@@ -179,9 +181,7 @@ function ownItemUseCases(kind: OwnItemKind) {
         checkKind(await openFor(ctx, eventId, participantId), kind);
         const current = await ownRecord(ctx, kind, { eventId, participantId, id });
         if (current.version !== version) throw versionConflict(current);
-        const merged = { ...current, ...changes };
-        if (kind === 'offers' && !amountsInOrder(merged as Parameters<typeof amountsInOrder>[0])) throw invalid([AMOUNTS_OUT_OF_ORDER]);
-        const saved = await ctx.tx.repos.records.save(kind, merged);
+        const saved = await ctx.tx.repos.records.save(kind, mergeChecked(kind, current, changes));
         await recordChange(ctx, { eventId, participantId }, { entity, entityId: id, action: 'update', before: current, after: saved });
         await raise(ctx, eventId);
         return saved;

@@ -1,3 +1,5 @@
+// The jsonb shapes are the use cases' (libs/application ports), defined once there.
+import type { CommitmentStageChange, OutcomeContact } from '@rueda/application';
 import { TEXT_LIMITS } from '@rueda/domain';
 import {
   Column,
@@ -15,13 +17,6 @@ import { MeetingEntity } from './meeting.entity';
 import { numericTransformer } from './numeric-transformer';
 
 export type OutcomeSide = 'a' | 'b';
-
-export interface OutcomeContact {
-  name: string;
-  role?: string;
-  email?: string;
-  phone?: string;
-}
 
 /**
  * What one side of a held meeting says came of it. One row per meeting and side, so the
@@ -59,17 +54,6 @@ export class MeetingOutcomeEntity {
 }
 
 export type CommitmentStageCode = 'identified' | 'negotiation' | 'signed' | 'execution' | 'closed' | 'dropped';
-
-export interface CommitmentStageChange {
-  stage: CommitmentStageCode;
-  /** Day the stage was reached (YYYY-MM-DD), as the organiser states it. */
-  date: string;
-  /** When it was recorded. */
-  recordedAt: string;
-  amountUsd: number | null;
-  note?: string;
-  userId?: string | null;
-}
 
 export interface CommitmentReview {
   /** 3, 6 or 12 months after the event. */

@@ -3,6 +3,7 @@ import { meetingsAtOnce, sqlIn, UNANSWERED_STATUSES } from '@rueda/domain';
 import type { MeetingStatus } from '@rueda/domain';
 import { DEFAULT_LIVE_MATCH_CANDIDATES, liveCandidates, type LiveMeetingRecord, type LiveParticipant, type LiveState } from '@rueda/live';
 import { LATEST_DONE_RUN } from '../matching/latest-run';
+import { inTurn } from '../in-turn';
 
 /**
  * The event on the day as libs/live sees it: slots, tables, who is here, every meeting that
@@ -16,12 +17,13 @@ export async function loadLiveState(
   opts: { matchCandidates: number } = { matchCandidates: DEFAULT_LIVE_MATCH_CANDIDATES },
 ): Promise<LiveState> {
   const [event] = await m.query(`SELECT time_zone FROM events WHERE id = $1`, [eventId]);
-  const [slots, tables, participants, meetings, matches, allPairs] = await Promise.all([
-    m.query(`SELECT id, starts_at, ends_at FROM slots WHERE event_id = $1 ORDER BY ordinal`, [eventId]),
-    m.query(`SELECT id, number, reserved_for_participant_id FROM tables WHERE event_id = $1 ORDER BY number`, [eventId]),
-    m.query(
-      // One pass over each table (grouped joins), not one sub-query per participant.
-      `SELECT p.id, p.kind, p.parallel, p.max_meetings, p.left_at,
+  const [slots, tables, participants, meetings, matches, allPairs] = await inTurn([
+    () => m.query(`SELECT id, starts_at, ends_at FROM slots WHERE event_id = $1 ORDER BY ordinal`, [eventId]),
+    () => m.query(`SELECT id, number, reserved_for_participant_id FROM tables WHERE event_id = $1 ORDER BY number`, [eventId]),
+    () =>
+      m.query(
+        // One pass over each table (grouped joins), not one sub-query per participant.
+        `SELECT p.id, p.kind, p.parallel, p.max_meetings, p.left_at,
               COALESCE(d.n, 0)::int AS delegates, COALESCE(d.checked_in, false) AS checked_in, COALESCE(u.slots, '{}') AS unavailable
          FROM participants p
          LEFT JOIN (SELECT participant_id, count(*) AS n, bool_or(checked_in_at IS NOT NULL) AS checked_in
@@ -29,19 +31,21 @@ export async function loadLiveState(
          LEFT JOIN (SELECT u.participant_id, array_agg(u.slot_id) AS slots FROM unavailability u
                       JOIN slots s ON s.id = u.slot_id WHERE s.event_id = $1 GROUP BY u.participant_id) u ON u.participant_id = p.id
         WHERE p.event_id = $1`,
-      [eventId],
-    ),
-    m.query(
-      `SELECT id, participant_a_id AS a, participant_b_id AS b, status, slot_id, table_id, weight, allowed_slot_ids FROM meetings
+        [eventId],
+      ),
+    () =>
+      m.query(
+        `SELECT id, participant_a_id AS a, participant_b_id AS b, status, slot_id, table_id, weight, allowed_slot_ids FROM meetings
         WHERE event_id = $1 AND status NOT IN ${sqlIn(UNANSWERED_STATUSES)}`,
-      [eventId],
-    ),
-    m.query(
-      `SELECT c.participant_id AS a, c.counterpart_id AS b, c.score FROM match_counterparts c
+        [eventId],
+      ),
+    () =>
+      m.query(
+        `SELECT c.participant_id AS a, c.counterpart_id AS b, c.score FROM match_counterparts c
         WHERE c.run_id = ${LATEST_DONE_RUN('$1')} AND c.rank <= $2`,
-      [eventId, opts.matchCandidates],
-    ),
-    m.query(`SELECT DISTINCT participant_a_id AS a, participant_b_id AS b FROM meetings WHERE event_id = $1`, [eventId]),
+        [eventId, opts.matchCandidates],
+      ),
+    () => m.query(`SELECT DISTINCT participant_a_id AS a, participant_b_id AS b FROM meetings WHERE event_id = $1`, [eventId]),
   ]);
   const fixedTableOf = new Map<string, string>(
     tables

@@ -3,6 +3,7 @@ import type { Candidate, CandidateSource, Cell, CellContext, Neighbourhood, Scor
 import { LATEST_DONE_RUN } from '../matching/latest-run';
 import { fullInSlotSql } from './busy-in-slot';
 import { type MeetingRow, type ParticipantRow, toLiveMeeting, toLiveParticipant } from './live-state';
+import { inTurn } from '../in-turn';
 
 /** Statuses whose meetings hold a cell or block a second meeting of the pair (what the rules read). */
 const RELEVANT = `('requested','accepted','scheduled','checked_in','held')`;
@@ -27,15 +28,16 @@ export async function cellNeighbourhood(
   now: Date,
   opts: { matchCandidates: number },
 ): Promise<{ ctx: CellContext; nb: Neighbourhood }> {
-  const [[event], slots, tables, inCell] = await Promise.all([
-    m.query(`SELECT time_zone FROM events WHERE id = $1`, [eventId]),
-    m.query(`SELECT id, starts_at, ends_at FROM slots WHERE event_id = $1 ORDER BY ordinal`, [eventId]),
-    m.query(`SELECT id, number FROM tables WHERE id = $1 AND event_id = $2`, [cell.tableId, eventId]),
-    m.query(
-      `SELECT id, participant_a_id AS a, participant_b_id AS b, status, slot_id, table_id, weight, allowed_slot_ids FROM meetings
+  const [[event], slots, tables, inCell] = await inTurn([
+    () => m.query(`SELECT time_zone FROM events WHERE id = $1`, [eventId]),
+    () => m.query(`SELECT id, starts_at, ends_at FROM slots WHERE event_id = $1 ORDER BY ordinal`, [eventId]),
+    () => m.query(`SELECT id, number FROM tables WHERE id = $1 AND event_id = $2`, [cell.tableId, eventId]),
+    () =>
+      m.query(
+        `SELECT id, participant_a_id AS a, participant_b_id AS b, status, slot_id, table_id, weight, allowed_slot_ids FROM meetings
         WHERE slot_id = $1 AND table_id = $2 AND event_id = $3`,
-      [cell.slotId, cell.tableId, eventId],
-    ),
+        [cell.slotId, cell.tableId, eventId],
+      ),
   ]);
   const ctx: CellContext = {
     now,

@@ -61,6 +61,10 @@ const str = (v: unknown): string | undefined => (v === null || v === undefined |
  * The report model of one event straight from SQL: one query per table, rows mapped to plain
  * objects (no entity hydration, which dominated the time at 5,000 meetings). Null when the
  * event does not exist.
+ *
+ * `m` is the pool's manager (DataSource.manager, as every caller passes): each query then takes
+ * a connection of its own, so the Promise.all below runs them at once. A transaction's manager
+ * has one connection: read there with inTurn (../in-turn.ts).
  */
 export async function loadReportData(m: EntityManager, eventId: string, opts: LoadReportOptions = {}): Promise<EventReportData | null> {
   const [event] = await m.query(`SELECT id, name, venue, time_zone FROM events WHERE id = $1`, [eventId]);

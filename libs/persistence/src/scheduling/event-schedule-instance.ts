@@ -1,6 +1,6 @@
 import { meetingsAtOnce } from '@rueda/domain';
 import { EntityManager, In } from 'typeorm';
-import type { ScheduleInstance } from '@rueda/formats';
+import { type ScheduleInstance, windowLeavesNoSlot } from '@rueda/formats';
 import {
   DelegateEntity,
   EventEntity,
@@ -11,6 +11,7 @@ import {
   TableEntity,
   UnavailabilityEntity,
 } from '../entities';
+import { inTurn } from '../in-turn';
 
 export interface EventInstance {
   instance: ScheduleInstance;
@@ -30,23 +31,26 @@ const ON_THE_DAY = ['checked_in', 'held'];
  * a slot that has begun at `now` on a day under way; with `keepPublished`, every scheduled meeting is pinned in its
  * current cell — where a live move, a walk-in or a replacement put it. While a published day is
  * under way, nothing else is placed in a slot that has begun (a meeting whose window holds only
- * such slots is left out).
+ * such slots is left out). A meeting whose window the availability set since has closed (no
+ * slot of it where both participants are available) is left out too: handed to the solver, it
+ * made the instance invalid and the whole event's generation failed.
  */
 export async function loadEventScheduleInstance(
   m: EntityManager,
   eventId: string,
   opts: { keepPublished: boolean; now: Date },
 ): Promise<EventInstance> {
-  const [event, slots, tables, participants, delegates, meetings] = await Promise.all([
-    m.getRepository(EventEntity).findOne({ where: { id: eventId }, select: { id: true, settings: true } }),
-    m.getRepository(SlotEntity).find({ where: { eventId }, order: { ordinal: 'ASC' } }),
-    m.getRepository(TableEntity).find({ where: { eventId }, order: { number: 'ASC' } }),
-    m.getRepository(ParticipantEntity).find({ where: { eventId } }),
-    m.getRepository(DelegateEntity).find({ where: { eventId }, select: { participantId: true } }),
-    m.getRepository(MeetingEntity).find({
-      where: { eventId, status: In(['accepted', 'scheduled', ...ON_THE_DAY]) },
-      order: { createdAt: 'ASC' },
-    }),
+  const [event, slots, tables, participants, delegates, meetings] = await inTurn([
+    () => m.getRepository(EventEntity).findOne({ where: { id: eventId }, select: { id: true, settings: true } }),
+    () => m.getRepository(SlotEntity).find({ where: { eventId }, order: { ordinal: 'ASC' } }),
+    () => m.getRepository(TableEntity).find({ where: { eventId }, order: { number: 'ASC' } }),
+    () => m.getRepository(ParticipantEntity).find({ where: { eventId } }),
+    () => m.getRepository(DelegateEntity).find({ where: { eventId }, select: { participantId: true } }),
+    () =>
+      m.getRepository(MeetingEntity).find({
+        where: { eventId, status: In(['accepted', 'scheduled', ...ON_THE_DAY]) },
+        order: { createdAt: 'ASC' },
+      }),
   ]);
   const unavailable = await m.getRepository(UnavailabilityEntity).find({ where: { participantId: In(participants.map((p) => p.id)) } });
   const delegatesOf = new Map<string, number>();
@@ -73,7 +77,10 @@ export async function loadEventScheduleInstance(
   const placeable = meetings.filter((x) => {
     if (pins.get(x.id)?.history) return true;
     if (ON_THE_DAY.includes(x.status)) return false;
-    return (x.allowedSlotIds ?? open).some((id) => !begun.has(id));
+    const ahead = (x.allowedSlotIds ?? open).filter((id) => !begun.has(id));
+    if (!ahead.length) return false;
+    const both = [unavailableOf.get(x.participantAId) ?? [], unavailableOf.get(x.participantBId) ?? []];
+    return !x.allowedSlotIds || !windowLeavesNoSlot(ahead, both);
   });
   const involved = new Set(placeable.flatMap((x) => [x.participantAId, x.participantBId]));
   const instance: ScheduleInstance = {

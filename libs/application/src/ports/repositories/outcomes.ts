@@ -1,6 +1,7 @@
 import type { MeetingStatus } from '@rueda/domain';
 import type { CommitmentStage, ReviewDue } from '@rueda/reporting';
 
+/** A contact one side names in its outcome (stored as jsonb in the outcome's row). */
 export interface OutcomeContact {
   name: string;
   role?: string;
@@ -37,9 +38,12 @@ export interface OutcomeMeeting {
   timeZone: string;
 }
 
+/** One step of a commitment's history (stored as jsonb in the commitment's row). */
 export interface CommitmentStageChange {
   stage: CommitmentStage;
+  /** Day the stage was reached (YYYY-MM-DD), as the organiser states it. */
   date: string;
+  /** When it was recorded. */
   recordedAt: string;
   amountUsd: number | null;
   note?: string;

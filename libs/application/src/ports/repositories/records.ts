@@ -13,6 +13,10 @@ export interface RecordRepository {
   eventExists(eventId: string): Promise<boolean>;
   /** Whether the participant belongs to this event (references never cross events). */
   participantInEvent(eventId: string, participantId: string): Promise<boolean>;
+  /** The participant's kind, its row share-locked until commit (a kind change waits); null when not of this event. */
+  participantKind(eventId: string, participantId: string): Promise<'gadm' | 'cooperant' | null>;
+  /** How many demands or offers the participant owns. */
+  ownedCount(kind: 'demands' | 'offers', participantId: string): Promise<number>;
   insert(kind: RecordKind, eventId: string, values: Record<string, unknown>): Promise<EventRecord>;
   /** The row locked until commit, or null when the event has no such record. */
   lock(kind: RecordKind, eventId: string, id: string): Promise<EventRecord | null>;

@@ -22,6 +22,15 @@ export class TypeOrmRecordRepository implements RecordRepository {
     return this.m.getRepository(ParticipantEntity).exists({ where: { id: participantId, eventId } });
   }
 
+  async participantKind(eventId: string, participantId: string): Promise<'gadm' | 'cooperant' | null> {
+    const [row] = await this.m.query(`SELECT kind FROM participants WHERE id = $1 AND event_id = $2 FOR SHARE`, [participantId, eventId]);
+    return (row?.kind as 'gadm' | 'cooperant' | undefined) ?? null;
+  }
+
+  ownedCount(kind: 'demands' | 'offers', participantId: string): Promise<number> {
+    return this.m.getRepository(ENTITY[kind]).count({ where: { participantId } });
+  }
+
   async insert(kind: RecordKind, eventId: string, values: Record<string, unknown>): Promise<EventRecord> {
     const repo = this.m.getRepository(ENTITY[kind]);
     return (await repo.save(repo.create({ ...values, eventId }))) as EventRecord;

@@ -5,6 +5,7 @@ import type { Cell, DayMeeting, ScheduleRepository } from '@rueda/application';
 import { ScheduleAssignmentEntity, ScheduleVersionEntity } from '../../entities';
 import { loadEventScheduleInstance } from '../../scheduling/event-schedule-instance';
 import { storedFairness } from '../../scheduling/schedule-versions';
+import { inTurn } from '../../in-turn';
 
 export class TypeOrmScheduleRepository implements ScheduleRepository {
   constructor(private readonly m: EntityManager) {}
@@ -87,19 +88,20 @@ export class TypeOrmScheduleRepository implements ScheduleRepository {
 
   async liveSince(eventId: string, afterSeq: number) {
     const cols = `m.id, m.participant_a_id AS a, m.participant_b_id AS b, m.status, m.slot_id AS "slotId", m.table_id AS "tableId"`;
-    const [[{ live_seq }], touched, holding] = await Promise.all([
-      this.m.query(`SELECT live_seq FROM events WHERE id = $1`, [eventId]),
+    const [[{ live_seq }], touched, holding] = await inTurn([
+      () => this.m.query(`SELECT live_seq FROM events WHERE id = $1`, [eventId]),
       // The meetings named by the log after afterSeq: changed or created ones, and those a leave freed.
-      this.m.query(
-        `SELECT ${cols} FROM meetings m WHERE m.event_id = $1 AND m.id IN (
+      () =>
+        this.m.query(
+          `SELECT ${cols} FROM meetings m WHERE m.event_id = $1 AND m.id IN (
            SELECT (l.payload->>'id')::uuid FROM live_messages l
             WHERE l.event_id = $1 AND l.seq > $2 AND l.type IN ('meeting.updated', 'meeting.created')
            UNION
            SELECT jsonb_array_elements_text(l.payload->'freedMeetingIds')::uuid FROM live_messages l
             WHERE l.event_id = $1 AND l.seq > $2 AND l.type = 'participant.left')`,
-        [eventId, afterSeq],
-      ),
-      this.m.query(`SELECT ${cols} FROM meetings m WHERE m.event_id = $1 AND m.status IN ${sqlIn(STARTED_STATUSES)}`, [eventId]),
+          [eventId, afterSeq],
+        ),
+      () => this.m.query(`SELECT ${cols} FROM meetings m WHERE m.event_id = $1 AND m.status IN ${sqlIn(STARTED_STATUSES)}`, [eventId]),
     ]);
     return { head: Number(live_seq), touched: touched as DayMeeting[], holding: holding as DayMeeting[] };
   }
