@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { MatchingRepository, MatchRunRecord, PairOverrideMode } from '@rueda/application';
 import { DemandEntity, MatchRunEntity, OfferEntity, PairOverrideEntity } from '../../entities';
+import { inTurn } from '../../in-turn';
 
 /**
  * What a run of the event reflects besides the data: "off" when the event does not learn from
@@ -67,9 +68,10 @@ export class TypeOrmMatchingRepository implements MatchingRepository {
   }
 
   async pairInEvent(eventId: string, demandId: string, offerId: string) {
-    const [demand, offer] = await Promise.all([
-      this.m.getRepository(DemandEntity).existsBy({ id: demandId, eventId }),
-      this.m.getRepository(OfferEntity).existsBy({ id: offerId, eventId }),
+    // A transaction's manager: one connection, so the two reads go in turn.
+    const [demand, offer] = await inTurn([
+      () => this.m.getRepository(DemandEntity).existsBy({ id: demandId, eventId }),
+      () => this.m.getRepository(OfferEntity).existsBy({ id: offerId, eventId }),
     ]);
     return { demand, offer };
   }
