@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type {
   DelegateRecord,
   DelegateRepository,
@@ -85,8 +86,13 @@ export class TypeOrmProposalRepository implements ProposalRepository {
       { status: 'expired', resolvedAt: now },
     );
   }
-  insert(p: Omit<ProposalRecord, 'createdAt'>) {
-    return this.repo.save(this.repo.create(p));
+  async insert(p: Omit<ProposalRecord, 'createdAt'>) {
+    // An INSERT only (its RETURNING fills created_at into the entity): save() would first SELECT
+    // the id to choose between insert and update, a round trip for an id just made up.
+    const row = this.repo.create(p);
+    // (Typed as a partial of itself: TypeORM's deep-partial type refuses the jsonb record.)
+    await this.repo.insert(row as QueryDeepPartialEntity<ReplacementProposalEntity>);
+    return row;
   }
   save<P extends ProposalRecord>(p: P): Promise<P> {
     return this.repo.save(p as unknown as ReplacementProposalEntity) as unknown as Promise<P>;
