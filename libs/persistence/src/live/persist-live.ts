@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import type { LiveChange as DomainChange } from '@rueda/live';
 import { MeetingEntity } from '../entities';
 import { holdEventShared } from './event-locks';
+import { updateLockedMeeting } from './update-locked';
 import { type LiveChange, meetingChange } from '@rueda/application';
 
 /**
@@ -39,7 +40,8 @@ export async function persistMeetingChanges(
     } else {
       row = await repo.findOneOrFail({ where: { id: c.meetingId, eventId }, lock: { mode: 'pessimistic_write' } });
       Object.assign(row, { status: c.after.status, slotId: c.after.slotId, tableId: c.after.tableId });
-      row = await repo.save(row);
+      // Just read under its row lock: written in one UPDATE, without save()'s second read.
+      row = await updateLockedMeeting(m, row);
     }
     out.push(row);
     changes.push(

@@ -5,6 +5,10 @@ import type { LiveChange as LiveDomainChange } from '@rueda/live';
 import { MeetingEntity } from '../../entities';
 import { holdEventShared } from '../../live/event-locks';
 import { persistMeetingChanges } from '../../live/persist-live';
+import { updateLockedMeeting } from '../../live/update-locked';
+
+/** The meetings lock() returned, by transaction: they exist and are locked until its commit. */
+const lockedRows = new WeakSet<object>();
 
 export class TypeOrmMeetingRepository implements MeetingRepository {
   constructor(private readonly m: EntityManager) {}
@@ -16,7 +20,11 @@ export class TypeOrmMeetingRepository implements MeetingRepository {
 
   async lock(eventId: string, meetingId: string): Promise<MeetingEntity | null> {
     await holdEventShared(this.m, eventId);
-    return this.m.getRepository(MeetingEntity).findOne({ where: { id: meetingId, eventId }, lock: { mode: 'pessimistic_write' } });
+    const row = await this.m
+      .getRepository(MeetingEntity)
+      .findOne({ where: { id: meetingId, eventId }, lock: { mode: 'pessimistic_write' } });
+    if (row) lockedRows.add(row);
+    return row;
   }
 
   async cellTakenBy(meeting: MeetingRecord): Promise<{ id: string; names: string[] } | null> {
@@ -42,6 +50,8 @@ export class TypeOrmMeetingRepository implements MeetingRepository {
   }
 
   save<M extends MeetingRecord>(meeting: M): Promise<M> {
+    // A row lock() returned is written in one UPDATE; any other goes through save() (which may insert).
+    if (lockedRows.has(meeting)) return updateLockedMeeting(this.m, meeting as unknown as MeetingEntity) as unknown as Promise<M>;
     return this.m.getRepository(MeetingEntity).save(meeting as unknown as MeetingEntity) as unknown as Promise<M>;
   }
 
