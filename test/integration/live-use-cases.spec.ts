@@ -6,6 +6,7 @@ import {
   RecoverCell,
   ResolveProposal,
   SetMeetingStatus,
+  UndoMeetingStatus,
   WORKER,
 } from '@rueda/application';
 import { DomainError } from '@rueda/domain';
@@ -154,6 +155,34 @@ describe('live use cases on PostgreSQL', () => {
       env.useCases.execute(ResolveProposal, STAFF, { eventId: day.eventId, proposalId: r.proposal.id, accept: false }),
     );
     expect(again).toMatchObject({ kind: 'conflict', code: 'proposal_resolved', es: 'La propuesta ya está «applied»' });
+  });
+
+  it('undoing a no-show withdraws the open proposal for its cell and says so once, by its id', async () => {
+    const day = await seedDay(env, { settings: { recoveryMode: 'confirm' } });
+    const [g1, g2, c] = [
+      await day.participant('0101', 'gadm'),
+      await day.participant('0102', 'gadm'),
+      await day.participant('CAF', 'cooperant'),
+    ];
+    for (const p of [g1, g2, c]) await day.checkIn(p);
+    const m = await day.meeting(g1, c, 'scheduled', { slot: 4, table: 0 });
+    await day.meeting(g2, c, 'accepted');
+    const mark = await env.useCases.execute(SetMeetingStatus, STAFF, { eventId: day.eventId, meetingId: m, status: 'no_show' });
+    const r = await env.useCases.execute(RecoverCell, WORKER, {
+      eventId: day.eventId,
+      slotId: day.slots[4],
+      tableId: day.tables[0],
+      freedMeetingId: m,
+    });
+    expect(r).toMatchObject({ applied: false, proposal: { status: 'proposed' } });
+    await env.useCases.execute(UndoMeetingStatus, STAFF, { eventId: day.eventId, meetingId: m, changeId: mark.change!.id });
+    // The undo took the cell back: the waiting proposal for it is withdrawn, and only that one is announced.
+    expect(env.last().messages.map((x) => [x.type, x.payload])).toEqual([
+      ['replacement.resolved', { proposalId: r.proposal.id, accepted: false }],
+      ['meeting.updated', expect.objectContaining({ id: m, status: 'scheduled' })],
+    ]);
+    const [row] = await env.q(`SELECT status FROM replacement_proposals WHERE id = $1`, [r.proposal.id]);
+    expect(row).toEqual({ status: 'expired' });
   });
 
   it('moving a meeting onto a taken table is refused with the reason; onto a free one it moves and frees its old cell', async () => {

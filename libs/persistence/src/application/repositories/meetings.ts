@@ -41,7 +41,8 @@ export class TypeOrmMeetingRepository implements MeetingRepository {
   }
 
   async withdrawProposals(eventId: string, cell: { slotId: string; tableId: string }, at: Date): Promise<string[]> {
-    const rows: { id: string }[] = await this.m.query(
+    // TypeORM answers an UPDATE with [rows, row count], not the rows alone.
+    const [rows]: [{ id: string }[], number] = await this.m.query(
       `UPDATE replacement_proposals SET status = 'expired', resolved_at = $4
         WHERE event_id = $1 AND slot_id = $2 AND table_id = $3 AND status = 'proposed' RETURNING id`,
       [eventId, cell.slotId, cell.tableId, at],
