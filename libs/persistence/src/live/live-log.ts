@@ -40,13 +40,7 @@ export async function appendLive(m: EntityManager, eventId: string, changes: Liv
     const base = { eventId, seq: first + i, type: c.type, at, participants: c.participants, tables: c.tables, payload: c.payload };
     return { ...base, prevs: heads.advance(base, base.seq) };
   });
-  await saveHeads(m, eventId, heads);
-  await m.query(
-    `INSERT INTO live_messages (event_id, seq, type, participants, tables, payload, prevs, at)
-     SELECT $1, x.seq, x.type, x.participants, x.tables, x.payload, x.prevs, $3
-       FROM jsonb_to_recordset($2::jsonb) AS x(seq bigint, type text, participants uuid[], tables uuid[], payload jsonb, prevs jsonb)`,
-    [eventId, JSON.stringify(messages), at],
-  );
+  await saveHeadsAndMessages(m, eventId, heads, messages, at);
   return messages;
 }
 
@@ -60,7 +54,12 @@ async function loadHeads(m: EntityManager, eventId: string, changes: LiveChange[
   return new StreamHeads(rows.map((r) => [r.stream, Number(r.last_seq)]));
 }
 
-async function saveHeads(m: EntityManager, eventId: string, heads: StreamHeads): Promise<void> {
+/**
+ * The streams' new heads and the messages, written in one statement (two data-modifying parts
+ * of one statement are one round trip; they touch different tables). Clearing streams stays a
+ * statement before it: a DELETE and an upsert of the same rows must not share a statement.
+ */
+async function saveHeadsAndMessages(m: EntityManager, eventId: string, heads: StreamHeads, messages: LiveMessage[], at: string) {
   const { upserts, clearParticipants, clearTables } = heads.changes();
   const cleared = [...(clearParticipants ? ['p:%'] : []), ...(clearTables ? ['t:%'] : [])];
   if (cleared.length)
@@ -68,13 +67,23 @@ async function saveHeads(m: EntityManager, eventId: string, heads: StreamHeads):
       eventId,
       cleared,
     ]);
-  if (upserts.length)
-    await m.query(
-      `INSERT INTO live_streams (event_id, stream, last_seq)
-       SELECT $1, x.stream, x.last_seq FROM jsonb_to_recordset($2::jsonb) AS x(stream text, last_seq bigint)
-       ON CONFLICT (event_id, stream) DO UPDATE SET last_seq = EXCLUDED.last_seq`,
-      [eventId, JSON.stringify(upserts.map(([stream, last_seq]) => ({ stream, last_seq })))],
-    );
+  const insertMessages = `INSERT INTO live_messages (event_id, seq, type, participants, tables, payload, prevs, at)
+     SELECT $1, x.seq, x.type, x.participants, x.tables, x.payload, x.prevs, $3
+       FROM jsonb_to_recordset($2::jsonb) AS x(seq bigint, type text, participants uuid[], tables uuid[], payload jsonb, prevs jsonb)`;
+  const params = [eventId, JSON.stringify(messages), at];
+  if (!upserts.length) {
+    await m.query(insertMessages, params);
+    return;
+  }
+  await m.query(
+    `WITH h AS (
+       INSERT INTO live_streams (event_id, stream, last_seq)
+       SELECT $1, x.stream, x.last_seq FROM jsonb_to_recordset($4::jsonb) AS x(stream text, last_seq bigint)
+       ON CONFLICT (event_id, stream) DO UPDATE SET last_seq = EXCLUDED.last_seq
+     )
+     ${insertMessages}`,
+    [...params, JSON.stringify(upserts.map(([stream, last_seq]) => ({ stream, last_seq })))],
+  );
 }
 
 interface LogRow {
