@@ -39,3 +39,36 @@ export async function updateLockedMeeting<M extends MeetingEntity>(m: EntityMana
   if (rows[0]) Object.assign(row, { version: rows[0].version, updatedAt: rows[0].updated_at });
   return row;
 }
+
+/**
+ * A live change's new place and status for a meeting, in one statement: the row is locked as
+ * findOne's pessimistic_write did (FOR UPDATE, before the write) and its columns come back with
+ * the UPDATE, so no read is sent before it. Null when the row is missing or already so (the
+ * caller then reads it as before).
+ */
+export async function moveMeeting(
+  m: EntityManager,
+  eventId: string,
+  meetingId: string,
+  to: { status: string; slotId: string | null; tableId: string | null },
+): Promise<MeetingEntity | null> {
+  const [rows]: [Record<string, unknown>[], number] = await m.query(
+    `WITH l AS (SELECT id FROM meetings WHERE id = $1 AND event_id = $2 FOR UPDATE)
+     UPDATE meetings x SET status = $3, slot_id = $4, table_id = $5, version = x.version + 1, updated_at = CURRENT_TIMESTAMP
+       FROM l WHERE x.id = l.id AND (x.status, x.slot_id, x.table_id) IS DISTINCT FROM ($3, $4, $5)
+     RETURNING x.*`,
+    [meetingId, eventId, to.status, to.slotId, to.tableId],
+  );
+  return rows[0] ? toEntity(m, rows[0]) : null;
+}
+
+/** A meetings row as TypeORM's find() would give it (each column's value as the driver hydrates it). */
+function toEntity(m: EntityManager, raw: Record<string, unknown>): MeetingEntity {
+  const meta = m.connection.getMetadata(MeetingEntity);
+  const row = meta.create() as MeetingEntity;
+  for (const c of meta.columns) {
+    if (c.isVirtual || c.isVirtualProperty) continue;
+    c.setEntityValue(row, m.connection.driver.prepareHydratedValue(raw[c.databaseName], c));
+  }
+  return row;
+}
