@@ -12,6 +12,7 @@ import {
   StreamHeads,
   streamsNeeded,
 } from '@rueda/realtime';
+import { insertOutbox, insertOutboxSql } from './outbox';
 
 export type { LiveChange };
 
@@ -24,12 +25,24 @@ export type { LiveChange };
  * table or a participant can tell when it missed one. Deliver the returned messages only after
  * the transaction commits.
  */
-export async function appendLive(m: EntityManager, eventId: string, changes: LiveChange[], now: Date): Promise<LiveMessage[]> {
-  if (!changes.length) return [];
+export async function appendLive(
+  m: EntityManager,
+  eventId: string,
+  changes: LiveChange[],
+  now: Date,
+  /** The transaction's outbox rows (outbox.ts), written by the same statement that takes the event's row. */
+  outboxRows?: string,
+): Promise<LiveMessage[]> {
+  if (!changes.length) {
+    if (outboxRows) await insertOutbox(m, outboxRows);
+    return [];
+  }
   // A CTE so the driver answers rows (a bare UPDATE … RETURNING comes back as [rows, count]).
+  // The outbox's INSERT rides along: one round trip, not two (it depends on nothing here).
   const [row] = await m.query(
-    `WITH u AS (UPDATE events SET live_seq = live_seq + $2 WHERE id = $1 RETURNING live_seq) SELECT live_seq FROM u`,
-    [eventId, changes.length],
+    `WITH ${outboxRows ? `o AS (${insertOutboxSql('$3')}), ` : ''}u AS (UPDATE events SET live_seq = live_seq + $2 WHERE id = $1 RETURNING live_seq)
+     SELECT live_seq FROM u`,
+    [eventId, changes.length, ...(outboxRows ? [outboxRows] : [])],
   );
   const last = Number(row?.live_seq);
   if (!Number.isFinite(last)) throw notFound(NOUNS.event, eventId);
