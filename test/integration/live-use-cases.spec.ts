@@ -157,6 +157,38 @@ describe('live use cases on PostgreSQL', () => {
     expect(again).toMatchObject({ kind: 'conflict', code: 'proposal_resolved', es: 'La propuesta ya está «applied»' });
   });
 
+  it('a recovery request delivered twice is answered once; a newer request for the cell supersedes the open proposal', async () => {
+    const day = await seedDay(env, { settings: { recoveryMode: 'confirm' } });
+    const [g1, g2, c] = [
+      await day.participant('0101', 'gadm'),
+      await day.participant('0102', 'gadm'),
+      await day.participant('CAF', 'cooperant'),
+    ];
+    for (const p of [g1, g2, c]) await day.checkIn(p);
+    const missed = await day.meeting(g1, c, 'no_show', { slot: 4, table: 2 });
+    await day.meeting(g2, c, 'accepted');
+    const recover = (requestId: string) =>
+      env.useCases.execute(RecoverCell, WORKER, {
+        eventId: day.eventId,
+        slotId: day.slots[4],
+        tableId: day.tables[2],
+        freedMeetingId: missed,
+        requestId,
+      });
+    const first = await recover('job-a');
+    expect(first).toMatchObject({ applied: false, proposal: { status: 'proposed', requestId: 'job-a' } });
+    // The same job again: the first answer, and the open proposal stays open.
+    const again = await recover('job-a');
+    expect(again).toEqual({ proposal: first.proposal, applied: false, repeated: true });
+    const status = async (id: string) => (await env.q(`SELECT status FROM replacement_proposals WHERE id = $1`, [id]))[0].status;
+    expect(await status(first.proposal.id)).toBe('proposed');
+    // Another job for the cell: the open proposal is expired, a new one waits.
+    const newer = await recover('job-b');
+    expect(newer).toMatchObject({ applied: false, proposal: { status: 'proposed', requestId: 'job-b' } });
+    expect(newer.proposal.id).not.toBe(first.proposal.id);
+    expect(await status(first.proposal.id)).toBe('expired');
+  });
+
   it('undoing a no-show withdraws the open proposal for its cell and says so once, by its id', async () => {
     const day = await seedDay(env, { settings: { recoveryMode: 'confirm' } });
     const [g1, g2, c] = [
