@@ -36,7 +36,7 @@ describe('round trips of a no-show on PostgreSQL', () => {
     return [...sent];
   };
 
-  it('a table marks a no-show in 9 statements; the recovery places the waiting meeting in 16', async () => {
+  it('a table marks a no-show in 9 statements; the recovery places the waiting meeting in 15', async () => {
     const day = await seedDay(env);
     const [g1, g2, c] = [
       await day.participant('0101', 'gadm'),
@@ -61,6 +61,6 @@ describe('round trips of a no-show on PostgreSQL', () => {
       });
     });
     expect(result).toMatchObject({ applied: true, proposal: { status: 'applied', resultMeetingId: waiting } });
-    expect(recovery).toHaveLength(16);
+    expect(recovery).toHaveLength(15);
   });
 });

@@ -77,14 +77,19 @@ export class TypeOrmProposalRepository implements ProposalRepository {
     await holdEventShared(this.m, eventId);
     return this.repo.findOne({ where: { id: proposalId, eventId }, lock: { mode: 'pessimistic_write' } });
   }
-  answering(eventId: string, requestId: string) {
-    return this.repo.findOneBy({ eventId, requestId });
-  }
-  async expireOpen(eventId: string, cell: { slotId: string; tableId: string }, now: Date) {
-    await this.repo.update(
-      { eventId, slotId: cell.slotId, tableId: cell.tableId, status: 'proposed' },
-      { status: 'expired', resolvedAt: now },
-    );
+  beginRecovery(eventId: string, cell: { slotId: string; tableId: string }, requestId: string | null, now: Date) {
+    // One statement: the answered proposal read, and the UPDATE (a data-modifying CTE, run
+    // whether read or not) expiring the cell's open one unless the request was answered.
+    return this.repo
+      .createQueryBuilder('p')
+      .addCommonTableExpression(
+        `UPDATE replacement_proposals SET status = 'expired', resolved_at = :now
+          WHERE event_id = :eventId AND slot_id = :slotId AND table_id = :tableId AND status = 'proposed'
+            AND NOT EXISTS (SELECT 1 FROM replacement_proposals a WHERE a.event_id = :eventId AND a.request_id = :requestId)`,
+        'expired',
+      )
+      .where('p.eventId = :eventId AND p.requestId = :requestId', { eventId, requestId, now, slotId: cell.slotId, tableId: cell.tableId })
+      .getOne();
   }
   async insert(p: Omit<ProposalRecord, 'createdAt'>) {
     // An INSERT only (its RETURNING fills created_at into the entity): save() would first SELECT
