@@ -157,6 +157,17 @@ describe('live use cases on PostgreSQL', () => {
     expect(again).toMatchObject({ kind: 'conflict', code: 'proposal_resolved', es: 'La propuesta ya está «applied»' });
   });
 
+  it('a mark writes only what it changes: the meeting keeps its other columns to the microsecond', async () => {
+    const day = await seedDay(env);
+    const [g, c] = [await day.participant('0101', 'gadm'), await day.participant('JICA', 'cooperant')];
+    const m = await day.meeting(g, c, 'scheduled', { slot: 3, table: 2 });
+    await env.q(`UPDATE meetings SET responded_at = '2026-11-20T10:00:00.123456Z', weight = 0.7 WHERE id = $1`, [m]);
+    const columns = `SELECT status, version, responded_at::text AS responded, weight FROM meetings WHERE id = $1`;
+    const [before] = await env.q(columns, [m]);
+    await env.useCases.execute(SetMeetingStatus, STAFF, { eventId: day.eventId, meetingId: m, status: 'checked_in' });
+    expect((await env.q(columns, [m]))[0]).toEqual({ ...before, status: 'checked_in', version: before.version + 1 });
+  });
+
   it('a recovery request delivered twice is answered once; a newer request for the cell supersedes the open proposal', async () => {
     const day = await seedDay(env, { settings: { recoveryMode: 'confirm' } });
     const [g1, g2, c] = [

@@ -1,19 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { MeetingEntity } from '../entities';
 
-/**
- * Writes a meeting this transaction read under its row lock, in one statement. TypeORM's save()
- * first reads the row again to find what changed (a round trip each time: docs/benchmarks.md,
- * "Where the CPU of a no-show goes"). Here the database finds it: every updatable column is
- * set, and the row only if one of them differs, so as with save() the version and updated_at
- * move only when something changed; their new values are put into the entity as save() does.
- * Only for a row that exists and is locked until commit (lock() and the live change's
- * locked read): save() would insert a missing row, this would not.
- */
-export async function updateLockedMeeting<M extends MeetingEntity>(m: EntityManager, row: M): Promise<M> {
-  const meta = m.connection.getMetadata(MeetingEntity);
+/** The columns a save may write (not the key, version, dates or the ones the database keeps). */
+const writable = (m: EntityManager) => {
   const seen = new Set<string>();
-  const cols = meta.columns.filter((c) => {
+  return m.connection.getMetadata(MeetingEntity).columns.filter((c) => {
     const skip =
       !c.isUpdate ||
       c.isPrimary ||
@@ -26,17 +17,47 @@ export async function updateLockedMeeting<M extends MeetingEntity>(m: EntityMana
     seen.add(c.databaseName);
     return !skip;
   });
-  const names = cols.map((c) => `"${c.databaseName}"`);
-  const params = cols.map((_, i) => `$${i + 2}`);
-  const values = cols.map((c) => m.connection.driver.preparePersistentValue(c.getEntityValue(row), c));
+};
+
+/** What each writable column held when the row was read under its lock, by entity. */
+const asRead = new WeakMap<object, Map<string, unknown>>();
+
+/** Remembers a meeting read under its row lock (held until commit), for updateLockedMeeting. */
+export function rememberLocked(m: EntityManager, row: MeetingEntity): void {
+  asRead.set(row, new Map(writable(m).map((c) => [c.databaseName, structuredClone(c.getEntityValue(row))])));
+}
+
+export const isRememberedLocked = (row: object) => asRead.has(row);
+
+/** Equal as TypeORM's save() compares: dates by instant, arrays and JSON by content. */
+const same = (a: unknown, b: unknown) =>
+  a instanceof Date && b instanceof Date
+    ? a.getTime() === b.getTime()
+    : typeof a === 'object' && a !== null && typeof b === 'object' && b !== null
+      ? JSON.stringify(a) === JSON.stringify(b)
+      : (a ?? null) === (b ?? null);
+
+/**
+ * Writes a meeting this transaction read under its row lock (rememberLocked), in one
+ * statement. TypeORM's save() first reads the row again to find what changed, a round trip
+ * each time (docs/benchmarks.md, "Where the CPU of a no-show goes"). The row is locked since
+ * it was read, so what it held then is what the database holds: the same columns as save()
+ * are written (those that changed), version and updated_at move as with save() (not at all
+ * when nothing changed), and their new values are put into the entity.
+ */
+export async function updateLockedMeeting<M extends MeetingEntity>(m: EntityManager, row: M): Promise<M> {
+  const read = asRead.get(row);
+  if (!read) throw new Error('updateLockedMeeting: a meeting not read under its lock');
+  const changed = writable(m).filter((c) => !same(c.getEntityValue(row), read.get(c.databaseName)));
+  if (!changed.length) return row;
   const [rows]: [{ version: number; updated_at: Date }[], number] = await m.query(
-    `UPDATE "meetings" SET ${names.map((n, i) => `${n} = ${params[i]}`).join(', ')},
+    `UPDATE "meetings" SET ${changed.map((c, i) => `"${c.databaseName}" = $${i + 2}`).join(', ')},
             "version" = "version" + 1, "updated_at" = CURRENT_TIMESTAMP
-      WHERE "id" = $1 AND (${names.join(', ')}) IS DISTINCT FROM (${params.join(', ')})
-      RETURNING "version", "updated_at"`,
-    [row.id, ...values],
+      WHERE "id" = $1 RETURNING "version", "updated_at"`,
+    [row.id, ...changed.map((c) => m.connection.driver.preparePersistentValue(c.getEntityValue(row), c))],
   );
   if (rows[0]) Object.assign(row, { version: rows[0].version, updatedAt: rows[0].updated_at });
+  rememberLocked(m, row);
   return row;
 }
 

@@ -5,10 +5,7 @@ import type { LiveChange as LiveDomainChange } from '@rueda/live';
 import { MeetingEntity } from '../../entities';
 import { holdEventShared } from '../../live/event-locks';
 import { persistMeetingChanges } from '../../live/persist-live';
-import { updateLockedMeeting } from '../../live/update-locked';
-
-/** The meetings lock() returned, by transaction: they exist and are locked until its commit. */
-const lockedRows = new WeakSet<object>();
+import { isRememberedLocked, rememberLocked, updateLockedMeeting } from '../../live/update-locked';
 
 export class TypeOrmMeetingRepository implements MeetingRepository {
   constructor(private readonly m: EntityManager) {}
@@ -23,7 +20,7 @@ export class TypeOrmMeetingRepository implements MeetingRepository {
     const row = await this.m
       .getRepository(MeetingEntity)
       .findOne({ where: { id: meetingId, eventId }, lock: { mode: 'pessimistic_write' } });
-    if (row) lockedRows.add(row);
+    if (row) rememberLocked(this.m, row);
     return row;
   }
 
@@ -52,7 +49,7 @@ export class TypeOrmMeetingRepository implements MeetingRepository {
 
   save<M extends MeetingRecord>(meeting: M): Promise<M> {
     // A row lock() returned is written in one UPDATE; any other goes through save() (which may insert).
-    if (lockedRows.has(meeting)) return updateLockedMeeting(this.m, meeting as unknown as MeetingEntity) as unknown as Promise<M>;
+    if (isRememberedLocked(meeting)) return updateLockedMeeting(this.m, meeting as unknown as MeetingEntity) as unknown as Promise<M>;
     return this.m.getRepository(MeetingEntity).save(meeting as unknown as MeetingEntity) as unknown as Promise<M>;
   }
 
