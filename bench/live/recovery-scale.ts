@@ -72,6 +72,8 @@ function workOf(byQuery: Map<string, number[]>, recoveries: number) {
   return `${per(statements)} statements, ${per(pages)} candidate pages, ${per(people)} people reads per recovery`;
 }
 
+const count = (m: Map<string, number[]>) => [...m.values()].reduce((n, ts) => n + ts.length, 0);
+
 function quantiles(xs: number[]) {
   const s = [...xs].sort((a, b) => a - b);
   const q = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
@@ -141,13 +143,16 @@ async function main() {
         whole: [] as number[],
         outcomes: new Map<string, number>(),
         byQuery: new Map<string, number[]>(),
+        restQuery: new Map<string, number[]>(),
       });
     }
     for (let i = 0; i < CELLS; i++) {
-      for (const { day, eventId, targets, useCases, job, whole, outcomes, byQuery } of runs) {
+      for (const { day, eventId, targets, useCases, job, whole, outcomes, byQuery, restQuery } of runs) {
         const t = targets[i];
         if (!t) continue;
+        perQuery.into = restQuery;
         const freed = await useCases.execute(SetMeetingStatus, STAFF, { eventId, meetingId: t.id, status: 'no_show' });
+        perQuery.into = null;
         const cell = { slotId: freed.slotId!, tableId: freed.tableId! };
         // Baseline: what the job read before, the whole day, for the same cell (read only).
         const w0 = performance.now();
@@ -165,7 +170,7 @@ async function main() {
         outcomes.set(r.proposal.status, (outcomes.get(r.proposal.status) ?? 0) + 1);
       }
     }
-    for (const { scale, job, whole, outcomes, byQuery } of runs) {
+    for (const { scale, job, whole, outcomes, byQuery, restQuery } of runs) {
       // The first few warm caches and plans.
       const jq = quantiles(job.slice(5));
       const wq = quantiles(whole.slice(5));
@@ -173,12 +178,20 @@ async function main() {
       console.log(`\n×${scale}: RecoverCell (no-show → best replacement applied or proposed, one transaction): ${fmt(jq)}`);
       console.log(`×${scale}: baseline, the whole day read and ranked (loadLiveState + proposeReplacement): ${fmt(wq)}`);
       console.log(`×${scale}: work of RecoverCell (all ${job.length} cells): ${workOf(byQuery, job.length)}`);
+      console.log(`×${scale}: statements of the no-show (SetMeetingStatus): ${(count(restQuery) / job.length).toFixed(2)} per no-show`);
       if (opt.queries) {
-        const rows = [...byQuery].map(([sql, ts]) => ({ sql, ...quantiles(ts), sum: ts.reduce((a, b) => a + b, 0) }));
-        for (const r of rows.sort((a, b) => b.sum - a.sum).slice(0, 15))
-          console.log(
-            `  ${(r.sum / job.length).toFixed(2).padStart(6)} ms/job  median ${r.p50.toFixed(2)} ms × ${(r.n / job.length).toFixed(1)}  ${r.sql}`,
-          );
+        // Every statement, the most sent first: the round trips are what a no-show costs (issue 10).
+        for (const [name, m] of [
+          ['RecoverCell', byQuery],
+          ['SetMeetingStatus', restQuery],
+        ] as const) {
+          console.log(`  ${name}:`);
+          const rows = [...m].map(([sql, ts]) => ({ sql, ...quantiles(ts), sum: ts.reduce((a, b) => a + b, 0) }));
+          for (const r of rows.sort((a, b) => b.n - a.n || b.sum - a.sum))
+            console.log(
+              `  ${(r.n / job.length).toFixed(2).padStart(5)} ×  ${(r.sum / job.length).toFixed(2).padStart(6)} ms/job  median ${r.p50.toFixed(2)} ms  ${r.sql}`,
+            );
+        }
       }
       console.log(`×${scale}: outcomes ${[...outcomes].map(([k, v]) => `${k} ${v}`).join(', ')}`);
     }

@@ -6,6 +6,7 @@ import {
   RecoverCell,
   ResolveProposal,
   SetMeetingStatus,
+  UndoMeetingStatus,
   WORKER,
 } from '@rueda/application';
 import { DomainError } from '@rueda/domain';
@@ -154,6 +155,77 @@ describe('live use cases on PostgreSQL', () => {
       env.useCases.execute(ResolveProposal, STAFF, { eventId: day.eventId, proposalId: r.proposal.id, accept: false }),
     );
     expect(again).toMatchObject({ kind: 'conflict', code: 'proposal_resolved', es: 'La propuesta ya está «applied»' });
+  });
+
+  it('a mark writes only what it changes: the meeting keeps its other columns to the microsecond', async () => {
+    const day = await seedDay(env);
+    const [g, c] = [await day.participant('0101', 'gadm'), await day.participant('JICA', 'cooperant')];
+    const m = await day.meeting(g, c, 'scheduled', { slot: 3, table: 2 });
+    await env.q(`UPDATE meetings SET responded_at = '2026-11-20T10:00:00.123456Z', weight = 0.7 WHERE id = $1`, [m]);
+    const columns = `SELECT status, version, responded_at::text AS responded, weight FROM meetings WHERE id = $1`;
+    const [before] = await env.q(columns, [m]);
+    await env.useCases.execute(SetMeetingStatus, STAFF, { eventId: day.eventId, meetingId: m, status: 'checked_in' });
+    expect((await env.q(columns, [m]))[0]).toEqual({ ...before, status: 'checked_in', version: before.version + 1 });
+  });
+
+  it('a recovery request delivered twice is answered once; a newer request for the cell supersedes the open proposal', async () => {
+    const day = await seedDay(env, { settings: { recoveryMode: 'confirm' } });
+    const [g1, g2, c] = [
+      await day.participant('0101', 'gadm'),
+      await day.participant('0102', 'gadm'),
+      await day.participant('CAF', 'cooperant'),
+    ];
+    for (const p of [g1, g2, c]) await day.checkIn(p);
+    const missed = await day.meeting(g1, c, 'no_show', { slot: 4, table: 2 });
+    await day.meeting(g2, c, 'accepted');
+    const recover = (requestId: string) =>
+      env.useCases.execute(RecoverCell, WORKER, {
+        eventId: day.eventId,
+        slotId: day.slots[4],
+        tableId: day.tables[2],
+        freedMeetingId: missed,
+        requestId,
+      });
+    const first = await recover('job-a');
+    expect(first).toMatchObject({ applied: false, proposal: { status: 'proposed', requestId: 'job-a' } });
+    // The same job again: the first answer, and the open proposal stays open.
+    const again = await recover('job-a');
+    expect(again).toEqual({ proposal: first.proposal, applied: false, repeated: true });
+    const status = async (id: string) => (await env.q(`SELECT status FROM replacement_proposals WHERE id = $1`, [id]))[0].status;
+    expect(await status(first.proposal.id)).toBe('proposed');
+    // Another job for the cell: the open proposal is expired, a new one waits.
+    const newer = await recover('job-b');
+    expect(newer).toMatchObject({ applied: false, proposal: { status: 'proposed', requestId: 'job-b' } });
+    expect(newer.proposal.id).not.toBe(first.proposal.id);
+    expect(await status(first.proposal.id)).toBe('expired');
+  });
+
+  it('undoing a no-show withdraws the open proposal for its cell and says so once, by its id', async () => {
+    const day = await seedDay(env, { settings: { recoveryMode: 'confirm' } });
+    const [g1, g2, c] = [
+      await day.participant('0101', 'gadm'),
+      await day.participant('0102', 'gadm'),
+      await day.participant('CAF', 'cooperant'),
+    ];
+    for (const p of [g1, g2, c]) await day.checkIn(p);
+    const m = await day.meeting(g1, c, 'scheduled', { slot: 4, table: 0 });
+    await day.meeting(g2, c, 'accepted');
+    const mark = await env.useCases.execute(SetMeetingStatus, STAFF, { eventId: day.eventId, meetingId: m, status: 'no_show' });
+    const r = await env.useCases.execute(RecoverCell, WORKER, {
+      eventId: day.eventId,
+      slotId: day.slots[4],
+      tableId: day.tables[0],
+      freedMeetingId: m,
+    });
+    expect(r).toMatchObject({ applied: false, proposal: { status: 'proposed' } });
+    await env.useCases.execute(UndoMeetingStatus, STAFF, { eventId: day.eventId, meetingId: m, changeId: mark.change!.id });
+    // The undo took the cell back: the waiting proposal for it is withdrawn, and only that one is announced.
+    expect(env.last().messages.map((x) => [x.type, x.payload])).toEqual([
+      ['replacement.resolved', { proposalId: r.proposal.id, accepted: false }],
+      ['meeting.updated', expect.objectContaining({ id: m, status: 'scheduled' })],
+    ]);
+    const [row] = await env.q(`SELECT status FROM replacement_proposals WHERE id = $1`, [r.proposal.id]);
+    expect(row).toEqual({ status: 'expired' });
   });
 
   it('moving a meeting onto a taken table is refused with the reason; onto a free one it moves and frees its old cell', async () => {

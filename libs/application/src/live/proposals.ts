@@ -41,12 +41,12 @@ export const RecoverCell = useCase({
   authorize: allow('system', 'admin'),
   async run({ tx, now }, cmd): Promise<{ proposal: ProposalRecord; applied: boolean; repeated?: boolean }> {
     const settings = liveSettings((await tx.lockSlot(cmd.eventId, cmd.slotId)).settings);
-    if (cmd.requestId) {
-      const done = await tx.repos.proposals.answering(cmd.eventId, cmd.requestId);
-      if (done) return { proposal: done, applied: done.status === 'applied', repeated: true };
-    }
     const cell = { slotId: cmd.slotId, tableId: cmd.tableId };
     const requestId = cmd.requestId ?? null;
+    // A request answered already is answered the same; otherwise the cell's open proposal is
+    // expired now (nothing read below looks at proposals, so sooner is the same as later).
+    const done = await tx.repos.proposals.beginRecovery(cmd.eventId, cell, requestId, now);
+    if (done) return { proposal: done, applied: done.status === 'applied', repeated: true };
     const decide = async () => {
       // Only the freed cell's neighbourhood is read: the cost follows the candidates looked at, not the event's size.
       const { ctx, nb } = await tx.repos.live.around(cmd.eventId, cell, now, { matchCandidates: settings.matchCandidates });
@@ -72,7 +72,6 @@ export const RecoverCell = useCase({
       decision = await decide();
     }
     const { best, auto, applied } = decision;
-    await tx.repos.proposals.expireOpen(cmd.eventId, cell, now);
     const id = randomUUID();
     if (!best) {
       // Nothing to propose: the log says the cell stays free, never that a proposal exists.

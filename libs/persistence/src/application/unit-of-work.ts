@@ -12,7 +12,7 @@ import type {
 } from '@rueda/application';
 import { lockEventExclusive, lockEventSlot } from '../live/event-locks';
 import { appendLive } from '../live/live-log';
-import { writeOutbox } from '../live/outbox';
+import { insertOutbox, outboxOf } from '../live/outbox';
 import { translateDbError } from './db-errors';
 import { LinkKeys } from '../access/access-links';
 import { type RepositoryDeps, repositoriesOf } from './repositories';
@@ -85,12 +85,18 @@ export class TypeOrmUnitOfWork implements UnitOfWork {
         const tx = new TypeOrmTx(m, this.deps);
         const r = await fn(tx);
         const at = this.clock.now();
-        // The outbox first: appending to the log takes the event's row until commit, and every
-        // live writer of the event waits for it, so nothing else is done after it.
-        const jobs = await writeOutbox(m, tx.jobs);
+        // Appending to the log takes the event's row until commit, and every live writer of the
+        // event waits for it, so nothing else is done after it: the outbox goes in with the
+        // first append's first statement (one round trip fewer), or alone when nothing is logged.
+        const outbox = outboxOf(tx.jobs);
+        let outboxRows = outbox?.rows;
         const messages = [];
-        for (const [eventId, changes] of tx.changes) messages.push(...(await appendLive(m, eventId, changes, at)));
-        batch = { messages, jobs };
+        for (const [eventId, changes] of tx.changes) {
+          messages.push(...(await appendLive(m, eventId, changes, at, outboxRows)));
+          outboxRows = undefined;
+        }
+        if (outboxRows) await insertOutbox(m, outboxRows);
+        batch = { messages, jobs: outbox?.queued ?? [] };
         return r;
       });
     } catch (e) {

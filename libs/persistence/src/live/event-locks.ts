@@ -76,8 +76,14 @@ export async function lockEventExclusive(m: EntityManager, eventId: string): Pro
  */
 export async function lockEventSlot(m: EntityManager, eventId: string, slotId: string): Promise<LockedEvent> {
   await holdEventShared(m, eventId);
-  const [row] = await m.query(`SELECT id, time_zone, settings FROM events WHERE id = $1`, [eventId]);
+  // One statement: the event row read (no lock) and the slot row locked. The read's snapshot is
+  // taken before any wait for the slot, as when it was a statement of its own sent first; the
+  // advisory lock above stays a statement before it (a snapshot taken after its wait).
+  const [row] = await m.query(
+    `WITH s AS (SELECT id FROM slots WHERE id = $2 AND event_id = $1 FOR NO KEY UPDATE)
+     SELECT e.id, e.time_zone, e.settings, (SELECT count(*) FROM s)::int AS locked_slots FROM events e WHERE e.id = $1`,
+    [eventId, slotId],
+  );
   if (!row) throw notFound(NOUNS.event, eventId);
-  await m.query(`SELECT id FROM slots WHERE id = $1 AND event_id = $2 FOR NO KEY UPDATE`, [slotId, eventId]);
   return lockedEvent(row);
 }

@@ -12,6 +12,7 @@ import {
   StreamHeads,
   streamsNeeded,
 } from '@rueda/realtime';
+import { insertOutbox, insertOutboxSql } from './outbox';
 
 export type { LiveChange };
 
@@ -24,12 +25,24 @@ export type { LiveChange };
  * table or a participant can tell when it missed one. Deliver the returned messages only after
  * the transaction commits.
  */
-export async function appendLive(m: EntityManager, eventId: string, changes: LiveChange[], now: Date): Promise<LiveMessage[]> {
-  if (!changes.length) return [];
+export async function appendLive(
+  m: EntityManager,
+  eventId: string,
+  changes: LiveChange[],
+  now: Date,
+  /** The transaction's outbox rows (outbox.ts), written by the same statement that takes the event's row. */
+  outboxRows?: string,
+): Promise<LiveMessage[]> {
+  if (!changes.length) {
+    if (outboxRows) await insertOutbox(m, outboxRows);
+    return [];
+  }
   // A CTE so the driver answers rows (a bare UPDATE … RETURNING comes back as [rows, count]).
+  // The outbox's INSERT rides along: one round trip, not two (it depends on nothing here).
   const [row] = await m.query(
-    `WITH u AS (UPDATE events SET live_seq = live_seq + $2 WHERE id = $1 RETURNING live_seq) SELECT live_seq FROM u`,
-    [eventId, changes.length],
+    `WITH ${outboxRows ? `o AS (${insertOutboxSql('$3')}), ` : ''}u AS (UPDATE events SET live_seq = live_seq + $2 WHERE id = $1 RETURNING live_seq)
+     SELECT live_seq FROM u`,
+    [eventId, changes.length, ...(outboxRows ? [outboxRows] : [])],
   );
   const last = Number(row?.live_seq);
   if (!Number.isFinite(last)) throw notFound(NOUNS.event, eventId);
@@ -40,13 +53,7 @@ export async function appendLive(m: EntityManager, eventId: string, changes: Liv
     const base = { eventId, seq: first + i, type: c.type, at, participants: c.participants, tables: c.tables, payload: c.payload };
     return { ...base, prevs: heads.advance(base, base.seq) };
   });
-  await saveHeads(m, eventId, heads);
-  await m.query(
-    `INSERT INTO live_messages (event_id, seq, type, participants, tables, payload, prevs, at)
-     SELECT $1, x.seq, x.type, x.participants, x.tables, x.payload, x.prevs, $3
-       FROM jsonb_to_recordset($2::jsonb) AS x(seq bigint, type text, participants uuid[], tables uuid[], payload jsonb, prevs jsonb)`,
-    [eventId, JSON.stringify(messages), at],
-  );
+  await saveHeadsAndMessages(m, eventId, heads, messages, at);
   return messages;
 }
 
@@ -60,7 +67,12 @@ async function loadHeads(m: EntityManager, eventId: string, changes: LiveChange[
   return new StreamHeads(rows.map((r) => [r.stream, Number(r.last_seq)]));
 }
 
-async function saveHeads(m: EntityManager, eventId: string, heads: StreamHeads): Promise<void> {
+/**
+ * The streams' new heads and the messages, written in one statement (two data-modifying parts
+ * of one statement are one round trip; they touch different tables). Clearing streams stays a
+ * statement before it: a DELETE and an upsert of the same rows must not share a statement.
+ */
+async function saveHeadsAndMessages(m: EntityManager, eventId: string, heads: StreamHeads, messages: LiveMessage[], at: string) {
   const { upserts, clearParticipants, clearTables } = heads.changes();
   const cleared = [...(clearParticipants ? ['p:%'] : []), ...(clearTables ? ['t:%'] : [])];
   if (cleared.length)
@@ -68,13 +80,23 @@ async function saveHeads(m: EntityManager, eventId: string, heads: StreamHeads):
       eventId,
       cleared,
     ]);
-  if (upserts.length)
-    await m.query(
-      `INSERT INTO live_streams (event_id, stream, last_seq)
-       SELECT $1, x.stream, x.last_seq FROM jsonb_to_recordset($2::jsonb) AS x(stream text, last_seq bigint)
-       ON CONFLICT (event_id, stream) DO UPDATE SET last_seq = EXCLUDED.last_seq`,
-      [eventId, JSON.stringify(upserts.map(([stream, last_seq]) => ({ stream, last_seq })))],
-    );
+  const insertMessages = `INSERT INTO live_messages (event_id, seq, type, participants, tables, payload, prevs, at)
+     SELECT $1, x.seq, x.type, x.participants, x.tables, x.payload, x.prevs, $3
+       FROM jsonb_to_recordset($2::jsonb) AS x(seq bigint, type text, participants uuid[], tables uuid[], payload jsonb, prevs jsonb)`;
+  const params = [eventId, JSON.stringify(messages), at];
+  if (!upserts.length) {
+    await m.query(insertMessages, params);
+    return;
+  }
+  await m.query(
+    `WITH h AS (
+       INSERT INTO live_streams (event_id, stream, last_seq)
+       SELECT $1, x.stream, x.last_seq FROM jsonb_to_recordset($4::jsonb) AS x(stream text, last_seq bigint)
+       ON CONFLICT (event_id, stream) DO UPDATE SET last_seq = EXCLUDED.last_seq
+     )
+     ${insertMessages}`,
+    [...params, JSON.stringify(upserts.map(([stream, last_seq]) => ({ stream, last_seq })))],
+  );
 }
 
 interface LogRow {

@@ -3,7 +3,6 @@ import type { Candidate, CandidateSource, Cell, CellContext, Neighbourhood, Scor
 import { LATEST_DONE_RUN } from '../matching/latest-run';
 import { fullInSlotSql } from './busy-in-slot';
 import { type MeetingRow, type ParticipantRow, toLiveMeeting, toLiveParticipant } from './live-state';
-import { inTurn } from '../in-turn';
 
 /** Statuses whose meetings hold a cell or block a second meeting of the pair (what the rules read). */
 const RELEVANT = `('requested','accepted','scheduled','checked_in','held')`;
@@ -28,27 +27,35 @@ export async function cellNeighbourhood(
   now: Date,
   opts: { matchCandidates: number },
 ): Promise<{ ctx: CellContext; nb: Neighbourhood }> {
-  const [[event], slots, tables, inCell] = await inTurn([
-    () => m.query(`SELECT time_zone FROM events WHERE id = $1`, [eventId]),
-    () => m.query(`SELECT id, starts_at, ends_at FROM slots WHERE event_id = $1 ORDER BY ordinal`, [eventId]),
-    () => m.query(`SELECT id, number FROM tables WHERE id = $1 AND event_id = $2`, [cell.tableId, eventId]),
-    () =>
-      m.query(
-        `SELECT id, participant_a_id AS a, participant_b_id AS b, status, slot_id, table_id, weight, allowed_slot_ids FROM meetings
-        WHERE slot_id = $1 AND table_id = $2 AND event_id = $3`,
-        [cell.slotId, cell.tableId, eventId],
-      ),
-  ]);
+  // One statement, not four: each is a round trip (a socket write and a wait) costing more than
+  // the reading itself (docs/benchmarks.md, "Where the CPU of a no-show goes").
+  const [row]: {
+    time_zone: string | null;
+    slots: { id: string; starts_at: string; ends_at: string }[];
+    tables: { id: string; number: number }[];
+    in_cell: MeetingRow[];
+  }[] = await m.query(
+    `SELECT (SELECT time_zone FROM events WHERE id = $1) AS time_zone,
+            (SELECT COALESCE(json_agg(json_build_object('id', id, 'starts_at', starts_at, 'ends_at', ends_at) ORDER BY ordinal), '[]')
+               FROM slots WHERE event_id = $1) AS slots,
+            (SELECT COALESCE(json_agg(json_build_object('id', id, 'number', number)), '[]')
+               FROM tables WHERE id = $2 AND event_id = $1) AS tables,
+            (SELECT COALESCE(json_agg(x), '[]') FROM (
+               SELECT id, participant_a_id AS a, participant_b_id AS b, status, slot_id, table_id, weight, allowed_slot_ids FROM meetings
+                WHERE slot_id = $3 AND table_id = $2 AND event_id = $1) x) AS in_cell`,
+    [eventId, cell.tableId, cell.slotId],
+  );
+  const { slots, tables, in_cell: inCell } = row;
   const ctx: CellContext = {
     now,
-    timeZone: event?.time_zone,
-    slots: slots.map((s: { id: string; starts_at: Date; ends_at: Date }) => ({
+    timeZone: row.time_zone ?? undefined,
+    slots: slots.map((s) => ({
       id: s.id,
       startsAt: new Date(s.starts_at),
       endsAt: new Date(s.ends_at),
     })),
-    tables: tables.map((t: { id: string; number: number }) => ({ id: t.id, number: t.number })),
-    meetings: (inCell as MeetingRow[]).map(toLiveMeeting),
+    tables: tables.map((t) => ({ id: t.id, number: t.number })),
+    meetings: inCell.map(toLiveMeeting),
   };
   const waiting =
     (status: 'accepted' | 'requested', source: CandidateSource) => async (range: ScoreRange, offset: number, limit: number) => {

@@ -8,26 +8,33 @@ import type { QueueName } from '@rueda/queues';
  * committed change always has its job on record; the dispatcher hands them to their queues
  * after commit and the relay retries what is still pending (Redis down, a node that died
  * between commit and enqueue). The queue's job id is the outbox id unless the job names its own,
- * so handing one over twice is harmless.
+ * so handing one over twice is harmless. The unit of work writes a transaction's jobs in the
+ * statement that appends its first live messages (live-log.ts), or with insertOutbox.
  */
-export async function writeOutbox(m: EntityManager, jobs: JobRequest[]): Promise<QueuedJob[]> {
-  if (!jobs.length) return [];
+
+/** Inserts outboxOf's rows. */
+export async function insertOutbox(m: EntityManager, rows: string): Promise<void> {
+  await m.query(insertOutboxSql('$1'), [rows]);
+}
+
+/** A use case's jobs with their outbox ids, and the rows to insert (JSON); null when there are none. */
+export function outboxOf(jobs: JobRequest[]): { queued: QueuedJob[]; rows: string } | null {
+  if (!jobs.length) return null;
   const queued: QueuedJob[] = jobs.map((j) => {
     const outboxId = randomUUID();
     return { ...j, outboxId, jobId: j.options?.jobId ?? outboxId };
   });
-  await m.query(
-    `INSERT INTO outbox_jobs (id, queue, name, job_id, data, options)
-     SELECT x.id, x.queue, x.name, x.job_id, x.data, x.options
-       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, queue text, name text, job_id text, data jsonb, options jsonb)`,
-    [
-      JSON.stringify(
-        queued.map((j) => ({ id: j.outboxId, queue: j.queue, name: j.name, job_id: j.jobId, data: j.data, options: j.options ?? {} })),
-      ),
-    ],
+  const rows = JSON.stringify(
+    queued.map((j) => ({ id: j.outboxId, queue: j.queue, name: j.name, job_id: j.jobId, data: j.data, options: j.options ?? {} })),
   );
-  return queued;
+  return { queued, rows };
 }
+
+/** The INSERT of outboxOf's rows given as `param`; live-log.ts sends it inside its first statement. */
+export const insertOutboxSql = (param: string) =>
+  `INSERT INTO outbox_jobs (id, queue, name, job_id, data, options)
+     SELECT x.id, x.queue, x.name, x.job_id, x.data, x.options
+       FROM jsonb_to_recordset(${param}::jsonb) AS x(id uuid, queue text, name text, job_id text, data jsonb, options jsonb)`;
 
 interface OutboxRow {
   id: string;

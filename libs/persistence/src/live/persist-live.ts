@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import type { LiveChange as DomainChange } from '@rueda/live';
 import { MeetingEntity } from '../entities';
 import { holdEventShared } from './event-locks';
+import { moveMeeting } from './update-locked';
 import { type LiveChange, meetingChange } from '@rueda/application';
 
 /**
@@ -22,24 +23,26 @@ export async function persistMeetingChanges(
   for (const c of change.changedMeetings) {
     let row: MeetingEntity;
     if (c.before === null) {
-      row = await repo.save(
-        repo.create({
-          id: c.after.id,
-          eventId,
-          participantAId: c.after.a,
-          participantBId: c.after.b,
-          status: c.after.status,
-          slotId: c.after.slotId,
-          tableId: c.after.tableId,
-          weight: c.after.weight,
-          origin,
-          respondedAt: now,
-        }),
-      );
+      // An INSERT only: save() would first SELECT the id libs/live just made up.
+      row = repo.create({
+        id: c.after.id,
+        eventId,
+        participantAId: c.after.a,
+        participantBId: c.after.b,
+        status: c.after.status,
+        slotId: c.after.slotId,
+        tableId: c.after.tableId,
+        weight: c.after.weight,
+        origin,
+        respondedAt: now,
+      });
+      await repo.insert(row);
     } else {
-      row = await repo.findOneOrFail({ where: { id: c.meetingId, eventId }, lock: { mode: 'pessimistic_write' } });
-      Object.assign(row, { status: c.after.status, slotId: c.after.slotId, tableId: c.after.tableId });
-      row = await repo.save(row);
+      const to = { status: c.after.status, slotId: c.after.slotId, tableId: c.after.tableId };
+      // Locked and written in one statement; a row missing or already so is read as before (and a missing one refused).
+      row =
+        (await moveMeeting(m, eventId, c.meetingId, to)) ??
+        (await repo.findOneOrFail({ where: { id: c.meetingId, eventId }, lock: { mode: 'pessimistic_write' } }));
     }
     out.push(row);
     changes.push(

@@ -56,10 +56,17 @@ export interface ProposalRecord {
 export interface ProposalRepository {
   list(eventId: string, status?: ProposalStatus): Promise<ProposalRecord[]>;
   lock(eventId: string, proposalId: string): Promise<ProposalRecord | null>;
-  /** The proposal that answered a recovery request, if it was answered already. */
-  answering(eventId: string, requestId: string): Promise<ProposalRecord | null>;
-  /** A newer freeing of a cell supersedes its open proposal. */
-  expireOpen(eventId: string, cell: { slotId: string; tableId: string }, now: Date): Promise<void>;
+  /**
+   * A recovery of the cell begins: the proposal that answered its request, if it was answered
+   * already (then nothing changes); otherwise the cell's open proposal is expired, since a newer
+   * freeing supersedes it, and null. One call, so the store can do both in one round trip.
+   */
+  beginRecovery(
+    eventId: string,
+    cell: { slotId: string; tableId: string },
+    requestId: string | null,
+    now: Date,
+  ): Promise<ProposalRecord | null>;
   insert(p: Omit<ProposalRecord, 'createdAt'>): Promise<ProposalRecord>;
   save<P extends ProposalRecord>(p: P): Promise<P>;
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type {
   DelegateRecord,
   DelegateRepository,
@@ -76,17 +77,27 @@ export class TypeOrmProposalRepository implements ProposalRepository {
     await holdEventShared(this.m, eventId);
     return this.repo.findOne({ where: { id: proposalId, eventId }, lock: { mode: 'pessimistic_write' } });
   }
-  answering(eventId: string, requestId: string) {
-    return this.repo.findOneBy({ eventId, requestId });
+  beginRecovery(eventId: string, cell: { slotId: string; tableId: string }, requestId: string | null, now: Date) {
+    // One statement: the answered proposal read, and the UPDATE (a data-modifying CTE, run
+    // whether read or not) expiring the cell's open one unless the request was answered.
+    return this.repo
+      .createQueryBuilder('p')
+      .addCommonTableExpression(
+        `UPDATE replacement_proposals SET status = 'expired', resolved_at = :now
+          WHERE event_id = :eventId AND slot_id = :slotId AND table_id = :tableId AND status = 'proposed'
+            AND NOT EXISTS (SELECT 1 FROM replacement_proposals a WHERE a.event_id = :eventId AND a.request_id = :requestId)`,
+        'expired',
+      )
+      .where('p.eventId = :eventId AND p.requestId = :requestId', { eventId, requestId, now, slotId: cell.slotId, tableId: cell.tableId })
+      .getOne();
   }
-  async expireOpen(eventId: string, cell: { slotId: string; tableId: string }, now: Date) {
-    await this.repo.update(
-      { eventId, slotId: cell.slotId, tableId: cell.tableId, status: 'proposed' },
-      { status: 'expired', resolvedAt: now },
-    );
-  }
-  insert(p: Omit<ProposalRecord, 'createdAt'>) {
-    return this.repo.save(this.repo.create(p));
+  async insert(p: Omit<ProposalRecord, 'createdAt'>) {
+    // An INSERT only (its RETURNING fills created_at into the entity): save() would first SELECT
+    // the id to choose between insert and update, a round trip for an id just made up.
+    const row = this.repo.create(p);
+    // (Typed as a partial of itself: TypeORM's deep-partial type refuses the jsonb record.)
+    await this.repo.insert(row as QueryDeepPartialEntity<ReplacementProposalEntity>);
+    return row;
   }
   save<P extends ProposalRecord>(p: P): Promise<P> {
     return this.repo.save(p as unknown as ReplacementProposalEntity) as unknown as Promise<P>;

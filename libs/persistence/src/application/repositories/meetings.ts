@@ -5,6 +5,7 @@ import type { LiveChange as LiveDomainChange } from '@rueda/live';
 import { MeetingEntity } from '../../entities';
 import { holdEventShared } from '../../live/event-locks';
 import { persistMeetingChanges } from '../../live/persist-live';
+import { isRememberedLocked, rememberLocked, updateLockedMeeting } from '../../live/update-locked';
 
 export class TypeOrmMeetingRepository implements MeetingRepository {
   constructor(private readonly m: EntityManager) {}
@@ -16,7 +17,11 @@ export class TypeOrmMeetingRepository implements MeetingRepository {
 
   async lock(eventId: string, meetingId: string): Promise<MeetingEntity | null> {
     await holdEventShared(this.m, eventId);
-    return this.m.getRepository(MeetingEntity).findOne({ where: { id: meetingId, eventId }, lock: { mode: 'pessimistic_write' } });
+    const row = await this.m
+      .getRepository(MeetingEntity)
+      .findOne({ where: { id: meetingId, eventId }, lock: { mode: 'pessimistic_write' } });
+    if (row) rememberLocked(this.m, row);
+    return row;
   }
 
   async cellTakenBy(meeting: MeetingRecord): Promise<{ id: string; names: string[] } | null> {
@@ -33,7 +38,8 @@ export class TypeOrmMeetingRepository implements MeetingRepository {
   }
 
   async withdrawProposals(eventId: string, cell: { slotId: string; tableId: string }, at: Date): Promise<string[]> {
-    const rows: { id: string }[] = await this.m.query(
+    // TypeORM answers an UPDATE with [rows, row count], not the rows alone.
+    const [rows]: [{ id: string }[], number] = await this.m.query(
       `UPDATE replacement_proposals SET status = 'expired', resolved_at = $4
         WHERE event_id = $1 AND slot_id = $2 AND table_id = $3 AND status = 'proposed' RETURNING id`,
       [eventId, cell.slotId, cell.tableId, at],
@@ -42,6 +48,8 @@ export class TypeOrmMeetingRepository implements MeetingRepository {
   }
 
   save<M extends MeetingRecord>(meeting: M): Promise<M> {
+    // A row lock() returned is written in one UPDATE; any other goes through save() (which may insert).
+    if (isRememberedLocked(meeting)) return updateLockedMeeting(this.m, meeting as unknown as MeetingEntity) as unknown as Promise<M>;
     return this.m.getRepository(MeetingEntity).save(meeting as unknown as MeetingEntity) as unknown as Promise<M>;
   }
 
