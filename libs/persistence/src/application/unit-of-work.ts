@@ -81,6 +81,10 @@ export class TypeOrmUnitOfWork implements UnitOfWork {
     let batch: CommittedBatch = { messages: [], jobs: [] };
     let result: T;
     try {
+      // The link key is read on the pool, so before this transaction takes its connection: read
+      // inside it, a burst of use cases on a cold process held every pooled connection while each
+      // waited for that one read, and none ever went on (after the first read this is at once).
+      await this.deps.linkKeys.get();
       result = await this.db.transaction(async (m) => {
         const tx = new TypeOrmTx(m, this.deps);
         const r = await fn(tx);
