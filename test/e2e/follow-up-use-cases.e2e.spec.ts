@@ -1,17 +1,7 @@
 import { AdvanceCommitment, type Clock, CreateCommitment, type Principal, RecordOutcome, UseCases } from '@rueda/application';
-import { DomainError } from '@rueda/domain';
 import { CLOCK } from '../../apps/api/src/platform/application.module';
 import { bearer, SAMPLE_EVENT, startTestApi, TestApi } from '../support/api';
-
-const refusal = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a refusal');
-};
+import { refusal } from '../support/refusals';
 
 /** The outcome and commitment routes run the follow-up use cases: one validation, one rule, nothing half written. */
 describe('outcomes and commitments: HTTP and the use cases share one command path', () => {

@@ -1,16 +1,7 @@
 import { AnswerRequest, ExpireRequests, type Principal, RequestMeeting, UseCases, WithdrawRequest, WORKER } from '@rueda/application';
-import { DomainError, TEXT_LIMITS } from '@rueda/domain';
+import { TEXT_LIMITS } from '@rueda/domain';
 import { bearer, SAMPLE_EVENT, startTestApi, TestApi } from '../support/api';
-
-const refusal = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a refusal');
-};
+import { refusal } from '../support/refusals';
 
 /** The request routes and the worker run the meeting-request use cases: one validation, one rule, nothing half written. */
 describe('meeting requests: HTTP and the use cases share one command path', () => {

@@ -1,16 +1,6 @@
 import { CreateEvent, ReplaceSessions, SetUnavailability, UpdateEvent } from '@rueda/application';
-import { DomainError } from '@rueda/domain';
 import { ADMIN, seedDay, STAFF, startUseCases, type UseCaseEnv } from '../support/use-cases';
-
-const refusal = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a refusal');
-};
+import { refusal } from '../support/refusals';
 
 const session = { day: '2026-11-25', startTime: '09:00', endTime: '10:00', slotMinutes: 20 };
 

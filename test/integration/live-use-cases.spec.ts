@@ -9,18 +9,8 @@ import {
   UndoMeetingStatus,
   WORKER,
 } from '@rueda/application';
-import { DomainError } from '@rueda/domain';
 import { ADMIN, seedDay, STAFF, startUseCases, type UseCaseEnv } from '../support/use-cases';
-
-const rejection = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a refusal');
-};
+import { refusal as rejection } from '../support/refusals';
 
 /** The use cases of the day against the real PostgreSQL: one transaction each, the log written with them, effects after commit. */
 describe('live use cases on PostgreSQL', () => {

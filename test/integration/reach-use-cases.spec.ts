@@ -22,6 +22,7 @@ import { refusalText } from '../../apps/cli/src/command';
 import cli from '../../apps/cli/src/commands/users';
 import { bearer, SAMPLE_EVENT, startTestApi, type TestApi } from '../support/api';
 import { seedDay, STAFF, startUseCases, type UseCaseEnv } from '../support/use-cases';
+import { refusedFields as refused } from '../support/refusals';
 
 const KEYS = { p256dh: 'B'.repeat(87), auth: 'a'.repeat(22) };
 
@@ -416,15 +417,6 @@ describe('reach commands: the HTTP route and the other paths share validation', 
   let link: string;
   const admin = () => bearer(api.tokens.admin);
   const adminPrincipal = async (): Promise<Principal> => (await api.http.get('/auth/whoami').set(admin()).expect(200)).body as Principal;
-  /** The fields of a refused use case (a DomainError), as the API would list them. */
-  const refused = async (run: Promise<unknown>) => {
-    const e = (await run.then(
-      () => undefined,
-      (err: unknown) => err,
-    )) as { kind?: string; fields?: unknown[] } | undefined;
-    expect(e?.kind).toBe('invalid');
-    return e!.fields;
-  };
   const count = async (sql: string, params: unknown[] = []) => (await api.query(sql, params))[0].n as number;
 
   beforeAll(async () => {

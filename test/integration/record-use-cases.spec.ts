@@ -1,16 +1,6 @@
 import { RECORD_USE_CASES } from '@rueda/application';
-import { DomainError } from '@rueda/domain';
 import { ADMIN, seedDay, STAFF, startUseCases, type UseCaseEnv } from '../support/use-cases';
-
-const refusal = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a refusal');
-};
+import { refusal } from '../support/refusals';
 
 const { participants, demands, offers } = RECORD_USE_CASES;
 

@@ -1,16 +1,6 @@
 import { AnswerRequest, ExpireRequests, type Principal, RequestMeeting, WORKER } from '@rueda/application';
-import { DomainError } from '@rueda/domain';
 import { seedDay, startUseCases, type UseCaseEnv } from '../support/use-cases';
-
-const refusal = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a refusal');
-};
+import { refusal } from '../support/refusals';
 
 /** Requests on the use case's clock: they expire, and are answered, at the instant the Clock gives, never the wall clock's. */
 describe('meeting request use cases on PostgreSQL', () => {

@@ -12,6 +12,7 @@ import {
 } from '@rueda/application';
 import { parseTable } from '@rueda/importing';
 import { bearer, SAMPLE_EVENT, startTestApi, type TestApi } from '../support/api';
+import { refusedFields as refused } from '../support/refusals';
 
 const UNKNOWN = '00000000-0000-4000-8000-00000000dead';
 const csv = (lines: string[]) => Buffer.from(lines.join('\r\n') + '\r\n', 'utf8');
@@ -28,14 +29,6 @@ describe('matching, invitations, imports, exports and sign-in: the HTTP route an
   let ev: string;
   const admin = () => bearer(api.tokens.admin);
   const adminPrincipal = async (): Promise<Principal> => (await api.http.get('/auth/whoami').set(admin()).expect(200)).body as Principal;
-  const refused = async (run: Promise<unknown>) => {
-    const e = (await run.then(
-      () => undefined,
-      (err: unknown) => err,
-    )) as { kind?: string; fields?: unknown[] } | undefined;
-    expect(e?.kind).toBe('invalid');
-    return e!.fields;
-  };
   const count = async (sql: string, params: unknown[] = []) => (await api.query(sql, params))[0].n as number;
 
   beforeAll(async () => {
