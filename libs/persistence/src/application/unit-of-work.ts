@@ -49,15 +49,6 @@ class TypeOrmTx implements Tx {
 }
 
 /**
- * The EntityManager of a unit of work's transaction, for services not yet written as use cases:
- * their writes then share the transaction, the live log and the job outbox of the unit of work.
- */
-export function entityManagerOf(tx: Tx): EntityManager {
-  if (!(tx instanceof TypeOrmTx)) throw new Error('not a TypeORM transaction');
-  return tx.manager;
-}
-
-/**
  * One use case, one transaction: the live messages it recorded are appended to the event's
  * log and its jobs to the outbox inside the transaction (the truth), then handed to the
  * dispatcher once committed. Database refusals come out as DomainErrors; after the commit
