@@ -57,6 +57,8 @@ const DATABASE_ONLY = new Set([
   'uq_meetings_live_pair',
   'uq_meetings_slot_table',
   'idx_meetings_slot',
+  'idx_meetings_a_slot',
+  'idx_meetings_b_slot',
   'idx_live_messages_participants',
   'uq_replacement_open_cell',
   // live delivery and the freed cell's neighbourhood (partial and expression indexes)

@@ -99,12 +99,15 @@ export async function cellNeighbourhood(
       const counted = `ARRAY(SELECT id FROM ps WHERE max_meetings IS NOT NULL)`;
       const [row]: { participants: (ParticipantRow & { fixed_table: string | null })[]; meetings: MeetingRow[] }[] = await m.query(
         `WITH ps AS (
-           SELECT p.id, p.kind, p.parallel, p.max_meetings, p.left_at,
-                  (SELECT count(*) FROM delegates d WHERE d.participant_id = p.id)::int AS delegates,
-                  EXISTS (SELECT 1 FROM delegates d WHERE d.participant_id = p.id AND d.checked_in_at IS NOT NULL) AS checked_in,
+           SELECT p.id, p.kind, p.parallel, p.max_meetings, p.left_at, d.delegates, d.checked_in,
                   COALESCE((SELECT array_agg(u.slot_id) FROM unavailability u WHERE u.participant_id = p.id), '{}') AS unavailable,
                   (SELECT t.id FROM tables t WHERE t.event_id = $1 AND t.reserved_for_participant_id = p.id LIMIT 1) AS fixed_table
-             FROM participants p WHERE p.event_id = $1 AND p.id = ANY($3)
+             FROM participants p
+             -- One walk of the participant's own delegates: as an EXISTS, the planner hashed every
+             -- checked-in delegate of the event instead, a cost that grew with the event.
+             CROSS JOIN LATERAL (SELECT count(*)::int AS delegates, COALESCE(bool_or(x.checked_in_at IS NOT NULL), false) AS checked_in
+                                   FROM delegates x WHERE x.participant_id = p.id) d
+            WHERE p.event_id = $1 AND p.id = ANY($3)
          ), mm AS (
            ${cols} WHERE ${live} AND slot_id = $2 AND (participant_a_id = ANY($3) OR participant_b_id = ANY($3))
            UNION ${cols} WHERE ${live} AND participant_a_id = ANY(${counted})
