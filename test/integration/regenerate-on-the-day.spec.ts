@@ -1,5 +1,13 @@
-import { GenerateSchedule, MoveMeeting, PublishScheduleVersion, RecordWalkIn, SetMeetingStatus } from '@rueda/application';
-import { loadEventScheduleInstance, saveScheduleVersion } from '@rueda/persistence';
+import {
+  FillScheduleDraft,
+  GenerateSchedule,
+  MoveMeeting,
+  PublishScheduleVersion,
+  RecordWalkIn,
+  SetMeetingStatus,
+  WORKER,
+} from '@rueda/application';
+import { loadEventScheduleInstance } from '@rueda/persistence';
 import { solve } from '@rueda/scheduling';
 import { ADMIN, seedDay, STAFF, startUseCases, type UseCaseEnv } from '../support/use-cases';
 
@@ -86,8 +94,7 @@ describe('re-planning a day in progress', () => {
     for (const id of [fresh, late]) expect(instance.meetings.find((m) => m.id === id)?.allowedSlots).toEqual(ahead);
 
     const schedule = await solve(instance, { seed: 1, budget: 1 });
-    await saveScheduleVersion(env.db.manager, v.id, schedule);
-    await env.q(`UPDATE schedule_versions SET status = 'draft' WHERE id = $1`, [v.id]);
+    await env.useCases.execute(FillScheduleDraft, WORKER, { eventId: day.eventId, versionId: v.id, schedule });
     const published = await env.useCases.execute(PublishScheduleVersion, ADMIN, { eventId: day.eventId, versionId: v.id });
     expect(published).toMatchObject({ status: 'published', rebased: null });
 

@@ -3,7 +3,8 @@ import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { MatchRunEntity, ScheduleVersionEntity } from '@rueda/persistence';
+import { FailScheduleJob, UseCases, WORKER } from '@rueda/application';
+import { MatchRunEntity } from '@rueda/persistence';
 import { matchingRunJobId, QUEUES } from '@rueda/queues';
 
 // A run whose job failed for good must say so, or the organiser waits forever.
@@ -45,6 +46,7 @@ export class SchedulingFailuresListener extends QueueEventsHost {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(QUEUES.scheduling) private readonly queue: Queue,
+    private readonly useCases: UseCases,
   ) {
     super();
   }
@@ -53,8 +55,6 @@ export class SchedulingFailuresListener extends QueueEventsHost {
   async onExhausted({ jobId, failedReason: given }: { jobId: string; failedReason?: string }) {
     const failedReason = await reasonOf(this.queue, jobId, given);
     this.log.error(`job ${jobId} failed for good: ${failedReason}`);
-    await this.db
-      .getRepository(ScheduleVersionEntity)
-      .update({ jobId, status: 'generating' }, { status: 'failed', error: (failedReason ?? 'error').slice(0, 1000) });
+    await this.useCases.execute(FailScheduleJob, WORKER, { jobId, error: failedReason });
   }
 }

@@ -1,19 +1,21 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger } from '@nestjs/common';
-import type { Clock } from '@rueda/application';
+import { type Clock, FillScheduleDraft, UseCases, WORKER } from '@rueda/application';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { loadEventScheduleInstance, saveScheduleVersion } from '@rueda/persistence';
+import { loadEventScheduleInstance } from '@rueda/persistence';
 import { QUEUES, SchedulingJobData, SchedulingProgress } from '@rueda/queues';
 import { workerOptions } from '../worker-options';
 import { solveInThread } from './solve-in-thread';
 import { WorkerLiveEmitter } from '../live/worker-live-emitter';
 import { CLOCK } from '../clock';
+import { asJobFailure } from '../job-failure';
 
 /**
- * Builds the event's instance, runs the solver with progress reports, and writes the result
- * into its draft version in one transaction (so a retried job never finds half a schedule).
+ * Builds the event's instance, runs the solver with progress reports, and hands the result to
+ * FillScheduleDraft (one transaction: a retried job never finds half a schedule, and never
+ * writes over a version that is no longer generating).
  */
 @Processor(QUEUES.scheduling, workerOptions({ concurrency: 1 }))
 export class SchedulingProcessor extends WorkerHost {
@@ -23,6 +25,7 @@ export class SchedulingProcessor extends WorkerHost {
     @InjectDataSource() private readonly db: DataSource,
     private readonly live: WorkerLiveEmitter,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly useCases: UseCases,
   ) {
     super();
   }
@@ -48,7 +51,11 @@ export class SchedulingProcessor extends WorkerHost {
       void report({ phase: 'solving', percent: 5 + Math.round(p.percent * 0.9), bestWeight: p.bestWeight, bound: p.bound });
     });
     await report({ phase: 'saving', percent: 96, bestWeight: schedule.stats.weight, bound: schedule.bounds.weightUpperBound });
-    await saveScheduleVersion(this.db.manager, scheduleVersionId, schedule);
+    const saved = await this.useCases
+      .execute(FillScheduleDraft, WORKER, { eventId, versionId: scheduleVersionId, schedule })
+      .catch((e: unknown) => Promise.reject(asJobFailure(e)));
+    if (!saved.filled)
+      this.log.warn(`event ${eventId} v${scheduleVersionId}: already ${saved.status}, this attempt's schedule is not kept`);
     await report({ phase: 'done', percent: 100, bestWeight: schedule.stats.weight, bound: schedule.bounds.weightUpperBound });
     this.log.log(
       `event ${eventId} v${scheduleVersionId}: ${schedule.stats.scheduled}/${instance.meetings.length} meetings, weight ${schedule.stats.weight} of ≤ ${schedule.bounds.weightUpperBound} (${pinned} pinned)`,

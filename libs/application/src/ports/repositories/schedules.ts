@@ -25,6 +25,10 @@ export interface ScheduleRepository {
   /** A new version numbered after the event's last one, waiting for its job; it records the event's live sequence. */
   create(eventId: string, params: Record<string, unknown>): Promise<ScheduleVersionRecord>;
   assignments(versionId: string): Promise<ScheduleAssignment[]>;
+  /** A version takes a job's schedule: its assignments, figures and proof; status draft. */
+  fill(versionId: string, schedule: Schedule): Promise<void>;
+  /** The version of this job, if still generating, becomes failed with the reason; whether one did. */
+  failJob(jobId: string, error: string): Promise<boolean>;
   /** One meeting's cell in a draft (null: out of the agenda). */
   assign(versionId: string, meetingId: string, to: { slotId: string; tableId: string } | null): Promise<void>;
   /** The figures after a hand edit; with `measured`, the bounds (proof) and the fairness measured again too. */

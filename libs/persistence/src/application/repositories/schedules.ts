@@ -4,7 +4,7 @@ import type { Schedule, ScheduleBounds } from '@rueda/formats';
 import type { Cell, DayMeeting, ScheduleRepository } from '@rueda/application';
 import { ScheduleAssignmentEntity, ScheduleVersionEntity } from '../../entities';
 import { loadEventScheduleInstance } from '../../scheduling/event-schedule-instance';
-import { storedFairness } from '../../scheduling/schedule-versions';
+import { fillScheduleVersion, storedFairness } from '../../scheduling/schedule-versions';
 import { inTurn } from '../../in-turn';
 
 export class TypeOrmScheduleRepository implements ScheduleRepository {
@@ -31,6 +31,15 @@ export class TypeOrmScheduleRepository implements ScheduleRepository {
   async assignments(versionId: string) {
     const rows = await this.m.getRepository(ScheduleAssignmentEntity).findBy({ scheduleVersionId: versionId });
     return rows.map((r) => ({ meeting: r.meetingId, slot: r.slotId, table: r.tableId }));
+  }
+
+  async fill(versionId: string, schedule: Schedule) {
+    await fillScheduleVersion(this.m, versionId, schedule);
+  }
+
+  async failJob(jobId: string, error: string) {
+    const r = await this.m.getRepository(ScheduleVersionEntity).update({ jobId, status: 'generating' }, { status: 'failed', error });
+    return (r.affected ?? 0) > 0;
   }
 
   async assign(versionId: string, meetingId: string, to: { slotId: string; tableId: string } | null) {
