@@ -72,7 +72,7 @@ describe('matching use cases on PostgreSQL', () => {
     const retryId = matchingJobId(eventId, v + 1, Date.parse('2026-11-20T15:00:00Z'));
     expect(jobs()[0].jobId).toBe(retryId);
     // When that job fails for good too, the worker's listener finds the run by the retry's id.
-    const listener = new MatchingFailuresListener(env.db, {} as Queue);
+    const listener = new MatchingFailuresListener({} as Queue, env.useCases);
     await listener.onExhausted({ jobId: retryId, failedReason: 'boom again' });
     expect(await env.q(`SELECT status, error FROM match_runs WHERE id = $1`, [again.id])).toEqual([
       { status: 'failed', error: 'boom again' },

@@ -1,11 +1,8 @@
 import { InjectQueue, OnQueueEvent, QueueEventsHost, QueueEventsListener } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
-import { FailScheduleJob, UseCases, WORKER } from '@rueda/application';
-import { MatchRunEntity } from '@rueda/persistence';
-import { matchingRunJobId, QUEUES } from '@rueda/queues';
+import { FailMatchingJob, FailScheduleJob, UseCases, WORKER } from '@rueda/application';
+import { QUEUES } from '@rueda/queues';
 
 // A run whose job failed for good must say so, or the organiser waits forever.
 
@@ -20,8 +17,8 @@ async function reasonOf(queue: Queue, jobId: string, given?: string): Promise<st
 export class MatchingFailuresListener extends QueueEventsHost {
   private readonly log = new Logger('MatchingJobs');
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(QUEUES.matching) private readonly queue: Queue,
+    private readonly useCases: UseCases,
   ) {
     super();
   }
@@ -30,13 +27,7 @@ export class MatchingFailuresListener extends QueueEventsHost {
   async onExhausted({ jobId, failedReason: given }: { jobId: string; failedReason?: string }) {
     const failedReason = await reasonOf(this.queue, jobId, given);
     this.log.error(`job ${jobId} failed for good: ${failedReason}`);
-    const [row] = await this.db.query(`SELECT id FROM match_runs WHERE 'match-' || event_id || '-v' || data_version = $1`, [
-      matchingRunJobId(jobId),
-    ]);
-    if (row)
-      await this.db
-        .getRepository(MatchRunEntity)
-        .update({ id: row.id }, { status: 'failed', error: (failedReason ?? 'error').slice(0, 1000) });
+    await this.useCases.execute(FailMatchingJob, WORKER, { jobId, error: failedReason });
   }
 }
 
@@ -44,7 +35,6 @@ export class MatchingFailuresListener extends QueueEventsHost {
 export class SchedulingFailuresListener extends QueueEventsHost {
   private readonly log = new Logger('SchedulingJobs');
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(QUEUES.scheduling) private readonly queue: Queue,
     private readonly useCases: UseCases,
   ) {

@@ -4,11 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { applyOverrides, buildMatchIndex, runMatch, scoredPerDemand } from '@rueda/matching';
-import { EventEntity, MatchCounterpartEntity, MatchResultEntity, MatchRunEntity, PairOverrideEntity } from '@rueda/persistence';
+import { CompleteMatchingRun, type MatchCounterpartRow, ReportMatchingProgress, UseCases, WORKER } from '@rueda/application';
+import { EventEntity, PairOverrideEntity } from '@rueda/persistence';
 import { MatchingJobData, MatchingProgress, QUEUES } from '@rueda/queues';
 import { workerOptions } from '../worker-options';
 import { WorkerLiveEmitter } from '../live/worker-live-emitter';
 import { loadEventFeedback, loadEventMatchInput } from './event-match-input';
+import { asJobFailure } from '../job-failure';
 
 /**
  * Scores every demand–offer pair of an event and stores the top offers per demand.
@@ -21,6 +23,7 @@ export class MatchingProcessor extends WorkerHost {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly live: WorkerLiveEmitter,
+    private readonly useCases: UseCases,
   ) {
     super();
   }
@@ -30,9 +33,7 @@ export class MatchingProcessor extends WorkerHost {
     const progress = async (p: MatchingProgress) => {
       await job.updateProgress(p);
       this.live.progress({ eventId, queue: 'matching', jobId: job.id!, phase: p.phase, percent: p.percent });
-      await this.db
-        .getRepository(MatchRunEntity)
-        .update({ id: runId }, { status: p.phase === 'done' ? 'done' : 'running', progress: p.percent });
+      await this.useCases.execute(ReportMatchingProgress, WORKER, { runId, percent: p.percent });
     };
     await progress({ phase: 'loading', percent: 5 });
     const event = await this.db.getRepository(EventEntity).findOneByOrFail({ id: eventId });
@@ -46,11 +47,10 @@ export class MatchingProcessor extends WorkerHost {
     const index = buildMatchIndex(input, { weights: event.settings.matchWeights, feedback });
     const output = runMatch(input, { top: scoredPerDemand(top, pairOverrides), index });
     // Per participant, its best counterparts over all its demands or offers (fairness on).
-    const counterparts: Partial<MatchCounterpartEntity>[] = [];
+    const counterparts: MatchCounterpartRow[] = [];
     for (const p of input.participants) {
       index.topCounterparts(p.id, top).forEach((c, i) =>
         counterparts.push({
-          runId,
           participantId: p.id,
           counterpartId: c.participant,
           rank: i + 1,
@@ -63,39 +63,30 @@ export class MatchingProcessor extends WorkerHost {
     const seconds = (Date.now() - started) / 1000;
     await progress({ phase: 'saving', percent: 80 });
     // The organisers' pins and blocks (libs/matching: applyOverrides).
-    const rows: Partial<MatchResultEntity>[] = applyOverrides(output.matches, pairOverrides, top).map((r) => ({
-      runId,
+    const rows = applyOverrides(output.matches, pairOverrides, top).map((r) => ({
       demandId: r.demand,
       offerId: r.offer,
       rank: r.rank,
       score: r.score,
       reasons: r.reasons,
     }));
-    await this.db.transaction(async (m) => {
-      await m.getRepository(MatchResultEntity).delete({ runId });
-      for (let i = 0; i < rows.length; i += 1000) await m.getRepository(MatchResultEntity).insert(rows.slice(i, i + 1000));
-      await m.getRepository(MatchCounterpartEntity).delete({ runId });
-      for (let i = 0; i < counterparts.length; i += 1000)
-        await m.getRepository(MatchCounterpartEntity).insert(counterparts.slice(i, i + 1000));
-      await m.getRepository(MatchRunEntity).update(
-        { id: runId },
-        {
-          status: 'done',
-          progress: 100,
-          finishedAt: new Date(),
-          error: null,
-          stats: {
-            demands: input.demands.length,
-            offers: input.offers.length,
-            pairs: input.demands.length * input.offers.length,
-            stored: rows.length,
-            seconds,
-            feedbackKey: job.data.feedbackKey ?? 'off',
-            feedbackRequests: feedback?.requests.length ?? 0,
-          },
+    const saved = await this.useCases
+      .execute(CompleteMatchingRun, WORKER, {
+        runId,
+        results: rows,
+        counterparts,
+        stats: {
+          demands: input.demands.length,
+          offers: input.offers.length,
+          pairs: input.demands.length * input.offers.length,
+          stored: rows.length,
+          seconds,
+          feedbackKey: job.data.feedbackKey ?? 'off',
+          feedbackRequests: feedback?.requests.length ?? 0,
         },
-      );
-    });
+      })
+      .catch((e: unknown) => Promise.reject(asJobFailure(e)));
+    if (!saved.completed) this.log.warn(`event ${eventId}: run ${runId} is already ${saved.status}, this attempt's results are not kept`);
     await job.updateProgress({ phase: 'done', percent: 100 } satisfies MatchingProgress);
     this.log.log(`event ${eventId}: ${rows.length} matches stored (${seconds.toFixed(2)} s scoring)`);
     return { pairs: input.demands.length * input.offers.length, stored: rows.length };

@@ -79,6 +79,7 @@ export const NOUNS = {
   request: { es: 'Solicitud', en: 'Request', feminine: true },
   proposal: { es: 'Propuesta', en: 'Proposal', feminine: true },
   scheduleVersion: { es: 'Versión de agenda', en: 'Schedule version', feminine: true },
+  matchRun: { es: 'Cálculo de afinidades', en: 'Matching run' },
   commitment: { es: 'Compromiso', en: 'Commitment' },
   outcome: { es: 'Resultado de la reunión', en: 'Meeting outcome' },
   export: { es: 'Exportación', en: 'Export', feminine: true },

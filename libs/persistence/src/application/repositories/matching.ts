@@ -1,6 +1,16 @@
 import type { EntityManager } from 'typeorm';
-import type { MatchingRepository, MatchRunRecord, PairOverrideMode } from '@rueda/application';
-import { DemandEntity, MatchRunEntity, OfferEntity, PairOverrideEntity } from '../../entities';
+import type {
+  MatchCounterpartRow,
+  MatchingRepository,
+  MatchResultRow,
+  MatchRunRecord,
+  MatchRunStatus,
+  PairOverrideMode,
+} from '@rueda/application';
+import { In } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { matchingRunJobId } from '@rueda/queues';
+import { DemandEntity, MatchCounterpartEntity, MatchResultEntity, MatchRunEntity, OfferEntity, PairOverrideEntity } from '../../entities';
 import { inTurn } from '../../in-turn';
 
 /**
@@ -40,6 +50,41 @@ export class TypeOrmMatchingRepository implements MatchingRepository {
 
   feedbackKey(eventId: string, learnFromRequests: boolean) {
     return matchFeedbackKey(this.m, eventId, learnFromRequests);
+  }
+
+  async lockRun(runId: string) {
+    const [row] = await this.m.query(`SELECT status FROM match_runs WHERE id = $1 FOR UPDATE`, [runId]);
+    return (row?.status as MatchRunStatus | undefined) ?? null;
+  }
+
+  async updateOpenRun(
+    runId: string,
+    open: MatchRunStatus[],
+    patch: { status: MatchRunStatus; progress: number; finishedAt?: Date; error?: string | null; stats?: Record<string, unknown> },
+  ) {
+    const r = await this.m
+      .getRepository(MatchRunEntity)
+      .update({ id: runId, status: In(open) }, patch as QueryDeepPartialEntity<MatchRunEntity>);
+    return (r.affected ?? 0) > 0;
+  }
+
+  async saveResults(runId: string, results: MatchResultRow[], counterparts: MatchCounterpartRow[]) {
+    await this.m.getRepository(MatchResultEntity).delete({ runId });
+    for (let i = 0; i < results.length; i += 1000)
+      await this.m.getRepository(MatchResultEntity).insert(results.slice(i, i + 1000).map((r) => ({ runId, ...r })));
+    await this.m.getRepository(MatchCounterpartEntity).delete({ runId });
+    for (let i = 0; i < counterparts.length; i += 1000)
+      await this.m.getRepository(MatchCounterpartEntity).insert(counterparts.slice(i, i + 1000).map((c) => ({ runId, ...c })));
+  }
+
+  async failRunOfJob(jobId: string, open: MatchRunStatus[], error: string, now: Date) {
+    const rows: unknown[] = await this.m.query(
+      `UPDATE match_runs SET status = 'failed', error = $2, finished_at = $3
+        WHERE 'match-' || event_id || '-v' || data_version = $1 AND status = ANY($4) RETURNING id`,
+      [matchingRunJobId(jobId), error, now, open],
+    );
+    // (TypeORM answers an UPDATE … RETURNING with [rows, count].)
+    return ((rows[1] as number | undefined) ?? 0) > 0;
   }
 
   async runAt(eventId: string, dataVersion: number) {
