@@ -4,9 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { agendaPdf, buildAgendas } from '@rueda/exports';
+import { FailExport, FinishExport, ReportExportProgress, UseCases, WORKER } from '@rueda/application';
 import { loadReportData } from '@rueda/persistence';
 import { ExportJobData, ExportProgress, QUEUES } from '@rueda/queues';
 import { workerOptions } from '../worker-options';
+import { asJobFailure } from '../job-failure';
 
 /**
  * Builds the book of all agendas and stores it in its export_files row: any API node can then
@@ -16,17 +18,19 @@ import { workerOptions } from '../worker-options';
 export class ExportsProcessor extends WorkerHost {
   private readonly log = new Logger(ExportsProcessor.name);
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly useCases: UseCases,
+  ) {
     super();
   }
 
   async process(job: Job<ExportJobData>) {
     const { eventId, exportId } = job.data;
     const report = (p: ExportProgress) => job.updateProgress(p as unknown as object).catch(() => undefined);
-    await this.db.query(`UPDATE export_files SET status = 'running', error = NULL, progress = $2 WHERE id = $1`, [
-      exportId,
-      { phase: 'loading', percent: 1 },
-    ]);
+    const open = await this.useCases.execute(ReportExportProgress, WORKER, { exportId, progress: { phase: 'loading', percent: 1 } });
+    // Another attempt finished it, or it failed for good: nothing to make again.
+    if (!open.updated) return { skipped: true };
     await report({ phase: 'loading', percent: 1 });
     const loaded = await loadReportData(this.db.manager, eventId);
     if (!loaded) throw new Error(`event ${eventId} not found`);
@@ -47,10 +51,9 @@ export class ExportsProcessor extends WorkerHost {
     });
     await report({ phase: 'saving', percent: 96, done: total, total });
     const done: ExportProgress = { phase: 'done', percent: 100, done: total, total };
-    await this.db.query(
-      `UPDATE export_files SET status = 'done', content = $2, size = $3, progress = $4, finished_at = now() WHERE id = $1`,
-      [exportId, pdf, pdf.length, done],
-    );
+    await this.useCases
+      .execute(FinishExport, WORKER, { exportId, content: pdf, progress: done })
+      .catch((e: unknown) => Promise.reject(asJobFailure(e)));
     await report(done);
     this.log.log(`event ${eventId}: ${total} agendas, ${pdf.length} bytes (export ${exportId})`);
     return { agendas: total, size: pdf.length };
@@ -61,11 +64,6 @@ export class ExportsProcessor extends WorkerHost {
   async onFailed(job: Job<ExportJobData> | undefined, err: Error) {
     if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
     this.log.error(`export ${job.data.exportId} failed for good: ${err.message}`);
-    await this.db
-      .query(`UPDATE export_files SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [
-        job.data.exportId,
-        err.message.slice(0, 1000),
-      ])
-      .catch(() => undefined);
+    await this.useCases.execute(FailExport, WORKER, { exportId: job.data.exportId, error: err.message }).catch(() => undefined);
   }
 }

@@ -1,1 +1,2 @@
 export * from './agendas';
+export * from './export-job';

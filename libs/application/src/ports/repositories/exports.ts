@@ -27,4 +27,17 @@ export interface ExportRepository {
     contentType: string;
     requestedBy: string | null;
   }): Promise<ExportRecord>;
+  /** Changes an export whose status is one of `open`; whether it did. */
+  updateOpen(
+    exportId: string,
+    open: ExportStatus[],
+    patch: {
+      status: ExportStatus;
+      progress?: Record<string, unknown>;
+      error?: string | null;
+      content?: Uint8Array;
+      size?: number;
+      finishedAt?: Date;
+    },
+  ): Promise<boolean>;
 }
