@@ -31,7 +31,6 @@ const MAIL_CONCURRENCY = Math.min(16, RATE);
 })
 export class MailProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly log = new Logger(MailProcessor.name);
-  private readonly keys: LinkKeys;
   private readonly publicUrl: string;
 
   constructor(
@@ -39,9 +38,10 @@ export class MailProcessor extends WorkerHost implements OnApplicationBootstrap 
     @Inject(ENV) env: Env,
     private readonly transport: MailTransport,
     @InjectQueue(QUEUES.mail) private readonly queue: Queue<MailJobData>,
+    // The process's one key (WorkerApplicationModule), the unit of work's too.
+    private readonly keys: LinkKeys,
   ) {
     super();
-    this.keys = new LinkKeys(() => this.db.manager, env.LINK_SECRET);
     this.publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   }
 

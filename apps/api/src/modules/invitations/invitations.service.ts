@@ -36,15 +36,13 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
  */
 @Injectable()
 export class InvitationsService {
-  private readonly keys: LinkKeys;
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(ENV) private readonly env: Env,
     @InjectQueue(QUEUES.campaigns) private readonly campaigns: Queue<CampaignJobData>,
-  ) {
-    this.keys = new LinkKeys(() => this.db.manager, env.LINK_SECRET);
-  }
+    // The process's one key (ApplicationModule), the unit of work's too.
+    private readonly keys: LinkKeys,
+  ) {}
 
   private reach(r: ReachRow, contacts: ParticipantContactInfo | undefined): ParticipantReach {
     const c = contacts ? participantContacts(contacts) : { to: [], problems: [] };
