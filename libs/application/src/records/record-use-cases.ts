@@ -3,6 +3,7 @@ import { admins } from '../authorization';
 import type { EventRecord, Repositories } from '../ports/repositories';
 import { useCase } from '../use-case';
 import { mergeChecked, recordSchemas } from './fields';
+import { checkMaxMeetings, holdForMaxMeetings } from './max-meetings';
 
 /** What differs between the kinds of record, for their use cases. */
 interface RecordRules {
@@ -98,13 +99,17 @@ function recordUseCases(kind: RecordKind) {
       authorize: admins,
       async run({ tx }, cmd): Promise<EventRecord> {
         const { eventId, id, version, ...changes } = cmd as { eventId: string; id: string; version?: number } & Record<string, unknown>;
+        if (kind === 'participants') await holdForMaxMeetings(tx, eventId, changes);
         const current = await tx.repos.records.lock(kind, eventId, id);
         if (!current) throw notFound(noun, id);
         if (version !== undefined && current.version !== version) throw versionConflict(current);
         await checkParticipantRefs(tx.repos, kind, eventId, changes);
         const merged = mergeChecked(kind, current, changes);
         await checkOwnerKind(tx.repos, kind, eventId, merged);
-        if (kind === 'participants') await checkKindChange(tx.repos, current, merged);
+        if (kind === 'participants') {
+          await checkKindChange(tx.repos, current, merged);
+          await checkMaxMeetings(tx.repos, id, changes.maxMeetings);
+        }
         return tx.repos.records.save(kind, complete(kind, merged));
       },
     }),
