@@ -39,6 +39,14 @@ export class TypeOrmRecordRepository implements RecordRepository {
     return row.n as number;
   }
 
+  async reservedTableOf(participantId: string, exceptTableId?: string): Promise<{ id: string; number: number } | null> {
+    const [row] = await this.m.query(
+      `SELECT id, number FROM tables WHERE reserved_for_participant_id = $1 AND ($2::uuid IS NULL OR id <> $2::uuid) LIMIT 1`,
+      [participantId, exceptTableId ?? null],
+    );
+    return row ? { id: row.id, number: row.number } : null;
+  }
+
   async insert(kind: RecordKind, eventId: string, values: Record<string, unknown>): Promise<EventRecord> {
     const repo = this.m.getRepository(ENTITY[kind]);
     return (await repo.save(repo.create({ ...values, eventId }))) as EventRecord;
