@@ -1,5 +1,6 @@
+import { performance } from 'node:perf_hooks';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -7,6 +8,8 @@ import { agendaPdf, buildAgendas } from '@rueda/exports';
 import { loadReportData } from '@rueda/persistence';
 import { ExportJobData, ExportProgress, QUEUES } from '@rueda/queues';
 import { workerOptions } from '../worker-options';
+import type { Clock } from '@rueda/application';
+import { CLOCK } from '../clock';
 
 /**
  * Builds the book of all agendas and stores it in its export_files row: any API node can then
@@ -16,7 +19,11 @@ import { workerOptions } from '../worker-options';
 export class ExportsProcessor extends WorkerHost {
   private readonly log = new Logger(ExportsProcessor.name);
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    // The book's generatedAt and the row's finished_at: the Clock port, as the use cases stamp times.
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
     super();
   }
 
@@ -36,10 +43,11 @@ export class ExportsProcessor extends WorkerHost {
     await report({ phase: 'rendering', percent: 5, done: 0, total });
     let last = 0;
     const pdf = await agendaPdf(agendas, {
-      generatedAt: new Date(),
+      generatedAt: this.clock.now(),
       onProgress: (done, n) => {
         // One update per agenda would be hundreds of Redis writes; a few a second is enough to watch.
-        const now = Date.now();
+        // A throttle measures elapsed time: the monotonic clock, not the Clock port.
+        const now = performance.now();
         if (now - last < 200 && done < n) return;
         last = now;
         void report({ phase: 'rendering', percent: 5 + Math.floor((done / Math.max(1, n)) * 90), done, total: n });
@@ -47,10 +55,13 @@ export class ExportsProcessor extends WorkerHost {
     });
     await report({ phase: 'saving', percent: 96, done: total, total });
     const done: ExportProgress = { phase: 'done', percent: 100, done: total, total };
-    await this.db.query(
-      `UPDATE export_files SET status = 'done', content = $2, size = $3, progress = $4, finished_at = now() WHERE id = $1`,
-      [exportId, pdf, pdf.length, done],
-    );
+    await this.db.query(`UPDATE export_files SET status = 'done', content = $2, size = $3, progress = $4, finished_at = $5 WHERE id = $1`, [
+      exportId,
+      pdf,
+      pdf.length,
+      done,
+      this.clock.now(),
+    ]);
     await report(done);
     this.log.log(`event ${eventId}: ${total} agendas, ${pdf.length} bytes (export ${exportId})`);
     return { agendas: total, size: pdf.length };
@@ -62,9 +73,10 @@ export class ExportsProcessor extends WorkerHost {
     if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
     this.log.error(`export ${job.data.exportId} failed for good: ${err.message}`);
     await this.db
-      .query(`UPDATE export_files SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [
+      .query(`UPDATE export_files SET status = 'failed', error = $2, finished_at = $3 WHERE id = $1`, [
         job.data.exportId,
         err.message.slice(0, 1000),
+        this.clock.now(),
       ])
       .catch(() => undefined);
   }

@@ -1,5 +1,6 @@
+import { performance } from 'node:perf_hooks';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -9,6 +10,8 @@ import { MatchingJobData, MatchingProgress, QUEUES } from '@rueda/queues';
 import { workerOptions } from '../worker-options';
 import { WorkerLiveEmitter } from '../live/worker-live-emitter';
 import { loadEventFeedback, loadEventMatchInput } from './event-match-input';
+import type { Clock } from '@rueda/application';
+import { CLOCK } from '../clock';
 
 /**
  * Scores every demand–offer pair of an event and stores the top offers per demand.
@@ -21,6 +24,7 @@ export class MatchingProcessor extends WorkerHost {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly live: WorkerLiveEmitter,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     super();
   }
@@ -40,7 +44,8 @@ export class MatchingProcessor extends WorkerHost {
     const overrides = await this.db.getRepository(PairOverrideEntity).find({ where: { eventId } });
     const pairOverrides = overrides.map((o) => ({ demand: o.demandId, offer: o.offerId, mode: o.mode }));
     await progress({ phase: 'scoring', percent: 20 });
-    const started = Date.now();
+    // How long scoring took (stats.seconds) is elapsed time: a monotonic clock, not the Clock port.
+    const started = performance.now();
     // Learning from the event (on unless the organisers switched it off): answered requests.
     const feedback = event.settings.learnFromRequests === false ? undefined : await loadEventFeedback(this.db, eventId, input);
     const index = buildMatchIndex(input, { weights: event.settings.matchWeights, feedback });
@@ -60,7 +65,7 @@ export class MatchingProcessor extends WorkerHost {
         }),
       );
     }
-    const seconds = (Date.now() - started) / 1000;
+    const seconds = (performance.now() - started) / 1000;
     await progress({ phase: 'saving', percent: 80 });
     // The organisers' pins and blocks (libs/matching: applyOverrides).
     const rows: Partial<MatchResultEntity>[] = applyOverrides(output.matches, pairOverrides, top).map((r) => ({
@@ -82,7 +87,7 @@ export class MatchingProcessor extends WorkerHost {
         {
           status: 'done',
           progress: 100,
-          finishedAt: new Date(),
+          finishedAt: this.clock.now(),
           error: null,
           stats: {
             demands: input.demands.length,

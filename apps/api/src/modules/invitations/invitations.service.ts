@@ -20,6 +20,8 @@ import {
 import type { ReportTable } from '@rueda/reporting';
 import { CampaignJobData, CampaignProgress, QUEUES } from '@rueda/queues';
 import { NOUNS, notFound } from '@rueda/domain';
+import type { Clock } from '@rueda/application';
+import { CLOCK } from '../../platform/application.module';
 import type { Page } from '../../platform/pagination';
 import type { ParticipantFilter } from './invitations.schemas';
 import type { ParticipantReachOut } from './invitations.responses';
@@ -42,6 +44,7 @@ export class InvitationsService {
     @InjectQueue(QUEUES.campaigns) private readonly campaigns: Queue<CampaignJobData>,
     // The process's one key (ApplicationModule), the unit of work's too.
     private readonly keys: LinkKeys,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   private reach(r: ReachRow, contacts: ParticipantContactInfo | undefined): ParticipantReach {
@@ -156,7 +159,7 @@ export class InvitationsService {
     return {
       filename: 'enlaces.xlsx',
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      body: await reportsToXlsx([{ name: 'Enlaces', table }], { headers: 'es-en' }),
+      body: await reportsToXlsx([{ name: 'Enlaces', table }], { headers: 'es-en', created: this.clock.now() }),
     };
   }
 
