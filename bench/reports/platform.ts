@@ -225,7 +225,9 @@ async function main() {
       rows.push(`| ${name} | ${ms(median(totals))} | ${ms(Math.max(...totals))} |`);
     }
     const [csvMs] = await time(async () => reportToCsv(byGadm((await loadReportData(m, eventId))!.data)));
-    const [xlsxMs, xlsx] = await time(async () => reportsToXlsx(allReports((await loadReportData(m, eventId))!.data)));
+    const [xlsxMs, xlsx] = await time(async () =>
+      reportsToXlsx(allReports((await loadReportData(m, eventId))!.data), { created: new Date() }),
+    );
     const [pdfMs, pdf] = await time(async () => eventReportPdf((await loadReportData(m, eventId))!.data));
     const [bookMs, book] = await time(async () => {
       const l = (await loadReportData(m, eventId))!;

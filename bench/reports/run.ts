@@ -102,7 +102,7 @@ async function reports() {
   for (const { table } of all) csvBytes += reportToCsv(table).length;
   const csvMs = performance.now() - t0;
   t0 = performance.now();
-  const xlsx = await reportsToXlsx(all);
+  const xlsx = await reportsToXlsx(all, { created: new Date() });
   const xlsxMs = performance.now() - t0;
   t0 = performance.now();
   const pdf = await eventReportPdf({ ...big }, { generatedAt: '2026-03-13 18:00' });

@@ -62,7 +62,8 @@ const DATABASE_ONLY = new Set([
   'idx_live_messages_participants',
   'uq_replacement_open_cell',
   // live delivery and the freed cell's neighbourhood (partial and expression indexes)
-  'idx_tables_reserved_for',
+  // one fixed table per participant (a partial unique index)
+  'uq_tables_reserved_for',
   'idx_meetings_status_weight',
   'idx_meetings_pair',
   'idx_match_counterparts_run_score',

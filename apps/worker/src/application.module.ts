@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { type Clock, UseCases, type UnitOfWork } from '@rueda/application';
 import { ENV, type Env } from '@rueda/config';
 import { LiveFeed, OutboxDispatcher, startDelivery } from '@rueda/delivery';
-import { installPushChannel, pushSubject, TypeOrmUnitOfWork } from '@rueda/persistence';
+import { installPushChannel, LinkKeys, pushSubject, TypeOrmUnitOfWork } from '@rueda/persistence';
 import { QUEUES, type QueueName } from '@rueda/queues';
 import { WorkerLiveEmitter } from './live/worker-live-emitter';
 import { CLOCK, clockProvider } from './clock';
@@ -60,15 +60,21 @@ class DeliveryShutdown implements OnApplicationShutdown {
       },
     },
     DeliveryShutdown,
+    // The process's one link key: read once (on the pool), shared by the unit of work, mail and notices.
+    {
+      provide: LinkKeys,
+      inject: [getDataSourceToken(), ENV],
+      useFactory: (db: DataSource, env: Env) => new LinkKeys(() => db.manager, env.LINK_SECRET),
+    },
     {
       provide: UseCases,
-      inject: [getDataSourceToken(), DISPATCHER, CLOCK, ENV],
-      useFactory: (db: DataSource, dispatcher: OutboxDispatcher, clock: Clock, env: Env) => {
-        const uow: UnitOfWork = new TypeOrmUnitOfWork(db, dispatcher, clock, { linkSecret: env.LINK_SECRET });
+      inject: [getDataSourceToken(), DISPATCHER, CLOCK, LinkKeys],
+      useFactory: (db: DataSource, dispatcher: OutboxDispatcher, clock: Clock, linkKeys: LinkKeys) => {
+        const uow: UnitOfWork = new TypeOrmUnitOfWork(db, dispatcher, clock, { linkKeys });
         return new UseCases(uow, clock);
       },
     },
   ],
-  exports: [BullModule, CLOCK, WorkerLiveEmitter, UseCases],
+  exports: [BullModule, CLOCK, WorkerLiveEmitter, LinkKeys, UseCases],
 })
 export class WorkerApplicationModule {}

@@ -16,3 +16,4 @@ export * from './checkin-code';
 export * from './push-notice';
 export * from './tokens';
 export * from './gadm-size';
+export * from './reserved-tables';

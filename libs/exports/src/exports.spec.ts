@@ -150,9 +150,12 @@ describe('reportsToXlsx', () => {
   it('one sheet per report with a bold header, widths and the same values', async () => {
     const data = syntheticReportData({ placed: 400, unplaced: 100 });
     const reports = allReports(data);
-    const buf = await reportsToXlsx(reports);
+    const created = new Date('2026-12-04T12:00:00Z');
+    const buf = await reportsToXlsx(reports, { created });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    // Stamped with the caller's clock, not the machine's.
+    expect(wb.created).toEqual(created);
     expect(wb.worksheets.map((w) => w.name)).toEqual(reports.map((r) => r.name));
     for (const { name, table } of reports) {
       const ws = wb.getWorksheet(name)!;

@@ -69,17 +69,19 @@ export function sheetName(name: string, taken: Set<string>): string {
 
 export interface XlsxOptions {
   headers?: HeaderLanguage;
+  /** When the workbook was made (its document properties): the caller's Clock, never the wall clock. */
+  created: Date;
 }
 
 /**
  * One sheet per report: bold frozen header with autofilter, real number cells with formats
  * by column type, widths fitted to the content. The English header is kept as a cell note.
  */
-export async function reportsToXlsx(tables: { name: string; table: ReportTable }[], opts: XlsxOptions = {}): Promise<Buffer> {
+export async function reportsToXlsx(tables: { name: string; table: ReportTable }[], opts: XlsxOptions): Promise<Buffer> {
   const lang = opts.headers ?? 'es';
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Rueda';
-  wb.created = new Date();
+  wb.created = opts.created;
   const taken = new Set<string>();
   for (const { name, table } of tables) {
     const ws = wb.addWorksheet(sheetName(name, taken), { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { type Clock, systemClock, UseCases, type UnitOfWork } from '@rueda/application';
 import { ENV, type Env } from '@rueda/config';
 import { LiveFeed, OutboxDispatcher, startDelivery } from '@rueda/delivery';
-import { TypeOrmUnitOfWork } from '@rueda/persistence';
+import { LinkKeys, TypeOrmUnitOfWork } from '@rueda/persistence';
 import { QUEUES, type QueueName } from '@rueda/queues';
 import { InstallSecrets } from './install-secrets';
 import { LIVE_FEED, LiveHub } from './live-hub';
@@ -63,14 +63,20 @@ class DeliveryShutdown implements OnApplicationShutdown {
       },
     },
     DeliveryShutdown,
+    // The process's one link key: read once (on the pool), shared by the unit of work and the invitations.
+    {
+      provide: LinkKeys,
+      inject: [getDataSourceToken(), ENV],
+      useFactory: (db: DataSource, env: Env) => new LinkKeys(() => db.manager, env.LINK_SECRET),
+    },
     {
       provide: UNIT_OF_WORK,
-      inject: [getDataSourceToken(), DISPATCHER, CLOCK, ENV],
-      useFactory: (db: DataSource, dispatcher: OutboxDispatcher, clock: Clock, env: Env): UnitOfWork =>
-        new TypeOrmUnitOfWork(db, dispatcher, clock, { linkSecret: env.LINK_SECRET }),
+      inject: [getDataSourceToken(), DISPATCHER, CLOCK, LinkKeys],
+      useFactory: (db: DataSource, dispatcher: OutboxDispatcher, clock: Clock, linkKeys: LinkKeys): UnitOfWork =>
+        new TypeOrmUnitOfWork(db, dispatcher, clock, { linkKeys }),
     },
     { provide: UseCases, inject: [UNIT_OF_WORK, CLOCK], useFactory: (uow: UnitOfWork, clock: Clock) => new UseCases(uow, clock) },
   ],
-  exports: [CLOCK, LIVE_FEED, LiveHub, SocketRevocation, InstallSecrets, PushService, DISPATCHER, UNIT_OF_WORK, UseCases],
+  exports: [CLOCK, LIVE_FEED, LiveHub, SocketRevocation, InstallSecrets, PushService, DISPATCHER, LinkKeys, UNIT_OF_WORK, UseCases],
 })
 export class ApplicationModule {}

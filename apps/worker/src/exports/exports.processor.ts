@@ -1,14 +1,16 @@
+import { performance } from 'node:perf_hooks';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { agendaPdf, buildAgendas } from '@rueda/exports';
-import { FailExport, FinishExport, ReportExportProgress, UseCases, WORKER } from '@rueda/application';
+import { type Clock, FailExport, FinishExport, ReportExportProgress, UseCases, WORKER } from '@rueda/application';
 import { loadReportData } from '@rueda/persistence';
 import { ExportJobData, ExportProgress, QUEUES } from '@rueda/queues';
 import { workerOptions } from '../worker-options';
 import { asJobFailure } from '../job-failure';
+import { CLOCK } from '../clock';
 
 /**
  * Builds the book of all agendas and stores it in its export_files row: any API node can then
@@ -21,6 +23,8 @@ export class ExportsProcessor extends WorkerHost {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly useCases: UseCases,
+    // The book's generatedAt: the Clock port, as the use cases stamp times.
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     super();
   }
@@ -40,10 +44,11 @@ export class ExportsProcessor extends WorkerHost {
     await report({ phase: 'rendering', percent: 5, done: 0, total });
     let last = 0;
     const pdf = await agendaPdf(agendas, {
-      generatedAt: new Date(),
+      generatedAt: this.clock.now(),
       onProgress: (done, n) => {
         // One update per agenda would be hundreds of Redis writes; a few a second is enough to watch.
-        const now = Date.now();
+        // A throttle measures elapsed time: the monotonic clock, not the Clock port.
+        const now = performance.now();
         if (now - last < 200 && done < n) return;
         last = now;
         void report({ phase: 'rendering', percent: 5 + Math.floor((done / Math.max(1, n)) * 90), done, total: n });

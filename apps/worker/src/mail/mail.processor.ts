@@ -9,6 +9,8 @@ import { EmailMessageEntity, emailContext, LinkKeys, noticesOfEmail } from '@rue
 import { MAIL_JOB_OPTIONS, mailBackoff, MailJobData, mailJobId, QUEUES } from '@rueda/queues';
 import { renderRegistrationEmail } from './registration-email';
 import { isPermanent, mailError, MailTransport } from './mail-transport';
+import type { Clock } from '@rueda/application';
+import { CLOCK } from '../clock';
 
 // Read at load time (the decorator is static); main.ts validated the environment first.
 const RATE = Math.max(1, Number(process.env.MAIL_RATE_PER_SECOND ?? 10) || 10);
@@ -31,7 +33,6 @@ const MAIL_CONCURRENCY = Math.min(16, RATE);
 })
 export class MailProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly log = new Logger(MailProcessor.name);
-  private readonly keys: LinkKeys;
   private readonly publicUrl: string;
 
   constructor(
@@ -39,9 +40,12 @@ export class MailProcessor extends WorkerHost implements OnApplicationBootstrap 
     @Inject(ENV) env: Env,
     private readonly transport: MailTransport,
     @InjectQueue(QUEUES.mail) private readonly queue: Queue<MailJobData>,
+    // The process's one key (WorkerApplicationModule), the unit of work's too.
+    private readonly keys: LinkKeys,
+    // sentAt: the Clock port, as the use cases stamp times.
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     super();
-    this.keys = new LinkKeys(() => this.db.manager, env.LINK_SECRET);
     this.publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   }
 
@@ -54,6 +58,7 @@ export class MailProcessor extends WorkerHost implements OnApplicationBootstrap 
     );
     if (held.length) {
       // A new job id: the job that found no server is still kept as completed under the old one.
+      // The stamp only makes the id unique (no business time), so it is the machine's, not the Clock's.
       const stamp = Date.now();
       await this.queue.addBulk(
         held.map((h) => ({ name: 'send', data: { messageId: h.id }, opts: { ...MAIL_JOB_OPTIONS, jobId: `${mailJobId(h.id)}-${stamp}` } })),
@@ -86,7 +91,7 @@ export class MailProcessor extends WorkerHost implements OnApplicationBootstrap 
         accepted: sent.accepted,
         rejected: sent.rejected,
         lastError: sent.rejected.length ? `rechazados / refused: ${sent.rejected.join(', ')}` : null,
-        sentAt: new Date(),
+        sentAt: this.clock.now(),
       });
       return { status, accepted: sent.accepted.length, rejected: sent.rejected.length };
     } catch (err) {

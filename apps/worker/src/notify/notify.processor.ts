@@ -33,7 +33,6 @@ const SWEEP_EVERY_MS = 30_000;
 export class NotifyProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly log = new Logger(NotifyProcessor.name);
   private readonly windowMs: number;
-  private readonly keys: LinkKeys;
   private readonly publicUrl: string;
 
   constructor(
@@ -43,10 +42,11 @@ export class NotifyProcessor extends WorkerHost implements OnApplicationBootstra
     @InjectQueue(QUEUES.notify) private readonly queue: Queue<NotifyJobData>,
     @InjectQueue(QUEUES.mail) private readonly mail: Queue<MailJobData>,
     private readonly channels: NotificationChannels,
+    // The process's one key (WorkerApplicationModule), the unit of work's too.
+    private readonly keys: LinkKeys,
   ) {
     super();
     this.windowMs = env.NOTIFY_DIGEST_SECONDS * 1000;
-    this.keys = new LinkKeys(() => this.db.manager, env.LINK_SECRET);
     this.publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   }
 

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger } from '@nestjs/common';
 import { type Clock, FillScheduleDraft, UseCases, WORKER } from '@rueda/application';
@@ -44,8 +45,9 @@ export class SchedulingProcessor extends WorkerHost {
     await report({ phase: 'solving', percent: 5 });
     let lastReport = 0;
     const schedule = await solveInThread(instance, { seed, timeLimitMs, minMeetingsPerGadm, maxIdleSpread }, (p) => {
-      // The solver reports often; Redis needs to hear only a few times a second.
-      const now = Date.now();
+      // The solver reports often; Redis needs to hear only a few times a second. A throttle
+      // measures elapsed time, so it reads the monotonic clock, not the Clock port.
+      const now = performance.now();
       if (now - lastReport < 250) return;
       lastReport = now;
       void report({ phase: 'solving', percent: 5 + Math.round(p.percent * 0.9), bestWeight: p.bestWeight, bound: p.bound });

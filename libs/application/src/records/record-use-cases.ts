@@ -1,8 +1,18 @@
-import { invalidField, type Noun, NOUNS, notFound, type RecordKind, versionConflict, withGadmReference } from '@rueda/domain';
+import {
+  invalidField,
+  type Noun,
+  NOUNS,
+  notFound,
+  type RecordKind,
+  reservedTableTaken,
+  versionConflict,
+  withGadmReference,
+} from '@rueda/domain';
 import { admins } from '../authorization';
 import type { EventRecord, Repositories } from '../ports/repositories';
 import { useCase } from '../use-case';
 import { mergeChecked, recordSchemas } from './fields';
+import { checkMaxMeetings, holdForMaxMeetings } from './max-meetings';
 
 /** What differs between the kinds of record, for their use cases. */
 interface RecordRules {
@@ -69,6 +79,13 @@ async function checkParticipantRefs(repos: Repositories, kind: RecordKind, event
   }
 }
 
+/** One fixed table per participant: a table reserved for a participant that already holds another is refused. */
+async function checkOneReservedTable(repos: Repositories, kind: RecordKind, values: Record<string, unknown>, tableId?: string) {
+  if (kind !== 'tables' || typeof values.reservedForParticipantId !== 'string') return;
+  const held = await repos.records.reservedTableOf(values.reservedForParticipantId, tableId);
+  if (held) throw reservedTableTaken(held);
+}
+
 const complete = <T extends Record<string, unknown>>(kind: RecordKind, values: T): T => RULES[kind].complete?.(values) ?? values;
 
 const capital = (kind: RecordKind) => `${kind[0].toUpperCase()}${kind.slice(1, -1)}`;
@@ -88,6 +105,7 @@ function recordUseCases(kind: RecordKind) {
         // An unknown event is a 404 on every record route, not a foreign-key 409.
         if (!(await tx.repos.records.eventExists(eventId))) throw notFound(NOUNS.event, eventId);
         await checkParticipantRefs(tx.repos, kind, eventId, values);
+        await checkOneReservedTable(tx.repos, kind, values);
         await checkOwnerKind(tx.repos, kind, eventId, values);
         return tx.repos.records.insert(kind, eventId, complete(kind, values));
       },
@@ -98,13 +116,18 @@ function recordUseCases(kind: RecordKind) {
       authorize: admins,
       async run({ tx }, cmd): Promise<EventRecord> {
         const { eventId, id, version, ...changes } = cmd as { eventId: string; id: string; version?: number } & Record<string, unknown>;
+        if (kind === 'participants') await holdForMaxMeetings(tx, eventId, changes);
         const current = await tx.repos.records.lock(kind, eventId, id);
         if (!current) throw notFound(noun, id);
         if (version !== undefined && current.version !== version) throw versionConflict(current);
         await checkParticipantRefs(tx.repos, kind, eventId, changes);
+        await checkOneReservedTable(tx.repos, kind, changes, id);
         const merged = mergeChecked(kind, current, changes);
         await checkOwnerKind(tx.repos, kind, eventId, merged);
-        if (kind === 'participants') await checkKindChange(tx.repos, current, merged);
+        if (kind === 'participants') {
+          await checkKindChange(tx.repos, current, merged);
+          await checkMaxMeetings(tx.repos, id, changes.maxMeetings);
+        }
         return tx.repos.records.save(kind, complete(kind, merged));
       },
     }),

@@ -3,6 +3,7 @@ import { formatDateTime } from '@rueda/notifications';
 import { itself } from '../authorization';
 import type { ChangedEntity, EventRecord, ParticipantChange, SelfServiceFacts } from '../ports/repositories';
 import { mergeChecked } from '../records/fields';
+import { checkMaxMeetings, holdForMaxMeetings } from '../records/max-meetings';
 import { type UseCaseContext, useCase } from '../use-case';
 import { ownItemSchemas, type OwnItemKind, SetMyAvailabilityCommand, UpdateMyProfileCommand } from './schemas';
 
@@ -66,8 +67,10 @@ export const UpdateMyProfile = useCase({
       string,
       unknown
     >;
+    await holdForMaxMeetings(ctx.tx, eventId, changes);
     const current = await openFor(ctx, eventId, participantId);
     if (current.version !== version) throw versionConflict(current);
+    await checkMaxMeetings(ctx.tx.repos, participantId, changes.maxMeetings);
     // A GADM's canton, province and region follow from the reference, as when an organiser edits it.
     const merged = withGadmReference(
       mergeChecked('participants', current, changes) as Parameters<typeof withGadmReference>[0],

@@ -13,15 +13,19 @@ const invalidLogin = () =>
  * An organiser signs in: a wrong email or password is one refusal (which of the two is not
  * told); a right one starts a session of `ttlHours` from the use case's instant and returns its
  * token, which is kept only as its hash.
+ *
+ * The password is checked before the transaction opens (a deliberately slow argon2 hash: inside
+ * it, every sign-in held a pooled connection for the whole hash, and a burst of them starved the
+ * pool); the transaction only re-checks that the account is still active and writes the session.
  */
 export const startSession = (opts: { ttlHours: number }) =>
   useCase({
     name: 'StartSession',
     command: StartSessionCommand,
     authorize: anyone,
-    async run({ tx, now }, { email, password }) {
-      const user = await tx.repos.users.verify(email.toLowerCase(), password);
-      if (!user) throw invalidLogin();
+    prepare: ({ repos }, { email, password }) => repos.users.verify(email.toLowerCase(), password),
+    async run({ tx, now, prepared: user }) {
+      if (!user || !(await tx.repos.users.stillActive(user.id))) throw invalidLogin();
       const token = newToken(ORGANISER_PREFIX);
       const expiresAt = new Date(now.getTime() + opts.ttlHours * 3600_000);
       await tx.repos.users.startSession(user.id, hashToken(token), expiresAt);

@@ -1,5 +1,5 @@
 import { EntityNotFoundError, QueryFailedError } from 'typeorm';
-import { DomainError } from '@rueda/domain';
+import { DomainError, RESERVED_TABLE_INDEX, reservedTableTaken } from '@rueda/domain';
 
 type PgError = { code?: string; constraint?: string; table?: string; column?: string };
 
@@ -33,6 +33,11 @@ const KNOWN: Record<string, [DomainError['kind'], string, string, string]> = {
   ],
 };
 
+/** Unique indexes whose refusal the domain words itself, naming the field (a race its use case's check lost). */
+const BY_CONSTRAINT: Record<string, () => DomainError> = {
+  [RESERVED_TABLE_INDEX]: () => reservedTableTaken(),
+};
+
 /**
  * A database refusal as a DomainError, or null when it is not one the domain can explain
  * (then it is a defect: the edge logs it whole and answers "internal error").
@@ -43,6 +48,8 @@ export function translateDbError(e: unknown): DomainError | null {
     return new DomainError('not_found', 'not_found', { es: 'Registro no encontrado', en: 'Record not found' });
   if (!(e instanceof QueryFailedError)) return null;
   const d = ((e as QueryFailedError & { driverError?: PgError }).driverError ?? {}) as PgError;
+  const named = d.code === '23505' && d.constraint ? BY_CONSTRAINT[d.constraint] : undefined;
+  if (named) return named();
   const hit = d.code ? KNOWN[d.code] : undefined;
   if (!hit) return null;
   const [kind, code, es, en] = hit;

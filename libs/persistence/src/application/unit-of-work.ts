@@ -57,15 +57,19 @@ class TypeOrmTx implements Tx {
 export class TypeOrmUnitOfWork implements UnitOfWork {
   private readonly deps: RepositoryDeps;
 
-  /** `linkSecret`: the deployment's LINK_SECRET, when set (see linkKey). */
+  /**
+   * `linkKeys`: the process's one link key (the apps provide it, so the unit of work and the
+   * services that reveal or seal links share one read and one cache); without it, a key of this
+   * unit of work's own from `linkSecret`, the deployment's LINK_SECRET when set (see linkKey).
+   */
   constructor(
     private readonly db: DataSource,
     private readonly dispatcher: Dispatcher,
     private readonly clock: Clock,
-    options: { linkSecret?: string } = {},
+    options: { linkKeys?: LinkKeys; linkSecret?: string } = {},
   ) {
     // The key is read once, on the pool (outside any use case's transaction, so a rollback cannot lose it).
-    this.deps = { linkKeys: new LinkKeys(() => db.manager, options.linkSecret) };
+    this.deps = { linkKeys: options.linkKeys ?? new LinkKeys(() => db.manager, options.linkSecret) };
   }
 
   async run<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {

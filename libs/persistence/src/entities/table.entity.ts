@@ -10,7 +10,10 @@ export class TableEntity {
   @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'event_id' }) event: Relation<EventEntity>;
   @Column({ type: 'integer' }) number: number;
   @Column({ type: 'varchar', length: TEXT_LIMITS.tables.label, default: '' }) label: string;
-  /** A table kept for one cooperant all day (its `fixedTable` in the schedule instance). */
+  /**
+   * A table kept for one cooperant all day (its `fixedTable` in the schedule instance); at most
+   * one table per participant (the partial unique index uq_tables_reserved_for, in SQL).
+   */
   @Column({ type: 'uuid', nullable: true }) reservedForParticipantId: string | null;
   @VersionColumn({ default: 1 }) version: number;
 }

@@ -15,7 +15,8 @@ import { LiveDelivery1764400000000 } from './1764400000000-live-delivery';
 import { DraftLiveSeq1764410000000 } from './1764410000000-draft-live-seq';
 import { Reach1764420000000 } from './1764420000000-reach';
 import { PushReminders1764430000000 } from './1764430000000-push-reminders';
-import { RecoveryIndexes1764440000000 } from './1764440000000-recovery-indexes';
+import { OneReservedTable1764440000000 } from './1764440000000-one-reserved-table';
+import { RecoveryIndexes1764450000000 } from './1764450000000-recovery-indexes';
 
 /** Every migration in order; the data source runs exactly these. */
 export const MIGRATIONS = [
@@ -36,5 +37,6 @@ export const MIGRATIONS = [
   DraftLiveSeq1764410000000,
   Reach1764420000000,
   PushReminders1764430000000,
-  RecoveryIndexes1764440000000,
+  OneReservedTable1764440000000,
+  RecoveryIndexes1764450000000,
 ];

@@ -20,6 +20,8 @@ import {
 import type { ReportTable } from '@rueda/reporting';
 import { CampaignJobData, CampaignProgress, QUEUES } from '@rueda/queues';
 import { NOUNS, notFound } from '@rueda/domain';
+import type { Clock } from '@rueda/application';
+import { CLOCK } from '../../platform/application.module';
 import type { Page } from '../../platform/pagination';
 import type { ParticipantFilter } from './invitations.schemas';
 import type { ParticipantReachOut } from './invitations.responses';
@@ -36,15 +38,14 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
  */
 @Injectable()
 export class InvitationsService {
-  private readonly keys: LinkKeys;
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(ENV) private readonly env: Env,
     @InjectQueue(QUEUES.campaigns) private readonly campaigns: Queue<CampaignJobData>,
-  ) {
-    this.keys = new LinkKeys(() => this.db.manager, env.LINK_SECRET);
-  }
+    // The process's one key (ApplicationModule), the unit of work's too.
+    private readonly keys: LinkKeys,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   private reach(r: ReachRow, contacts: ParticipantContactInfo | undefined): ParticipantReach {
     const c = contacts ? participantContacts(contacts) : { to: [], problems: [] };
@@ -158,7 +159,7 @@ export class InvitationsService {
     return {
       filename: 'enlaces.xlsx',
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      body: await reportsToXlsx([{ name: 'Enlaces', table }], { headers: 'es-en' }),
+      body: await reportsToXlsx([{ name: 'Enlaces', table }], { headers: 'es-en', created: this.clock.now() }),
     };
   }
 

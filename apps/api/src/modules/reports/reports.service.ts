@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
@@ -28,6 +28,8 @@ import {
   type ReportTable,
 } from '@rueda/reporting';
 import { DomainError, notFound, NOUNS } from '@rueda/domain';
+import type { Clock } from '@rueda/application';
+import { CLOCK } from '../../platform/application.module';
 
 export interface ReportOptions {
   metric?: FairnessMetric;
@@ -74,7 +76,11 @@ export const CONTENT_TYPES = {
  */
 @Injectable()
 export class ReportsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    // generatedAt of every report and file: the Clock port, as the use cases stamp times.
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async load(eventId: string, participantId?: string): Promise<EventReportData> {
     const loaded = await loadReportData(this.db.manager, eventId, { participantId });
@@ -89,7 +95,7 @@ export class ReportsService {
       report: name,
       title: def.sheet,
       event: { id: event.id, name: event.name },
-      generatedAt: new Date().toISOString(),
+      generatedAt: this.clock.now().toISOString(),
       ...def.build(data, opts),
     };
   }
@@ -103,14 +109,14 @@ export class ReportsService {
     const { data } = await this.load(eventId);
     if (name === 'event' && format === 'pdf') {
       return {
-        body: await eventReportPdf(data, { generatedAt: new Date(), metric: opts.metric }),
+        body: await eventReportPdf(data, { generatedAt: this.clock.now(), metric: opts.metric }),
         contentType: CONTENT_TYPES.pdf,
         filename: 'informe-rueda.pdf',
       };
     }
     if (name === 'all' && format === 'xlsx') {
       return {
-        body: await reportsToXlsx(allReports(data, { metric: opts.metric }), { headers: opts.headers }),
+        body: await reportsToXlsx(allReports(data, { metric: opts.metric }), { headers: opts.headers, created: this.clock.now() }),
         contentType: CONTENT_TYPES.xlsx,
         filename: 'reportes-rueda.xlsx',
       };
@@ -121,7 +127,7 @@ export class ReportsService {
     const body =
       format === 'csv'
         ? reportToCsv(table, { headers: opts.headers })
-        : await reportsToXlsx([{ name: def.sheet, table }], { headers: opts.headers });
+        : await reportsToXlsx([{ name: def.sheet, table }], { headers: opts.headers, created: this.clock.now() });
     return { body, contentType: CONTENT_TYPES[format], filename: `reporte-${def.file}.${format}` };
   }
 
@@ -137,7 +143,7 @@ export class ReportsService {
     const base = `agenda-${self.externalId.replace(/[^A-Za-z0-9_-]+/g, '_')}`;
     if (format === 'ics') return { body: Buffer.from(agendaIcs(agenda), 'utf8'), contentType: CONTENT_TYPES.ics, filename: `${base}.ics` };
     return {
-      body: await agendaPdf([agenda], { generatedAt: new Date() }),
+      body: await agendaPdf([agenda], { generatedAt: this.clock.now() }),
       contentType: CONTENT_TYPES.pdf,
       filename: `${base}.pdf`,
     };

@@ -17,6 +17,10 @@ export interface RecordRepository {
   participantKind(eventId: string, participantId: string): Promise<'gadm' | 'cooperant' | null>;
   /** How many demands or offers the participant owns. */
   ownedCount(kind: 'demands' | 'offers', participantId: string): Promise<number>;
+  /** The participant's meetings that count towards its maxMeetings (scheduled, checked in, held). */
+  placedMeetings(participantId: string): Promise<number>;
+  /** The table of the event reserved for the participant other than `exceptTableId`, or null. */
+  reservedTableOf(participantId: string, exceptTableId?: string): Promise<{ id: string; number: number } | null>;
   insert(kind: RecordKind, eventId: string, values: Record<string, unknown>): Promise<EventRecord>;
   /** The row locked until commit, or null when the event has no such record. */
   lock(kind: RecordKind, eventId: string, id: string): Promise<EventRecord | null>;

@@ -21,6 +21,8 @@ export interface UserRepository {
    * unknown email as for a wrong password (timing does not tell which emails exist).
    */
   verify(email: string, password: string): Promise<UserRecord | null>;
+  /** Whether the account is still active, its row share-locked until commit (a deactivation waits). */
+  stillActive(userId: string): Promise<boolean>;
   /** A session of the account, kept by its token's hash until it expires. */
   startSession(userId: string, tokenHash: string, expiresAt: Date): Promise<void>;
   /** Ends one session (by its token's hash). */

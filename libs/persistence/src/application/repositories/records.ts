@@ -1,6 +1,6 @@
 import type { EntityManager, ObjectLiteral } from 'typeorm';
 import type { EventRecord, RecordRepository } from '@rueda/application';
-import type { RecordKind } from '@rueda/domain';
+import { OCCUPYING_STATUSES, type RecordKind } from '@rueda/domain';
 import { DelegateEntity, DemandEntity, EventEntity, OfferEntity, ParticipantEntity, TableEntity } from '../../entities';
 
 const ENTITY: Record<RecordKind, new () => ObjectLiteral> = {
@@ -29,6 +29,22 @@ export class TypeOrmRecordRepository implements RecordRepository {
 
   ownedCount(kind: 'demands' | 'offers', participantId: string): Promise<number> {
     return this.m.getRepository(ENTITY[kind]).count({ where: { participantId } });
+  }
+
+  async placedMeetings(participantId: string): Promise<number> {
+    const [row] = await this.m.query(
+      `SELECT count(*)::int AS n FROM meetings WHERE (participant_a_id = $1 OR participant_b_id = $1) AND status = ANY($2::text[])`,
+      [participantId, OCCUPYING_STATUSES],
+    );
+    return row.n as number;
+  }
+
+  async reservedTableOf(participantId: string, exceptTableId?: string): Promise<{ id: string; number: number } | null> {
+    const [row] = await this.m.query(
+      `SELECT id, number FROM tables WHERE reserved_for_participant_id = $1 AND ($2::uuid IS NULL OR id <> $2::uuid) LIMIT 1`,
+      [participantId, exceptTableId ?? null],
+    );
+    return row ? { id: row.id, number: row.number } : null;
   }
 
   async insert(kind: RecordKind, eventId: string, values: Record<string, unknown>): Promise<EventRecord> {

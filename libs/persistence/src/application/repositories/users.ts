@@ -39,6 +39,11 @@ export class TypeOrmUserRepository implements UserRepository {
     return user && ok ? shown(user) : null;
   }
 
+  async stillActive(userId: string) {
+    const [row] = await this.m.query(`SELECT 1 FROM users WHERE id = $1 AND active FOR SHARE`, [userId]);
+    return row !== undefined;
+  }
+
   async startSession(userId: string, tokenHash: string, expiresAt: Date) {
     await this.m.getRepository(AuthSessionEntity).insert({ userId, tokenHash, expiresAt });
   }

@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * freed slot?" for every candidate, and the slot's side of that intersection grows with the
  * number of tables (594 entries a slot at 10× the Jornada, docs/benchmarks.md).
  */
-export class RecoveryIndexes1764440000000 implements MigrationInterface {
-  name = 'RecoveryIndexes1764440000000';
+export class RecoveryIndexes1764450000000 implements MigrationInterface {
+  name = 'RecoveryIndexes1764450000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE INDEX "idx_meetings_a_slot" ON "meetings" ("participant_a_id", "slot_id") WHERE "slot_id" IS NOT NULL`);
