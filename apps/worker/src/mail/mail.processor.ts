@@ -3,14 +3,13 @@ import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { type CommandOf, FINAL_MAIL_STATUSES, RecordMailAttempt, RequeueHeldMail, UseCases, WORKER } from '@rueda/application';
 import { ENV, Env } from '@rueda/config';
 import { renderInvitation, renderNotices, type RenderedEmail } from '@rueda/notifications';
 import { EmailMessageEntity, emailContext, LinkKeys, noticesOfEmail } from '@rueda/persistence';
 import { MAIL_JOB_OPTIONS, mailBackoff, MailJobData, mailJobId, QUEUES } from '@rueda/queues';
 import { renderRegistrationEmail } from './registration-email';
 import { isPermanent, mailError, MailTransport } from './mail-transport';
-import type { Clock } from '@rueda/application';
-import { CLOCK } from '../clock';
 
 // Read at load time (the decorator is static); main.ts validated the environment first.
 const RATE = Math.max(1, Number(process.env.MAIL_RATE_PER_SECOND ?? 10) || 10);
@@ -42,8 +41,8 @@ export class MailProcessor extends WorkerHost implements OnApplicationBootstrap 
     @InjectQueue(QUEUES.mail) private readonly queue: Queue<MailJobData>,
     // The process's one key (WorkerApplicationModule), the unit of work's too.
     private readonly keys: LinkKeys,
-    // sentAt: the Clock port, as the use cases stamp times.
-    @Inject(CLOCK) private readonly clock: Clock,
+    // Every outcome is written by RecordMailAttempt (sentAt from its clock).
+    private readonly useCases: UseCases,
   ) {
     super();
     this.publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
@@ -52,55 +51,52 @@ export class MailProcessor extends WorkerHost implements OnApplicationBootstrap 
   /** With a mail server now configured, what was held waiting for one goes out. */
   async onApplicationBootstrap() {
     if (!this.transport.configured) return;
-    // (TypeORM answers an UPDATE … RETURNING with [rows, count].)
-    const [held]: [{ id: string }[], number] = await this.db.query(
-      `UPDATE email_messages SET status = 'queued', updated_at = now() WHERE status = 'held' RETURNING id`,
-    );
+    const { ids: held } = await this.useCases.execute(RequeueHeldMail, WORKER, {});
     if (held.length) {
       // A new job id: the job that found no server is still kept as completed under the old one.
       // The stamp only makes the id unique (no business time), so it is the machine's, not the Clock's.
       const stamp = Date.now();
       await this.queue.addBulk(
-        held.map((h) => ({ name: 'send', data: { messageId: h.id }, opts: { ...MAIL_JOB_OPTIONS, jobId: `${mailJobId(h.id)}-${stamp}` } })),
+        held.map((id) => ({ name: 'send', data: { messageId: id }, opts: { ...MAIL_JOB_OPTIONS, jobId: `${mailJobId(id)}-${stamp}` } })),
       );
       this.log.log(`${held.length} retained emails queued again`);
     }
   }
 
   async process(job: Job<MailJobData>) {
-    const repo = this.db.getRepository(EmailMessageEntity);
-    const msg = await repo.findOneBy({ id: job.data.messageId });
-    if (!msg || ['delivered', 'bounced', 'failed'].includes(msg.status)) return { skipped: true };
+    const msg = await this.db.getRepository(EmailMessageEntity).findOneBy({ id: job.data.messageId });
+    if (!msg || FINAL_MAIL_STATUSES.includes(msg.status)) return { skipped: true };
+    const record = (outcome: Omit<CommandOf<typeof RecordMailAttempt>, 'messageId'>) =>
+      this.useCases.execute(RecordMailAttempt, WORKER, { messageId: msg.id, ...outcome });
     if (!this.transport.configured) {
-      await repo.update(msg.id, { status: 'held', lastError: 'sin servidor SMTP (SMTP_URL) / no SMTP server (SMTP_URL)' });
+      await record({ status: 'held', attempted: false, lastError: 'sin servidor SMTP (SMTP_URL) / no SMTP server (SMTP_URL)' });
       return { held: true };
     }
     const mail = await this.render(msg);
     if (!mail) {
-      await repo.update(msg.id, { status: 'failed', lastError: 'nada que enviar / nothing to send' });
+      await record({ status: 'failed', attempted: false, lastError: 'nada que enviar / nothing to send' });
       return { empty: true };
     }
     try {
       const sent = await this.transport.send({ to: msg.toAddresses, ...mail });
       const status = sent.accepted.length === 0 ? 'bounced' : 'delivered';
-      await repo.update(msg.id, {
+      await record({
         status,
-        subject: mail.subject.slice(0, 500),
-        attempts: msg.attempts + 1,
-        smtpMessageId: sent.messageId?.slice(0, 300) ?? null,
+        attempted: true,
+        subject: mail.subject,
+        smtpMessageId: sent.messageId ?? null,
         accepted: sent.accepted,
         rejected: sent.rejected,
         lastError: sent.rejected.length ? `rechazados / refused: ${sent.rejected.join(', ')}` : null,
-        sentAt: this.clock.now(),
       });
       return { status, accepted: sent.accepted.length, rejected: sent.rejected.length };
     } catch (err) {
       const permanent = isPermanent(err);
       const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      await repo.update(msg.id, {
+      await record({
         status: permanent ? 'bounced' : last ? 'failed' : 'retrying',
-        subject: mail.subject.slice(0, 500),
-        attempts: msg.attempts + 1,
+        attempted: true,
+        subject: mail.subject,
         lastError: mailError(err),
       });
       if (permanent) throw new UnrecoverableError(mailError(err));

@@ -1,2 +1,3 @@
 export * from './notification-prefs';
 export * from './push-subscriptions';
+export * from './mail-attempts';

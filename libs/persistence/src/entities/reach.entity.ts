@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Notice } from '@rueda/notifications';
+import type { MailStatus } from '@rueda/application';
 
 const bigint = { to: (v: number) => v, from: (v: string) => Number(v) };
 
@@ -19,7 +20,8 @@ export class AccessLinkEntity {
   @Column({ type: 'timestamptz', nullable: true }) lastSeenAt: Date | null;
 }
 
-export type EmailStatus = 'queued' | 'held' | 'retrying' | 'delivered' | 'bounced' | 'failed';
+/** Where an email stands (the application's MailStatus: one list). */
+export type EmailStatus = MailStatus;
 export type EmailKind = 'invitation' | 'notification' | 'registration';
 
 /**

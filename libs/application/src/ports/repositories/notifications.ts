@@ -26,6 +26,9 @@ export interface OutgoingEmail {
   to: string[];
 }
 
+/** Where an email stands: queued for its job, held (no mail server), retrying, or a final outcome. */
+export type MailStatus = 'queued' | 'held' | 'retrying' | 'delivered' | 'bounced' | 'failed';
+
 export interface NotificationRepository {
   /** The participant's channels (all on when it never chose). */
   prefs(participantId: string): Promise<NotificationPrefs>;
@@ -37,6 +40,26 @@ export interface NotificationRepository {
   insertNotices(eventId: string, notices: Addressed[]): Promise<number>;
   /** An email to send (queued; the mail job sends it): its id. */
   insertEmail(e: OutgoingEmail): Promise<string>;
+  /**
+   * One attempt's outcome on an email whose status is not one of `final`; whether it was.
+   * `attempted` counts the attempt (in the database, so two attempts never count one).
+   */
+  recordMailAttempt(
+    messageId: string,
+    final: MailStatus[],
+    outcome: {
+      status: MailStatus;
+      attempted: boolean;
+      subject?: string;
+      smtpMessageId?: string | null;
+      accepted?: string[];
+      rejected?: string[];
+      lastError?: string | null;
+      sentAt?: Date;
+    },
+  ): Promise<boolean>;
+  /** Held emails queued again: their ids. */
+  requeueHeldMail(): Promise<string[]>;
   /** The newest first. */
   recent(participantId: string, limit: number): Promise<NotificationRecord[]>;
 }

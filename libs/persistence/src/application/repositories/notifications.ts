@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { NotificationPrefs, NotificationRecord, NotificationRepository, OutgoingEmail } from '@rueda/application';
+import type { MailStatus, NotificationPrefs, NotificationRecord, NotificationRepository, OutgoingEmail } from '@rueda/application';
 import type { Addressed } from '@rueda/notifications';
-import { NotificationEntity, NotificationPrefsEntity } from '../../entities';
+import { EmailMessageEntity, NotificationEntity, NotificationPrefsEntity } from '../../entities';
 import { insertEmail } from '../../notifications/email';
 import { insertNotices } from '../../notifications/pipeline';
 
@@ -35,6 +35,39 @@ export class TypeOrmNotificationRepository implements NotificationRepository {
 
   insertNotices(eventId: string, notices: Addressed[]) {
     return insertNotices(this.m, eventId, notices);
+  }
+
+  async recordMailAttempt(
+    messageId: string,
+    final: MailStatus[],
+    outcome: {
+      status: MailStatus;
+      attempted: boolean;
+      subject?: string;
+      smtpMessageId?: string | null;
+      accepted?: string[];
+      rejected?: string[];
+      lastError?: string | null;
+      sentAt?: Date;
+    },
+  ) {
+    const { attempted, ...set } = outcome;
+    const defined = Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined));
+    const r = await this.m
+      .createQueryBuilder()
+      .update(EmailMessageEntity)
+      .set({ ...defined, ...(attempted ? { attempts: () => 'attempts + 1' } : {}) })
+      .where('id = :messageId AND status <> ALL(:final)', { messageId, final })
+      .execute();
+    return (r.affected ?? 0) > 0;
+  }
+
+  async requeueHeldMail() {
+    // (TypeORM answers an UPDATE … RETURNING with [rows, count].)
+    const [held]: [{ id: string }[], number] = await this.m.query(
+      `UPDATE email_messages SET status = 'queued', updated_at = now() WHERE status = 'held' RETURNING id`,
+    );
+    return held.map((h) => h.id);
   }
 
   insertEmail(e: OutgoingEmail) {
