@@ -1,15 +1,15 @@
 import { parseArgs } from 'node:util';
-import { hash } from '@node-rs/argon2';
 import { demoDay, generateDemoJornada, Rng } from '@rueda/demo';
 import { zonedTimeToUtc } from '@rueda/domain';
 import { formatBilingual, formatUsd } from '@rueda/i18n';
 import { answeredLine, loadedLine, matchingLine, placedLine, todayLine } from './demo-lines';
-import { EventEntity, UserEntity, writeRecords } from '@rueda/persistence';
+import { CreateUser, DeleteEvent, type EventView, EventsNamed } from '@rueda/application';
 import { playThePast } from './demo-day';
 import { editDemandThroughLink, inviteEveryone } from './demo-reach';
 import { ApiCallError, ApiClient } from '../api-client';
 import { CliCommand } from '../command';
 import { withDatabase } from '../database';
+import { CLI, cliUseCases, loadRecords } from '../load';
 
 const EVENT_NAME = 'Jornada de Cooperación Internacional 2026 — Rueda de Negocios (demo)';
 const ADMIN_EMAIL = 'admin@rueda.local';
@@ -61,25 +61,30 @@ const command: CliCommand = {
     if (Number.isNaN(now.getTime())) throw new Error(`--now: fecha inválida / invalid date: ${values.now}`);
     const today = demoDay(now);
 
-    const eventId = await withDatabase(async (ds) =>
-      ds.transaction(async (m) => {
-        await m
-          .getRepository(UserEntity)
-          .upsert({ email: ADMIN_EMAIL, name: 'Administración Rueda', role: 'admin', passwordHash: await hash(password), active: true }, [
-            'email',
-          ]);
-        let event = await m.getRepository(EventEntity).findOne({ where: { name: EVENT_NAME }, relations: { sessions: true } });
-        // The demo Jornada is always today's: one left from another day is built again.
-        if (event && event.sessions.some((s) => s.day !== today.day)) {
-          say(
-            `La Jornada de demostración era del ${event.sessions[0].day}: se rehace para hoy / The demo Jornada was on another day: rebuilt for today.`,
-          );
-          await m.getRepository(EventEntity).delete({ id: event.id });
-          event = null;
-        }
-        if (!event) {
-          event = await m.getRepository(EventEntity).save(
-            m.getRepository(EventEntity).create({
+    // Through the API's use cases: the admin account as `users create` sets it up, the stale
+    // Jornada deleted as DELETE /events does, the event and its data loaded in one transaction
+    // by the event creation and import use cases (a bad record refuses it all, nothing written).
+    const eventId = await withDatabase(async (ds) => {
+      const useCases = cliUseCases(ds);
+      await useCases.execute(CreateUser, CLI, {
+        email: ADMIN_EMAIL,
+        name: 'Administración Rueda',
+        role: 'admin',
+        password,
+        onExisting: 'reset',
+      });
+      let event: EventView | undefined = (await useCases.ask(EventsNamed, CLI, { name: EVENT_NAME }))[0];
+      const days = ((event?.sessions ?? []) as { day: string }[]).map((x) => x.day);
+      // The demo Jornada is always today's: one left from another day is built again.
+      if (event && days.some((d) => d !== today.day)) {
+        say(`La Jornada de demostración era del ${days[0]}: se rehace para hoy / The demo Jornada was on another day: rebuilt for today.`);
+        await useCases.execute(DeleteEvent, CLI, { eventId: event.id });
+        event = undefined;
+      }
+      const target = event
+        ? { eventId: event.id }
+        : {
+            create: {
               name: EVENT_NAME,
               venue: 'Quito — Centro de Convenciones Metropolitano',
               timeZone: today.timeZone,
@@ -89,16 +94,11 @@ const command: CliCommand = {
                 registrationOpen: true,
                 branding: { color: '#0b5c8c', organiser: 'AME — Asociación de Municipalidades Ecuatorianas' },
               },
-            }),
-          );
-        }
-        await writeRecords(m, 'participants', event.id, demo.participants);
-        await writeRecords(m, 'delegates', event.id, demo.delegates);
-        await writeRecords(m, 'demands', event.id, demo.demands);
-        await writeRecords(m, 'offers', event.id, demo.offers);
-        return event.id;
-      }),
-    );
+            },
+          };
+      const loaded = await loadRecords(useCases, target, demo, 'demo');
+      return loaded.event.id;
+    });
     say(
       `Datos cargados / Data loaded: ${loadedLine({ participants: demo.participants.length, delegates: demo.delegates.length, demands: demo.demands.length, offers: demo.offers.length })}.`,
     );

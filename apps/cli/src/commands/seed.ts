@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { loadCooperants, loadGadms, loadTaxonomy } from '@rueda/domain';
 import type { ParticipantRecord } from '@rueda/importing';
-import { EventEntity, writeRecords } from '@rueda/persistence';
 import { CliCommand, CliUsageError } from '../command';
 import { withDatabase } from '../database';
+import { cliUseCases, loadRecords } from '../load';
 
 const HELP = `Uso / Usage: npm run rueda -- seed reference (--event ID | --name "Jornada 2026")
   Carga los 221 GADM (códigos INEC) y los 38 cooperantes de referencia como participantes del evento.
@@ -37,17 +37,19 @@ const command: CliCommand = {
     const { values } = parseArgs({ args: rest, options: { event: { type: 'string' }, name: { type: 'string' } } });
     if (!values.event && !values.name) throw new CliUsageError(HELP);
     const t = loadTaxonomy();
-    const result = await withDatabase((ds) =>
-      ds.transaction(async (m) => {
-        const event = values.event
-          ? await m.getRepository(EventEntity).findOneBy({ id: values.event })
-          : await m.getRepository(EventEntity).save(m.getRepository(EventEntity).create({ name: values.name! }));
-        if (!event) throw new CliUsageError(`--event: evento no encontrado / event not found: ${values.event}`);
-        return { event, ...(await writeRecords(m, 'participants', event.id, referenceParticipants())) };
-      }),
+    // The event (when named) and the participants in one transaction, by the API's use cases:
+    // an unknown --event or a bad reference row is refused, and nothing is written.
+    const { event, reports } = await withDatabase((ds) =>
+      loadRecords(
+        cliUseCases(ds),
+        values.event ? { eventId: values.event } : { create: { name: values.name! } },
+        { participants: referenceParticipants() },
+        'referencia',
+      ),
     );
+    const [report] = reports;
     process.stdout.write(
-      `Evento / Event ${result.event.id} «${result.event.name}»: ${result.inserted} participantes nuevos / new, ${result.updated} actualizados / updated.\n` +
+      `Evento / Event ${event.id} «${String(event.name)}»: ${report.insert} participantes nuevos / new, ${report.update} actualizados / updated.\n` +
         `Taxonomía / Taxonomy: ${t.sectores.length} sectores, ${t.competencias.length} competencias, ${t.ods.length} ODS, ${t.modalidades.length} modalidades.\n`,
     );
     return 0;

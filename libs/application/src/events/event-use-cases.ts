@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { conflict, fieldProblem, generateSlots, invalid, NOUNS, notFound, versionConflict } from '@rueda/domain';
+import { conflict, fieldProblem, generateSlots, invalid, NOUNS, notFound, TEXT_LIMITS, versionConflict } from '@rueda/domain';
 import { admins, organisers } from '../authorization';
 import type { EventView, Repositories, StoredSession } from '../ports/repositories';
 import { query, useCase } from '../use-case';
@@ -34,6 +34,17 @@ export const GetEvent = query({
   input: z.object({ eventId }).strict(),
   authorize: organisers,
   run: ({ repos }, q) => viewOf(repos, q.eventId),
+});
+
+/** The events of this name (the command line finds its demo Jornada by it). */
+export const EventsNamed = query({
+  name: 'EventsNamed',
+  input: z.object({ name: z.string().trim().min(1).max(TEXT_LIMITS.events.name) }).strict(),
+  authorize: (principal) => organisers(principal),
+  async run({ repos }, q): Promise<EventView[]> {
+    const views = await Promise.all((await repos.events.idsNamed(q.name)).map((id) => repos.events.view(id)));
+    return views.filter((v): v is EventView => v !== null);
+  },
 });
 
 export const CreateEventCommand = CreateEventBody;

@@ -1,1 +1,2 @@
 export * from './import-table';
+export * from './load-event-data';

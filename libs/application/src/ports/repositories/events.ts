@@ -14,6 +14,8 @@ export type StoredSession = SessionSpec & { id: string };
 
 export interface EventRepository {
   insert(fields: Record<string, unknown>): Promise<{ id: string; timeZone: string }>;
+  /** The ids of the events of this exact name, oldest first. */
+  idsNamed(name: string): Promise<string[]>;
   /** The event and its sessions, or null. */
   view(eventId: string): Promise<EventView | null>;
   /** Writes the event's own columns (the version rises). */

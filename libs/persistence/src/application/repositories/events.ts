@@ -11,6 +11,11 @@ export class TypeOrmEventRepository implements EventRepository {
     return repo.save(repo.create(fields));
   }
 
+  async idsNamed(name: string): Promise<string[]> {
+    const rows = await this.m.getRepository(EventEntity).find({ where: { name }, select: { id: true }, order: { createdAt: 'ASC' } });
+    return rows.map((r) => r.id);
+  }
+
   async view(eventId: string): Promise<EventView | null> {
     return (await this.m.getRepository(EventEntity).findOne({
       where: { id: eventId },
