@@ -1,4 +1,5 @@
 import { io } from 'socket.io-client';
+import { LEFT_OUT } from '@rueda/persistence';
 import { bearer, eventually, SAMPLE_EVENT, startTestApi, TestApi } from '../support/api';
 
 describe('scheduling as a BullMQ job: draft, review, publish, regenerate the unpublished part', () => {
@@ -198,6 +199,20 @@ describe('scheduling as a BullMQ job: draft, review, publish, regenerate the unp
     expect(late).toContain(rows.find((r) => r.meetingId === target)?.slotId);
     expect(draft.stats).toEqual(expect.objectContaining({ holes: expect.any(Number), breaks: expect.any(Number) }));
     expect(draft.bounds).toEqual(expect.objectContaining({ idleMeasure: 'holes', idleLowerBound: expect.any(Number) }));
+
+    // Availability set afterwards closes the window: the next draft still comes, and says so.
+    await api.http
+      .put(`/events/${ev}/participants/${meeting.participantAId}/unavailability`)
+      .set(admin())
+      .send({ slotIds: late })
+      .expect(200);
+    const without = await generate({ mode: 'full', seed: 5 });
+    expect(without.unscheduled).toContainEqual(expect.objectContaining({ meeting: target, reason: LEFT_OUT.windowClosed }));
+    await api.http
+      .put(`/events/${ev}/participants/${meeting.participantAId}/unavailability`)
+      .set(admin())
+      .send({ slotIds: [] })
+      .expect(200);
     await api.http.put(`/events/${ev}/meetings/${target}/window`).set(admin()).send({ allowedSlotIds: null }).expect(200);
   });
 

@@ -1,6 +1,6 @@
 import { SetMeetingWindow, SetUnavailability } from '@rueda/application';
 import { validateScheduleInstance } from '@rueda/formats';
-import { loadEventScheduleInstance } from '@rueda/persistence';
+import { LEFT_OUT, loadEventScheduleInstance } from '@rueda/persistence';
 import { solve } from '@rueda/scheduling';
 import { ADMIN, seedDay, startUseCases, type UseCaseEnv } from '../support/use-cases';
 
@@ -29,9 +29,15 @@ describe('a window closed by availability set afterwards', () => {
     await env.useCases.execute(SetMeetingWindow, ADMIN, { eventId: day.eventId, meetingId: windowed, allowedSlotIds: [day.slots[0]] });
     await env.useCases.execute(SetUnavailability, ADMIN, { eventId: day.eventId, participantId: g1, slotIds: [day.slots[0]] });
 
-    const { instance } = await loadEventScheduleInstance(env.db.manager, day.eventId, { keepPublished: false, now: env.clock.now() });
+    const { instance, leftOut } = await loadEventScheduleInstance(env.db.manager, day.eventId, {
+      keepPublished: false,
+      now: env.clock.now(),
+    });
     expect(validateScheduleInstance(instance)).toEqual([]);
     expect(instance.meetings.map((m) => m.id)).toEqual([other]);
+    // Not silently: the draft lists it, with what the organiser can do about it.
+    expect(leftOut).toEqual([{ meeting: windowed, reason: LEFT_OUT.windowClosed }]);
+    expect(LEFT_OUT.windowClosed).toMatch(/^ninguna franja de su ventana .* \/ no slot of its window/);
     const schedule = await solve(instance, { seed: 1, budget: 1 });
     expect(schedule.assignments.map((a) => a.meeting)).toEqual([other]);
   });

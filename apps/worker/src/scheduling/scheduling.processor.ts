@@ -38,7 +38,7 @@ export class SchedulingProcessor extends WorkerHost {
       return job.updateProgress(p).catch(() => undefined);
     };
     await report({ phase: 'loading', percent: 2 });
-    const { instance, pinned } = await loadEventScheduleInstance(this.db.manager, eventId, {
+    const { instance, pinned, leftOut } = await loadEventScheduleInstance(this.db.manager, eventId, {
       keepPublished: mode === 'keep-published',
       now: this.clock.now(),
     });
@@ -54,7 +54,12 @@ export class SchedulingProcessor extends WorkerHost {
     });
     await report({ phase: 'saving', percent: 96, bestWeight: schedule.stats.weight, bound: schedule.bounds.weightUpperBound });
     const saved = await this.useCases
-      .execute(FillScheduleDraft, WORKER, { eventId, versionId: scheduleVersionId, schedule })
+      // Meetings the instance left out are listed with the solver's unscheduled ones, with why.
+      .execute(FillScheduleDraft, WORKER, {
+        eventId,
+        versionId: scheduleVersionId,
+        schedule: { ...schedule, unscheduled: [...schedule.unscheduled, ...leftOut] },
+      })
       .catch((e: unknown) => Promise.reject(asJobFailure(e)));
     if (!saved.filled)
       this.log.warn(`event ${eventId} v${scheduleVersionId}: already ${saved.status}, this attempt's schedule is not kept`);

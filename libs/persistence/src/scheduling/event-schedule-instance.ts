@@ -17,7 +17,19 @@ export interface EventInstance {
   instance: ScheduleInstance;
   /** Meetings of the instance whose placement was announced (kept as pins). */
   pinned: number;
+  /**
+   * Meetings to place that the instance leaves out, with why (the draft lists them with the
+   * solver's unscheduled ones, so the organiser is told instead of missing them).
+   */
+  leftOut: { meeting: string; reason: string }[];
 }
+
+/** Why a meeting to place is not handed to the solver: what the organiser can act on. */
+export const LEFT_OUT = {
+  windowOver: 'todas las franjas de su ventana ya empezaron: amplíe la ventana / every slot of its window has begun: widen the window',
+  windowClosed:
+    'ninguna franja de su ventana está libre para ambos participantes (cambió la disponibilidad): amplíe la ventana o revise la disponibilidad / no slot of its window is free for both participants (availability changed): widen the window or check availability',
+} as const;
 
 /** Meetings that already hold a cell on the day: what happened there cannot be planned again. */
 const ON_THE_DAY = ['checked_in', 'held'];
@@ -74,13 +86,22 @@ export async function loadEventScheduleInstance(
     if (history || (opts.keepPublished && x.status === 'scheduled')) pins.set(x.id, { slot: x.slotId, table: x.tableId, history });
   }
   // Meetings with no cell to keep are placed again, in slots still ahead only.
+  const leftOut: EventInstance['leftOut'] = [];
   const placeable = meetings.filter((x) => {
     if (pins.get(x.id)?.history) return true;
     if (ON_THE_DAY.includes(x.status)) return false;
     const ahead = (x.allowedSlotIds ?? open).filter((id) => !begun.has(id));
-    if (!ahead.length) return false;
+    if (!ahead.length) {
+      // With no window, no slot ahead means the day is over for everybody: nothing to tell.
+      if (x.allowedSlotIds) leftOut.push({ meeting: x.id, reason: LEFT_OUT.windowOver });
+      return false;
+    }
     const both = [unavailableOf.get(x.participantAId) ?? [], unavailableOf.get(x.participantBId) ?? []];
-    return !x.allowedSlotIds || !windowLeavesNoSlot(ahead, both);
+    if (x.allowedSlotIds && windowLeavesNoSlot(ahead, both)) {
+      leftOut.push({ meeting: x.id, reason: LEFT_OUT.windowClosed });
+      return false;
+    }
+    return true;
   });
   const involved = new Set(placeable.flatMap((x) => [x.participantAId, x.participantBId]));
   const instance: ScheduleInstance = {
@@ -118,5 +139,5 @@ export async function loadEventScheduleInstance(
     }),
     ...(event?.settings?.idleMeasure ? { idleMeasure: event.settings.idleMeasure } : {}),
   };
-  return { instance, pinned: instance.meetings.filter((x) => x.pinned).length };
+  return { instance, pinned: instance.meetings.filter((x) => x.pinned).length, leftOut };
 }

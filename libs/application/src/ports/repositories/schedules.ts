@@ -20,7 +20,10 @@ export interface ScheduleVersionRecord {
 
 export interface ScheduleRepository {
   /** The event as `rueda.schedule-instance/1`; with keepPublished, published meetings are pinned where they are. */
-  loadInstance(eventId: string, opts: { keepPublished: boolean; now: Date }): Promise<{ instance: ScheduleInstance; pinned: number }>;
+  loadInstance(
+    eventId: string,
+    opts: { keepPublished: boolean; now: Date },
+  ): Promise<{ instance: ScheduleInstance; pinned: number; leftOut: { meeting: string; reason: string }[] }>;
   find(eventId: string, versionId: string): Promise<ScheduleVersionRecord | null>;
   /** A new version numbered after the event's last one, waiting for its job; it records the event's live sequence. */
   create(eventId: string, params: Record<string, unknown>): Promise<ScheduleVersionRecord>;
