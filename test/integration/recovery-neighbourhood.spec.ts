@@ -158,4 +158,86 @@ describe('recovery from the neighbourhood of a freed cell (real PostgreSQL)', ()
       });
     });
   });
+
+  it('skips too the pairs with someone unavailable in the slot or seated for good at another table, and keeps one whose fixed table is the freed one', async () => {
+    // 10 waiting meetings whose GADM is unavailable in the freed slot and 10 whose GADM only meets
+    // at its own other table rank above the one that fits: reading them took two pages and their
+    // people. One GADM's fixed table is the freed table itself: it is a candidate like any other.
+    const MIN = 60_000;
+    const now = new Date('2026-11-25T14:00:00Z');
+    const slots = Array.from({ length: 4 }, (_, i) => ({
+      id: `S${i}`,
+      startsAt: new Date(now.getTime() + (30 + 20 * i) * MIN),
+      endsAt: new Date(now.getTime() + (50 + 20 * i) * MIN),
+    }));
+    const person = (id: string, kind: 'gadm' | 'cooperant', extra: { unavailable?: string[]; fixedTable?: string } = {}) => ({
+      id,
+      kind,
+      parallel: 1,
+      checkedIn: true,
+      unavailable: extra.unavailable ?? [],
+      ...(extra.fixedTable ? { fixedTable: extra.fixedTable } : {}),
+    });
+    const waiting = (id: string, a: string, b: string, weight: number): LiveMeetingRecord => ({
+      id,
+      a,
+      b,
+      status: 'accepted',
+      slotId: null,
+      tableId: null,
+      weight,
+    });
+    const day: LiveState = {
+      now,
+      timeZone: 'America/Guayaquil',
+      slots,
+      tables: Array.from({ length: 22 }, (_, i) => ({ id: `T${i}`, number: i + 1 })),
+      participants: [
+        ...Array.from({ length: 10 }, (_, i) => person(`GU${i}`, 'gadm', { unavailable: ['S1'] })),
+        ...Array.from({ length: 10 }, (_, i) => person(`GF${i}`, 'gadm', { fixedTable: `T${i + 1}` })),
+        person('GT0', 'gadm', { fixedTable: 'T0' }),
+        ...Array.from({ length: 21 }, (_, i) => person(`C${i}`, 'cooperant')),
+        person('G99', 'gadm'),
+        person('C99', 'cooperant'),
+      ],
+      meetings: [
+        { id: 'M-freed', a: 'G99', b: 'C99', status: 'no_show', slotId: 'S1', tableId: 'T0', weight: 1 },
+        ...Array.from({ length: 10 }, (_, i) => waiting(`M-unav-${i}`, `GU${i}`, `C${i}`, 0.95 - i * 0.01)),
+        ...Array.from({ length: 10 }, (_, i) => waiting(`M-fixed-${i}`, `GF${i}`, `C${i + 10}`, 0.85 - i * 0.01)),
+        waiting('M-own-table', 'GT0', 'C20', 0.5),
+      ],
+      candidates: [],
+    };
+    const { eventId, id } = await seedLiveState((sql, p) => db.dataSource.query(sql, p), day);
+    const cell = { slotId: id('S1'), tableId: id('T0'), meetingId: id('M-freed') };
+    await db.dataSource.transaction(async (m) => {
+      const whole = await loadLiveState(m, eventId, now, { matchCandidates: 5 });
+      const expected = proposeReplacement(whole, cell, { protectMinutes: 10, allowMoves: true, limit: 1 })[0];
+      expect(expected?.meeting.meetingId).toBe(id('M-own-table'));
+
+      const { ctx, nb } = await cellNeighbourhood(m, eventId, cell, now, { matchCandidates: 5 });
+      const pages: string[] = [];
+      let peopleReads = 0;
+      const counted: Neighbourhood = {
+        sources: nb.sources,
+        candidates: async (source, range, offset, limit) => {
+          const rows = await nb.candidates(source, range, offset, limit);
+          if (rows.length) pages.push(`${source}/${range}`);
+          return rows;
+        },
+        people: async (...args) => {
+          peopleReads++;
+          return nb.people(...args);
+        },
+        movable: (...args) => nb.movable(...args),
+      };
+      const got = await bestReplacement(ctx, cell, counted, { protectMinutes: 10, allowMoves: true, page: 8 });
+      expect(got.proposal).toEqual(expected);
+      expect({ pagesWithRows: pages, peopleReads, candidatesRead: got.read.candidates }).toEqual({
+        pagesWithRows: ['unscheduled/unit'],
+        peopleReads: 1,
+        candidatesRead: 1,
+      });
+    });
+  });
 });

@@ -59,8 +59,9 @@ export interface Neighbourhood {
    * Candidates of one source whose score is in `range` (≤ 1, or above 1), from `offset`, best
    * first: score descending, then ascending by the tie key (`meetingId`, or for a pair without a
    * meeting the smaller then the larger id). It may leave out pairs that the rules turn down
-   * whatever else happens (someone of the pair already full in the freed cell's slot): the
-   * answer is the same, and fewer pages are read where the slot is busy.
+   * whatever else happens (someone of the pair already full in the freed cell's slot,
+   * unavailable in it, or with a fixed table other than the freed one): the answer is the same,
+   * and fewer pages are read where the slot is busy.
    */
   candidates(source: CandidateSource, range: ScoreRange, offset: number, limit: number): Promise<Candidate[]>;
   /**

@@ -8,11 +8,19 @@ import { type MeetingRow, type ParticipantRow, toLiveMeeting, toLiveParticipant 
 const RELEVANT = `('requested','accepted','scheduled','checked_in','held')`;
 const IN_RANGE = (column: string, range: ScoreRange) => (range === 'unit' ? `${column} <= 1` : `${column} > 1`);
 /**
- * SQL: nobody of the pair is already full in the freed cell's slot ($1 the event, $5 the slot).
- * Such a pair is always turned down, so leaving it out of a page changes no answer; it keeps the
- * pages read per recovery from growing with the event (a fuller day turns more pairs down).
+ * SQL: participant `x` can take the freed cell as far as the rules that never change with the
+ * rest of the answer go ($1 the event, $5 the slot, $6 the table): not already full in that
+ * slot, not unavailable in it, no fixed table other than the freed one. A pair where someone
+ * fails one is always turned down (libs/live participantBlock), so leaving it out of a page
+ * changes no answer; it keeps the pages read per recovery from growing with the event (a
+ * fuller, larger day turns more pairs down). test/integration/recovery-neighbourhood.spec.ts
+ * holds the answers equal to the whole day's.
  */
-const FREE_IN_SLOT = (a: string, b: string) => `NOT ${fullInSlotSql(a, '$1', '$5')} AND NOT ${fullInSlotSql(b, '$1', '$5')}`;
+const CAN_SIT = (x: string) =>
+  `NOT ${fullInSlotSql(x, '$1', '$5')}
+   AND NOT EXISTS (SELECT 1 FROM unavailability u WHERE u.participant_id = ${x} AND u.slot_id = $5)
+   AND NOT EXISTS (SELECT 1 FROM tables t WHERE t.reserved_for_participant_id = ${x} AND t.id <> $6)`;
+const FREE_IN_SLOT = (a: string, b: string) => `${CAN_SIT(a)} AND ${CAN_SIT(b)}`;
 
 /**
  * The neighbourhood of a freed cell, read with narrow, indexed queries (libs/live's
@@ -64,7 +72,7 @@ export async function cellNeighbourhood(
         WHERE w.event_id = $1 AND w.status = $2 AND w.slot_id IS NULL AND ${IN_RANGE('w.weight', range)}
           AND ${FREE_IN_SLOT('w.participant_a_id', 'w.participant_b_id')}
         ORDER BY w.weight DESC, w.id LIMIT $3 OFFSET $4`,
-        [eventId, status, limit, offset, cell.slotId],
+        [eventId, status, limit, offset, cell.slotId, cell.tableId],
       );
       return rows.map((r): Candidate => ({ a: r.a, b: r.b, source, score: Number(r.weight), meetingId: r.id }));
     };
@@ -82,7 +90,7 @@ export async function cellNeighbourhood(
             AND ${FREE_IN_SLOT('c.participant_id', 'c.counterpart_id')}
           ORDER BY c.score DESC, LEAST(c.participant_id, c.counterpart_id), GREATEST(c.participant_id, c.counterpart_id)
           LIMIT $3 OFFSET $4`,
-        [eventId, opts.matchCandidates, limit, offset, cell.slotId],
+        [eventId, opts.matchCandidates, limit, offset, cell.slotId, cell.tableId],
       );
       return rows.map((r): Candidate => ({ a: r.a, b: r.b, source: 'match', score: Number(r.score) }));
     },
