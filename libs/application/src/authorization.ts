@@ -18,6 +18,8 @@ export const anyone = (): void => undefined;
 
 /** Admins change the data. */
 export const admins = allow('admin', 'system');
+/** Only jobs (the system) write what a job computed: drafts, matching runs, export files, mail outcomes. */
+export const jobs = (principal: Principal): void => allow('system')(principal);
 /** Admins and staff run the day. */
 export const organisers = allow('admin', 'staff', 'system');
 

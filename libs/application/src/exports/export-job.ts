@@ -1,11 +1,7 @@
 import { z } from 'zod';
-import { allow } from '../authorization';
-import type { Principal } from '../ports/principal';
+import { jobs } from '../authorization';
 import type { ExportStatus } from '../ports/repositories/exports';
 import { useCase } from '../use-case';
-
-/** Only jobs (the system) write what a job made. */
-const jobs = (principal: Principal): void => allow('system')(principal);
 
 /** An export a job may still write to: a late attempt never rewrites one that is done or failed. */
 const OPEN: ExportStatus[] = ['queued', 'running'];

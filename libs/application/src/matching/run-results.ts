@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { NOUNS, notFound } from '@rueda/domain';
-import { allow } from '../authorization';
-import type { Principal } from '../ports/principal';
+import { jobs } from '../authorization';
 import { useCase } from '../use-case';
-
-/** Only jobs (the system) write what a job computed. */
-const jobs = (principal: Principal): void => allow('system')(principal);
 
 /** A run a job may still write to: a late attempt never reopens a run that is done or failed. */
 const OPEN = ['queued', 'running'] as const;

@@ -1,11 +1,7 @@
 import { z } from 'zod';
-import { allow } from '../authorization';
-import type { Principal } from '../ports/principal';
+import { jobs } from '../authorization';
 import type { MailStatus } from '../ports/repositories/notifications';
 import { useCase } from '../use-case';
-
-/** Only jobs (the system) record what the mail server did. */
-const jobs = (principal: Principal): void => allow('system')(principal);
 
 /** Outcomes no later attempt changes: the server took it, refused it for good, or there was nothing to send. */
 export const FINAL_MAIL_STATUSES: MailStatus[] = ['delivered', 'bounced', 'failed'];

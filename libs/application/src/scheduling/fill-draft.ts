@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import { NOUNS, notFound } from '@rueda/domain';
 import { scheduleSchema } from '@rueda/formats';
-import { allow } from '../authorization';
-import type { Principal } from '../ports/principal';
+import { jobs } from '../authorization';
 import { useCase } from '../use-case';
-
-/** Only jobs (the system) write what a job computed. */
-const jobs = (principal: Principal): void => allow('system')(principal);
 
 export const FillScheduleDraftCommand = z
   .object({
