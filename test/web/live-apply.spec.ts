@@ -120,12 +120,14 @@ describe('the day’s pages apply live messages (control room, table view, board
     expect(cells(d)).toEqual(['F1/1 GAD A⇄Coop A scheduled', 'F2/2 GAD B⇄Coop B scheduled']);
   });
 
-  it('reloads for what the message cannot tell: an unknown meeting taking a table, an unknown table or slot, a new agenda', () => {
+  it('reloads for what the message cannot tell: an unknown meeting taking a table, an unknown table, slot or participant, a new agenda', () => {
     const d = day();
     // Whether it is mandatory is not in the message.
     expect(reduce(d, push('meeting.updated', meeting({ id: id(40), slotId: S2, tableId: T2 })))).toBe(RELOAD);
     // A table added after the page loaded.
     expect(reduce(d, push('meeting.updated', meeting({ id: M2, tableId: id(41), version: 2 })))).toBe(RELOAD);
+    // A participant registered after the page loaded: the grid names both parties.
+    expect(reduce(d, push('meeting.created', meeting({ id: id(44), participantBId: id(45), slotId: S2, tableId: T2 })))).toBe(RELOAD);
     expect(reduce(d, push('slots.delayed', { slots: [{ id: id(42), startsAt: 'x', endsAt: 'y' }] }))).toBe(RELOAD);
     expect(reduce(d, push('schedule.published', { versionId: id(43), number: 2 }))).toBe(RELOAD);
   });

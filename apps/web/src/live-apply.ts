@@ -14,7 +14,8 @@
  * - schedule.published (every page): a new agenda replaces every meeting; it names only the version.
  * - a meeting the page does not hold that takes a table, unless it is a meeting created live
  *   (walk-in, replacement): the message lacks whether it is mandatory, which the grid draws.
- * - a meeting placed in a slot or at a table the page does not hold (added after it loaded).
+ * - a meeting placed in a slot, at a table or with a participant the page does not hold (added
+ *   after it loaded: the grid names them).
  * - a delay of a slot the page does not hold; a check-in of a delegate it does not hold.
  * - the participant's agenda: a meeting it does not hold, or one that changes slot or table
  *   (it shows the slot's times and code and the table's number, which the message names by id).
@@ -101,11 +102,17 @@ function rebuilt(d: LiveData, changes: Partial<Pick<LiveData, 'meetings' | 'slot
   };
 }
 
+/** Whether the page holds the slot, the table and both participants (their names) of a meeting. */
+const holdsAll = (d: LiveData, m: LiveMeeting) =>
+  d.slots.some((s) => s.id === m.slotId) &&
+  d.tables.some((t) => t.id === m.tableId) &&
+  [m.participantAId, m.participantBId].every((p) => d.participants.some((x) => x.id === p));
+
 /** A meeting message: newer versions replace what the page holds; older or equal ones change nothing. */
 function applyMeeting(d: LiveData, lm: LiveMeeting, created: boolean): Applied<LiveData> {
   const prev = d.meetings.get(lm.id);
   if (prev && prev.version >= lm.version) return d;
-  if (placed(lm) && (!d.slots.some((s) => s.id === lm.slotId) || !d.tables.some((t) => t.id === lm.tableId))) return RELOAD;
+  if (placed(lm) && !holdsAll(d, lm)) return RELOAD;
   // A meeting the page never held stays out of it while it takes no table (the day's pages draw none such).
   if (!prev && !placed(lm)) return d;
   // Meetings made live (libs/live: walk-ins, replacements) are never mandatory; any other is unknown here.
