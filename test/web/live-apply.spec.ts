@@ -166,6 +166,22 @@ describe('the day’s pages apply live messages (control room, table view, board
     expect(d.meetings.get(M2)!.status).toBe('scheduled');
   });
 
+  it('a proposal naming a participant registered after the page loaded reloads the day (the control room names the candidates)', () => {
+    const d = day();
+    const candidate = (b: string) => ({ participantAId: GB, participantBId: b, source: 'waiting', score: 1, reason: '' });
+    const proposed = (b: string) =>
+      push('replacement.proposed', {
+        proposalId: id(61),
+        slotId: S1,
+        tableId: T1,
+        freedMeetingId: M1,
+        candidate: candidate(b),
+        mode: 'automatic',
+      });
+    expect(reduce(d, proposed(id(62)))).toBe(RELOAD);
+    expect(reduce(d, proposed(CA))).toBe(d);
+  });
+
   it('messages about proposals, or of a type it does not know, leave the day as it was', () => {
     const d = day();
     for (const type of ['replacement.proposed', 'replacement.unavailable', 'replacement.resolved', 'something.new'] as LiveMessageType[]) {

@@ -17,6 +17,8 @@
  * - a meeting placed in a slot, at a table or with a participant the page does not hold (added
  *   after it loaded: the grid names them).
  * - a delay of a slot the page does not hold; a check-in of a delegate it does not hold.
+ * - a proposal whose candidate names a participant the page does not hold (the control room
+ *   names the candidates from the day's participants).
  * - the participant's agenda: a meeting it does not hold, or one that changes slot or table
  *   (it shows the slot's times and code and the table's number, which the message names by id).
  * - the proposals lists: a new proposal (the message does not say whether an automatic one was
@@ -187,7 +189,12 @@ export function liveDataReducer(opts: { delegates: boolean }): LiveReducer<LiveD
         return applyLeave(d, m.payload as { participantId: string; at?: string });
       case 'schedule.published':
         return RELOAD;
-      // Proposals are the control room's own list (proposalsReducer); a cell left free changes no meeting.
+      // Proposals are the control room's own list (proposalsReducer), but named by this state's participants.
+      case 'replacement.proposed': {
+        const c = (m.payload as ReplacementProposal).candidate;
+        return c && ![c.participantAId, c.participantBId].every((p) => d.participants.some((x) => x.id === p)) ? RELOAD : d;
+      }
+      // A cell left free changes no meeting.
       default:
         return d;
     }
