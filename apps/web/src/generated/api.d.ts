@@ -3238,6 +3238,90 @@ export interface components {
                 [key: string]: string | number;
             }[];
         };
+        CooperantReport: {
+            columns: components["schemas"]["ReportColumn"][];
+            rows: {
+                [key: string]: string | number;
+            }[];
+            /** @enum {string} */
+            report: "cooperants";
+            title: string;
+            event: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** Format: date-time */
+            generatedAt: string;
+            cooperants: {
+                participant: components["schemas"]["ReportParticipant"];
+                counts: {
+                    requested: number;
+                    placed: number;
+                    held: number;
+                    noShow: number;
+                    cancelled: number;
+                    declined: number;
+                    expired: number;
+                };
+                gadmsMet: number;
+                provinces: number;
+                regions: number;
+                ownInterest: number;
+                counterpartInterest: number;
+                commitments: number;
+                amountUsd: number;
+            }[];
+        };
+        ReportParticipant: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "gadm" | "cooperant";
+            name: string;
+            externalId: string;
+            province?: string;
+            provinceCode?: string;
+            region?: string;
+            tipo?: string;
+            population?: number;
+        };
+        ClassificationReport: {
+            columns: components["schemas"]["ReportColumn"][];
+            rows: {
+                [key: string]: string | number;
+            }[];
+            /** @enum {string} */
+            report: "sectors" | "ods" | "competencias" | "modalidades";
+            title: string;
+            event: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** Format: date-time */
+            generatedAt: string;
+            /** @enum {string} */
+            dimension: "sectors" | "ods" | "competencias" | "modalidades";
+            entries: {
+                code: string;
+                es: string;
+                en: string;
+                counts: {
+                    requested: number;
+                    placed: number;
+                    held: number;
+                    noShow: number;
+                    cancelled: number;
+                    declined: number;
+                    expired: number;
+                };
+                commitments: number;
+                amountUsd: number;
+            }[];
+            multiCoded: number;
+            totalHeld: number;
+        };
         PipelineReport: {
             columns: components["schemas"]["ReportColumn"][];
             rows: {
@@ -3269,13 +3353,13 @@ export interface components {
             heldWithCommitment: number;
             conversion: number;
         };
-        TableReport: {
+        MatrixReport: {
             columns: components["schemas"]["ReportColumn"][];
             rows: {
                 [key: string]: string | number;
             }[];
             /** @enum {string} */
-            report: "cooperants" | "sectors" | "ods" | "competencias" | "modalidades" | "matrix";
+            report: "matrix";
             title: string;
             event: {
                 /** Format: uuid */
@@ -3284,6 +3368,13 @@ export interface components {
             };
             /** Format: date-time */
             generatedAt: string;
+            cooperants: components["schemas"]["ReportParticipant"][];
+            sectors: {
+                code: string;
+                es: string;
+                en: string;
+            }[];
+            cells: number[][];
         };
         ExportJob: {
             /** Format: uuid */
@@ -13964,7 +14055,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SummaryReport"] | components["schemas"]["GadmReport"] | components["schemas"]["PipelineReport"] | components["schemas"]["TableReport"];
+                    "application/json": components["schemas"]["SummaryReport"] | components["schemas"]["GadmReport"] | components["schemas"]["CooperantReport"] | components["schemas"]["ClassificationReport"] | components["schemas"]["PipelineReport"] | components["schemas"]["MatrixReport"];
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "application/pdf": string;

@@ -9,9 +9,15 @@ import { CountStat, ErrorBox, Field, Loading, Notice, ParticipationFigures, Prog
 import { useEvent } from './event-context';
 
 /** The JSON reports (GET …/reports/:file), as the OpenAPI document declares them: told apart by `report`. */
-type JsonReport = Schemas['SummaryReport'] | Schemas['GadmReport'] | Schemas['PipelineReport'] | Schemas['TableReport'];
+type JsonReport =
+  | Schemas['SummaryReport']
+  | Schemas['GadmReport']
+  | Schemas['CooperantReport']
+  | Schemas['ClassificationReport']
+  | Schemas['PipelineReport']
+  | Schemas['MatrixReport'];
 type Row = Schemas['ReportTable']['rows'][number];
-/** The report of that name (the table reports share one schema, whose `report` lists their names). */
+/** The report of that name (the four classification reports share one schema, whose `report` lists their names). */
 type Named<N extends JsonReport['report']> = JsonReport extends infer R
   ? R extends { report: infer K }
     ? N extends K

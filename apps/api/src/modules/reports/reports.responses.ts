@@ -131,13 +131,61 @@ export const PipelineReportOut = header(z.literal('pipeline'))
   })
   .meta({ id: 'PipelineReport' });
 
-/**
- * The other reports, declared by the table they share (their extra lists — cooperant rows,
- * the cooperant × sector cells, the classification labels — are not declared yet).
- */
-export const TableReportOut = header(z.enum(['cooperants', 'sectors', 'ods', 'competencias', 'modalidades', 'matrix'])).meta({
-  id: 'TableReport',
-});
+const ReportParticipantOut = z
+  .object({
+    id,
+    kind: z.enum(['gadm', 'cooperant']),
+    name: z.string(),
+    externalId: z.string(),
+    province: z.string().optional(),
+    provinceCode: z.string().optional(),
+    region: z.string().optional(),
+    tipo: z.string().optional(),
+    population: z.number().optional(),
+  })
+  .meta({ id: 'ReportParticipant' });
+const CodeLabel = { code: z.string(), es: z.string(), en: z.string() };
+
+/** One row per cooperant: activity, reach over the territory, interest and commitments. */
+export const CooperantReportOut = header(z.literal('cooperants'))
+  .extend({
+    cooperants: z.array(
+      z.object({
+        participant: ReportParticipantOut,
+        counts: Counts,
+        gadmsMet: int,
+        provinces: int,
+        regions: int,
+        ownInterest: z.number(),
+        counterpartInterest: z.number(),
+        commitments: int,
+        amountUsd: z.number(),
+      }),
+    ),
+  })
+  .meta({ id: 'CooperantReport' });
+
+/** Meetings by sector, SDG, municipal competence or cooperation modality of their demand (else offer). */
+export const ClassificationReportOut = header(z.enum(['sectors', 'ods', 'competencias', 'modalidades']))
+  .extend({
+    dimension: z.enum(['sectors', 'ods', 'competencias', 'modalidades']),
+    entries: z.array(z.object({ ...CodeLabel, counts: Counts, commitments: int, amountUsd: z.number() })),
+    multiCoded: int,
+    totalHeld: int,
+  })
+  .meta({ id: 'ClassificationReport' });
+
+/** Held meetings per cooperant and sector: cells[i][j] for cooperant i and sector j. */
+export const MatrixReportOut = header(z.literal('matrix'))
+  .extend({ cooperants: z.array(ReportParticipantOut), sectors: z.array(z.object(CodeLabel)), cells: z.array(z.array(int)) })
+  .meta({ id: 'MatrixReport' });
 
 /** One JSON report, told apart by its name (`report`). */
-export const ReportOut = z.discriminatedUnion('report', [SummaryReportOut, GadmReportOut, PipelineReportOut, TableReportOut]);
+export const ReportOut = z.discriminatedUnion('report', [
+  SummaryReportOut,
+  GadmReportOut,
+  CooperantReportOut,
+  ClassificationReportOut,
+  PipelineReportOut,
+  MatrixReportOut,
+]);
