@@ -6,9 +6,10 @@ import { webOrigin, WebServer } from './support/web-server';
 
 /**
  * Issue 14, item 6: the live pages apply each sequenced message to what they hold. A no-show
- * and its automatic replacement appear on the control room and the table view without either
- * page asking the API for its lists again; a dropped connection is caught up by the replay;
- * only when the server says the feed cannot be continued does each page reload, once.
+ * and its automatic replacement appear on the control room, the table view and the
+ * participant's agenda without any of them asking the API for its lists again; a dropped
+ * connection is caught up by the replay; only when the server says the feed cannot be
+ * continued does each page reload, once.
  *
  * The pages' clock is paused, so no timer of theirs (a debounced reload, a poll) runs unless
  * the test lets it; every request a page makes is recorded, and a last request of the test's
@@ -32,6 +33,8 @@ describe('live pages apply each message instead of reloading their lists', () =>
   }
   let control: Opened;
   let table: Opened;
+  /** The agenda of the no-show meeting's first participant (its link, not the staff token). */
+  let agenda: Opened;
 
   const open = async (path: string, token: string, shown: string): Promise<Opened> => {
     const page = await browser.context.newPage();
@@ -102,9 +105,10 @@ describe('live pages apply each message instead of reloading their lists', () =>
     // Staff on both pages: the pages share the browser's storage, and so its token.
     control = await open(`events/${day.eventId}/control`, api.tokens.staff, cell(m.id));
     table = await open(`table/${day.eventId}/${m.table_number}`, api.tokens.staff, '.table-rounds .round');
+    const key = Object.keys(day.p).find((k) => day.p[k] === m.participant_a_id)!;
+    agenda = await open(`a/${await day.link(key)}`, api.tokens.staff, '.agenda-list > li');
     await browser.context.clock.pauseAt(Date.now() + 1000);
-    await asked(control);
-    await asked(table);
+    for (const o of [control, table, agenda]) await asked(o);
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
@@ -112,7 +116,8 @@ describe('live pages apply each message instead of reloading their lists', () =>
     await api?.close();
   });
 
-  it('a no-show and its replacement appear on both pages; neither asks for its lists again', async () => {
+  it('a no-show and its replacement appear on the control room, the table view and the agenda; none asks for its lists again', async () => {
+    const [{ live_seq: before }] = await api.query(`SELECT live_seq FROM events WHERE id = $1`, [day.eventId]);
     await api.http
       .post(`/events/${day.eventId}/live/meetings/${m.id}/status`)
       .set(staff())
@@ -134,6 +139,7 @@ describe('live pages apply each message instead of reloading their lists', () =>
     await control.page.locator('.recent-replacements li', { hasText: pair[0] }).waitFor();
     await table.page.locator('.round.st-no_show').waitFor();
     await table.page.locator('.round.st-scheduled', { hasText: pair[0] }).filter({ hasText: pair[1] }).waitFor();
+    await agenda.page.locator('.agenda-item.st-no_show').waitFor();
 
     // Whatever timers the pages set meanwhile (a debounced reload) run now.
     await browser.context.clock.runFor(2000);
@@ -141,12 +147,18 @@ describe('live pages apply each message instead of reloading their lists', () =>
     const proposals = `GET /events/${day.eventId}/live/proposals`;
     expect(await asked(control)).toEqual([proposals, proposals]);
     expect(await asked(table)).toEqual([]);
+    // The agenda reloads only if the replacement gave its participant a meeting it did not hold (or moved one).
+    const [other] = await api.query(
+      `SELECT count(*)::int AS n FROM live_messages WHERE event_id = $1 AND seq > $2 AND $3 = ANY(participants)
+          AND type IN ('meeting.created', 'meeting.updated') AND payload->>'id' <> $4`,
+      [day.eventId, before, m.participant_a_id, m.id],
+    );
+    expect(await asked(agenda)).toEqual(other.n ? ['GET /me/meetings'] : []);
   }, 90_000);
 
   it('a dropped connection: the change made meanwhile comes with the replay, still without a reload', async () => {
     const [r] = await api.query(`SELECT version FROM meetings WHERE id = $1`, [replacement]);
-    await dropSocket(control);
-    await dropSocket(table);
+    for (const o of [control, table, agenda]) await dropSocket(o);
     await api.http
       .post(`/events/${day.eventId}/live/meetings/${replacement}/status`)
       .set(staff())
@@ -154,25 +166,26 @@ describe('live pages apply each message instead of reloading their lists', () =>
       .expect(200);
     // socket.io reconnects after a second or so of the page's time; the page asks for what it missed.
     await browser.context.clock.runFor(2000);
-    for (const o of [control, table]) await o.page.locator('.live-indicator.live-live').waitFor();
+    for (const o of [control, table, agenda]) await o.page.locator('.live-indicator.live-live').waitFor();
     await control.page.locator(`${cell(replacement)}.st-checked_in`).waitFor();
     await table.page.locator('.round.st-checked_in').waitFor();
     expect(await asked(control)).toEqual([]);
     expect(await asked(table)).toEqual([]);
+    expect(await asked(agenda)).toEqual([]);
   }, 60_000);
 
   it('when the server cannot continue the feed (its log restarted), each page reloads once', async () => {
-    await dropSocket(control);
-    await dropSocket(table);
+    for (const o of [control, table, agenda]) await dropSocket(o);
     // As after restoring the database from a backup: the log ends before what the pages hold.
     await api.query(`DELETE FROM live_messages WHERE event_id = $1`, [day.eventId]);
     await api.query(`UPDATE events SET live_seq = 0 WHERE id = $1`, [day.eventId]);
     await browser.context.clock.runFor(2000);
-    for (const o of [control, table]) await o.page.locator('.live-indicator.live-live').waitFor();
+    for (const o of [control, table, agenda]) await o.page.locator('.live-indicator.live-live').waitFor();
     const once = (calls: string[], path: string) => calls.filter((c) => c === `GET /events/${day.eventId}${path}`).length;
     const c = await asked(control);
     const t = await asked(table);
     expect([once(c, '/meetings'), once(c, '/participants'), once(c, '/delegates'), once(c, '/live/proposals')]).toEqual([1, 1, 1, 2]);
     expect([once(t, '/meetings'), once(t, '/participants'), once(t, '/delegates')]).toEqual([1, 1, 1]);
+    expect((await asked(agenda)).filter((x) => x === 'GET /me/meetings')).toEqual(['GET /me/meetings']);
   }, 60_000);
 });
