@@ -86,6 +86,17 @@ describe('OpenAPI document', () => {
     expect(undeclared).toEqual([]);
   });
 
+  it('declares the fields of every JSON answer: none is an open object the web would have to copy by hand', () => {
+    const open: string[] = [];
+    for (const { key, op } of ops) {
+      for (const [status, r] of Object.entries(op.responses)) {
+        const schema = r.content?.['application/json']?.schema as { type?: string; properties?: unknown } | undefined;
+        if (/^2/.test(status) && schema?.type === 'object' && !schema.properties) open.push(key);
+      }
+    }
+    expect(open).toEqual([]);
+  });
+
   it('declares a binary media type on every file download', () => {
     const files = ops.filter(({ op }) =>
       Object.values(op.responses).some((r) => Object.keys(r.content ?? {}).some((m) => m !== 'application/json')),

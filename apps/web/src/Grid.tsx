@@ -1,6 +1,7 @@
 import { useState, type DragEvent } from 'react';
 import { useI18n } from './i18n';
-import type { Assignment, Slot, TableRec } from './types';
+import type { DayAssignment } from './live-apply';
+import type { Slot, TableRec } from './types';
 import { StatusBadge } from './ui';
 
 export interface GridMove {
@@ -35,13 +36,13 @@ export function ScheduleGrid({
 }: {
   slots: Slot[];
   tables: TableRec[];
-  assignments: Assignment[];
+  assignments: DayAssignment[];
   timeZone: string;
   statuses?: Map<string, string>;
   byTable?: boolean;
   caption: string;
   onMove?: (m: GridMove) => void;
-  canDrag?: (a: Assignment) => boolean;
+  canDrag?: (a: DayAssignment) => boolean;
   selected?: string | null;
   snapBack?: string | null;
   highlight?: Set<string>;
@@ -49,8 +50,8 @@ export function ScheduleGrid({
   const { t, time } = useI18n();
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
-  const statusOf = (a: Assignment) => statuses?.get(a.meetingId) ?? 'scheduled';
-  const cells = new Map<string, { active?: Assignment; freed: Assignment[] }>();
+  const statusOf = (a: DayAssignment) => statuses?.get(a.meetingId) ?? 'scheduled';
+  const cells = new Map<string, { active?: DayAssignment; freed: DayAssignment[] }>();
   for (const a of assignments) {
     const key = `${a.slotId}|${a.tableId}`;
     const c = cells.get(key) ?? { freed: [] };

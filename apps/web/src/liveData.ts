@@ -1,58 +1,8 @@
-import { allPages, call, client, type Schemas } from './api';
-import type { Assignment, Delegate, EventRec, Meeting, Participant, Slot, TableRec } from './types';
+import { allPages, call, client } from './api';
+import { liveAssignments, type LiveData } from './live-apply';
+import type { Delegate } from './types';
 
-export interface LiveData {
-  event: EventRec;
-  version: Schemas['ScheduleVersionSummary'] | null;
-  /** The day's agenda as it is now (built from the meetings), including freed (no-show, cancelled) meetings. */
-  assignments: Assignment[];
-  slots: Slot[];
-  tables: TableRec[];
-  meetings: Map<string, Meeting>;
-  participants: Participant[];
-  delegates: Delegate[];
-}
-
-/** Meetings that sit in a cell of the day's grid (freed ones stay visible as alerts). */
-const PLACED = new Set(['scheduled', 'checked_in', 'held', 'no_show', 'cancelled']);
-
-/**
- * The day's agenda from the meetings themselves (their current slot and table), not from the
- * published snapshot: moves, walk-ins and replacements show up at once, and the slot times
- * follow delays.
- */
-export function liveAssignments(
-  meetings: Iterable<Meeting>,
-  slots: Slot[],
-  tables: TableRec[],
-  name: (id: string) => string,
-): Assignment[] {
-  const slotById = new Map(slots.map((s) => [s.id, s]));
-  const tableById = new Map(tables.map((tb) => [tb.id, tb]));
-  const out: Assignment[] = [];
-  for (const m of meetings) {
-    if (!m.slotId || !m.tableId || !PLACED.has(m.status)) continue;
-    const s = slotById.get(m.slotId);
-    const tb = tableById.get(m.tableId);
-    if (!s || !tb) continue;
-    out.push({
-      meetingId: m.id,
-      slotId: s.id,
-      slot: s.code,
-      startsAt: s.startsAt,
-      endsAt: s.endsAt,
-      tableId: tb.id,
-      table: tb.number,
-      participantAId: m.participantAId,
-      participantA: name(m.participantAId),
-      participantBId: m.participantBId,
-      participantB: name(m.participantBId),
-      weight: m.weight,
-      mandatory: m.mandatory,
-    });
-  }
-  return out.sort((x, y) => x.startsAt.localeCompare(y.startsAt) || x.table - y.table);
-}
+export { liveAssignments, type LiveData };
 
 /** Everything the live pages (control room, table, board) draw: the agenda as it is now and the meetings' current statuses. */
 export async function loadLiveData(eventId: string, opts: { delegates?: boolean } = {}): Promise<LiveData> {

@@ -4,7 +4,7 @@ import { map, type Observable } from 'rxjs';
 import type { z } from 'zod';
 import { ENV, type Env } from '@rueda/config';
 import { DomainError } from '@rueda/domain';
-import { RETURNS_KEY } from './openapi';
+import { FILE_KEY, RETURNS_KEY } from './openapi';
 
 /**
  * The contract test of every HTTP test: when the API runs under test, each 2xx JSON body is
@@ -28,7 +28,8 @@ export class ContractInterceptor implements NestInterceptor {
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (!this.enabled || ctx.getType() !== 'http') return next.handle();
     const schema = this.reflector.get<z.ZodType | undefined>(RETURNS_KEY, ctx.getHandler());
-    if (!schema) return next.handle();
+    // A file route writes its answer itself (`@Res`): it checks its JSON with checkContract.
+    if (!schema || this.reflector.get<string[] | undefined>(FILE_KEY, ctx.getHandler())) return next.handle();
     return next.handle().pipe(map((body) => checkContract(schema, body, `${ctx.getClass().name}.${ctx.getHandler().name}`, this.log)));
   }
 }

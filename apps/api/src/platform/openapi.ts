@@ -178,7 +178,18 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         const res = op.responses[success] as { description?: string; content?: Record<string, { schema?: unknown }> };
         res.content = files
           ? Object.fromEntries(
-              files.map((m) => [m, { schema: m === 'application/json' ? { type: 'object' } : { type: 'string', format: 'binary' } }]),
+              files.map((m) => [
+                m,
+                // A file route's JSON answer has the schema of its `@Returns` when it declares one.
+                {
+                  schema:
+                    m !== 'application/json'
+                      ? { type: 'string', format: 'binary' }
+                      : returns
+                        ? toOpenApiSchema(returns, schemas)
+                        : { type: 'object' },
+                },
+              ]),
             )
           : { 'application/json': { schema: toOpenApiSchema(returns!, schemas) } };
         res.description ||= 'OK';

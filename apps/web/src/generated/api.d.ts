@@ -3074,6 +3074,308 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        SummaryReport: {
+            columns: components["schemas"]["ReportColumn"][];
+            rows: {
+                [key: string]: string | number;
+            }[];
+            /** @enum {string} */
+            report: "summary";
+            title: string;
+            event: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** Format: date-time */
+            generatedAt: string;
+            figures: {
+                requested: number;
+                pending: number;
+                acceptedUnscheduled: number;
+                declined: number;
+                expired: number;
+                withdrawn: number;
+                scheduled: number;
+                open: number;
+                held: number;
+                noShow: number;
+                cancelled: number;
+                cancelledAfterScheduling: number;
+                rates: {
+                    acceptance: number;
+                    scheduling: number;
+                    held: number;
+                    noShow: number;
+                    cancellation: number;
+                    decline: number;
+                    expiry: number;
+                };
+                byOrigin: {
+                    [key: string]: number;
+                };
+                participants: {
+                    gadms: number;
+                    cooperants: number;
+                    gadmsWithHeld: number;
+                    cooperantsWithHeld: number;
+                };
+                gadmParticipation: components["schemas"]["Participation"];
+                outcomes: {
+                    meetingsWithOutcome: number;
+                    meanInterest: number;
+                    nextSteps: {
+                        [key: string]: number;
+                    };
+                };
+                commitments: {
+                    count: number;
+                    active: number;
+                    activeAmountUsd: number;
+                    signedOrLaterAmountUsd: number;
+                };
+            };
+        };
+        ReportColumn: {
+            key: string;
+            es: string;
+            en: string;
+            /** @enum {string} */
+            type?: "text" | "int" | "number" | "percent" | "usd";
+        };
+        GadmReport: {
+            columns: components["schemas"]["ReportColumn"][];
+            rows: {
+                [key: string]: string | number;
+            }[];
+            /** @enum {string} */
+            report: "gadms";
+            title: string;
+            event: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** Format: date-time */
+            generatedAt: string;
+            gadms: {
+                inecCode: string;
+                canton: string;
+                name: string;
+                /** Format: uuid */
+                participantId?: string;
+                province: string;
+                provinceCode: string;
+                region: string;
+                /** @enum {string} */
+                size: "small" | "large";
+                participated: boolean;
+                counts: {
+                    requested: number;
+                    placed: number;
+                    held: number;
+                    noShow: number;
+                    cancelled: number;
+                    declined: number;
+                    expired: number;
+                };
+                counterparts: number;
+            }[];
+            fairness: {
+                /** @enum {string} */
+                metric: "held" | "scheduled";
+                overall: components["schemas"]["Distribution"];
+                participatingOnly: components["schemas"]["Distribution"];
+                histogram: {
+                    from: number;
+                    to: number;
+                    label: string;
+                    count: number;
+                }[];
+                byRegion: {
+                    key: string;
+                    label: string;
+                    gadms: number;
+                    participating: number;
+                    distribution: components["schemas"]["Distribution"];
+                }[];
+                byProvince: {
+                    key: string;
+                    label: string;
+                    gadms: number;
+                    participating: number;
+                    distribution: components["schemas"]["Distribution"];
+                }[];
+                bySize: {
+                    key: string;
+                    label: string;
+                    gadms: number;
+                    participating: number;
+                    distribution: components["schemas"]["Distribution"];
+                }[];
+            };
+            tables: {
+                overview: components["schemas"]["ReportTable"];
+                histogram: components["schemas"]["ReportTable"];
+                byRegion: components["schemas"]["ReportTable"];
+                byProvince: components["schemas"]["ReportTable"];
+                bySize: components["schemas"]["ReportTable"];
+            };
+        };
+        Distribution: {
+            n: number;
+            total: number;
+            mean: number;
+            median: number;
+            max: number;
+            withAtLeastOne: number;
+            shareWithAtLeastOne: number;
+            gini: number;
+        };
+        ReportTable: {
+            columns: components["schemas"]["ReportColumn"][];
+            rows: {
+                [key: string]: string | number;
+            }[];
+        };
+        CooperantReport: {
+            columns: components["schemas"]["ReportColumn"][];
+            rows: {
+                [key: string]: string | number;
+            }[];
+            /** @enum {string} */
+            report: "cooperants";
+            title: string;
+            event: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** Format: date-time */
+            generatedAt: string;
+            cooperants: {
+                participant: components["schemas"]["ReportParticipant"];
+                counts: {
+                    requested: number;
+                    placed: number;
+                    held: number;
+                    noShow: number;
+                    cancelled: number;
+                    declined: number;
+                    expired: number;
+                };
+                gadmsMet: number;
+                provinces: number;
+                regions: number;
+                ownInterest: number;
+                counterpartInterest: number;
+                commitments: number;
+                amountUsd: number;
+            }[];
+        };
+        ReportParticipant: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "gadm" | "cooperant";
+            name: string;
+            externalId: string;
+            province?: string;
+            provinceCode?: string;
+            region?: string;
+            tipo?: string;
+            population?: number;
+        };
+        ClassificationReport: {
+            columns: components["schemas"]["ReportColumn"][];
+            rows: {
+                [key: string]: string | number;
+            }[];
+            /** @enum {string} */
+            report: "sectors" | "ods" | "competencias" | "modalidades";
+            title: string;
+            event: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** Format: date-time */
+            generatedAt: string;
+            /** @enum {string} */
+            dimension: "sectors" | "ods" | "competencias" | "modalidades";
+            entries: {
+                code: string;
+                es: string;
+                en: string;
+                counts: {
+                    requested: number;
+                    placed: number;
+                    held: number;
+                    noShow: number;
+                    cancelled: number;
+                    declined: number;
+                    expired: number;
+                };
+                commitments: number;
+                amountUsd: number;
+            }[];
+            multiCoded: number;
+            totalHeld: number;
+        };
+        PipelineReport: {
+            columns: components["schemas"]["ReportColumn"][];
+            rows: {
+                [key: string]: string | number;
+            }[];
+            /** @enum {string} */
+            report: "pipeline";
+            title: string;
+            event: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** Format: date-time */
+            generatedAt: string;
+            stages: {
+                /** @enum {string} */
+                stage: "identified" | "negotiation" | "signed" | "execution" | "closed" | "dropped";
+                es: string;
+                en: string;
+                count: number;
+                amountUsd: number;
+                withAmount: number;
+            }[];
+            active: {
+                count: number;
+                amountUsd: number;
+            };
+            heldWithCommitment: number;
+            conversion: number;
+        };
+        MatrixReport: {
+            columns: components["schemas"]["ReportColumn"][];
+            rows: {
+                [key: string]: string | number;
+            }[];
+            /** @enum {string} */
+            report: "matrix";
+            title: string;
+            event: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** Format: date-time */
+            generatedAt: string;
+            cooperants: components["schemas"]["ReportParticipant"][];
+            sectors: {
+                code: string;
+                es: string;
+                en: string;
+            }[];
+            cells: number[][];
+        };
         ExportJob: {
             /** Format: uuid */
             jobId: string;
@@ -13753,7 +14055,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["SummaryReport"] | components["schemas"]["GadmReport"] | components["schemas"]["CooperantReport"] | components["schemas"]["ClassificationReport"] | components["schemas"]["PipelineReport"] | components["schemas"]["MatrixReport"];
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "application/pdf": string;

@@ -1,5 +1,6 @@
-import { useRef, useState } from 'react';
-import { useLoad, type Loaded } from '../hooks';
+import { useEffect, useRef, useState } from 'react';
+import { useLiveLoad, type LiveFed, type Loaded } from '../hooks';
+import type { LiveReducer } from '../live-apply';
 import { readSnapshot, saveSnapshot, unreachable } from './snapshot';
 
 /** How a page's data goes to and comes back from storage (Maps and the like need a plain shape). */
@@ -10,30 +11,42 @@ export interface SnapshotCodec<T, S> {
 const plain = { save: (v: unknown) => v, restore: (s: unknown) => s };
 
 /**
- * `useLoad`, remembering each answer on the device: when the server cannot be reached, the last
- * answer is shown instead and `offlineSince` says when it was read (null while the data is fresh).
+ * `useLiveLoad`, remembering each answer on the device: when the server cannot be reached, the
+ * last answer is shown instead and `savedAt` says when it was read (null while the data is fresh).
+ * Live messages applied to fresh data are remembered too.
  */
 export function useOfflineLoad<T, S = T>(
   key: string,
   load: () => Promise<T>,
   deps: unknown[],
   codec: SnapshotCodec<T, S> = plain as SnapshotCodec<T, S>,
-): Loaded<T> & { savedAt: string | null } {
+  reduce: LiveReducer<T> = (s) => s,
+): Loaded<T> & LiveFed & { savedAt: string | null } {
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const keyRef = useRef(key);
   keyRef.current = key;
-  const loaded = useLoad(async () => {
-    try {
-      const v = await load();
-      saveSnapshot(keyRef.current, codec.save(v));
-      setSavedAt(null);
-      return v;
-    } catch (e) {
-      const kept = unreachable(e) ? readSnapshot<S>(keyRef.current) : null;
-      if (!kept) throw e;
-      setSavedAt(kept.at);
-      return codec.restore(kept.data);
-    }
-  }, deps);
+  const loaded = useLiveLoad(
+    async () => {
+      try {
+        const v = await load();
+        saveSnapshot(keyRef.current, codec.save(v));
+        setSavedAt(null);
+        return v;
+      } catch (e) {
+        const kept = unreachable(e) ? readSnapshot<S>(keyRef.current) : null;
+        if (!kept) throw e;
+        setSavedAt(kept.at);
+        return codec.restore(kept.data);
+      }
+    },
+    deps,
+    reduce,
+  );
+  const codecRef = useRef(codec);
+  codecRef.current = codec;
+  // What live messages changed is what the device shows now: keep it (never over a kept copy shown offline).
+  useEffect(() => {
+    if (loaded.data !== undefined && savedAt === null) saveSnapshot(keyRef.current, codecRef.current.save(loaded.data));
+  }, [loaded.data, savedAt]);
   return { ...loaded, savedAt };
 }

@@ -5,7 +5,8 @@ import { CalendarFeed } from './CalendarFeed';
 import { CheckInQrs } from './CheckInQr';
 import { PushOptIn } from './PushOptIn';
 import { OutcomeForms } from './OutcomeForm';
-import { useLiveRefresh, useNow } from '../hooks';
+import { useLiveFeed, useNow } from '../hooks';
+import { agendaReducer } from '../live-apply';
 import { LangToggle, useI18n } from '../i18n';
 import { PhaseNotice } from '../phase';
 import { Link } from '../router';
@@ -25,7 +26,13 @@ export function AgendaPage({ token }: { token: string }) {
   const kept = `agenda.${keyOf(token)}`;
   const headers = bearerHeader(token);
   const me = useOfflineLoad(`${kept}.me`, () => call(client.GET('/me', { headers })), [token]);
-  const meetings = useOfflineLoad(`${kept}.meetings`, () => call(client.GET('/me/meetings', { headers })), [token]);
+  const meetings = useOfflineLoad(
+    `${kept}.meetings`,
+    () => call(client.GET('/me/meetings', { headers })),
+    [token],
+    undefined,
+    agendaReducer,
+  );
   const matches = useOfflineLoad(
     `${kept}.matches`,
     () =>
@@ -35,7 +42,7 @@ export function AgendaPage({ token }: { token: string }) {
       }),
     [token],
   );
-  const live = useLiveRefresh({ token, refresh: () => void meetings.reload(), pollMs: 15_000 });
+  const live = useLiveFeed({ token, fed: [meetings], pollMs: 15_000 });
   const [error, setError] = useState<unknown>();
   const now = useNow(30_000);
   const myId = me.data?.participant.id;

@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
 import { boardGrid, boardPageAt, boardPageMs, boardPages } from '@rueda/domain';
 import { session } from '../api';
-import { useLiveRefresh, useLoad, useNow } from '../hooks';
+import { useLiveFeed, useLiveLoad, useNow } from '../hooks';
 import { useI18n } from '../i18n';
+import { liveDataReducer, type DayAssignment } from '../live-apply';
 import { FREED_STATUSES, loadLiveData, type LiveData } from '../liveData';
 import { dayBounds, PhaseNotice } from '../phase';
-import type { Assignment } from '../types';
 import { ErrorBox, LiveIndicator, Loading } from '../ui';
+
+/** The board loads no delegates: it neither shows nor follows check-ins. */
+export const withoutDelegates = liveDataReducer({ delegates: false });
 
 function countdown(ms: number, t: ReturnType<typeof useI18n>['t']): string {
   const s = Math.max(0, Math.round(ms / 1000));
@@ -32,8 +35,8 @@ function useViewport(): { width: number; height: number } {
 }
 
 /** The rounds of the day that still occupy tables, each in table order, in time order. */
-export function occupiedRounds(d: LiveData): Assignment[][] {
-  const bySlot = new Map<string, Assignment[]>();
+export function occupiedRounds(d: LiveData): DayAssignment[][] {
+  const bySlot = new Map<string, DayAssignment[]>();
   for (const a of d.assignments.filter((x) => !FREED_STATUSES.has(d.meetings.get(x.meetingId)?.status ?? '')))
     bySlot.set(a.slotId, [...(bySlot.get(a.slotId) ?? []), a]);
   return [...bySlot.values()]
@@ -51,7 +54,7 @@ function Round({
   columns,
 }: {
   kind: 'now' | 'next';
-  rows: Assignment[];
+  rows: DayAssignment[];
   timeZone: string;
   until: number;
   now: number;
@@ -113,8 +116,8 @@ function Round({
  */
 export function BoardPage({ eventId }: { eventId: string }) {
   const { t } = useI18n();
-  const data = useLoad(() => loadLiveData(eventId), [eventId]);
-  const live = useLiveRefresh({ token: session.token, eventId, view: 'board', refresh: () => void data.reload(), pollMs: 20_000 });
+  const data = useLiveLoad(() => loadLiveData(eventId), [eventId], withoutDelegates);
+  const live = useLiveFeed({ token: session.token, eventId, view: 'board', fed: [data], pollMs: 20_000 });
   const now = useNow(1000);
   const { width, height } = useViewport();
   const d = data.data;

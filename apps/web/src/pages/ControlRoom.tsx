@@ -2,13 +2,13 @@ import { useMemo, useState } from 'react';
 import type { LivePush, LiveMeeting, ReplacementProposal, ReplacementUnavailable } from '@rueda/realtime';
 import { call, client, session } from '../api';
 import { FREED, ScheduleGrid, type GridMove } from '../Grid';
-import { useLiveRefresh, useLoad, useNow } from '../hooks';
+import { useLiveFeed, useLiveLoad, useNow } from '../hooks';
 import { useI18n } from '../i18n';
+import { liveDataReducer, proposalsReducer, type DayAssignment } from '../live-apply';
 import { liveAssignments, loadLiveData, PRESENT } from '../liveData';
 import type { MessageKey } from '../messages';
 import { Link } from '../router';
 import { dayBounds, PhaseNotice } from '../phase';
-import type { Assignment } from '../types';
 import { CountStat, ErrorBox, Field, LiveIndicator, Loading, Notice, Stat, StatusBadge } from '../ui';
 import { useEvent } from './event-context';
 import { CorrectionPanel } from './Correction';
@@ -16,18 +16,23 @@ import { DayOperations, MoveForm, ProposalsPanel, RecoveryMode, useCellName, use
 
 const SHOWN = ['scheduled', 'checked_in', 'held', 'no_show', 'cancelled'];
 const MOVABLE = new Set(['scheduled', 'checked_in']);
+const withDelegates = liveDataReducer({ delegates: true });
 
 export function ControlRoomTab() {
   const { t, num, time, errorText } = useI18n();
   const { event, reloadEvent } = useEvent();
-  const data = useLoad(() => loadLiveData(event.id, { delegates: true }), [event.id]);
-  const proposals = useLoad(async () => {
-    const [waiting, applied] = await Promise.all([
-      call(client.GET('/events/{eventId}/live/proposals', { params: { path: { eventId: event.id }, query: { status: 'proposed' } } })),
-      call(client.GET('/events/{eventId}/live/proposals', { params: { path: { eventId: event.id }, query: { status: 'applied' } } })),
-    ]);
-    return { waiting, applied };
-  }, [event.id]);
+  const data = useLiveLoad(() => loadLiveData(event.id, { delegates: true }), [event.id], withDelegates);
+  const proposals = useLiveLoad(
+    async () => {
+      const [waiting, applied] = await Promise.all([
+        call(client.GET('/events/{eventId}/live/proposals', { params: { path: { eventId: event.id }, query: { status: 'proposed' } } })),
+        call(client.GET('/events/{eventId}/live/proposals', { params: { path: { eventId: event.id }, query: { status: 'applied' } } })),
+      ]);
+      return { waiting, applied };
+    },
+    [event.id],
+    proposalsReducer,
+  );
   const now = useNow(15_000);
   const [table, setTable] = useState('1');
   const [feed, setFeed] = useState<LivePush[]>([]);
@@ -38,21 +43,9 @@ export function ControlRoomTab() {
     void data.reload();
     void proposals.reload();
   };
-  const onMessage = (m: LivePush) => {
-    setFeed((f) => [m, ...f].slice(0, 10));
-    if ((m.type === 'meeting.updated' || m.type === 'meeting.created') && data.data) {
-      const lm = m.payload as LiveMeeting;
-      const prev = data.data.meetings.get(lm.id);
-      if (prev) {
-        const meetings = new Map(data.data.meetings);
-        // The socket's payload carries the server's own meeting status (typed as a plain string there).
-        const status = lm.status as typeof prev.status;
-        meetings.set(lm.id, { ...prev, status, slotId: lm.slotId, tableId: lm.tableId, version: lm.version });
-        data.setData({ ...data.data, meetings });
-      }
-    }
-  };
-  const live = useLiveRefresh({ token: session.token, eventId: event.id, refresh, onMessage });
+  // Each message is applied to the grid and the proposals (live-apply.ts); the feed lists the latest.
+  const onMessage = (m: LivePush) => setFeed((f) => [m, ...f].slice(0, 10));
+  const live = useLiveFeed({ token: session.token, eventId: event.id, fed: [data, proposals], onMessage });
   const d = data.data;
   const byId = useMemo(() => new Map((d?.participants ?? []).map((p) => [p.id, p])), [d?.participants]);
   const name = (id: string | null | undefined) => (id ? (byId.get(id)?.name ?? id.slice(0, 8)) : '—');
@@ -99,10 +92,10 @@ export function ControlRoomTab() {
   }
   const active = assignments.filter((a) => !FREED.has(statuses.get(a.meetingId) ?? ''));
   const expected = new Set(active.flatMap((a) => [a.participantAId, a.participantBId]));
-  const canDrag = (a: Assignment) => MOVABLE.has(statuses.get(a.meetingId) ?? '') && Date.parse(a.endsAt) > now;
+  const canDrag = (a: DayAssignment) => MOVABLE.has(statuses.get(a.meetingId) ?? '') && Date.parse(a.endsAt) > now;
   const movable = active.filter(canDrag);
   const alerts = assignments.filter((a) => statuses.get(a.meetingId) === 'no_show');
-  const pairOf = (a: Assignment) => `${a.participantA} ⇄ ${a.participantB}`;
+  const pairOf = (a: DayAssignment) => `${a.participantA} ⇄ ${a.participantB}`;
 
   const move = async (mv: GridMove) => {
     const a = assignments.find((x) => x.meetingId === mv.meetingId);

@@ -3,7 +3,7 @@ import { call, client, type Schemas } from '../api';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
-import type { Assignment, Meeting } from '../types';
+import type { DayAssignment, DayMeeting } from '../live-apply';
 import { ErrorBox, Field, Notice, StatusBadge } from '../ui';
 
 const STATUSES = ['scheduled', 'checked_in', 'held', 'no_show', 'cancelled'] as const;
@@ -23,8 +23,8 @@ export function CorrectionPanel({
 }: {
   eventId: string;
   timeZone: string;
-  assignments: Assignment[];
-  meetings: Map<string, Meeting>;
+  assignments: DayAssignment[];
+  meetings: Map<string, DayMeeting>;
   onDone: () => void;
 }) {
   const { t, time, dateTime } = useI18n();
@@ -60,7 +60,7 @@ export function CorrectionPanel({
       setError(e);
     }
   };
-  const label = (a: Assignment) =>
+  const label = (a: DayAssignment) =>
     `${a.slot} ${time(a.startsAt, timeZone)} · ${t('grid.tableN', { n: a.table })} · ${a.participantA} ⇄ ${a.participantB} · ${t(
       `status.${meetings.get(a.meetingId)?.status ?? 'scheduled'}` as MessageKey,
     )}`;

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { nameMatches } from '@rueda/domain';
 import { session } from '../api';
-import { useLiveRefresh, useLoad, useNow } from '../hooks';
+import { useLiveFeed, useLiveLoad, useNow } from '../hooks';
 import { useI18n } from '../i18n';
 import { loadLiveData } from '../liveData';
 import { dayBounds, PhaseNotice } from '../phase';
 import { QrScanner } from '../QrScanner';
 import { ErrorBox, LiveIndicator, Loading } from '../ui';
-import { occupiedRounds } from './Board';
+import { occupiedRounds, withoutDelegates } from './Board';
 
 /** Participants listed at most for one search (a kiosk answer, not a directory). */
 const MAX_RESULTS = 6;
@@ -18,8 +18,8 @@ const MAX_RESULTS = 6;
  */
 export function FindTablePage({ eventId }: { eventId: string }) {
   const { t, time } = useI18n();
-  const data = useLoad(() => loadLiveData(eventId), [eventId]);
-  const live = useLiveRefresh({ token: session.token, eventId, refresh: () => void data.reload(), pollMs: 20_000 });
+  const data = useLiveLoad(() => loadLiveData(eventId), [eventId], withoutDelegates);
+  const live = useLiveFeed({ token: session.token, eventId, fed: [data], pollMs: 20_000 });
   const now = useNow(1000);
   const [query, setQuery] = useState('');
   const d = data.data;

@@ -3,7 +3,8 @@ import { call, client, type Schemas } from '../api';
 import { saveSettings } from '../eventSettings';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
-import type { Assignment, EventRec, Participant, Slot, TableRec } from '../types';
+import type { DayAssignment } from '../live-apply';
+import type { EventRec, Participant, Slot, TableRec } from '../types';
 
 type Proposal = Schemas['Proposal'];
 import { ErrorBox, Field, Notice } from '../ui';
@@ -246,7 +247,7 @@ export function MoveForm({
   slots: Slot[];
   tables: TableRec[];
   timeZone: string;
-  movable: Assignment[];
+  movable: DayAssignment[];
   onMove: (m: { meetingId: string; slotId: string; tableId: string }) => void;
   /** Drafts only: take the meeting out of the agenda. */
   onRemove?: (meetingId: string) => void;

@@ -5,43 +5,32 @@ import { BarChart, PALETTE } from '../BarChart';
 import { useInterval, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
-import type { Participation } from '../types';
 import { CountStat, ErrorBox, Field, Loading, Notice, ParticipationFigures, Progress, Stat } from '../ui';
 import { useEvent } from './event-context';
 
-// The JSON reports (GET …/reports/:file) share one route whose OpenAPI response is an open
-// object, so these four shapes are the page's reading of them; everything else is generated.
-interface SummaryFigures {
-  requested: number;
-  scheduled: number;
-  held: number;
-  noShow: number;
-  cancelled: number;
-  rates: { acceptance: number; scheduling: number; held: number; noShow: number };
-  outcomes: { meetingsWithOutcome: number; meanInterest: number };
-  commitments: { count: number; active: number; activeAmountUsd: number; signedOrLaterAmountUsd: number };
-  gadmParticipation?: Participation;
-}
-type Row = Record<string, string | number>;
-interface GadmReport {
-  fairness: {
-    histogram: { label: string; count: number }[];
-    byRegion: {
-      key: string;
-      label: string;
-      gadms: number;
-      participating: number;
-      distribution: { total: number; withAtLeastOne: number };
-    }[];
-  };
-}
-interface Pipeline {
-  rows: Row[];
-  stages?: { es: string; en: string; count: number }[];
-}
-/** One JSON report by its file name (summary, sectors, gadms, pipeline). */
-const jsonReport = <T,>(eventId: string, file: string, query?: { metric: 'held' | 'scheduled' }) =>
-  call(client.GET('/events/{eventId}/reports/{file}', { params: { path: { eventId, file }, query } })) as Promise<unknown> as Promise<T>;
+/** The JSON reports (GET …/reports/:file), as the OpenAPI document declares them: told apart by `report`. */
+type JsonReport =
+  | Schemas['SummaryReport']
+  | Schemas['GadmReport']
+  | Schemas['CooperantReport']
+  | Schemas['ClassificationReport']
+  | Schemas['PipelineReport']
+  | Schemas['MatrixReport'];
+type Row = Schemas['ReportTable']['rows'][number];
+/** The report of that name (the four classification reports share one schema, whose `report` lists their names). */
+type Named<N extends JsonReport['report']> = JsonReport extends infer R
+  ? R extends { report: infer K }
+    ? N extends K
+      ? R
+      : never
+    : never
+  : never;
+/** One JSON report by its name (summary, sectors, gadms, pipeline). */
+const jsonReport = async <N extends JsonReport['report']>(eventId: string, file: N, query?: { metric: 'held' | 'scheduled' }) => {
+  const r = await call(client.GET('/events/{eventId}/reports/{file}', { params: { path: { eventId, file }, query } }));
+  // The server answers the report the path names; TypeScript cannot narrow the union by a generic name.
+  return r as Named<N>;
+};
 /** A commitment as the list gives it (with its two participants' names). */
 type Commitment = paths['/events/{eventId}/commitments']['get']['responses'][200]['content']['application/json']['items'][number];
 type Stage = Commitment['stage'];
@@ -86,7 +75,7 @@ function DataTable({ caption, head, rows }: { caption: string; head: string[]; r
 
 function Figures({ eventId }: { eventId: string }) {
   const { t, num, pct, usd } = useI18n();
-  const s = useLoad(() => jsonReport<{ figures: SummaryFigures }>(eventId, 'summary'), [eventId]);
+  const s = useLoad(() => jsonReport(eventId, 'summary'), [eventId]);
   if (!s.data) return s.error ? <ErrorBox error={s.error} /> : <Loading />;
   const f = s.data.figures;
   return (
@@ -114,9 +103,9 @@ function Figures({ eventId }: { eventId: string }) {
 function Charts({ eventId }: { eventId: string }) {
   const { t, num, lang } = useI18n();
   const [metric, setMetric] = useState<'held' | 'scheduled'>('held');
-  const sectors = useLoad(() => jsonReport<{ rows: Row[] }>(eventId, 'sectors'), [eventId]);
-  const gadms = useLoad(() => jsonReport<GadmReport>(eventId, 'gadms', { metric }), [eventId, metric]);
-  const pipeline = useLoad(() => jsonReport<Pipeline>(eventId, 'pipeline'), [eventId]);
+  const sectors = useLoad(() => jsonReport(eventId, 'sectors'), [eventId]);
+  const gadms = useLoad(() => jsonReport(eventId, 'gadms', { metric }), [eventId, metric]);
+  const pipeline = useLoad(() => jsonReport(eventId, 'pipeline'), [eventId]);
   const sectorRows = (sectors.data?.rows ?? []).filter((r) => Number(r.requested) > 0 || Number(r.scheduled) > 0);
   const sectorLabel = (r: Row) => String(lang === 'en' ? r.labelEn || r.label : r.label || r.code);
   const regions = gadms.data?.fairness.byRegion ?? [];

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { call, client, session } from '../api';
-import { useInterval, useLiveRefresh, useNow } from '../hooks';
+import { useInterval, useLiveFeed, useNow } from '../hooks';
 import { LangToggle, useI18n } from '../i18n';
+import { liveDataReducer, type DayAssignment } from '../live-apply';
 import { FREED_STATUSES, loadLiveData, type LiveData } from '../liveData';
 import { flushMarks, queuedMarks, queueMark, type MarkVerdict, type QueuedMark, type StaffStatus } from '../offline/marks';
 import { OfflineBanner } from '../offline/OfflineBanner';
@@ -10,7 +11,7 @@ import { useSignOut } from '../signOut';
 import { useOfflineLoad } from '../offline/useOfflineLoad';
 import { dayBounds, PhaseNotice } from '../phase';
 import type { MessageKey } from '../messages';
-import type { Assignment, Delegate } from '../types';
+import type { Delegate } from '../types';
 import { QrScanner } from '../QrScanner';
 import { ErrorBox, LiveIndicator, Loading, Notice, StatusBadge } from '../ui';
 
@@ -22,6 +23,7 @@ const keepLiveData = {
   save: (d: LiveData): KeptLiveData => ({ ...d, meetings: [...d.meetings] }),
   restore: (k: KeptLiveData): LiveData => ({ ...k, meetings: new Map(k.meetings) }),
 };
+const withDelegates = liveDataReducer({ delegates: true });
 const ACTIONS: { status: StaffStatus; key: MessageKey; cls: string }[] = [
   { status: 'checked_in', key: 'table.checkIn', cls: 'btn-primary' },
   { status: 'held', key: 'table.held', cls: 'btn-ok' },
@@ -40,13 +42,19 @@ interface Undoable {
 export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumber: number }) {
   const { t, time, pick } = useI18n();
   const signOut = useSignOut();
-  const [confirming, setConfirming] = useState<Assignment | null>(null);
+  const [confirming, setConfirming] = useState<DayAssignment | null>(null);
   const [undoable, setUndoable] = useState<Undoable | null>(null);
   const tick = useNow(1000);
   // The table's day stays readable offline: the last answer is kept with the time it was read.
-  const data = useOfflineLoad(`${STAFF_SCOPE}table.${eventId}`, () => loadLiveData(eventId, { delegates: true }), [eventId], keepLiveData);
+  const data = useOfflineLoad(
+    `${STAFF_SCOPE}table.${eventId}`,
+    () => loadLiveData(eventId, { delegates: true }),
+    [eventId],
+    keepLiveData,
+    withDelegates,
+  );
   const table = data.data?.tables.find((x) => x.number === tableNumber);
-  const live = useLiveRefresh({ token: table ? session.token : null, eventId, tableId: table?.id, refresh: () => void data.reload() });
+  const live = useLiveFeed({ token: table ? session.token : null, eventId, tableId: table?.id, fed: [data] });
   const now = useNow(15_000);
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<string | null>(null);
@@ -95,7 +103,7 @@ export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumb
     if (live.state === 'live') void replay();
   }, [live.state, replay]);
   useInterval(() => void replay(), 5000, pending.length > 0);
-  const setStatus = async (a: Assignment, status: StaffStatus) => {
+  const setStatus = async (a: DayAssignment, status: StaffStatus) => {
     const m = data.data?.meetings.get(a.meetingId);
     const pair = `${a.participantA} – ${a.participantB}`;
     setError(undefined);
@@ -180,7 +188,7 @@ export function TablePage({ eventId, tableNumber }: { eventId: string; tableNumb
   /** The status the table sees: the server's, or the last mark still waiting to be sent. */
   const waiting = (meetingId: string) => [...pending].reverse().find((x) => x.meetingId === meetingId);
   const statusOf = (meetingId: string) => waiting(meetingId)?.status ?? d?.meetings.get(meetingId)?.status ?? 'scheduled';
-  const inPlay = (a: Assignment) => !FREED_STATUSES.has(statusOf(a.meetingId));
+  const inPlay = (a: DayAssignment) => !FREED_STATUSES.has(statusOf(a.meetingId));
   const currentIdx = rows.findIndex((a) => inPlay(a) && Date.parse(a.startsAt) <= now && Date.parse(a.endsAt) > now);
   const nextIdx = rows.findIndex((a) => inPlay(a) && Date.parse(a.startsAt) > now);
   return (

@@ -1,12 +1,14 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
+import { ENV, type Env } from '@rueda/config';
 import { Allow } from '../auth/principal';
 import { REPORT_NAMES, RenderedFile, ReportsService, unknownFormat } from './reports.service';
 import { UuidPipe } from '../../platform/validation';
 import { Returns, ReturnsFile } from '../../platform/openapi';
-import { ReportIndexOut } from './reports.responses';
+import { checkContract } from '../../platform/contract.interceptor';
+import { ReportIndexOut, ReportOut } from './reports.responses';
 
 const ReportQuery = z.object({
   /** What counts as "a meeting" in the GADM fairness figures. */
@@ -23,7 +25,10 @@ export function sendFile(res: Response, f: RenderedFile): void {
 @Controller('events/:eventId/reports')
 @Allow('admin', 'staff')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    @Inject(ENV) private readonly env: Env,
+  ) {}
 
   @Get()
   @Returns(ReportIndexOut)
@@ -46,6 +51,7 @@ export class ReportsController {
       'Un reporte en JSON (ReportTable y datos tipados), CSV o XLSX; all.xlsx; event.pdf / One report as JSON, CSV or XLSX; all.xlsx; event.pdf',
     description: 'metric=held|scheduled for the GADM fairness figures; headers=es|en|es-en for CSV and XLSX.',
   })
+  @Returns(ReportOut)
   @ReturnsFile('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf')
   async get(
     @Param('eventId', UuidPipe) eventId: string,
@@ -57,7 +63,9 @@ export class ReportsController {
     if (!m) throw unknownFormat(file);
     const [, name, ext] = m;
     if (!ext) {
-      res.status(200).json(await this.reports.report(eventId, name, q));
+      const report = await this.reports.report(eventId, name, q);
+      // Under test the JSON is checked against ReportOut, as the contract interceptor does for other routes.
+      res.status(200).json(this.env.NODE_ENV === 'test' ? checkContract(ReportOut, report, 'ReportsController.get') : report);
       return;
     }
     if (ext !== 'csv' && ext !== 'xlsx' && ext !== 'pdf') throw unknownFormat(file);

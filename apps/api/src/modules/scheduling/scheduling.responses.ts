@@ -73,7 +73,7 @@ export const ScheduleVersionOut = ScheduleVersionSummaryOut.extend({
 }).meta({ id: 'ScheduleVersion' });
 
 /** GADM figures by the definitions the reports use (libs/reporting participation), labelled. */
-const ParticipationOut = z
+export const ParticipationOut = z
   .object({
     metric: z.enum(['held', 'scheduled']),
     reference: int,
