@@ -169,3 +169,78 @@ export function solveAssignmentMip(engine: Highs, model: Model, o: AssignmentMip
     return { slotOf, idle, idleLowerBound, optimal: optimal && found, timeLimited: Number(code) === 13, nodes };
   });
 }
+
+export interface WindowSearchOptions {
+  /** Sub-MIPs to solve at most (the work budget: the same count gives the same schedule anywhere). */
+  rounds: number;
+  /** Consecutive slots freed per sub-MIP. */
+  width: number;
+  /** Clock cap (anytime mode). */
+  deadline: number;
+  /** Branch-and-bound nodes per sub-MIP. */
+  nodes: number;
+}
+
+/**
+ * Large-neighbourhood search with the assignment MIP: the meetings of a window of consecutive
+ * slots may move among those slots, everything else stays; HiGHS finds the best such move. The
+ * windows slide over the day (then wider ones) until a whole pass gains nothing. On dense
+ * instances the slots are full, so idle time only falls by reshuffling whole slots against each
+ * other, which single moves of the annealing rarely do. Returns the improved slots (or the start).
+ */
+export function improveByWindows(
+  engine: Highs,
+  model: Model,
+  start: Int32Array,
+  idleOf: (slotOf: Int32Array) => number,
+  o: WindowSearchOptions,
+): Int32Array {
+  const { S, M } = model;
+  let best: Int32Array = Int32Array.from(start);
+  let bestIdle = idleOf(best);
+  let rounds = 0;
+  for (let width = Math.min(o.width, S); width <= S && rounds < o.rounds; width++) {
+    let improved = true;
+    while (improved && rounds < o.rounds && performance.now() < o.deadline) {
+      improved = false;
+      for (let a = 0; a + width <= S && rounds < o.rounds && performance.now() < o.deadline; a++) {
+        rounds++;
+        // Fix every meeting outside the window to its slot; inside, any of the window's allowed slots.
+        const allowed = new Uint8Array(model.allowed.length);
+        const commonSlots = new Int32Array(M);
+        for (let m = 0; m < M; m++) {
+          const s0 = best[m];
+          if (s0 < 0) continue;
+          if (s0 < a || s0 >= a + width) {
+            allowed[m * S + s0] = 1;
+            commonSlots[m] = 1;
+            continue;
+          }
+          for (let s = a; s < a + width; s++) {
+            if (!model.allowed[m * S + s]) continue;
+            allowed[m * S + s] = 1;
+            commonSlots[m]++;
+          }
+        }
+        const sub = solveAssignmentMip(
+          engine,
+          { ...model, allowed, commonSlots },
+          {
+            nodes: o.nodes,
+            timeLimitSeconds: Math.min(1e6, Math.max(0.01, (o.deadline - performance.now()) / 1000)),
+            start: best,
+          },
+        );
+        if (!sub.slotOf) continue;
+        const idle = idleOf(sub.slotOf);
+        if (idle < bestIdle) {
+          best = sub.slotOf;
+          bestIdle = idle;
+          improved = true;
+        }
+      }
+    }
+    if (width >= S) break;
+  }
+  return best;
+}
