@@ -105,14 +105,13 @@ const MIP_ANYTIME_NODES = 2 ** 31 - 1;
 const ASSIGNMENT_MIP_MAX_PAIRS = 7_000;
 const ASSIGNMENT_MIP_NODES = 500;
 /**
- * Window search before it: slots per window (then wider), nodes per sub-MIP, sub-MIPs per slot of
- * the day, share of the time left (dense 60p holes #1: 36 → 33 holes in ~40 sub-MIPs of width 3).
+ * Window search after it when it did not prove: slots per window (then wider), nodes per sub-MIP,
+ * sub-MIPs per slot of the day (dense 60p holes #1: 36 → 33 holes in ~40 sub-MIPs of width 3).
  */
 const WINDOW_WIDTH = 3;
 const WINDOW_NODES = 200;
 const WINDOW_ROUNDS_PER_SLOT = 4;
-const WINDOW_SEARCH_SHARE = 0.25;
-/** Anytime: the share of the time left that the assignment MIP gets; the rest goes to the heuristics. */
+/** Anytime: the share of the time left that the assignment MIP gets; the rest goes to the window search. */
 const ASSIGNMENT_MIP_SHARE = 0.85;
 /** The all-placed idle bound matches meetings to slots per participant and window: cheap below this. */
 const ALL_PLACED_BOUND_MAX_PAIRS = 40_000;
@@ -194,9 +193,18 @@ export async function solve(instance: ScheduleInstance, options: SolveOptions = 
     if (best.timeUp() || closed()) return;
     best.report('exact', 70, true);
     const engine = await loadMipEngine();
-    // First a better schedule by windows of slots reshuffled optimally (cheap sub-MIPs), so the
-    // whole MIP starts from a tighter incumbent and prunes more.
-    const windowsEnd = reproducible ? Infinity : performance.now() + WINDOW_SEARCH_SHARE * (deadline - performance.now());
+    const leftSeconds = (deadline - performance.now()) / 1000;
+    const mip = solveAssignmentMip(engine, model, {
+      nodes: reproducible ? budgets.assignmentMipNodes : MIP_ANYTIME_NODES,
+      timeLimitSeconds: Math.min(1e6, reproducible ? leftSeconds : ASSIGNMENT_MIP_SHARE * leftSeconds),
+      start: Int32Array.from(best.state.slotOf),
+    });
+    if (mip.slotOf && best.betterSlots(mip.slotOf)) best.restore(mip.slotOf);
+    bounds.idleLowerBound = Math.max(bounds.idleLowerBound, mip.idleLowerBound);
+    if (closed()) return;
+    // Not proven: a better schedule by windows of slots reshuffled optimally (cheap sub-MIPs)
+    // with what is left (anytime: up to where the heuristic phases would end).
+    const windowsEnd = reproducible ? Infinity : started + 0.93 * (deadline - started);
     const improved = improveByWindows(
       engine,
       model,
@@ -208,15 +216,6 @@ export async function solve(instance: ScheduleInstance, options: SolveOptions = 
       { rounds: budgets.windowRounds, width: WINDOW_WIDTH, deadline: Math.min(windowsEnd, deadline), nodes: WINDOW_NODES },
     );
     best.restore(improved);
-    if (closed()) return;
-    const leftSeconds = (deadline - performance.now()) / 1000;
-    const mip = solveAssignmentMip(engine, model, {
-      nodes: reproducible ? budgets.assignmentMipNodes : MIP_ANYTIME_NODES,
-      timeLimitSeconds: Math.min(1e6, reproducible ? leftSeconds : ASSIGNMENT_MIP_SHARE * leftSeconds),
-      start: Int32Array.from(best.state.slotOf),
-    });
-    if (mip.slotOf && best.betterSlots(mip.slotOf)) best.restore(mip.slotOf);
-    bounds.idleLowerBound = Math.max(bounds.idleLowerBound, mip.idleLowerBound);
     if (mip.timeLimited && reproducible) best.timedOut = true;
   };
   // Holes: clasp has no bound on them (small dense instances: minutes for clasp, seconds for the
