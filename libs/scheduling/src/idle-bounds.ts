@@ -6,38 +6,70 @@ import { isPlaceable, Model } from './model';
  * the span between its first and last meeting, so its idle time is at least the least, over
  * the windows of slots its meetings fit into (a slot–meeting matching, `parallel` per slot),
  * of what that window forces — holes: its available slots minus its meetings; breaks: the
- * blocks of slots strictly inside the window where none of its meetings may sit. Tables and the other
+ * runs of usable slots it must use, minus one (see forcedBreaks). Tables and the other
  * participants are relaxed, so the sum over participants is a valid bound.
  */
 export function allPlacedIdleLowerBound(model: Model): number {
+  return allPlacedIdleLowerBounds(model).reduce((a, b) => a + b, 0);
+}
+
+/** The same bound per participant (the all-placed MIP uses each as a cut on that participant's idle time). */
+export function allPlacedIdleLowerBounds(model: Model): Int32Array {
   const { S, P, avail, parallel, allowed } = model;
-  let total = 0;
+  const bounds = new Int32Array(P);
   for (let p = 0; p < P; p++) {
     const mine = [...model.meetingsOf[p]].filter((m) => isPlaceable(model, m));
     if (mine.length < 2) continue;
+    const usable = (s: number) => avail[p * S + s] === 1 && mine.some((m) => allowed[m * S + s] === 1);
     let best = Infinity;
+    // The window is the span [first, last] of the participant's meetings: both ends hold one.
     for (let a = 0; a < S && best > 0; a++) {
+      if (!usable(a)) continue;
+      let fitted = false;
       for (let b = a; b < S; b++) {
+        if (!usable(b)) continue;
         let availCount = 0;
         for (let s = a; s <= b; s++) availCount += avail[p * S + s];
         if (availCount * parallel[p] < mine.length) continue;
-        if (!fits(mine, allowed, S, a, b, parallel[p])) continue;
-        const forced = model.idleMeasure === 'breaks' ? unusableBlocks(mine, allowed, S, a, b) : Math.max(0, availCount - mine.length);
-        best = Math.min(best, forced);
-        break; // a wider window from the same start forces at least as much
+        // A wider window from the same start fits whenever a narrower one does.
+        if (!fitted && !fits(mine, allowed, S, a, b, parallel[p])) continue;
+        fitted = true;
+        if (model.idleMeasure === 'breaks') {
+          best = Math.min(best, forcedBreaks(usable, a, b, mine.length, parallel[p]));
+        } else {
+          best = Math.min(best, Math.max(0, availCount - mine.length));
+          break; // holes only grow with the window
+        }
       }
     }
-    if (Number.isFinite(best)) total += best;
+    if (Number.isFinite(best)) bounds[p] = best;
   }
-  return total;
+  return bounds;
 }
 
-/** Blocks of slots strictly inside a..b where none of the meetings may sit: each splits the day. */
-function unusableBlocks(meetings: number[], allowed: Uint8Array, S: number, a: number, b: number): number {
-  const usable = (s: number) => meetings.some((m) => allowed[m * S + s]);
-  let blocks = 0;
-  for (let s = a + 1; s < b; s++) if (!usable(s) && usable(s - 1)) blocks++;
-  return blocks;
+/**
+ * Least breaks in the window a..b with both ends busy: the busy slots lie in maximal runs of
+ * usable slots (segments); the first and the last segment are used, and enough others to hold
+ * every meeting (by capacity, largest first). Empty segments in between merge into one wait,
+ * so only the segments used count (counting every unusable block would overstate it).
+ */
+function forcedBreaks(usable: (s: number) => boolean, a: number, b: number, meetings: number, cap: number): number {
+  const segments: number[] = [];
+  for (let s = a; s <= b; s++) {
+    if (!usable(s)) continue;
+    if (s === a || !usable(s - 1)) segments.push(0);
+    segments[segments.length - 1] += cap;
+  }
+  if (segments.length === 1) return 0;
+  let held = segments[0] + segments[segments.length - 1];
+  const middle = segments.slice(1, -1).sort((x, y) => y - x);
+  let used = 2;
+  for (const c of middle) {
+    if (held >= meetings) break;
+    held += c;
+    used++;
+  }
+  return used - 1;
 }
 
 /** Can every meeting take its own place in slots a..b (capacity `cap` per slot)? Augmenting paths. */

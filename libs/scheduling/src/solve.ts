@@ -2,6 +2,7 @@ import { FormatError, Schedule, ScheduleInstance, validateScheduleInstance } fro
 import { computeBoundsWithGuide } from './bounds';
 import { allPlacedIdleLowerBound } from './idle-bounds';
 import { integralScale, loadExactEngine, solveExactly } from './exact/engine';
+import { assignmentMipFits, improveByWindows, solveAssignmentMip } from './exact/assignment-mip';
 import { loadMipEngine, solveMip } from './exact/mip';
 import { buildModel, Model } from './model';
 import { buildSchedule } from './output';
@@ -62,6 +63,10 @@ export interface WorkBudgets {
   exactConflicts: number;
   /** Branch-and-bound nodes of the MIP (HiGHS) that follows clasp on small instances (≤ 60 meetings). */
   mipNodes: number;
+  /** Branch-and-bound nodes of the assignment MIP (every placeable meeting placed; idle time only). */
+  assignmentMipNodes: number;
+  /** Sub-MIPs of the window search that precedes it. */
+  windowRounds: number;
 }
 
 export function workBudgets(model: Model, scale = 1): WorkBudgets {
@@ -72,6 +77,8 @@ export function workBudgets(model: Model, scale = 1): WorkBudgets {
     weightBranchNodes: model.M <= BRANCH_AND_BOUND_MEETINGS ? Math.round(3_000_000 * scale) : 0,
     exactConflicts: Math.round(EXACT_CONFLICTS * scale),
     mipNodes: model.M <= MIP_MAX_MEETINGS ? Math.round(MIP_NODES * scale) : 0,
+    assignmentMipNodes: Math.max(1, Math.round(ASSIGNMENT_MIP_NODES * scale)),
+    windowRounds: Math.max(1, Math.round(WINDOW_ROUNDS_PER_SLOT * model.S * scale)),
   };
 }
 
@@ -91,6 +98,21 @@ const EXACT_MIN_MS = 500;
 const MIP_MAX_MEETINGS = 60;
 const MIP_NODES = 2_000;
 const MIP_ANYTIME_NODES = 2 ** 31 - 1;
+/**
+ * The assignment MIP (every placeable meeting placed): its size is the meeting–slot pairs; below
+ * this HiGHS's LP and branching stay within seconds per hundred nodes (dense 78p: ~2,000 pairs).
+ */
+const ASSIGNMENT_MIP_MAX_PAIRS = 7_000;
+const ASSIGNMENT_MIP_NODES = 500;
+/**
+ * Window search after it when it did not prove: slots per window (then wider), nodes per sub-MIP,
+ * sub-MIPs per slot of the day (dense 60p holes #1: 36 → 33 holes in ~40 sub-MIPs of width 3).
+ */
+const WINDOW_WIDTH = 3;
+const WINDOW_NODES = 200;
+const WINDOW_ROUNDS_PER_SLOT = 4;
+/** Anytime: the share of the time left that the assignment MIP gets; the rest goes to the window search. */
+const ASSIGNMENT_MIP_SHARE = 0.85;
 /** The all-placed idle bound matches meetings to slots per participant and window: cheap below this. */
 const ALL_PLACED_BOUND_MAX_PAIRS = 40_000;
 
@@ -151,12 +173,60 @@ export async function solve(instance: ScheduleInstance, options: SolveOptions = 
   // The MIP knows neither floors nor the fairness bound: it only runs without them.
   const mipFits = options.exact !== false && budgets.mipNodes > 0 && !floors && options.maxIdleSpread === undefined;
   const pairs = model.commonSlots.reduce((a, b) => a + b, 0);
+  const closed = () => best.weightAtBound() && best.state.totalIdle() <= bounds.idleLowerBound;
+
+  let mipTried = false;
+  // Every placeable meeting placed: what is left is a pure assignment minimising idle time, whose
+  // MIP proves dense optima that clasp does not reach in the time (docs/benchmarks.md). It gives
+  // a schedule (kept if better) and, proven or not, a lower bound on idle time.
+  let assignmentPending =
+    options.exact !== false &&
+    allPlaced &&
+    !floors &&
+    options.maxIdleSpread === undefined &&
+    pairs <= ASSIGNMENT_MIP_MAX_PAIRS &&
+    assignmentMipFits(model);
+  const runAssignmentMip = async (): Promise<void> => {
+    assignmentPending = false;
+    // The lexicographic MIP of small instances is a weaker form of the same problem here.
+    mipTried = true;
+    if (best.timeUp() || closed()) return;
+    best.report('exact', 70, true);
+    const engine = await loadMipEngine();
+    const leftSeconds = (deadline - performance.now()) / 1000;
+    const mip = solveAssignmentMip(engine, model, {
+      nodes: reproducible ? budgets.assignmentMipNodes : MIP_ANYTIME_NODES,
+      timeLimitSeconds: Math.min(1e6, reproducible ? leftSeconds : ASSIGNMENT_MIP_SHARE * leftSeconds),
+      start: Int32Array.from(best.state.slotOf),
+    });
+    if (mip.slotOf && best.betterSlots(mip.slotOf)) best.restore(mip.slotOf);
+    bounds.idleLowerBound = Math.max(bounds.idleLowerBound, mip.idleLowerBound);
+    if (closed()) return;
+    // Not proven: a better schedule by windows of slots reshuffled optimally (cheap sub-MIPs)
+    // with what is left (anytime: up to where the heuristic phases would end).
+    const windowsEnd = reproducible ? Infinity : started + 0.93 * (deadline - started);
+    const improved = improveByWindows(
+      engine,
+      model,
+      Int32Array.from(best.state.slotOf),
+      (slots) => {
+        best.restore(slots);
+        return best.state.totalIdle();
+      },
+      { rounds: budgets.windowRounds, width: WINDOW_WIDTH, deadline: Math.min(windowsEnd, deadline), nodes: WINDOW_NODES },
+    );
+    best.restore(improved);
+    if (mip.timeLimited && reproducible) best.timedOut = true;
+  };
+  // Holes: clasp has no bound on them (small dense instances: minutes for clasp, seconds for the
+  // MIP), so the MIP goes first. Breaks: clasp proves small instances in a second where the MIP
+  // branches longer, so it gets its first call before the MIP.
+  if (assignmentPending && model.idleMeasure === 'holes') await runAssignmentMip();
+
   // Anytime mode: the exact phase needs a little time to load and ground, and one clasp call
   // cannot be cut short, so it only starts with at least half the limit (and 0.5 s) left.
   const left = deadline - performance.now();
   const exactFits = reproducible || (left >= EXACT_MIN_MS && left >= 0.5 * (deadline - started));
-  const closed = () => best.weightAtBound() && best.state.totalIdle() <= bounds.idleLowerBound;
-  let mipTried = false;
   // The same problem as a MIP (HiGHS), whose LP bound settles which meetings to place; its
   // schedule replaces the best only if lexicographically better. With a work budget HiGHS ends
   // on nodes (reproducible); anytime, on its share of the time left.
@@ -192,9 +262,13 @@ export async function solve(instance: ScheduleInstance, options: SolveOptions = 
       });
       if (result.slotOf && best.betterSlots(result.slotOf)) best.restore(result.slotOf);
       proven = result.optimal;
+      const perConflict = (performance.now() - callStarted) / conflicts;
+      if (!proven && assignmentPending) {
+        await runAssignmentMip();
+        if (closed()) break;
+      }
       // One call with a fixed budget is reproducible; the anytime mode doubles it while time is left.
       if (proven || result.infeasible || reproducible || best.timeUp()) break;
-      const perConflict = (performance.now() - callStarted) / conflicts;
       // Anytime on a small instance: the MIP gets half of what is left first (its LP bound settles
       // most of what clasp cannot), then clasp resumes with the rest.
       if (mipFits && !mipTried) {
@@ -207,6 +281,8 @@ export async function solve(instance: ScheduleInstance, options: SolveOptions = 
       if (conflicts < ANYTIME_FIRST_CONFLICTS / 5) break;
     }
   }
+  // Clasp could not run (too little time left, too large): the assignment MIP still may.
+  if (!proven && assignmentPending) await runAssignmentMip();
   // Small instances clasp did not prove (with a work budget, or when clasp could not run): the
   // same problem as a MIP.
   if (!proven && mipFits && !mipTried && !best.timeUp() && !closed()) proven = await runMip(0.9, true);
