@@ -4,17 +4,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { ENV, Env } from '@rueda/config';
-import type { Clock } from '@rueda/application';
 import {
-  dispatchDueNotices,
-  emailContext,
-  eventsWithWork,
-  LinkKeys,
-  nextNoticeDue,
-  scanChangeLog,
-  storeDueReminders,
+  type Clock,
   type DispatchedBatch,
-} from '@rueda/persistence';
+  DispatchDueNotices,
+  RecordChannelOutcome,
+  ScanChangeLog,
+  StoreDueReminders,
+  UseCases,
+  WORKER,
+} from '@rueda/application';
+import { emailContext, eventsWithWork, LinkKeys, nextNoticeDue } from '@rueda/persistence';
 import { MAIL_JOB_OPTIONS, MailJobData, mailJobId, NotifyJobData, QUEUES } from '@rueda/queues';
 import { NotificationChannels } from './channels';
 import { CLOCK } from '../clock';
@@ -44,6 +44,8 @@ export class NotifyProcessor extends WorkerHost implements OnApplicationBootstra
     private readonly channels: NotificationChannels,
     // The process's one key (WorkerApplicationModule), the unit of work's too.
     private readonly keys: LinkKeys,
+    // Every write of the pipeline is a use case (libs/application/src/notifications/pipeline.ts).
+    private readonly useCases: UseCases,
   ) {
     super();
     this.windowMs = env.NOTIFY_DIGEST_SECONDS * 1000;
@@ -64,7 +66,7 @@ export class NotifyProcessor extends WorkerHost implements OnApplicationBootstra
   private async scan(eventId: string) {
     let inserted = 0;
     for (;;) {
-      const r = await this.db.transaction((m) => scanChangeLog(m, eventId));
+      const r = await this.useCases.execute(ScanChangeLog, WORKER, { eventId });
       inserted += r.inserted;
       if (!r.more) break;
     }
@@ -86,16 +88,9 @@ export class NotifyProcessor extends WorkerHost implements OnApplicationBootstra
   }
 
   private async dispatch(eventId: string) {
-    const batches = await this.db.transaction((m) => dispatchDueNotices(m, eventId, this.clock.now(), this.windowMs));
+    // The emails' jobs go out through the outbox with the commit that records them.
+    const batches = await this.useCases.execute(DispatchDueNotices, WORKER, { eventId, windowMs: this.windowMs });
     const emails = batches.filter((b) => b.emailMessageId);
-    if (emails.length)
-      await this.mail.addBulk(
-        emails.map((b) => ({
-          name: 'send',
-          data: { messageId: b.emailMessageId! },
-          opts: { ...MAIL_JOB_OPTIONS, jobId: mailJobId(b.emailMessageId!) },
-        })),
-      );
     await this.otherChannels(eventId, batches);
     await this.scheduleDispatch(eventId);
     if (batches.length) this.log.log(`event ${eventId}: ${batches.length} participants notified (${emails.length} emails)`);
@@ -122,10 +117,7 @@ export class NotifyProcessor extends WorkerHost implements OnApplicationBootstra
         } catch (e) {
           outcome = `failed: ${(e as Error).message}`.slice(0, 300);
         }
-        await this.db.query(
-          `UPDATE notifications SET channels = channels || jsonb_build_object($2::text, $3::text) WHERE id = ANY($1::uuid[])`,
-          [b.notificationIds, ch.name, outcome],
-        );
+        await this.useCases.execute(RecordChannelOutcome, WORKER, { notificationIds: b.notificationIds, channel: ch.name, outcome });
       }
     }
   }
@@ -134,7 +126,7 @@ export class NotifyProcessor extends WorkerHost implements OnApplicationBootstra
     const now = this.clock.now();
     const events: { id: string }[] = await this.db.query(`SELECT id FROM events`);
     let reminders = 0;
-    for (const e of events) reminders += await this.db.transaction((m) => storeDueReminders(m, e.id, now));
+    for (const e of events) reminders += (await this.useCases.execute(StoreDueReminders, WORKER, { eventId: e.id })).stored;
     for (const id of await eventsWithWork(this.db.manager)) {
       await this.scan(id);
       await this.scheduleDispatch(id);

@@ -1,3 +1,4 @@
 export * from './notification-prefs';
 export * from './push-subscriptions';
 export * from './mail-attempts';
+export * from './pipeline';

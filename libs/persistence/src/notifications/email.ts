@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { DispatchedBatch } from '@rueda/application';
 import { EntityManager } from 'typeorm';
 import { describeContactProblem, participantContacts, type ContactSource, type EmailContext, type Notice } from '@rueda/notifications';
 import { EmailKind, EmailMessageEntity, EmailStatus } from '../entities';
 import { revealAccessLinks } from '../access/access-links';
-import { claimDueNotices, type DueBatch } from './pipeline';
+import { claimDueNotices } from './pipeline';
 
 export interface ParticipantContactInfo extends ContactSource {
   id: string;
@@ -94,12 +95,8 @@ export async function insertEmails(
   return rows.map((r) => r.id);
 }
 
-export interface DispatchedBatch extends DueBatch {
-  /** The email carrying the batch, or null with the reason it was not emailed. */
-  emailMessageId: string | null;
-  emailSkipped?: string;
-  pushEnabled: boolean;
-}
+/** The application's DispatchedBatch (one definition): a claimed DueBatch and what email did with it. */
+export type { DispatchedBatch };
 
 /**
  * Takes every due batch (see claimDueNotices) and, in the same transaction, records an email

@@ -1,4 +1,4 @@
-import type { Addressed } from '@rueda/notifications';
+import type { Addressed, Notice } from '@rueda/notifications';
 
 /** The channels a participant keeps on (no row: all on). */
 export interface NotificationPrefs {
@@ -29,6 +29,17 @@ export interface OutgoingEmail {
 /** Where an email stands: queued for its job, held (no mail server), retrying, or a final outcome. */
 export type MailStatus = 'queued' | 'held' | 'retrying' | 'delivered' | 'bounced' | 'failed';
 
+/** A participant's due notices, taken together (one email, one push), and what email did with them. */
+export interface DispatchedBatch {
+  participantId: string;
+  notificationIds: string[];
+  notices: Notice[];
+  /** The email carrying the batch, or null with the reason it was not emailed. */
+  emailMessageId: string | null;
+  emailSkipped?: string;
+  pushEnabled: boolean;
+}
+
 export interface NotificationRepository {
   /** The participant's channels (all on when it never chose). */
   prefs(participantId: string): Promise<NotificationPrefs>;
@@ -58,6 +69,13 @@ export interface NotificationRepository {
       sentAt?: Date;
     },
   ): Promise<boolean>;
+  /** A page of the event's change log past its cursor, made notices; the cursor moved. */
+  scanChangeLog(eventId: string): Promise<{ read: number; inserted: number; lastSeq: number; more: boolean }>;
+  /** The due batches claimed, their emails recorded and their notices marked sent. */
+  dispatchDue(eventId: string, now: Date, windowMs: number): Promise<DispatchedBatch[]>;
+  /** Reminders due at `now` stored as notices: how many. */
+  storeDueReminders(eventId: string, now: Date): Promise<number>;
+  recordChannelOutcome(notificationIds: string[], channel: string, outcome: string): Promise<void>;
   /** Held emails queued again: their ids. */
   requeueHeldMail(): Promise<string[]>;
   /** The newest first. */

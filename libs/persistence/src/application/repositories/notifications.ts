@@ -2,8 +2,8 @@ import type { EntityManager } from 'typeorm';
 import type { MailStatus, NotificationPrefs, NotificationRecord, NotificationRepository, OutgoingEmail } from '@rueda/application';
 import type { Addressed } from '@rueda/notifications';
 import { EmailMessageEntity, NotificationEntity, NotificationPrefsEntity } from '../../entities';
-import { insertEmail } from '../../notifications/email';
-import { insertNotices } from '../../notifications/pipeline';
+import { dispatchDueNotices, insertEmail } from '../../notifications/email';
+import { insertNotices, scanChangeLog, storeDueReminders } from '../../notifications/pipeline';
 
 export class TypeOrmNotificationRepository implements NotificationRepository {
   constructor(private readonly m: EntityManager) {}
@@ -60,6 +60,25 @@ export class TypeOrmNotificationRepository implements NotificationRepository {
       .where('id = :messageId AND status <> ALL(:final)', { messageId, final })
       .execute();
     return (r.affected ?? 0) > 0;
+  }
+
+  scanChangeLog(eventId: string) {
+    return scanChangeLog(this.m, eventId);
+  }
+
+  dispatchDue(eventId: string, now: Date, windowMs: number) {
+    return dispatchDueNotices(this.m, eventId, now, windowMs);
+  }
+
+  storeDueReminders(eventId: string, now: Date) {
+    return storeDueReminders(this.m, eventId, now);
+  }
+
+  async recordChannelOutcome(notificationIds: string[], channel: string, outcome: string) {
+    await this.m.query(
+      `UPDATE notifications SET channels = channels || jsonb_build_object($2::text, $3::text) WHERE id = ANY($1::uuid[])`,
+      [notificationIds, channel, outcome],
+    );
   }
 
   async requeueHeldMail() {
