@@ -162,8 +162,22 @@ export interface JobAdder<T> {
  * notification pipeline to read it. Best effort — the periodic sweep reads whatever a lost
  * nudge left behind, so nothing depends on this call succeeding.
  */
-export function nudgeNotifications(queue: JobAdder<NotifyJobData>, eventIds: Iterable<string>): void {
+export function nudgeNotifications(queue: JobAdder<NotifyJobData>, eventIds: Iterable<string>, nowMs = Date.now()): void {
+  // One scan per event and quarter second, run once that quarter is over, reads every commit of
+  // it: on the day, each no-show and each recovery commits, and a scan per commit (50 a second
+  // at 25 no-shows a second) competed with the recovery jobs for the worker and the database.
+  // Notices wait the digest window anyway. (Elapsed time, not a business time: the machine's clock.)
+  const bucket = Math.floor(nowMs / SCAN_EVERY_MS);
   for (const eventId of new Set(eventIds)) {
-    queue.add('scan', { kind: 'scan', eventId }, { removeOnComplete: true, removeOnFail: 100 }).catch(() => undefined);
+    queue
+      .add(
+        'scan',
+        { kind: 'scan', eventId },
+        { jobId: `scan-${eventId}-${bucket}`, delay: SCAN_EVERY_MS, removeOnComplete: true, removeOnFail: 100 },
+      )
+      .catch(() => undefined);
   }
 }
+
+/** How often, at most, the notification pipeline reads an event's change log after commits. */
+export const SCAN_EVERY_MS = 250;
