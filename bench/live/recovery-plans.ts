@@ -7,10 +7,10 @@
 import { Client } from 'pg';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { fixedClock, RecoverCell, SetMeetingStatus, UseCases, WORKER } from '@rueda/application';
-import { generateLiveState } from '@rueda/live';
 import { createDataSource, TypeOrmUnitOfWork } from '@rueda/persistence';
 import { seedLiveState } from '../../test/support/seed-day';
 import { serviceUrls, withDb } from './services';
+import { recoveryDay } from './recovery-day';
 const STAFF = { type: 'user' as const, userId: '00000000-0000-4000-8000-000000000002', role: 'staff' as const, email: 'bench@rueda.test' };
 /** Statements RecoverCell sends, with their parameters, while `on`. */
 const captured: { sql: string; params: unknown[] }[] = [];
@@ -31,18 +31,7 @@ async function main() {
   const ds = createDataSource(withDb(base, DB));
   await ds.initialize();
   await ds.runMigrations();
-  const day = generateLiveState({
-    seed: 42,
-    gadms: 221 * scale,
-    cooperants: 80 * scale,
-    slots: 24,
-    tables: 60 * scale,
-    meetings: 1400 * scale,
-    unscheduled: 200 * scale,
-    candidates: 3000 * scale,
-    nowOffsetMinutes: 70,
-    fixedTableShare: 0.05,
-  });
+  const day = recoveryDay(scale);
   const { eventId } = await seedLiveState((sql, p) => ds.query(sql, p), day);
   await ds.query('ANALYZE');
   const targets: { id: string }[] = await ds.query(

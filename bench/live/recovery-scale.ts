@@ -17,10 +17,11 @@ import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { fixedClock, RecoverCell, SetMeetingStatus, UseCases, WORKER } from '@rueda/application';
-import { generateLiveState, proposeReplacement } from '@rueda/live';
+import { proposeReplacement } from '@rueda/live';
 import { createDataSource, loadLiveState, TypeOrmUnitOfWork } from '@rueda/persistence';
 import { seedLiveState } from '../../test/support/seed-day';
 import { serviceUrls, withDb } from './services';
+import { recoveryDay } from './recovery-day';
 
 const { values: opt } = parseArgs({
   options: {
@@ -106,18 +107,7 @@ async function main() {
     // machine's load during the run weighs on both scales alike, not on the ratio.
     const runs = [];
     for (const scale of opt.scales.split(',').map(Number)) {
-      const day = generateLiveState({
-        seed: 42,
-        gadms: 221 * scale,
-        cooperants: 80 * scale,
-        slots: 24,
-        tables: 60 * scale,
-        meetings: 1400 * scale,
-        unscheduled: 200 * scale,
-        candidates: 3000 * scale,
-        nowOffsetMinutes: 70,
-        fixedTableShare: 0.05,
-      });
+      const day = recoveryDay(scale);
       const t0 = performance.now();
       const { eventId } = await seedLiveState((sql, p) => ds.query(sql, p), day);
       await ds.query(`ANALYZE`);

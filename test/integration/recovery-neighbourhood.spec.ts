@@ -15,6 +15,26 @@ import { seedLiveState } from '../support/seed-day';
  * The recovery job reads only the freed cell's neighbourhood from PostgreSQL. Whatever cell is
  * freed, its answer is the one the whole day (loadLiveState + proposeReplacement) gives.
  */
+/** The neighbourhood `nb`, counting the candidate pages that brought rows and the people reads. */
+function countingReads(nb: Neighbourhood) {
+  const pages: string[] = [];
+  const people = { reads: 0 };
+  const counted: Neighbourhood = {
+    sources: nb.sources,
+    candidates: async (source, range, offset, limit) => {
+      const rows = await nb.candidates(source, range, offset, limit);
+      if (rows.length) pages.push(`${source}/${range}`);
+      return rows;
+    },
+    people: async (...args) => {
+      people.reads++;
+      return nb.people(...args);
+    },
+    movable: (...args) => nb.movable(...args),
+  };
+  return { pages, people, counted };
+}
+
 describe('recovery from the neighbourhood of a freed cell (real PostgreSQL)', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   beforeAll(async () => {
@@ -134,24 +154,10 @@ describe('recovery from the neighbourhood of a freed cell (real PostgreSQL)', ()
       expect(expected?.meeting.meetingId).toBe(id('M-fits'));
 
       const { ctx, nb } = await cellNeighbourhood(m, eventId, cell, now, { matchCandidates: 5 });
-      const pages: string[] = [];
-      let peopleReads = 0;
-      const counted: Neighbourhood = {
-        sources: nb.sources,
-        candidates: async (source, range, offset, limit) => {
-          const rows = await nb.candidates(source, range, offset, limit);
-          if (rows.length) pages.push(`${source}/${range}`);
-          return rows;
-        },
-        people: async (...args) => {
-          peopleReads++;
-          return nb.people(...args);
-        },
-        movable: (...args) => nb.movable(...args),
-      };
+      const { pages, people, counted } = countingReads(nb);
       const got = await bestReplacement(ctx, cell, counted, { protectMinutes: 10, allowMoves: true, page: 8 });
       expect(got.proposal).toEqual(expected);
-      expect({ pagesWithRows: pages, peopleReads, candidatesRead: got.read.candidates }).toEqual({
+      expect({ pagesWithRows: pages, peopleReads: people.reads, candidatesRead: got.read.candidates }).toEqual({
         pagesWithRows: ['unscheduled/unit'],
         peopleReads: 1,
         candidatesRead: 1,
@@ -216,24 +222,10 @@ describe('recovery from the neighbourhood of a freed cell (real PostgreSQL)', ()
       expect(expected?.meeting.meetingId).toBe(id('M-own-table'));
 
       const { ctx, nb } = await cellNeighbourhood(m, eventId, cell, now, { matchCandidates: 5 });
-      const pages: string[] = [];
-      let peopleReads = 0;
-      const counted: Neighbourhood = {
-        sources: nb.sources,
-        candidates: async (source, range, offset, limit) => {
-          const rows = await nb.candidates(source, range, offset, limit);
-          if (rows.length) pages.push(`${source}/${range}`);
-          return rows;
-        },
-        people: async (...args) => {
-          peopleReads++;
-          return nb.people(...args);
-        },
-        movable: (...args) => nb.movable(...args),
-      };
+      const { pages, people, counted } = countingReads(nb);
       const got = await bestReplacement(ctx, cell, counted, { protectMinutes: 10, allowMoves: true, page: 8 });
       expect(got.proposal).toEqual(expected);
-      expect({ pagesWithRows: pages, peopleReads, candidatesRead: got.read.candidates }).toEqual({
+      expect({ pagesWithRows: pages, peopleReads: people.reads, candidatesRead: got.read.candidates }).toEqual({
         pagesWithRows: ['unscheduled/unit'],
         peopleReads: 1,
         candidatesRead: 1,
