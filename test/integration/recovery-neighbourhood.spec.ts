@@ -232,4 +232,59 @@ describe('recovery from the neighbourhood of a freed cell (real PostgreSQL)', ()
       });
     });
   });
+  it('keeps the pairs of a participant who can still hold one more meeting in the slot, and skips one who cannot', async () => {
+    // C2 may hold 2 meetings at once and holds 1 in the freed slot: its waiting pair ranks first
+    // and fits. C3 may hold 2 and already holds 2: its pair, ranked above, never reaches a page.
+    const MIN = 60_000;
+    const now = new Date('2026-11-25T14:00:00Z');
+    const slots = Array.from({ length: 3 }, (_, i) => ({
+      id: `S${i}`,
+      startsAt: new Date(now.getTime() + (30 + 20 * i) * MIN),
+      endsAt: new Date(now.getTime() + (50 + 20 * i) * MIN),
+    }));
+    const person = (id: string, kind: 'gadm' | 'cooperant', parallel = 1) => ({ id, kind, parallel, checkedIn: true, unavailable: [] });
+    const seated = (id: string, a: string, b: string, table: string): LiveMeetingRecord => ({
+      id,
+      a,
+      b,
+      status: 'scheduled',
+      slotId: 'S1',
+      tableId: table,
+      weight: 1,
+    });
+    const day: LiveState = {
+      now,
+      timeZone: 'America/Guayaquil',
+      slots,
+      tables: Array.from({ length: 6 }, (_, i) => ({ id: `T${i}`, number: i + 1 })),
+      participants: [
+        ...['G0', 'G1', 'G2', 'G3', 'G4', 'G5', 'G99'].map((g) => person(g, 'gadm')),
+        person('C2', 'cooperant', 2),
+        person('C3', 'cooperant', 2),
+        person('C99', 'cooperant'),
+      ],
+      meetings: [
+        { id: 'M-freed', a: 'G99', b: 'C99', status: 'no_show', slotId: 'S1', tableId: 'T0', weight: 1 },
+        seated('M-c2', 'G0', 'C2', 'T1'),
+        seated('M-c3a', 'G1', 'C3', 'T2'),
+        seated('M-c3b', 'G2', 'C3', 'T3'),
+        { id: 'M-c3-wait', a: 'G3', b: 'C3', status: 'accepted', slotId: null, tableId: null, weight: 0.9 },
+        { id: 'M-c2-wait', a: 'G4', b: 'C2', status: 'accepted', slotId: null, tableId: null, weight: 0.8 },
+      ],
+      candidates: [],
+    };
+    const { eventId, id } = await seedLiveState((sql, p) => db.dataSource.query(sql, p), day);
+    const cell = { slotId: id('S1'), tableId: id('T0'), meetingId: id('M-freed') };
+    await db.dataSource.transaction(async (m) => {
+      const whole = await loadLiveState(m, eventId, now, { matchCandidates: 5 });
+      const expected = proposeReplacement(whole, cell, { protectMinutes: 10, allowMoves: true, limit: 1 })[0];
+      expect(expected?.meeting.meetingId).toBe(id('M-c2-wait'));
+
+      const { ctx, nb } = await cellNeighbourhood(m, eventId, cell, now, { matchCandidates: 5 });
+      const page = await nb.candidates('unscheduled', 'unit', 0, 10);
+      expect(page.map((c) => c.meetingId)).toEqual([id('M-c2-wait')]);
+      const got = await bestReplacement(ctx, cell, nb, { protectMinutes: 10, allowMoves: true, page: 8 });
+      expect(got.proposal).toEqual(expected);
+    });
+  });
 });
