@@ -38,17 +38,27 @@ export async function appendLive(
     return [];
   }
   // A CTE so the driver answers rows (a bare UPDATE … RETURNING comes back as [rows, count]).
-  // The outbox's INSERT rides along: one round trip, not two (it depends on nothing here).
-  const [row] = await m.query(
-    `WITH ${outboxRows ? `o AS (${insertOutboxSql('$3')}), ` : ''}u AS (UPDATE events SET live_seq = live_seq + $2 WHERE id = $1 RETURNING live_seq)
-     SELECT live_seq FROM u`,
-    [eventId, changes.length, ...(outboxRows ? [outboxRows] : [])],
+  // The outbox's INSERT rides along: one round trip, not two (it depends on nothing here). So
+  // does the read of the streams' heads, which is only right when no other writer of the event
+  // committed after this statement's snapshot: every writer of live_streams moves live_seq under
+  // the row lock taken here, so the snapshot's live_seq tells (else the heads are read again).
+  // Each round trip while the row is held is one every other live writer of the event waits for.
+  const { names, prefixes } = streamsRead(changes);
+  const [row]: { live_seq: string | null; seen_seq: string | null; heads: [string, number][] }[] = await m.query(
+    `WITH ${outboxRows ? `o AS (${insertOutboxSql('$5')}), ` : ''}u AS (UPDATE events SET live_seq = live_seq + $2 WHERE id = $1 RETURNING live_seq)
+     SELECT (SELECT live_seq FROM u) AS live_seq, (SELECT live_seq FROM events WHERE id = $1) AS seen_seq,
+            (SELECT COALESCE(json_agg(json_build_array(stream, last_seq)), '[]') FROM live_streams
+              WHERE event_id = $1 AND (stream = ANY($3) OR stream LIKE ANY($4))) AS heads`,
+    [eventId, changes.length, names, prefixes, ...(outboxRows ? [outboxRows] : [])],
   );
-  const last = Number(row?.live_seq);
+  const last = Number(row?.live_seq ?? NaN);
   if (!Number.isFinite(last)) throw notFound(NOUNS.event, eventId);
   const first = last - changes.length + 1;
   const at = now.toISOString();
-  const heads = await loadHeads(m, eventId, changes);
+  const heads =
+    Number(row.seen_seq) === first - 1
+      ? new StreamHeads(row.heads.map(([stream, seq]) => [stream, Number(seq)]))
+      : await loadHeads(m, eventId, names, prefixes);
   const messages: LiveMessage[] = changes.map((c, i) => {
     const base = { eventId, seq: first + i, type: c.type, at, participants: c.participants, tables: c.tables, payload: c.payload };
     return { ...base, prevs: heads.advance(base, base.seq) };
@@ -57,12 +67,16 @@ export async function appendLive(
   return messages;
 }
 
-async function loadHeads(m: EntityManager, eventId: string, changes: LiveChange[]): Promise<StreamHeads> {
+/** The streams whose heads the changes advance: names, and LIKE patterns when they go to every participant or table. */
+function streamsRead(changes: LiveChange[]): { names: string[]; prefixes: string[] } {
   const need = streamsNeeded(changes);
-  const prefixes = [...(need.allParticipants ? ['p:%'] : []), ...(need.allTables ? ['t:%'] : [])];
+  return { names: need.names, prefixes: [...(need.allParticipants ? ['p:%'] : []), ...(need.allTables ? ['t:%'] : [])] };
+}
+
+async function loadHeads(m: EntityManager, eventId: string, names: string[], prefixes: string[]): Promise<StreamHeads> {
   const rows: { stream: string; last_seq: string }[] = await m.query(
     `SELECT stream, last_seq FROM live_streams WHERE event_id = $1 AND (stream = ANY($2) OR stream LIKE ANY($3))`,
-    [eventId, need.names, prefixes],
+    [eventId, names, prefixes],
   );
   return new StreamHeads(rows.map((r) => [r.stream, Number(r.last_seq)]));
 }
