@@ -49,6 +49,7 @@ const { values: opt } = parseArgs({
     probe: { type: 'boolean', default: false },
     'pg-log': { type: 'string' },
     'node-options': { type: 'string', default: '' },
+    hog: { type: 'string', default: '0' },
   },
 });
 const CLIENTS = Number(opt.clients);
@@ -59,6 +60,8 @@ const GLOBAL_TIMEOUT_S = Number(opt.timeout);
 const MEETINGS = Number(opt.meetings);
 const STAFF_CLIENTS = Number(opt.staff);
 const CONNECT_BATCH = Number(opt.batch);
+/** Processes that each keep one core busy during (a): a loaded machine, the same load in every run. */
+const HOGS = Number(opt.hog);
 const TABLES = 60;
 const NODES = 2;
 const DB_NAME = 'rueda_bench_live';
@@ -127,6 +130,7 @@ async function pool<T, R>(items: T[], concurrency: number, fn: (x: T, i: number)
 // ---------------------------------------------------------------- processes and cleanup
 
 const children: { name: string; proc: ChildProcess }[] = [];
+const hogs: ChildProcess[] = [];
 const sockets: Socket[] = [];
 let adminDbUrl = '';
 let redisUrl = '';
@@ -135,6 +139,7 @@ let cleaning: Promise<void> | null = null;
 async function cleanup() {
   cleaning ??= (async () => {
     for (const s of sockets) s.disconnect();
+    for (const h of hogs) h.kill('SIGKILL');
     for (const c of children) if (c.proc.exitCode === null) c.proc.kill('SIGTERM');
     const deadline = Date.now() + 5000;
     while (children.some((c) => c.proc.exitCode === null && c.proc.signalCode === null) && Date.now() < deadline) await sleep(100);
@@ -659,7 +664,11 @@ async function main() {
   }
 
   // ---- (a) no-show → replacement → push
-  log(`(a) ${targets.length} no-shows, one every ${INTERVAL_MS} ms, alternating API nodes`);
+  for (let i = 0; i < HOGS; i++) hogs.push(spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+  if (HOGS) await sleep(1000);
+  log(
+    `(a) ${targets.length} no-shows, one every ${INTERVAL_MS} ms, alternating API nodes${HOGS ? `; ${HOGS} other process(es) each busy on a core (--hog)` : ''}`,
+  );
   const tracks: NoShowTrack[] = [];
   const calls: Promise<void>[] = [];
   const cpuOf = () =>
@@ -710,6 +719,7 @@ async function main() {
   // From the first call until everything was delivered (and the 300 ms after): CPU of each part.
   const cpuAfter = cpuOf();
   const cpuWallS = (performance.now() - aStart) / 1000;
+  for (const h of hogs) h.kill('SIGKILL');
 
   // Components from the BullMQ jobs: queued (API clock), started and finished (worker), message stamp.
   const queue = new Queue('live', { prefix: QUEUE_PREFIX, connection: { url: svc.redis, maxRetriesPerRequest: 1 } as never });
@@ -937,7 +947,7 @@ async function main() {
   console.log(
     `machine: ${machine}; load average at end ${loadavg()
       .map((x) => x.toFixed(2))
-      .join(' ')}; started ${started.toISOString()}`,
+      .join(' ')}; started ${started.toISOString()}${HOGS ? `; during (a) ${HOGS} busy process(es) (--hog)` : ''}`,
   );
   console.log(
     `setup: ${pids.length} participants (${gadms.length} GADMs + ${coops.length} cooperants), ${slots.length} slots × ${TABLES} tables, ${placed} meetings placed, ${unplaced} waiting; ` +
