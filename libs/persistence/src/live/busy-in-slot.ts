@@ -12,21 +12,20 @@ export function meetingsAtOnceSql(p: { kind: string; parallel: string; delegates
 }
 
 /**
- * SQL query: the ids of the participants of event `event` who already hold, in slot `slot`, as
- * many meetings as they can at once — what participantBlock (libs/live) calls 'busy'. One walk
- * of the slot's own meetings (the slot index), so a query filtering many candidates plans and
- * reads it once instead of once per candidate and side.
+ * SQL condition: participant `id` (an expression) of event `event` already holds, in slot `slot`,
+ * as many meetings as it can at once — what participantBlock (libs/live) calls 'busy'. Each count
+ * walks the participant's own index, so the cost follows the rows tested, not the slot's size.
  */
-export function fullInSlotIdsSql(event: string, slot: string): string {
+export function fullInSlotSql(id: string, event: string, slot: string): string {
   const held = (side: 'a' | 'b') =>
-    `SELECT y.participant_${side}_id AS pid FROM meetings y
-      WHERE y.slot_id = ${slot} AND y.table_id IS NOT NULL AND y.status IN ${sqlIn(OCCUPYING_STATUSES)}`;
+    `(SELECT count(*) FROM meetings y WHERE y.participant_${side}_id = p.id AND y.slot_id = ${slot}
+        AND y.table_id IS NOT NULL AND y.status IN ${sqlIn(OCCUPYING_STATUSES)})`;
   const atOnce = meetingsAtOnceSql({
     kind: 'p.kind',
     parallel: 'p.parallel',
     delegates: '(SELECT count(*) FROM delegates d WHERE d.participant_id = p.id)::int',
     fixedTable: `EXISTS (SELECT 1 FROM tables t WHERE t.event_id = ${event} AND t.reserved_for_participant_id = p.id)`,
   });
-  return `SELECT p.id FROM (${held('a')} UNION ALL ${held('b')}) h JOIN participants p ON p.id = h.pid
-           GROUP BY p.id HAVING count(*) >= GREATEST(1, ${atOnce})`;
+  return `EXISTS (SELECT 1 FROM participants p CROSS JOIN LATERAL (SELECT ${held('a')} + ${held('b')} AS n) k
+            WHERE p.id = ${id} AND k.n > 0 AND k.n >= GREATEST(1, ${atOnce}))`;
 }

@@ -1,29 +1,29 @@
 import { EntityManager } from 'typeorm';
 import type { Candidate, CandidateSource, Cell, CellContext, Neighbourhood, ScoreRange } from '@rueda/live';
 import { LATEST_DONE_RUN } from '../matching/latest-run';
-import { fullInSlotIdsSql } from './busy-in-slot';
+import { fullInSlotSql } from './busy-in-slot';
 import { type MeetingRow, type ParticipantRow, toLiveMeeting, toLiveParticipant } from './live-state';
 
 /** Statuses whose meetings hold a cell or block a second meeting of the pair (what the rules read). */
 const RELEVANT = `('requested','accepted','scheduled','checked_in','held')`;
 const IN_RANGE = (column: string, range: ScoreRange) => (range === 'unit' ? `${column} <= 1` : `${column} > 1`);
 /**
- * SQL: the ids of the participants who cannot take the freed cell as far as the rules that
- * never change with the rest of the answer go ($1 the event, $5 the slot, $6 the table): full
- * in that slot, unavailable in it, or with a fixed table other than the freed one. A pair where
- * someone is listed is always turned down (libs/live participantBlock), so leaving it out of a
- * page changes no answer; it keeps the pages read per recovery from growing with the event (a
- * fuller, larger day turns more pairs down). One array per statement, built once: written as a
- * condition per candidate and side, PostgreSQL spent more time planning the candidates query
- * than running it (docs/benchmarks.md, "One blocked list per candidates query").
- * test/integration/recovery-neighbourhood.spec.ts holds the answers equal to the whole day's.
+ * SQL: both participants `a` and `b` can take the freed cell as far as the rules that never
+ * change with the rest of the answer go ($1 the event, $5 the slot, $6 the table): neither
+ * already full in that slot, unavailable in it, or with a fixed table other than the freed one.
+ * A pair where someone fails one is always turned down (libs/live participantBlock), so leaving
+ * it out of a page changes no answer; it keeps the pages read per recovery from growing with the
+ * event (a fuller, larger day turns more pairs down). Tested per candidate read, so the cost
+ * follows the candidates, not the slot's size; written once over the pair's two ids rather than
+ * once per side, which halved what PostgreSQL spent planning the candidates query (docs/
+ * benchmarks.md, "Candidates query planned once per pair"). test/integration/
+ * recovery-neighbourhood.spec.ts holds the answers equal to the whole day's.
  */
-const BLOCKED = `WITH blocked AS (SELECT ARRAY(
-    ${fullInSlotIdsSql('$1', '$5')}
-    UNION SELECT u.participant_id FROM unavailability u WHERE u.slot_id = $5
-    UNION SELECT t.reserved_for_participant_id FROM tables t
-           WHERE t.event_id = $1 AND t.reserved_for_participant_id IS NOT NULL AND t.id <> $6) AS ids)`;
-const FREE_IN_SLOT = (a: string, b: string) => `${a} <> ALL(blocked.ids) AND ${b} <> ALL(blocked.ids)`;
+const FREE_IN_SLOT = (a: string, b: string) =>
+  `NOT EXISTS (SELECT 1 FROM unnest(ARRAY[${a}, ${b}]) AS x(pid)
+     WHERE ${fullInSlotSql('x.pid', '$1', '$5')}
+        OR EXISTS (SELECT 1 FROM unavailability u WHERE u.participant_id = x.pid AND u.slot_id = $5)
+        OR EXISTS (SELECT 1 FROM tables t WHERE t.reserved_for_participant_id = x.pid AND t.id <> $6))`;
 
 /**
  * The neighbourhood of a freed cell, read with narrow, indexed queries (libs/live's
@@ -71,7 +71,7 @@ export async function cellNeighbourhood(
   const waiting =
     (status: 'accepted' | 'requested', source: CandidateSource) => async (range: ScoreRange, offset: number, limit: number) => {
       const rows: { id: string; a: string; b: string; weight: string }[] = await m.query(
-        `${BLOCKED} SELECT w.id, w.participant_a_id AS a, w.participant_b_id AS b, w.weight FROM meetings w, blocked
+        `SELECT w.id, w.participant_a_id AS a, w.participant_b_id AS b, w.weight FROM meetings w
         WHERE w.event_id = $1 AND w.status = $2 AND w.slot_id IS NULL AND ${IN_RANGE('w.weight', range)}
           AND ${FREE_IN_SLOT('w.participant_a_id', 'w.participant_b_id')}
         ORDER BY w.weight DESC, w.id LIMIT $3 OFFSET $4`,
@@ -85,7 +85,7 @@ export async function cellNeighbourhood(
     // The best matches of pairs that never had a meeting (not one declined, missed or already listed).
     match: async (range, offset, limit) => {
       const rows: { a: string; b: string; score: number }[] = await m.query(
-        `${BLOCKED} SELECT c.participant_id AS a, c.counterpart_id AS b, c.score FROM match_counterparts c, blocked
+        `SELECT c.participant_id AS a, c.counterpart_id AS b, c.score FROM match_counterparts c
           WHERE c.run_id = ${LATEST_DONE_RUN('$1')} AND c.rank <= $2 AND ${IN_RANGE('c.score', range)}
             AND NOT EXISTS (SELECT 1 FROM meetings x WHERE x.event_id = $1
                   AND LEAST(x.participant_a_id, x.participant_b_id) = LEAST(c.participant_id, c.counterpart_id)
