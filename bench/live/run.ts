@@ -1,6 +1,6 @@
 // Live push benchmark, end to end: `npx tsx bench/live/run.ts [--clients 2000] [--noshows 100]
 // [--interval 150] [--publishes 3] [--timeout 300] [--rebuild] [--probe] [--pg-log FILE]
-// [--node-options '--max-semi-space-size=32']`.
+// [--node-options '--max-semi-space-size=32'] [--hogs N]`.
 //
 // Starts its own PostgreSQL database (rueda_bench_live), 2 API nodes and 1 worker as child
 // processes (loopback only, one QUEUE_PREFIX per run), sets up a Jornada happening now over the
@@ -14,6 +14,8 @@
 // stall of the API nodes, the worker and the bench itself; --pg-log FILE (PostgreSQL's server
 // log) adds the bench database's lock waits and slow statements and the server's checkpoints;
 // either prints, for the slowest calls of (a), what happened during each (attribution.ts).
+// --hogs N keeps N other processes busy on a core each during (a): the "loaded" runs, one load
+// the same in every run instead of whatever else the machine happens to do.
 // --node-options is added to the servers' NODE_OPTIONS (e.g. --trace-gc, heap sizes).
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -49,7 +51,7 @@ const { values: opt } = parseArgs({
     probe: { type: 'boolean', default: false },
     'pg-log': { type: 'string' },
     'node-options': { type: 'string', default: '' },
-    hog: { type: 'string', default: '0' },
+    hogs: { type: 'string', default: '0' },
   },
 });
 const CLIENTS = Number(opt.clients);
@@ -61,7 +63,7 @@ const MEETINGS = Number(opt.meetings);
 const STAFF_CLIENTS = Number(opt.staff);
 const CONNECT_BATCH = Number(opt.batch);
 /** Processes that each keep one core busy during (a): a loaded machine, the same load in every run. */
-const HOGS = Number(opt.hog);
+const HOGS = Number(opt.hogs);
 const TABLES = 60;
 const NODES = 2;
 const DB_NAME = 'rueda_bench_live';
@@ -667,7 +669,7 @@ async function main() {
   for (let i = 0; i < HOGS; i++) hogs.push(spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
   if (HOGS) await sleep(1000);
   log(
-    `(a) ${targets.length} no-shows, one every ${INTERVAL_MS} ms, alternating API nodes${HOGS ? `; ${HOGS} other process(es) each busy on a core (--hog)` : ''}`,
+    `(a) ${targets.length} no-shows, one every ${INTERVAL_MS} ms, alternating API nodes${HOGS ? `; ${HOGS} other process(es) each busy on a core (--hogs)` : ''}`,
   );
   const tracks: NoShowTrack[] = [];
   const calls: Promise<void>[] = [];
@@ -724,6 +726,11 @@ async function main() {
   // Components from the BullMQ jobs: queued (API clock), started and finished (worker), message stamp.
   const queue = new Queue('live', { prefix: QUEUE_PREFIX, connection: { url: svc.redis, maxRetriesPerRequest: 1 } as never });
   const jobs = await queue.getJobs(['completed', 'failed'], 0, 10_000);
+  // Where the others stand, for the calls not delivered (a job still waiting, running or delayed).
+  const pendingState = new Map<string, string>();
+  for (const state of ['active', 'waiting', 'delayed', 'prioritized'] as const)
+    for (const p of await queue.getJobs([state], 0, 10_000))
+      pendingState.set(`${p.data.slotId}/${p.data.tableId}`, `${state}, ${p.attemptsMade} attempt(s) made`);
   await queue.close();
   const jobByCell = new Map(jobs.map((j) => [`${j.data.slotId}/${j.data.tableId}`, j]));
   const loop: number[] = [];
@@ -755,9 +762,18 @@ async function main() {
   for (const tr of tracks) {
     const j = jobByCell.get(`${tr.target.slotId}/${tr.target.tableId}`);
     if (tr.restMs !== undefined) comp.rest.push(tr.restMs);
+    const cellKey = `${tr.target.slotId}/${tr.target.tableId}`;
+    const job = j
+      ? `job ${j.finishedOn ? 'finished' : '?'} after ${j.attemptsMade} attempt(s)${j.failedReason ? ` (${j.failedReason})` : ''}`
+      : `job ${pendingState.get(cellKey) ?? 'not in the queue'}`;
     if (!tr.meeting) {
       if (tr.proposal && !tr.proposal.candidate) noCandidate++;
-      else incomplete++;
+      else {
+        incomplete++;
+        log(
+          `(a)   incomplete: no-show #${tracks.indexOf(tr)} via api-${tr.node}: no replacement message; proposal ${tr.proposal ? 'seen' : 'not seen'}; ${job}`,
+        );
+      }
       continue;
     }
     const expected = expectedFor(tr);
@@ -765,6 +781,10 @@ async function main() {
     const got = expected.map((i) => tr.recv.get(i)).filter((x): x is number => x !== undefined);
     if (got.length < expected.length) {
       incomplete++;
+      const missing = expected.filter((i) => !tr.recv.has(i)).map((i) => `${clients[i].kind}@api-${clients[i].node}`);
+      log(
+        `(a)   incomplete: no-show #${tracks.indexOf(tr)}: ${got.length} of ${expected.length} clients; missing ${missing.join(', ')}; ${job}`,
+      );
       continue;
     }
     const first = Math.min(...got) - tr.start;
@@ -947,7 +967,7 @@ async function main() {
   console.log(
     `machine: ${machine}; load average at end ${loadavg()
       .map((x) => x.toFixed(2))
-      .join(' ')}; started ${started.toISOString()}${HOGS ? `; during (a) ${HOGS} busy process(es) (--hog)` : ''}`,
+      .join(' ')}; started ${started.toISOString()}${HOGS ? `; during (a) ${HOGS} busy process(es) (--hogs)` : ''}`,
   );
   console.log(
     `setup: ${pids.length} participants (${gadms.length} GADMs + ${coops.length} cooperants), ${slots.length} slots × ${TABLES} tables, ${placed} meetings placed, ${unplaced} waiting; ` +
