@@ -813,6 +813,8 @@ async function main() {
     }
   }
   const aq = quantiles(loop);
+  // Every delivered call, so that runs of one setting can be pooled (a p99 of 100 calls is their second worst).
+  log(`(a) samples, ms, call order: ${loop.map((x) => x.toFixed(1)).join(' ')}`);
   // A burst (e.g. --noshows 60 --interval 16: the start of a slot): from the first call until the
   // last replacement reached its last affected client; null when any of them did not arrive.
   const lastArrival = Math.max(...tracks.flatMap((tr) => (tr.meeting ? expectedFor(tr).map((i) => tr.recv.get(i) ?? Infinity) : [])));

@@ -16,7 +16,7 @@ const IN_RANGE = (column: string, range: ScoreRange) => (range === 'unit' ? `${c
  * event (a fuller, larger day turns more pairs down). Tested per candidate read, so the cost
  * follows the candidates, not the slot's size; written once over the pair's two ids rather than
  * once per side, which halved what PostgreSQL spent planning the candidates query (docs/
- * benchmarks.md, "Candidates query planned once per pair"). test/integration/
+ * benchmarks.md, "Candidates planned once per pair"). test/integration/
  * recovery-neighbourhood.spec.ts holds the answers equal to the whole day's.
  */
 const FREE_IN_SLOT = (a: string, b: string) =>
