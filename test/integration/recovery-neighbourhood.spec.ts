@@ -1,10 +1,13 @@
 import {
   bestReplacement,
+  type Cell,
+  type CellContext,
   generateLiveState,
   type LiveMeetingRecord,
   type LiveState,
   type Neighbourhood,
   occupies,
+  type Proposal,
   proposeReplacement,
 } from '@rueda/live';
 import { cellNeighbourhood, loadLiveState } from '@rueda/persistence';
@@ -35,6 +38,15 @@ function countingReads(nb: Neighbourhood) {
   return { pages, people, counted };
 }
 
+const MIN = 60_000;
+/** `n` slots of 20 minutes, the first starting 30 minutes after `now`. */
+const slotsAfter = (now: Date, n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    id: `S${i}`,
+    startsAt: new Date(now.getTime() + (30 + 20 * i) * MIN),
+    endsAt: new Date(now.getTime() + (50 + 20 * i) * MIN),
+  }));
+
 describe('recovery from the neighbourhood of a freed cell (real PostgreSQL)', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   beforeAll(async () => {
@@ -43,6 +55,30 @@ describe('recovery from the neighbourhood of a freed cell (real PostgreSQL)', ()
   afterAll(async () => {
     await db?.drop();
   });
+
+  /**
+   * Seeds `day`, whose meeting 'M-freed' was in cell (S1, T0), and in one transaction answers the
+   * whole day's best proposal for that cell and the neighbourhood's reading of it.
+   */
+  const aroundFreedCell = async (
+    day: LiveState,
+    check: (r: {
+      id: (g: string) => string;
+      cell: Cell;
+      expected: Proposal | undefined;
+      ctx: CellContext;
+      nb: Neighbourhood;
+    }) => Promise<void>,
+  ) => {
+    const { eventId, id } = await seedLiveState((sql, p) => db.dataSource.query(sql, p), day);
+    const cell = { slotId: id('S1'), tableId: id('T0'), meetingId: id('M-freed') };
+    await db.dataSource.transaction(async (m) => {
+      const whole = await loadLiveState(m, eventId, day.now, { matchCandidates: 5 });
+      const expected = proposeReplacement(whole, cell, { protectMinutes: 10, allowMoves: true, limit: 1 })[0];
+      const { ctx, nb } = await cellNeighbourhood(m, eventId, cell, day.now, { matchCandidates: 5 });
+      await check({ id, cell, expected, ctx, nb });
+    });
+  };
 
   it.each([
     [1, 40, 12, 60, 8, 120],
@@ -100,13 +136,8 @@ describe('recovery from the neighbourhood of a freed cell (real PostgreSQL)', ()
     // 20 waiting meetings rank above the one that fits, and each has a GADM already seated in the
     // freed cell's slot. Reading them page by page (8, then 16) and turning them down took two
     // pages of that source and their people; the query now leaves them out.
-    const MIN = 60_000;
     const now = new Date('2026-11-25T14:00:00Z');
-    const slots = Array.from({ length: 4 }, (_, i) => ({
-      id: `S${i}`,
-      startsAt: new Date(now.getTime() + (30 + 20 * i) * MIN),
-      endsAt: new Date(now.getTime() + (50 + 20 * i) * MIN),
-    }));
+    const slots = slotsAfter(now, 4);
     const people = (prefix: string, n: number, kind: 'gadm' | 'cooperant') =>
       Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, kind, parallel: 1, checkedIn: true, unavailable: [] as string[] }));
     const meetings: LiveMeetingRecord[] = [
@@ -146,14 +177,9 @@ describe('recovery from the neighbourhood of a freed cell (real PostgreSQL)', ()
       meetings,
       candidates: [],
     };
-    const { eventId, id } = await seedLiveState((sql, p) => db.dataSource.query(sql, p), day);
-    const cell = { slotId: id('S1'), tableId: id('T0'), meetingId: id('M-freed') };
-    await db.dataSource.transaction(async (m) => {
-      const whole = await loadLiveState(m, eventId, now, { matchCandidates: 5 });
-      const expected = proposeReplacement(whole, cell, { protectMinutes: 10, allowMoves: true, limit: 1 })[0];
+    await aroundFreedCell(day, async ({ id, cell, expected, ctx, nb }) => {
       expect(expected?.meeting.meetingId).toBe(id('M-fits'));
 
-      const { ctx, nb } = await cellNeighbourhood(m, eventId, cell, now, { matchCandidates: 5 });
       const { pages, people, counted } = countingReads(nb);
       const got = await bestReplacement(ctx, cell, counted, { protectMinutes: 10, allowMoves: true, page: 8 });
       expect(got.proposal).toEqual(expected);
@@ -169,13 +195,8 @@ describe('recovery from the neighbourhood of a freed cell (real PostgreSQL)', ()
     // 10 waiting meetings whose GADM is unavailable in the freed slot and 10 whose GADM only meets
     // at its own other table rank above the one that fits: reading them took two pages and their
     // people. One GADM's fixed table is the freed table itself: it is a candidate like any other.
-    const MIN = 60_000;
     const now = new Date('2026-11-25T14:00:00Z');
-    const slots = Array.from({ length: 4 }, (_, i) => ({
-      id: `S${i}`,
-      startsAt: new Date(now.getTime() + (30 + 20 * i) * MIN),
-      endsAt: new Date(now.getTime() + (50 + 20 * i) * MIN),
-    }));
+    const slots = slotsAfter(now, 4);
     const person = (id: string, kind: 'gadm' | 'cooperant', extra: { unavailable?: string[]; fixedTable?: string } = {}) => ({
       id,
       kind,
@@ -214,14 +235,9 @@ describe('recovery from the neighbourhood of a freed cell (real PostgreSQL)', ()
       ],
       candidates: [],
     };
-    const { eventId, id } = await seedLiveState((sql, p) => db.dataSource.query(sql, p), day);
-    const cell = { slotId: id('S1'), tableId: id('T0'), meetingId: id('M-freed') };
-    await db.dataSource.transaction(async (m) => {
-      const whole = await loadLiveState(m, eventId, now, { matchCandidates: 5 });
-      const expected = proposeReplacement(whole, cell, { protectMinutes: 10, allowMoves: true, limit: 1 })[0];
+    await aroundFreedCell(day, async ({ id, cell, expected, ctx, nb }) => {
       expect(expected?.meeting.meetingId).toBe(id('M-own-table'));
 
-      const { ctx, nb } = await cellNeighbourhood(m, eventId, cell, now, { matchCandidates: 5 });
       const { pages, people, counted } = countingReads(nb);
       const got = await bestReplacement(ctx, cell, counted, { protectMinutes: 10, allowMoves: true, page: 8 });
       expect(got.proposal).toEqual(expected);
@@ -235,13 +251,8 @@ describe('recovery from the neighbourhood of a freed cell (real PostgreSQL)', ()
   it('keeps the pairs of a participant who can still hold one more meeting in the slot, and skips one who cannot', async () => {
     // C2 may hold 2 meetings at once and holds 1 in the freed slot: its waiting pair ranks first
     // and fits. C3 may hold 2 and already holds 2: its pair, ranked above, never reaches a page.
-    const MIN = 60_000;
     const now = new Date('2026-11-25T14:00:00Z');
-    const slots = Array.from({ length: 3 }, (_, i) => ({
-      id: `S${i}`,
-      startsAt: new Date(now.getTime() + (30 + 20 * i) * MIN),
-      endsAt: new Date(now.getTime() + (50 + 20 * i) * MIN),
-    }));
+    const slots = slotsAfter(now, 3);
     const person = (id: string, kind: 'gadm' | 'cooperant', parallel = 1) => ({ id, kind, parallel, checkedIn: true, unavailable: [] });
     const seated = (id: string, a: string, b: string, table: string): LiveMeetingRecord => ({
       id,
@@ -273,14 +284,9 @@ describe('recovery from the neighbourhood of a freed cell (real PostgreSQL)', ()
       ],
       candidates: [],
     };
-    const { eventId, id } = await seedLiveState((sql, p) => db.dataSource.query(sql, p), day);
-    const cell = { slotId: id('S1'), tableId: id('T0'), meetingId: id('M-freed') };
-    await db.dataSource.transaction(async (m) => {
-      const whole = await loadLiveState(m, eventId, now, { matchCandidates: 5 });
-      const expected = proposeReplacement(whole, cell, { protectMinutes: 10, allowMoves: true, limit: 1 })[0];
+    await aroundFreedCell(day, async ({ id, cell, expected, ctx, nb }) => {
       expect(expected?.meeting.meetingId).toBe(id('M-c2-wait'));
 
-      const { ctx, nb } = await cellNeighbourhood(m, eventId, cell, now, { matchCandidates: 5 });
       const page = await nb.candidates('unscheduled', 'unit', 0, 10);
       expect(page.map((c) => c.meetingId)).toEqual([id('M-c2-wait')]);
       const got = await bestReplacement(ctx, cell, nb, { protectMinutes: 10, allowMoves: true, page: 8 });
