@@ -10,6 +10,8 @@ export interface AssignmentMipOptions {
   timeLimitSeconds: number;
   /** Slot per meeting of the best known schedule (every placeable meeting placed): HiGHS starts from it. */
   start?: Int32Array;
+  /** Solve only the LP relaxation (no cuts, no branching): its value, rounded up, is the bound (for comparisons). */
+  relaxation?: boolean;
 }
 
 export interface AssignmentMipResult {
@@ -144,6 +146,13 @@ export function solveAssignmentMip(engine: Highs, model: Model, o: AssignmentMip
         values.push(o.start[Number(name[1])] === Number(name[2]) ? 1 : 0);
       }
       hm.setSolution({ indices, values });
+    }
+    if (o.relaxation) {
+      hm.clearIntegrality();
+      hm.run();
+      const value = hm.getObjectiveValue() + offset;
+      const lower = String(hm.getModelStatus()) === '7' ? Math.max(0, Math.ceil(value - 1e-6)) : 0;
+      return { slotOf: null, idle: NaN, idleLowerBound: lower, optimal: false, timeLimited: false, nodes: 0 };
     }
     hm.run();
     const code = hm.getModelStatus();
