@@ -41,6 +41,24 @@ describe('Dantzig–Wolfe (pattern) idle bound', () => {
     120_000,
   );
 
+  it('proves in the solver an optimum above the compact MIP root bound (dense 42p, breaks)', async () => {
+    // 42 participants, 80 meetings, 8 slots, every table of every slot full: the heuristics and
+    // the MIP reach 28 breaks; the agenda bound proves 28 where the MIP's root (LP and cuts) has 26–27.
+    const inst = generateDenseInstance({ seed: 4, participants: 42, sessions: [4, 4], tables: 10, idleMeasure: 'breaks' });
+    const s = await solve(inst, { seed: 1, budget: 0.1 });
+    expect(s.unscheduled).toEqual([]);
+    expect(s.stats.breaks).toBe(28);
+    expect(s.bounds).toMatchObject({ idleLowerBound: 28, idleGap: 0, optimal: true });
+    const model = buildModel(inst);
+    const engine = await loadMipEngine();
+    const start = new Int32Array(model.M).fill(-1);
+    for (const a of s.assignments) start[model.meetingIds.indexOf(a.meeting)] = model.slotIds.indexOf(a.slot);
+    const root = solveAssignmentMip(engine, model, { nodes: 1, timeLimitSeconds: 1e6, start });
+    const agendas = patternIdleLowerBound(engine, model, { start, rounds: 200, timeLimitSeconds: 1e6, agendaMeetings: 12, interior: true });
+    expect(root.idleLowerBound).toBeLessThan(28);
+    expect(agendas).toMatchObject({ idleLowerBound: 28, converged: true });
+  }, 180_000);
+
   it('prices exactly: the DPs agree with enumerating every pattern and agenda', () => {
     const inst = generateDenseInstance({ seed: 5, participants: 12, sessions: [3, 3], tables: 3 });
     const rng = new Rng(7);

@@ -10,6 +10,8 @@ export interface AssignmentMipOptions {
   timeLimitSeconds: number;
   /** Slot per meeting of the best known schedule (every placeable meeting placed): HiGHS starts from it. */
   start?: Int32Array;
+  /** A proven lower bound from elsewhere (the pattern bound): HiGHS stops once its incumbent reaches it. */
+  stopAtIdle?: number;
   /** Solve only the LP relaxation (no cuts, no branching): its value, rounded up, is the bound (for comparisons). */
   relaxation?: boolean;
 }
@@ -154,7 +156,16 @@ export function solveAssignmentMip(engine: Highs, model: Model, o: AssignmentMip
       const lower = String(hm.getModelStatus()) === '7' ? Math.max(0, Math.ceil(value - 1e-6)) : 0;
       return { slotOf: null, idle: NaN, idleLowerBound: lower, optimal: false, timeLimited: false, nodes: 0 };
     }
-    hm.run();
+    const stopAt = o.stopAtIdle;
+    if (stopAt !== undefined && stopAt > 0) {
+      // The incumbent meets a bound proven elsewhere: it is optimal, no need for HiGHS's own proof.
+      hm.run({
+        [engine.constants.callbackType.mipInterrupt]: (event) => {
+          const primal = event.data.mip_primal_bound;
+          if (primal !== undefined && Number.isFinite(primal) && primal + offset <= stopAt + 1e-6) event.interrupt();
+        },
+      });
+    } else hm.run();
     const code = hm.getModelStatus();
     const optimal = code === 7 || String(code) === 'Optimal';
     const nodes = Number(hm.info.get('mip_node_count'));

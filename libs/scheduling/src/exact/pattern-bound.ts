@@ -160,7 +160,8 @@ export function patternIdleLowerBound(engine: Highs, model: Model, o: PatternBou
   for (const p of priced) {
     const agenda = mine[p].map((m) => o.start[m]);
     if (new Set(agenda).size !== agenda.length || patternEntries(p, agenda).some(([r]) => !(r >= 0))) {
-      throw new Error('patternIdleLowerBound: the start must place every placeable meeting, one per participant and slot');
+      // Not a schedule placing every meeting: no feasible master to start from, no bound.
+      return { idleLowerBound: 0, lpValue: NaN, lagrangian: -Infinity, converged: false, rounds: 0, columns: 0 };
     }
     remember(p, agenda);
     pushCol(patternIdle(model, p, slotsOf(agenda)), patternEntries(p, agenda));
@@ -195,6 +196,8 @@ export function patternIdleLowerBound(engine: Highs, model: Model, o: PatternBou
       let columns = numCols;
       while (rounds < o.rounds && (performance.now() - started) / 1000 < o.timeLimitSeconds) {
         rounds++;
+        // HiGHS's clock runs from the model's creation, not from each run: restart it.
+        hm.zeroAllClocks();
         hm.options.set({ time_limit: Math.max(0.01, o.timeLimitSeconds - (performance.now() - started) / 1000) });
         hm.run();
         if (String(hm.getModelStatus()) !== '7' && String(hm.getModelStatus()) !== 'Optimal') break;
