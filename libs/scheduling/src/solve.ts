@@ -119,10 +119,12 @@ const WINDOW_ROUNDS_PER_SLOT = 4;
 const ASSIGNMENT_MIP_SHARE = 0.85;
 /**
  * Dantzig–Wolfe (agenda) idle bound before the assignment MIP, on instances whose master LP
- * converges in about a second (dense 42p, ~400 meeting–slot pairs: 34–92 rounds, 0.5–2 s; it
- * raised the proven bound by 1–2 on 4 of 5 breaks instances; 60p, ~1,200 pairs, does not
- * converge in 40 s: bench/scheduling/dense-bound.ts). Agendas for participants with at most
- * PATTERN_AGENDA_MEETINGS meetings (a DP over 2^k subsets), slot patterns above.
+ * converges in seconds (dense 42p, 354–412 meeting–slot pairs: 34–92 rounds, 0.5–4.5 s; it
+ * raised the proven bound by 1–2 on 4 of 5 breaks instances; 60p, ~1,270 pairs, does not
+ * converge in 45 s: bench/scheduling/dense-bound.ts). Breaks only: on the 42p holes instances
+ * it equals the MIP's root bound (5 of 5) and would only take time from the MIP. Agendas for
+ * participants with at most PATTERN_AGENDA_MEETINGS meetings (a DP over 2^k subsets), slot
+ * patterns above.
  */
 const PATTERN_BOUND_MAX_PAIRS = 800;
 const PATTERN_ROUNDS = 200;
@@ -209,7 +211,7 @@ export async function solve(instance: ScheduleInstance, options: SolveOptions = 
     if (best.timeUp() || closed()) return;
     best.report('exact', 70, true);
     const engine = await loadMipEngine();
-    if (pairs <= PATTERN_BOUND_MAX_PAIRS) {
+    if (pairs <= PATTERN_BOUND_MAX_PAIRS && model.idleMeasure === 'breaks') {
       // A bound the MIP's LP and cuts do not reach: per participant, a convex combination of
       // whole agendas with their exact idle time. When it meets the schedule, it is a proof.
       const leftSeconds = (deadline - performance.now()) / 1000;
