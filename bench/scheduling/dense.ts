@@ -26,17 +26,22 @@ interface Case {
 const cases: Case[] = [];
 const seeds = quick ? [1] : [1, 2, 3, 4, 5];
 // Dense, in the style of Bofill et al.'s crafted instances: 42–78 participants, 120–300 meetings, 8–22 slots.
-const dense = [
+const dense: { participants: number; sessions: number[]; tables: number; label?: string }[] = [
   { participants: 42, sessions: [4, 4], tables: 10 },
   { participants: 60, sessions: [6, 6], tables: 14 },
   { participants: 78, sessions: [8, 8], tables: 16 },
+  // Slack tables (added 2026-12-04): the same 60 participants with 20 tables, so the plant stops
+  // on wishes, not tables, and fills 80–89 % of table-slots (193–213 meetings): how much of the
+  // difficulty is the full tables of the families above.
+  { participants: 60, sessions: [6, 6], tables: 20, label: ', 20 tables (slack, ~85 % full)' },
 ];
 for (const measure of ['breaks', 'holes'] as const) {
   for (const d of dense) {
     for (const seed of seeds) {
-      const instance = generateDenseInstance({ seed, ...d, idleMeasure: measure });
+      const { label, ...shape } = d;
+      const instance = generateDenseInstance({ seed, ...shape, idleMeasure: measure });
       cases.push({
-        family: `dense ${d.participants}p ${d.sessions.join('+')} slots, ${measure}`,
+        family: `dense ${d.participants}p ${d.sessions.join('+')} slots${label ?? ''}, ${measure}`,
         seed,
         instance,
         limitS,

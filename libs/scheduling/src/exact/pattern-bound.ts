@@ -18,6 +18,8 @@ export interface PatternBoundOptions {
   agendaMeetings?: number;
   /** Solve the master by interior point (central duals) instead of the simplex. */
   interior?: boolean;
+  /** Then solve the restricted master as a MIP for at most this long (a heuristic schedule; bench only). */
+  masterMipSeconds?: number;
 }
 
 export interface PatternBoundResult {
@@ -31,6 +33,8 @@ export interface PatternBoundResult {
   converged: boolean;
   rounds: number;
   columns: number;
+  /** With `masterMipSeconds`: the best schedule of the restricted master MIP (slot per meeting) and its idle time. */
+  master?: { slotOf: Int32Array; idle: number };
 }
 
 /** Tolerance on reduced costs and on rounding an LP value up to an integer. */
@@ -237,7 +241,34 @@ export function patternIdleLowerBound(engine: Highs, model: Model, o: PatternBou
       }
       const value = converged ? lpValue : lagrangian;
       const idleLowerBound = Number.isFinite(value) ? Math.max(0, Math.ceil(value - 1e-4)) : 0;
-      return { idleLowerBound, lpValue, lagrangian: converged ? lpValue : lagrangian, converged, rounds, columns };
+      let master: { slotOf: Int32Array; idle: number } | undefined;
+      if (o.masterMipSeconds) {
+        // Restricted master MIP: the generated columns only, all integer. Its optimum is a
+        // schedule (an upper bound), not a bound: a heuristic that recombines whole agendas.
+        hm.changeColsIntegrality({ kind: 'range', from: 0, to: columns - 1 }, new Int32Array(columns).fill(1));
+        // The start schedule as the first incumbent: its x, and its own column per participant.
+        const startValues = new Float64Array(columns);
+        let c = 0;
+        for (let m = 0; m < M; m++) {
+          if (!placeable[m]) continue;
+          for (let s = 0; s < S; s++) if (allowed[m * S + s]) startValues[c++] = o.start[m] === s ? 1 : 0;
+        }
+        for (let i = 0; i < priced.length; i++) startValues[c + i] = 1;
+        hm.setSolution({ colValue: startValues });
+        hm.zeroAllClocks();
+        hm.options.set({ solver: 'choose', presolve: 'on', time_limit: o.masterMipSeconds, mip_rel_gap: 0 });
+        hm.run();
+        const x = hm.getSolution().colValue;
+        const slotOf = new Int32Array(M).fill(-1);
+        let k = 0;
+        for (let m = 0; m < M; m++) {
+          if (!placeable[m]) continue;
+          for (let s = 0; s < S; s++) if (allowed[m * S + s] && x[k++] > 0.5) slotOf[m] = s;
+        }
+        const objective = hm.getObjectiveValue();
+        if (Number.isFinite(objective) && Math.abs(objective) < 1e15) master = { slotOf, idle: Math.round(objective) };
+      }
+      return { idleLowerBound, lpValue, lagrangian: converged ? lpValue : lagrangian, converged, rounds, columns, master };
     },
   );
 }
