@@ -167,7 +167,10 @@ export async function solve(instance: ScheduleInstance, options: SolveOptions = 
   let best = context(seed, 1, true);
   runHeuristics(best);
   // Small instances are cheap to re-solve: restarts from other seeds close most remaining gaps.
-  for (let k = 1; k <= budgets.restarts && !best.weightAtBound() && !best.timeUp(); k++) {
+  // On instances the small MIP covers, restarts also go on while idle time is above what the
+  // bounds prove: another seed often reaches the bound that clasp and the MIP only find slowly.
+  const restartsOpen = () => !best.weightAtBound() || (model.M <= MIP_MAX_MEETINGS && best.state.totalIdle() > bounds.idleLowerBound);
+  for (let k = 1; k <= budgets.restarts && restartsOpen() && !best.timeUp(); k++) {
     const other = context(seed + 7919 * k, 0.1, false);
     runHeuristics(other);
     if (other.better(best)) best = other;
