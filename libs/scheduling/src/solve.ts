@@ -5,6 +5,7 @@ import { integralScale, loadExactEngine, solveExactly } from './exact/engine';
 import { assignmentMipFits, improveByWindows, solveAssignmentMip } from './exact/assignment-mip';
 import { loadMipEngine, solveMip } from './exact/mip';
 import { patternIdleLowerBound } from './exact/pattern-bound';
+import { weightExcludedPairs } from './exact/weight-fixing';
 import { buildModel, Model } from './model';
 import { buildSchedule } from './output';
 import { construct } from './search/construct';
@@ -197,6 +198,14 @@ export async function solve(instance: ScheduleInstance, options: SolveOptions = 
   const closed = () => best.weightAtBound() && best.state.totalIdle() <= bounds.idleLowerBound;
 
   let mipTried = false;
+  // Small instances whose proven weight leaves meetings out: the pairs the weight LP rules out
+  // (reduced costs) are dropped from clasp's program and the MIP, so both only choose among
+  // weight-optimal placements (exact/weight-fixing.ts).
+  let excluded: Uint8Array | undefined;
+  const excludedPairs = async (): Promise<Uint8Array | undefined> =>
+    mipFits && weightProven && !allPlaced
+      ? (weightExcludedPairs(await loadMipEngine(), model, integralScale(model.weight), best.state.weight) ?? undefined)
+      : undefined;
   // Every placeable meeting placed: what is left is a pure assignment minimising idle time, whose
   // MIP proves dense optima that clasp does not reach in the time (docs/benchmarks.md). It gives
   // a schedule (kept if better) and, proven or not, a lower bound on idle time.
@@ -274,6 +283,7 @@ export async function solve(instance: ScheduleInstance, options: SolveOptions = 
       nodes: reproducible ? budgets.mipNodes : MIP_ANYTIME_NODES,
       timeLimitSeconds: Math.min(1e6, reproducible ? leftSeconds : share * leftSeconds),
       weightFloor: weightProven ? best.state.weight : undefined,
+      excluded: weightProven ? (excluded ??= await excludedPairs()) : undefined,
     });
     if (mip.slotOf && best.betterSlots(mip.slotOf)) best.restore(mip.slotOf);
     // Only the last phase's clock ends the search; a share ending early leaves time to clasp.
@@ -283,6 +293,7 @@ export async function solve(instance: ScheduleInstance, options: SolveOptions = 
   if (options.exact !== false && pairs <= EXACT_MAX_PAIRS && exactFits && !best.timeUp() && !closed()) {
     best.report('exact', 60, true);
     const run = await loadExactEngine();
+    excluded ??= await excludedPairs();
     // Anytime: start small and double while the measured pace says the next call fits in the
     // time left (a clasp call cannot be interrupted from here).
     let conflicts = reproducible ? budgets.exactConflicts : Math.min(budgets.exactConflicts, ANYTIME_FIRST_CONFLICTS);
@@ -295,6 +306,7 @@ export async function solve(instance: ScheduleInstance, options: SolveOptions = 
         floors: best.floor,
         maxIdleSpread: options.maxIdleSpread,
         weightFloor: weightProven ? best.state.weight : undefined,
+        excluded,
       });
       if (result.slotOf && best.betterSlots(result.slotOf)) best.restore(result.slotOf);
       proven = result.optimal;

@@ -15,6 +15,8 @@ export interface EncodingOptions {
    * meeting takes exactly one slot, which clasp propagates far better than a weak constraint.
    */
   weightFloor?: number;
+  /** excluded[m·S+s] = 1: no weight-optimal schedule puts m in s (weight-fixing.ts); only with weightFloor. */
+  excluded?: Uint8Array;
 }
 
 /**
@@ -33,7 +35,7 @@ export function encodeProgram(model: Model, options: EncodingOptions): string {
   for (let m = 0; m < M; m++) {
     let any = false;
     for (let s = 0; s < S; s++) {
-      if (!allowed[m * S + s]) continue;
+      if (!allowed[m * S + s] || options.excluded?.[m * S + s]) continue;
       facts.push(`ok(${m},${s}).`);
       any = true;
     }

@@ -35,6 +35,8 @@ export interface ExactOptions {
   maxIdleSpread?: number;
   /** The proven optimum weight, when a schedule already reaches the bound (see EncodingOptions). */
   weightFloor?: number;
+  /** Meeting–slot pairs no weight-optimal schedule uses (see EncodingOptions). */
+  excluded?: Uint8Array;
 }
 
 export interface ExactResult {
@@ -54,6 +56,7 @@ export function solveExactly(run: Run, model: Model, o: ExactOptions): ExactResu
     floors: o.floors,
     maxIdleSpread: o.maxIdleSpread,
     weightFloor: o.weightFloor,
+    excluded: o.excluded,
   });
   // Core-guided optimisation (usc) raises the lower bound until it meets a model: on dense
   // instances it proves optima that model-guided branch and bound does not reach (bench/scheduling/dense.ts).

@@ -20,6 +20,8 @@ export interface MipOptions {
    * cuts every fractional choice of meetings below it from the LP, leaving only idle to prove.
    */
   weightFloor?: number;
+  /** Meeting–slot pairs no weight-optimal schedule uses (weight-fixing.ts); only with weightFloor. */
+  excluded?: Uint8Array;
 }
 
 export interface MipSolution {
@@ -56,7 +58,7 @@ export function solveMip(engine: Highs, model: Model, weightScale: number, o: Mi
   const ys: { m: number; s: number; name: string }[] = [];
   for (let m = 0; m < M; m++) {
     if (!isPlaceable(model, m)) continue;
-    for (let s = 0; s < S; s++) if (allowed[m * S + s]) ys.push({ m, s, name: `y_${m}_${s}` });
+    for (let s = 0; s < S; s++) if (allowed[m * S + s] && !o.excluded?.[m * S + s]) ys.push({ m, s, name: `y_${m}_${s}` });
   }
   if (ys.length === 0) {
     const none = { weight: 0, idle: 0, weightUpperBound: 0, idleLowerBound: 0, nodes: 0, seconds: 0 };
