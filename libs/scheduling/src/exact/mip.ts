@@ -22,6 +22,10 @@ export interface MipOptions {
   weightFloor?: number;
   /** Meeting–slot pairs no weight-optimal schedule uses (weight-fixing.ts); only with weightFloor. */
   excluded?: Uint8Array;
+  /** Slot per meeting (-1 unscheduled) of the best known schedule: HiGHS's first incumbent. */
+  start?: Int32Array;
+  /** HiGHS's primal heuristics' share of the work (its default 0.05); 0 with a start: only the bound is wanted. */
+  heuristicEffort?: number;
 }
 
 export interface MipSolution {
@@ -146,7 +150,21 @@ export function solveMip(engine: Highs, model: Model, weightScale: number, o: Mi
       mip_abs_gap: 0.5,
       mip_max_nodes: Math.max(1, Math.round(o.nodes)),
       time_limit: Math.max(0.01, o.timeLimitSeconds),
+      ...(o.heuristicEffort === undefined ? {} : { mip_heuristic_effort: o.heuristicEffort }),
     });
+    if (o.start) {
+      // The best schedule as HiGHS's first incumbent (HiGHS completes the other columns).
+      const indices: number[] = [];
+      const values: number[] = [];
+      const columns = hm.getLp().numCols;
+      for (let i = 0; i < columns; i++) {
+        const name = /^y_(\d+)_(\d+)$/.exec(hm.getColName(i));
+        if (!name) continue;
+        indices.push(i);
+        values.push(o.start[Number(name[1])] === Number(name[2]) ? 1 : 0);
+      }
+      hm.setSolution({ indices, values });
+    }
     hm.run();
     const code = hm.getModelStatus();
     // HiGHS model status 7 = kOptimal (the wrapper gives the native code).
