@@ -108,6 +108,8 @@ const MIP_NODES = 2_000;
  * clasp proves within the share, the root alone costs 1.7 s).
  */
 const ROOT_PROBE_CONFLICT_SHARE = 0.2;
+/** Anytime: the share of the time left that this root node may take. */
+const ROOT_PROBE_TIME_SHARE = 0.5;
 const MIP_ANYTIME_NODES = 2 ** 31 - 1;
 /**
  * The assignment MIP (every placeable meeting placed): its size is the meeting–slot pairs; below
@@ -305,11 +307,11 @@ export async function solve(instance: ScheduleInstance, options: SolveOptions = 
     // Anytime: start small and double while the measured pace says the next call fits in the
     // time left (a clasp call cannot be interrupted from here).
     let conflicts = reproducible ? budgets.exactConflicts : Math.min(budgets.exactConflicts, ANYTIME_FIRST_CONFLICTS);
-    // With a work budget and pairs ruled out by the weight: clasp gets a share of its conflicts,
-    // then the MIP's root node (from the best schedule, no primal heuristics) tries to close the
-    // gap by its bound, then clasp resumes with the rest.
-    let probeRest = reproducible && excluded !== undefined && mipFits ? conflicts : 0;
-    if (probeRest > 0) conflicts = Math.max(1, Math.round(ROOT_PROBE_CONFLICT_SHARE * conflicts));
+    // Pairs ruled out by the weight: clasp gets a share of its conflicts, then the MIP's root node
+    // (from the best schedule, no primal heuristics) tries to close the gap by its bound, then
+    // clasp resumes with the rest (anytime: the usual doubling and MIP share follow instead).
+    let probeRest = excluded !== undefined && mipFits ? budgets.exactConflicts : 0;
+    if (probeRest > 0) conflicts = Math.max(1, Math.round(ROOT_PROBE_CONFLICT_SHARE * probeRest));
     for (;;) {
       const callStarted = performance.now();
       const result = solveExactly(run, model, {
@@ -329,9 +331,13 @@ export async function solve(instance: ScheduleInstance, options: SolveOptions = 
         if (closed()) break;
       }
       if (probeRest > 0 && !proven && !result.infeasible && !best.timeUp()) {
-        proven = await runMip(1, false, true);
-        [conflicts, probeRest] = [probeRest - conflicts, 0];
-        if (!proven && conflicts > 0 && !best.timeUp()) continue;
+        proven = await runMip(ROOT_PROBE_TIME_SHARE, false, true);
+        const rest = probeRest - conflicts;
+        probeRest = 0;
+        if (reproducible && !proven && rest > 0 && !best.timeUp()) {
+          conflicts = rest;
+          continue;
+        }
       }
       // One call with a fixed budget is reproducible; the anytime mode doubles it while time is left.
       if (proven || result.infeasible || reproducible || best.timeUp()) break;
