@@ -1,5 +1,6 @@
 import type loadHighs from 'highs';
 import { isPlaceable, Model } from '../model';
+import { startFromSchedule } from './highs-start';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 
@@ -137,17 +138,7 @@ export function solveAssignmentMip(engine: Highs, model: Model, o: AssignmentMip
       time_limit: Math.max(0.01, o.timeLimitSeconds),
     });
     if (o.start) {
-      // The heuristic schedule as HiGHS's first incumbent (HiGHS completes the other columns).
-      const indices: number[] = [];
-      const values: number[] = [];
-      const columns = hm.getLp().numCols;
-      for (let i = 0; i < columns; i++) {
-        const name = /^x_(\d+)_(\d+)$/.exec(hm.getColName(i));
-        if (!name) continue;
-        indices.push(i);
-        values.push(o.start[Number(name[1])] === Number(name[2]) ? 1 : 0);
-      }
-      hm.setSolution({ indices, values });
+      startFromSchedule(hm, 'x', o.start);
     }
     if (o.relaxation) {
       hm.clearIntegrality();

@@ -1,5 +1,6 @@
 import loadHighs from 'highs';
 import { isPlaceable, Model } from '../model';
+import { startFromSchedule } from './highs-start';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 let highs: Promise<Highs> | undefined;
@@ -153,17 +154,7 @@ export function solveMip(engine: Highs, model: Model, weightScale: number, o: Mi
       ...(o.heuristicEffort === undefined ? {} : { mip_heuristic_effort: o.heuristicEffort }),
     });
     if (o.start) {
-      // The best schedule as HiGHS's first incumbent (HiGHS completes the other columns).
-      const indices: number[] = [];
-      const values: number[] = [];
-      const columns = hm.getLp().numCols;
-      for (let i = 0; i < columns; i++) {
-        const name = /^y_(\d+)_(\d+)$/.exec(hm.getColName(i));
-        if (!name) continue;
-        indices.push(i);
-        values.push(o.start[Number(name[1])] === Number(name[2]) ? 1 : 0);
-      }
-      hm.setSolution({ indices, values });
+      startFromSchedule(hm, 'y', o.start);
     }
     hm.run();
     const code = hm.getModelStatus();
