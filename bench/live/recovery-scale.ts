@@ -10,7 +10,7 @@
 // proposeReplacement) for the same cells. `--hogs N` keeps N busy processes running meanwhile
 // (the "loaded" figures); `--queries` also prints the median time of each SQL statement
 // RecoverCell sends (what still grows with the event). Drops its database at the end.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -20,7 +20,7 @@ import { fixedClock, RecoverCell, SetMeetingStatus, UseCases, WORKER } from '@ru
 import { proposeReplacement } from '@rueda/live';
 import { createDataSource, loadLiveState, TypeOrmUnitOfWork } from '@rueda/persistence';
 import { seedLiveState } from '../../test/support/seed-day';
-import { serviceUrls, withDb } from './services';
+import { serviceUrls, startHogs, withDb } from './services';
 import { recoveryDay } from './recovery-day';
 
 const { values: opt } = parseArgs({
@@ -95,7 +95,7 @@ async function main() {
     await ds.initialize();
     await ds.runMigrations();
     // Busy processes of our own: the machine is loaded while the benchmark runs.
-    for (let i = 0; i < HOGS; i++) hogs.push(spawn(process.execPath, ['-e', 'for (;;) Math.sqrt(Math.random())'], { stdio: 'ignore' }));
+    hogs.push(...startHogs(HOGS));
     console.log(
       `${cpus().length} CPU (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}; ${new Date().toISOString()}; ` +
         `load average ${loadavg()

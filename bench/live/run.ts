@@ -29,7 +29,7 @@ import Redis from 'ioredis';
 import { Client } from 'pg';
 import { io, Socket } from 'socket.io-client';
 import { sessionAroundNow } from '../../test/support/sessions';
-import { BenchStop, dropDatabase, serviceUrls, withDb } from './services';
+import { BenchStop, dropDatabase, serviceUrls, startHogs, withDb } from './services';
 import { applyNoShow, LiveState, proposeReplacement } from '@rueda/live';
 import { cpuLines, sampleCpu } from './cpu';
 import { during, logOffset, logSlowStatements, type ProbeEvent, readPgLog, readProbe } from './attribution';
@@ -666,7 +666,7 @@ async function main() {
   }
 
   // ---- (a) no-show → replacement → push
-  for (let i = 0; i < HOGS; i++) hogs.push(spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+  hogs.push(...startHogs(HOGS));
   if (HOGS) await sleep(1000);
   log(
     `(a) ${targets.length} no-shows, one every ${INTERVAL_MS} ms, alternating API nodes${HOGS ? `; ${HOGS} other process(es) each busy on a core (--hogs)` : ''}`,

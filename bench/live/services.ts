@@ -1,3 +1,4 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -49,4 +50,9 @@ export async function dropDatabase(adminUrl: string, name: string): Promise<void
   } finally {
     await c.end().catch(() => undefined);
   }
+}
+
+/** `n` processes that each keep one core busy until killed: a "loaded" machine, the same load in every run. */
+export function startHogs(n: number): ChildProcess[] {
+  return Array.from({ length: n }, () => spawn(process.execPath, ['-e', 'for (;;) Math.sqrt(Math.random())'], { stdio: 'ignore' }));
 }

@@ -1,6 +1,6 @@
 import type loadHighs from 'highs';
 import { isPlaceable, Model } from '../model';
-import { startFromSchedule } from './highs-start';
+import { scheduleOf, startFromSchedule } from './highs-schedule';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 
@@ -167,16 +167,7 @@ export function solveAssignmentMip(engine: Highs, model: Model, o: AssignmentMip
     // Idle time is an integer: a dual bound of 16.3 proves 17. Without a schedule (infeasible or
     // stopped before the start was taken) the dual bound is not trusted.
     const idleLowerBound = !found ? 0 : optimal ? idle : Number.isFinite(dual) ? Math.max(0, Math.ceil(dual + offset - 1e-6)) : 0;
-    let slotOf: Int32Array | null = null;
-    if (found) {
-      slotOf = new Int32Array(M).fill(-1);
-      const values = hm.getSolution().colValue;
-      for (let i = 0; i < values.length; i++) {
-        if (values[i] < 0.5) continue;
-        const name = /^x_(\d+)_(\d+)$/.exec(hm.getColName(i));
-        if (name) slotOf[Number(name[1])] = Number(name[2]);
-      }
-    }
+    const slotOf = found ? scheduleOf(hm, 'x', M) : null;
     return { slotOf, idle, idleLowerBound, optimal: optimal && found, timeLimited: Number(code) === 13, nodes };
   });
 }

@@ -1,6 +1,6 @@
 import loadHighs from 'highs';
 import { isPlaceable, Model } from '../model';
-import { startFromSchedule } from './highs-start';
+import { scheduleOf, startFromSchedule } from './highs-schedule';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 let highs: Promise<Highs> | undefined;
@@ -171,16 +171,7 @@ export function solveMip(engine: Highs, model: Model, weightScale: number, o: Mi
     const idleLowerBound = Number.isFinite(dual) ? Math.max(0, Math.ceil(B * weightFound - dual - 1e-6)) : 0;
     // B·W − idle ≤ dual with idle < B gives W ≤ ⌊(dual + B − 1) / B⌋.
     const weightUpperBound = Number.isFinite(dual) ? Math.floor((dual + B - 1) / B + 1e-9) : NaN;
-    let slotOf: Int32Array | null = null;
-    if (found) {
-      slotOf = new Int32Array(M).fill(-1);
-      const values = hm.getSolution().colValue;
-      for (let i = 0; i < values.length; i++) {
-        if (values[i] < 0.5) continue;
-        const name = /^y_(\d+)_(\d+)$/.exec(hm.getColName(i));
-        if (name) slotOf[Number(name[1])] = Number(name[2]);
-      }
-    }
+    const slotOf = found ? scheduleOf(hm, 'y', M) : null;
     return {
       status,
       slotOf,

@@ -1,4 +1,5 @@
 import { isPlaceable, Model } from '../model';
+import { meetingSlotOf } from './highs-schedule';
 import { loadMipEngine } from './mip';
 
 type Highs = Awaited<ReturnType<typeof loadMipEngine>>;
@@ -71,8 +72,8 @@ export function weightExcludedPairs(engine: Highs, model: Model, weightScale: nu
     // Weights are integers here: a margin far above the LP's tolerances keeps the rule safe.
     for (let i = 0; i < colValue.length; i++) {
       if (colValue[i] > 1e-7 || z + colDual[i] >= W - 1e-4) continue;
-      const name = /^y_(\d+)_(\d+)$/.exec(hm.getColName(i));
-      if (name) excluded[Number(name[1]) * S + Number(name[2])] = 1;
+      const pair = meetingSlotOf(hm, 'y', i);
+      if (pair) excluded[pair[0] * S + pair[1]] = 1;
     }
     return excluded;
   });
